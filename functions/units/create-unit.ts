@@ -1,0 +1,23 @@
+import { createUnit } from '#shared/api/units';
+import { actorRecord } from '#shared/auth/access';
+import { canCreateUnitUnder, reasons } from '#shared/auth/policy';
+import { actorId } from '#shared/auth/principal';
+import { parentProblem, unitPath } from '#shared/domain/units';
+import { AppError, forbidden } from '#shared/http/errors';
+import { created, userHandler } from '#shared/http/handler';
+import { UnitRepository } from '#shared/store/units';
+
+export const handler = userHandler(createUnit, async (req) => {
+  const { body, principal, scope } = req;
+  const units = new UnitRepository(scope);
+  const [parent, actor] = await Promise.all([body.parentCode ? units.get(body.parentCode) : undefined, actorRecord(req)]);
+  if (body.parentCode && !parent) throw new AppError(422, 'unit_not_found', { code: body.parentCode });
+  const problem = parentProblem(body.kind, parent?.kind);
+  if (problem) throw new AppError(422, problem, { kind: body.kind, parentKind: parent?.kind ?? '-' });
+  if (!canCreateUnitUnder(principal, actor?.unitPath, parent?.path)) throw forbidden(reasons.notAdminHere);
+  const unit = await units.create(
+    { code: body.code, name: body.name, kind: body.kind, ...(parent ? { parentCode: parent.code } : {}), path: unitPath(parent?.path, body.code) },
+    { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId },
+  );
+  return created(unit);
+});

@@ -1,0 +1,93 @@
+/**
+ * The demo organisation `npm start` seeds on first start: Pemerintah Kota Medan with its Dinas Kependudukan dan
+ * Pencatatan Sipil (bidang and seksi), BKPSDM and Inspektorat. Names are illustrative; NIPs follow the BKN rules.
+ */
+import type { EmploymentType } from '../../shared/domain/nip.ts';
+import type { UnitKind } from '../../shared/domain/units.ts';
+
+export const DEMO_ORG = { orgId: 'kota-medan', name: 'Pemerintah Kota Medan' };
+
+export const demoUnits: { code: string; name: string; kind: UnitKind; parentCode?: string }[] = [
+  { code: 'DISDUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: 'opd' },
+  { code: 'DUK-SEKRET', name: 'Sekretariat', kind: 'bidang', parentCode: 'DISDUKCAPIL' },
+  { code: 'DUK-UMPEG', name: 'Subbagian Umum dan Kepegawaian', kind: 'seksi', parentCode: 'DUK-SEKRET' },
+  { code: 'DUK-DAFDUK', name: 'Bidang Pelayanan Pendaftaran Penduduk', kind: 'bidang', parentCode: 'DISDUKCAPIL' },
+  { code: 'DUK-IDK', name: 'Seksi Identitas Penduduk', kind: 'seksi', parentCode: 'DUK-DAFDUK' },
+  { code: 'DUK-PINDAH', name: 'Seksi Pindah Datang dan Pendataan Penduduk', kind: 'seksi', parentCode: 'DUK-DAFDUK' },
+  { code: 'DUK-CAPIL', name: 'Bidang Pelayanan Pencatatan Sipil', kind: 'bidang', parentCode: 'DISDUKCAPIL' },
+  { code: 'DUK-LAHIRMATI', name: 'Seksi Kelahiran dan Kematian', kind: 'seksi', parentCode: 'DUK-CAPIL' },
+  { code: 'DUK-KAWIN', name: 'Seksi Perkawinan dan Perceraian', kind: 'seksi', parentCode: 'DUK-CAPIL' },
+  { code: 'DUK-PIAK', name: 'Bidang Pengelolaan Informasi Administrasi Kependudukan', kind: 'bidang', parentCode: 'DISDUKCAPIL' },
+  { code: 'DUK-SIAK', name: 'Seksi Sistem Informasi Administrasi Kependudukan', kind: 'seksi', parentCode: 'DUK-PIAK' },
+  { code: 'BKPSDM', name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', kind: 'opd' },
+  { code: 'INSPEKTORAT', name: 'Inspektorat', kind: 'opd' },
+];
+
+export interface DemoPerson {
+  nip: string;
+  name: string;
+  position: string;
+  unitCode: string;
+  supervisorNip: string | null;
+  employmentType: EmploymentType;
+  groups?: string[];
+  /** The role a printed dev token stands for. */
+  demoRole?: string;
+}
+
+const p = (nip: string, name: string, position: string, unitCode: string, supervisorNip: string | null, extra: Partial<DemoPerson> = {}): DemoPerson => ({
+  nip,
+  name,
+  position,
+  unitCode,
+  supervisorNip,
+  employmentType: 'PNS',
+  ...extra,
+});
+
+const KADIS = '197206151998031004';
+const SEKRETARIS = '197503222000032001';
+const KASUBBAG = '198004102005011002';
+const KABID_DAFDUK = '197808172003121003';
+const KASI_IDK = '198203152006041002';
+const KASI_PINDAH = '198311052008012004';
+const KABID_CAPIL = '197701302002122001';
+const KASI_LAHIR = '198507192009031005';
+const KASI_KAWIN = '198602242010012003';
+const KABID_PIAK = '197912082004121002';
+const KASI_SIAK = '198809092011011001';
+
+export const demoPeople: DemoPerson[] = [
+  p(KADIS, 'Drs. Muhammad Rizal Harahap, M.Si', 'Kepala Dinas', 'DISDUKCAPIL', null, { demoRole: 'Kepala Dinas (atasan)' }),
+  p(SEKRETARIS, 'Siti Aisyah Nasution, S.H.', 'Sekretaris Dinas', 'DUK-SEKRET', KADIS),
+  p(KASUBBAG, 'Budi Santoso Lubis, S.E.', 'Kepala Subbagian Umum dan Kepegawaian', 'DUK-UMPEG', SEKRETARIS),
+  p('199105132015032002', 'Dewi Lestari Siregar, S.Kom', 'Pengelola Kepegawaian', 'DUK-UMPEG', KASUBBAG, { groups: ['admin_opd'], demoRole: 'Admin OPD Disdukcapil' }),
+  p('199307212019031001', 'Andi Pratama Sinaga', 'Pengadministrasi Umum', 'DUK-UMPEG', KASUBBAG),
+  p(KABID_DAFDUK, 'Ir. Hendra Gunawan Tarigan', 'Kepala Bidang Pelayanan Pendaftaran Penduduk', 'DUK-DAFDUK', KADIS, { demoRole: 'Kepala Bidang (atasan)' }),
+  p(KASI_IDK, 'Rina Marlina Pohan, S.Sos', 'Kepala Seksi Identitas Penduduk', 'DUK-IDK', KABID_DAFDUK, { demoRole: 'Kepala Seksi (atasan)' }),
+  p('199001152015031003', 'Rahmat Hidayat Daulay', 'Pengelola Data Kependudukan', 'DUK-IDK', KASI_IDK, { demoRole: 'Pegawai' }),
+  p('199204282017032001', 'Nurhayati Batubara', 'Operator Perekaman KTP-el', 'DUK-IDK', KASI_IDK),
+  p('199512032020121002', 'Fajar Ramadhan Lubis', 'Verifikator Berkas Kependudukan', 'DUK-IDK', KASI_IDK),
+  p(KASI_PINDAH, 'Yusuf Maulana Rangkuti, S.IP', 'Kepala Seksi Pindah Datang', 'DUK-PINDAH', KABID_DAFDUK),
+  p('199406172019032003', 'Putri Ayu Simatupang', 'Pengolah Data Pindah Datang', 'DUK-PINDAH', KASI_PINDAH),
+  p('199608222022031001', 'Reza Fahlevi Hasibuan', 'Pengadministrasi Kependudukan', 'DUK-PINDAH', KASI_PINDAH),
+  p(KABID_CAPIL, 'Dra. Erna Wati Purba', 'Kepala Bidang Pelayanan Pencatatan Sipil', 'DUK-CAPIL', KADIS),
+  p(KASI_LAHIR, 'Agus Salim Nasution, S.H.', 'Kepala Seksi Kelahiran dan Kematian', 'DUK-LAHIRMATI', KABID_CAPIL),
+  p('199208112016032002', 'Maya Sari Ginting', 'Pengelola Akta Kelahiran', 'DUK-LAHIRMATI', KASI_LAHIR),
+  p('199309302018031004', 'Ilham Syahputra', 'Pengelola Akta Kematian', 'DUK-LAHIRMATI', KASI_LAHIR),
+  p('199711052022032001', 'Intan Permata Sari', 'Operator Layanan Akta', 'DUK-LAHIRMATI', KASI_LAHIR),
+  p(KASI_KAWIN, 'Hotma Uli Sitorus, S.Sos', 'Kepala Seksi Perkawinan dan Perceraian', 'DUK-KAWIN', KABID_CAPIL),
+  p('199104062014031002', 'Doni Saputra Panjaitan', 'Pengelola Akta Perkawinan', 'DUK-KAWIN', KASI_KAWIN),
+  p('199510192020122003', 'Lina Marpaung', 'Pengadministrasi Pencatatan Sipil', 'DUK-KAWIN', KASI_KAWIN),
+  p(KABID_PIAK, 'Teguh Wibowo, S.T., M.Kom', 'Kepala Bidang PIAK', 'DUK-PIAK', KADIS),
+  p(KASI_SIAK, 'Arief Kurniawan Harahap, S.Kom', 'Kepala Seksi SIAK', 'DUK-SIAK', KABID_PIAK),
+  p('199402142018031002', 'Bayu Aji Nugroho', 'Pranata Komputer', 'DUK-SIAK', KASI_SIAK),
+  p('199707252023212001', 'Sri Wahyuni Tanjung', 'Pranata Komputer Ahli Pertama (PPPK)', 'DUK-SIAK', KASI_SIAK, { employmentType: 'PPPK' }),
+  p('199806302023211003', 'Rudi Hartono Saragih', 'Operator Jaringan (PPPK)', 'DUK-SIAK', KASI_SIAK, { employmentType: 'PPPK' }),
+  p('199003082014032001', 'Fitri Handayani', 'Pengadministrasi Umum', 'DUK-UMPEG', KASUBBAG),
+  p('197401181999031002', 'Drs. Zulkifli Matondang', 'Kepala BKPSDM', 'BKPSDM', null),
+  p('198705122010012002', 'Melati Kusuma Dewi, S.Psi', 'Analis SDM Aparatur', 'BKPSDM', '197401181999031002', { groups: ['admin_bkpsdm'], demoRole: 'Admin BKPSDM' }),
+  p('198112252006041003', 'Hasan Basri Lubis, S.E., Ak', 'Auditor Ahli Muda', 'INSPEKTORAT', null, { groups: ['auditor'], demoRole: 'Auditor (Inspektorat)' }),
+];
+
+export const DEMO_MACHINE_CLIENT = { clientId: 'kinerja-local-machine', name: 'SIAK Disdukcapil front office (demo)' };

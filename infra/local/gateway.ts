@@ -1,0 +1,141 @@
+/**
+ * The local API Gateway: routes from the manifest, JWT verification as the HTTP API's JWT authorizer does it,
+ * and API Gateway HTTP API (payload v2) events handed to the very same handlers Lambda runs.
+ */
+import { randomUUID } from 'node:crypto';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { negotiateLang, render } from '../../shared/http/messages.ts';
+import { type FunctionDef, type HttpTrigger, httpFunctions } from '../manifest.ts';
+import type { Issuer } from './issuer.ts';
+import { invoke } from './lambda.ts';
+
+type HttpFunction = FunctionDef & { trigger: HttpTrigger };
+
+interface CompiledRoute {
+  fn: HttpFunction;
+  pattern: RegExp;
+  names: string[];
+  params: number;
+}
+
+function compile(fn: HttpFunction): CompiledRoute {
+  const names: string[] = [];
+  const source = fn.trigger.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { fn, pattern: new RegExp(`^${source}$`), names, params: names.length };
+}
+
+const TEXT = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/;
+
+/** API Gateway hands JWT claims to the function as strings, arrays flattened to "[a b]". */
+const flatten = (claims: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]));
+
+export interface GatewayOptions {
+  issuer: Issuer;
+  functions?: HttpFunction[];
+  log?: (line: string) => void;
+}
+
+export function createGateway({ issuer, functions = httpFunctions(), log }: GatewayOptions): Server {
+  // Static segments win over parameters (POST /employees/import before /employees/{nip}).
+  const routes = functions.map(compile).sort((a, b) => a.params - b.params);
+
+  const send = (res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) => {
+    res.writeHead(status, headers);
+    res.end(body);
+  };
+
+  const refuse = (res: ServerResponse, req: IncomingMessage, status: 401 | 404, code: 'unauthorized' | 'route_not_found', requestId: string) => {
+    const lang = negotiateLang(req.headers['accept-language']);
+    const message = render(code, lang, { method: req.method, path: (req.url ?? '').split('?')[0] });
+    send(
+      res,
+      status,
+      { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': requestId, ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) },
+      JSON.stringify({ error: { code, message } }),
+    );
+  };
+
+  return createServer(async (req, res) => {
+    const started = Date.now();
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+    res.on('finish', () => log?.(`${method} ${url.pathname} → ${res.statusCode} (${Date.now() - started} ms)`));
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks);
+
+      let match: { route: CompiledRoute; values: RegExpExecArray } | undefined;
+      for (const route of routes) {
+        const values = route.fn.trigger.method === method ? route.pattern.exec(url.pathname) : null;
+        if (values) {
+          match = { route, values };
+          break;
+        }
+      }
+      if (!match) return refuse(res, req, 404, 'route_not_found', requestId);
+      const { fn } = match.route;
+
+      let claims: Record<string, string> | undefined;
+      if (fn.trigger.auth !== 'public') {
+        const header = req.headers.authorization ?? '';
+        const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+        if (!token) return refuse(res, req, 401, 'unauthorized', requestId);
+        try {
+          claims = flatten(await issuer.verify(token));
+        } catch {
+          return refuse(res, req, 401, 'unauthorized', requestId);
+        }
+      }
+
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+      const query: Record<string, string> = {};
+      for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+      const isText = raw.length === 0 || TEXT.test(headers['content-type'] ?? 'application/json');
+      const now = new Date();
+      const event = {
+        version: '2.0',
+        routeKey: `${method} ${fn.trigger.path}`,
+        rawPath: url.pathname,
+        rawQueryString: url.search.replace(/^\?/, ''),
+        headers,
+        ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+        ...(match.route.params
+          ? { pathParameters: Object.fromEntries(match.route.names.map((n, i) => [n, decodeURIComponent(match.values[i + 1]!)])) }
+          : {}),
+        requestContext: {
+          accountId: '000000000000',
+          apiId: 'local',
+          domainName: headers.host ?? 'localhost',
+          domainPrefix: 'localhost',
+          http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          requestId,
+          routeKey: `${method} ${fn.trigger.path}`,
+          stage: '$default',
+          time: now.toISOString(),
+          timeEpoch: now.getTime(),
+          ...(claims ? { authorizer: { jwt: { claims, scopes: claims.scope ? claims.scope.split(' ') : null } } } : {}),
+        },
+        ...(raw.length ? { body: isText ? raw.toString('utf8') : raw.toString('base64') } : {}),
+        isBase64Encoded: !isText,
+      };
+
+      const result = (await invoke(fn, event, requestId)) as APIGatewayProxyStructuredResultV2 | string | undefined;
+      if (typeof result === 'string' || result === undefined || !('statusCode' in result)) {
+        return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify(result ?? null));
+      }
+      const body = result.body ? (result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body) : '';
+      send(res, result.statusCode ?? 200, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])), body);
+    } catch (err) {
+      // A handler that throws is a Lambda error: API Gateway answers 500 with no detail.
+      log?.(`handler crashed: ${(err as Error).stack ?? err}`);
+      send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
+    }
+  });
+}

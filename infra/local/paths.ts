@@ -1,0 +1,11 @@
+import { resolve } from 'node:path';
+
+/** Everything `npm start` keeps lives under .data/ (git-ignored): delete it to start from scratch. */
+export const DATA_DIR = resolve(import.meta.dirname, '../../.data');
+export const DYNAMODB_DIR = resolve(DATA_DIR, 'dynamodb');
+export const KEY_FILE = resolve(DATA_DIR, 'keys/signing-key.json');
+export const USERS_FILE = resolve(DATA_DIR, 'local-users.json');
+export const CHECKPOINT_FILE = resolve(DATA_DIR, 'stream-checkpoints.json');
+export const FAILURES_DIR = resolve(DATA_DIR, 'stream-failures');
+
+export const LOCAL_TABLES = { main: 'kinerja-main', audit: 'kinerja-audit' } as const;

@@ -1,0 +1,80 @@
+/**
+ * The local stack around a running DynamoDB Local: tables, the HTTP gateway, the stream poller and the
+ * scheduler, all from the manifest. `npm start` and the end-to-end tests both use it.
+ */
+import type { Server } from 'node:http';
+import { type FunctionDef, type TableName, functions as manifest, httpFunctions, scheduledFunctions, streamFunctions } from '../manifest.ts';
+import { tableDefs } from '../tables.ts';
+import { ensureTables } from './dynamodb.ts';
+import { createGateway } from './gateway.ts';
+import type { Issuer } from './issuer.ts';
+import { startScheduler } from './scheduler.ts';
+import { type FailedBatch, startStreamPoller } from './streams.ts';
+
+export interface LocalApiOptions {
+  endpoint: string;
+  tableNames: Record<TableName, string>;
+  issuer: Issuer;
+  /** 0 picks a free port. */
+  port: number;
+  pollMs?: number;
+  checkpointFile?: string;
+  onFailure?: (batch: FailedBatch) => void;
+  log?: (line: string) => void;
+  functions?: FunctionDef[];
+}
+
+export interface LocalApi {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Points this process's handlers at the local tables, as the stack's environment does on Lambda. */
+export function configureEnvironment(endpoint: string, tableNames: Record<TableName, string>): void {
+  process.env.DYNAMODB_ENDPOINT = endpoint;
+  process.env.AWS_REGION ??= 'ap-southeast-3';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.POWERTOOLS_SERVICE_NAME ??= 'kinerja-asn';
+  process.env.POWERTOOLS_METRICS_NAMESPACE ??= 'KinerjaAsn';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  for (const [table, def] of Object.entries(tableDefs)) process.env[def.envVar] = tableNames[table as TableName];
+}
+
+export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
+  configureEnvironment(options.endpoint, options.tableNames);
+  await ensureTables(options.endpoint, options.tableNames);
+  const fns = options.functions ?? manifest;
+  const only = <T extends FunctionDef>(list: T[]) => list.filter((f) => fns.includes(f));
+
+  const server: Server = createGateway({ issuer: options.issuer, functions: only(httpFunctions()), log: options.log });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as { port: number };
+
+  const streamConsumers = only(streamFunctions());
+  const poller = streamConsumers.length
+    ? await startStreamPoller({
+        endpoint: options.endpoint,
+        tableName: options.tableNames.main,
+        functions: streamConsumers,
+        pollMs: options.pollMs,
+        checkpointFile: options.checkpointFile,
+        onFailure: options.onFailure,
+        log: options.log,
+      })
+    : undefined;
+  const scheduler = startScheduler(only(scheduledFunctions()), options.log);
+
+  return {
+    url: `http://localhost:${port}`,
+    stop: async () => {
+      scheduler.stop();
+      await poller?.stop();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(() => r(undefined)));
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * `npm start`: the whole product on one machine. DynamoDB Local (data kept in .data/), the same handlers
+ * behind a local API Gateway with JWT verification, the stream poller, the scheduler, and demo data.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
+import { type DynamoLocal, portIsFree, startDynamoDbLocal } from './dynamodb.ts';
+import { createIssuer } from './issuer.ts';
+import { CHECKPOINT_FILE, DATA_DIR, DYNAMODB_DIR, FAILURES_DIR, KEY_FILE, LOCAL_TABLES, USERS_FILE } from './paths.ts';
+import { LocalSetupError } from './problems.ts';
+import { type LocalApi, startLocalApi } from './runtime.ts';
+import { isSeeded, seedDemo } from './seed.ts';
+
+const port = Number(process.env.PORT ?? 3000);
+const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8100);
+const log = (line: string) => console.log(`[local] ${line}`);
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LocalSetupError(`PORT=${process.env.PORT} is not a port number.`);
+  if (!(await portIsFree(port))) throw new LocalSetupError(`Port ${port} is busy. Stop what uses it, or run with another port: PORT=3001 npm start`);
+  if (existsSync(DATA_DIR) && !statSync(DATA_DIR).isDirectory()) throw new LocalSetupError(`${DATA_DIR} is a file, not a folder. Move it away and start again.`);
+  if (existsSync(DYNAMODB_DIR) && !statSync(DYNAMODB_DIR).isDirectory()) {
+    throw new LocalSetupError(`The data folder ${DYNAMODB_DIR} is broken (it is a file). Move it away (rm -rf .data starts from scratch) and start again.`);
+  }
+
+  let dynamo: DynamoLocal | undefined;
+  let api: LocalApi | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await api?.stop();
+    await dynamo?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir: DYNAMODB_DIR });
+    const issuer = await createIssuer(KEY_FILE);
+    try {
+      api = await startLocalApi({
+        endpoint: dynamo.endpoint,
+        tableNames: LOCAL_TABLES,
+        issuer,
+        port,
+        checkpointFile: CHECKPOINT_FILE,
+        onFailure: (batch) => {
+          mkdirSync(FAILURES_DIR, { recursive: true });
+          const file = resolve(FAILURES_DIR, `${batch.at.replace(/[:.]/g, '-')}-${batch.function}.json`);
+          writeFileSync(file, JSON.stringify(batch, null, 2));
+          log(`stream records that kept failing were written to ${file}`);
+        },
+        log,
+      });
+      if (!(await isSeeded())) {
+        log('first start: seeding the demo organisation (Pemerintah Kota Medan)…');
+        await seedDemo();
+      }
+    } catch (err) {
+      if (err instanceof LocalSetupError) throw err;
+      throw new LocalSetupError(
+        `DynamoDB Local could not serve the data in ${DYNAMODB_DIR} (${(err as Error).message}). If the folder is damaged, move it away (rm -rf .data starts from scratch).`,
+      );
+    }
+    writeFileSync(USERS_FILE, JSON.stringify(Object.fromEntries(demoPeople.map((p) => [p.nip, { orgId: DEMO_ORG.orgId, groups: p.groups ?? [] }])), null, 2));
+
+    const tokens = await Promise.all(
+      demoPeople
+        .filter((p) => p.demoRole)
+        .map(async (p) => ({ role: p.demoRole!, who: `${p.name} (${p.nip})`, token: await issuer.userToken({ orgId: DEMO_ORG.orgId, nip: p.nip, groups: p.groups }) })),
+    );
+    const machine = await issuer.machineToken(DEMO_MACHINE_CLIENT.clientId);
+    const staff = tokens.find((t) => t.role === 'Pegawai')!;
+    console.log(`
+kinerja-asn is running locally.
+
+  API:        ${api.url}
+  Docs:       ${api.url}/docs   (OpenAPI: ${api.url}/openapi.json)
+  DynamoDB:   ${dynamo.endpoint}  (data in .data/dynamodb; delete .data/ to start from scratch)
+
+Dev tokens (valid 12 hours; more with: npm run token -- <nip>  or  npm run token -- client):
+${tokens.map((t) => `  ${t.role.padEnd(26)} ${t.who}\n    ${t.token}`).join('\n')}
+  ${'Machine client'.padEnd(26)} ${DEMO_MACHINE_CLIENT.name}
+    ${machine}
+
+Try it:
+  curl -s ${api.url}/me -H "Authorization: Bearer ${staff.token}"
+
+Press Ctrl-C to stop.`);
+  } catch (err) {
+    await api?.stop().catch(() => undefined);
+    await dynamo?.stop().catch(() => undefined);
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof LocalSetupError ? err.message : `Unexpected failure: ${(err as Error).message}`;
+  console.error(`kinerja-asn: ${message}`);
+  process.exit(1);
+});

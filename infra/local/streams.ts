@@ -1,0 +1,196 @@
+/**
+ * The local event-source mapping: reads the table's real DynamoDB stream (DynamoDB Local), applies each
+ * consumer's filters, invokes it with Lambda-shaped records, honours `batchItemFailures` by retrying from the
+ * first failed record, and after `maxRetries` hands the batch to the on-failure sink and moves on.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
+import type { FunctionDef, StreamTrigger } from '../manifest.ts';
+import { matchesFilters } from './event-filter.ts';
+import { invoke } from './lambda.ts';
+
+type StreamFunction = FunctionDef & { trigger: StreamTrigger };
+
+interface ShardState {
+  lastSeq?: string;
+  iterator?: string;
+  done?: boolean;
+  attempts?: number;
+}
+
+type Checkpoints = Record<string, Record<string, ShardState>>;
+
+export interface FailedBatch {
+  function: string;
+  shardId: string;
+  records: DynamoDBRecord[];
+  attempts: number;
+  at: string;
+}
+
+export interface StreamPollerOptions {
+  endpoint: string;
+  tableName: string;
+  functions: StreamFunction[];
+  pollMs?: number;
+  /** Where shard positions are kept across restarts (npm start); in memory when absent. */
+  checkpointFile?: string;
+  /** The on-failure destination (an SQS queue on AWS). */
+  onFailure?: (batch: FailedBatch) => void;
+  log?: (line: string) => void;
+}
+
+export interface StreamPoller {
+  stop(): Promise<void>;
+}
+
+/** The Streams API gives dates; Lambda gives consumers epoch seconds. */
+const toLambdaRecord = (r: StreamRecord, streamArn: string): DynamoDBRecord =>
+  ({
+    eventID: r.eventID,
+    eventName: r.eventName,
+    eventVersion: r.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: r.awsRegion ?? 'ap-southeast-3',
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...r.dynamodb,
+      ApproximateCreationDateTime:
+        r.dynamodb?.ApproximateCreationDateTime instanceof Date
+          ? Math.floor(r.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
+          : r.dynamodb?.ApproximateCreationDateTime,
+    },
+  }) as DynamoDBRecord;
+
+export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
+  const pollMs = options.pollMs ?? 250;
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const ddb = new DynamoDBClient({ endpoint: options.endpoint, region: 'ap-southeast-3', credentials });
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'ap-southeast-3', credentials });
+  const table = await ddb.send(new DescribeTableCommand({ TableName: options.tableName }));
+  const streamArn = table.Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
+
+  const checkpoints: Checkpoints =
+    options.checkpointFile && existsSync(options.checkpointFile) ? (JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as Checkpoints) : {};
+  const persist = () => {
+    if (!options.checkpointFile) return;
+    mkdirSync(dirname(options.checkpointFile), { recursive: true });
+    // Iterators expire; only positions are worth keeping.
+    const positions = Object.fromEntries(
+      Object.entries(checkpoints).map(([fn, shards]) => [fn, Object.fromEntries(Object.entries(shards).map(([id, s]) => [id, { lastSeq: s.lastSeq, done: s.done }]))]),
+    );
+    writeFileSync(options.checkpointFile, JSON.stringify(positions));
+  };
+
+  const iteratorFor = async (shardId: string, state: ShardState): Promise<string | undefined> => {
+    const out = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ...(state.lastSeq ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.lastSeq } : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return out.ShardIterator;
+  };
+
+  async function pollShard(fn: StreamFunction, shardId: string, state: ShardState): Promise<boolean> {
+    state.iterator ??= await iteratorFor(shardId, state);
+    if (!state.iterator) {
+      state.done = true;
+      return false;
+    }
+    let out;
+    try {
+      out = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: fn.trigger.batchSize }));
+    } catch (err) {
+      if ((err as Error).name === 'ExpiredIteratorException' || (err as Error).name === 'TrimmedDataAccessException') {
+        state.iterator = undefined;
+        return false;
+      }
+      throw err;
+    }
+    const records = (out.Records ?? []).map((r) => toLambdaRecord(r, streamArn!));
+    if (records.length === 0) {
+      state.iterator = out.NextShardIterator;
+      if (!out.NextShardIterator) state.done = true;
+      return false;
+    }
+    const wanted = records.filter((r) => matchesFilters(r, fn.trigger.filters));
+    let failedFrom: string | undefined;
+    if (wanted.length > 0) {
+      try {
+        const response = (await invoke(fn, { Records: wanted })) as DynamoDBBatchResponse | undefined;
+        const failed = (response?.batchItemFailures ?? []).map((f) => f.itemIdentifier);
+        // Lambda resumes from the lowest failed sequence number.
+        failedFrom = failed.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))[0];
+      } catch (err) {
+        options.log?.(`${fn.name} failed the whole batch: ${(err as Error).message}`);
+        failedFrom = wanted[0]!.dynamodb!.SequenceNumber;
+      }
+    }
+    if (failedFrom === undefined) {
+      state.lastSeq = records.at(-1)!.dynamodb!.SequenceNumber;
+      state.iterator = out.NextShardIterator;
+      state.attempts = 0;
+      if (!out.NextShardIterator) state.done = true;
+      persist();
+      return true;
+    }
+    const index = records.findIndex((r) => r.dynamodb?.SequenceNumber === failedFrom);
+    const processed = records.slice(0, Math.max(index, 0));
+    if (processed.length) state.lastSeq = processed.at(-1)!.dynamodb!.SequenceNumber;
+    state.attempts = (state.attempts ?? 0) + 1;
+    if (state.attempts > fn.trigger.maxRetries) {
+      const rest = records.slice(Math.max(index, 0)).filter((r) => matchesFilters(r, fn.trigger.filters));
+      options.onFailure?.({ function: fn.name, shardId, records: rest, attempts: state.attempts, at: new Date().toISOString() });
+      options.log?.(`${fn.name}: ${rest.length} record(s) failed ${state.attempts} times; sent to the on-failure destination`);
+      state.lastSeq = records.at(-1)!.dynamodb!.SequenceNumber;
+      state.attempts = 0;
+    }
+    state.iterator = undefined; // re-read from the checkpoint
+    persist();
+    return true;
+  }
+
+  let running = true;
+  const loops = options.functions.map(async (fn) => {
+    const shards = (checkpoints[fn.name] ??= {});
+    while (running) {
+      let busy = false;
+      try {
+        const desc = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+        for (const shard of desc.StreamDescription?.Shards ?? []) {
+          const id = shard.ShardId!;
+          const state = (shards[id] ??= {});
+          // A child shard is read only after its parent is exhausted, keeping per-key order.
+          const parent = shard.ParentShardId ? shards[shard.ParentShardId] : undefined;
+          if (state.done || (parent && !parent.done && desc.StreamDescription?.Shards?.some((s) => s.ShardId === shard.ParentShardId))) continue;
+          busy = (await pollShard(fn, id, state)) || busy;
+        }
+      } catch (err) {
+        if (running) options.log?.(`stream poller (${fn.name}): ${(err as Error).message}`);
+      }
+      if (!busy && running) await new Promise((r) => setTimeout(r, pollMs));
+    }
+  });
+
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      persist();
+      ddb.destroy();
+      streams.destroy();
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The one list of functions. The CDK stacks and the local runtime (`npm start`) both build from it,
+ * so a function declared here runs the same way on AWS and on one machine.
+ * Keep it free of runtime imports: it is read by CDK, by the local gateway and by tests.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * public: no token. user: a person's token (ID token from the user pool).
+ * machine: a client-credentials access token carrying one of `scopes`. any: user or machine.
+ */
+export type AuthMode = 'public' | 'user' | 'machine' | 'any';
+
+export interface HttpTrigger {
+  kind: 'http';
+  method: HttpMethod;
+  path: string;
+  auth: AuthMode;
+  scopes?: string[];
+}
+
+/** Lambda event-source filter patterns (the same JSON the AWS console takes), applied locally too. */
+export type StreamFilterPattern = Record<string, unknown>;
+
+export interface StreamTrigger {
+  kind: 'stream';
+  table: TableName;
+  filters: StreamFilterPattern[];
+  batchSize: number;
+  maxRetries: number;
+}
+
+export interface ScheduleTrigger {
+  kind: 'schedule';
+  /** EventBridge Scheduler cron body, six fields: minutes hours day-of-month month day-of-week year, in Asia/Jakarta. */
+  cron: string;
+  description: string;
+}
+
+export type Trigger = HttpTrigger | StreamTrigger | ScheduleTrigger;
+
+export type TableName = 'main' | 'audit';
+
+/** Least privilege: each function names exactly what it needs on each table. */
+export interface TableAccess {
+  main?: 'read' | 'write' | 'readwrite';
+  audit?: 'read' | 'write';
+}
+
+export interface FunctionDef {
+  /** Unique, kebab-case; also the operationId in the OpenAPI document. */
+  name: string;
+  /** Handler file relative to the repository root; it exports `handler`. */
+  entry: string;
+  trigger: Trigger;
+  access: TableAccess;
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+const http = (method: HttpMethod, path: string, auth: AuthMode, scopes?: string[]): HttpTrigger => ({
+  kind: 'http',
+  method,
+  path,
+  auth,
+  ...(scopes ? { scopes } : {}),
+});
+
+export const functions: FunctionDef[] = [
+  { name: 'health', entry: 'functions/system/health.ts', trigger: http('GET', '/health', 'public'), access: {} },
+  { name: 'get-openapi', entry: 'functions/system/get-openapi.ts', trigger: http('GET', '/openapi.json', 'public'), access: {} },
+  { name: 'get-docs', entry: 'functions/system/get-docs.ts', trigger: http('GET', '/docs', 'public'), access: {} },
+
+  { name: 'get-me', entry: 'functions/people/get-me.ts', trigger: http('GET', '/me', 'any'), access: { main: 'read' } },
+
+  { name: 'list-units', entry: 'functions/units/list-units.ts', trigger: http('GET', '/units', 'user'), access: { main: 'read' } },
+  { name: 'create-unit', entry: 'functions/units/create-unit.ts', trigger: http('POST', '/units', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'list-unit-employees',
+    entry: 'functions/units/list-unit-employees.ts',
+    trigger: http('GET', '/units/{code}/employees', 'user'),
+    access: { main: 'read' },
+  },
+
+  { name: 'create-employee', entry: 'functions/people/create-employee.ts', trigger: http('POST', '/employees', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'import-employees',
+    entry: 'functions/people/import-employees.ts',
+    trigger: http('POST', '/employees/import', 'user'),
+    access: { main: 'readwrite' },
+    timeoutSeconds: 60,
+    memoryMb: 512,
+  },
+  { name: 'get-employee', entry: 'functions/people/get-employee.ts', trigger: http('GET', '/employees/{nip}', 'user'), access: { main: 'read' } },
+  {
+    name: 'update-employee',
+    entry: 'functions/people/update-employee.ts',
+    trigger: http('PATCH', '/employees/{nip}', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'list-subordinates',
+    entry: 'functions/people/list-subordinates.ts',
+    trigger: http('GET', '/employees/{nip}/subordinates', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'list-supervisors',
+    entry: 'functions/people/list-supervisors.ts',
+    trigger: http('GET', '/employees/{nip}/supervisors', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'create-acting-assignment',
+    entry: 'functions/people/create-acting-assignment.ts',
+    trigger: http('POST', '/employees/{nip}/acting-assignments', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'list-acting-assignments',
+    entry: 'functions/people/list-acting-assignments.ts',
+    trigger: http('GET', '/employees/{nip}/acting-assignments', 'user'),
+    access: { main: 'read' },
+  },
+
+  {
+    name: 'list-employee-audit',
+    entry: 'functions/audit/list-employee-audit.ts',
+    trigger: http('GET', '/employees/{nip}/audit', 'user'),
+    access: { main: 'read', audit: 'read' },
+  },
+  { name: 'list-audit', entry: 'functions/audit/list-audit.ts', trigger: http('GET', '/audit', 'user'), access: { main: 'read', audit: 'read' } },
+  {
+    name: 'record-audit',
+    entry: 'functions/audit/record-audit.ts',
+    trigger: {
+      kind: 'stream',
+      table: 'main',
+      // Every stored record carries `entity`; anything without it is not a business record.
+      filters: [{ dynamodb: { Keys: { pk: { S: [{ prefix: 'ORG#' }] } } } }],
+      batchSize: 100,
+      maxRetries: 3,
+    },
+    access: { audit: 'write' },
+  },
+];
+
+export const httpFunctions = (): (FunctionDef & { trigger: HttpTrigger })[] =>
+  functions.filter((f): f is FunctionDef & { trigger: HttpTrigger } => f.trigger.kind === 'http');
+
+export const streamFunctions = (): (FunctionDef & { trigger: StreamTrigger })[] =>
+  functions.filter((f): f is FunctionDef & { trigger: StreamTrigger } => f.trigger.kind === 'stream');
+
+export const scheduledFunctions = (): (FunctionDef & { trigger: ScheduleTrigger })[] =>
+  functions.filter((f): f is FunctionDef & { trigger: ScheduleTrigger } => f.trigger.kind === 'schedule');
+
+/** OAuth scopes of the resource server; machine routes name the ones they accept. */
+export const apiScopes = {
+  'transactions.write': 'Push service transactions (agency systems)',
+  'directory.read': 'Read the organisation directory (agency systems)',
+} as const;

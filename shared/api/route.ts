@@ -1,0 +1,35 @@
+import type { z } from 'zod/mini';
+
+type Schema = z.ZodMiniType;
+
+export interface ResponseDoc {
+  description: string;
+  schema?: Schema;
+  contentType?: string;
+  example?: unknown;
+}
+
+/**
+ * One API operation: the schemas that validate its input at run time are the same ones the OpenAPI
+ * document is generated from, so the two cannot drift. Method, path and auth mode live in the manifest.
+ */
+export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined> {
+  /** The manifest function name; also the OpenAPI operationId. */
+  name: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** `csv` bodies arrive as text and are validated by the handler row by row. */
+  bodyType?: 'json' | 'csv';
+  bodyExample?: unknown;
+  responses: Record<number, ResponseDoc>;
+  /** Client errors this operation can answer, besides 401 on protected routes. */
+  errors: Array<400 | 403 | 404 | 409 | 415 | 422>;
+}
+
+export const route = <P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec<P, Q, B> => spec;

@@ -1,0 +1,96 @@
+/** Request and response shapes shared by several operations (zod/mini: small bundles, same JSON Schema). */
+import { z } from 'zod/mini';
+import { unitKinds } from '../domain/units.ts';
+
+const describe = (description: string, examples?: unknown[]) => z.meta({ description, ...(examples ? { examples } : {}) });
+
+export const nipParam = z.string().check(
+  z.regex(/^(me|\d{18})$/),
+  describe('NIP (18 angka) atau `me` untuk diri sendiri / 18-digit NIP, or `me` for yourself', ['me', '198203152006041002']),
+);
+
+/** Shape only; the NIP rules themselves (dates, sex digit, sequence) give their own precise error. */
+export const nip = z.string().check(z.minLength(1), z.maxLength(40), describe('NIP, 18 angka / 18 digits', ['198203152006041002']));
+
+export const unitCode = z
+  .string()
+  .check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/), describe('Kode unit: huruf besar, angka, tanda hubung / unit code: capitals, digits, hyphens', ['DISDUKCAPIL']));
+
+export const isoDate = z.string().check(z.iso.date(), describe('Tanggal (WIB), YYYY-MM-DD', ['2026-12-01']));
+
+export const pageQuery = z.object({
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100), describe('Jumlah per halaman (1–100, bawaan 25)'))),
+  cursor: z.optional(z.string().check(z.maxLength(2000), describe('nextCursor dari halaman sebelumnya / from the previous page'))),
+});
+
+export const employmentType = z.enum(['PNS', 'PPPK']);
+export const unitKind = z.enum(unitKinds);
+
+export const employee = z.object({
+  nip: z.string(),
+  name: z.string(),
+  position: z.string(),
+  employmentType,
+  unitCode: z.string(),
+  unitPath: z.string(),
+  supervisorNip: z.optional(z.nullable(z.string())),
+  email: z.optional(z.string()),
+  status: z.enum(['active', 'inactive']),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+export const employeeSummary = z.object({
+  nip: z.string(),
+  name: z.string(),
+  position: z.string(),
+  unitCode: z.string(),
+  supervisorNip: z.optional(z.nullable(z.string())),
+});
+
+export const page = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
+
+export const unit = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: unitKind,
+  parentCode: z.optional(z.string()),
+  path: z.string(),
+  version: z.number(),
+});
+
+export const actingAssignment = z.object({
+  id: z.string(),
+  actingNip: z.string(),
+  forNip: z.string(),
+  kind: z.enum(['PLT', 'PLH']),
+  startDate: z.string(),
+  endDate: z.string(),
+  decreeNumber: z.optional(z.string()),
+  createdAt: z.string(),
+});
+
+export const auditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.enum(['created', 'updated', 'deleted']),
+  actor: z.string(),
+  requestId: z.optional(z.string()),
+  subjectNip: z.optional(z.string()),
+  changedFields: z.array(z.string()),
+  before: z.optional(z.record(z.string(), z.unknown())),
+  after: z.optional(z.record(z.string(), z.unknown())),
+});
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string().check(describe('Kode tetap untuk program / stable code for programs', ['validation_failed'])),
+    message: z.string().check(describe('Pesan untuk manusia (id, atau en dengan Accept-Language: en)')),
+    details: z.optional(z.unknown()),
+  }),
+});

@@ -1,0 +1,66 @@
+/**
+ * Who may do what. Pure: callers gather the facts (the target's supervisor chain, the caller's acting
+ * assignments on the day, unit paths); these functions only decide. Every handler asks here.
+ */
+import { isWithin, opdOf } from '../domain/units.ts';
+import type { Group, UserPrincipal } from './principal.ts';
+
+export type Relation = 'self' | 'direct_supervisor' | 'indirect_supervisor' | 'none';
+
+/**
+ * How the actor stands to the target. `chain` is the target's supervisors, nearest first; `actingFor` the NIPs
+ * whose position the actor holds as Plt/Plh on the day in question (acting gives the same rights, those days only).
+ */
+export function relationOf(actorNip: string, targetNip: string, chain: string[], actingFor: ReadonlySet<string>): Relation {
+  if (actorNip === targetNip) return 'self';
+  const holds = (nip: string) => nip === actorNip || actingFor.has(nip);
+  if (chain.length > 0 && holds(chain[0]!)) return 'direct_supervisor';
+  if (chain.slice(1).some(holds)) return 'indirect_supervisor';
+  return 'none';
+}
+
+const has = (p: UserPrincipal, g: Group) => p.groups.includes(g);
+
+export const isOrgWideReader = (p: UserPrincipal) => has(p, 'admin_bkpsdm') || has(p, 'auditor');
+
+/** Admin OPD manages the OPD their own unit belongs to, and everything below it. */
+export const adminOpdPath = (p: UserPrincipal, ownUnitPath: string | undefined): string | undefined =>
+  has(p, 'admin_opd') && ownUnitPath ? `/${opdOf(ownUnitPath)}/` : undefined;
+
+export interface TargetFacts {
+  relation: Relation;
+  targetUnitPath: string;
+  actorUnitPath: string | undefined;
+}
+
+export function canReadEmployee(p: UserPrincipal, f: TargetFacts): boolean {
+  if (f.relation !== 'none' || isOrgWideReader(p)) return true;
+  const opd = adminOpdPath(p, f.actorUnitPath);
+  return opd !== undefined && isWithin(f.targetUnitPath, opd);
+}
+
+/** Creating, changing or importing people in a unit: BKPSDM anywhere, Admin OPD inside their OPD. */
+export function canManagePeopleIn(p: UserPrincipal, actorUnitPath: string | undefined, unitPath: string): boolean {
+  if (has(p, 'admin_bkpsdm')) return true;
+  const opd = adminOpdPath(p, actorUnitPath);
+  return opd !== undefined && isWithin(unitPath, opd);
+}
+
+/** New units: BKPSDM anywhere (including new OPDs); Admin OPD only below their own OPD. */
+export function canCreateUnitUnder(p: UserPrincipal, actorUnitPath: string | undefined, parentPath: string | undefined): boolean {
+  if (has(p, 'admin_bkpsdm')) return true;
+  const opd = adminOpdPath(p, actorUnitPath);
+  return opd !== undefined && parentPath !== undefined && isWithin(parentPath, opd);
+}
+
+/** The audit trail about a person: auditors, and the person concerned. */
+export const canReadAuditOf = (p: UserPrincipal, subjectNip: string): boolean => has(p, 'auditor') || p.nip === subjectNip;
+
+export const canReadOrgAudit = (p: UserPrincipal): boolean => has(p, 'auditor');
+
+export const reasons = {
+  notYourData: { id: 'data ini bukan milik Anda, bawahan Anda, atau unit yang Anda kelola', en: 'this is not your data, a subordinate\'s, or in a unit you manage' },
+  notAdminHere: { id: 'hanya Admin BKPSDM, atau Admin OPD untuk OPD-nya sendiri', en: 'only the BKPSDM admin, or the OPD admin for their own OPD' },
+  auditorsOnly: { id: 'hanya Auditor (Inspektorat)', en: 'auditors (Inspektorat) only' },
+  auditOfOthers: { id: 'jejak audit hanya untuk Auditor dan pegawai yang bersangkutan', en: 'the audit trail is for auditors and the person concerned only' },
+} as const;

@@ -1,0 +1,60 @@
+/**
+ * Turns one change of a stored record (old and new image from the table's stream) into an audit entry:
+ * who, when, what, before, after. Pure.
+ */
+export type Image = Record<string, unknown>;
+
+export interface AuditEntry {
+  id: string;
+  orgId: string;
+  at: string;
+  entity: string;
+  entityId: string;
+  action: 'created' | 'updated' | 'deleted';
+  actor: string;
+  requestId?: string;
+  subjectNip?: string;
+  changedFields: string[];
+  before?: Image;
+  after?: Image;
+}
+
+/** Storage and bookkeeping attributes: not what a person changed. */
+const technical = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'version', 'updatedAt', 'updatedBy', 'requestId', 'createdAt', 'orgId', 'entity', 'entityId', 'subjectNip']);
+
+const business = (image: Image | undefined): Image | undefined =>
+  image ? Object.fromEntries(Object.entries(image).filter(([k]) => !technical.has(k))) : undefined;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export function auditEntryFrom(change: {
+  eventId: string;
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  approximateAt: Date;
+  oldImage?: Image;
+  newImage?: Image;
+}): AuditEntry | undefined {
+  const image = change.newImage ?? change.oldImage;
+  if (!image || typeof image.orgId !== 'string' || typeof image.entity !== 'string') return undefined;
+  const before = business(change.oldImage);
+  const after = business(change.newImage);
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
+  const changedFields = fields.filter((f) => !same(before?.[f], after?.[f]));
+  const writer = change.eventName === 'REMOVE' ? change.oldImage : change.newImage;
+  const at = change.eventName !== 'REMOVE' && typeof change.newImage?.updatedAt === 'string' ? change.newImage.updatedAt : change.approximateAt.toISOString();
+  const subjectNip = (change.newImage?.subjectNip ?? change.oldImage?.subjectNip) as string | undefined;
+  return {
+    id: change.eventId,
+    orgId: image.orgId,
+    at,
+    entity: image.entity,
+    entityId: String(image.entityId ?? ''),
+    action: change.eventName === 'INSERT' ? 'created' : change.eventName === 'MODIFY' ? 'updated' : 'deleted',
+    actor: String(writer?.updatedBy ?? 'system'),
+    ...(typeof writer?.requestId === 'string' ? { requestId: writer.requestId } : {}),
+    ...(subjectNip ? { subjectNip } : {}),
+    changedFields,
+    ...(before ? { before } : {}),
+    ...(after ? { after } : {}),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * CSV import of employees, in the shape an HR export has. Pure: parsing, header mapping and per-row checks;
+ * the handler supplies what is already stored and writes the result.
+ */
+import { parse } from 'csv-parse/sync';
+import type { MessageCode } from '../http/messages.ts';
+import { type Lookups, employeeProblems } from './employee-rules.ts';
+import type { EmploymentType } from './nip.ts';
+
+export const MAX_IMPORT_ROWS = 2000;
+
+/** Accepted header names (Indonesian HR exports and English), mapped to our fields. */
+const headerAliases: Record<string, keyof ImportRow> = {
+  nip: 'nip',
+  nama: 'name',
+  name: 'name',
+  jabatan: 'position',
+  position: 'position',
+  kode_unit: 'unitCode',
+  unit_code: 'unitCode',
+  unit: 'unitCode',
+  nip_atasan: 'supervisorNip',
+  supervisor_nip: 'supervisorNip',
+  jenis: 'employmentType',
+  jenis_pegawai: 'employmentType',
+  employment_type: 'employmentType',
+  email: 'email',
+};
+
+const requiredColumns: (keyof ImportRow)[] = ['nip', 'name', 'position', 'unitCode'];
+
+export interface ImportRow {
+  nip: string;
+  name: string;
+  position: string;
+  unitCode: string;
+  supervisorNip: string | null;
+  employmentType: EmploymentType;
+  email?: string;
+}
+
+export interface RowProblem {
+  /** Line number in the file, counting the header as line 1. */
+  line: number;
+  nip: string;
+  field: string;
+  code: MessageCode;
+  params: Record<string, unknown>;
+}
+
+export type ParsedImport = { ok: true; rows: ImportRow[] } | { ok: false; fileProblem: { code: string; detail: string } };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function parseImport(csv: string): ParsedImport {
+  let records: string[][];
+  try {
+    records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+  } catch (err) {
+    return { ok: false, fileProblem: { code: 'csv_unreadable', detail: (err as Error).message } };
+  }
+  const [header, ...body] = records;
+  if (!header) return { ok: false, fileProblem: { code: 'csv_empty', detail: 'no header row' } };
+  const columns = header.map((h) => headerAliases[h.toLowerCase().replace(/[\s-]+/g, '_')]);
+  const missing = requiredColumns.filter((c) => !columns.includes(c));
+  if (missing.length > 0) return { ok: false, fileProblem: { code: 'csv_missing_columns', detail: missing.join(', ') } };
+  const rows = body.map((cells) => {
+    const row: Record<string, string> = {};
+    columns.forEach((col, i) => { if (col) row[col] = cells[i] ?? ''; });
+    const type = (row.employmentType ?? '').toUpperCase();
+    return {
+      nip: row.nip ?? '',
+      name: row.name ?? '',
+      position: row.position ?? '',
+      unitCode: (row.unitCode ?? '').toUpperCase(),
+      supervisorNip: row.supervisorNip ? row.supervisorNip : null,
+      employmentType: (type === '' ? 'PNS' : type) as EmploymentType,
+      ...(row.email ? { email: row.email } : {}),
+    };
+  });
+  return { ok: true, rows };
+}
+
+/**
+ * Every problem of every row. `stored` gives the supervisor of people already registered (undefined if unknown);
+ * people in the file count as known, with the supervisor the file gives them.
+ */
+export function importProblems(rows: ImportRow[], unitPath: (code: string) => string | undefined, stored: (nip: string) => string | null | undefined): RowProblem[] {
+  const inFile = new Map<string, ImportRow>();
+  const problems: RowProblem[] = [];
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    const push = (field: string, code: RowProblem['code'], params: Record<string, unknown> = {}) => problems.push({ line, nip: row.nip, field, code, params });
+    for (const field of ['nip', 'name', 'position', 'unitCode'] as const) if (!row[field]) push(field, 'missing_value', { field });
+    if (row.employmentType !== 'PNS' && row.employmentType !== 'PPPK') push('employmentType', 'invalid_employment_type', { value: row.employmentType });
+    if (row.email && !EMAIL.test(row.email)) push('email', 'invalid_email', { value: row.email });
+    if (inFile.has(row.nip)) push('nip', 'duplicate_nip', { nip: row.nip });
+    else inFile.set(row.nip, row);
+  });
+  const lookups: Lookups = {
+    unitPath,
+    supervisorOf: (nip) => (inFile.has(nip) ? inFile.get(nip)!.supervisorNip : stored(nip)),
+  };
+  rows.forEach((row, i) => {
+    if (!row.nip || (row.employmentType !== 'PNS' && row.employmentType !== 'PPPK')) return;
+    for (const p of employeeProblems(row, lookups)) problems.push({ line: i + 2, nip: row.nip, field: p.field, code: p.code, params: p.params });
+  });
+  return problems.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,173 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod/mini';
+import { en, id } from 'zod/locales';
+import { functions, type HttpTrigger } from '#infra/manifest';
+import type { RouteSpec } from '../api/route.ts';
+import { type Claims, type Principal, type UserPrincipal, parseClaims } from '../auth/principal.ts';
+import { logger, metrics } from '../observability.ts';
+import { machineClientOrg } from '../store/machine-clients.ts';
+import { OrgScope } from '../store/org-scope.ts';
+import { AppError } from './errors.ts';
+import { type Lang, negotiateLang, render } from './messages.ts';
+
+type Schema = z.ZodMiniType;
+type Out<S> = S extends Schema ? z.output<S> : never;
+
+export interface HttpRequest<S extends RouteSpec, P extends Principal | undefined = Principal> {
+  params: Out<NonNullable<S['params']>>;
+  query: Out<NonNullable<S['query']>>;
+  body: Out<NonNullable<S['body']>>;
+  /** The body as text, for `csv` routes (validated row by row by the use case). */
+  rawBody: string;
+  principal: P;
+  /** Data access confined to the caller's organisation. */
+  scope: P extends Principal ? OrgScope : undefined;
+  lang: Lang;
+  requestId: string;
+  now: Date;
+  headers: Record<string, string | undefined>;
+}
+
+export type Reply =
+  | { status?: number; json: unknown; headers?: Record<string, string> }
+  | { status?: number; html: string; headers?: Record<string, string> };
+
+export const json = (body: unknown, status = 200): Reply => ({ status, json: body });
+export const created = (body: unknown): Reply => ({ status: 201, json: body });
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+const zodLocale = { id: id().localeError, en: en().localeError };
+
+function parsePart<S extends Schema | undefined>(schema: S, input: unknown, where: string, lang: Lang): Out<S> {
+  if (!schema) return undefined as Out<S>;
+  const result = schema.safeParse(input, { error: zodLocale[lang] });
+  if (result.success) return result.data as Out<S>;
+  throw new AppError(
+    400,
+    'validation_failed',
+    {},
+    result.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join('.'), code: i.code, message: i.message })),
+  );
+}
+
+const rawBodyOf = (event: Event): string =>
+  event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+
+function readBody(spec: RouteSpec, event: Event, lang: Lang): unknown {
+  const raw = rawBodyOf(event);
+  const contentType = (event.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (spec.bodyType === 'csv') {
+    if (contentType && contentType !== 'text/csv' && contentType !== 'text/plain') {
+      throw new AppError(415, 'unsupported_media_type', { got: contentType, expected: 'text/csv' });
+    }
+    return raw;
+  }
+  if (contentType && contentType !== 'application/json') {
+    throw new AppError(415, 'unsupported_media_type', { got: contentType, expected: 'application/json' });
+  }
+  let parsed: unknown;
+  try {
+    parsed = raw === '' ? undefined : JSON.parse(raw);
+  } catch (err) {
+    throw new AppError(400, 'invalid_json', { reason: (err as Error).message });
+  }
+  return parsePart(spec.body, parsed, 'body', lang);
+}
+
+async function authenticate(trigger: HttpTrigger, event: Event): Promise<Principal | undefined> {
+  if (trigger.auth === 'public') return undefined;
+  // API Gateway (or the local gateway) has verified the token; an absent or foreign shape is still refused here.
+  const identity = parseClaims(event.requestContext.authorizer?.jwt?.claims as Claims | undefined);
+  if (!identity) throw new AppError(401, 'unauthorized');
+  if (identity.kind === 'user') {
+    if (trigger.auth === 'machine') throw new AppError(403, 'forbidden', { reason: { id: 'endpoint ini khusus klien mesin', en: 'this endpoint is for machine clients' } });
+    return identity;
+  }
+  if (trigger.auth === 'user') throw new AppError(403, 'forbidden', { reason: { id: 'endpoint ini khusus pengguna (orang)', en: 'this endpoint is for people, not machine clients' } });
+  const required = trigger.scopes ?? [];
+  const has = (s: string) => identity.scopes.some((t) => t === s || t.endsWith(`/${s}`));
+  if (required.length > 0 && !required.some(has)) throw new AppError(403, 'insufficient_scope', { scopes: required.join(', ') });
+  const orgId = await machineClientOrg(identity.clientId);
+  if (!orgId) throw new AppError(403, 'machine_client_unknown', { clientId: identity.clientId });
+  return { ...identity, orgId };
+}
+
+function respond(reply: Reply, requestId: string, lang: Lang): APIGatewayProxyStructuredResultV2 {
+  const headers: Record<string, string> = { 'x-correlation-id': requestId, 'content-language': lang, ...reply.headers };
+  if ('html' in reply) {
+    return { statusCode: reply.status ?? 200, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: reply.html };
+  }
+  return {
+    statusCode: reply.status ?? 200,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(reply.json),
+  };
+}
+
+export function errorReply(err: unknown, lang: Lang, requestId: string): Reply {
+  if (err instanceof AppError) {
+    return {
+      status: err.status,
+      json: { error: { code: err.code, message: render(err.code, lang, err.params), ...(err.details !== undefined ? { details: err.details } : {}) } },
+    };
+  }
+  logger.error('unhandled error', err as Error);
+  metrics.addMetric('UnhandledError', 'Count', 1);
+  return { status: 500, json: { error: { code: 'internal', message: render('internal', lang, { correlationId: requestId }) } } };
+}
+
+/**
+ * Wraps one operation: authenticates, validates path, query and body with the route's zod schemas, runs the
+ * use case, and maps every failure to `{ error: { code, message, details } }` in the caller's language.
+ */
+export function httpHandler<S extends RouteSpec, P extends Principal | undefined = Principal>(
+  spec: S,
+  run: (req: HttpRequest<S, P>) => Promise<Reply>,
+  expectedAuth?: HttpTrigger['auth'],
+) {
+  const fn = functions.find((f) => f.name === spec.name);
+  if (!fn || fn.trigger.kind !== 'http') throw new Error(`route ${spec.name} is not an http function in the manifest`);
+  const trigger = fn.trigger;
+  // The handler's principal type must match what the manifest (and so API Gateway) lets through.
+  if (expectedAuth && trigger.auth !== expectedAuth) throw new Error(`route ${spec.name} is '${trigger.auth}' in the manifest, not '${expectedAuth}'`);
+
+  const core = async (event: Event, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const requestId = event.requestContext?.requestId ?? 'unknown';
+    logger.setCorrelationId(requestId);
+    const lang = negotiateLang(event.headers?.['accept-language']);
+    try {
+      const principal = await authenticate(trigger, event);
+      const req = {
+        params: parsePart(spec.params, event.pathParameters ?? {}, 'path', lang),
+        query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query', lang),
+        body: spec.body || spec.bodyType === 'csv' ? readBody(spec, event, lang) : undefined,
+        rawBody: rawBodyOf(event),
+        principal,
+        scope: principal ? new OrgScope(principal.orgId) : undefined,
+        lang,
+        requestId,
+        now: new Date(),
+        headers: event.headers ?? {},
+      } as HttpRequest<S, P>;
+      return respond(await run(req), requestId, lang);
+    } catch (err) {
+      return respond(errorReply(err, lang, requestId), requestId, lang);
+    }
+  };
+
+  return middy(core)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }));
+}
+
+/** For routes the manifest marks `user`: the request carries a person. */
+export const userHandler = <S extends RouteSpec>(spec: S, run: (req: HttpRequest<S, UserPrincipal>) => Promise<Reply>) =>
+  httpHandler<S, UserPrincipal>(spec, run, 'user');
+
+/** For routes the manifest marks `public`: no principal, no data scope. */
+export const publicHandler = <S extends RouteSpec>(spec: S, run: (req: HttpRequest<S, undefined>) => Promise<Reply>) =>
+  httpHandler<S, undefined>(spec, run, 'public');

@@ -1,0 +1,173 @@
+/**
+ * Every error a person can see, in Bahasa Indonesia (default) and English (`Accept-Language: en`).
+ * `{name}` placeholders are filled from the error's params.
+ */
+export type Lang = 'id' | 'en';
+
+export const messages = {
+  unauthorized: {
+    id: 'Token tidak ada, kedaluwarsa, atau tidak sah. Masuk kembali untuk mendapatkan token baru.',
+    en: 'The token is missing, expired or invalid. Sign in again to get a new token.',
+  },
+  forbidden: {
+    id: 'Anda tidak berwenang untuk tindakan ini: {reason}.',
+    en: 'You are not allowed to do this: {reason}.',
+  },
+  not_found: {
+    id: '{what} tidak ditemukan di organisasi Anda.',
+    en: '{what} was not found in your organisation.',
+  },
+  route_not_found: {
+    id: 'Alamat {method} {path} tidak dikenal. Lihat /docs untuk daftar endpoint.',
+    en: 'Unknown endpoint {method} {path}. See /docs for the list of endpoints.',
+  },
+  invalid_json: {
+    id: 'Isi permintaan bukan JSON yang sah: {reason}.',
+    en: 'The request body is not valid JSON: {reason}.',
+  },
+  validation_failed: {
+    id: 'Data yang dikirim tidak sesuai. Perbaiki kolom yang disebut di details lalu kirim ulang.',
+    en: 'The data sent is not valid. Fix the fields listed in details and send it again.',
+  },
+  unsupported_media_type: {
+    id: 'Jenis isi {got} tidak didukung; kirim {expected}.',
+    en: 'Content type {got} is not supported; send {expected}.',
+  },
+  version_conflict: {
+    id: 'Data sudah diubah orang lain (versi sekarang {current}, Anda mengirim {sent}). Muat ulang, lalu ulangi perubahan Anda.',
+    en: 'Someone else changed this record (current version {current}, you sent {sent}). Reload it and apply your change again.',
+  },
+  already_exists: {
+    id: '{what} sudah ada.',
+    en: '{what} already exists.',
+  },
+  invalid_nip: {
+    id: 'NIP {nip} tidak sah: {reason}.',
+    en: 'NIP {nip} is not valid: {reason}.',
+  },
+  unit_not_found: {
+    id: 'Unit kerja dengan kode {code} tidak ada. Buat unitnya dulu atau periksa kodenya.',
+    en: 'There is no unit with code {code}. Create the unit first or check the code.',
+  },
+  supervisor_not_found: {
+    id: 'Atasan dengan NIP {nip} belum terdaftar. Daftarkan atasan lebih dulu.',
+    en: 'The supervisor with NIP {nip} is not registered. Register the supervisor first.',
+  },
+  hierarchy_cycle: {
+    id: 'Atasan {supervisor} tidak bisa dipasang: {nip} akan menjadi atasan dirinya sendiri melalui rantai atasan.',
+    en: 'Supervisor {supervisor} cannot be set: {nip} would become their own supervisor through the chain.',
+  },
+  self_supervisor: {
+    id: 'Pegawai tidak bisa menjadi atasan dirinya sendiri.',
+    en: 'An employee cannot be their own supervisor.',
+  },
+  parent_unit_required: {
+    id: 'Unit {kind} harus berada di bawah unit induk; isi parentCode.',
+    en: 'A {kind} unit must sit under a parent unit; fill in parentCode.',
+  },
+  invalid_unit_parent: {
+    id: 'Unit {kind} tidak boleh berada di bawah unit {parentKind}.',
+    en: 'A {kind} unit cannot sit under a {parentKind} unit.',
+  },
+  invalid_date_range: {
+    id: 'Tanggal selesai ({endDate}) harus sama dengan atau sesudah tanggal mulai ({startDate}).',
+    en: 'The end date ({endDate}) must be on or after the start date ({startDate}).',
+  },
+  acting_for_self: {
+    id: 'Pegawai tidak bisa menjadi Plt/Plh untuk dirinya sendiri.',
+    en: 'An employee cannot act (Plt/Plh) for themselves.',
+  },
+  acting_overlap: {
+    id: 'Sudah ada penugasan Plt/Plh untuk {forNip} yang tumpang tindih ({startDate} s.d. {endDate}).',
+    en: 'There is already an acting assignment for {forNip} overlapping these dates ({startDate} to {endDate}).',
+  },
+  import_invalid: {
+    id: 'Impor dibatalkan: {count} baris bermasalah, tidak ada data yang disimpan. Perbaiki baris di details lalu unggah ulang seluruh berkas.',
+    en: 'Import cancelled: {count} rows have problems and nothing was saved. Fix the rows in details and upload the whole file again.',
+  },
+  import_conflict: {
+    id: 'Data pegawai diubah orang lain selama impor. Unggah ulang berkas yang sama; mengulang impor aman.',
+    en: 'Someone changed employee records during the import. Upload the same file again; repeating an import is safe.',
+  },
+  import_too_large: {
+    id: 'Berkas berisi {rows} baris; batasnya {max} baris per unggahan. Pecah berkas per OPD.',
+    en: 'The file has {rows} rows; the limit is {max} per upload. Split the file by agency (OPD).',
+  },
+  missing_value: {
+    id: 'Kolom {field} wajib diisi.',
+    en: 'Column {field} is required.',
+  },
+  duplicate_nip: {
+    id: 'NIP {nip} muncul lebih dari sekali dalam berkas.',
+    en: 'NIP {nip} appears more than once in the file.',
+  },
+  invalid_employment_type: {
+    id: 'Jenis pegawai "{value}" tidak dikenal; isi PNS atau PPPK.',
+    en: 'Employment type "{value}" is unknown; use PNS or PPPK.',
+  },
+  invalid_email: {
+    id: 'Alamat email "{value}" tidak sah.',
+    en: 'Email address "{value}" is not valid.',
+  },
+  csv_unreadable: {
+    id: 'Berkas CSV tidak bisa dibaca: {detail}.',
+    en: 'The CSV file cannot be read: {detail}.',
+  },
+  csv_empty: {
+    id: 'Berkas CSV kosong; baris pertama harus judul kolom.',
+    en: 'The CSV file is empty; the first row must be the column headers.',
+  },
+  csv_missing_columns: {
+    id: 'Kolom wajib tidak ada di baris judul: {detail}. Kolom yang diterima: nip, nama, jabatan, kode_unit, nip_atasan (opsional: jenis, email).',
+    en: 'Required columns are missing from the header: {detail}. Accepted: nip, name, position, unit_code, supervisor_nip (optional: employment_type, email).',
+  },
+  machine_client_unknown: {
+    id: 'Klien mesin {clientId} belum didaftarkan ke organisasi mana pun. Minta Admin BKPSDM mendaftarkannya.',
+    en: 'Machine client {clientId} is not registered to any organisation. Ask the BKPSDM admin to register it.',
+  },
+  insufficient_scope: {
+    id: 'Token tidak memiliki cakupan (scope) yang diperlukan: {scopes}.',
+    en: 'The token lacks the required scope: {scopes}.',
+  },
+  invalid_cursor: {
+    id: 'Parameter cursor tidak sah; gunakan nilai nextCursor dari halaman sebelumnya.',
+    en: 'The cursor is not valid; use the nextCursor value from the previous page.',
+  },
+  internal: {
+    id: 'Terjadi kesalahan di server. Tidak ada perubahan yang tersimpan sebagian. Coba lagi; bila berulang, laporkan kode korelasi {correlationId}.',
+    en: 'Something went wrong on the server. Nothing was partly saved. Try again; if it persists, report correlation id {correlationId}.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageCode = keyof typeof messages;
+
+/** Nouns used in {what}. */
+export const nouns = {
+  employee: { id: 'Pegawai', en: 'Employee' },
+  unit: { id: 'Unit kerja', en: 'Unit' },
+  organisation: { id: 'Organisasi', en: 'Organisation' },
+  route: { id: 'Endpoint', en: 'Endpoint' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type Noun = keyof typeof nouns;
+
+export function render(code: MessageCode, lang: Lang, params: Record<string, unknown> = {}): string {
+  const template: string = messages[code][lang];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (key === 'what' && typeof value === 'string' && value in nouns) return nouns[value as Noun][lang];
+    if (key === 'reason' && value && typeof value === 'object' && lang in value) return String((value as Record<Lang, string>)[lang]);
+    return value === undefined ? `{${key}}` : String(value);
+  });
+}
+
+export function negotiateLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'id';
+  // The first language the client lists that we speak wins; anything else falls back to Indonesian.
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.trim().toLowerCase().split(';')[0] ?? '';
+    if (tag.startsWith('en')) return 'en';
+    if (tag.startsWith('id') || tag.startsWith('in')) return 'id';
+  }
+  return 'id';
+}

@@ -1,0 +1,281 @@
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { TableName } from '#infra/manifest';
+import { AppError } from '../http/errors.ts';
+import { documentClient, tableName } from './client.ts';
+
+/** Attributes every stored record carries, so the audit trail can say who changed what, and when. */
+export interface Stamp {
+  orgId: string;
+  entity: string;
+  entityId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  requestId?: string;
+}
+
+export type Item = Record<string, unknown>;
+
+/** Who writes, when, under which request: stamped on every record for the audit trail. */
+export interface WriteContext {
+  actor: string;
+  now: string;
+  requestId?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface QueryInput {
+  index?: 'gsi1' | 'gsi2';
+  pk: string;
+  beginsWith?: string;
+  between?: [string, string];
+  limit?: number;
+  cursor?: string;
+  newestFirst?: boolean;
+}
+
+type TransactItem =
+  | { put: { table: TableName; item: Item; condition?: string; names?: Record<string, string>; values?: Item } }
+  | { update: { table: TableName; key: { pk: string; sk: string }; set: string; condition?: string; names?: Record<string, string>; values?: Item } }
+  | { check: { table: TableName; key: { pk: string; sk: string }; condition: string; names?: Record<string, string>; values?: Item } };
+
+const ORG_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const KEY_ATTRIBUTES = ['pk', 'gsi1pk', 'gsi2pk'] as const;
+
+/**
+ * The only door to the tables for business data. Every key it reads or writes is prefixed with the caller's
+ * organisation, and it refuses any key, index key or pagination cursor that is not: a handler that forgets a
+ * check still cannot reach another organisation's records.
+ */
+export class OrgScope {
+  readonly prefix: string;
+
+  constructor(
+    readonly orgId: string,
+    private readonly doc: DynamoDBDocumentClient = documentClient(),
+  ) {
+    if (!ORG_ID.test(orgId)) throw new Error(`invalid organisation id: ${orgId}`);
+    this.prefix = `ORG#${orgId}#`;
+  }
+
+  /** Builds a partition key inside this organisation: key('EMP', nip) → ORG#<org>#EMP#<nip>. */
+  key(...parts: string[]): string {
+    return this.prefix + parts.join('#');
+  }
+
+  private own(key: unknown): void {
+    if (typeof key !== 'string' || !key.startsWith(this.prefix)) {
+      throw new Error(`tenant isolation: key ${String(key)} is outside organisation ${this.orgId}`);
+    }
+  }
+
+  private ownItem(item: Item): void {
+    this.own(item.pk);
+    for (const attr of KEY_ATTRIBUTES) if (item[attr] !== undefined) this.own(item[attr]);
+    if (item.orgId !== undefined && item.orgId !== this.orgId) throw new Error('tenant isolation: orgId mismatch');
+  }
+
+  async get<T = Item>(table: TableName, pk: string, sk: string, consistent = false): Promise<T | undefined> {
+    this.own(pk);
+    const out = await this.doc.send(new GetCommand({ TableName: tableName(table), Key: { pk, sk }, ConsistentRead: consistent }));
+    return out.Item as T | undefined;
+  }
+
+  async put(table: TableName, item: Item, condition?: { expression: string; names?: Record<string, string>; values?: Item }): Promise<void> {
+    this.ownItem(item);
+    await this.doc.send(
+      new PutCommand({
+        TableName: tableName(table),
+        Item: item,
+        ConditionExpression: condition?.expression,
+        ExpressionAttributeNames: condition?.names,
+        ExpressionAttributeValues: condition?.values,
+      }),
+    );
+  }
+
+  async update(
+    table: TableName,
+    key: { pk: string; sk: string },
+    input: { set: string; condition?: string; names?: Record<string, string>; values?: Item },
+  ): Promise<Item> {
+    this.own(key.pk);
+    for (const attr of KEY_ATTRIBUTES) if (input.values?.[`:${attr}`] !== undefined) this.own(input.values[`:${attr}`]);
+    const out = await this.doc.send(
+      new UpdateCommand({
+        TableName: tableName(table),
+        Key: key,
+        UpdateExpression: input.set,
+        ConditionExpression: input.condition,
+        ExpressionAttributeNames: input.names,
+        ExpressionAttributeValues: input.values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes ?? {};
+  }
+
+  /** All-or-nothing write of up to 100 items (DynamoDB's transaction limit). */
+  async transact(items: TransactItem[], clientRequestToken?: string): Promise<void> {
+    if (items.length === 0) return;
+    const TransactItems = items.map((t) => {
+      if ('put' in t) {
+        this.ownItem(t.put.item);
+        return {
+          Put: {
+            TableName: tableName(t.put.table),
+            Item: t.put.item,
+            ConditionExpression: t.put.condition,
+            ExpressionAttributeNames: t.put.names,
+            ExpressionAttributeValues: t.put.values,
+          },
+        };
+      }
+      if ('update' in t) {
+        this.own(t.update.key.pk);
+        for (const attr of KEY_ATTRIBUTES) if (t.update.values?.[`:${attr}`] !== undefined) this.own(t.update.values[`:${attr}`]);
+        return {
+          Update: {
+            TableName: tableName(t.update.table),
+            Key: t.update.key,
+            UpdateExpression: t.update.set,
+            ConditionExpression: t.update.condition,
+            ExpressionAttributeNames: t.update.names,
+            ExpressionAttributeValues: t.update.values,
+          },
+        };
+      }
+      this.own(t.check.key.pk);
+      return {
+        ConditionCheck: {
+          TableName: tableName(t.check.table),
+          Key: t.check.key,
+          ConditionExpression: t.check.condition,
+          ExpressionAttributeNames: t.check.names,
+          ExpressionAttributeValues: t.check.values,
+        },
+      };
+    });
+    await this.doc.send(new TransactWriteCommand({ TransactItems, ClientRequestToken: clientRequestToken }));
+  }
+
+  async query<T = Item>(table: TableName, input: QueryInput): Promise<Page<T>> {
+    this.own(input.pk);
+    const pkAttr = input.index ? `${input.index}pk` : 'pk';
+    const skAttr = input.index ? `${input.index}sk` : 'sk';
+    let condition = '#pk = :pk';
+    const values: Item = { ':pk': input.pk };
+    if (input.beginsWith !== undefined) {
+      condition += ' AND begins_with(#sk, :prefix)';
+      values[':prefix'] = input.beginsWith;
+    } else if (input.between) {
+      condition += ' AND #sk BETWEEN :from AND :to';
+      values[':from'] = input.between[0];
+      values[':to'] = input.between[1];
+    }
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: tableName(table),
+        IndexName: input.index,
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: { '#pk': pkAttr, ...(condition.includes('#sk') ? { '#sk': skAttr } : {}) },
+        ExpressionAttributeValues: values,
+        Limit: input.limit,
+        ScanIndexForward: !input.newestFirst,
+        ExclusiveStartKey: input.cursor ? this.decodeCursor(input.cursor) : undefined,
+      }),
+    );
+    return {
+      items: (out.Items ?? []) as T[],
+      nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  /** Reads every page of a query; only for ranges known to be small (a person's chain, a unit tree). */
+  /** Reads many items by key (BatchGetItem, 100 at a time, unprocessed keys retried). */
+  async getMany<T = Item>(table: TableName, keys: { pk: string; sk: string }[]): Promise<T[]> {
+    keys.forEach((k) => this.own(k.pk));
+    const name = tableName(table);
+    const found: T[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let request: Record<string, { Keys: Item[] }> | undefined = { [name]: { Keys: keys.slice(i, i + 100) } };
+      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
+        const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+        found.push(...((out.Responses?.[name] ?? []) as T[]));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
+  }
+
+  async queryAll<T = Item>(table: TableName, input: Omit<QueryInput, 'cursor' | 'limit'>): Promise<T[]> {
+    const all: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.query<T>(table, { ...input, cursor });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  }
+
+  private decodeCursor(cursor: string): Item {
+    let key: Item;
+    try {
+      key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
+    } catch {
+      throw new AppError(400, 'invalid_cursor');
+    }
+    // A cursor is client input: it must not open a page of another organisation.
+    if (!key || typeof key !== 'object' || typeof key.pk !== 'string' || !key.pk.startsWith(this.prefix)) {
+      throw new AppError(400, 'invalid_cursor');
+    }
+    for (const attr of KEY_ATTRIBUTES) {
+      if (key[attr] !== undefined && (typeof key[attr] !== 'string' || !(key[attr] as string).startsWith(this.prefix))) {
+        throw new AppError(400, 'invalid_cursor');
+      }
+    }
+    return key;
+  }
+
+  /** The attributes every write stamps on a record. */
+  stamp(entity: string, entityId: string, ctx: WriteContext, previous?: Pick<Stamp, 'createdAt' | 'version'>): Stamp {
+    const { actor, now, requestId } = ctx;
+    return {
+      orgId: this.orgId,
+      entity,
+      entityId,
+      version: (previous?.version ?? 0) + 1,
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      updatedBy: actor,
+      ...(requestId ? { requestId } : {}),
+    };
+  }
+}
+
+const encodeCursor = (key: Item): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+
+export const isConditionalFailure = (err: unknown): boolean =>
+  err instanceof Error && (err.name === 'ConditionalCheckFailedException' || err.name === 'TransactionCanceledException');
+
+/** Strips storage keys so API responses and audit records show only business fields. */
+export function withoutKeys<T extends Item>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  return rest;
+}
