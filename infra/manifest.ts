@@ -137,7 +137,7 @@ export const functions: FunctionDef[] = [
     trigger: {
       kind: 'stream',
       table: 'main',
-      // Every stored record carries `entity`; anything without it is not a business record.
+      // Business records live under ORG# keys; only those are audited (the CLIENT# registry is operator data).
       filters: [{ dynamodb: { Keys: { pk: { S: [{ prefix: 'ORG#' }] } } } }],
       batchSize: 100,
       maxRetries: 3,

@@ -1,0 +1,71 @@
+/**
+ * CDK entry point (`cdk.json` runs `npx tsx infra/app.ts`). Both stacks are built from the manifest;
+ * `buildApp` is exported so tests can synthesise with their own function list and without bundling.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type FunctionDef, functions as manifestFunctions } from './manifest.ts';
+import { StatefulStack } from './stacks/stateful-stack.ts';
+import { StatelessStack } from './stacks/stateless-stack.ts';
+
+/** Jakarta: the data of Indonesian civil servants stays in the country. */
+export const DEFAULT_REGION = 'ap-southeast-3';
+
+export interface BuildAppOptions {
+  /** Defaults to the manifest. */
+  functions?: FunctionDef[];
+  /** false skips esbuild (tests): NodejsFunction then only checks that each entry file exists. */
+  bundling?: boolean;
+  /** Extra context, e.g. allowedOrigins. */
+  context?: Record<string, unknown>;
+}
+
+export interface KinerjaApp {
+  app: App;
+  stateful: StatefulStack;
+  stateless: StatelessStack;
+}
+
+/** Feature flags live in cdk.json; loading them here lets tests synthesise exactly what the CLI does. */
+function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context?: Record<string, unknown> };
+  return cdkJson.context ?? {};
+}
+
+export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
+  // CLI-provided context (CDK_CONTEXT_JSON) still wins over these values.
+  const app = new App({
+    context: {
+      ...cdkJsonContext(),
+      ...options.context,
+      ...(options.bundling === false ? { 'aws:cdk:bundling-stacks': [] } : {}),
+    },
+  });
+  // Account may be undefined: synth then works offline, with account-agnostic templates. The region is pinned
+  // rather than read from CDK_DEFAULT_REGION: the CLI fills that from the deployer's profile, or with us-east-1
+  // when there is none, which would quietly move the data out of Jakarta. Override with `-c region=...`.
+  const region = (app.node.tryGetContext('region') as string | undefined) ?? DEFAULT_REGION;
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region };
+
+  const stateful = new StatefulStack(app, 'KinerjaAsn-Stateful', {
+    env,
+    description: 'Kinerja ASN: DynamoDB tables (retained, deletion-protected)',
+    terminationProtection: true,
+  });
+  const stateless = new StatelessStack(app, 'KinerjaAsn-Stateless', {
+    env,
+    description: 'Kinerja ASN: functions, HTTP API, Cognito, schedules and stream consumers',
+    tables: stateful.tables,
+    functions: options.functions ?? manifestFunctions,
+  });
+
+  // cdk-nag 3 is a validation plugin: synthesis fails on any unacknowledged AwsSolutions error.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stateful, stateless };
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) buildApp().app.synth();

@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionDef, TableName } from '../manifest.ts';
+import { tableDefs } from '../tables.ts';
+
+export const DEFAULT_MEMORY_MB = 256;
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/** Lets ESM bundles load the few CommonJS dependencies that still call `require`. */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+
+export interface ServiceFunctionProps {
+  def: FunctionDef;
+  /** The tables owned by the stateful stack; only those named in `def.access` are granted. */
+  tables: Record<TableName, ITable>;
+  /** Repository root: manifest entries and the lock file are relative to it. */
+  repoRoot: string;
+}
+
+/**
+ * One manifest entry as a Lambda function, with the defaults set once: ARM64, latest Node runtime, ESM bundle with
+ * source maps, its own log group, active tracing, and IAM limited to exactly the table access the manifest names.
+ */
+export class ServiceFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    const { def, tables, repoRoot } = props;
+
+    // Own role instead of the default one: AWSLambdaBasicExecutionRole would allow writing to every log group.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `kinerja-asn ${def.name}`,
+    });
+    // One year: performance records of civil servants are subject to government audit. Log groups are retained
+    // on stack deletion by default, which is what an audit trail wants.
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR });
+    logGroup.grantWrite(this.role);
+
+    const environment: Record<string, string> = {
+      POWERTOOLS_SERVICE_NAME: 'kinerja-asn',
+      POWERTOOLS_METRICS_NAMESPACE: 'KinerjaAsn',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    for (const name of accessedTables(def)) environment[tableDefs[name].envVar] = tables[name].tableName;
+
+    this.fn = new NodejsFunction(this, 'Handler', {
+      description: `kinerja-asn ${def.name} (${def.entry})`,
+      entry: join(repoRoot, def.entry),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: def.memoryMb ?? DEFAULT_MEMORY_MB,
+      timeout: Duration.seconds(def.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      role: this.role,
+      logGroup,
+      tracing: Tracing.ACTIVE,
+      environment,
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        target: 'node24',
+        // Bundle the AWS SDK v3 too, so the deployed code runs the exact versions the tests ran.
+        externalModules: [],
+      },
+    });
+
+    this.grantTableAccess(def, tables);
+
+    const starResources = ['xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) support no resource-level permissions'];
+    if (def.trigger.kind === 'stream') {
+      starResources.push('dynamodb:ListStreams, added by the DynamoDB event source, cannot be scoped to a table or stream');
+    }
+    Validations.of(this.role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: `${starResources.join('; ')}.` });
+  }
+
+  /**
+   * main: read | write | readwrite through the CDK grants; audit: read, or PutItem alone (the audit trail is
+   * append-only, so no function may update or delete it). Grants go through an imported reference that knows no
+   * indexes, so CDK emits the table ARN only, and reads get the named indexes (from tableDefs) instead of index/*.
+   */
+  private grantTableAccess(def: FunctionDef, tables: Record<TableName, ITable>): void {
+    for (const name of accessedTables(def)) {
+      const level = def.access[name];
+      const ref = Table.fromTableAttributes(this, `${name}TableRef`, { tableArn: tables[name].tableArn });
+      const readsIndexes = level === 'read' || level === 'readwrite';
+      if (name === 'audit' && level === 'write') ref.grant(this.role, 'dynamodb:PutItem');
+      else if (level === 'read') ref.grantReadData(this.role);
+      else if (level === 'write') ref.grantWriteData(this.role);
+      else if (level === 'readwrite') ref.grantReadWriteData(this.role);
+      if (readsIndexes && tableDefs[name].indexes.length > 0) {
+        this.role.addToPrincipalPolicy(
+          new PolicyStatement({
+            // GetItem and friends do not apply to a GSI; only Query and Scan do.
+            actions: ['dynamodb:Query', 'dynamodb:Scan'],
+            resources: tableDefs[name].indexes.map((index) => `${tables[name].tableArn}/index/${index.name}`),
+          }),
+        );
+      }
+    }
+  }
+}
+
+export const accessedTables = (def: FunctionDef): TableName[] =>
+  (Object.keys(tableDefs) as TableName[]).filter((name) => def.access[name] !== undefined);
