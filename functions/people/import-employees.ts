@@ -24,7 +24,7 @@ export const handler = userHandler(importEmployees, async (req) => {
   const [tree, actor] = await Promise.all([new UnitRepository(scope).tree(), actorRecord(req)]);
   const paths = new Map(tree.map((u) => [u.code, u.path]));
   const referenced = rows.flatMap((r) => (r.supervisorNip ? [r.nip, r.supervisorNip] : [r.nip])).filter(Boolean);
-  const stored = await employees.getMany(referenced);
+  const stored = await employees.getWithChains(referenced);
 
   const problems = importProblems(rows, (code) => paths.get(code), (nip) => (stored.has(nip) ? (stored.get(nip)!.supervisorNip ?? null) : undefined));
   if (problems.length > 0) {

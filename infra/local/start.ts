@@ -12,6 +12,9 @@ import { LocalSetupError } from './problems.ts';
 import { type LocalApi, startLocalApi } from './runtime.ts';
 import { isSeeded, seedDemo } from './seed.ts';
 
+// Node 20 is supported locally; the SDK's notice about its future Node 22 floor would bury the banner.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const port = Number(process.env.PORT ?? 3000);
 const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8100);
 const log = (line: string) => console.log(`[local] ${line}`);

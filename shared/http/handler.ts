@@ -97,6 +97,9 @@ async function authenticate(trigger: HttpTrigger, event: Event): Promise<Princip
 }
 
 function respond(reply: Reply, requestId: string, lang: Lang): APIGatewayProxyStructuredResultV2 {
+  const status = reply.status ?? 200;
+  // One outcome metric per request: client mistakes and server faults are watched separately.
+  metrics.addMetric(status >= 500 ? 'ServerError' : status >= 400 ? 'ClientError' : 'Success', 'Count', 1);
   const headers: Record<string, string> = { 'x-correlation-id': requestId, 'content-language': lang, ...reply.headers };
   if ('html' in reply) {
     return { statusCode: reply.status ?? 200, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: reply.html };
@@ -116,7 +119,6 @@ export function errorReply(err: unknown, lang: Lang, requestId: string): Reply {
     };
   }
   logger.error('unhandled error', err as Error);
-  metrics.addMetric('UnhandledError', 'Count', 1);
   return { status: 500, json: { error: { code: 'internal', message: render('internal', lang, { correlationId: requestId }) } } };
 }
 

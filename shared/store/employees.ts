@@ -70,6 +70,18 @@ export class EmployeeRepository {
     return new Map(items.map((i) => { const e = EmployeeRepository.fromItem(i); return [e.nip, e]; }));
   }
 
+  /** The given people and all their supervisors up to the top, read level by level (for cycle checks). */
+  async getWithChains(nips: string[], maxDepth = 30): Promise<Map<string, Employee>> {
+    const found = new Map<string, Employee>();
+    let frontier = [...new Set(nips)];
+    for (let depth = 0; frontier.length > 0 && depth <= maxDepth; depth++) {
+      const batch = await this.getMany(frontier);
+      batch.forEach((e, nip) => found.set(nip, e));
+      frontier = [...new Set([...batch.values()].map((e) => e.supervisorNip).filter((n): n is string => !!n && !found.has(n)))];
+    }
+    return found;
+  }
+
   async create(fields: EmployeeFields, ctx: WriteContext): Promise<Employee> {
     const item = this.toItem(fields, ctx);
     try {

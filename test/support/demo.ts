@@ -1,0 +1,22 @@
+import { DEMO_ORG, demoPeople } from '../../infra/local/demo-data.ts';
+import type { Issuer } from '../../infra/local/issuer.ts';
+
+const byRole = (role: string) => demoPeople.find((p) => p.demoRole === role)!.nip;
+
+/** Demo people by the part they play in tests. */
+export const who = {
+  kadis: byRole('Kepala Dinas (atasan)'),
+  kabid: byRole('Kepala Bidang (atasan)'),
+  kasi: byRole('Kepala Seksi (atasan)'),
+  staff: byRole('Pegawai'),
+  adminOpd: byRole('Admin OPD Disdukcapil'),
+  bkpsdm: byRole('Admin BKPSDM'),
+  auditor: byRole('Auditor (Inspektorat)'),
+  /** A seksi head in another bidang: no line to `staff`. */
+  otherKasi: '198311052008012004',
+  /** Staff of the other seksi. */
+  otherStaff: '199406172019032003',
+};
+
+export const tokenFor = (issuer: Issuer, nip: string, orgId = DEMO_ORG.orgId) =>
+  issuer.userToken({ orgId, nip, groups: demoPeople.find((p) => p.nip === nip)?.groups ?? [] });
