@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 
-/** Everything `npm start` keeps lives under .data/ (git-ignored): delete it to start from scratch. */
-export const DATA_DIR = resolve(import.meta.dirname, '../../.data');
+/** Everything `npm start` keeps lives under .data/ (git-ignored; KINERJA_DATA_DIR moves it): delete it to start from scratch. */
+export const DATA_DIR = resolve(process.env.KINERJA_DATA_DIR ?? resolve(import.meta.dirname, '../../.data'));
 export const DYNAMODB_DIR = resolve(DATA_DIR, 'dynamodb');
 export const KEY_FILE = resolve(DATA_DIR, 'keys/signing-key.json');
 export const USERS_FILE = resolve(DATA_DIR, 'local-users.json');

@@ -66,10 +66,15 @@ export class OrgScope {
 
   constructor(
     readonly orgId: string,
-    private readonly doc: DynamoDBDocumentClient = documentClient(),
+    private readonly injected?: DynamoDBDocumentClient,
   ) {
     if (!ORG_ID.test(orgId)) throw new Error(`invalid organisation id: ${orgId}`);
     this.prefix = `ORG#${orgId}#`;
+  }
+
+  /** Resolved per call, so a scope made before configuration still uses the configured endpoint. */
+  private get doc(): DynamoDBDocumentClient {
+    return this.injected ?? documentClient();
   }
 
   /** Builds a partition key inside this organisation: key('EMP', nip) → ORG#<org>#EMP#<nip>. */

@@ -1,0 +1,112 @@
+/** `npm start` as a newcomer runs it: banner, working tokens and curl, Ctrl-C, restart keeps data, clear failures. */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/dynamodb.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
+    cwd: root,
+    env: { ...process.env, KINERJA_DATA_DIR: dataDir, ...env },
+  });
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(text: string, output: () => string, exited: Promise<unknown>, ms = 60_000) {
+  let done = false;
+  void exited.then(() => (done = true));
+  const deadline = Date.now() + ms;
+  while (!output().includes(text)) {
+    if (done || Date.now() > deadline) throw new Error(`never printed "${text}":\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('npm start', () => {
+  it('serves the demo, prints working tokens and curl, stops on Ctrl-C, and keeps the data on restart', async () => {
+    const [port, dynamoPort] = [await freePort(), await freePort()];
+    const env = { PORT: String(port), DYNAMODB_PORT: String(dynamoPort) };
+    const first = start(env);
+    await waitFor('Press Ctrl-C to stop.', first.output, first.exited);
+    const banner = first.output();
+    expect(banner).toContain(`http://localhost:${port}`);
+    for (const role of ['Kepala Dinas', 'Pegawai', 'Admin OPD', 'Admin BKPSDM', 'Auditor', 'Machine client']) expect(banner).toContain(role);
+
+    // The printed curl works as printed.
+    const curl = /curl -s (\S+) -H "Authorization: Bearer (\S+)"/.exec(banner)!;
+    const me = await fetch(curl[1]!, { headers: { authorization: `Bearer ${curl[2]}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { employee: { name: string } }).employee.name).toBe('Rahmat Hidayat Daulay');
+
+    // A change made now must survive the restart.
+    const admin = /Admin BKPSDM.*\n\s+(\S+)/.exec(banner)![1]!;
+    const made = await fetch(`http://localhost:${port}/units`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika', kind: 'opd' }),
+    });
+    expect(made.status).toBe(201);
+
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+
+    const second = start(env);
+    await waitFor('Press Ctrl-C to stop.', second.output, second.exited);
+    expect(second.output()).not.toContain('first start');
+    // The token minted by `npm run token` on the first run's key still works after the restart.
+    const token = execFileSync(process.execPath, ['--import', 'tsx', 'infra/local/token.ts', '199001152015031003'], {
+      cwd: root,
+      env: { ...process.env, KINERJA_DATA_DIR: dataDir },
+    })
+      .toString()
+      .trim();
+    const units = await fetch(`http://localhost:${port}/units`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await units.json()) as { units: { code: string }[] }).units.map((u) => u.code)).toContain('DISKOMINFO');
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+
+  it('explains a missing Java in one line and exits non-zero', async () => {
+    // A PATH holding node and nothing else: no java on it.
+    const bin = mkdtempSync(join(tmpdir(), 'kinerja-nojava-'));
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const noJava = start({ PATH: bin, PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()) });
+    expect(await noJava.exited).toBe(1);
+    const lines = noJava.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^kinerja-asn: Java 17 or newer is required/);
+    rmSync(bin, { recursive: true, force: true });
+  });
+
+  it('explains a busy port in one line and exits non-zero', async () => {
+    const server = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const busy = (server.address() as { port: number }).port;
+    const run = start({ PORT: String(busy), DYNAMODB_PORT: String(await freePort()) });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim()).toBe(`kinerja-asn: Port ${busy} is busy. Stop what uses it, or run with another port: PORT=3001 npm start`);
+    server.close();
+  });
+
+  it('explains a broken data folder in one line and exits non-zero', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'kinerja-broken-'));
+    writeFileSync(join(broken, 'dynamodb'), 'not a folder');
+    const run = start({ KINERJA_DATA_DIR: broken, PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()) });
+    expect(await run.exited).toBe(1);
+    const lines = run.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^kinerja-asn: The data folder .* is broken/);
+    rmSync(broken, { recursive: true, force: true });
+  });
+});

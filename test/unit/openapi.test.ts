@@ -1,0 +1,41 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { httpFunctions } from '../../infra/manifest.ts';
+import { renderDocsPage } from '../../shared/api/docs-page.ts';
+import { buildOpenApi } from '../../shared/api/openapi.ts';
+
+const doc = buildOpenApi() as { openapi: string; paths: Record<string, Record<string, any>> };
+
+describe('OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const result = await new Validator().validate(structuredClone(doc));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe('3.1.0');
+  });
+
+  it.each(httpFunctions().map((f) => [`${f.trigger.method} ${f.trigger.path}`, f] as const))('documents %s', (_route, fn) => {
+    const op = doc.paths[fn.trigger.path]?.[fn.trigger.method.toLowerCase()];
+    expect(op?.operationId).toBe(fn.name);
+    if (fn.trigger.auth === 'public') expect(op.security).toEqual([]);
+    else {
+      expect(op.security.length).toBeGreaterThan(0);
+      expect(op.responses['401']).toBeDefined();
+    }
+  });
+
+  it('derives request schemas from the validating zod schemas', () => {
+    const create = doc.paths['/employees']!.post;
+    const schema = create.requestBody.content['application/json'].schema;
+    expect(schema.required).toEqual(expect.arrayContaining(['nip', 'name', 'position', 'employmentType', 'unitCode']));
+    expect(schema.properties.employmentType.enum).toEqual(['PNS', 'PPPK']);
+    expect(create.requestBody.content['application/json'].example.nip).toMatch(/^\d{18}$/);
+    expect(doc.paths['/employees/import']!.post.requestBody.content['text/csv']).toBeDefined();
+  });
+
+  it('renders a readable docs page listing every operation', () => {
+    const html = renderDocsPage(doc);
+    for (const fn of httpFunctions()) expect(html).toContain(`id="${fn.name}"`);
+    expect(html).toContain('<html lang="id">');
+  });
+});
