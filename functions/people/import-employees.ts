@@ -39,7 +39,7 @@ export const handler = userHandler(importEmployees, async (req) => {
   // Rights: every row's unit, and the current unit of anyone being moved, must be the caller's to manage.
   const denied = rows.flatMap((row, i) => {
     const targets = [paths.get(row.unitCode)!, stored.get(row.nip)?.unitPath].filter((p): p is string => !!p);
-    return targets.every((p) => canManagePeopleIn(principal, actor?.unitPath, p)) ? [] : [{ line: i + 2, nip: row.nip, unitCode: row.unitCode }];
+    return targets.every((p) => canManagePeopleIn(principal, actor?.unitPath, p)) ? [] : [{ line: row.line ?? i + 2, nip: row.nip, unitCode: row.unitCode }];
   });
   if (denied.length > 0) throw new AppError(403, 'forbidden', { reason: reasons.notAdminHere }, denied);
 
@@ -47,7 +47,8 @@ export const handler = userHandler(importEmployees, async (req) => {
   const changes: { next: EmployeeFields; current?: Employee }[] = [];
   for (const row of rows) {
     const current = stored.get(row.nip);
-    const next: EmployeeFields = { ...row, unitPath: paths.get(row.unitCode)!, status: current?.status ?? 'active' };
+    const { line: _line, ...fields } = row;
+    const next: EmployeeFields = { ...fields, unitPath: paths.get(row.unitCode)!, status: current?.status ?? 'active' };
     if (!current || !sameEmployee(current, next)) changes.push({ next, current });
   }
 

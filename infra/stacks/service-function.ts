@@ -6,14 +6,12 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { bundling } from '../bundling.ts';
 import type { FunctionDef, TableName } from '../manifest.ts';
 import { tableDefs } from '../tables.ts';
 
 export const DEFAULT_MEMORY_MB = 256;
 export const DEFAULT_TIMEOUT_SECONDS = 10;
-
-/** Lets ESM bundles load the few CommonJS dependencies that still call `require`. */
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
 
 export interface ServiceFunctionProps {
   def: FunctionDef;
@@ -68,12 +66,12 @@ export class ServiceFunction extends Construct {
       environment,
       bundling: {
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
+        mainFields: bundling.mainFields,
+        banner: bundling.banner,
+        minify: bundling.minify,
         sourceMap: true,
         sourcesContent: false,
-        target: 'node24',
+        target: bundling.target,
         // Bundle the AWS SDK v3 too, so the deployed code runs the exact versions the tests ran.
         externalModules: [],
       },

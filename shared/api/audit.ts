@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { route } from './route.ts';
 import { auditEntry, nipParam, page, pageQuery } from './schemas.ts';
 

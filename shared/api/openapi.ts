@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the manifest (method, path, auth) and the route specs (the very
  * zod schemas that validate requests). JSON Schema 2020-12 is OpenAPI 3.1's own schema dialect.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { apiScopes, httpFunctions } from '#infra/manifest';
 import { routeSpecs } from './index.ts';
 import type { RouteSpec } from './route.ts';

@@ -1,5 +1,5 @@
 /** Request and response shapes shared by several operations (zod/mini: small bundles, same JSON Schema). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { unitKinds } from '../domain/units.ts';
 
 const describe = (description: string, examples?: unknown[]) => z.meta({ description, ...(examples ? { examples } : {}) });

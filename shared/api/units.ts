@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { route } from './route.ts';
 import { employeeSummary, page, pageQuery, unit, unitCode, unitKind } from './schemas.ts';
 

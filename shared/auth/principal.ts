@@ -48,7 +48,9 @@ export function parseClaims(claims: Claims | undefined): ParsedIdentity | undefi
     return { kind: 'user', orgId: org, nip, groups: known, subject: String(claims.sub ?? nip) };
   }
   const clientId = claims.client_id;
-  if (claims.token_use === 'access' && typeof clientId === 'string' && clientId) {
+  // A client-credentials token is about the client itself (sub = client_id); a person's access token has a
+  // username and another subject, and is no machine.
+  if (claims.token_use === 'access' && typeof clientId === 'string' && clientId && claims.sub === clientId && claims.username === undefined) {
     return { kind: 'machine', clientId, scopes: claimList(claims.scope) };
   }
   return undefined;

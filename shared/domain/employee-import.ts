@@ -30,6 +30,8 @@ const headerAliases: Record<string, keyof ImportRow> = {
 const requiredColumns: (keyof ImportRow)[] = ['nip', 'name', 'position', 'unitCode'];
 
 export interface ImportRow {
+  /** Where the row starts in the file (header = line 1), for the error report. */
+  line?: number;
   nip: string;
   name: string;
   position: string;
@@ -53,22 +55,27 @@ export type ParsedImport = { ok: true; rows: ImportRow[] } | { ok: false; filePr
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function parseImport(csv: string): ParsedImport {
-  let records: string[][];
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    parsed = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof parsed;
   } catch (err) {
     return { ok: false, fileProblem: { code: 'csv_unreadable', detail: (err as Error).message } };
   }
-  const [header, ...body] = records;
+  // csv-parse reports the line a record ends on; a quoted value may span lines, so count back to its start.
+  const startLine = (r: (typeof parsed)[number]) => r.info.lines - r.record.join('').split('\n').length + 1;
+  const header = parsed[0]?.record;
+  const body = parsed.slice(1);
   if (!header) return { ok: false, fileProblem: { code: 'csv_empty', detail: 'no header row' } };
   const columns = header.map((h) => headerAliases[h.toLowerCase().replace(/[\s-]+/g, '_')]);
   const missing = requiredColumns.filter((c) => !columns.includes(c));
   if (missing.length > 0) return { ok: false, fileProblem: { code: 'csv_missing_columns', detail: missing.join(', ') } };
-  const rows = body.map((cells) => {
+  const rows = body.map((entry) => {
+    const cells = entry.record;
     const row: Record<string, string> = {};
     columns.forEach((col, i) => { if (col) row[col] = cells[i] ?? ''; });
     const type = (row.employmentType ?? '').toUpperCase();
     return {
+      line: startLine(entry),
       nip: row.nip ?? '',
       name: row.name ?? '',
       position: row.position ?? '',
@@ -89,7 +96,7 @@ export function importProblems(rows: ImportRow[], unitPath: (code: string) => st
   const inFile = new Map<string, ImportRow>();
   const problems: RowProblem[] = [];
   rows.forEach((row, i) => {
-    const line = i + 2;
+    const line = row.line ?? i + 2;
     const push = (field: string, code: RowProblem['code'], params: Record<string, unknown> = {}) => problems.push({ line, nip: row.nip, field, code, params });
     for (const field of ['nip', 'name', 'position', 'unitCode'] as const) if (!row[field]) push(field, 'missing_value', { field });
     if (row.employmentType !== 'PNS' && row.employmentType !== 'PPPK') push('employmentType', 'invalid_employment_type', { value: row.employmentType });
@@ -103,7 +110,7 @@ export function importProblems(rows: ImportRow[], unitPath: (code: string) => st
   };
   rows.forEach((row, i) => {
     if (!row.nip || (row.employmentType !== 'PNS' && row.employmentType !== 'PPPK')) return;
-    for (const p of employeeProblems(row, lookups)) problems.push({ line: i + 2, nip: row.nip, field: p.field, code: p.code, params: p.params });
+    for (const p of employeeProblems(row, lookups)) problems.push({ line: row.line ?? i + 2, nip: row.nip, field: p.field, code: p.code, params: p.params });
   });
   return problems.sort((a, b) => a.line - b.line);
 }

@@ -2,8 +2,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod/mini';
-import { en, id } from 'zod/locales';
+import * as z from 'zod/mini';
+// Only the two locales we speak: the locales index would bundle all of them (~250 KB).
+import en from 'zod/v4/locales/en.js';
+import id from 'zod/v4/locales/id.js';
 import { functions, type HttpTrigger } from '#infra/manifest';
 import type { RouteSpec } from '../api/route.ts';
 import { type Claims, type Principal, type UserPrincipal, parseClaims } from '../auth/principal.ts';

@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { type ImportRow, importProblems, parseImport } from '../../shared/domain/employee-import.ts';
+
+const A = '199003152015031001';
+const B = '198512302010122002';
+const C = '197001011995031003';
+const D = '199505102019032004';
+const STORED_HEAD = '197505052000032005';
+const STORED_STAFF = '198001012005011006';
+const STRANGER = '196501011990031007';
+const PPPK = '199505102021211008';
+
+const HEADER_ID = 'nip,nama,jabatan,kode_unit,nip_atasan';
+const HEADER_EN = 'nip,name,position,unit_code,supervisor_nip';
+
+const row = (over: Partial<ImportRow> = {}): ImportRow => ({
+  nip: A,
+  name: 'Budi Siregar',
+  position: 'Pengadministrasi Umum',
+  unitCode: 'PELAYANAN',
+  supervisorNip: null,
+  employmentType: 'PNS',
+  ...over,
+});
+
+// ---- parseImport ----------------------------------------------------------------------------------------
+
+const parsed: [label: string, csv: string, rows: ImportRow[]][] = [
+  [
+    'Indonesian headers',
+    `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,${B}\n`,
+    [row({ supervisorNip: B })],
+  ],
+  [
+    'English headers',
+    `${HEADER_EN}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,${B}`,
+    [row({ supervisorNip: B })],
+  ],
+  [
+    'headers in any case and with spaces (HR export style)',
+    `NIP,Nama,Jabatan,Kode Unit,NIP Atasan\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,${B}`,
+    [row({ supervisorNip: B })],
+  ],
+  [
+    'a UTF-8 byte order mark before the header',
+    `\uFEFF${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,`,
+    [row()],
+  ],
+  [
+    'CRLF line endings',
+    `${HEADER_ID}\r\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,${B}\r\n${B},Sri Lubis,Kepala Seksi,PELAYANAN,\r\n`,
+    [row({ supervisorNip: B }), row({ nip: B, name: 'Sri Lubis', position: 'Kepala Seksi' })],
+  ],
+  [
+    'quoted fields with commas and doubled quotes',
+    `${HEADER_ID}\n${A},"Siregar, S.Kom","Kepala Seksi ""KTP"", Pelayanan",PELAYANAN,`,
+    [row({ name: 'Siregar, S.Kom', position: 'Kepala Seksi "KTP", Pelayanan' })],
+  ],
+  [
+    'unit codes are upper-cased',
+    `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,pelayanan,`,
+    [row()],
+  ],
+  [
+    'blank and whitespace-only nip_atasan become null',
+    `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,\n${B},Sri Lubis,Kepala Seksi,PELAYANAN,   `,
+    [row(), row({ nip: B, name: 'Sri Lubis', position: 'Kepala Seksi' })],
+  ],
+  [
+    'a row without the optional nip_atasan cell',
+    `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN`,
+    [row()],
+  ],
+  [
+    'jenis PPPK (any case), and blank jenis defaults to PNS',
+    `${HEADER_ID},jenis\n${PPPK},Rina,Operator,PELAYANAN,,pppk\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,,`,
+    [row({ nip: PPPK, name: 'Rina', position: 'Operator', employmentType: 'PPPK' }), row()],
+  ],
+  [
+    'email kept when given, left out when blank',
+    `${HEADER_EN},email\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,,budi@medan.go.id\n${B},Sri Lubis,Kepala Seksi,PELAYANAN,,`,
+    [row({ email: 'budi@medan.go.id' }), row({ nip: B, name: 'Sri Lubis', position: 'Kepala Seksi' })],
+  ],
+  [
+    'unknown columns are ignored',
+    `no_urut,${HEADER_ID},golongan\n1,${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,,III/a`,
+    [row()],
+  ],
+  ['a header and no rows', `${HEADER_ID}\n`, []],
+];
+
+const fileProblems: [label: string, csv: string, code: string, detail?: string][] = [
+  ['empty file', '', 'csv_empty'],
+  ['only a byte order mark', '\uFEFF', 'csv_empty'],
+  ['only blank lines', '\n\r\n\n', 'csv_empty'],
+  ['no unit column', `nip,nama,jabatan\n${A},Budi,Staf`, 'csv_missing_columns', 'unitCode'],
+  ['no nip column', 'nama,jabatan,kode_unit\nBudi,Staf,PELAYANAN', 'csv_missing_columns', 'nip'],
+  ['no name and no position', `nip,kode_unit\n${A},PELAYANAN`, 'csv_missing_columns', 'name, position'],
+  ['data without a header row', `${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,`, 'csv_missing_columns'],
+  ['an unclosed quote', `${HEADER_ID}\n${A},"Budi,Staf,PELAYANAN,`, 'csv_unreadable'],
+];
+
+describe('parseImport reads HR exports', () => {
+  it.each(parsed)('%s', (_label, csv, rows) => {
+    // Rows also carry the line they start on (checked below); compare the fields.
+    expect(parseImport(csv)).toMatchObject({ ok: true, rows });
+  });
+});
+
+describe('parseImport refuses unusable files', () => {
+  it.each(fileProblems)('%s', (_label, csv, code, detail) => {
+    const result = parseImport(csv);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fileProblem.code).toBe(code);
+    if (detail !== undefined) expect(result.fileProblem.detail).toBe(detail);
+  });
+});
+
+// ---- importProblems -------------------------------------------------------------------------------------
+
+const units: Record<string, string> = { DISDUKCAPIL: '/DISDUKCAPIL/', PELAYANAN: '/DISDUKCAPIL/PELAYANAN/' };
+const unitPath = (code: string) => units[code];
+// Already registered: STORED_HEAD at the top, STORED_STAFF under STORED_HEAD.
+const storedSupervisors: Record<string, string | null> = { [STORED_HEAD]: null, [STORED_STAFF]: STORED_HEAD };
+const stored = (nip: string) => (nip in storedSupervisors ? storedSupervisors[nip] : undefined);
+
+type Found = { line: number; nip: string; field: string; code: string };
+
+const problemCases: [label: string, rows: ImportRow[], expected: Found[]][] = [
+  ['a clean file', [row({ nip: A, supervisorNip: STORED_HEAD }), row({ nip: B, supervisorNip: A })], []],
+  ['a supervisor defined later in the same file', [row({ nip: A, supervisorNip: B }), row({ nip: B, supervisorNip: C }), row({ nip: C })], []],
+  ['a supervisor already stored', [row({ nip: A, supervisorNip: STORED_STAFF })], []],
+  [
+    'a duplicate NIP is reported on its second line',
+    [row({ nip: A }), row({ nip: B }), row({ nip: A, name: 'Someone Else' })],
+    [{ line: 4, nip: A, field: 'nip', code: 'duplicate_nip' }],
+  ],
+  [
+    'a supervisor neither in the file nor stored',
+    [row({ nip: A }), row({ nip: B, supervisorNip: STRANGER })],
+    [{ line: 3, nip: B, field: 'supervisorNip', code: 'supervisor_not_found' }],
+  ],
+  [
+    'a cycle inside the file (A under B, B under A)',
+    [row({ nip: A, supervisorNip: B }), row({ nip: B, supervisorNip: A })],
+    [
+      { line: 2, nip: A, field: 'supervisorNip', code: 'hierarchy_cycle' },
+      { line: 3, nip: B, field: 'supervisorNip', code: 'hierarchy_cycle' },
+    ],
+  ],
+  [
+    'a three-person cycle inside the file',
+    [row({ nip: D }), row({ nip: A, supervisorNip: B }), row({ nip: B, supervisorNip: C }), row({ nip: C, supervisorNip: A })],
+    [
+      { line: 3, nip: A, field: 'supervisorNip', code: 'hierarchy_cycle' },
+      { line: 4, nip: B, field: 'supervisorNip', code: 'hierarchy_cycle' },
+      { line: 5, nip: C, field: 'supervisorNip', code: 'hierarchy_cycle' },
+    ],
+  ],
+  [
+    'a cycle through a stored person: the file puts the stored head under their own stored staff',
+    [row({ nip: STORED_HEAD, supervisorNip: STORED_STAFF })],
+    [{ line: 2, nip: STORED_HEAD, field: 'supervisorNip', code: 'hierarchy_cycle' }],
+  ],
+  [
+    'the file moves the stored head, so the stored staff under them may become their supervisor',
+    [row({ nip: STORED_STAFF, supervisorNip: null }), row({ nip: STORED_HEAD, supervisorNip: STORED_STAFF })],
+    [],
+  ],
+  [
+    'own supervisor',
+    [row({ nip: A, supervisorNip: A })],
+    [{ line: 2, nip: A, field: 'supervisorNip', code: 'self_supervisor' }],
+  ],
+  [
+    'missing values, unknown unit and invalid NIP on separate lines',
+    [row({ nip: A, name: '' }), row({ nip: B, unitCode: 'NOPE' }), row({ nip: '1990031520150310' })],
+    [
+      { line: 2, nip: A, field: 'name', code: 'missing_value' },
+      { line: 3, nip: B, field: 'unitCode', code: 'unit_not_found' },
+      { line: 4, nip: '1990031520150310', field: 'nip', code: 'invalid_nip' },
+    ],
+  ],
+  [
+    'an empty NIP is reported once, as missing',
+    [row({ nip: '' })],
+    [{ line: 2, nip: '', field: 'nip', code: 'missing_value' }],
+  ],
+  [
+    'an unknown employment type',
+    [row({ employmentType: 'HONORER' as ImportRow['employmentType'] })],
+    [{ line: 2, nip: A, field: 'employmentType', code: 'invalid_employment_type' }],
+  ],
+  [
+    'an invalid email',
+    [row({ email: 'budi@medan' })],
+    [{ line: 2, nip: A, field: 'email', code: 'invalid_email' }],
+  ],
+  [
+    'a PPPK number checked by the PPPK rules',
+    [row({ nip: PPPK, employmentType: 'PPPK' }), row({ nip: B, employmentType: 'PPPK' })],
+    [{ line: 3, nip: B, field: 'nip', code: 'invalid_nip' }],
+  ],
+  [
+    'problems come back ordered by line',
+    [row({ nip: A, supervisorNip: STRANGER }), row({ nip: B, name: '' }), row({ nip: A })],
+    [
+      { line: 2, nip: A, field: 'supervisorNip', code: 'supervisor_not_found' },
+      { line: 3, nip: B, field: 'name', code: 'missing_value' },
+      { line: 4, nip: A, field: 'nip', code: 'duplicate_nip' },
+    ],
+  ],
+];
+
+/** Whole files and the line of each problem, counted in the file as the user sees it (header = line 1). */
+const fileLines: [label: string, csv: string, lines: number[]][] = [
+  ['one bad row right after the header', `${HEADER_ID}\n${A},,Staf,PELAYANAN,`, [2]],
+  ['the third data row', `${HEADER_ID}\n${A},Budi,Staf,PELAYANAN,\n${B},Sri,Staf,PELAYANAN,\n${C},,Staf,PELAYANAN,`, [4]],
+  ['CRLF and a BOM do not shift lines', `\uFEFF${HEADER_ID}\r\n${A},Budi,Staf,PELAYANAN,\r\n${B},,Staf,PELAYANAN,\r\n`, [3]],
+  // A blank line (common when someone deletes a row in a spreadsheet and exports) is still a line of the file.
+  ['a blank line between the header and the bad row', `${HEADER_ID}\n\n${A},,Staf,PELAYANAN,`, [3]],
+  ['a quoted value spanning two lines before the bad row', `${HEADER_ID}\n${A},Budi,"Kepala Seksi\nKTP",PELAYANAN,\n${B},,Staf,PELAYANAN,`, [4]],
+];
+
+describe('importProblems', () => {
+  it.each(problemCases)('%s', (_label, rows, expected) => {
+    const found = importProblems(rows, unitPath, stored).map(({ line, nip, field, code }) => ({ line, nip, field, code }));
+    expect(found).toEqual(expected);
+  });
+});
+
+describe('line numbers point at the line in the uploaded file (header = line 1)', () => {
+  const lines = (csv: string) => {
+    const result = parseImport(csv);
+    if (!result.ok) throw new Error(result.fileProblem.code);
+    return importProblems(result.rows, unitPath, stored).map((p) => p.line);
+  };
+
+  it.each(fileLines)('%s', (_label, csv, expected) => {
+    expect(lines(csv)).toEqual(expected);
+  });
+});
