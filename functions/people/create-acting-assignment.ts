@@ -3,7 +3,7 @@ import { actorRecord, resolveNip } from '#shared/auth/access';
 import { canManagePeopleIn, reasons } from '#shared/auth/policy';
 import { actorId } from '#shared/auth/principal';
 import { AppError, forbidden, notFound } from '#shared/http/errors';
-import { created, userHandler } from '#shared/http/handler';
+import { createdOrReplayed, userHandler } from '#shared/http/handler';
 import { ActingRepository } from '#shared/store/acting';
 import { EmployeeRepository } from '#shared/store/employees';
 
@@ -24,11 +24,14 @@ export const handler = userHandler(createActingAssignment, async (req) => {
 
   const repo = new ActingRepository(scope);
   const clash = (await repo.covering(body.forNip)).find((a) => a.startDate <= body.endDate && a.endDate >= body.startDate);
+  // A retry of the same appointment finds itself: answer with it rather than a conflict.
+  const same = clash && clash.actingNip === actingNip && clash.kind === body.kind && clash.startDate === body.startDate && clash.endDate === body.endDate && (clash.decreeNumber ?? null) === (body.decreeNumber ?? null);
+  if (same) return createdOrReplayed(clash, true);
   if (clash) throw new AppError(409, 'acting_overlap', { forNip: body.forNip, startDate: clash.startDate, endDate: clash.endDate }, { existing: clash });
 
   const assignment = await repo.create(
     { actingNip, ...body },
     { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId },
   );
-  return created(assignment);
+  return createdOrReplayed(assignment, false);
 });

@@ -4,7 +4,7 @@ import { canManagePeopleIn, reasons } from '#shared/auth/policy';
 import { actorId } from '#shared/auth/principal';
 import { employeeProblems } from '#shared/domain/employee-rules';
 import { forbidden } from '#shared/http/errors';
-import { created, userHandler } from '#shared/http/handler';
+import { createdOrReplayed, userHandler } from '#shared/http/handler';
 import { problemsError } from '#shared/http/problems';
 import { EmployeeRepository } from '#shared/store/employees';
 import { lookupsFor } from '#shared/store/hierarchy-lookups';
@@ -16,9 +16,9 @@ export const handler = userHandler(createEmployee, async (req) => {
   if (problems.length > 0) throw problemsError(problems, lang);
   const unitPath = lookups.unitPath(body.unitCode)!;
   if (!canManagePeopleIn(principal, actor?.unitPath, unitPath)) throw forbidden(reasons.notAdminHere);
-  const employee = await new EmployeeRepository(scope).create(
+  const { employee, replayed } = await new EmployeeRepository(scope).create(
     { ...body, unitPath, supervisorNip: body.supervisorNip ?? null, status: 'active' },
     { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId },
   );
-  return created(employee);
+  return createdOrReplayed(employee, replayed);
 });

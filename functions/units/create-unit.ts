@@ -4,7 +4,7 @@ import { canCreateUnitUnder, reasons } from '#shared/auth/policy';
 import { actorId } from '#shared/auth/principal';
 import { parentProblem, unitPath } from '#shared/domain/units';
 import { AppError, forbidden } from '#shared/http/errors';
-import { created, userHandler } from '#shared/http/handler';
+import { createdOrReplayed, userHandler } from '#shared/http/handler';
 import { UnitRepository } from '#shared/store/units';
 
 export const handler = userHandler(createUnit, async (req) => {
@@ -15,9 +15,9 @@ export const handler = userHandler(createUnit, async (req) => {
   const problem = parentProblem(body.kind, parent?.kind);
   if (problem) throw new AppError(422, problem, { kind: body.kind, parentKind: parent?.kind ?? '-' });
   if (!canCreateUnitUnder(principal, actor?.unitPath, parent?.path)) throw forbidden(reasons.notAdminHere);
-  const unit = await units.create(
+  const { unit, replayed } = await units.create(
     { code: body.code, name: body.name, kind: body.kind, ...(parent ? { parentCode: parent.code } : {}), path: unitPath(parent?.path, body.code) },
     { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId },
   );
-  return created(unit);
+  return createdOrReplayed(unit, replayed);
 });

@@ -5,17 +5,7 @@ import { OrgScope } from '../../shared/store/org-scope.ts';
 import { UnitRepository } from '../../shared/store/units.ts';
 import { unitPath } from '../../shared/domain/units.ts';
 import { checkNip } from '../../shared/domain/nip.ts';
-import { AppError } from '../../shared/http/errors.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople, demoUnits } from './demo-data.ts';
-
-/** Re-running a seed that stopped half-way skips what it already wrote. */
-async function ignoreExisting(write: Promise<unknown>): Promise<void> {
-  try {
-    await write;
-  } catch (err) {
-    if (!(err instanceof AppError && err.code === 'already_exists')) throw err;
-  }
-}
 
 export async function isSeeded(): Promise<boolean> {
   return (await new UnitRepository(new OrgScope(DEMO_ORG.orgId)).organisation()) !== undefined;
@@ -29,13 +19,14 @@ export async function seedDemo(): Promise<void> {
   for (const u of demoUnits) {
     const path = unitPath(u.parentCode ? paths.get(u.parentCode) : undefined, u.code);
     paths.set(u.code, path);
-    await ignoreExisting(units.create({ ...u, path }, ctx));
+    // Creates replay on identical records, so a seed interrupted half-way simply runs again.
+    await units.create({ ...u, path }, ctx);
   }
   const employees = new EmployeeRepository(scope);
   for (const person of demoPeople) {
     const check = checkNip(person.nip, person.employmentType);
     if (!check.ok) throw new Error(`demo NIP ${person.nip}: ${check.reason.en}`);
-    await ignoreExisting(employees.create(
+    await employees.create(
       {
         nip: person.nip,
         name: person.name,
@@ -47,7 +38,7 @@ export async function seedDemo(): Promise<void> {
         status: 'active',
       },
       ctx,
-    ));
+    );
   }
   await registerMachineClient(DEMO_MACHINE_CLIENT.clientId, DEMO_ORG.orgId, DEMO_MACHINE_CLIENT.name, 'system:seed');
   // Last, so a seed interrupted half-way is redone from scratch on the next start.

@@ -40,6 +40,10 @@ export type Reply =
 export const json = (body: unknown, status = 200): Reply => ({ status, json: body });
 export const created = (body: unknown): Reply => ({ status: 201, json: body });
 
+/** 201 for a new record; 200 with `idempotent-replay: true` when a retry found the same record already stored. */
+export const createdOrReplayed = (body: unknown, replayed: boolean): Reply =>
+  replayed ? { status: 200, json: body, headers: { 'idempotent-replay': 'true' } } : created(body);
+
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
 const zodLocale = { id: id().localeError, en: en().localeError };

@@ -82,15 +82,18 @@ export class EmployeeRepository {
     return found;
   }
 
-  async create(fields: EmployeeFields, ctx: WriteContext): Promise<Employee> {
+  /** A retried create of the very same person answers with the stored record (`replayed`), anything else is a 409. */
+  async create(fields: EmployeeFields, ctx: WriteContext): Promise<{ employee: Employee; replayed: boolean }> {
     const item = this.toItem(fields, ctx);
     try {
       await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'already_exists', { what: `NIP ${fields.nip}` });
-      throw err;
+      if (!isConditionalFailure(err)) throw err;
+      const existing = await this.get(fields.nip);
+      if (existing && sameEmployee(existing, fields)) return { employee: existing, replayed: true };
+      throw new AppError(409, 'already_exists', { what: `NIP ${fields.nip}` });
     }
-    return EmployeeRepository.fromItem(item);
+    return { employee: EmployeeRepository.fromItem(item), replayed: false };
   }
 
   /** Optimistic locking: the write succeeds only if the stored version is still the one the caller read. */

@@ -60,7 +60,8 @@ export class UnitRepository {
     return items.map(UnitRepository.fromItem);
   }
 
-  async create(unit: Omit<Unit, 'version'>, ctx: WriteContext): Promise<Unit> {
+  /** A retried create of the very same unit answers with the stored unit (`replayed`), anything else is a 409. */
+  async create(unit: Omit<Unit, 'version'>, ctx: WriteContext): Promise<{ unit: Unit; replayed: boolean }> {
     const item = {
       ...this.key(unit.code),
       gsi1pk: this.scope.key('UNITTREE'),
@@ -71,9 +72,12 @@ export class UnitRepository {
     try {
       await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'already_exists', { what: `Unit ${unit.code}` });
-      throw err;
+      if (!isConditionalFailure(err)) throw err;
+      const existing = await this.get(unit.code);
+      const same = existing && existing.name === unit.name && existing.kind === unit.kind && existing.path === unit.path;
+      if (same) return { unit: existing, replayed: true };
+      throw new AppError(409, 'already_exists', { what: `Unit ${unit.code}` });
     }
-    return UnitRepository.fromItem(item);
+    return { unit: UnitRepository.fromItem(item), replayed: false };
   }
 }

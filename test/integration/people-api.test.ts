@@ -136,9 +136,15 @@ describe('registering and changing people', () => {
     const res = await stack.call('POST', '/employees', { token: t.adminOpd, body: newPerson() });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ nip: '199502022020121001', unitPath: '/DISDUKCAPIL/DUK-DAFDUK/DUK-IDK/', version: 1, updatedBy: `nip:${who.adminOpd}` });
-    const again = await stack.call('POST', '/employees', { token: t.adminOpd, body: newPerson() });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('already_exists');
+    // A client retrying the same request gets the stored record back, not a second record or an error.
+    const retry = await stack.call('POST', '/employees', { token: t.adminOpd, body: newPerson() });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replay')).toBe('true');
+    expect(retry.body.version).toBe(1);
+    const different = await stack.call('POST', '/employees', { token: t.adminOpd, body: newPerson({ name: 'Orang Lain' }) });
+    expect(different.status).toBe(409);
+    expect(different.body.error.code).toBe('already_exists');
+    expect((await getStored('199502022020121001'))!.name).toBe('Taufik Hidayat');
   });
 
   const refused: [string, keyof typeof who, Record<string, unknown>, number, string][] = [
@@ -230,6 +236,10 @@ describe('units', () => {
     expect(seksi.body.path).toBe('/DISDUKCAPIL/DUK-PIAK/DUK-ARSIP/');
     const outside = await stack.call('POST', '/units', { token: t.adminOpd, body: { code: 'KOM-X', name: 'Bidang X', kind: 'bidang', parentCode: 'DISKOMINFO' } });
     expect(outside.status).toBe(403);
+    const retry = await stack.call('POST', '/units', { token: t.adminOpd, body: { code: 'DUK-ARSIP', name: 'Seksi Arsip', kind: 'seksi', parentCode: 'DUK-PIAK' } });
+    expect(retry.status).toBe(200);
+    const clash = await stack.call('POST', '/units', { token: t.adminOpd, body: { code: 'DUK-ARSIP', name: 'Seksi Arsip Lain', kind: 'seksi', parentCode: 'DUK-PIAK' } });
+    expect(clash.status).toBe(409);
     expect(await storedCount()).toBe(before + 2);
   });
 
@@ -265,6 +275,12 @@ describe('acting assignments (Plt/Plh)', () => {
       body: { forNip: who.kasi, kind: 'PLT', startDate: today, endDate: today, decreeNumber: '800/1/2026' },
     });
     expect(now.status).toBe(201);
+    const retried = await stack.call('POST', `/employees/${who.otherKasi}/acting-assignments`, {
+      token: t.adminOpd,
+      body: { forNip: who.kasi, kind: 'PLT', startDate: today, endDate: today, decreeNumber: '800/1/2026' },
+    });
+    expect(retried.status).toBe(200);
+    expect(retried.body.id).toBe(now.body.id);
     expect((await stack.call('GET', `/employees/${who.staff}`, { token: t.otherKasi })).status).toBe(200);
     const me = await stack.call('GET', '/me', { token: t.otherKasi });
     expect(me.body.actingAssignments.map((a: { forNip: string }) => a.forNip)).toEqual([who.kasi]);
