@@ -2,7 +2,7 @@ import { importEmployees } from '#shared/api/people';
 import { actorRecord } from '#shared/auth/access';
 import { canManagePeopleIn, reasons } from '#shared/auth/policy';
 import { actorId } from '#shared/auth/principal';
-import { MAX_IMPORT_ROWS, importProblems, parseImport } from '#shared/domain/employee-import';
+import { MAX_IMPORT_ROWS, importProblems, parseImport, supervisorsFirst } from '#shared/domain/employee-import';
 import { AppError } from '#shared/http/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { type MessageCode, render } from '#shared/http/messages';
@@ -52,10 +52,13 @@ export const handler = userHandler(importEmployees, async (req) => {
     if (!current || !sameEmployee(current, next)) changes.push({ next, current });
   }
 
+  // More than CHUNK changes take several transactions: supervisors go first, so whatever is stored if a later
+  // transaction fails is consistent, and uploading the same file again completes it.
+  const ordered = supervisorsFirst(changes.map((c) => ({ ...c, nip: c.next.nip, supervisorNip: c.next.supervisorNip })));
   try {
-    for (let i = 0; i < changes.length; i += CHUNK) {
+    for (let i = 0; i < ordered.length; i += CHUNK) {
       await scope.transact(
-        changes.slice(i, i + CHUNK).map(({ next, current }) => ({
+        ordered.slice(i, i + CHUNK).map(({ next, current }) => ({
           put: {
             table: 'main' as const,
             item: employees.toItem(next, ctx, current),

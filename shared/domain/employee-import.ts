@@ -114,3 +114,22 @@ export function importProblems(rows: ImportRow[], unitPath: (code: string) => st
   });
   return problems.sort((a, b) => a.line - b.line);
 }
+
+/**
+ * Orders people so that everyone comes after their supervisor when both are in the list. Writes that must be
+ * split into several transactions then never leave a stored person pointing at a supervisor not yet stored.
+ * Expects no cycles (importProblems has refused them).
+ */
+export function supervisorsFirst<T extends { nip: string; supervisorNip?: string | null }>(people: T[]): T[] {
+  const byNip = new Map(people.map((p) => [p.nip, p]));
+  const depth = new Map<string, number>();
+  const depthOf = (p: T): number => {
+    const known = depth.get(p.nip);
+    if (known !== undefined) return known;
+    const sup = p.supervisorNip ? byNip.get(p.supervisorNip) : undefined;
+    const d = sup ? depthOf(sup) + 1 : 0;
+    depth.set(p.nip, d);
+    return d;
+  };
+  return people.map((p, i) => ({ p, i, d: depthOf(p) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.p);
+}

@@ -56,6 +56,20 @@ describe('employee import', () => {
     expect((await new EmployeeRepository(scope()).get('199603142021031002'))!).toMatchObject({ position: 'Pranata Komputer Ahli Muda', version: 2 });
   });
 
+  it('imports a file of more than one transaction (150 people, chained supervisors listed last) and re-imports it as unchanged', async () => {
+    // Each person reports to the previous one; the file lists them bottom-up, so supervisors come after subordinates.
+    const nips = Array.from({ length: 150 }, (_, i) => `1991${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}2015031${String(i + 1).padStart(3, '0')}`);
+    const lines = nips.map((nip, i) => `${nip},Pegawai ${i},Staf,DUK-PINDAH,${i === 0 ? '198311052008012004' : nips[i - 1]}`).reverse();
+    const file = ['nip,nama,jabatan,kode_unit,nip_atasan', ...lines].join('\n');
+    const first = await stack.call('POST', '/employees/import', { token: admin, body: file });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ rows: 150, created: 150, updated: 0, unchanged: 0 });
+    const last = await new EmployeeRepository(scope()).get(nips[149]!);
+    expect(last!.supervisorNip).toBe(nips[148]);
+    const again = await stack.call('POST', '/employees/import', { token: admin, body: file });
+    expect(again.body).toEqual({ rows: 150, created: 0, updated: 0, unchanged: 150 });
+  });
+
   it('rejects the whole file when any row is wrong, reporting every problem by line, and writes nothing', async () => {
     const bad = [
       'nip,nama,jabatan,kode_unit,nip_atasan',

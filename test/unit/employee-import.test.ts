@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ImportRow, importProblems, parseImport } from '../../shared/domain/employee-import.ts';
+import { type ImportRow, importProblems, parseImport, supervisorsFirst } from '../../shared/domain/employee-import.ts';
 
 const A = '199003152015031001';
 const B = '198512302010122002';
@@ -239,5 +239,26 @@ describe('line numbers point at the line in the uploaded file (header = line 1)'
 
   it.each(fileLines)('%s', (_label, csv, expected) => {
     expect(lines(csv)).toEqual(expected);
+  });
+});
+
+// ---- supervisorsFirst -----------------------------------------------------------------------------------
+
+describe('supervisorsFirst orders people so each comes after their supervisor', () => {
+  const p = (nip: string, supervisorNip: string | null = null) => ({ nip, supervisorNip });
+  it.each([
+    ['already ordered', [p('a'), p('b', 'a'), p('c', 'b')], ['a', 'b', 'c']],
+    ['reversed chain', [p('c', 'b'), p('b', 'a'), p('a')], ['a', 'b', 'c']],
+    ['supervisor outside the list counts as stored', [p('b', 'x'), p('a')], ['b', 'a']],
+    ['siblings keep file order', [p('s2', 'h'), p('s1', 'h'), p('h')], ['h', 's2', 's1']],
+    ['two trees interleaved', [p('b1', 'b'), p('a1', 'a'), p('b'), p('a')], ['b', 'a', 'b1', 'a1']],
+  ])('%s', (_n, people, expected) => {
+    const ordered = supervisorsFirst(people).map((x) => x.nip);
+    expect(ordered).toEqual(expected);
+    for (const person of people) {
+      if (person.supervisorNip && ordered.includes(person.supervisorNip)) {
+        expect(ordered.indexOf(person.supervisorNip)).toBeLessThan(ordered.indexOf(person.nip));
+      }
+    }
   });
 });
