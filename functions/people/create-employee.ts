@@ -1,6 +1,5 @@
 import { createEmployee } from '#shared/api/people';
-import { actorRecord } from '#shared/auth/access';
-import { canManagePeopleIn, reasons } from '#shared/auth/policy';
+import { canManagePeopleIn, isSelfServing, reasons } from '#shared/auth/policy';
 import { actorId } from '#shared/auth/principal';
 import { employeeProblems } from '#shared/domain/employee-rules';
 import { forbidden } from '#shared/http/errors';
@@ -10,12 +9,15 @@ import { EmployeeRepository } from '#shared/store/employees';
 import { lookupsFor } from '#shared/store/hierarchy-lookups';
 
 export const handler = userHandler(createEmployee, async (req) => {
-  const { body, principal, scope, lang } = req;
-  const [actor, lookups] = await Promise.all([actorRecord(req), lookupsFor(scope, body.unitCode, body.supervisorNip)]);
+  const { body, principal, scope, lang, actor } = req;
+  const lookups = await lookupsFor(scope, body.unitCode, body.supervisorNip);
   const problems = employeeProblems(body, lookups);
   if (problems.length > 0) throw problemsError(problems, lang);
   const unitPath = lookups.unitPath(body.unitCode)!;
-  if (!canManagePeopleIn(principal, actor?.unitPath, unitPath)) throw forbidden(reasons.notAdminHere);
+  if (!canManagePeopleIn(principal, actor.unitPath, unitPath)) throw forbidden(reasons.notAdminHere);
+  if (isSelfServing(principal, { targetNip: body.nip, placeChanged: false, supervisorChanged: true, newSupervisorNip: body.supervisorNip })) {
+    throw forbidden(reasons.selfServing);
+  }
   const { employee, replayed } = await new EmployeeRepository(scope).create(
     { ...body, unitPath, supervisorNip: body.supervisorNip ?? null, status: 'active' },
     { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId },

@@ -1,19 +1,18 @@
 import { getMe } from '#shared/api/people';
-import { actorRecord } from '#shared/auth/access';
 import { wibDate } from '#shared/domain/time';
-import { notFound } from '#shared/http/errors';
 import { httpHandler, json } from '#shared/http/handler';
 import { ActingRepository } from '#shared/store/acting';
+import { EmployeeRepository } from '#shared/store/employees';
 
-export const handler = httpHandler(getMe, async ({ principal, scope, now }) => {
+export const handler = httpHandler(getMe, async ({ principal, scope, actor: employee, now }) => {
   if (principal.kind === 'machine') {
     return json({ kind: 'machine', orgId: principal.orgId, clientId: principal.clientId, scopes: principal.scopes, groups: [] });
   }
-  const employee = await actorRecord({ principal, scope, now });
-  if (!employee) throw notFound('employee');
+  // The HTTP layer has loaded the caller's record (and refused unregistered or inactive people).
+  if (!employee) throw new Error('user principal without actor record');
   const today = wibDate(now);
-  const [subordinates, held] = await Promise.all([
-    scope.queryAll('main', { index: 'gsi2', pk: scope.key('SUBORDINATES', employee.nip) }),
+  const [directSubordinates, held] = await Promise.all([
+    new EmployeeRepository(scope).countDirectSubordinates(employee.nip),
     new ActingRepository(scope).heldBy(employee.nip, 20),
   ]);
   return json({
@@ -21,7 +20,7 @@ export const handler = httpHandler(getMe, async ({ principal, scope, now }) => {
     orgId: principal.orgId,
     groups: principal.groups,
     employee,
-    directSubordinates: subordinates.length,
+    directSubordinates,
     actingAssignments: held.items.filter((a) => a.startDate <= today && a.endDate >= today),
   });
 });

@@ -1,78 +1,70 @@
 import { importEmployees } from '#shared/api/people';
-import { actorRecord } from '#shared/auth/access';
-import { canManagePeopleIn, reasons } from '#shared/auth/policy';
+import { importRow } from '#shared/api/schemas';
+import { canManagePeopleIn, isSelfServing, reasons } from '#shared/auth/policy';
 import { actorId } from '#shared/auth/principal';
-import { MAX_IMPORT_ROWS, importProblems, parseImport, supervisorsFirst } from '#shared/domain/employee-import';
+import { type ImportCandidate, MAX_IMPORT_ROWS, type RowProblem, completeRow, importProblems, parseImport } from '#shared/domain/employee-import';
 import { AppError } from '#shared/http/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { type MessageCode, render } from '#shared/http/messages';
-import { type Employee, type EmployeeFields, EmployeeRepository, sameEmployee } from '#shared/store/employees';
-import { isConditionalFailure } from '#shared/store/org-scope';
+import { type EmployeeChange, type EmployeeFields, EmployeeRepository, sameEmployee } from '#shared/store/employees';
 import { UnitRepository } from '#shared/store/units';
-
-/** DynamoDB's transaction limit: each chunk of changes is all-or-nothing. */
-const CHUNK = 100;
+import en from 'zod/v4/locales/en.js';
+import id from 'zod/v4/locales/id.js';
 
 export const handler = userHandler(importEmployees, async (req) => {
-  const { principal, scope, lang } = req;
+  const { principal, scope, lang, actor } = req;
   const parsed = parseImport(req.rawBody);
   if (!parsed.ok) throw new AppError(422, parsed.fileProblem.code as MessageCode, { detail: parsed.fileProblem.detail });
-  const { rows } = parsed;
-  if (rows.length > MAX_IMPORT_ROWS) throw new AppError(422, 'import_too_large', { rows: rows.length, max: MAX_IMPORT_ROWS });
+  if (parsed.rows.length > MAX_IMPORT_ROWS) throw new AppError(422, 'import_too_large', { rows: parsed.rows.length, max: MAX_IMPORT_ROWS });
 
+  // 1. Shapes, with the API's own schemas, before any row is used as a key.
+  const problems: RowProblem[] = [];
+  const shaped = parsed.rows.filter((row) => {
+    const result = importRow.safeParse(row, { error: (lang === 'en' ? en : id)().localeError });
+    for (const issue of result.error?.issues ?? []) {
+      problems.push({ line: row.line!, nip: row.nip, field: issue.path.map(String).join('.'), code: 'validation_failed', params: {}, message: issue.message });
+    }
+    return result.success;
+  });
+
+  // 2. Rules, against what is stored. The hierarchy version is read before any chain (see hierarchyGuard).
   const employees = new EmployeeRepository(scope);
-  const [tree, actor] = await Promise.all([new UnitRepository(scope).tree(), actorRecord(req)]);
+  const [tree, hierarchyRead] = await Promise.all([new UnitRepository(scope).tree(), employees.hierarchyVersion()]);
   const paths = new Map(tree.map((u) => [u.code, u.path]));
-  const referenced = rows.flatMap((r) => (r.supervisorNip ? [r.nip, r.supervisorNip] : [r.nip])).filter(Boolean);
-  const stored = await employees.getWithChains(referenced);
-
-  const problems = importProblems(rows, (code) => paths.get(code), (nip) => (stored.has(nip) ? (stored.get(nip)!.supervisorNip ?? null) : undefined));
+  const stored = await employees.getWithChains(shaped.flatMap((r) => [r.nip, ...(r.supervisorNip ? [r.supervisorNip] : [])]));
+  const candidates = shaped.map((row) => completeRow(row, stored.get(row.nip)) as ImportCandidate);
+  problems.push(...importProblems(candidates, (code) => paths.get(code), (nip) => (stored.has(nip) ? (stored.get(nip)!.supervisorNip ?? null) : undefined)));
   if (problems.length > 0) {
+    problems.sort((a, b) => a.line - b.line);
     throw new AppError(
       422,
       'import_invalid',
       { count: new Set(problems.map((p) => p.line)).size },
-      problems.map((p) => ({ line: p.line, nip: p.nip, field: p.field, code: p.code, message: render(p.code, lang, p.params) })),
+      problems.map((p) => ({ line: p.line, nip: p.nip, field: p.field, code: p.code, message: p.message ?? render(p.code, lang, p.params) })),
     );
   }
 
-  // Rights: every row's unit, and the current unit of anyone being moved, must be the caller's to manage.
-  const denied = rows.flatMap((row, i) => {
-    const targets = [paths.get(row.unitCode)!, stored.get(row.nip)?.unitPath].filter((p): p is string => !!p);
-    return targets.every((p) => canManagePeopleIn(principal, actor?.unitPath, p)) ? [] : [{ line: row.line ?? i + 2, nip: row.nip, unitCode: row.unitCode }];
-  });
+  // 3. What changes, and whether the caller may make each change.
+  const changes: EmployeeChange[] = [];
+  const denied: { line: number; nip: string; unitCode: string }[] = [];
+  for (const row of candidates) {
+    const current = stored.get(row.nip);
+    const { line, ...fields } = row;
+    const next: EmployeeFields = { ...fields, unitPath: paths.get(row.unitCode)!, status: current?.status ?? 'active' };
+    if (current && sameEmployee(current, next)) continue;
+    const supervisorChanged = (current?.supervisorNip ?? null) !== next.supervisorNip;
+    const placeChanged = !current || supervisorChanged || current.unitCode !== next.unitCode || current.employmentType !== next.employmentType;
+    const allowed =
+      [next.unitPath, current?.unitPath].every((p) => !p || canManagePeopleIn(principal, actor.unitPath, p)) &&
+      !isSelfServing(principal, { targetNip: row.nip, placeChanged, supervisorChanged, newSupervisorNip: next.supervisorNip });
+    if (!allowed) denied.push({ line: line!, nip: row.nip, unitCode: row.unitCode });
+    changes.push({ line: line!, next, current });
+  }
   if (denied.length > 0) throw new AppError(403, 'forbidden', { reason: reasons.notAdminHere }, denied);
 
-  const ctx = { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId };
-  const changes: { next: EmployeeFields; current?: Employee }[] = [];
-  for (const row of rows) {
-    const current = stored.get(row.nip);
-    const { line: _line, ...fields } = row;
-    const next: EmployeeFields = { ...fields, unitPath: paths.get(row.unitCode)!, status: current?.status ?? 'active' };
-    if (!current || !sameEmployee(current, next)) changes.push({ next, current });
-  }
-
-  // More than CHUNK changes take several transactions: supervisors go first, so whatever is stored if a later
-  // transaction fails is consistent, and uploading the same file again completes it.
-  const ordered = supervisorsFirst(changes.map((c) => ({ ...c, nip: c.next.nip, supervisorNip: c.next.supervisorNip })));
-  try {
-    for (let i = 0; i < ordered.length; i += CHUNK) {
-      await scope.transact(
-        ordered.slice(i, i + CHUNK).map(({ next, current }) => ({
-          put: {
-            table: 'main' as const,
-            item: employees.toItem(next, ctx, current),
-            // Optimistic: nobody may have created or changed these people since we read them.
-            ...(current ? { condition: 'version = :v', values: { ':v': current.version } } : { condition: 'attribute_not_exists(pk)' }),
-          },
-        })),
-      );
-    }
-  } catch (err) {
-    if (isConditionalFailure(err)) throw new AppError(409, 'import_conflict');
-    throw err;
-  }
+  // 4. Write: supervisors first, in transactions, undone as a whole if one fails.
+  await employees.applyAll(changes, { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId }, hierarchyRead);
 
   const created = changes.filter((c) => !c.current).length;
-  return json({ rows: rows.length, created, updated: changes.length - created, unchanged: rows.length - changes.length });
+  return json({ rows: parsed.rows.length, created, updated: changes.length - created, unchanged: parsed.rows.length - changes.length });
 });

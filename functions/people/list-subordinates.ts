@@ -18,16 +18,10 @@ export const handler = userHandler(listSubordinates, async (req) => {
     return json({ items: page.items.map((i) => ({ ...summary(i), depth: 1 })), nextCursor: page.nextCursor });
   }
 
-  // Whole tree, breadth first: one query per supervisor; the page is cut from the ordered result.
+  // Whole tree, breadth first; the page is cut from the ordered result.
   const offset = req.query.cursor ? Number(req.query.cursor.replace(/^o/, '')) : 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new AppError(400, 'invalid_cursor');
-  const all: (ReturnType<typeof summary> & { depth: number })[] = [];
-  let level = [target.nip];
-  for (let depth = 1; level.length > 0 && all.length < MAX_TREE; depth++) {
-    const found = (await Promise.all(level.map((nip) => req.scope.queryAll('main', { index: 'gsi2', pk: req.scope.key('SUBORDINATES', nip) })))).flat();
-    all.push(...found.map((item) => ({ ...summary(item), depth })));
-    level = found.map((i) => i.nip as string);
-  }
-  const items = all.slice(offset, offset + limit);
+  if (!/^o\d+$/.test(req.query.cursor ?? 'o0') || !Number.isSafeInteger(offset)) throw new AppError(400, 'invalid_cursor');
+  const all = await employees.allSubordinates(target.nip, MAX_TREE);
+  const items = all.slice(offset, offset + limit).map((i) => ({ ...summary(i), depth: i.depth }));
   return json({ items, ...(offset + limit < all.length ? { nextCursor: `o${offset + limit}` } : {}) });
 });

@@ -1,6 +1,6 @@
 import { updateEmployee } from '#shared/api/people';
-import { actorRecord, resolveNip } from '#shared/auth/access';
-import { canManagePeopleIn, reasons } from '#shared/auth/policy';
+import { resolveNip } from '#shared/auth/access';
+import { canManagePeopleIn, isSelfServing, reasons } from '#shared/auth/policy';
 import { actorId } from '#shared/auth/principal';
 import { employeeProblems } from '#shared/domain/employee-rules';
 import { forbidden, notFound } from '#shared/http/errors';
@@ -10,11 +10,12 @@ import { type EmployeeFields, EmployeeRepository, sameEmployee } from '#shared/s
 import { lookupsFor } from '#shared/store/hierarchy-lookups';
 
 export const handler = userHandler(updateEmployee, async (req) => {
-  const { body, principal, scope, lang } = req;
+  const { body, principal, scope, lang, actor } = req;
   const employees = new EmployeeRepository(scope);
-  const [current, actor] = await Promise.all([employees.get(resolveNip(principal, req.params.nip)), actorRecord(req)]);
+  // Read before any chain: the write must move this version, so a concurrent supervisor change cannot slip in.
+  const [current, hierarchyRead] = await Promise.all([employees.get(resolveNip(principal, req.params.nip)), employees.hierarchyVersion()]);
   if (!current) throw notFound('employee');
-  if (!canManagePeopleIn(principal, actor?.unitPath, current.unitPath)) throw forbidden(reasons.notAdminHere);
+  if (!canManagePeopleIn(principal, actor.unitPath, current.unitPath)) throw forbidden(reasons.notAdminHere);
 
   const { version, ...changes } = body;
   const draft = { ...current, ...changes };
@@ -23,7 +24,12 @@ export const handler = userHandler(updateEmployee, async (req) => {
   if (problems.length > 0) throw problemsError(problems, lang);
   const next: EmployeeFields = { ...draft, unitPath: lookups.unitPath(draft.unitCode)! };
   // Moving someone into another OPD needs rights there too.
-  if (!canManagePeopleIn(principal, actor?.unitPath, next.unitPath)) throw forbidden(reasons.notAdminHere);
+  if (!canManagePeopleIn(principal, actor.unitPath, next.unitPath)) throw forbidden(reasons.notAdminHere);
+  const supervisorChanged = (current.supervisorNip ?? null) !== (next.supervisorNip ?? null);
+  const placeChanged = supervisorChanged || current.unitCode !== next.unitCode || current.status !== next.status || current.employmentType !== next.employmentType;
+  if (isSelfServing(principal, { targetNip: current.nip, placeChanged, supervisorChanged, newSupervisorNip: next.supervisorNip })) {
+    throw forbidden(reasons.selfServing);
+  }
   if (sameEmployee(current, next) && version === current.version) return json(current);
-  return json(await employees.replace(current, next, version, { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId }));
+  return json(await employees.replace(current, next, version, { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId }, hierarchyRead));
 });

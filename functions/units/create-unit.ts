@@ -1,5 +1,4 @@
 import { createUnit } from '#shared/api/units';
-import { actorRecord } from '#shared/auth/access';
 import { canCreateUnitUnder, reasons } from '#shared/auth/policy';
 import { actorId } from '#shared/auth/principal';
 import { parentProblem, unitPath } from '#shared/domain/units';
@@ -8,13 +7,13 @@ import { createdOrReplayed, userHandler } from '#shared/http/handler';
 import { UnitRepository } from '#shared/store/units';
 
 export const handler = userHandler(createUnit, async (req) => {
-  const { body, principal, scope } = req;
+  const { body, principal, scope, actor } = req;
   const units = new UnitRepository(scope);
-  const [parent, actor] = await Promise.all([body.parentCode ? units.get(body.parentCode) : undefined, actorRecord(req)]);
+  const parent = body.parentCode ? await units.get(body.parentCode) : undefined;
   if (body.parentCode && !parent) throw new AppError(422, 'unit_not_found', { code: body.parentCode });
   const problem = parentProblem(body.kind, parent?.kind);
   if (problem) throw new AppError(422, problem, { kind: body.kind, parentKind: parent?.kind ?? '-' });
-  if (!canCreateUnitUnder(principal, actor?.unitPath, parent?.path)) throw forbidden(reasons.notAdminHere);
+  if (!canCreateUnitUnder(principal, actor.unitPath, parent?.path)) throw forbidden(reasons.notAdminHere);
   const { unit, replayed } = await units.create(
     { code: body.code, name: body.name, kind: body.kind, ...(parent ? { parentCode: parent.code } : {}), path: unitPath(parent?.path, body.code) },
     { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId },

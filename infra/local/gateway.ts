@@ -30,6 +30,17 @@ function compile(fn: HttpFunction): CompiledRoute {
 
 const TEXT = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/;
 
+/** API Gateway HTTP APIs accept payloads up to 10 MB. */
+const MAX_BODY = 10 * 1024 * 1024;
+
+const decodeSegment = (s: string): string | undefined => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+};
+
 /** API Gateway hands JWT claims to the function as strings, arrays flattened to "[a b]". */
 const flatten = (claims: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]));
@@ -49,7 +60,7 @@ export function createGateway({ issuer, functions = httpFunctions(), log }: Gate
     res.end(body);
   };
 
-  const refuse = (res: ServerResponse, req: IncomingMessage, status: 401 | 404, code: 'unauthorized' | 'route_not_found', requestId: string) => {
+  const refuse = (res: ServerResponse, req: IncomingMessage, status: 401 | 404 | 413, code: 'unauthorized' | 'route_not_found' | 'payload_too_large', requestId: string) => {
     const lang = negotiateLang(req.headers['accept-language']);
     const message = render(code, lang, { method: req.method, path: (req.url ?? '').split('?')[0] });
     send(
@@ -68,14 +79,21 @@ export function createGateway({ issuer, functions = httpFunctions(), log }: Gate
     res.on('finish', () => log?.(`${method} ${url.pathname} → ${res.statusCode} (${Date.now() - started} ms)`));
     try {
       const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
+      let size = 0;
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_BODY) return refuse(res, req, 413, 'payload_too_large', requestId);
+        chunks.push(chunk as Buffer);
+      }
       const raw = Buffer.concat(chunks);
 
-      let match: { route: CompiledRoute; values: RegExpExecArray } | undefined;
+      let match: { route: CompiledRoute; params: string[] } | undefined;
       for (const route of routes) {
         const values = route.fn.trigger.method === method ? route.pattern.exec(url.pathname) : null;
-        if (values) {
-          match = { route, values };
+        const params = values?.slice(1).map(decodeSegment);
+        // A segment that is not valid percent-encoding matches no route (API Gateway answers 404 too).
+        if (params && params.every((p): p is string => p !== undefined)) {
+          match = { route, params };
           break;
         }
       }
@@ -107,7 +125,7 @@ export function createGateway({ issuer, functions = httpFunctions(), log }: Gate
         headers,
         ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
         ...(match.route.params
-          ? { pathParameters: Object.fromEntries(match.route.names.map((n, i) => [n, decodeURIComponent(match.values[i + 1]!)])) }
+          ? { pathParameters: Object.fromEntries(match.route.names.map((n, i) => [n, match.params[i]!])) }
           : {}),
         requestContext: {
           accountId: '000000000000',

@@ -70,7 +70,8 @@ export async function createIssuer(keyFile?: string): Promise<Issuer> {
       sign({ sub: clientId, client_id: clientId, token_use: 'access', scope: scopes.join(' ') }, ttl),
     verify: async (token) => {
       // algorithms pins RS256, so `alg: none` and HMAC tricks are refused before the signature check.
-      const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, algorithms: ['RS256'] });
+      const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, algorithms: ['RS256'], requiredClaims: ['exp', 'iat', 'token_use'] });
+      if (payload.token_use !== 'id' && payload.token_use !== 'access') throw new Error('token_use must be id or access');
       // As API Gateway does: an ID token's aud, or an access token's client_id, must be one of ours.
       const auds = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];
       const clientId = typeof payload.client_id === 'string' ? payload.client_id : undefined;

@@ -92,19 +92,42 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     writeFileSync(options.checkpointFile, JSON.stringify(positions));
   };
 
-  const iteratorFor = async (shardId: string, state: ShardState): Promise<string | undefined> => {
-    const out = await streams.send(
-      new GetShardIteratorCommand({
-        StreamArn: streamArn,
-        ShardId: shardId,
-        ...(state.lastSeq ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.lastSeq } : { ShardIteratorType: 'TRIM_HORIZON' }),
-      }),
-    );
-    return out.ShardIterator;
+  const iteratorFor = async (fn: StreamFunction, shardId: string, state: ShardState): Promise<string | undefined> => {
+    const get = (after?: string) =>
+      streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shardId,
+          ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+        }),
+      );
+    try {
+      return (await get(state.lastSeq)).ShardIterator;
+    } catch (err) {
+      // The checkpoint is older than the stream keeps (24 h): read from the oldest record still there.
+      if (state.lastSeq && (err as Error).name === 'TrimmedDataAccessException') {
+        options.log?.(`${fn.name}: records after ${state.lastSeq} on ${shardId} are no longer in the stream; resuming at the oldest one kept`);
+        state.lastSeq = undefined;
+        return (await get()).ShardIterator;
+      }
+      throw err;
+    }
+  };
+
+  /** Every shard of the stream (DescribeStream pages through them). */
+  const listShards = async () => {
+    const shards: { ShardId?: string; ParentShardId?: string }[] = [];
+    let start: string | undefined;
+    do {
+      const page = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      shards.push(...(page.StreamDescription?.Shards ?? []));
+      start = page.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    return shards;
   };
 
   async function pollShard(fn: StreamFunction, shardId: string, state: ShardState): Promise<boolean> {
-    state.iterator ??= await iteratorFor(shardId, state);
+    state.iterator ??= await iteratorFor(fn, shardId, state);
     if (!state.iterator) {
       state.done = true;
       return false;
@@ -148,7 +171,11 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     }
     const index = records.findIndex((r) => r.dynamodb?.SequenceNumber === failedFrom);
     const processed = records.slice(0, Math.max(index, 0));
-    if (processed.length) state.lastSeq = processed.at(-1)!.dynamodb!.SequenceNumber;
+    // The retry budget belongs to the record that fails: progress past earlier records starts it afresh.
+    if (processed.length) {
+      state.lastSeq = processed.at(-1)!.dynamodb!.SequenceNumber;
+      state.attempts = 0;
+    }
     state.attempts = (state.attempts ?? 0) + 1;
     if (state.attempts > fn.trigger.maxRetries) {
       const rest = records.slice(Math.max(index, 0)).filter((r) => matchesFilters(r, fn.trigger.filters));
@@ -167,18 +194,25 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     const shards = (checkpoints[fn.name] ??= {});
     while (running) {
       let busy = false;
+      let all: Awaited<ReturnType<typeof listShards>> = [];
       try {
-        const desc = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-        for (const shard of desc.StreamDescription?.Shards ?? []) {
-          const id = shard.ShardId!;
-          const state = (shards[id] ??= {});
-          // A child shard is read only after its parent is exhausted, keeping per-key order.
-          const parent = shard.ParentShardId ? shards[shard.ParentShardId] : undefined;
-          if (state.done || (parent && !parent.done && desc.StreamDescription?.Shards?.some((s) => s.ShardId === shard.ParentShardId))) continue;
-          busy = (await pollShard(fn, id, state)) || busy;
-        }
+        all = await listShards();
       } catch (err) {
         if (running) options.log?.(`stream poller (${fn.name}): ${(err as Error).message}`);
+      }
+      const listed = new Set(all.map((s) => s.ShardId));
+      for (const shard of all) {
+        const id = shard.ShardId!;
+        const state = (shards[id] ??= {});
+        // A child shard is read only after its parent (while the stream still lists it) is exhausted: per-key order.
+        const parentPending = shard.ParentShardId && listed.has(shard.ParentShardId) && !shards[shard.ParentShardId]?.done;
+        if (state.done || parentPending) continue;
+        // One shard's trouble must not stop the others.
+        try {
+          busy = (await pollShard(fn, id, state)) || busy;
+        } catch (err) {
+          if (running) options.log?.(`stream poller (${fn.name}, ${id}): ${(err as Error).message}`);
+        }
       }
       if (!busy && running) await new Promise((r) => setTimeout(r, pollMs));
     }

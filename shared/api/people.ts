@@ -4,19 +4,19 @@ import {
   actingAssignment,
   employee,
   employeeSummary,
+  email,
   employmentType,
   isoDate,
   nip,
+  name,
   nipParam,
   page,
   pageQuery,
+  position,
   unitCode,
 } from './schemas.ts';
 
 const byNip = z.object({ nip: nipParam });
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-const position = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-const email = z.string().check(z.email());
 
 export const getMe = route({
   name: 'get-me',

@@ -24,6 +24,20 @@ export const pageQuery = z.object({
 });
 
 export const employmentType = z.enum(['PNS', 'PPPK']);
+export const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+export const position = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+export const email = z.string().check(z.email());
+
+/** One CSV row after parsing: the same field schemas as a create, so an import accepts exactly what the API does. */
+export const importRow = z.object({
+  nip,
+  name,
+  position,
+  unitCode,
+  supervisorNip: z.optional(z.nullable(nip)),
+  employmentType: z.optional(employmentType),
+  email: z.optional(email),
+});
 export const unitKind = z.enum(unitKinds);
 
 export const employee = z.object({

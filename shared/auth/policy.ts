@@ -53,6 +53,18 @@ export function canCreateUnitUnder(p: UserPrincipal, actorUnitPath: string | und
   return opd !== undefined && parentPath !== undefined && isWithin(parentPath, opd);
 }
 
+/**
+ * Separation of duties: nobody moves themselves in the hierarchy (supervisor, unit, status, type) nor makes
+ * themselves someone's supervisor; a second admin must. `change` says what the write does.
+ */
+export function isSelfServing(
+  p: UserPrincipal,
+  change: { targetNip: string; placeChanged: boolean; supervisorChanged: boolean; newSupervisorNip: string | null | undefined },
+): boolean {
+  if (change.targetNip === p.nip && change.placeChanged) return true;
+  return change.supervisorChanged && change.newSupervisorNip === p.nip;
+}
+
 /** The audit trail about a person: auditors, and the person concerned. */
 export const canReadAuditOf = (p: UserPrincipal, subjectNip: string): boolean => has(p, 'auditor') || p.nip === subjectNip;
 
@@ -61,6 +73,14 @@ export const canReadOrgAudit = (p: UserPrincipal): boolean => has(p, 'auditor');
 export const reasons = {
   notYourData: { id: 'data ini bukan milik Anda, bawahan Anda, atau unit yang Anda kelola', en: 'this is not your data, a subordinate\'s, or in a unit you manage' },
   notAdminHere: { id: 'hanya Admin BKPSDM, atau Admin OPD untuk OPD-nya sendiri', en: 'only the BKPSDM admin, or the OPD admin for their own OPD' },
+  selfServing: {
+    id: 'perubahan atas posisi Anda sendiri di hierarki, atau yang menjadikan Anda atasan seseorang, harus dilakukan admin lain',
+    en: 'a change to your own place in the hierarchy, or one making you someone\'s supervisor, must be made by another admin',
+  },
+  selfAppointment: {
+    id: 'Anda tidak bisa menunjuk diri sendiri sebagai Plt/Plh; penunjukan dilakukan admin lain',
+    en: 'you cannot appoint yourself as acting official (Plt/Plh); another admin must',
+  },
   auditorsOnly: { id: 'hanya Auditor (Inspektorat)', en: 'auditors (Inspektorat) only' },
   auditOfOthers: { id: 'jejak audit hanya untuk Auditor dan pegawai yang bersangkutan', en: 'the audit trail is for auditors and the person concerned only' },
 } as const;

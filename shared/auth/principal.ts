@@ -43,7 +43,8 @@ export function parseClaims(claims: Claims | undefined): ParsedIdentity | undefi
   if (!claims) return undefined;
   const org = claims['custom:org'];
   const nip = claims['custom:nip'];
-  if (typeof org === 'string' && typeof nip === 'string' && org && nip) {
+  // Shapes are checked here too: a claim that cannot be a tenant or a NIP makes the token unusable (401).
+  if (typeof org === 'string' && typeof nip === 'string' && /^[a-z0-9][a-z0-9-]{1,62}$/.test(org) && /^\d{18}$/.test(nip)) {
     const known = claimList(claims['cognito:groups']).filter((g): g is Group => (groups as readonly string[]).includes(g));
     return { kind: 'user', orgId: org, nip, groups: known, subject: String(claims.sub ?? nip) };
   }

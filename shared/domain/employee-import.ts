@@ -29,8 +29,24 @@ const headerAliases: Record<string, keyof ImportRow> = {
 
 const requiredColumns: (keyof ImportRow)[] = ['nip', 'name', 'position', 'unitCode'];
 
+/**
+ * A row as read from the file. An optional column the file does not have is `undefined` (keep what is stored);
+ * a blank `nip_atasan` cell is `null` (no supervisor).
+ */
 export interface ImportRow {
   /** Where the row starts in the file (header = line 1), for the error report. */
+  line?: number;
+  nip: string;
+  name: string;
+  position: string;
+  unitCode: string;
+  supervisorNip?: string | null;
+  employmentType?: string;
+  email?: string;
+}
+
+/** A row completed with what is stored, ready for the rules: every field known. */
+export interface ImportCandidate {
   line?: number;
   nip: string;
   name: string;
@@ -48,11 +64,11 @@ export interface RowProblem {
   field: string;
   code: MessageCode;
   params: Record<string, unknown>;
+  /** Set when the text comes from schema validation rather than from a message code. */
+  message?: string;
 }
 
 export type ParsedImport = { ok: true; rows: ImportRow[] } | { ok: false; fileProblem: { code: string; detail: string } };
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function parseImport(csv: string): ParsedImport {
   let parsed: { record: string[]; info: { lines: number } }[];
@@ -69,39 +85,46 @@ export function parseImport(csv: string): ParsedImport {
   const columns = header.map((h) => headerAliases[h.toLowerCase().replace(/[\s-]+/g, '_')]);
   const missing = requiredColumns.filter((c) => !columns.includes(c));
   if (missing.length > 0) return { ok: false, fileProblem: { code: 'csv_missing_columns', detail: missing.join(', ') } };
+  const has = (c: keyof ImportRow) => columns.includes(c);
   const rows = body.map((entry) => {
-    const cells = entry.record;
     const row: Record<string, string> = {};
-    columns.forEach((col, i) => { if (col) row[col] = cells[i] ?? ''; });
-    const type = (row.employmentType ?? '').toUpperCase();
+    columns.forEach((col, i) => {
+      if (col) row[col] = entry.record[i] ?? '';
+    });
     return {
       line: startLine(entry),
       nip: row.nip ?? '',
       name: row.name ?? '',
       position: row.position ?? '',
       unitCode: (row.unitCode ?? '').toUpperCase(),
-      supervisorNip: row.supervisorNip ? row.supervisorNip : null,
-      employmentType: (type === '' ? 'PNS' : type) as EmploymentType,
+      ...(has('supervisorNip') ? { supervisorNip: row.supervisorNip ? row.supervisorNip : null } : {}),
+      ...(row.employmentType ? { employmentType: row.employmentType.toUpperCase() } : {}),
       ...(row.email ? { email: row.email } : {}),
     };
   });
   return { ok: true, rows };
 }
 
+/** Fills what the file leaves out from the stored record (or the defaults for a new person). */
+export function completeRow(row: ImportRow, stored: { supervisorNip?: string | null; employmentType: EmploymentType; email?: string } | undefined): Omit<ImportCandidate, 'employmentType'> & { employmentType: string } {
+  return {
+    ...row,
+    supervisorNip: row.supervisorNip !== undefined ? row.supervisorNip : (stored?.supervisorNip ?? null),
+    employmentType: row.employmentType ?? stored?.employmentType ?? 'PNS',
+    ...(row.email !== undefined || stored?.email !== undefined ? { email: row.email ?? stored?.email } : {}),
+  };
+}
+
 /**
- * Every problem of every row. `stored` gives the supervisor of people already registered (undefined if unknown);
- * people in the file count as known, with the supervisor the file gives them.
+ * The rules across rows: duplicates, and every employee rule (NIP, unit, supervisor, cycles). `stored` gives the
+ * supervisor of people already registered (undefined if unknown); people in the file count with the supervisor
+ * the file gives them. Field shapes are checked before, by the same schemas the API uses.
  */
-export function importProblems(rows: ImportRow[], unitPath: (code: string) => string | undefined, stored: (nip: string) => string | null | undefined): RowProblem[] {
-  const inFile = new Map<string, ImportRow>();
+export function importProblems(rows: ImportCandidate[], unitPath: (code: string) => string | undefined, stored: (nip: string) => string | null | undefined): RowProblem[] {
+  const inFile = new Map<string, ImportCandidate>();
   const problems: RowProblem[] = [];
   rows.forEach((row, i) => {
-    const line = row.line ?? i + 2;
-    const push = (field: string, code: RowProblem['code'], params: Record<string, unknown> = {}) => problems.push({ line, nip: row.nip, field, code, params });
-    for (const field of ['nip', 'name', 'position', 'unitCode'] as const) if (!row[field]) push(field, 'missing_value', { field });
-    if (row.employmentType !== 'PNS' && row.employmentType !== 'PPPK') push('employmentType', 'invalid_employment_type', { value: row.employmentType });
-    if (row.email && !EMAIL.test(row.email)) push('email', 'invalid_email', { value: row.email });
-    if (inFile.has(row.nip)) push('nip', 'duplicate_nip', { nip: row.nip });
+    if (inFile.has(row.nip)) problems.push({ line: row.line ?? i + 2, nip: row.nip, field: 'nip', code: 'duplicate_nip', params: { nip: row.nip } });
     else inFile.set(row.nip, row);
   });
   const lookups: Lookups = {
@@ -109,27 +132,7 @@ export function importProblems(rows: ImportRow[], unitPath: (code: string) => st
     supervisorOf: (nip) => (inFile.has(nip) ? inFile.get(nip)!.supervisorNip : stored(nip)),
   };
   rows.forEach((row, i) => {
-    if (!row.nip || (row.employmentType !== 'PNS' && row.employmentType !== 'PPPK')) return;
     for (const p of employeeProblems(row, lookups)) problems.push({ line: row.line ?? i + 2, nip: row.nip, field: p.field, code: p.code, params: p.params });
   });
   return problems.sort((a, b) => a.line - b.line);
-}
-
-/**
- * Orders people so that everyone comes after their supervisor when both are in the list. Writes that must be
- * split into several transactions then never leave a stored person pointing at a supervisor not yet stored.
- * Expects no cycles (importProblems has refused them).
- */
-export function supervisorsFirst<T extends { nip: string; supervisorNip?: string | null }>(people: T[]): T[] {
-  const byNip = new Map(people.map((p) => [p.nip, p]));
-  const depth = new Map<string, number>();
-  const depthOf = (p: T): number => {
-    const known = depth.get(p.nip);
-    if (known !== undefined) return known;
-    const sup = p.supervisorNip ? byNip.get(p.supervisorNip) : undefined;
-    const d = sup ? depthOf(sup) + 1 : 0;
-    depth.set(p.nip, d);
-    return d;
-  };
-  return people.map((p, i) => ({ p, i, d: depthOf(p) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.p);
 }

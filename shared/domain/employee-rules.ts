@@ -5,6 +5,9 @@
 import type { MessageCode } from '../http/messages.ts';
 import { checkNip, type EmploymentType } from './nip.ts';
 
+/** Deeper chains than this are refused: no real organisation has them, and cycle checks stay bounded. */
+export const MAX_HIERARCHY_DEPTH = 30;
+
 export interface Candidate {
   nip: string;
   employmentType: EmploymentType;
@@ -33,18 +36,45 @@ export function employeeProblems(c: Candidate, lookups: Lookups): Problem[] {
   if (sup) {
     if (sup === c.nip) problems.push({ field: 'supervisorNip', code: 'self_supervisor', params: {} });
     else if (lookups.supervisorOf(sup) === undefined) problems.push({ field: 'supervisorNip', code: 'supervisor_not_found', params: { nip: sup } });
-    else if (wouldCycle(c.nip, sup, lookups)) problems.push({ field: 'supervisorNip', code: 'hierarchy_cycle', params: { nip: c.nip, supervisor: sup } });
+    else {
+      const chain = chainAbove(c.nip, sup, lookups);
+      if (chain === 'cycle') problems.push({ field: 'supervisorNip', code: 'hierarchy_cycle', params: { nip: c.nip, supervisor: sup } });
+      if (chain === 'too_deep') problems.push({ field: 'supervisorNip', code: 'hierarchy_too_deep', params: { max: MAX_HIERARCHY_DEPTH } });
+    }
   }
   return problems;
 }
 
-/** Setting `supervisor` above `nip` is a cycle when `nip` already sits somewhere above `supervisor`. */
-function wouldCycle(nip: string, supervisor: string, lookups: Lookups): boolean {
+/**
+ * Walks up from `supervisor`: a cycle when `nip` (or any repeat) is met, too deep past MAX_HIERARCHY_DEPTH.
+ * Callers load at least MAX_HIERARCHY_DEPTH + 1 levels, so an unknown NIP within that depth is a real top.
+ */
+function chainAbove(nip: string, supervisor: string, lookups: Lookups): 'ok' | 'cycle' | 'too_deep' {
   const seen = new Set<string>();
+  let depth = 0;
   for (let at: string | null | undefined = supervisor; at; at = lookups.supervisorOf(at)) {
-    if (at === nip) return true;
-    if (seen.has(at)) return true;
+    if (at === nip || seen.has(at)) return 'cycle';
+    if (++depth > MAX_HIERARCHY_DEPTH) return 'too_deep';
     seen.add(at);
   }
-  return false;
+  return 'ok';
+}
+
+/**
+ * Orders people so that everyone comes after their supervisor when both are in the list. Writes that must be
+ * split into several transactions then never leave a stored person pointing at a supervisor not yet stored.
+ * Expects no cycles (importProblems has refused them).
+ */
+export function supervisorsFirst<T extends { nip: string; supervisorNip?: string | null }>(people: T[]): T[] {
+  const byNip = new Map(people.map((p) => [p.nip, p]));
+  const depth = new Map<string, number>();
+  const depthOf = (p: T): number => {
+    const known = depth.get(p.nip);
+    if (known !== undefined) return known;
+    const sup = p.supervisorNip ? byNip.get(p.supervisorNip) : undefined;
+    const d = sup ? depthOf(sup) + 1 : 0;
+    depth.set(p.nip, d);
+    return d;
+  };
+  return people.map((p, i) => ({ p, i, d: depthOf(p) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.p);
 }

@@ -10,6 +10,7 @@ import { functions, type HttpTrigger } from '#infra/manifest';
 import type { RouteSpec } from '../api/route.ts';
 import { type Claims, type Principal, type UserPrincipal, parseClaims } from '../auth/principal.ts';
 import { logger, metrics } from '../observability.ts';
+import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
 import { OrgScope } from '../store/org-scope.ts';
 import { AppError } from './errors.ts';
@@ -27,6 +28,8 @@ export interface HttpRequest<S extends RouteSpec, P extends Principal | undefine
   principal: P;
   /** Data access confined to the caller's organisation. */
   scope: P extends Principal ? OrgScope : undefined;
+  /** The calling person's own employee record: registered and active, or the request was refused. */
+  actor: P extends UserPrincipal ? Employee : Employee | undefined;
   lang: Lang;
   requestId: string;
   now: Date;
@@ -102,6 +105,17 @@ async function authenticate(trigger: HttpTrigger, event: Event): Promise<Princip
   return { ...identity, orgId };
 }
 
+/**
+ * A valid token is not enough: the person must be registered in the organisation and active. Every right
+ * (supervisor, admin of an OPD) is derived from that record, so nothing proceeds without it.
+ */
+async function registeredActor(scope: OrgScope, principal: UserPrincipal): Promise<Employee> {
+  const actor = await new EmployeeRepository(scope).get(principal.nip);
+  if (!actor) throw new AppError(403, 'not_registered', { nip: principal.nip });
+  if (actor.status !== 'active') throw new AppError(403, 'account_inactive', { nip: principal.nip });
+  return actor;
+}
+
 function respond(reply: Reply, requestId: string, lang: Lang): APIGatewayProxyStructuredResultV2 {
   const status = reply.status ?? 200;
   // One outcome metric per request: client mistakes and server faults are watched separately.
@@ -149,13 +163,16 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
     const lang = negotiateLang(event.headers?.['accept-language']);
     try {
       const principal = await authenticate(trigger, event);
+      const scope = principal ? new OrgScope(principal.orgId) : undefined;
+      const actor = principal?.kind === 'user' ? await registeredActor(scope!, principal) : undefined;
       const req = {
         params: parsePart(spec.params, event.pathParameters ?? {}, 'path', lang),
         query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query', lang),
         body: spec.body || spec.bodyType === 'csv' ? readBody(spec, event, lang) : undefined,
         rawBody: rawBodyOf(event),
         principal,
-        scope: principal ? new OrgScope(principal.orgId) : undefined,
+        scope,
+        actor,
         lang,
         requestId,
         now: new Date(),

@@ -13,6 +13,14 @@ export const messages = {
     id: 'Anda tidak berwenang untuk tindakan ini: {reason}.',
     en: 'You are not allowed to do this: {reason}.',
   },
+  not_registered: {
+    id: 'NIP {nip} pada akun Anda belum terdaftar sebagai pegawai di organisasi ini. Hubungi Admin BKPSDM.',
+    en: 'NIP {nip} of your account is not registered as an employee of this organisation. Contact the BKPSDM admin.',
+  },
+  account_inactive: {
+    id: 'Pegawai dengan NIP {nip} berstatus tidak aktif; aksesnya ditutup. Hubungi Admin BKPSDM bila ini keliru.',
+    en: 'The employee with NIP {nip} is inactive, so access is closed. Contact the BKPSDM admin if this is a mistake.',
+  },
   not_found: {
     id: '{what} tidak ditemukan di organisasi Anda.',
     en: '{what} was not found in your organisation.',
@@ -20,6 +28,10 @@ export const messages = {
   route_not_found: {
     id: 'Alamat {method} {path} tidak dikenal. Lihat /docs untuk daftar endpoint.',
     en: 'Unknown endpoint {method} {path}. See /docs for the list of endpoints.',
+  },
+  payload_too_large: {
+    id: 'Isi permintaan terlalu besar (batas 10 MB). Pecah menjadi beberapa permintaan.',
+    en: 'The request body is too large (limit 10 MB). Split it into several requests.',
   },
   invalid_json: {
     id: 'Isi permintaan bukan JSON yang sah: {reason}.',
@@ -57,6 +69,14 @@ export const messages = {
     id: 'Atasan {supervisor} tidak bisa dipasang: {nip} akan menjadi atasan dirinya sendiri melalui rantai atasan.',
     en: 'Supervisor {supervisor} cannot be set: {nip} would become their own supervisor through the chain.',
   },
+  hierarchy_too_deep: {
+    id: 'Rantai atasan akan lebih dari {max} tingkat. Periksa atasan yang diisi.',
+    en: 'The chain of supervisors would be deeper than {max} levels. Check the supervisor given.',
+  },
+  hierarchy_changed: {
+    id: 'Hierarki atasan diubah orang lain pada saat yang sama. Muat ulang lalu ulangi; tidak ada yang tersimpan.',
+    en: 'Someone changed the supervisor hierarchy at the same moment. Reload and try again; nothing was saved.',
+  },
   self_supervisor: {
     id: 'Pegawai tidak bisa menjadi atasan dirinya sendiri.',
     en: 'An employee cannot be their own supervisor.',
@@ -86,28 +106,20 @@ export const messages = {
     en: 'Import cancelled: {count} rows have problems and nothing was saved. Fix the rows in details and upload the whole file again.',
   },
   import_conflict: {
-    id: 'Data pegawai diubah orang lain selama impor. Unggah ulang berkas yang sama; mengulang impor aman.',
-    en: 'Someone changed employee records during the import. Upload the same file again; repeating an import is safe.',
+    id: 'Data pegawai diubah orang lain selama impor; impor dibatalkan dan tidak ada yang tersimpan. Unggah ulang berkas yang sama.',
+    en: 'Someone changed employee records during the import; it was cancelled and nothing was saved. Upload the same file again.',
+  },
+  import_incomplete: {
+    id: 'Impor terhenti di tengah dan tidak bisa dibatalkan seluruhnya: {stored} baris sudah tersimpan (lihat details). Unggah ulang berkas yang sama untuk menyelesaikannya.',
+    en: 'The import stopped half-way and could not be fully undone: {stored} rows are stored (see details). Upload the same file again to complete it.',
   },
   import_too_large: {
     id: 'Berkas berisi {rows} baris; batasnya {max} baris per unggahan. Pecah berkas per OPD.',
     en: 'The file has {rows} rows; the limit is {max} per upload. Split the file by agency (OPD).',
   },
-  missing_value: {
-    id: 'Kolom {field} wajib diisi.',
-    en: 'Column {field} is required.',
-  },
   duplicate_nip: {
     id: 'NIP {nip} muncul lebih dari sekali dalam berkas.',
     en: 'NIP {nip} appears more than once in the file.',
-  },
-  invalid_employment_type: {
-    id: 'Jenis pegawai "{value}" tidak dikenal; isi PNS atau PPPK.',
-    en: 'Employment type "{value}" is unknown; use PNS or PPPK.',
-  },
-  invalid_email: {
-    id: 'Alamat email "{value}" tidak sah.',
-    en: 'Email address "{value}" is not valid.',
   },
   csv_unreadable: {
     id: 'Berkas CSV tidak bisa dibaca: {detail}.',
@@ -134,8 +146,8 @@ export const messages = {
     en: 'The cursor is not valid; use the nextCursor value from the previous page.',
   },
   internal: {
-    id: 'Terjadi kesalahan di server. Tidak ada perubahan yang tersimpan sebagian. Coba lagi; bila berulang, laporkan kode korelasi {correlationId}.',
-    en: 'Something went wrong on the server. Nothing was partly saved. Try again; if it persists, report correlation id {correlationId}.',
+    id: 'Terjadi kesalahan di server. Mengulang permintaan yang sama aman; bila berulang, laporkan kode korelasi {correlationId}.',
+    en: 'Something went wrong on the server. Repeating the same request is safe; if it persists, report correlation id {correlationId}.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

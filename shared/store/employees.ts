@@ -1,7 +1,17 @@
+import { MAX_HIERARCHY_DEPTH, supervisorsFirst } from '../domain/employee-rules.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { opdOf } from '../domain/units.ts';
 import { AppError } from '../http/errors.ts';
-import { type Item, type OrgScope, type Page, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+import {
+  type Item,
+  type OrgScope,
+  type Page,
+  type TransactItem,
+  type WriteContext,
+  cancellationCodes,
+  isConditionalFailure,
+  withoutKeys,
+} from './org-scope.ts';
 
 export interface EmployeeFields {
   nip: string;
@@ -22,6 +32,16 @@ export interface Employee extends EmployeeFields {
   updatedBy: string;
 }
 
+/** One row of a bulk change: the record to write, and the stored one it replaces (none for a new person). */
+export interface EmployeeChange {
+  line: number;
+  next: EmployeeFields;
+  current?: Employee;
+}
+
+/** DynamoDB's transaction limit is 100 items; one is kept for the hierarchy guard. */
+const CHUNK = 99;
+
 /** The fields whose change is a real change (what import and update compare). */
 export const businessFields = ['name', 'position', 'employmentType', 'unitCode', 'unitPath', 'supervisorNip', 'email', 'status'] as const;
 
@@ -33,9 +53,10 @@ export const sameEmployee = (a: EmployeeFields, b: EmployeeFields): boolean =>
  *   pk ORG#o#EMP#<nip> / sk PROFILE                         one employee
  *   gsi1 ORG#o#UNITMEMBERS#<opd> / <unitPath><nip>            people of a unit subtree, in tree order
  *   gsi2 ORG#o#SUBORDINATES#<supervisorNip> / <nip>           direct subordinates
+ *   pk ORG#o#HIERARCHY / sk VERSION                           bumped by every supervisor change (see hierarchyGuard)
  */
 export class EmployeeRepository {
-  constructor(private readonly scope: OrgScope) {}
+  constructor(readonly scope: OrgScope) {}
 
   key(nip: string) {
     return { pk: this.scope.key('EMP', nip), sk: 'PROFILE' };
@@ -71,7 +92,7 @@ export class EmployeeRepository {
   }
 
   /** The given people and all their supervisors up to the top, read level by level (for cycle checks). */
-  async getWithChains(nips: string[], maxDepth = 30): Promise<Map<string, Employee>> {
+  async getWithChains(nips: string[], maxDepth = MAX_HIERARCHY_DEPTH + 1): Promise<Map<string, Employee>> {
     const found = new Map<string, Employee>();
     let frontier = [...new Set(nips)];
     for (let depth = 0; frontier.length > 0 && depth <= maxDepth; depth++) {
@@ -96,19 +117,129 @@ export class EmployeeRepository {
     return { employee: EmployeeRepository.fromItem(item), replayed: false };
   }
 
-  /** Optimistic locking: the write succeeds only if the stored version is still the one the caller read. */
-  async replace(current: Employee, next: EmployeeFields, expectedVersion: number, ctx: WriteContext): Promise<Employee> {
+  /**
+   * The organisation's hierarchy version. Read it before reading any supervisor chain for a cycle check, and
+   * pass it to the write: two supervisor changes that each looked fine alone cannot both land (A under B and
+   * B under A at the same moment), because each must move the version it read.
+   */
+  async hierarchyVersion(): Promise<number> {
+    const item = await this.scope.get('main', this.scope.key('HIERARCHY'), 'VERSION', true);
+    return (item?.hierarchyVersion as number | undefined) ?? 0;
+  }
+
+  hierarchyGuard(readVersion: number): TransactItem {
+    return {
+      update: {
+        table: 'main',
+        key: { pk: this.scope.key('HIERARCHY'), sk: 'VERSION' },
+        set: 'SET hierarchyVersion = :next',
+        condition: readVersion === 0 ? 'attribute_not_exists(pk)' : 'hierarchyVersion = :read',
+        values: { ':next': readVersion + 1, ...(readVersion === 0 ? {} : { ':read': readVersion }) },
+      },
+    };
+  }
+
+  /**
+   * Optimistic locking: the write succeeds only if the stored version is still the one the caller read. A
+   * supervisor change also moves the hierarchy version read before its cycle check (`hierarchyRead`).
+   */
+  async replace(current: Employee, next: EmployeeFields, expectedVersion: number, ctx: WriteContext, hierarchyRead?: number): Promise<Employee> {
     const conflict = (stored: Employee | undefined) =>
       new AppError(409, 'version_conflict', { current: stored?.version ?? '-', sent: expectedVersion }, { current: stored });
     if (current.version !== expectedVersion) throw conflict(current);
     const item = this.toItem(next, ctx, current);
+    const supervisorChanged = (current.supervisorNip ?? null) !== (next.supervisorNip ?? null);
     try {
-      await this.scope.put('main', item, { expression: 'version = :v', values: { ':v': expectedVersion } });
+      await this.scope.transact([
+        { put: { table: 'main', item, condition: 'version = :v', values: { ':v': expectedVersion } } },
+        ...(supervisorChanged ? [this.hierarchyGuard(hierarchyRead ?? -1)] : []),
+      ]);
     } catch (err) {
+      if (cancellationCodes(err)[1] === 'ConditionalCheckFailed') throw new AppError(409, 'hierarchy_changed');
       if (isConditionalFailure(err)) throw conflict(await this.get(current.nip));
       throw err;
     }
     return EmployeeRepository.fromItem(item);
+  }
+
+  /**
+   * Writes many changes as one: supervisors before their subordinates, in transactions of up to 99 people
+   * (each also moving the hierarchy version when supervisors change). If a transaction fails, the ones before it
+   * are undone, so the caller sees all or nothing: 409 `import_conflict` for a concurrent change, or
+   * `import_incomplete` (with the rows left stored) in the rare case the undo itself is refused.
+   */
+  async applyAll(changes: EmployeeChange[], ctx: WriteContext & { requestId: string }, hierarchyRead: number): Promise<void> {
+    const ordered = supervisorsFirst(changes.map((c) => ({ ...c, nip: c.next.nip, supervisorNip: c.next.supervisorNip })));
+    const movesSupervisors = changes.some((c) => c.current && (c.current.supervisorNip ?? null) !== (c.next.supervisorNip ?? null));
+    const written: EmployeeChange[] = [];
+    try {
+      for (let i = 0, chunk = 0; i < ordered.length; i += CHUNK, chunk++) {
+        const part = ordered.slice(i, i + CHUNK);
+        await this.scope.transact([
+          ...part.map(({ next, current }): TransactItem => ({
+            put: {
+              table: 'main',
+              item: this.toItem(next, ctx, current),
+              // Optimistic: nobody may have created or changed these people since they were read.
+              ...(current ? { condition: 'version = :v', values: { ':v': current.version } } : { condition: 'attribute_not_exists(pk)' }),
+            },
+          })),
+          ...(movesSupervisors ? [this.hierarchyGuard(hierarchyRead + chunk)] : []),
+        ]);
+        written.push(...part);
+      }
+    } catch (err) {
+      const undone = await this.undo(written, ctx).then(
+        () => true,
+        () => false,
+      );
+      if (!undone) throw new AppError(409, 'import_incomplete', { stored: written.length }, written.map((c) => ({ line: c.line, nip: c.next.nip })));
+      if (isConditionalFailure(err)) throw new AppError(409, 'import_conflict');
+      throw err;
+    }
+  }
+
+  /**
+   * Compensates committed changes: new people are removed, changed people get their previous fields back (as a
+   * new version, so the audit trail shows both), each only if nobody has touched the record since.
+   */
+  private async undo(written: EmployeeChange[], ctx: WriteContext & { requestId: string }): Promise<void> {
+    for (let i = 0; i < written.length; i += 100) {
+      await this.scope.transact(
+        written.slice(i, i + 100).map(({ next, current }): TransactItem => {
+          const writtenVersion = (current?.version ?? 0) + 1;
+          if (!current) {
+            return {
+              delete: { table: 'main', key: this.key(next.nip), condition: 'version = :v AND requestId = :r', values: { ':v': writtenVersion, ':r': ctx.requestId } },
+            };
+          }
+          const { version: _v, createdAt, updatedAt: _u, updatedBy: _b, ...previous } = current;
+          return {
+            put: { table: 'main', item: this.toItem(previous, ctx, { ...current, version: writtenVersion, createdAt }), condition: 'version = :v', values: { ':v': writtenVersion } },
+          };
+        }),
+      );
+    }
+  }
+
+  /** How many people report directly to `nip` (a count, not a read of their records). */
+  async countDirectSubordinates(nip: string): Promise<number> {
+    return this.scope.count('main', { index: 'gsi2', pk: this.scope.key('SUBORDINATES', nip) });
+  }
+
+  /** Everyone below `nip`, breadth first, with their depth; bounded, and safe even if stored data has a cycle. */
+  async allSubordinates(nip: string, max: number): Promise<(Item & { depth: number })[]> {
+    const all: (Item & { depth: number })[] = [];
+    const seen = new Set([nip]);
+    let level = [nip];
+    for (let depth = 1; level.length > 0 && all.length < max; depth++) {
+      const found = (await Promise.all(level.map((n) => this.scope.queryAll('main', { index: 'gsi2', pk: this.scope.key('SUBORDINATES', n) })))).flat();
+      const fresh = found.filter((i) => !seen.has(i.nip as string));
+      fresh.forEach((i) => seen.add(i.nip as string));
+      all.push(...fresh.map((i) => ({ ...i, depth })));
+      level = fresh.map((i) => i.nip as string);
+    }
+    return all.slice(0, max);
   }
 
   directSubordinates(nip: string, limit?: number, cursor?: string): Promise<Page<Item>> {
@@ -120,7 +251,7 @@ export class EmployeeRepository {
   }
 
   /** The target's supervisors, nearest first. Stops at the top, at a missing record, or at a cycle. */
-  async supervisorChain(target: Employee, maxDepth = 30): Promise<Employee[]> {
+  async supervisorChain(target: Employee, maxDepth = MAX_HIERARCHY_DEPTH + 1): Promise<Employee[]> {
     const chain: Employee[] = [];
     const seen = new Set([target.nip]);
     let next = target.supervisorNip;

@@ -48,7 +48,8 @@ export interface QueryInput {
   newestFirst?: boolean;
 }
 
-type TransactItem =
+export type TransactItem =
+  | { delete: { table: TableName; key: { pk: string; sk: string }; condition?: string; names?: Record<string, string>; values?: Item } }
   | { put: { table: TableName; item: Item; condition?: string; names?: Record<string, string>; values?: Item } }
   | { update: { table: TableName; key: { pk: string; sk: string }; set: string; condition?: string; names?: Record<string, string>; values?: Item } }
   | { check: { table: TableName; key: { pk: string; sk: string }; condition: string; names?: Record<string, string>; values?: Item } };
@@ -164,6 +165,18 @@ export class OrgScope {
           },
         };
       }
+      if ('delete' in t) {
+        this.own(t.delete.key.pk);
+        return {
+          Delete: {
+            TableName: tableName(t.delete.table),
+            Key: t.delete.key,
+            ConditionExpression: t.delete.condition,
+            ExpressionAttributeNames: t.delete.names,
+            ExpressionAttributeValues: t.delete.values,
+          },
+        };
+      }
       this.own(t.check.key.pk);
       return {
         ConditionCheck: {
@@ -201,7 +214,7 @@ export class OrgScope {
         ExpressionAttributeValues: values,
         Limit: input.limit,
         ScanIndexForward: !input.newestFirst,
-        ExclusiveStartKey: input.cursor ? this.decodeCursor(input.cursor) : undefined,
+        ExclusiveStartKey: input.cursor ? this.decodeCursor(input.cursor, input, pkAttr, skAttr) : undefined,
       }),
     );
     return {
@@ -210,7 +223,29 @@ export class OrgScope {
     };
   }
 
-  /** Reads every page of a query; only for ranges known to be small (a person's chain, a unit tree). */
+  /** Counts the items of a key range without reading them (Select COUNT). */
+  async count(table: TableName, input: Pick<QueryInput, 'index' | 'pk'>): Promise<number> {
+    this.own(input.pk);
+    let total = 0;
+    let start: Item | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: tableName(table),
+          IndexName: input.index,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': input.index ? `${input.index}pk` : 'pk' },
+          ExpressionAttributeValues: { ':pk': input.pk },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      total += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return total;
+  }
+
   /** Reads many items by key (BatchGetItem, 100 at a time, unprocessed keys retried). */
   async getMany<T = Item>(table: TableName, keys: { pk: string; sk: string }[]): Promise<T[]> {
     keys.forEach((k) => this.own(k.pk));
@@ -228,6 +263,7 @@ export class OrgScope {
     return found;
   }
 
+  /** Reads every page of a query; only for ranges known to be small (a person's chain, a unit tree). */
   async queryAll<T = Item>(table: TableName, input: Omit<QueryInput, 'cursor' | 'limit'>): Promise<T[]> {
     const all: T[] = [];
     let cursor: string | undefined;
@@ -239,22 +275,26 @@ export class OrgScope {
     return all;
   }
 
-  private decodeCursor(cursor: string): Item {
+  /**
+   * A cursor is client input. It must be exactly a key of the page being read: the table's keys (and the
+   * index's), all strings, in the queried partition and inside the queried range; anything else is a 400.
+   */
+  private decodeCursor(cursor: string, input: QueryInput, pkAttr: string, skAttr: string): Item {
+    const invalid = () => new AppError(400, 'invalid_cursor');
     let key: Item;
     try {
       key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
     } catch {
-      throw new AppError(400, 'invalid_cursor');
+      throw invalid();
     }
-    // A cursor is client input: it must not open a page of another organisation.
-    if (!key || typeof key !== 'object' || typeof key.pk !== 'string' || !key.pk.startsWith(this.prefix)) {
-      throw new AppError(400, 'invalid_cursor');
-    }
-    for (const attr of KEY_ATTRIBUTES) {
-      if (key[attr] !== undefined && (typeof key[attr] !== 'string' || !(key[attr] as string).startsWith(this.prefix))) {
-        throw new AppError(400, 'invalid_cursor');
-      }
-    }
+    if (!key || typeof key !== 'object' || Array.isArray(key)) throw invalid();
+    const expected = new Set(['pk', 'sk', pkAttr, skAttr]);
+    const attrs = Object.keys(key);
+    if (attrs.length !== expected.size || !attrs.every((a) => expected.has(a) && typeof key[a] === 'string')) throw invalid();
+    if (key[pkAttr] !== input.pk || !(key.pk as string).startsWith(this.prefix)) throw invalid();
+    const sk = key[skAttr] as string;
+    if (input.beginsWith !== undefined && !sk.startsWith(input.beginsWith)) throw invalid();
+    if (input.between && (sk < input.between[0] || sk > input.between[1])) throw invalid();
     return key;
   }
 
@@ -276,8 +316,20 @@ export class OrgScope {
 
 const encodeCursor = (key: Item): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
+/** Why each item of a cancelled transaction failed ('None' for those that did not), in item order. */
+export function cancellationCodes(err: unknown): string[] {
+  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return [];
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if (reasons?.length) return reasons.map((r) => r.Code ?? 'None');
+  // Some endpoints only put the reasons in the message: "... [ConditionalCheckFailed, None]".
+  return /\[([^\]]*)\]/.exec(err.message)?.[1]?.split(',').map((c) => c.trim()) ?? [];
+}
+
+/** A write refused because the data is not what the caller read (a condition failed, or a concurrent transaction). */
 export const isConditionalFailure = (err: unknown): boolean =>
-  err instanceof Error && (err.name === 'ConditionalCheckFailedException' || err.name === 'TransactionCanceledException');
+  err instanceof Error &&
+  (err.name === 'ConditionalCheckFailedException' ||
+    cancellationCodes(err).some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict'));
 
 /** Strips storage keys so API responses and audit records show only business fields. */
 export function withoutKeys<T extends Item>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk'> {

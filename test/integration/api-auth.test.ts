@@ -99,10 +99,22 @@ describe('who may use which route', () => {
     expect(res.body.error.code).toBe('forbidden');
   });
 
-  it('answers 404 for a valid token of a person not registered in the organisation', async () => {
-    const token = await stack.issuer.userToken({ orgId: 'kota-medan', nip: '199912312024011999' });
-    const res = await stack.call('GET', '/me', { token });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('not_found');
+  it('refuses a valid token of a person not registered in the organisation, on every route, even with an admin group', async () => {
+    const token = await stack.issuer.userToken({ orgId: 'kota-medan', nip: '199912312024011999', groups: ['admin_opd'] });
+    for (const path of ['/me', '/employees/197401181999031002', '/units']) {
+      const res = await stack.call('GET', path, { token });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('not_registered');
+    }
+  });
+
+  it('refuses an inactive employee', async () => {
+    const bkpsdm = await tokenFor(stack.issuer, who.bkpsdm);
+    const nip = '199307212019031001';
+    const { version } = (await stack.call('GET', `/employees/${nip}`, { token: bkpsdm })).body;
+    expect((await stack.call('PATCH', `/employees/${nip}`, { token: bkpsdm, body: { version, status: 'inactive' } })).status).toBe(200);
+    const res = await stack.call('GET', '/me', { token: await tokenFor(stack.issuer, nip) });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('account_inactive');
   });
 });

@@ -57,9 +57,10 @@ describe('employee import', () => {
   });
 
   it('imports a file of more than one transaction (150 people, chained supervisors listed last) and re-imports it as unchanged', async () => {
-    // Each person reports to the previous one; the file lists them bottom-up, so supervisors come after subordinates.
+    // 15 chains of 10: each person reports to the previous one in their chain. The file lists them bottom-up,
+    // so supervisors come after their subordinates and the writes must reorder them.
     const nips = Array.from({ length: 150 }, (_, i) => `1991${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}2015031${String(i + 1).padStart(3, '0')}`);
-    const lines = nips.map((nip, i) => `${nip},Pegawai ${i},Staf,DUK-PINDAH,${i === 0 ? '198311052008012004' : nips[i - 1]}`).reverse();
+    const lines = nips.map((nip, i) => `${nip},Pegawai ${i},Staf,DUK-PINDAH,${i % 10 === 0 ? '198311052008012004' : nips[i - 1]}`).reverse();
     const file = ['nip,nama,jabatan,kode_unit,nip_atasan', ...lines].join('\n');
     const first = await stack.call('POST', '/employees/import', { token: admin, body: file });
     expect(first.status).toBe(200);
@@ -87,7 +88,7 @@ describe('employee import', () => {
     const byLine = res.body.error.details.map((d: { line: number; code: string }) => [d.line, d.code]);
     expect(byLine).toEqual([
       [3, 'invalid_nip'],
-      [4, 'missing_value'],
+      [4, 'validation_failed'],
       [5, 'unit_not_found'],
       [6, 'supervisor_not_found'],
       [7, 'duplicate_nip'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ImportRow, importProblems, parseImport, supervisorsFirst } from '../../shared/domain/employee-import.ts';
+import { type ImportCandidate, type ImportRow, completeRow, importProblems, parseImport } from '../../shared/domain/employee-import.ts';
+import { supervisorsFirst } from '../../shared/domain/employee-rules.ts';
 
 const A = '199003152015031001';
 const B = '198512302010122002';
@@ -13,7 +14,18 @@ const PPPK = '199505102021211008';
 const HEADER_ID = 'nip,nama,jabatan,kode_unit,nip_atasan';
 const HEADER_EN = 'nip,name,position,unit_code,supervisor_nip';
 
-const row = (over: Partial<ImportRow> = {}): ImportRow => ({
+/** A row as parsed from a file (optional columns as the file gives them). */
+const read = (over: Partial<ImportRow> = {}): ImportRow => ({
+  nip: A,
+  name: 'Budi Siregar',
+  position: 'Pengadministrasi Umum',
+  unitCode: 'PELAYANAN',
+  supervisorNip: null,
+  ...over,
+});
+
+/** A row completed with stored data, as the rules see it. */
+const row = (over: Partial<ImportCandidate> = {}): ImportCandidate => ({
   nip: A,
   name: 'Budi Siregar',
   position: 'Pengadministrasi Umum',
@@ -29,62 +41,62 @@ const parsed: [label: string, csv: string, rows: ImportRow[]][] = [
   [
     'Indonesian headers',
     `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,${B}\n`,
-    [row({ supervisorNip: B })],
+    [read({ supervisorNip: B })],
   ],
   [
     'English headers',
     `${HEADER_EN}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,${B}`,
-    [row({ supervisorNip: B })],
+    [read({ supervisorNip: B })],
   ],
   [
     'headers in any case and with spaces (HR export style)',
     `NIP,Nama,Jabatan,Kode Unit,NIP Atasan\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,${B}`,
-    [row({ supervisorNip: B })],
+    [read({ supervisorNip: B })],
   ],
   [
     'a UTF-8 byte order mark before the header',
     `\uFEFF${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,`,
-    [row()],
+    [read()],
   ],
   [
     'CRLF line endings',
     `${HEADER_ID}\r\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,${B}\r\n${B},Sri Lubis,Kepala Seksi,PELAYANAN,\r\n`,
-    [row({ supervisorNip: B }), row({ nip: B, name: 'Sri Lubis', position: 'Kepala Seksi' })],
+    [read({ supervisorNip: B }), read({ nip: B, name: 'Sri Lubis', position: 'Kepala Seksi' })],
   ],
   [
     'quoted fields with commas and doubled quotes',
     `${HEADER_ID}\n${A},"Siregar, S.Kom","Kepala Seksi ""KTP"", Pelayanan",PELAYANAN,`,
-    [row({ name: 'Siregar, S.Kom', position: 'Kepala Seksi "KTP", Pelayanan' })],
+    [read({ name: 'Siregar, S.Kom', position: 'Kepala Seksi "KTP", Pelayanan' })],
   ],
   [
     'unit codes are upper-cased',
     `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,pelayanan,`,
-    [row()],
+    [read()],
   ],
   [
     'blank and whitespace-only nip_atasan become null',
     `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,\n${B},Sri Lubis,Kepala Seksi,PELAYANAN,   `,
-    [row(), row({ nip: B, name: 'Sri Lubis', position: 'Kepala Seksi' })],
+    [read(), read({ nip: B, name: 'Sri Lubis', position: 'Kepala Seksi' })],
   ],
   [
     'a row without the optional nip_atasan cell',
     `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN`,
-    [row()],
+    [read()],
   ],
   [
-    'jenis PPPK (any case), and blank jenis defaults to PNS',
+    'jenis PPPK (any case); a blank jenis is left out (stored type kept, PNS for new people)',
     `${HEADER_ID},jenis\n${PPPK},Rina,Operator,PELAYANAN,,pppk\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,,`,
-    [row({ nip: PPPK, name: 'Rina', position: 'Operator', employmentType: 'PPPK' }), row()],
+    [read({ nip: PPPK, name: 'Rina', position: 'Operator', employmentType: 'PPPK' }), read()],
   ],
   [
     'email kept when given, left out when blank',
     `${HEADER_EN},email\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,,budi@medan.go.id\n${B},Sri Lubis,Kepala Seksi,PELAYANAN,,`,
-    [row({ email: 'budi@medan.go.id' }), row({ nip: B, name: 'Sri Lubis', position: 'Kepala Seksi' })],
+    [read({ email: 'budi@medan.go.id' }), read({ nip: B, name: 'Sri Lubis', position: 'Kepala Seksi' })],
   ],
   [
     'unknown columns are ignored',
     `no_urut,${HEADER_ID},golongan\n1,${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,,III/a`,
-    [row()],
+    [read()],
   ],
   ['a header and no rows', `${HEADER_ID}\n`, []],
 ];
@@ -104,6 +116,24 @@ describe('parseImport reads HR exports', () => {
   it.each(parsed)('%s', (_label, csv, rows) => {
     // Rows also carry the line they start on (checked below); compare the fields.
     expect(parseImport(csv)).toMatchObject({ ok: true, rows });
+  });
+});
+
+describe('optional columns the file does not have keep what is stored', () => {
+  const storedPerson = { supervisorNip: B, employmentType: 'PPPK' as const, email: 'lama@medan.go.id' };
+  it('leaves supervisor, type and email undefined when their columns are absent', () => {
+    const result = parseImport(`nip,nama,jabatan,kode_unit\n${A},Budi,Staf,PELAYANAN`);
+    if (!result.ok) throw new Error('parse failed');
+    expect(result.rows[0]).not.toHaveProperty('supervisorNip');
+    expect(result.rows[0]).not.toHaveProperty('employmentType');
+    expect(completeRow(result.rows[0]!, storedPerson)).toMatchObject(storedPerson);
+    expect(completeRow(result.rows[0]!, undefined)).toMatchObject({ supervisorNip: null, employmentType: 'PNS' });
+  });
+
+  it('clears the supervisor when the column is there and the cell blank', () => {
+    const result = parseImport(`${HEADER_ID}\n${A},Budi,Staf,PELAYANAN,`);
+    if (!result.ok) throw new Error('parse failed');
+    expect(completeRow(result.rows[0]!, storedPerson).supervisorNip).toBeNull();
   });
 });
 
@@ -127,7 +157,7 @@ const stored = (nip: string) => (nip in storedSupervisors ? storedSupervisors[ni
 
 type Found = { line: number; nip: string; field: string; code: string };
 
-const problemCases: [label: string, rows: ImportRow[], expected: Found[]][] = [
+const problemCases: [label: string, rows: ImportCandidate[], expected: Found[]][] = [
   ['a clean file', [row({ nip: A, supervisorNip: STORED_HEAD }), row({ nip: B, supervisorNip: A })], []],
   ['a supervisor defined later in the same file', [row({ nip: A, supervisorNip: B }), row({ nip: B, supervisorNip: C }), row({ nip: C })], []],
   ['a supervisor already stored', [row({ nip: A, supervisorNip: STORED_STAFF })], []],
@@ -174,28 +204,12 @@ const problemCases: [label: string, rows: ImportRow[], expected: Found[]][] = [
     [{ line: 2, nip: A, field: 'supervisorNip', code: 'self_supervisor' }],
   ],
   [
-    'missing values, unknown unit and invalid NIP on separate lines',
-    [row({ nip: A, name: '' }), row({ nip: B, unitCode: 'NOPE' }), row({ nip: '1990031520150310' })],
+    'unknown unit and invalid NIP on separate lines',
+    [row({ nip: A }), row({ nip: B, unitCode: 'NOPE' }), row({ nip: '1990031520150310' })],
     [
-      { line: 2, nip: A, field: 'name', code: 'missing_value' },
       { line: 3, nip: B, field: 'unitCode', code: 'unit_not_found' },
       { line: 4, nip: '1990031520150310', field: 'nip', code: 'invalid_nip' },
     ],
-  ],
-  [
-    'an empty NIP is reported once, as missing',
-    [row({ nip: '' })],
-    [{ line: 2, nip: '', field: 'nip', code: 'missing_value' }],
-  ],
-  [
-    'an unknown employment type',
-    [row({ employmentType: 'HONORER' as ImportRow['employmentType'] })],
-    [{ line: 2, nip: A, field: 'employmentType', code: 'invalid_employment_type' }],
-  ],
-  [
-    'an invalid email',
-    [row({ email: 'budi@medan' })],
-    [{ line: 2, nip: A, field: 'email', code: 'invalid_email' }],
   ],
   [
     'a PPPK number checked by the PPPK rules',
@@ -204,10 +218,10 @@ const problemCases: [label: string, rows: ImportRow[], expected: Found[]][] = [
   ],
   [
     'problems come back ordered by line',
-    [row({ nip: A, supervisorNip: STRANGER }), row({ nip: B, name: '' }), row({ nip: A })],
+    [row({ nip: A, supervisorNip: STRANGER }), row({ nip: B, unitCode: 'NOPE' }), row({ nip: A })],
     [
       { line: 2, nip: A, field: 'supervisorNip', code: 'supervisor_not_found' },
-      { line: 3, nip: B, field: 'name', code: 'missing_value' },
+      { line: 3, nip: B, field: 'unitCode', code: 'unit_not_found' },
       { line: 4, nip: A, field: 'nip', code: 'duplicate_nip' },
     ],
   ],
@@ -215,12 +229,12 @@ const problemCases: [label: string, rows: ImportRow[], expected: Found[]][] = [
 
 /** Whole files and the line of each problem, counted in the file as the user sees it (header = line 1). */
 const fileLines: [label: string, csv: string, lines: number[]][] = [
-  ['one bad row right after the header', `${HEADER_ID}\n${A},,Staf,PELAYANAN,`, [2]],
-  ['the third data row', `${HEADER_ID}\n${A},Budi,Staf,PELAYANAN,\n${B},Sri,Staf,PELAYANAN,\n${C},,Staf,PELAYANAN,`, [4]],
-  ['CRLF and a BOM do not shift lines', `\uFEFF${HEADER_ID}\r\n${A},Budi,Staf,PELAYANAN,\r\n${B},,Staf,PELAYANAN,\r\n`, [3]],
+  ['one bad row right after the header', `${HEADER_ID}\n${A},Budi,Staf,NOPE,`, [2]],
+  ['the third data row', `${HEADER_ID}\n${A},Budi,Staf,PELAYANAN,\n${B},Sri,Staf,PELAYANAN,\n${C},Cici,Staf,NOPE,`, [4]],
+  ['CRLF and a BOM do not shift lines', `\uFEFF${HEADER_ID}\r\n${A},Budi,Staf,PELAYANAN,\r\n${B},Sri,Staf,NOPE,\r\n`, [3]],
   // A blank line (common when someone deletes a row in a spreadsheet and exports) is still a line of the file.
-  ['a blank line between the header and the bad row', `${HEADER_ID}\n\n${A},,Staf,PELAYANAN,`, [3]],
-  ['a quoted value spanning two lines before the bad row', `${HEADER_ID}\n${A},Budi,"Kepala Seksi\nKTP",PELAYANAN,\n${B},,Staf,PELAYANAN,`, [4]],
+  ['a blank line between the header and the bad row', `${HEADER_ID}\n\n${A},Budi,Staf,NOPE,`, [3]],
+  ['a quoted value spanning two lines before the bad row', `${HEADER_ID}\n${A},Budi,"Kepala Seksi\nKTP",PELAYANAN,\n${B},Sri,Staf,NOPE,`, [4]],
 ];
 
 describe('importProblems', () => {
@@ -234,7 +248,7 @@ describe('line numbers point at the line in the uploaded file (header = line 1)'
   const lines = (csv: string) => {
     const result = parseImport(csv);
     if (!result.ok) throw new Error(result.fileProblem.code);
-    return importProblems(result.rows, unitPath, stored).map((p) => p.line);
+    return importProblems(result.rows.map((r) => completeRow(r, undefined) as ImportCandidate), unitPath, stored).map((p) => p.line);
   };
 
   it.each(fileLines)('%s', (_label, csv, expected) => {
