@@ -23,6 +23,18 @@ describe('public routes', () => {
     expect(res.body.status).toBe('ok');
   });
 
+  it('answers a path that is not valid percent-encoding with 404, not a crash', async () => {
+    const res = await stack.call('GET', '/employees/%E0%A4%A', { token: await tokenFor(stack.issuer, who.staff) });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('route_not_found');
+  });
+
+  it('refuses a body over 10 MB with 413', async () => {
+    const res = await stack.call('POST', '/employees/import', { token: await tokenFor(stack.issuer, who.bkpsdm), body: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+
   it('answers an unknown route with a JSON 404 naming the route', async () => {
     const res = await stack.call('GET', '/nope');
     expect(res.status).toBe(404);
@@ -70,6 +82,11 @@ describe('tokens the gateway refuses with 401', () => {
     const token = await stack.issuer.machineToken('some-other-app');
     const res = await stack.call('GET', '/me', { token });
     expect(res.status).toBe(401);
+  });
+
+  it('refuses a token signed by us whose organisation claim is malformed', async () => {
+    const token = await stack.issuer.userToken({ orgId: 'Kota Medan!', nip: who.staff });
+    expect((await stack.call('GET', '/me', { token })).status).toBe(401);
   });
 
   it('speaks English on Accept-Language: en', async () => {

@@ -127,4 +127,31 @@ describe('employee import', () => {
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe('unsupported_media_type');
   });
+
+  it('keeps stored values for optional columns the file does not have', async () => {
+    const before = (await new EmployeeRepository(scope()).get(who.staff))!;
+    const file = ['nip,nama,jabatan,kode_unit', `${who.staff},${before.name},${before.position},${before.unitCode}`].join('\n');
+    const res = await stack.call('POST', '/employees/import', { token: admin, body: file });
+    expect(res.body).toEqual({ rows: 1, created: 0, updated: 0, unchanged: 1 });
+    expect((await new EmployeeRepository(scope()).get(who.staff))!.supervisorNip).toBe(before.supervisorNip);
+  });
+
+  it('answers oversized cells with a 422 per row, not a server error', async () => {
+    const file = ['nip,nama,jabatan,kode_unit,nip_atasan', `${'9'.repeat(3000)},Nama,Staf,DUK-SIAK,`, `199802022023031009,${'x'.repeat(5000)},Staf,DUK-SIAK,${'1'.repeat(3000)}`].join('\n');
+    const res = await stack.call('POST', '/employees/import', { token: admin, body: file });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.map((d: { line: number; field: string }) => [d.line, d.field])).toEqual([
+      [2, 'nip'],
+      [3, 'name'],
+      [3, 'supervisorNip'],
+    ]);
+  });
+
+  it('refuses moving someone out of another OPD into the admin\'s OPD', async () => {
+    const file = ['nip,nama,jabatan,kode_unit,nip_atasan', `198705122010012002,Melati Kusuma Dewi,Analis,DUK-SIAK,198809092011011001`].join('\n');
+    const res = await stack.call('POST', '/employees/import', { token: admin, body: file });
+    expect(res.status).toBe(403);
+    expect((await new EmployeeRepository(scope()).get('198705122010012002'))!.unitCode).toBe('BKPSDM');
+  });
 });
+

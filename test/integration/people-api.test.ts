@@ -311,3 +311,93 @@ describe('acting assignments (Plt/Plh)', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('who may change people', () => {
+  const patch = async (as: keyof typeof who, nip: string, change: Record<string, unknown>) => {
+    const { version } = (await getStored(nip))!;
+    return stack.call('PATCH', `/employees/${nip}`, { token: t[as], body: { version, ...change } });
+  };
+
+  it.each([
+    ['a plain employee changing a colleague', 'staff', '199406172019032003', { position: 'X' }],
+    ['a supervisor who is no admin changing their subordinate', 'kasi', who.staff, { position: 'X' }],
+    ['the OPD admin changing someone of another OPD', 'adminOpd', '197401181999031002', { position: 'X' }],
+    ['the OPD admin changing their own supervisor', 'adminOpd', who.adminOpd, { supervisorNip: who.kadis }],
+    ['the OPD admin making themselves someone\'s supervisor', 'adminOpd', '199608222022031001', { supervisorNip: who.adminOpd }],
+    ['BKPSDM deactivating themselves', 'bkpsdm', who.bkpsdm, { status: 'inactive' }],
+  ] as const)('refuses %s (403) and writes nothing', async (_n, as, nip, change) => {
+    const before = (await getStored(nip))!;
+    const res = await patch(as, nip, change);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+    expect((await getStored(nip))!.version).toBe(before.version);
+  });
+
+  it('lets an admin change their own contact data', async () => {
+    const res = await patch('adminOpd', who.adminOpd, { email: 'dewi@pemkomedan.go.id' });
+    expect(res.status).toBe(200);
+    expect(res.body.email).toBe('dewi@pemkomedan.go.id');
+  });
+
+  it('never stores a cycle when two admins make its halves at the same time', async () => {
+    const [a, b] = ['199208112016032002', '199309302018031004'];
+    const [va, vb] = [(await getStored(a))!.version, (await getStored(b))!.version];
+    const results = await Promise.all([
+      stack.call('PATCH', `/employees/${a}`, { token: t.bkpsdm, body: { version: va, supervisorNip: b } }),
+      stack.call('PATCH', `/employees/${b}`, { token: t.adminOpd, body: { version: vb, supervisorNip: a } }),
+    ]);
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses[0]).toBe(200);
+    // The loser either saw the winner's change (422 cycle) or raced it (409 hierarchy changed).
+    expect([409, 422]).toContain(statuses[1]);
+    const [sa, sb] = [(await getStored(a))!, (await getStored(b))!];
+    expect(sa.supervisorNip === b && sb.supervisorNip === a).toBe(false);
+  });
+});
+
+describe('acting assignments: who may appoint whom', () => {
+  it('refuses an admin appointing themselves', async () => {
+    const res = await stack.call('POST', '/employees/me/acting-assignments', {
+      token: t.adminOpd,
+      body: { forNip: who.kadis, kind: 'PLT', startDate: '2027-01-01', endDate: '2030-12-31' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/diri sendiri/);
+  });
+
+  it('refuses the OPD admin appointing someone of another OPD', async () => {
+    const res = await stack.call('POST', `/employees/197401181999031002/acting-assignments`, {
+      token: t.adminOpd,
+      body: { forNip: who.kasi, kind: 'PLH', startDate: '2027-03-01', endDate: '2027-03-02' },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('gives no rights once the assignment has ended', async () => {
+    const past = (days: number) => wibDate(new Date(Date.now() - days * 86400_000));
+    const res = await stack.call('POST', `/employees/${who.kabid}/acting-assignments`, {
+      token: t.bkpsdm,
+      body: { forNip: '197701302002122001', kind: 'PLH', startDate: past(10), endDate: past(3) },
+    });
+    expect(res.status).toBe(201);
+    // kabid of another bidang acted for the Capil kabid last week: no rights over Capil staff today.
+    expect((await stack.call('GET', '/employees/199208112016032002', { token: t.kabid })).status).toBe(403);
+  });
+});
+
+describe('pagination cursors are validated', () => {
+  it.each([
+    ['a cursor from another listing', async () => (await stack.call('GET', '/employees/me/subordinates?limit=1', { token: t.kasi })).body.nextCursor, '/units/DISDUKCAPIL/employees'],
+    ['a cursor without the index keys', async () => Buffer.from(JSON.stringify({ pk: 'ORG#kota-medan#EMP#1', sk: 'PROFILE' })).toString('base64url'), '/units/DISDUKCAPIL/employees'],
+    ['a cursor with a non-string key', async () => Buffer.from(JSON.stringify({ pk: `ORG#kota-medan#EMP#${who.staff}`, sk: { x: 1 } })).toString('base64url'), '/employees/me/acting-assignments'],
+    ['a cursor of another partition', async () => Buffer.from(JSON.stringify({ pk: `ORG#kota-medan#EMP#${who.kadis}`, sk: 'ACTING#2026-01-01#x' })).toString('base64url'), '/employees/me/acting-assignments'],
+    ['a cursor that is not base64 JSON', async () => '%%%', '/employees/me/acting-assignments'],
+  ])('answers 400 to %s', async (_n, make, path) => {
+    const cursor = await make();
+    expect(cursor).toBeTruthy();
+    const res = await stack.call('GET', `${path}?cursor=${encodeURIComponent(cursor)}`, { token: t.staff });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_cursor');
+  });
+});
+
