@@ -51,8 +51,7 @@ export interface QueryInput {
 export type TransactItem =
   | { delete: { table: TableName; key: { pk: string; sk: string }; condition?: string; names?: Record<string, string>; values?: Item } }
   | { put: { table: TableName; item: Item; condition?: string; names?: Record<string, string>; values?: Item } }
-  | { update: { table: TableName; key: { pk: string; sk: string }; set: string; condition?: string; names?: Record<string, string>; values?: Item } }
-  | { check: { table: TableName; key: { pk: string; sk: string }; condition: string; names?: Record<string, string>; values?: Item } };
+  | { update: { table: TableName; key: { pk: string; sk: string }; set: string; condition?: string; names?: Record<string, string>; values?: Item } };
 
 const ORG_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const KEY_ATTRIBUTES = ['pk', 'gsi1pk', 'gsi2pk'] as const;
@@ -138,55 +137,23 @@ export class OrgScope {
   /** All-or-nothing write of up to 100 items (DynamoDB's transaction limit). */
   async transact(items: TransactItem[], clientRequestToken?: string): Promise<void> {
     if (items.length === 0) return;
+    const condition = (c: { condition?: string; names?: Record<string, string>; values?: Item }) => ({
+      ConditionExpression: c.condition,
+      ExpressionAttributeNames: c.names,
+      ExpressionAttributeValues: c.values,
+    });
     const TransactItems = items.map((t) => {
       if ('put' in t) {
         this.ownItem(t.put.item);
-        return {
-          Put: {
-            TableName: tableName(t.put.table),
-            Item: t.put.item,
-            ConditionExpression: t.put.condition,
-            ExpressionAttributeNames: t.put.names,
-            ExpressionAttributeValues: t.put.values,
-          },
-        };
+        return { Put: { TableName: tableName(t.put.table), Item: t.put.item, ...condition(t.put) } };
       }
       if ('update' in t) {
         this.own(t.update.key.pk);
         for (const attr of KEY_ATTRIBUTES) if (t.update.values?.[`:${attr}`] !== undefined) this.own(t.update.values[`:${attr}`]);
-        return {
-          Update: {
-            TableName: tableName(t.update.table),
-            Key: t.update.key,
-            UpdateExpression: t.update.set,
-            ConditionExpression: t.update.condition,
-            ExpressionAttributeNames: t.update.names,
-            ExpressionAttributeValues: t.update.values,
-          },
-        };
+        return { Update: { TableName: tableName(t.update.table), Key: t.update.key, UpdateExpression: t.update.set, ...condition(t.update) } };
       }
-      if ('delete' in t) {
-        this.own(t.delete.key.pk);
-        return {
-          Delete: {
-            TableName: tableName(t.delete.table),
-            Key: t.delete.key,
-            ConditionExpression: t.delete.condition,
-            ExpressionAttributeNames: t.delete.names,
-            ExpressionAttributeValues: t.delete.values,
-          },
-        };
-      }
-      this.own(t.check.key.pk);
-      return {
-        ConditionCheck: {
-          TableName: tableName(t.check.table),
-          Key: t.check.key,
-          ConditionExpression: t.check.condition,
-          ExpressionAttributeNames: t.check.names,
-          ExpressionAttributeValues: t.check.values,
-        },
-      };
+      this.own(t.delete.key.pk);
+      return { Delete: { TableName: tableName(t.delete.table), Key: t.delete.key, ...condition(t.delete) } };
     });
     await this.doc.send(new TransactWriteCommand({ TransactItems, ClientRequestToken: clientRequestToken }));
   }
