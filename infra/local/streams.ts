@@ -1,7 +1,7 @@
 /**
  * The local event-source mapping: reads the table's real DynamoDB stream (DynamoDB Local), applies each
  * consumer's filters, invokes it with Lambda-shaped records, honours `batchItemFailures` by retrying from the
- * first failed record, and after `maxRetries` hands the batch to the on-failure sink and moves on.
+ * first failed record, and after `maxRetries` hands that record to the on-failure sink and moves on.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -178,10 +178,12 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     }
     state.attempts = (state.attempts ?? 0) + 1;
     if (state.attempts > fn.trigger.maxRetries) {
-      const rest = records.slice(Math.max(index, 0)).filter((r) => matchesFilters(r, fn.trigger.filters));
-      options.onFailure?.({ function: fn.name, shardId, records: rest, attempts: state.attempts, at: new Date().toISOString() });
-      options.log?.(`${fn.name}: ${rest.length} record(s) failed ${state.attempts} times; sent to the on-failure destination`);
-      state.lastSeq = records.at(-1)!.dynamodb!.SequenceNumber;
+      // As bisect-on-error ends up doing on Lambda: only the record that keeps failing is set aside; the
+      // records after it are delivered again, each with its own retry budget.
+      const poison = records[Math.max(index, 0)]!;
+      options.onFailure?.({ function: fn.name, shardId, records: [poison], attempts: state.attempts, at: new Date().toISOString() });
+      options.log?.(`${fn.name}: record ${poison.dynamodb?.SequenceNumber} failed ${state.attempts} times; sent to the on-failure destination`);
+      state.lastSeq = poison.dynamodb!.SequenceNumber;
       state.attempts = 0;
     }
     state.iterator = undefined; // re-read from the checkpoint
