@@ -18,7 +18,7 @@ const schemaOf = (s: z.ZodMiniType, io: 'input' | 'output'): Json => {
 const errorDescriptions: Record<number, string> = {
   400: 'Permintaan tidak sah / bad request (validation_failed, invalid_json, invalid_cursor)',
   401: 'Token tidak ada, kedaluwarsa atau palsu / missing, expired or forged token',
-  403: 'Tidak berwenang / not allowed',
+  403: 'Tidak berwenang, atau akun belum terdaftar/aktif sebagai pegawai / not allowed, or not a registered active employee',
   404: 'Tidak ditemukan di organisasi Anda / not found in your organisation',
   409: 'Konflik: versi berubah atau data sudah ada / conflict: stale version or already exists',
   415: 'Jenis isi tidak didukung / unsupported content type',
@@ -55,7 +55,8 @@ export function buildOpenApi(): Json {
           : {}),
       };
     }
-    const statuses = [...spec.errors, ...(auth === 'public' ? [] : [401])].sort();
+    // Every protected route can refuse a bad token (401) and an unregistered or inactive person (403).
+    const statuses = [...new Set([...spec.errors, ...(auth === 'public' ? [] : [401, 403])])].sort();
     for (const status of statuses) {
       responses[String(status)] = { description: errorDescriptions[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }

@@ -37,7 +37,7 @@ export const getMe = route({
       }),
     },
   },
-  errors: [404],
+  errors: [403],
 });
 
 export const createEmployee = route({

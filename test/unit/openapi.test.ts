@@ -21,6 +21,7 @@ describe('OpenAPI document', () => {
     else {
       expect(op.security.length).toBeGreaterThan(0);
       expect(op.responses['401']).toBeDefined();
+      expect(op.responses['403']).toBeDefined();
     }
   });
 
