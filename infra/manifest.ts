@@ -124,6 +124,57 @@ export const functions: FunctionDef[] = [
     access: { main: 'read' },
   },
 
+  { name: 'open-year', entry: 'functions/periods/open-year.ts', trigger: http('POST', '/years', 'user'), access: { main: 'readwrite' } },
+  { name: 'get-year', entry: 'functions/periods/get-year.ts', trigger: http('GET', '/years/{year}', 'user'), access: { main: 'read' } },
+  {
+    name: 'update-period',
+    entry: 'functions/periods/update-period.ts',
+    trigger: http('PATCH', '/years/{year}/periods/{periodId}', 'user'),
+    access: { main: 'readwrite' },
+  },
+  { name: 'get-rules', entry: 'functions/periods/get-rules.ts', trigger: http('GET', '/years/{year}/rules', 'user'), access: { main: 'read' } },
+  { name: 'update-rules', entry: 'functions/periods/update-rules.ts', trigger: http('PUT', '/years/{year}/rules', 'user'), access: { main: 'readwrite' } },
+
+  { name: 'get-plan', entry: 'functions/plans/get-plan.ts', trigger: http('GET', '/employees/{nip}/plans/{year}', 'user'), access: { main: 'read' } },
+  { name: 'create-plan', entry: 'functions/plans/create-plan.ts', trigger: http('POST', '/employees/{nip}/plans/{year}', 'user'), access: { main: 'readwrite' } },
+  { name: 'update-plan', entry: 'functions/plans/update-plan.ts', trigger: http('PUT', '/employees/{nip}/plans/{year}', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'submit-plan',
+    entry: 'functions/plans/submit-plan.ts',
+    trigger: http('POST', '/employees/{nip}/plans/{year}/submit', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'approve-plan',
+    entry: 'functions/plans/approve-plan.ts',
+    trigger: http('POST', '/employees/{nip}/plans/{year}/approve', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'return-plan',
+    entry: 'functions/plans/return-plan.ts',
+    trigger: http('POST', '/employees/{nip}/plans/{year}/return', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'revise-plan',
+    entry: 'functions/plans/revise-plan.ts',
+    trigger: http('POST', '/employees/{nip}/plans/{year}/revisions', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'list-team-plans',
+    entry: 'functions/plans/list-team-plans.ts',
+    trigger: http('GET', '/employees/{nip}/team-plans/{year}', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'get-unit-cascade',
+    entry: 'functions/plans/get-unit-cascade.ts',
+    trigger: http('GET', '/units/{code}/cascade/{year}', 'user'),
+    access: { main: 'read' },
+  },
+
   {
     name: 'list-employee-audit',
     entry: 'functions/audit/list-employee-audit.ts',

@@ -1,8 +1,11 @@
 /** Every HTTP operation's spec, by manifest function name: the OpenAPI document is built from this. */
 import * as audit from './audit.ts';
 import * as people from './people.ts';
+import * as plans from './plans.ts';
 import type { RouteSpec } from './route.ts';
 import * as system from './system.ts';
 import * as units from './units.ts';
 
-export const routeSpecs: RouteSpec[] = [system, people, units, audit].flatMap((area) => Object.values(area) as RouteSpec[]);
+const isRouteSpec = (x: unknown): x is RouteSpec => typeof x === 'object' && x !== null && 'name' in x && 'responses' in x;
+
+export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans].flatMap((area) => Object.values(area).filter(isRouteSpec));

@@ -70,6 +70,17 @@ export const canReadAuditOf = (p: UserPrincipal, subjectNip: string): boolean =>
 
 export const canReadOrgAudit = (p: UserPrincipal): boolean => has(p, 'auditor');
 
+/** Years, periods and rules belong to BKPSDM. */
+export const canManagePeriods = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
+
+/**
+ * Who decides on a submitted plan: the owner's direct supervisor (or the Plt/Plh of that position on the day).
+ * Heads with no supervisor in the system (a Kepala Dinas, whose superior is the Sekda) are decided by BKPSDM,
+ * who records the decision of the superior outside the system.
+ */
+export const canDecidePlan = (p: UserPrincipal, relation: Relation, ownerHasSupervisor: boolean): boolean =>
+  relation === 'direct_supervisor' || (!ownerHasSupervisor && relation !== 'self' && has(p, 'admin_bkpsdm'));
+
 export const reasons = {
   notYourData: { id: 'data ini bukan milik Anda, bawahan Anda, atau unit yang Anda kelola', en: 'this is not your data, a subordinate\'s, or in a unit you manage' },
   notAdminHere: { id: 'hanya Admin BKPSDM, atau Admin OPD untuk OPD-nya sendiri', en: 'only the BKPSDM admin, or the OPD admin for their own OPD' },
@@ -80,6 +91,12 @@ export const reasons = {
   selfAppointment: {
     id: 'Anda tidak bisa menunjuk diri sendiri sebagai Plt/Plh; penunjukan dilakukan admin lain',
     en: 'you cannot appoint yourself as acting official (Plt/Plh); another admin must',
+  },
+  bkpsdmOnly: { id: 'hanya Admin BKPSDM', en: 'the BKPSDM admin only' },
+  ownPlanOnly: { id: 'SKP hanya disusun dan diajukan oleh pegawai yang bersangkutan', en: 'a plan is written and submitted by its owner only' },
+  notDirectSupervisor: {
+    id: 'hanya atasan langsung (atau Plt/Plh-nya pada tanggal tugas) yang memutuskan SKP ini',
+    en: 'only the direct supervisor (or their acting official on the assignment dates) decides on this plan',
   },
   auditorsOnly: { id: 'hanya Auditor (Inspektorat)', en: 'auditors (Inspektorat) only' },
   auditOfOthers: { id: 'jejak audit hanya untuk Auditor dan pegawai yang bersangkutan', en: 'the audit trail is for auditors and the person concerned only' },

@@ -6,3 +6,10 @@ export const wibDate = (at: Date): string => new Date(at.getTime() + WIB_OFFSET_
 
 /** The calendar month in WIB, YYYY-MM. */
 export const wibMonth = (at: Date): string => wibDate(at).slice(0, 7);
+
+/** Today in WIB if it falls in `year`, else the nearest day of that year (its first or last). */
+export function dayWithinYear(at: Date, year: number): string {
+  const today = wibDate(at);
+  const [first, last] = [`${year}-01-01`, `${year}-12-31`];
+  return today < first ? first : today > last ? last : today;
+}

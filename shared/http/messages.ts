@@ -145,6 +145,78 @@ export const messages = {
     id: 'Parameter cursor tidak sah; gunakan nilai nextCursor dari halaman sebelumnya.',
     en: 'The cursor is not valid; use the nextCursor value from the previous page.',
   },
+  year_exists: {
+    id: 'Tahun kinerja {year} sudah dibuka untuk organisasi ini.',
+    en: 'Performance year {year} is already open for this organisation.',
+  },
+  year_not_open: {
+    id: 'Tahun kinerja {year} belum dibuka. Admin BKPSDM perlu membukanya lebih dulu.',
+    en: 'Performance year {year} is not open yet. The BKPSDM admin must open it first.',
+  },
+  period_transition_invalid: {
+    id: 'Periode {period} berstatus {from} dan tidak bisa diubah menjadi {to}. Yang boleh: {allowed}.',
+    en: 'Period {period} is {from} and cannot become {to}. Allowed: {allowed}.',
+  },
+  thresholds_out_of_order: {
+    id: 'Ambang "sesuai ekspektasi" harus lebih kecil dari ambang "di atas ekspektasi".',
+    en: 'The "meets expectation" threshold must be below the "above expectation" threshold.',
+  },
+  cap_below_above_threshold: {
+    id: 'Batas atas capaian tidak boleh lebih kecil dari ambang "di atas ekspektasi".',
+    en: 'The capaian cap cannot be below the "above expectation" threshold.',
+  },
+  plan_exists: {
+    id: 'SKP tahun {year} untuk NIP {nip} sudah ada. Ubah draf yang ada, atau ajukan revisi bila sudah disetujui.',
+    en: 'An SKP for {year} already exists for NIP {nip}. Edit the draft, or request a revision if it is approved.',
+  },
+  plan_state: {
+    id: 'SKP versi {planVersion} berstatus {state}; tindakan "{action}" hanya untuk status {allowed}.',
+    en: 'SKP version {planVersion} is {state}; "{action}" is only possible when it is {allowed}.',
+  },
+  plan_duplicate_id: {
+    id: 'Kode {id} dipakai lebih dari sekali dalam SKP; setiap RHK dan IKI perlu kode sendiri.',
+    en: 'Id {id} is used more than once in the SKP; every RHK and IKI needs its own.',
+  },
+  plan_empty: {
+    id: 'SKP belum berisi RHK. Tambahkan minimal satu RHK dengan indikatornya.',
+    en: 'The SKP has no RHK. Add at least one RHK with its indicators.',
+  },
+  plan_rhk_without_iki: {
+    id: 'RHK "{rhk}" belum punya IKI. Setiap RHK perlu minimal satu indikator.',
+    en: 'RHK "{rhk}" has no IKI. Every RHK needs at least one indicator.',
+  },
+  plan_range_inverted: {
+    id: 'Target rentang IKI "{iki}" terbalik: batas bawah {lo} harus lebih kecil dari batas atas {hi}.',
+    en: 'The range target of IKI "{iki}" is inverted: the lower bound {lo} must be below the upper bound {hi}.',
+  },
+  plan_weights_not_100: {
+    id: 'Jumlah bobot IKI adalah {total}, harus tepat 100.',
+    en: 'The IKI weights add up to {total}; they must add up to exactly 100.',
+  },
+  plan_no_utama: {
+    id: 'SKP harus punya minimal satu RHK utama.',
+    en: 'The SKP needs at least one main RHK (utama).',
+  },
+  plan_intervensi_missing: {
+    id: 'RHK "{rhk}" belum menyebut RHK atasan yang diintervensi (parentRhkId).',
+    en: 'RHK "{rhk}" does not name the supervisor\'s RHK it contributes to (parentRhkId).',
+  },
+  plan_intervensi_not_supervisors: {
+    id: 'RHK "{rhk}" menunjuk {parent}, yang bukan RHK dalam SKP atasan langsung ({supervisor}).',
+    en: 'RHK "{rhk}" points to {parent}, which is not an RHK of the direct supervisor\'s SKP ({supervisor}).',
+  },
+  plan_unit_goal_missing: {
+    id: 'RHK "{rhk}" perlu sasaran unit (unitGoal), karena Anda pimpinan unit tanpa atasan di sistem.',
+    en: 'RHK "{rhk}" needs a unit goal (unitGoal), as you head a unit with no supervisor in the system.',
+  },
+  supervisor_plan_missing: {
+    id: 'Atasan langsung ({supervisor}) belum punya SKP tahun {year}. RHK atasan diperlukan untuk intervensi.',
+    en: 'The direct supervisor ({supervisor}) has no SKP for {year} yet. Their RHK are needed for cascading.',
+  },
+  copy_source_missing: {
+    id: 'Tidak ada SKP tahun {year} untuk disalin.',
+    en: 'There is no SKP for {year} to copy.',
+  },
   internal: {
     id: 'Terjadi kesalahan di server. Mengulang permintaan yang sama aman; bila berulang, laporkan kode korelasi {correlationId}.',
     en: 'Something went wrong on the server. Repeating the same request is safe; if it persists, report correlation id {correlationId}.',
@@ -159,6 +231,9 @@ export const nouns = {
   unit: { id: 'Unit kerja', en: 'Unit' },
   organisation: { id: 'Organisasi', en: 'Organisation' },
   route: { id: 'Endpoint', en: 'Endpoint' },
+  plan: { id: 'SKP', en: 'SKP (plan)' },
+  year: { id: 'Tahun kinerja', en: 'Performance year' },
+  period: { id: 'Periode', en: 'Period' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Noun = keyof typeof nouns;

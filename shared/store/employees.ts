@@ -233,13 +233,23 @@ export class EmployeeRepository {
     const seen = new Set([nip]);
     let level = [nip];
     for (let depth = 1; level.length > 0 && all.length < max; depth++) {
-      const found = (await Promise.all(level.map((n) => this.scope.queryAll('main', { index: 'gsi2', pk: this.scope.key('SUBORDINATES', n) })))).flat();
+      const found = (await Promise.all(level.map((n) => this.allDirectSubordinates(n)))).flat();
       const fresh = found.filter((i) => !seen.has(i.nip as string));
       fresh.forEach((i) => seen.add(i.nip as string));
       all.push(...fresh.map((i) => ({ ...i, depth })));
       level = fresh.map((i) => i.nip as string);
     }
     return all.slice(0, max);
+  }
+
+  /** Every direct subordinate of `nip` (all pages). */
+  allDirectSubordinates(nip: string): Promise<Item[]> {
+    return this.scope.queryAll('main', { index: 'gsi2', pk: this.scope.key('SUBORDINATES', nip) });
+  }
+
+  /** Everyone in a unit subtree (all pages), in tree order. */
+  allUnitMembers(unitPath: string): Promise<Item[]> {
+    return this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('UNITMEMBERS', opdOf(unitPath)), beginsWith: unitPath });
   }
 
   directSubordinates(nip: string, limit?: number, cursor?: string): Promise<Page<Item>> {

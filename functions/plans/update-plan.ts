@@ -1,0 +1,20 @@
+import { updatePlan } from '#shared/api/plans';
+import { actorId } from '#shared/auth/principal';
+import { structureProblems } from '#shared/domain/plans';
+import { json, userHandler } from '#shared/http/handler';
+import { latestPlan, ownPlanNip, planError, requireState } from '#shared/store/plan-context';
+import { PlanRepository } from '#shared/store/plans';
+
+export const handler = userHandler(updatePlan, async (req) => {
+  const nip = ownPlanNip(req.principal, req.params.nip);
+  const plan = await latestPlan(req.scope, nip, req.params.year);
+  requireState(plan, 'edit');
+  const problems = structureProblems(req.body.rhk);
+  if (problems.length > 0) throw planError(problems, req.lang);
+  const updated = await new PlanRepository(req.scope).replace(plan, { ...plan, rhk: req.body.rhk }, req.body.version, {
+    actor: actorId(req.principal),
+    now: req.now.toISOString(),
+    requestId: req.requestId,
+  });
+  return json(updated);
+});

@@ -1,0 +1,124 @@
+/**
+ * SKP (Sasaran Kinerja Pegawai): a yearly plan of RHK (work results) with IKI (indicators), its workflow and its
+ * versions. Pure: callers supply the supervisor's plan and the dates.
+ */
+import type { MessageCode } from '../http/messages.ts';
+
+export type Aspect = 'kuantitas' | 'kualitas' | 'waktu' | 'biaya';
+export type Direction = 'higher' | 'lower';
+export type Source = 'manual' | 'service' | 'activities';
+export type Target = { kind: 'single'; value: number } | { kind: 'range'; lo: number; hi: number };
+
+export interface Iki {
+  id: string;
+  name: string;
+  aspect: Aspect;
+  target: Target;
+  unit: string;
+  direction: Direction;
+  /** Share of this indicator in the plan's score; a plan's weights sum to 100. */
+  weight: number;
+  /** How realisasi is measured: entered (the default), from service transactions, or from approved activities' output. */
+  source?: Source;
+}
+
+export interface Rhk {
+  id: string;
+  kind: 'utama' | 'tambahan';
+  title: string;
+  /** Intervensi: the supervisor's RHK this one contributes to (cascading). */
+  parentRhkId?: string | null;
+  /** For the head of a unit (no supervisor in the system): the unit goal served instead. */
+  unitGoal?: string | null;
+  iki: Iki[];
+}
+
+export type PlanState = 'draft' | 'submitted' | 'returned' | 'approved' | 'superseded';
+
+export interface PlanProblem {
+  path: string;
+  code: MessageCode;
+  params: Record<string, unknown>;
+}
+
+/** Structure, checked on every save: unique ids, at least one RHK and IKI, ranges the right way round. */
+export function structureProblems(rhk: Rhk[]): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const ids = new Set<string>();
+  const once = (id: string, path: string) => {
+    if (ids.has(id)) problems.push({ path, code: 'plan_duplicate_id', params: { id } });
+    ids.add(id);
+  };
+  if (rhk.length === 0) problems.push({ path: 'rhk', code: 'plan_empty', params: {} });
+  rhk.forEach((r, i) => {
+    once(r.id, `rhk.${i}.id`);
+    if (r.iki.length === 0) problems.push({ path: `rhk.${i}.iki`, code: 'plan_rhk_without_iki', params: { rhk: r.title } });
+    r.iki.forEach((k, j) => {
+      once(k.id, `rhk.${i}.iki.${j}.id`);
+      if (k.target.kind === 'range' && k.target.lo >= k.target.hi) {
+        problems.push({ path: `rhk.${i}.iki.${j}.target`, code: 'plan_range_inverted', params: { iki: k.name, lo: k.target.lo, hi: k.target.hi } });
+      }
+    });
+  });
+  return problems;
+}
+
+export const totalWeight = (rhk: Rhk[]): number => Math.round(rhk.flatMap((r) => r.iki).reduce((sum, k) => sum + k.weight, 0) * 1000) / 1000;
+
+/**
+ * Completeness, checked when a plan is submitted and approved: weights sum to 100, at least one RHK utama, and
+ * every RHK linked — to an RHK of the supervisor's plan when there is a supervisor, to a unit goal otherwise.
+ */
+export function submissionProblems(rhk: Rhk[], supervisor: { nip: string; rhkIds: ReadonlySet<string> } | null): PlanProblem[] {
+  const problems = structureProblems(rhk);
+  const total = totalWeight(rhk);
+  if (total !== 100) problems.push({ path: 'rhk', code: 'plan_weights_not_100', params: { total } });
+  if (!rhk.some((r) => r.kind === 'utama')) problems.push({ path: 'rhk', code: 'plan_no_utama', params: {} });
+  rhk.forEach((r, i) => {
+    if (supervisor) {
+      if (!r.parentRhkId) problems.push({ path: `rhk.${i}.parentRhkId`, code: 'plan_intervensi_missing', params: { rhk: r.title } });
+      else if (!supervisor.rhkIds.has(r.parentRhkId)) {
+        problems.push({ path: `rhk.${i}.parentRhkId`, code: 'plan_intervensi_not_supervisors', params: { rhk: r.title, parent: r.parentRhkId, supervisor: supervisor.nip } });
+      }
+    } else if (!r.unitGoal) {
+      problems.push({ path: `rhk.${i}.unitGoal`, code: 'plan_unit_goal_missing', params: { rhk: r.title } });
+    }
+  });
+  return problems;
+}
+
+/** What each action needs the plan's state to be. */
+export const planActions = {
+  edit: ['draft', 'returned'],
+  submit: ['draft', 'returned'],
+  approve: ['submitted'],
+  return: ['submitted'],
+  revise: ['approved'],
+} as const satisfies Record<string, readonly PlanState[]>;
+
+export type PlanAction = keyof typeof planActions;
+
+export const allows = (action: PlanAction, state: PlanState): boolean => (planActions[action] as readonly PlanState[]).includes(state);
+
+export interface VersionDates {
+  planVersion: number;
+  state: PlanState;
+  effectiveFrom?: string;
+  effectiveTo?: string;
+}
+
+/** The approved version in force on a date (WIB): the one whose effective range holds the date. */
+export const versionInForce = <V extends VersionDates>(versions: V[], date: string): V | undefined =>
+  versions
+    .filter((v) => (v.state === 'approved' || v.state === 'superseded') && v.effectiveFrom && v.effectiveFrom <= date && (!v.effectiveTo || date <= v.effectiveTo))
+    .sort((a, b) => b.planVersion - a.planVersion)[0];
+
+/** The day before a date, for closing the previous version when a revision takes effect. */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A plan copied from another year: same results and indicators, links cleared (the supervisor's plan is new too). */
+export const copyForNewYear = (rhk: Rhk[]): Rhk[] => structuredClone(rhk).map((r) => ({ ...r, parentRhkId: null }));

@@ -1,0 +1,37 @@
+/**
+ * The organisation's rules for a year: policy defaults from domain.md, configurable per organisation and
+ * versioned, so a change never silently re-rates a period already finalised. Pure.
+ */
+export interface Rules {
+  /** Capaian is capped at this before it enters any weighted score (PermenPANRB 8/2021 practice: 120). */
+  capaianCap: number;
+  /** Per indicator: above expectation when capaian ≥ this (PP 30/2019 band "Sangat Baik" 110–120). */
+  aboveThreshold: number;
+  /** Per indicator: meets expectation when capaian ≥ this (band "Baik" 90–120), below otherwise. */
+  meetsThreshold: number;
+  /** Effective minutes counted per person per day (37.5 h a week over five days = 450). */
+  dailyMinuteCap: number;
+  /** Days after finalisation in which an employee may file a keberatan (appeal). */
+  appealWindowDays: number;
+  /** Batas pengisian: day of the month after a period by which its activities must be entered. */
+  inputDeadlineDay: number;
+}
+
+export const defaultRules: Rules = {
+  capaianCap: 120,
+  aboveThreshold: 110,
+  meetsThreshold: 90,
+  dailyMinuteCap: 450,
+  appealWindowDays: 14,
+  inputDeadlineDay: 5,
+};
+
+export type RulesProblem = 'thresholds_out_of_order' | 'cap_below_above_threshold';
+
+/** Cross-field consistency (field ranges are checked by the request schema). */
+export function rulesProblems(r: Rules): RulesProblem[] {
+  const problems: RulesProblem[] = [];
+  if (r.meetsThreshold >= r.aboveThreshold) problems.push('thresholds_out_of_order');
+  if (r.capaianCap < r.aboveThreshold) problems.push('cap_below_above_threshold');
+  return problems;
+}

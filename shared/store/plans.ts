@@ -1,0 +1,117 @@
+import type { PlanState, Rhk } from '../domain/plans.ts';
+import { AppError } from '../http/errors.ts';
+import { type Item, type OrgScope, type TransactItem, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+
+export interface PlanVersion {
+  nip: string;
+  year: number;
+  planVersion: number;
+  state: PlanState;
+  rhk: Rhk[];
+  reason?: string;
+  returnNote?: string;
+  /** The direct supervisor it was submitted to. */
+  supervisorNip?: string | null;
+  submittedAt?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  effectiveFrom?: string;
+  effectiveTo?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+const pad3 = (n: number) => String(n).padStart(3, '0');
+
+/**
+ * Plans (SKP), one item per version. Keys:
+ *   pk ORG#o#EMP#<nip> / sk PLAN#<yyyy>#V<nnn>                  the versions of a person's plan for a year
+ *   gsi1 ORG#o#PLANQUEUE#<supervisorNip> / <yyyy>#<nip>          only while submitted: a supervisor's queue
+ */
+export class PlanRepository {
+  constructor(private readonly scope: OrgScope) {}
+
+  key(nip: string, year: number, planVersion: number) {
+    return { pk: this.scope.key('EMP', nip), sk: `PLAN#${year}#V${pad3(planVersion)}` };
+  }
+
+  private static fromItem(i: Item): PlanVersion {
+    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, ...rest } = withoutKeys(i);
+    return rest as unknown as PlanVersion;
+  }
+
+  toItem(p: Omit<PlanVersion, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>, ctx: WriteContext, previous?: PlanVersion): Item {
+    return {
+      ...this.key(p.nip, p.year, p.planVersion),
+      ...(p.state === 'submitted' && p.supervisorNip
+        ? { gsi1pk: this.scope.key('PLANQUEUE', p.supervisorNip), gsi1sk: `${p.year}#${p.nip}` }
+        : {}),
+      ...p,
+      subjectNip: p.nip,
+      ...this.scope.stamp('Plan', `${p.nip}/${p.year}/v${p.planVersion}`, ctx, previous),
+    };
+  }
+
+  /** Every version of a person's plan for a year, oldest first. */
+  async versions(nip: string, year: number): Promise<PlanVersion[]> {
+    const items = await this.scope.queryAll('main', { pk: this.scope.key('EMP', nip), beginsWith: `PLAN#${year}#` });
+    return items.map(PlanRepository.fromItem);
+  }
+
+  async latest(nip: string, year: number): Promise<PlanVersion | undefined> {
+    const page = await this.scope.query('main', { pk: this.scope.key('EMP', nip), beginsWith: `PLAN#${year}#`, newestFirst: true, limit: 1 });
+    return page.items[0] ? PlanRepository.fromItem(page.items[0]) : undefined;
+  }
+
+  /** A new version (1 for a new plan, n+1 for a revision); refused if that version already exists. */
+  async add(p: Omit<PlanVersion, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>, ctx: WriteContext): Promise<PlanVersion> {
+    const item = this.toItem(p, ctx);
+    try {
+      await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
+    } catch (err) {
+      if (isConditionalFailure(err)) throw new AppError(409, 'plan_exists', { year: p.year, nip: p.nip });
+      throw err;
+    }
+    return PlanRepository.fromItem(item);
+  }
+
+  /**
+   * Replaces a version under optimistic locking; `also` are writes that must land with it (the previous version
+   * superseded when a revision is approved).
+   */
+  async replace(current: PlanVersion, next: PlanVersion, expectedVersion: number, ctx: WriteContext, also: TransactItem[] = []): Promise<PlanVersion> {
+    const conflict = (stored: PlanVersion | undefined) =>
+      new AppError(409, 'version_conflict', { current: stored?.version ?? '-', sent: expectedVersion }, { current: stored });
+    if (current.version !== expectedVersion) throw conflict(current);
+    const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = next;
+    const item = this.toItem(fields, ctx, current);
+    try {
+      await this.scope.transact([{ put: { table: 'main', item, condition: 'version = :v', values: { ':v': expectedVersion } } }, ...also]);
+    } catch (err) {
+      if (isConditionalFailure(err)) throw conflict(await this.latest(current.nip, current.year));
+      throw err;
+    }
+    return PlanRepository.fromItem(item);
+  }
+
+  /** The write that closes an approved version when the next one takes effect (part of the approval's transaction). */
+  supersede(previous: PlanVersion, effectiveTo: string, ctx: WriteContext): TransactItem {
+    const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = previous;
+    return {
+      put: {
+        table: 'main',
+        item: this.toItem({ ...fields, state: 'superseded', effectiveTo }, ctx, previous),
+        condition: 'version = :pv',
+        values: { ':pv': previous.version },
+      },
+    };
+  }
+
+  /** Plans submitted to a supervisor and waiting for their decision, for a year. */
+  async queue(supervisorNip: string, year: number): Promise<PlanVersion[]> {
+    const items = await this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('PLANQUEUE', supervisorNip), beginsWith: `${year}#` });
+    return items.map(PlanRepository.fromItem);
+  }
+}

@@ -1,0 +1,106 @@
+import { type Cadence, type PeriodDates, type PeriodState, derivePeriods } from '../domain/periods.ts';
+import { type Rules, defaultRules } from '../domain/rules.ts';
+import { AppError } from '../http/errors.ts';
+import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+
+export interface Period extends PeriodDates {
+  state: PeriodState;
+  version: number;
+}
+
+export interface RulesVersion extends Rules {
+  rulesVersion: number;
+  reason: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface PerformanceYear {
+  year: number;
+  cadence: Cadence;
+  periods: Period[];
+}
+
+const RULE_FIELDS = Object.keys(defaultRules) as (keyof Rules)[];
+const pad4 = (n: number) => String(n).padStart(4, '0');
+
+/**
+ * A performance year: its configuration, periods and versioned rules, all in one partition. Keys:
+ *   pk ORG#o#YEAR#<yyyy> / sk CONFIG | PERIOD#<id> | RULES#v<nnnn>
+ */
+export class YearRepository {
+  constructor(private readonly scope: OrgScope) {}
+
+  private pk(year: number) {
+    return this.scope.key('YEAR', String(year));
+  }
+
+  /** Opens a year: configuration, every period (open) and rules version 1, in one transaction. */
+  async open(year: number, cadence: Cadence, ctx: WriteContext): Promise<{ year: PerformanceYear; rules: RulesVersion }> {
+    const pk = this.pk(year);
+    const periods = derivePeriods(year, cadence, defaultRules.inputDeadlineDay);
+    const rules = { ...defaultRules, rulesVersion: 1, reason: 'Nilai bawaan kebijakan / policy defaults' };
+    try {
+      await this.scope.transact([
+        { put: { table: 'main', item: { pk, sk: 'CONFIG', year, cadence, ...this.scope.stamp('PerformanceYear', String(year), ctx) }, condition: 'attribute_not_exists(pk)' } },
+        ...periods.map((p) => ({ put: { table: 'main' as const, item: { pk, sk: `PERIOD#${p.id}`, ...p, state: 'open', ...this.scope.stamp('Period', p.id, ctx) } } })),
+        { put: { table: 'main', item: { pk, sk: `RULES#v${pad4(1)}`, ...rules, ...this.scope.stamp('Rules', `${year}/v1`, ctx) } } },
+      ]);
+    } catch (err) {
+      if (isConditionalFailure(err)) throw new AppError(409, 'year_exists', { year });
+      throw err;
+    }
+    return { year: (await this.get(year))!, rules: (await this.rules(year))!.current };
+  }
+
+  async get(year: number): Promise<PerformanceYear | undefined> {
+    const items = await this.scope.queryAll('main', { pk: this.pk(year) });
+    const config = items.find((i) => i.sk === 'CONFIG');
+    if (!config) return undefined;
+    const periods = items.filter((i) => (i.sk as string).startsWith('PERIOD#')).map(YearRepository.period);
+    // Sub-periods in calendar order, the year itself last.
+    periods.sort((a, b) => (a.kind === 'year' ? 1 : b.kind === 'year' ? -1 : a.start.localeCompare(b.start)));
+    return { year, cadence: config.cadence as Cadence, periods };
+  }
+
+  private static period(i: Item): Period {
+    const { id, kind, start, end, inputDeadline, state, version } = i as unknown as Period;
+    return { id, kind, start, end, inputDeadline, state, version };
+  }
+
+  /** Changes a period under optimistic locking (the caller has checked the transition). */
+  async updatePeriod(year: number, current: Period, changes: Partial<Pick<Period, 'state' | 'inputDeadline'>>, ctx: WriteContext): Promise<Period> {
+    const item = await this.scope.get('main', this.pk(year), `PERIOD#${current.id}`, true);
+    if (!item) throw new AppError(404, 'not_found', { what: 'period' });
+    const next = { ...item, ...changes, ...this.scope.stamp('Period', current.id, ctx, item as { createdAt: string; version: number }) };
+    try {
+      await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': current.version } });
+    } catch (err) {
+      if (isConditionalFailure(err)) throw new AppError(409, 'version_conflict', { current: item.version, sent: current.version });
+      throw err;
+    }
+    return YearRepository.period(next);
+  }
+
+  async rules(year: number): Promise<{ current: RulesVersion; history: RulesVersion[] } | undefined> {
+    const items = await this.scope.queryAll('main', { pk: this.pk(year), beginsWith: 'RULES#', newestFirst: true });
+    const history = items.map((i) => {
+      const r = withoutKeys(i) as Item;
+      return { ...Object.fromEntries(RULE_FIELDS.map((f) => [f, r[f]])), rulesVersion: r.rulesVersion, reason: r.reason, updatedAt: r.updatedAt, updatedBy: r.updatedBy } as RulesVersion;
+    });
+    return history[0] ? { current: history[0], history } : undefined;
+  }
+
+  /** A new rules version; versions are never changed, so a finalised period keeps the one it was scored with. */
+  async newRules(year: number, rules: Rules, reason: string, expectedCurrent: number, ctx: WriteContext): Promise<RulesVersion> {
+    const rulesVersion = expectedCurrent + 1;
+    const item = { pk: this.pk(year), sk: `RULES#v${pad4(rulesVersion)}`, ...rules, rulesVersion, reason, ...this.scope.stamp('Rules', `${year}/v${rulesVersion}`, ctx) };
+    try {
+      await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
+    } catch (err) {
+      if (isConditionalFailure(err)) throw new AppError(409, 'version_conflict', { current: `>${expectedCurrent}`, sent: expectedCurrent });
+      throw err;
+    }
+    return { ...rules, rulesVersion, reason, updatedAt: ctx.now, updatedBy: ctx.actor };
+  }
+}

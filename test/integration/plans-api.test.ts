@@ -1,0 +1,227 @@
+/**
+ * Performance years, rules and plans (SKP) through the HTTP API, walked as each user would: BKPSDM opening the
+ * year, heads and staff writing plans top-down, supervisors deciding, an unrelated supervisor and admins refused.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../infra/local/seed.ts';
+import { dayBefore } from '../../shared/domain/plans.ts';
+import { wibDate } from '../../shared/domain/time.ts';
+import { tokenFor, who } from '../support/demo.ts';
+import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+const t: Record<keyof typeof who, string> = {} as never;
+const TODAY = wibDate(new Date());
+const Y = Number(TODAY.slice(0, 4)); // the current year: revisions take effect today
+const NEXT = Y + 1;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await seedDemo();
+  for (const [role, nip] of Object.entries(who)) t[role as keyof typeof who] = await tokenFor(stack.issuer, nip);
+});
+afterAll(() => stack.stop());
+
+const iki = (id: string, weight: number, over: Record<string, unknown> = {}) => ({
+  id,
+  name: `Indikator ${id}`,
+  aspect: 'kuantitas',
+  target: { kind: 'single', value: 100 },
+  unit: 'dokumen',
+  direction: 'higher',
+  weight,
+  ...over,
+});
+const rhk = (id: string, link: { parentRhkId?: string; unitGoal?: string }, ikis = [iki(`${id}-a`, 60), iki(`${id}-b`, 40)]) => ({
+  id,
+  kind: 'utama',
+  title: `Hasil kerja ${id}`,
+  ...link,
+  iki: ikis,
+});
+
+const call = (as: keyof typeof who, method: string, path: string, body?: unknown) => stack.call(method, path, { token: t[as], body });
+const plan = (nip: string, year = Y) => `/employees/${nip}/plans/${year}`;
+
+/** Writes, submits and has approved a plan, returning the approved version. */
+async function approvedPlan(owner: keyof typeof who, approver: keyof typeof who, body: unknown, year = Y) {
+  const made = await call(owner, 'POST', plan('me', year), body);
+  expect(made.status, JSON.stringify(made.body)).toBe(201);
+  const sub = await call(owner, 'POST', `${plan('me', year)}/submit`, { version: made.body.version });
+  expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+  const ok = await call(approver, 'POST', `${plan(who[owner], year)}/approve`, { version: sub.body.version });
+  expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  return ok.body;
+}
+
+describe('performance years', () => {
+  it('refuses a plan before BKPSDM opens the year', async () => {
+    const res = await call('staff', 'POST', plan('me'), { rhk: [rhk('r1', { parentRhkId: 'x' })] });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('year_not_open');
+  });
+
+  it('lets only BKPSDM open a year, once, with its periods and default rules', async () => {
+    expect((await call('adminOpd', 'POST', '/years', { year: Y, cadence: 'monthly' })).status).toBe(403);
+    const res = await call('bkpsdm', 'POST', '/years', { year: Y, cadence: 'monthly' });
+    expect(res.status).toBe(201);
+    expect(res.body.periods).toHaveLength(13);
+    expect(res.body.periods[0]).toMatchObject({ id: `${Y}-01`, start: `${Y}-01-01`, end: `${Y}-01-31`, inputDeadline: `${Y}-02-05`, state: 'open' });
+    expect(res.body.rules).toMatchObject({ rulesVersion: 1, capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90, dailyMinuteCap: 450 });
+    expect((await call('bkpsdm', 'POST', '/years', { year: Y, cadence: 'quarterly' })).status).toBe(409);
+    const q = await call('bkpsdm', 'POST', '/years', { year: NEXT, cadence: 'quarterly' });
+    expect(q.body.periods.map((p: { id: string }) => p.id)).toEqual([`${NEXT}-Q1`, `${NEXT}-Q2`, `${NEXT}-Q3`, `${NEXT}-Q4`, String(NEXT)]);
+  });
+
+  it('moves a period through its states and never out of finalised', async () => {
+    const path = `/years/${Y}/periods/${Y}-01`;
+    const get = async () => (await call('staff', 'GET', `/years/${Y}`)).body.periods.find((p: { id: string }) => p.id === `${Y}-01`);
+    const step = async (state: string) => call('bkpsdm', 'PATCH', path, { version: (await get()).version, state });
+    expect((await step('scored')).status).toBe(422); // open → scored skips closing
+    expect((await step('closed')).body.state).toBe('closed');
+    expect((await step('scored')).body.state).toBe('scored');
+    expect((await step('finalised')).body.state).toBe('finalised');
+    const reopen = await step('open');
+    expect(reopen.status).toBe(422);
+    expect(reopen.body.error.code).toBe('period_transition_invalid');
+    const stale = await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}-02`, { version: 99, inputDeadline: `${Y}-03-07` });
+    expect(stale.status).toBe(409);
+    expect((await call('kadis', 'PATCH', `/years/${Y}/periods/${Y}-02`, { version: 1, state: 'closed' })).status).toBe(403);
+  });
+
+  it('versions the rules: a new version keeps the old one readable; bad or stale changes are refused', async () => {
+    const rules = { capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90, dailyMinuteCap: 450, appealWindowDays: 14, inputDeadlineDay: 7 };
+    const v2 = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, expectedRulesVersion: 1, reason: 'Batas pengisian tanggal 7' });
+    expect(v2.status).toBe(200);
+    expect(v2.body).toMatchObject({ rulesVersion: 2, inputDeadlineDay: 7 });
+    const stale = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, expectedRulesVersion: 1, reason: 'lagi' });
+    expect(stale.status).toBe(409);
+    const bad = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, meetsThreshold: 115, expectedRulesVersion: 2, reason: 'salah' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe('thresholds_out_of_order');
+    const read = await call('staff', 'GET', `/years/${Y}/rules`);
+    expect(read.body.current.rulesVersion).toBe(2);
+    expect(read.body.history.map((r: { rulesVersion: number }) => r.rulesVersion)).toEqual([2, 1]);
+  });
+});
+
+describe('plans, top-down', () => {
+  it('runs the workflow from the head of the OPD down to staff, with each rule violation refused', async () => {
+    // Kepala Dinas: no supervisor in the system → links to unit goals; BKPSDM records the decision.
+    const kadisPlan = await approvedPlan('kadis', 'bkpsdm', { rhk: [rhk('kadis-1', { unitGoal: 'Meningkatnya kualitas layanan adminduk' })] });
+    expect(kadisPlan).toMatchObject({ state: 'approved', planVersion: 1, effectiveFrom: `${Y}-01-01`, decidedBy: `nip:${who.bkpsdm}` });
+    await approvedPlan('kabid', 'kadis', { rhk: [rhk('kabid-1', { parentRhkId: 'kadis-1' })] });
+    await approvedPlan('kasi', 'kabid', { rhk: [rhk('kasi-1', { parentRhkId: 'kabid-1' })] });
+
+    // Staff: a draft may be incomplete; submitting checks everything.
+    const draft = await call('staff', 'POST', plan('me'), { rhk: [rhk('s-1', { parentRhkId: 'kabid-1' }, [iki('s-1-a', 50), iki('s-1-b', 40)])] });
+    expect(draft.status).toBe(201);
+    const refused = await call('staff', 'POST', `${plan('me')}/submit`, { version: draft.body.version });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.map((d: { code: string }) => d.code).sort()).toEqual(['plan_intervensi_not_supervisors', 'plan_weights_not_100']);
+    expect(refused.body.error.details.find((d: { code: string }) => d.code === 'plan_weights_not_100').message).toContain('90');
+
+    const fixed = await call('staff', 'PUT', plan('me'), { version: draft.body.version, rhk: [rhk('s-1', { parentRhkId: 'kasi-1' })] });
+    expect(fixed.status).toBe(200);
+    const submitted = await call('staff', 'POST', `${plan('me')}/submit`, { version: fixed.body.version });
+    expect(submitted.body).toMatchObject({ state: 'submitted', supervisorNip: who.kasi });
+
+    // Only the direct supervisor decides.
+    for (const as of ['otherKasi', 'kabid', 'adminOpd', 'bkpsdm', 'staff'] as const) {
+      const res = await call(as, 'POST', `${plan(who.staff)}/approve`, { version: submitted.body.version });
+      expect(res.status, as).toBe(403);
+    }
+
+    const team = await call('kasi', 'GET', `/employees/me/team-plans/${Y}`);
+    expect(team.body.items[0]).toMatchObject({ nip: who.staff, state: 'submitted', waitingForMe: true });
+    expect(team.body.counts).toEqual({ submitted: 1, none: 2 });
+
+    const returned = await call('kasi', 'POST', `${plan(who.staff)}/return`, { version: submitted.body.version, note: 'Target terlalu rendah' });
+    expect(returned.body).toMatchObject({ state: 'returned', returnNote: 'Target terlalu rendah' });
+    const revised = await call('staff', 'PUT', plan('me'), { version: returned.body.version, rhk: [rhk('s-1', { parentRhkId: 'kasi-1' }, [iki('s-1-a', 70), iki('s-1-b', 30)])] });
+    const resubmitted = await call('staff', 'POST', `${plan('me')}/submit`, { version: revised.body.version });
+    const approved = await call('kasi', 'POST', `${plan(who.staff)}/approve`, { version: resubmitted.body.version });
+    expect(approved.body).toMatchObject({ state: 'approved', effectiveFrom: `${Y}-01-01`, decidedBy: `nip:${who.kasi}` });
+    expect(approved.body.returnNote).toBeUndefined();
+
+    // An approved plan is never edited in place.
+    const inPlace = await call('staff', 'PUT', plan('me'), { version: approved.body.version, rhk: [rhk('s-1', { parentRhkId: 'kasi-1' })] });
+    expect(inPlace.status).toBe(409);
+    expect(inPlace.body.error.code).toBe('plan_state');
+  });
+
+  it('revises an approved plan as a new version; the old one stays readable and stops being in force', async () => {
+    const revision = await call('staff', 'POST', `${plan('me')}/revisions`, { reason: 'Mutasi tugas ke perekaman KIA' });
+    expect(revision.status).toBe(201);
+    expect(revision.body).toMatchObject({ planVersion: 2, state: 'draft', reason: 'Mutasi tugas ke perekaman KIA' });
+    const during = await call('kasi', 'GET', plan(who.staff));
+    expect(during.body.latest.planVersion).toBe(2);
+    expect(during.body.inForce.planVersion).toBe(1);
+
+    const edited = await call('staff', 'PUT', plan('me'), { version: revision.body.version, rhk: [rhk('s-2', { parentRhkId: 'kasi-1' })] });
+    const sub = await call('staff', 'POST', `${plan('me')}/submit`, { version: edited.body.version });
+    const ok = await call('kasi', 'POST', `${plan(who.staff)}/approve`, { version: sub.body.version });
+    expect(ok.body).toMatchObject({ planVersion: 2, state: 'approved', effectiveFrom: TODAY });
+
+    const after = await call('staff', 'GET', plan('me'));
+    expect(after.body.inForce.planVersion).toBe(2);
+    expect(after.body.versions).toEqual([
+      { planVersion: 1, state: 'superseded', effectiveFrom: `${Y}-01-01`, effectiveTo: dayBefore(TODAY) },
+      { planVersion: 2, state: 'approved', effectiveFrom: TODAY, reason: 'Mutasi tugas ke perekaman KIA' },
+    ]);
+  });
+
+  it('shows the cascade of a unit: which subordinate RHK serve which of their supervisor\'s', async () => {
+    const res = await call('otherStaff', 'GET', `/units/DUK-DAFDUK/cascade/${Y}`);
+    expect(res.status).toBe(200);
+    const kabid = res.body.roots.find((r: { rhkId: string }) => r.rhkId === 'kabid-1');
+    expect(kabid.nip).toBe(who.kabid);
+    expect(kabid.children.map((c: { rhkId: string }) => c.rhkId)).toEqual(['kasi-1']);
+    expect(kabid.children[0].children.map((c: { rhkId: string; nip: string }) => [c.nip, c.rhkId])).toEqual([[who.staff, 's-2']]);
+  });
+
+  it('copies last year\'s plan as a draft for the new year, links cleared', async () => {
+    const res = await call('staff', 'POST', plan('me', NEXT), { copyFrom: Y });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ year: NEXT, planVersion: 1, state: 'draft' });
+    expect(res.body.rhk.map((r: { id: string; parentRhkId: null }) => [r.id, r.parentRhkId])).toEqual([['s-2', null]]);
+    const none = await call('otherStaff', 'POST', plan('me', NEXT), { copyFrom: Y });
+    expect(none.status).toBe(422);
+    expect(none.body.error.code).toBe('copy_source_missing');
+  });
+
+  it('gives the loser of two concurrent edits 409 with the current version', async () => {
+    const base = (await call('staff', 'GET', plan('me', NEXT))).body.latest;
+    const results = await Promise.all(
+      ['A', 'B'].map((x) => call('staff', 'PUT', plan('me', NEXT), { version: base.version, rhk: [rhk(`edit-${x}`, { parentRhkId: 'kasi-1' })] })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409)!;
+    expect(loser.body.error.details.current.version).toBe(base.version + 1);
+  });
+
+  it.each([
+    ['someone else writing my plan', 'kasi', 'POST', () => plan(who.staff, NEXT), { rhk: [rhk('x', {})] }, 403],
+    ['a second plan for the same year', 'staff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {})] }, 409],
+    ['rhk and copyFrom together', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {})], copyFrom: Y }, 400],
+    ['an inverted range', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('k', 100, { target: { kind: 'range', lo: 9, hi: 3 } })])] }, 422],
+    ['duplicate ids', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('x', 100)])] }, 422],
+    ['a weight of 0', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('k', 0)])] }, 400],
+    ['reading an unrelated person\'s plan', 'otherKasi', 'GET', () => plan(who.staff), undefined, 403],
+  ] as const)('refuses %s', async (_n, as, method, path, body, status) => {
+    const res = await call(as, method, path(), body);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message.length).toBeGreaterThan(10);
+  });
+
+  it('records every plan change in the owner\'s audit trail', async () => {
+    const trail = await eventually(async () => {
+      const res = await call('staff', 'GET', '/employees/me/audit?limit=100');
+      const plans = res.body.items.filter((e: { entity: string }) => e.entity === 'Plan');
+      return plans.length >= 10 ? plans : undefined;
+    });
+    const states = trail.map((e: { after?: { state: string } }) => e.after?.state);
+    expect(states).toEqual(expect.arrayContaining(['draft', 'submitted', 'returned', 'approved', 'superseded']));
+    expect(trail.some((e: { actor: string }) => e.actor === `nip:${who.kasi}`)).toBe(true);
+  });
+});
