@@ -22,7 +22,14 @@ export const handler = userHandler(updatePeriod, async (req) => {
   if (inputDeadline !== undefined && inputDeadline < period.end) {
     throw new AppError(422, 'invalid_date_range', { startDate: period.end, endDate: inputDeadline });
   }
-  const changes = { ...(state !== undefined ? { state } : {}), ...(inputDeadline !== undefined ? { inputDeadline } : {}) };
+  // Scoring pins the rules version in force; going back to 'closed' releases it for a re-score.
+  const rulesVersion =
+    state === 'scored' && !period.rulesVersion ? (await years.rules(req.params.year))!.current.rulesVersion : state === 'closed' ? undefined : period.rulesVersion;
+  const changes = {
+    ...(state !== undefined ? { state } : {}),
+    ...(inputDeadline !== undefined ? { inputDeadline } : {}),
+    rulesVersion,
+  };
   const updated = await years.updatePeriod(req.params.year, { ...period, version }, changes, {
     actor: actorId(req.principal),
     now: req.now.toISOString(),

@@ -3,6 +3,9 @@ import { EmployeeRepository } from '../../shared/store/employees.ts';
 import { registerMachineClient } from '../../shared/store/machine-clients.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { UnitRepository } from '../../shared/store/units.ts';
+import { YearRepository } from '../../shared/store/years.ts';
+import { wibDate } from '../../shared/domain/time.ts';
+import { AppError } from '../../shared/http/errors.ts';
 import { unitPath } from '../../shared/domain/units.ts';
 import { checkNip } from '../../shared/domain/nip.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople, demoUnits } from './demo-data.ts';
@@ -40,6 +43,10 @@ export async function seedDemo(): Promise<void> {
       ctx,
     );
   }
+  // The current performance year, monthly, so plans can be written right away.
+  await new YearRepository(scope).open(Number(wibDate(new Date()).slice(0, 4)), 'monthly', ctx).catch((err: unknown) => {
+    if (!(err instanceof AppError && err.code === 'year_exists')) throw err;
+  });
   await registerMachineClient(DEMO_MACHINE_CLIENT.clientId, DEMO_ORG.orgId, DEMO_MACHINE_CLIENT.name, 'system:seed');
   // Last, so a seed interrupted half-way is redone from scratch on the next start.
   await units.saveOrganisation(DEMO_ORG.name, ctx);

@@ -155,7 +155,16 @@ export const getUnitCascade = route({
 
 // ---- years, periods, rules -------------------------------------------------------------------------------
 
-const period = z.object({ id: z.string(), kind: z.string(), start: z.string(), end: z.string(), inputDeadline: z.string(), state: z.string(), version: z.number() });
+const period = z.object({
+  id: z.string(),
+  kind: z.string(),
+  start: z.string(),
+  end: z.string(),
+  inputDeadline: z.string(),
+  state: z.string(),
+  version: z.number(),
+  rulesVersion: z.optional(z.number().check(z.meta({ description: 'Versi aturan yang dipakai sejak periode dinilai / rules version pinned when scored' }))),
+});
 const rules = z.object({
   capaianCap: z.number().check(z.minimum(100), z.maximum(200)),
   aboveThreshold: z.number().check(z.minimum(50), z.maximum(200)),

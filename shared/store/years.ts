@@ -6,6 +6,8 @@ import { type Item, type OrgScope, type WriteContext, isConditionalFailure, with
 export interface Period extends PeriodDates {
   state: PeriodState;
   version: number;
+  /** The rules version the period was scored with: fixed from 'scored' on, so later rule changes never re-rate it. */
+  rulesVersion?: number;
 }
 
 export interface RulesVersion extends Rules {
@@ -64,12 +66,12 @@ export class YearRepository {
   }
 
   private static period(i: Item): Period {
-    const { id, kind, start, end, inputDeadline, state, version } = i as unknown as Period;
-    return { id, kind, start, end, inputDeadline, state, version };
+    const { id, kind, start, end, inputDeadline, state, version, rulesVersion } = i as unknown as Period;
+    return { id, kind, start, end, inputDeadline, state, version, ...(rulesVersion ? { rulesVersion } : {}) };
   }
 
   /** Changes a period under optimistic locking (the caller has checked the transition). */
-  async updatePeriod(year: number, current: Period, changes: Partial<Pick<Period, 'state' | 'inputDeadline'>>, ctx: WriteContext): Promise<Period> {
+  async updatePeriod(year: number, current: Period, changes: Partial<Pick<Period, 'state' | 'inputDeadline' | 'rulesVersion'>>, ctx: WriteContext): Promise<Period> {
     const item = await this.scope.get('main', this.pk(year), `PERIOD#${current.id}`, true);
     if (!item) throw new AppError(404, 'not_found', { what: 'period' });
     const next = { ...item, ...changes, ...this.scope.stamp('Period', current.id, ctx, item as { createdAt: string; version: number }) };

@@ -56,21 +56,28 @@ async function approvedPlan(owner: keyof typeof who, approver: keyof typeof who,
 
 describe('performance years', () => {
   it('refuses a plan before BKPSDM opens the year', async () => {
-    const res = await call('staff', 'POST', plan('me'), { rhk: [rhk('r1', { parentRhkId: 'x' })] });
+    const res = await call('staff', 'POST', plan('me', Y + 2), { rhk: [rhk('r1', { parentRhkId: 'x' })] });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('year_not_open');
   });
 
-  it('lets only BKPSDM open a year, once, with its periods and default rules', async () => {
-    expect((await call('adminOpd', 'POST', '/years', { year: Y, cadence: 'monthly' })).status).toBe(403);
-    const res = await call('bkpsdm', 'POST', '/years', { year: Y, cadence: 'monthly' });
-    expect(res.status).toBe(201);
+  it('has the current year open in the demo, monthly, with default rules', async () => {
+    const res = await call('staff', 'GET', `/years/${Y}`);
     expect(res.body.periods).toHaveLength(13);
     expect(res.body.periods[0]).toMatchObject({ id: `${Y}-01`, start: `${Y}-01-01`, end: `${Y}-01-31`, inputDeadline: `${Y}-02-05`, state: 'open' });
-    expect(res.body.rules).toMatchObject({ rulesVersion: 1, capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90, dailyMinuteCap: 450 });
-    expect((await call('bkpsdm', 'POST', '/years', { year: Y, cadence: 'quarterly' })).status).toBe(409);
+    const rules = await call('staff', 'GET', `/years/${Y}/rules`);
+    expect(rules.body.current).toMatchObject({ rulesVersion: 1, capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90, dailyMinuteCap: 450 });
+  });
+
+  it('lets only BKPSDM open a year, once, with its periods', async () => {
+    expect((await call('adminOpd', 'POST', '/years', { year: NEXT, cadence: 'monthly' })).status).toBe(403);
     const q = await call('bkpsdm', 'POST', '/years', { year: NEXT, cadence: 'quarterly' });
+    expect(q.status).toBe(201);
     expect(q.body.periods.map((p: { id: string }) => p.id)).toEqual([`${NEXT}-Q1`, `${NEXT}-Q2`, `${NEXT}-Q3`, `${NEXT}-Q4`, String(NEXT)]);
+    expect(q.body.rules.rulesVersion).toBe(1);
+    const again = await call('bkpsdm', 'POST', '/years', { year: NEXT, cadence: 'monthly' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('year_exists');
   });
 
   it('moves a period through its states and never out of finalised', async () => {
@@ -79,7 +86,8 @@ describe('performance years', () => {
     const step = async (state: string) => call('bkpsdm', 'PATCH', path, { version: (await get()).version, state });
     expect((await step('scored')).status).toBe(422); // open → scored skips closing
     expect((await step('closed')).body.state).toBe('closed');
-    expect((await step('scored')).body.state).toBe('scored');
+    const scored = await step('scored');
+    expect(scored.body).toMatchObject({ state: 'scored', rulesVersion: 1 }); // scoring pins the rules in force
     expect((await step('finalised')).body.state).toBe('finalised');
     const reopen = await step('open');
     expect(reopen.status).toBe(422);
@@ -99,6 +107,10 @@ describe('performance years', () => {
     const bad = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, meetsThreshold: 115, expectedRulesVersion: 2, reason: 'salah' });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('thresholds_out_of_order');
+    // The finalised period keeps the rules it was scored with.
+    const periods = (await call('staff', 'GET', `/years/${Y}`)).body.periods;
+    expect(periods.find((p: { id: string }) => p.id === `${Y}-01`)).toMatchObject({ state: 'finalised', rulesVersion: 1 });
+    expect(periods.find((p: { id: string }) => p.id === `${Y}-03`).rulesVersion).toBeUndefined();
     const read = await call('staff', 'GET', `/years/${Y}/rules`);
     expect(read.body.current.rulesVersion).toBe(2);
     expect(read.body.history.map((r: { rulesVersion: number }) => r.rulesVersion)).toEqual([2, 1]);
@@ -171,13 +183,30 @@ describe('plans, top-down', () => {
     ]);
   });
 
+  it('lets an acting supervisor (Plt/Plh) decide on the dates of the assignment only', async () => {
+    await approvedPlan('otherKasi', 'kabid', { rhk: [rhk('pindah-1', { parentRhkId: 'kabid-1' })] });
+    const made = await call('otherStaff', 'POST', plan('me'), { rhk: [rhk('os-1', { parentRhkId: 'pindah-1' })] });
+    const sub = await call('otherStaff', 'POST', `${plan('me')}/submit`, { version: made.body.version });
+    expect(sub.body.supervisorNip).toBe(who.otherKasi);
+    // The Kabid is two levels up: no decision without an assignment.
+    expect((await call('kabid', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version })).status).toBe(403);
+    const appoint = await call('bkpsdm', 'POST', `/employees/${who.kabid}/acting-assignments`, { forNip: who.otherKasi, kind: 'PLH', startDate: TODAY, endDate: TODAY });
+    expect(appoint.status).toBe(201);
+    const queue = await call('kabid', 'GET', `/employees/me/team-plans/${Y}`);
+    expect(queue.body.items.find((i: { nip: string }) => i.nip === who.otherStaff)).toMatchObject({ state: 'submitted', waitingForMe: true });
+    const ok = await call('kabid', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version });
+    expect(ok.status).toBe(200);
+    expect(ok.body.decidedBy).toBe(`nip:${who.kabid}`);
+  });
+
   it('shows the cascade of a unit: which subordinate RHK serve which of their supervisor\'s', async () => {
     const res = await call('otherStaff', 'GET', `/units/DUK-DAFDUK/cascade/${Y}`);
     expect(res.status).toBe(200);
     const kabid = res.body.roots.find((r: { rhkId: string }) => r.rhkId === 'kabid-1');
     expect(kabid.nip).toBe(who.kabid);
-    expect(kabid.children.map((c: { rhkId: string }) => c.rhkId)).toEqual(['kasi-1']);
+    expect(kabid.children.map((c: { rhkId: string }) => c.rhkId)).toEqual(['kasi-1', 'pindah-1']);
     expect(kabid.children[0].children.map((c: { rhkId: string; nip: string }) => [c.nip, c.rhkId])).toEqual([[who.staff, 's-2']]);
+    expect(kabid.children[1].children.map((c: { rhkId: string; nip: string }) => [c.nip, c.rhkId])).toEqual([[who.otherStaff, 'os-1']]);
   });
 
   it('copies last year\'s plan as a draft for the new year, links cleared', async () => {
@@ -185,7 +214,7 @@ describe('plans, top-down', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ year: NEXT, planVersion: 1, state: 'draft' });
     expect(res.body.rhk.map((r: { id: string; parentRhkId: null }) => [r.id, r.parentRhkId])).toEqual([['s-2', null]]);
-    const none = await call('otherStaff', 'POST', plan('me', NEXT), { copyFrom: Y });
+    const none = await call('adminOpd', 'POST', plan('me', NEXT), { copyFrom: Y });
     expect(none.status).toBe(422);
     expect(none.body.error.code).toBe('copy_source_missing');
   });
