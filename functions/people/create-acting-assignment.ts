@@ -1,9 +1,8 @@
 import { createActingAssignment } from '#shared/api/people';
 import { resolveNip } from '#shared/auth/access';
 import { canManagePeopleIn, reasons } from '#shared/auth/policy';
-import { actorId } from '#shared/auth/principal';
 import { AppError, forbidden, notFound } from '#shared/http/errors';
-import { createdOrReplayed, userHandler } from '#shared/http/handler';
+import { createdOrReplayed, userHandler, writeContext } from '#shared/http/handler';
 import { ActingRepository } from '#shared/store/acting';
 import { EmployeeRepository } from '#shared/store/employees';
 
@@ -37,6 +36,6 @@ export const handler = userHandler(createActingAssignment, async (req) => {
   if (same) return createdOrReplayed(clash, true);
   if (clash) throw new AppError(409, 'acting_overlap', { forNip: body.forNip, startDate: clash.startDate, endDate: clash.endDate }, { existing: clash });
 
-  const assignment = await repo.create({ actingNip, ...body }, { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId });
+  const assignment = await repo.create({ actingNip, ...body }, writeContext(req));
   return createdOrReplayed(assignment, false);
 });

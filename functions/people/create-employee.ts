@@ -1,9 +1,8 @@
 import { createEmployee } from '#shared/api/people';
 import { canManagePeopleIn, isSelfServing, reasons } from '#shared/auth/policy';
-import { actorId } from '#shared/auth/principal';
 import { employeeProblems } from '#shared/domain/employee-rules';
 import { forbidden } from '#shared/http/errors';
-import { createdOrReplayed, userHandler } from '#shared/http/handler';
+import { createdOrReplayed, userHandler, writeContext } from '#shared/http/handler';
 import { problemsError } from '#shared/http/problems';
 import { EmployeeRepository } from '#shared/store/employees';
 import { lookupsFor } from '#shared/store/hierarchy-lookups';
@@ -20,7 +19,7 @@ export const handler = userHandler(createEmployee, async (req) => {
   }
   const { employee, replayed } = await new EmployeeRepository(scope).create(
     { ...body, unitPath, supervisorNip: body.supervisorNip ?? null, status: 'active' },
-    { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId },
+    writeContext(req),
   );
   return createdOrReplayed(employee, replayed);
 });

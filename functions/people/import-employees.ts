@@ -1,10 +1,9 @@
 import { importEmployees } from '#shared/api/people';
 import { importRow } from '#shared/api/schemas';
 import { canManagePeopleIn, isSelfServing, reasons } from '#shared/auth/policy';
-import { actorId } from '#shared/auth/principal';
 import { type ImportCandidate, MAX_IMPORT_ROWS, type RowProblem, completeRow, importProblems, parseImport } from '#shared/domain/employee-import';
 import { AppError } from '#shared/http/errors';
-import { json, userHandler } from '#shared/http/handler';
+import { json, userHandler, writeContext } from '#shared/http/handler';
 import { type MessageCode, render } from '#shared/http/messages';
 import { type EmployeeChange, type EmployeeFields, EmployeeRepository, sameEmployee } from '#shared/store/employees';
 import { UnitRepository } from '#shared/store/units';
@@ -63,7 +62,7 @@ export const handler = userHandler(importEmployees, async (req) => {
   if (denied.length > 0) throw new AppError(403, 'forbidden', { reason: reasons.notAdminHere }, denied);
 
   // 4. Write: supervisors first, in transactions, undone as a whole if one fails.
-  await employees.applyAll(changes, { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId }, hierarchyRead);
+  await employees.applyAll(changes, writeContext(req), hierarchyRead);
 
   const created = changes.filter((c) => !c.current).length;
   return json({ rows: parsed.rows.length, created, updated: changes.length - created, unchanged: parsed.rows.length - changes.length });

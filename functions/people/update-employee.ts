@@ -1,10 +1,9 @@
 import { updateEmployee } from '#shared/api/people';
 import { resolveNip } from '#shared/auth/access';
 import { canManagePeopleIn, isSelfServing, reasons } from '#shared/auth/policy';
-import { actorId } from '#shared/auth/principal';
 import { employeeProblems } from '#shared/domain/employee-rules';
 import { forbidden, notFound } from '#shared/http/errors';
-import { json, userHandler } from '#shared/http/handler';
+import { json, userHandler, writeContext } from '#shared/http/handler';
 import { problemsError } from '#shared/http/problems';
 import { type EmployeeFields, EmployeeRepository, sameEmployee } from '#shared/store/employees';
 import { lookupsFor } from '#shared/store/hierarchy-lookups';
@@ -31,5 +30,5 @@ export const handler = userHandler(updateEmployee, async (req) => {
     throw forbidden(reasons.selfServing);
   }
   if (sameEmployee(current, next) && version === current.version) return json(current);
-  return json(await employees.replace(current, next, version, { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId }, hierarchyRead));
+  return json(await employees.replace(current, next, version, writeContext(req), hierarchyRead));
 });

@@ -1,16 +1,11 @@
 import { openYear } from '#shared/api/plans';
 import { canManagePeriods, reasons } from '#shared/auth/policy';
-import { actorId } from '#shared/auth/principal';
 import { forbidden } from '#shared/http/errors';
-import { created, userHandler } from '#shared/http/handler';
+import { created, userHandler, writeContext } from '#shared/http/handler';
 import { YearRepository } from '#shared/store/years';
 
 export const handler = userHandler(openYear, async (req) => {
   if (!canManagePeriods(req.principal)) throw forbidden(reasons.bkpsdmOnly);
-  const { year, rules } = await new YearRepository(req.scope).open(req.body.year, req.body.cadence, {
-    actor: actorId(req.principal),
-    now: req.now.toISOString(),
-    requestId: req.requestId,
-  });
+  const { year, rules } = await new YearRepository(req.scope).open(req.body.year, req.body.cadence, writeContext(req));
   return created({ ...year, rules });
 });

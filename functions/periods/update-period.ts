@@ -1,39 +1,49 @@
 import { updatePeriod } from '#shared/api/plans';
 import { canManagePeriods, reasons } from '#shared/auth/policy';
-import { actorId } from '#shared/auth/principal';
 import { canMovePeriod, periodTransitions } from '#shared/domain/periods';
 import { AppError, forbidden, notFound } from '#shared/http/errors';
-import { json, userHandler } from '#shared/http/handler';
+import { json, userHandler, writeContext } from '#shared/http/handler';
 import { YearRepository } from '#shared/store/years';
+
+const ORDER = { open: 0, closed: 1, scored: 2, finalised: 3 } as const;
 
 export const handler = userHandler(updatePeriod, async (req) => {
   if (!canManagePeriods(req.principal)) throw forbidden(reasons.bkpsdmOnly);
   const years = new YearRepository(req.scope);
-  const year = await years.get(req.params.year);
-  const period = year?.periods.find((p) => p.id === req.params.periodId);
-  if (!period) throw notFound('period');
+  const { year, periodId } = req.params;
+  const [performanceYear, rules] = await Promise.all([years.get(year), years.rules(year)]);
+  if (!performanceYear || !rules) throw notFound('period');
   const { version, state, inputDeadline } = req.body;
-  if (state !== undefined && state !== period.state && !canMovePeriod(period.state, state)) {
-    throw new AppError(422, 'period_transition_invalid', { period: period.id, from: period.state, to: state, allowed: periodTransitions[period.state].join(', ') || '-' });
-  }
-  if (inputDeadline !== undefined && period.state === 'finalised') {
-    throw new AppError(422, 'period_transition_invalid', { period: period.id, from: period.state, to: period.state, allowed: '-' });
-  }
-  if (inputDeadline !== undefined && inputDeadline < period.end) {
-    throw new AppError(422, 'invalid_date_range', { startDate: period.end, endDate: inputDeadline });
-  }
-  // Scoring pins the rules version in force; going back to 'closed' releases it for a re-score.
-  const rulesVersion =
-    state === 'scored' && !period.rulesVersion ? (await years.rules(req.params.year))!.current.rulesVersion : state === 'closed' ? undefined : period.rulesVersion;
-  const changes = {
-    ...(state !== undefined ? { state } : {}),
-    ...(inputDeadline !== undefined ? { inputDeadline } : {}),
-    rulesVersion,
-  };
-  const updated = await years.updatePeriod(req.params.year, { ...period, version }, changes, {
-    actor: actorId(req.principal),
-    now: req.now.toISOString(),
-    requestId: req.requestId,
-  });
+
+  const updated = await years.updatePeriod(
+    year,
+    periodId,
+    version,
+    (period) => {
+      if (period.state === 'finalised') throw new AppError(422, 'period_finalised', { period: period.id });
+      if (state !== undefined && state !== period.state) {
+        if (!canMovePeriod(period.state, state)) {
+          throw new AppError(422, 'period_transition_invalid', { period: period.id, from: period.state, to: state, allowed: periodTransitions[period.state].join(', ') });
+        }
+        // The year is scored or finalised only after every one of its periods has got there.
+        if (period.kind === 'year' && ORDER[state] >= ORDER.scored) {
+          const pending = performanceYear.periods.filter((p) => p.kind !== 'year' && ORDER[p.state] < ORDER[state]).map((p) => p.id);
+          if (pending.length > 0) throw new AppError(422, 'year_periods_not_finalised', { year, state, pending: pending.join(', ') });
+        }
+      }
+      if (inputDeadline !== undefined) {
+        if (period.state !== 'open' && period.state !== 'closed') throw new AppError(422, 'deadline_locked', { period: period.id, state: period.state });
+        if (inputDeadline < period.end) throw new AppError(422, 'deadline_before_period_end', { deadline: inputDeadline, end: period.end });
+      }
+      const next = state ?? period.state;
+      return {
+        state: next,
+        ...(inputDeadline !== undefined ? { inputDeadline } : {}),
+        // Scoring pins the rules version in force; going back to 'closed' releases it for a re-score.
+        rulesVersion: next === 'scored' || next === 'finalised' ? (period.rulesVersion ?? rules.current.rulesVersion) : undefined,
+      };
+    },
+    writeContext(req),
+  );
   return json(updated);
 });

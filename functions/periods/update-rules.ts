@@ -1,9 +1,8 @@
 import { updateRules } from '#shared/api/plans';
 import { canManagePeriods, reasons } from '#shared/auth/policy';
-import { actorId } from '#shared/auth/principal';
 import { rulesProblems } from '#shared/domain/rules';
 import { AppError, forbidden, notFound } from '#shared/http/errors';
-import { json, userHandler } from '#shared/http/handler';
+import { json, userHandler, writeContext } from '#shared/http/handler';
 import { render } from '#shared/http/messages';
 import { YearRepository } from '#shared/store/years';
 
@@ -12,14 +11,15 @@ export const handler = userHandler(updateRules, async (req) => {
   const { expectedRulesVersion, reason, ...rules } = req.body;
   const problems = rulesProblems(rules);
   if (problems.length > 0) {
-    throw new AppError(422, problems[0]!, {}, problems.map((code) => ({ code, message: render(code, req.lang) })));
+    throw new AppError(422, problems[0]!, {}, problems.map((code) => ({ field: 'body', code, message: render(code, req.lang) })));
   }
   const years = new YearRepository(req.scope);
-  if (!(await years.rules(req.params.year))) throw notFound('year');
-  const created = await years.newRules(req.params.year, rules, reason, expectedRulesVersion, {
-    actor: actorId(req.principal),
-    now: req.now.toISOString(),
-    requestId: req.requestId,
-  });
+  const current = await years.rules(req.params.year);
+  if (!current) throw notFound('year');
+  // Optimistic locking: the change must be based on the version in force now, not an older or imagined one.
+  if (expectedRulesVersion !== current.current.rulesVersion) {
+    throw new AppError(409, 'version_conflict', { current: current.current.rulesVersion, sent: expectedRulesVersion }, { current: current.current });
+  }
+  const created = await years.newRules(req.params.year, rules, reason, expectedRulesVersion, writeContext(req));
   return json(created);
 });

@@ -1,22 +1,21 @@
 import { createPlan } from '#shared/api/plans';
-import { actorId } from '#shared/auth/principal';
 import { copyForNewYear, structureProblems, versionInForce } from '#shared/domain/plans';
-import { wibDate } from '#shared/domain/time';
+import { dayWithinYear } from '#shared/domain/time';
 import { AppError } from '#shared/http/errors';
-import { created, userHandler } from '#shared/http/handler';
-import { openYear, ownPlanNip, planError } from '#shared/store/plan-context';
+import { created, userHandler, writeContext } from '#shared/http/handler';
+import { ownPlanNip, planError, requireOpenYear } from '#shared/store/plan-context';
 import { PlanRepository } from '#shared/store/plans';
 
 export const handler = userHandler(createPlan, async (req) => {
   const nip = ownPlanNip(req.principal, req.params.nip);
   const { year } = req.params;
-  await openYear(req.scope, year);
+  await requireOpenYear(req.scope, year);
   const plans = new PlanRepository(req.scope);
 
   let rhk = req.body.rhk;
   if (req.body.copyFrom !== undefined) {
     const source = await plans.versions(nip, req.body.copyFrom);
-    const from = versionInForce(source, wibDate(req.now)) ?? source.at(-1);
+    const from = versionInForce(source, dayWithinYear(req.now, req.body.copyFrom)) ?? source.at(-1);
     if (!from) throw new AppError(422, 'copy_source_missing', { year: req.body.copyFrom });
     rhk = copyForNewYear(from.rhk);
   }
@@ -25,7 +24,7 @@ export const handler = userHandler(createPlan, async (req) => {
 
   const plan = await plans.add(
     { nip, year, planVersion: 1, state: 'draft', rhk: rhk! },
-    { actor: actorId(req.principal), now: req.now.toISOString(), requestId: req.requestId },
+    writeContext(req),
   );
   return created(plan);
 });

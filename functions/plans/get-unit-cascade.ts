@@ -1,7 +1,8 @@
 import { getUnitCascade } from '#shared/api/plans';
+import { canReadUnitPlans, reasons } from '#shared/auth/policy';
 import { versionInForce } from '#shared/domain/plans';
 import { dayWithinYear } from '#shared/domain/time';
-import { notFound } from '#shared/http/errors';
+import { forbidden, notFound } from '#shared/http/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { EmployeeRepository } from '#shared/store/employees';
 import { PlanRepository } from '#shared/store/plans';
@@ -19,20 +20,22 @@ interface Node {
   children: Node[];
 }
 
-/** Which subordinate RHK serve which RHK above them, for a unit subtree: the plan in force (today, within the year), else the latest. */
-export const handler = userHandler(getUnitCascade, async ({ scope, params, now }) => {
+/** Which subordinate RHK serve which RHK above them, in a unit subtree. */
+export const handler = userHandler(getUnitCascade, async ({ scope, params, now, principal, actor }) => {
   const unit = await new UnitRepository(scope).get(params.code);
   if (!unit) throw notFound('unit');
+  if (!canReadUnitPlans(principal, actor.unitPath, unit.path)) throw forbidden(reasons.notYourUnit);
   const members = await new EmployeeRepository(scope).allUnitMembers(unit.path);
   const plans = new PlanRepository(scope);
-  const today = dayWithinYear(now, params.year);
+  const onDay = dayWithinYear(now, params.year);
 
   const nodes = new Map<string, Node>();
   const parents = new Map<string, string>();
   await Promise.all(
     members.map(async (m) => {
       const versions = await plans.versions(m.nip as string, params.year);
-      const plan = versionInForce(versions, today) ?? versions.at(-1);
+      // The plan in force, else the one awaiting a decision; a draft is its owner's own business.
+      const plan = versionInForce(versions, onDay) ?? versions.findLast((v) => v.state === 'submitted');
       for (const r of plan?.rhk ?? []) {
         // RHK ids are unique within a plan only: a node is keyed by owner and id.
         const key = `${m.nip}/${r.id}`;

@@ -1,22 +1,21 @@
 import { submitPlan } from '#shared/api/plans';
-import { actorId } from '#shared/auth/principal';
 import { submissionProblems } from '#shared/domain/plans';
-import { json, userHandler } from '#shared/http/handler';
-import { latestPlan, openYear, ownPlanNip, planError, requireState, supervisorRhk } from '#shared/store/plan-context';
+import { json, userHandler, writeContext } from '#shared/http/handler';
+import { latestPlan, ownPlanNip, planError, requireOpenYear, requireState, supervisorRhk } from '#shared/store/plan-context';
 import { PlanRepository } from '#shared/store/plans';
 
 export const handler = userHandler(submitPlan, async (req) => {
   const nip = ownPlanNip(req.principal, req.params.nip);
   const { year } = req.params;
-  const [plan] = await Promise.all([latestPlan(req.scope, nip, year), openYear(req.scope, year)]);
+  const [plan] = await Promise.all([latestPlan(req.scope, nip, year), requireOpenYear(req.scope, year)]);
   requireState(plan, 'submit');
-  const problems = submissionProblems(plan.rhk, await supervisorRhk(req.scope, req.actor, year));
+  const problems = submissionProblems(plan.rhk, await supervisorRhk(req.scope, req.actor, year, req.now));
   if (problems.length > 0) throw planError(problems, req.lang);
   const submitted = await new PlanRepository(req.scope).replace(
     plan,
     { ...plan, state: 'submitted', supervisorNip: req.actor.supervisorNip ?? null, submittedAt: req.now.toISOString() },
     req.body.version,
-    { actor: actorId(req.principal), now: req.now.toISOString(), requestId: req.requestId },
+    writeContext(req),
   );
   return json(submitted);
 });

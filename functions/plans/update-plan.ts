@@ -1,7 +1,6 @@
 import { updatePlan } from '#shared/api/plans';
-import { actorId } from '#shared/auth/principal';
 import { structureProblems } from '#shared/domain/plans';
-import { json, userHandler } from '#shared/http/handler';
+import { json, userHandler, writeContext } from '#shared/http/handler';
 import { latestPlan, ownPlanNip, planError, requireState } from '#shared/store/plan-context';
 import { PlanRepository } from '#shared/store/plans';
 
@@ -11,10 +10,6 @@ export const handler = userHandler(updatePlan, async (req) => {
   requireState(plan, 'edit');
   const problems = structureProblems(req.body.rhk);
   if (problems.length > 0) throw planError(problems, req.lang);
-  const updated = await new PlanRepository(req.scope).replace(plan, { ...plan, rhk: req.body.rhk }, req.body.version, {
-    actor: actorId(req.principal),
-    now: req.now.toISOString(),
-    requestId: req.requestId,
-  });
+  const updated = await new PlanRepository(req.scope).replace(plan, { ...plan, rhk: req.body.rhk }, req.body.version, writeContext(req));
   return json(updated);
 });

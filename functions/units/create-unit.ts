@@ -1,9 +1,8 @@
 import { createUnit } from '#shared/api/units';
 import { canCreateUnitUnder, reasons } from '#shared/auth/policy';
-import { actorId } from '#shared/auth/principal';
 import { parentProblem, unitPath } from '#shared/domain/units';
 import { AppError, forbidden } from '#shared/http/errors';
-import { createdOrReplayed, userHandler } from '#shared/http/handler';
+import { createdOrReplayed, userHandler, writeContext } from '#shared/http/handler';
 import { UnitRepository } from '#shared/store/units';
 
 export const handler = userHandler(createUnit, async (req) => {
@@ -16,7 +15,7 @@ export const handler = userHandler(createUnit, async (req) => {
   if (!canCreateUnitUnder(principal, actor.unitPath, parent?.path)) throw forbidden(reasons.notAdminHere);
   const { unit, replayed } = await units.create(
     { code: body.code, name: body.name, kind: body.kind, ...(parent ? { parentCode: parent.code } : {}), path: unitPath(parent?.path, body.code) },
-    { actor: actorId(principal), now: req.now.toISOString(), requestId: req.requestId },
+    writeContext(req),
   );
   return createdOrReplayed(unit, replayed);
 });

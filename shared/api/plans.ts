@@ -9,7 +9,8 @@ const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLe
 const version = z.number().check(z.int(), z.minimum(1), meta('Versi yang Anda baca (optimistic locking)'));
 
 const target = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('single'), value: z.number().check(z.minimum(0)) }),
+  // Capaian divides by the target: a single target of 0 cannot be scored.
+  z.object({ kind: z.literal('single'), value: z.number().check(z.gt(0)) }),
   z.object({ kind: z.literal('range'), lo: z.number().check(z.minimum(0)), hi: z.number().check(z.minimum(0)) }),
 ]);
 
@@ -130,12 +131,13 @@ export const listTeamPlans = route({
   name: 'list-team-plans',
   tag: 'SKP',
   summary: 'Status SKP bawahan langsung (termasuk sebagai Plt/Plh hari ini) / the state of direct subordinates\' plans',
+  description: 'For oneself, includes the positions held as Plt/Plh today. Someone else looking (a supervisor above, an admin) sees only the members they may read.',
   params: byNipYear,
   responses: {
     200: {
       description: 'Each direct subordinate with the state of their plan; `waitingForMe` when submitted to this supervisor',
       schema: z.object({
-        items: z.array(z.extend(employeeSummary, { state: z.string(), planVersion: z.optional(z.number()), waitingForMe: z.boolean() })),
+        items: z.array(z.extend(employeeSummary, { state: z.string(), planVersion: z.optional(z.number()), inForceVersion: z.optional(z.number()), waitingForMe: z.boolean() })),
         counts: z.record(z.string(), z.number()),
       }),
     },
@@ -147,10 +149,12 @@ export const getUnitCascade = route({
   name: 'get-unit-cascade',
   tag: 'SKP',
   summary: 'Pohon cascading RHK sebuah unit / the cascade tree of a unit',
-  description: 'Every RHK of the people of the unit subtree (the version in force today, else the latest), nested under the RHK it contributes to.',
+  description:
+    'Every RHK of the people of the unit subtree (the version in force today, else the one submitted; drafts are never shown), nested under the RHK it contributes to. ' +
+    'For BKPSDM and auditors, the OPD admin within their OPD, and people whose own unit is the unit or above it.',
   params: z.object({ code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)), year }),
   responses: { 200: { description: 'Roots of the tree (RHK linked to a unit goal or to an RHK outside the unit)', schema: z.object({ roots: z.array(z.record(z.string(), z.unknown())) }) } },
-  errors: [400, 404],
+  errors: [400, 403, 404],
 });
 
 // ---- years, periods, rules -------------------------------------------------------------------------------

@@ -70,6 +70,16 @@ export const canReadAuditOf = (p: UserPrincipal, subjectNip: string): boolean =>
 
 export const canReadOrgAudit = (p: UserPrincipal): boolean => has(p, 'auditor');
 
+/**
+ * A unit's plans (the cascade): BKPSDM and auditors, the OPD admin within their OPD, and people whose own unit
+ * is that unit or above it (a Kabid sees the seksi below; a seksi's staff see their seksi).
+ */
+export function canReadUnitPlans(p: UserPrincipal, actorUnitPath: string, unitPath: string): boolean {
+  if (isOrgWideReader(p) || isWithin(unitPath, actorUnitPath)) return true;
+  const opd = adminOpdPath(p, actorUnitPath);
+  return opd !== undefined && isWithin(unitPath, opd);
+}
+
 /** Years, periods and rules belong to BKPSDM. */
 export const canManagePeriods = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
 
@@ -93,6 +103,7 @@ export const reasons = {
     en: 'you cannot appoint yourself as acting official (Plt/Plh); another admin must',
   },
   bkpsdmOnly: { id: 'hanya Admin BKPSDM', en: 'the BKPSDM admin only' },
+  notYourUnit: { id: 'unit ini bukan unit Anda atau di bawahnya, dan bukan OPD yang Anda kelola', en: 'this unit is not yours or below yours, nor in an OPD you manage' },
   ownPlanOnly: { id: 'SKP hanya disusun dan diajukan oleh pegawai yang bersangkutan', en: 'a plan is written and submitted by its owner only' },
   notDirectSupervisor: {
     id: 'hanya atasan langsung (atau Plt/Plh-nya pada tanggal tugas) yang memutuskan SKP ini',

@@ -41,9 +41,18 @@ export interface PlanProblem {
   params: Record<string, unknown>;
 }
 
-/** Structure, checked on every save: unique ids, at least one RHK and IKI, ranges the right way round. */
+/** Bounds that keep a plan, and the audit entry holding its before and after, well inside DynamoDB's 400 KB item. */
+export const MAX_IKI_PER_PLAN = 60;
+export const MAX_PLAN_BYTES = 100_000;
+
+/** Structure, checked on every save: size, unique ids, at least one RHK and IKI, ranges the right way round. */
 export function structureProblems(rhk: Rhk[]): PlanProblem[] {
   const problems: PlanProblem[] = [];
+  const ikiCount = rhk.reduce((n, r) => n + r.iki.length, 0);
+  const bytes = new TextEncoder().encode(JSON.stringify(rhk)).length;
+  if (ikiCount > MAX_IKI_PER_PLAN || bytes > MAX_PLAN_BYTES) {
+    return [{ path: 'rhk', code: 'plan_too_large', params: { iki: ikiCount, maxIki: MAX_IKI_PER_PLAN, kb: Math.ceil(bytes / 1000), maxKb: MAX_PLAN_BYTES / 1000 } }];
+  }
   const ids = new Set<string>();
   const once = (id: string, path: string) => {
     if (ids.has(id)) problems.push({ path, code: 'plan_duplicate_id', params: { id } });
@@ -118,6 +127,27 @@ export function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+export function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The day an approval takes effect: `candidate`, moved past any period already scored or finalised (their scores
+ * must not be re-based). Undefined when the year itself is locked or no open day is left in it.
+ */
+export function effectiveStart(periods: { kind: string; start: string; end: string; state: string }[], candidate: string): string | undefined {
+  const locked = (p: { state: string }) => p.state === 'scored' || p.state === 'finalised';
+  const year = periods.find((p) => p.kind === 'year');
+  if (!year || locked(year)) return undefined;
+  let day = candidate;
+  for (const p of [...periods].filter((x) => x.kind !== 'year').sort((a, b) => a.start.localeCompare(b.start))) {
+    if (locked(p) && p.start <= day && day <= p.end) day = dayAfter(p.end);
+  }
+  return day <= year.end ? day : undefined;
 }
 
 /** A plan copied from another year: same results and indicators, links cleared (the supervisor's plan is new too). */

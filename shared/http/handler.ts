@@ -8,7 +8,7 @@ import en from 'zod/v4/locales/en.js';
 import id from 'zod/v4/locales/id.js';
 import { functions, type HttpTrigger } from '#infra/manifest';
 import type { RouteSpec } from '../api/route.ts';
-import { type Claims, type Principal, type UserPrincipal, parseClaims } from '../auth/principal.ts';
+import { type Claims, type Principal, type UserPrincipal, actorId, parseClaims } from '../auth/principal.ts';
 import { logger, metrics } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
@@ -41,6 +41,13 @@ export type Reply =
   | { status?: number; html: string; headers?: Record<string, string> };
 
 export const json = (body: unknown, status = 200): Reply => ({ status, json: body });
+
+/** Who writes, when, under which request: what every write stamps for the audit trail. */
+export const writeContext = (req: { principal: Principal; now: Date; requestId: string }) => ({
+  actor: actorId(req.principal),
+  now: req.now.toISOString(),
+  requestId: req.requestId,
+});
 export const created = (body: unknown): Reply => ({ status: 201, json: body });
 
 /** 201 for a new record; 200 with `idempotent-replay: true` when a retry found the same record already stored. */

@@ -173,6 +173,34 @@ export const messages = {
     id: 'SKP versi {planVersion} berstatus {state}; tindakan "{action}" hanya untuk status {allowed}.',
     en: 'SKP version {planVersion} is {state}; "{action}" is only possible when it is {allowed}.',
   },
+  plan_too_large: {
+    id: 'SKP terlalu besar: {iki} IKI dan {kb} KB; batasnya {maxIki} IKI dan {maxKb} KB. Ringkas uraiannya.',
+    en: 'The SKP is too large: {iki} IKI and {kb} KB; the limits are {maxIki} IKI and {maxKb} KB. Shorten it.',
+  },
+  plan_period_locked: {
+    id: 'Tidak ada lagi hari di tahun {period} yang periodenya belum dinilai; SKP tahun itu tidak bisa diubah (ajukan keberatan bila perlu).',
+    en: 'No day of {period} is left in a period not yet scored; that year\'s plan can no longer change (file an appeal if needed).',
+  },
+  supervisor_plan_not_approved: {
+    id: 'SKP atasan langsung ({supervisor}) tahun {year} belum disetujui. RHK atasan yang berlaku diperlukan untuk intervensi.',
+    en: 'The direct supervisor\'s ({supervisor}) SKP for {year} is not approved yet. Their plan in force is needed for cascading.',
+  },
+  period_finalised: {
+    id: 'Periode {period} sudah final dan tidak bisa diubah.',
+    en: 'Period {period} is finalised and cannot change.',
+  },
+  deadline_before_period_end: {
+    id: 'Batas pengisian {deadline} tidak boleh sebelum akhir periode ({end}).',
+    en: 'The input deadline {deadline} cannot be before the end of the period ({end}).',
+  },
+  deadline_locked: {
+    id: 'Batas pengisian periode {period} tidak bisa diubah karena periode sudah {state}.',
+    en: 'The input deadline of period {period} cannot change: the period is already {state}.',
+  },
+  year_periods_not_finalised: {
+    id: 'Tahun {year} baru bisa berstatus {state} setelah semua periodenya {state}: belum {pending}.',
+    en: 'Year {year} can be {state} only after all its periods are {state}: not yet {pending}.',
+  },
   plan_duplicate_id: {
     id: 'Kode {id} dipakai lebih dari sekali dalam SKP; setiap RHK dan IKI perlu kode sendiri.',
     en: 'Id {id} is used more than once in the SKP; every RHK and IKI needs its own.',
@@ -209,10 +237,7 @@ export const messages = {
     id: 'RHK "{rhk}" perlu sasaran unit (unitGoal), karena Anda pimpinan unit tanpa atasan di sistem.',
     en: 'RHK "{rhk}" needs a unit goal (unitGoal), as you head a unit with no supervisor in the system.',
   },
-  supervisor_plan_missing: {
-    id: 'Atasan langsung ({supervisor}) belum punya SKP tahun {year}. RHK atasan diperlukan untuk intervensi.',
-    en: 'The direct supervisor ({supervisor}) has no SKP for {year} yet. Their RHK are needed for cascading.',
-  },
+
   copy_source_missing: {
     id: 'Tidak ada SKP tahun {year} untuk disalin.',
     en: 'There is no SKP for {year} to copy.',

@@ -1,11 +1,12 @@
 /** What plan handlers share: ownership, state checks, the open year, and the supervisor's plan for cascading. */
-import { resolveNip } from '../auth/access.ts';
-import { reasons } from '../auth/policy.ts';
+import { type AccessContext, readableEmployee, resolveNip } from '../auth/access.ts';
+import { canDecidePlan, reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
-import { type PlanAction, type PlanProblem, allows, planActions } from '../domain/plans.ts';
+import { type PlanAction, type PlanProblem, allows, effectiveStart, planActions, versionInForce } from '../domain/plans.ts';
+import { dayWithinYear } from '../domain/time.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { type Lang, render } from '../http/messages.ts';
-import type { Employee } from './employees.ts';
+import { type Employee, EmployeeRepository } from './employees.ts';
 import type { OrgScope } from './org-scope.ts';
 import { type PlanVersion, PlanRepository } from './plans.ts';
 import { type PerformanceYear, YearRepository } from './years.ts';
@@ -30,17 +31,35 @@ export function requireState(plan: PlanVersion, action: PlanAction): void {
   }
 }
 
-export async function openYear(scope: OrgScope, year: number): Promise<PerformanceYear> {
+/** The year, which BKPSDM must have opened; 422 otherwise. */
+export async function requireOpenYear(scope: OrgScope, year: number): Promise<PerformanceYear> {
   const found = await new YearRepository(scope).get(year);
   if (!found) throw new AppError(422, 'year_not_open', { year });
   return found;
 }
 
-/** The direct supervisor's RHK, which the owner's RHK must cascade from; null for a head with no supervisor. */
-export async function supervisorRhk(scope: OrgScope, owner: Employee, year: number): Promise<{ nip: string; rhkIds: Set<string> } | null> {
+/**
+ * The day a plan approved now takes effect: `candidate`, past any period already scored or finalised (whose
+ * scores must not be re-based; corrections go through an appeal). 409 when the year has no open day left.
+ */
+export function requireEffectiveStart(year: PerformanceYear, candidate: string): string {
+  const day = effectiveStart(year.periods, candidate);
+  if (!day) {
+    const whole = year.periods.find((p) => p.kind === 'year')!;
+    throw new AppError(409, 'plan_period_locked', { period: whole.id, state: whole.state === 'open' || whole.state === 'closed' ? 'scored' : whole.state });
+  }
+  return day;
+}
+
+/**
+ * The RHK of the direct supervisor's plan in force (within the year), which the owner's RHK must cascade from;
+ * null for a head with no supervisor. A supervisor's draft or pending revision does not count.
+ */
+export async function supervisorRhk(scope: OrgScope, owner: Employee, year: number, now: Date): Promise<{ nip: string; rhkIds: Set<string> } | null> {
   if (!owner.supervisorNip) return null;
-  const plan = await new PlanRepository(scope).latest(owner.supervisorNip, year);
-  if (!plan) throw new AppError(422, 'supervisor_plan_missing', { supervisor: owner.supervisorNip, year });
+  const versions = await new PlanRepository(scope).versions(owner.supervisorNip, year);
+  const plan = versionInForce(versions, dayWithinYear(now, year));
+  if (!plan) throw new AppError(422, 'supervisor_plan_not_approved', { supervisor: owner.supervisorNip, year });
   return { nip: owner.supervisorNip, rhkIds: new Set(plan.rhk.map((r) => r.id)) };
 }
 
@@ -53,4 +72,23 @@ export function planError(problems: PlanProblem[], lang: Lang): AppError {
     first.params,
     problems.map((p) => ({ field: `body.${p.path}`, code: p.code, message: render(p.code, lang, p.params) })),
   );
+}
+
+/**
+ * The plan the caller is asked to approve or return, checked: the caller decides for its owner (BKPSDM never
+ * for one of its own superiors), and the latest version allows the action.
+ */
+export async function planToDecide(ctx: AccessContext, nipParam: string, year: number, action: 'approve' | 'return'): Promise<{ owner: Employee; versions: PlanVersion[]; plan: PlanVersion }> {
+  const { target: owner, relation } = await readableEmployee(ctx, nipParam);
+  let allowed = canDecidePlan(ctx.principal, relation, !!owner.supervisorNip);
+  if (allowed && relation !== 'direct_supervisor') {
+    const above = await new EmployeeRepository(ctx.scope).supervisorChain(ctx.actor);
+    allowed = !above.some((e) => e.nip === owner.nip);
+  }
+  if (!allowed) throw forbidden(reasons.notDirectSupervisor);
+  const versions = await new PlanRepository(ctx.scope).versions(owner.nip, year);
+  const plan = versions.at(-1);
+  if (!plan) throw notFound('plan');
+  requireState(plan, action);
+  return { owner, versions, plan };
 }

@@ -1,4 +1,4 @@
-import type { PlanState, Rhk } from '../domain/plans.ts';
+import { type PlanState, type Rhk, dayBefore } from '../domain/plans.ts';
 import { AppError } from '../http/errors.ts';
 import { type Item, type OrgScope, type TransactItem, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
 
@@ -25,10 +25,14 @@ export interface PlanVersion {
 
 const pad3 = (n: number) => String(n).padStart(3, '0');
 
+/** A version's content without its stamp (version counter and who/when), as written by toItem. */
+export type PlanFields = Omit<PlanVersion, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
+
+const fieldsOf = ({ version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields }: PlanVersion): PlanFields => fields;
+
 /**
  * Plans (SKP), one item per version. Keys:
  *   pk ORG#o#EMP#<nip> / sk PLAN#<yyyy>#V<nnn>                  the versions of a person's plan for a year
- *   gsi1 ORG#o#PLANQUEUE#<supervisorNip> / <yyyy>#<nip>          only while submitted: a supervisor's queue
  */
 export class PlanRepository {
   constructor(private readonly scope: OrgScope) {}
@@ -42,12 +46,9 @@ export class PlanRepository {
     return rest as unknown as PlanVersion;
   }
 
-  toItem(p: Omit<PlanVersion, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>, ctx: WriteContext, previous?: PlanVersion): Item {
+  toItem(p: PlanFields, ctx: WriteContext, previous?: PlanVersion): Item {
     return {
       ...this.key(p.nip, p.year, p.planVersion),
-      ...(p.state === 'submitted' && p.supervisorNip
-        ? { gsi1pk: this.scope.key('PLANQUEUE', p.supervisorNip), gsi1sk: `${p.year}#${p.nip}` }
-        : {}),
       ...p,
       subjectNip: p.nip,
       ...this.scope.stamp('Plan', `${p.nip}/${p.year}/v${p.planVersion}`, ctx, previous),
@@ -66,7 +67,7 @@ export class PlanRepository {
   }
 
   /** A new version (1 for a new plan, n+1 for a revision); refused if that version already exists. */
-  async add(p: Omit<PlanVersion, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>, ctx: WriteContext): Promise<PlanVersion> {
+  async add(p: PlanFields, ctx: WriteContext): Promise<PlanVersion> {
     const item = this.toItem(p, ctx);
     try {
       await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
@@ -85,8 +86,7 @@ export class PlanRepository {
     const conflict = (stored: PlanVersion | undefined) =>
       new AppError(409, 'version_conflict', { current: stored?.version ?? '-', sent: expectedVersion }, { current: stored });
     if (current.version !== expectedVersion) throw conflict(current);
-    const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = next;
-    const item = this.toItem(fields, ctx, current);
+    const item = this.toItem(fieldsOf(next), ctx, current);
     try {
       await this.scope.transact([{ put: { table: 'main', item, condition: 'version = :v', values: { ':v': expectedVersion } } }, ...also]);
     } catch (err) {
@@ -96,22 +96,22 @@ export class PlanRepository {
     return PlanRepository.fromItem(item);
   }
 
-  /** The write that closes an approved version when the next one takes effect (part of the approval's transaction). */
-  supersede(previous: PlanVersion, effectiveTo: string, ctx: WriteContext): TransactItem {
-    const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = previous;
+  /**
+   * The write that closes an approved version when the next one takes effect on `nextFrom` (part of the
+   * approval's transaction). A version replaced on or before its own first day was never in force: it keeps
+   * no effective dates rather than an inverted range.
+   */
+  supersede(previous: PlanVersion, nextFrom: string, ctx: WriteContext): TransactItem {
+    const { effectiveFrom, effectiveTo: _to, ...fields } = fieldsOf(previous);
+    const effectiveTo = dayBefore(nextFrom);
+    const closed = effectiveFrom && effectiveFrom <= effectiveTo ? { effectiveFrom, effectiveTo } : {};
     return {
       put: {
         table: 'main',
-        item: this.toItem({ ...fields, state: 'superseded', effectiveTo }, ctx, previous),
+        item: this.toItem({ ...fields, state: 'superseded', ...closed }, ctx, previous),
         condition: 'version = :pv',
         values: { ':pv': previous.version },
       },
     };
-  }
-
-  /** Plans submitted to a supervisor and waiting for their decision, for a year. */
-  async queue(supervisorNip: string, year: number): Promise<PlanVersion[]> {
-    const items = await this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('PLANQUEUE', supervisorNip), beginsWith: `${year}#` });
-    return items.map(PlanRepository.fromItem);
   }
 }

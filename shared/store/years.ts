@@ -37,11 +37,20 @@ export class YearRepository {
     return this.scope.key('YEAR', String(year));
   }
 
-  /** Opens a year: configuration, every period (open) and rules version 1, in one transaction. */
+  /**
+   * Opens a year: configuration, every period (open) and rules version 1, in one transaction. The rules carry
+   * over from the previous year's current version, or start from the policy defaults.
+   */
   async open(year: number, cadence: Cadence, ctx: WriteContext): Promise<{ year: PerformanceYear; rules: RulesVersion }> {
     const pk = this.pk(year);
-    const periods = derivePeriods(year, cadence, defaultRules.inputDeadlineDay);
-    const rules = { ...defaultRules, rulesVersion: 1, reason: 'Nilai bawaan kebijakan / policy defaults' };
+    const before = (await this.rules(year - 1))?.current;
+    const base: Rules = before ? (Object.fromEntries(RULE_FIELDS.map((f) => [f, before[f]])) as unknown as Rules) : defaultRules;
+    const periods = derivePeriods(year, cadence, base.inputDeadlineDay);
+    const rules = {
+      ...base,
+      rulesVersion: 1,
+      reason: before ? `Dilanjutkan dari aturan ${year - 1} versi ${before.rulesVersion} / carried over from ${year - 1}` : 'Nilai bawaan kebijakan / policy defaults',
+    };
     try {
       await this.scope.transact([
         { put: { table: 'main', item: { pk, sk: 'CONFIG', year, cadence, ...this.scope.stamp('PerformanceYear', String(year), ctx) }, condition: 'attribute_not_exists(pk)' } },
@@ -70,15 +79,26 @@ export class YearRepository {
     return { id, kind, start, end, inputDeadline, state, version, ...(rulesVersion ? { rulesVersion } : {}) };
   }
 
-  /** Changes a period under optimistic locking (the caller has checked the transition). */
-  async updatePeriod(year: number, current: Period, changes: Partial<Pick<Period, 'state' | 'inputDeadline' | 'rulesVersion'>>, ctx: WriteContext): Promise<Period> {
-    const item = await this.scope.get('main', this.pk(year), `PERIOD#${current.id}`, true);
+  /**
+   * Changes a period under optimistic locking. `decide` sees the period as stored now (a strongly consistent
+   * read of the version the caller sent) and returns the changes, or throws: no decision rests on a stale read.
+   */
+  async updatePeriod(
+    year: number,
+    periodId: string,
+    expectedVersion: number,
+    decide: (current: Period) => Partial<Pick<Period, 'state' | 'inputDeadline' | 'rulesVersion'>>,
+    ctx: WriteContext,
+  ): Promise<Period> {
+    const item = await this.scope.get('main', this.pk(year), `PERIOD#${periodId}`, true);
     if (!item) throw new AppError(404, 'not_found', { what: 'period' });
-    const next = { ...item, ...changes, ...this.scope.stamp('Period', current.id, ctx, item as { createdAt: string; version: number }) };
+    const conflict = () => new AppError(409, 'version_conflict', { current: item.version, sent: expectedVersion }, { current: YearRepository.period(item) });
+    if (item.version !== expectedVersion) throw conflict();
+    const next = { ...item, ...decide(YearRepository.period(item)), ...this.scope.stamp('Period', periodId, ctx, item as { createdAt: string; version: number }) };
     try {
-      await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': current.version } });
+      await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': expectedVersion } });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'version_conflict', { current: item.version, sent: current.version });
+      if (isConditionalFailure(err)) throw conflict();
       throw err;
     }
     return YearRepository.period(next);

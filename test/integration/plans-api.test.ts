@@ -14,6 +14,9 @@ const t: Record<keyof typeof who, string> = {} as never;
 const TODAY = wibDate(new Date());
 const Y = Number(TODAY.slice(0, 4)); // the current year: revisions take effect today
 const NEXT = Y + 1;
+// January gets finalised early in these tests: plans then take effect from February, revisions from today.
+const FIRST_DAY = `${Y}-02-01`;
+const REVISION_DAY = TODAY > `${Y}-01-31` ? TODAY : FIRST_DAY;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -91,7 +94,14 @@ describe('performance years', () => {
     expect((await step('finalised')).body.state).toBe('finalised');
     const reopen = await step('open');
     expect(reopen.status).toBe(422);
-    expect(reopen.body.error.code).toBe('period_transition_invalid');
+    expect(reopen.body.error.code).toBe('period_finalised');
+    const year = (await call('staff', 'GET', `/years/${Y}`)).body.periods.find((p: { id: string }) => p.id === String(Y));
+    const early = await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}`, { version: year.version, state: 'closed' });
+    expect(early.status).toBe(200);
+    const notYet = await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}`, { version: early.body.version, state: 'scored' });
+    expect(notYet.status).toBe(422);
+    expect(notYet.body.error.code).toBe('year_periods_not_finalised');
+    expect((await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}`, { version: early.body.version, state: 'open' })).status).toBe(200);
     const stale = await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}-02`, { version: 99, inputDeadline: `${Y}-03-07` });
     expect(stale.status).toBe(409);
     expect((await call('kadis', 'PATCH', `/years/${Y}/periods/${Y}-02`, { version: 1, state: 'closed' })).status).toBe(403);
@@ -104,6 +114,9 @@ describe('performance years', () => {
     expect(v2.body).toMatchObject({ rulesVersion: 2, inputDeadlineDay: 7 });
     const stale = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, expectedRulesVersion: 1, reason: 'lagi' });
     expect(stale.status).toBe(409);
+    const ahead = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, expectedRulesVersion: 50, reason: 'loncat' });
+    expect(ahead.status).toBe(409);
+    expect(ahead.body.error.details.current.rulesVersion).toBe(2);
     const bad = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, meetsThreshold: 115, expectedRulesVersion: 2, reason: 'salah' });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('thresholds_out_of_order');
@@ -121,15 +134,21 @@ describe('plans, top-down', () => {
   it('runs the workflow from the head of the OPD down to staff, with each rule violation refused', async () => {
     // Kepala Dinas: no supervisor in the system → links to unit goals; BKPSDM records the decision.
     const kadisPlan = await approvedPlan('kadis', 'bkpsdm', { rhk: [rhk('kadis-1', { unitGoal: 'Meningkatnya kualitas layanan adminduk' })] });
-    expect(kadisPlan).toMatchObject({ state: 'approved', planVersion: 1, effectiveFrom: `${Y}-01-01`, decidedBy: `nip:${who.bkpsdm}` });
+    // January is already finalised: the plan cannot reach back into it and takes effect from February.
+    expect(kadisPlan).toMatchObject({ state: 'approved', planVersion: 1, effectiveFrom: FIRST_DAY, decidedBy: `nip:${who.bkpsdm}` });
     await approvedPlan('kabid', 'kadis', { rhk: [rhk('kabid-1', { parentRhkId: 'kadis-1' })] });
     await approvedPlan('kasi', 'kabid', { rhk: [rhk('kasi-1', { parentRhkId: 'kabid-1' })] });
 
     // Staff: a draft may be incomplete; submitting checks everything.
     const draft = await call('staff', 'POST', plan('me'), { rhk: [rhk('s-1', { parentRhkId: 'kabid-1' }, [iki('s-1-a', 50), iki('s-1-b', 40)])] });
     expect(draft.status).toBe(201);
+    // Only the owner writes, submits and revises.
+    expect((await call('kasi', 'PUT', plan(who.staff), { version: draft.body.version, rhk: [rhk('s-1', { parentRhkId: 'kasi-1' })] })).status).toBe(403);
+    expect((await call('kasi', 'POST', `${plan(who.staff)}/submit`, { version: draft.body.version })).status).toBe(403);
     const refused = await call('staff', 'POST', `${plan('me')}/submit`, { version: draft.body.version });
     expect(refused.status).toBe(422);
+    const unchanged = (await call('staff', 'GET', plan('me'))).body.latest;
+    expect(unchanged).toMatchObject({ state: 'draft', version: draft.body.version });
     expect(refused.body.error.details.map((d: { code: string }) => d.code).sort()).toEqual(['plan_intervensi_not_supervisors', 'plan_weights_not_100']);
     expect(refused.body.error.details.find((d: { code: string }) => d.code === 'plan_weights_not_100').message).toContain('90');
 
@@ -142,6 +161,8 @@ describe('plans, top-down', () => {
     for (const as of ['otherKasi', 'kabid', 'adminOpd', 'bkpsdm', 'staff'] as const) {
       const res = await call(as, 'POST', `${plan(who.staff)}/approve`, { version: submitted.body.version });
       expect(res.status, as).toBe(403);
+      const ret = await call(as, 'POST', `${plan(who.staff)}/return`, { version: submitted.body.version, note: 'tidak berhak' });
+      expect(ret.status, as).toBe(403);
     }
 
     const team = await call('kasi', 'GET', `/employees/me/team-plans/${Y}`);
@@ -153,7 +174,7 @@ describe('plans, top-down', () => {
     const revised = await call('staff', 'PUT', plan('me'), { version: returned.body.version, rhk: [rhk('s-1', { parentRhkId: 'kasi-1' }, [iki('s-1-a', 70), iki('s-1-b', 30)])] });
     const resubmitted = await call('staff', 'POST', `${plan('me')}/submit`, { version: revised.body.version });
     const approved = await call('kasi', 'POST', `${plan(who.staff)}/approve`, { version: resubmitted.body.version });
-    expect(approved.body).toMatchObject({ state: 'approved', effectiveFrom: `${Y}-01-01`, decidedBy: `nip:${who.kasi}` });
+    expect(approved.body).toMatchObject({ state: 'approved', effectiveFrom: FIRST_DAY, decidedBy: `nip:${who.kasi}` });
     expect(approved.body.returnNote).toBeUndefined();
 
     // An approved plan is never edited in place.
@@ -163,6 +184,7 @@ describe('plans, top-down', () => {
   });
 
   it('revises an approved plan as a new version; the old one stays readable and stops being in force', async () => {
+    expect((await call('kasi', 'POST', `${plan(who.staff)}/revisions`, { reason: 'bukan milik saya' })).status).toBe(403);
     const revision = await call('staff', 'POST', `${plan('me')}/revisions`, { reason: 'Mutasi tugas ke perekaman KIA' });
     expect(revision.status).toBe(201);
     expect(revision.body).toMatchObject({ planVersion: 2, state: 'draft', reason: 'Mutasi tugas ke perekaman KIA' });
@@ -173,13 +195,15 @@ describe('plans, top-down', () => {
     const edited = await call('staff', 'PUT', plan('me'), { version: revision.body.version, rhk: [rhk('s-2', { parentRhkId: 'kasi-1' })] });
     const sub = await call('staff', 'POST', `${plan('me')}/submit`, { version: edited.body.version });
     const ok = await call('kasi', 'POST', `${plan(who.staff)}/approve`, { version: sub.body.version });
-    expect(ok.body).toMatchObject({ planVersion: 2, state: 'approved', effectiveFrom: TODAY });
+    expect(ok.body).toMatchObject({ planVersion: 2, state: 'approved', effectiveFrom: REVISION_DAY });
 
     const after = await call('staff', 'GET', plan('me'));
     expect(after.body.inForce.planVersion).toBe(2);
+    // A version replaced on its own first day was never in force and keeps no dates.
+    const v1 = REVISION_DAY > FIRST_DAY ? { effectiveFrom: FIRST_DAY, effectiveTo: dayBefore(REVISION_DAY) } : {};
     expect(after.body.versions).toEqual([
-      { planVersion: 1, state: 'superseded', effectiveFrom: `${Y}-01-01`, effectiveTo: dayBefore(TODAY) },
-      { planVersion: 2, state: 'approved', effectiveFrom: TODAY, reason: 'Mutasi tugas ke perekaman KIA' },
+      { planVersion: 1, state: 'superseded', ...v1 },
+      { planVersion: 2, state: 'approved', effectiveFrom: REVISION_DAY, reason: 'Mutasi tugas ke perekaman KIA' },
     ]);
   });
 
@@ -188,7 +212,10 @@ describe('plans, top-down', () => {
     const made = await call('otherStaff', 'POST', plan('me'), { rhk: [rhk('os-1', { parentRhkId: 'pindah-1' })] });
     const sub = await call('otherStaff', 'POST', `${plan('me')}/submit`, { version: made.body.version });
     expect(sub.body.supervisorNip).toBe(who.otherKasi);
-    // The Kabid is two levels up: no decision without an assignment.
+    // The Kabid is two levels up: no decision without an assignment, nor with one that has ended.
+    expect((await call('kabid', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version })).status).toBe(403);
+    const past = (days: number) => wibDate(new Date(Date.now() - days * 86400_000));
+    await call('bkpsdm', 'POST', `/employees/${who.kabid}/acting-assignments`, { forNip: who.otherKasi, kind: 'PLH', startDate: past(20), endDate: past(10) });
     expect((await call('kabid', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version })).status).toBe(403);
     const appoint = await call('bkpsdm', 'POST', `/employees/${who.kabid}/acting-assignments`, { forNip: who.otherKasi, kind: 'PLH', startDate: TODAY, endDate: TODAY });
     expect(appoint.status).toBe(201);
@@ -200,7 +227,9 @@ describe('plans, top-down', () => {
   });
 
   it('shows the cascade of a unit: which subordinate RHK serve which of their supervisor\'s', async () => {
-    const res = await call('otherStaff', 'GET', `/units/DUK-DAFDUK/cascade/${Y}`);
+    expect((await call('otherStaff', 'GET', `/units/DUK-DAFDUK/cascade/${Y}`)).status).toBe(403); // a bidang above one's seksi
+    expect((await call('otherStaff', 'GET', `/units/DUK-PINDAH/cascade/${Y}`)).status).toBe(200); // one's own seksi
+    const res = await call('kabid', 'GET', `/units/DUK-DAFDUK/cascade/${Y}`);
     expect(res.status).toBe(200);
     const kabid = res.body.roots.find((r: { rhkId: string }) => r.rhkId === 'kabid-1');
     expect(kabid.nip).toBe(who.kabid);
@@ -214,6 +243,8 @@ describe('plans, top-down', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ year: NEXT, planVersion: 1, state: 'draft' });
     expect(res.body.rhk.map((r: { id: string; parentRhkId: null }) => [r.id, r.parentRhkId])).toEqual([['s-2', null]]);
+    // A draft is its owner's own business: the cascade does not show it.
+    expect((await call('kabid', 'GET', `/units/DUK-DAFDUK/cascade/${NEXT}`)).body.roots).toEqual([]);
     const none = await call('adminOpd', 'POST', plan('me', NEXT), { copyFrom: Y });
     expect(none.status).toBe(422);
     expect(none.body.error.code).toBe('copy_source_missing');
@@ -236,11 +267,51 @@ describe('plans, top-down', () => {
     ['an inverted range', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('k', 100, { target: { kind: 'range', lo: 9, hi: 3 } })])] }, 422],
     ['duplicate ids', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('x', 100)])] }, 422],
     ['a weight of 0', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('k', 0)])] }, 400],
+    ['a single target of 0 (capaian divides by it)', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('k', 100, { target: { kind: 'single', value: 0 } })])] }, 400],
+    [
+      'a plan too large to store and audit',
+      'otherStaff',
+      'POST',
+      () => plan('me', NEXT),
+      { rhk: Array.from({ length: 30 }, (_, i) => rhk(`r${i}`, {}, Array.from({ length: 3 }, (_, j) => iki(`r${i}-${j}`, 1, { name: 'é'.repeat(300) })))) },
+      422,
+    ],
     ['reading an unrelated person\'s plan', 'otherKasi', 'GET', () => plan(who.staff), undefined, 403],
   ] as const)('refuses %s', async (_n, as, method, path, body, status) => {
     const res = await call(as, method, path(), body);
     expect(res.status).toBe(status);
     expect(res.body.error.message.length).toBeGreaterThan(10);
+  });
+
+  it('gives a second revision approved the same day the whole day, the first one no dates at all', async () => {
+    const before = (await call('kasi', 'GET', plan('me'))).body.latest;
+    for (const reason of ['Revisi pertama', 'Revisi kedua']) {
+      const draft = await call('kasi', 'POST', `${plan('me')}/revisions`, { reason });
+      const sub = await call('kasi', 'POST', `${plan('me')}/submit`, { version: draft.body.version });
+      expect((await call('kabid', 'POST', `${plan(who.kasi)}/approve`, { version: sub.body.version })).status).toBe(200);
+    }
+    const versions = (await call('kasi', 'GET', plan('me'))).body.versions;
+    expect(versions.slice(-2)).toEqual([
+      { planVersion: before.planVersion + 1, state: 'superseded', reason: 'Revisi pertama' },
+      { planVersion: before.planVersion + 2, state: 'approved', effectiveFrom: REVISION_DAY, reason: 'Revisi kedua' },
+    ]);
+  });
+
+  it('lets only one of two simultaneous decisions on a plan land', async () => {
+    const made = await call('adminOpd', 'POST', plan('me'), { rhk: [rhk('ao-1', { parentRhkId: 'x' })] });
+    expect(made.status).toBe(201);
+    // The admin's supervisor (Kasubbag) has no plan in force: submission waits for it, with its own error.
+    const early = await call('adminOpd', 'POST', `${plan('me')}/submit`, { version: made.body.version });
+    expect(early.body.error.code).toBe('supervisor_plan_not_approved');
+    const staffPlan = (await call('otherStaff', 'GET', plan('me'))).body.latest;
+    const revision = await call('otherStaff', 'POST', `${plan('me')}/revisions`, { reason: 'Balapan' });
+    const sub = await call('otherStaff', 'POST', `${plan('me')}/submit`, { version: revision.body.version });
+    expect(staffPlan.state).toBe('approved');
+    const [a, b] = await Promise.all([
+      call('otherKasi', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version }),
+      call('otherKasi', 'POST', `${plan(who.otherStaff)}/return`, { version: sub.body.version, note: 'Balapan' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
   });
 
   it('records every plan change in the owner\'s audit trail', async () => {

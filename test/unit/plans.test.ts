@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   allows,
   copyForNewYear,
+  dayAfter,
   dayBefore,
+  effectiveStart,
   planActions,
   structureProblems,
   submissionProblems,
@@ -16,6 +18,7 @@ import {
   type Target,
   type VersionDates,
 } from '../../shared/domain/plans.ts';
+import { derivePeriods } from '../../shared/domain/periods.ts';
 
 const iki = (id: string, weight: number, target: Target = { kind: 'single', value: 100 }, name = `IKI ${id}`): Iki => ({
   id,
@@ -349,4 +352,28 @@ describe('copyForNewYear', () => {
     if (target.kind === 'range') target.lo = 2;
     expect(source[0]!.iki[1]!.target).toEqual({ kind: 'range', lo: 1, hi: 3 });
   });
+});
+
+// ---- effectiveStart -------------------------------------------------------------------------------------
+
+describe('effectiveStart: an approval never reaches back into a scored period', () => {
+  const periods = (states: Record<string, string>) =>
+    derivePeriods(2026, 'monthly').map((p) => ({ ...p, state: states[p.id] ?? 'open' }));
+  it.each([
+    ['nothing scored: the candidate itself', {}, '2026-01-01', '2026-01-01'],
+    ['January scored: first day of February', { '2026-01': 'scored' }, '2026-01-01', '2026-02-01'],
+    ['January and February finalised', { '2026-01': 'finalised', '2026-02': 'finalised' }, '2026-01-15', '2026-03-01'],
+    ['a later scored period does not move an earlier day', { '2026-06': 'scored' }, '2026-03-10', '2026-03-10'],
+    ['only closed (not scored) stays', { '2026-03': 'closed' }, '2026-03-10', '2026-03-10'],
+    ['December scored: no day left', { '2026-12': 'scored' }, '2026-12-20', undefined],
+    ['the year scored: nothing', { '2026': 'scored' }, '2026-05-01', undefined],
+  ] as const)('%s', (_n, states, candidate, expected) => {
+    expect(effectiveStart(periods(states), candidate)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-01-31', '2026-02-01'],
+    ['2026-12-31', '2027-01-01'],
+    ['2028-02-28', '2028-02-29'],
+  ])('dayAfter(%s) = %s', (d, expected) => expect(dayAfter(d)).toBe(expected));
 });
