@@ -176,6 +176,39 @@ export const functions: FunctionDef[] = [
   },
 
   {
+    name: 'create-activity',
+    entry: 'functions/activities/create-activity.ts',
+    trigger: http('POST', '/employees/{nip}/activities', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'update-activity',
+    entry: 'functions/activities/update-activity.ts',
+    trigger: http('PATCH', '/employees/{nip}/activities/{date}/{id}', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'delete-activity',
+    entry: 'functions/activities/delete-activity.ts',
+    trigger: http('DELETE', '/employees/{nip}/activities/{date}/{id}', 'user'),
+    access: { main: 'readwrite' },
+  },
+  { name: 'list-activities', entry: 'functions/activities/list-activities.ts', trigger: http('GET', '/employees/{nip}/activities', 'user'), access: { main: 'read' } },
+  {
+    name: 'get-activity-totals',
+    entry: 'functions/activities/get-activity-totals.ts',
+    trigger: http('GET', '/employees/{nip}/activity-totals/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'get-verification-queue',
+    entry: 'functions/activities/get-verification-queue.ts',
+    trigger: http('GET', '/employees/{nip}/verification-queue', 'user'),
+    access: { main: 'read' },
+  },
+  { name: 'decide-activities', entry: 'functions/activities/decide-activities.ts', trigger: http('POST', '/activities/decisions', 'user'), access: { main: 'readwrite' } },
+
+  {
     name: 'list-employee-audit',
     entry: 'functions/audit/list-employee-audit.ts',
     trigger: http('GET', '/employees/{nip}/audit', 'user'),

@@ -1,4 +1,5 @@
 /** Every HTTP operation's spec, by manifest function name: the OpenAPI document is built from this. */
+import * as activities from './activities.ts';
 import * as audit from './audit.ts';
 import * as people from './people.ts';
 import * as plans from './plans.ts';
@@ -8,4 +9,4 @@ import * as units from './units.ts';
 
 const isRouteSpec = (x: unknown): x is RouteSpec => typeof x === 'object' && x !== null && 'name' in x && 'responses' in x;
 
-export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans].flatMap((area) => Object.values(area).filter(isRouteSpec));
+export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans, activities].flatMap((area) => Object.values(area).filter(isRouteSpec));

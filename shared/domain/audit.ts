@@ -27,6 +27,15 @@ const business = (image: Image | undefined): Image | undefined =>
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/**
+ * A deletion carries no time of its own, and the stream's is whole seconds: it may read earlier than the record's
+ * last write. It happened after that write, so it is never placed before it.
+ */
+function removedAt(approximateAt: Date, oldImage: Image | undefined): string {
+  const lastWrite = typeof oldImage?.updatedAt === 'string' ? Date.parse(oldImage.updatedAt) + 1 : 0;
+  return new Date(Math.max(approximateAt.getTime(), lastWrite)).toISOString();
+}
+
 export function auditEntryFrom(change: {
   eventId: string;
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -41,7 +50,7 @@ export function auditEntryFrom(change: {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
   const changedFields = fields.filter((f) => !same(before?.[f], after?.[f]));
   const writer = change.eventName === 'REMOVE' ? change.oldImage : change.newImage;
-  const at = change.eventName !== 'REMOVE' && typeof change.newImage?.updatedAt === 'string' ? change.newImage.updatedAt : change.approximateAt.toISOString();
+  const at = change.eventName !== 'REMOVE' && typeof change.newImage?.updatedAt === 'string' ? change.newImage.updatedAt : removedAt(change.approximateAt, change.oldImage);
   const subjectNip = (change.newImage?.subjectNip ?? change.oldImage?.subjectNip) as string | undefined;
   return {
     id: change.eventId,

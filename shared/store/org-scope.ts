@@ -46,6 +46,8 @@ export interface QueryInput {
   limit?: number;
   cursor?: string;
   newestFirst?: boolean;
+  /** Strongly consistent (base table only): for reads a conditional write then relies on. */
+  consistent?: boolean;
 }
 
 export type TransactItem =
@@ -181,6 +183,7 @@ export class OrgScope {
         ExpressionAttributeValues: values,
         Limit: input.limit,
         ScanIndexForward: !input.newestFirst,
+        ConsistentRead: input.consistent,
         ExclusiveStartKey: input.cursor ? this.decodeCursor(input.cursor, input, pkAttr, skAttr) : undefined,
       }),
     );

@@ -1,0 +1,25 @@
+import { listActivities } from '#shared/api/activities';
+import { readableEmployee } from '#shared/auth/access';
+import { defaultRules } from '#shared/domain/rules';
+import { AppError } from '#shared/http/errors';
+import { json, userHandler } from '#shared/http/handler';
+import { ActivityRepository } from '#shared/store/activities';
+import { YearRepository } from '#shared/store/years';
+
+/** Up to about a quarter at once: a day, a week or a period is one key range of the person's partition. */
+const MAX_DAYS = 93;
+
+export const handler = userHandler(listActivities, async (req) => {
+  const { target } = await readableEmployee(req, req.params.nip);
+  const { from, to } = req.query;
+  const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (span < 0 || span >= MAX_DAYS) throw new AppError(422, 'invalid_date_range', { startDate: from, endDate: to }, { maxDays: MAX_DAYS });
+  const repo = new ActivityRepository(req.scope);
+  const [items, days, rules] = await Promise.all([repo.range(target.nip, from, to), repo.days(target.nip, from, to), new YearRepository(req.scope).rules(Number(from.slice(0, 4)))]);
+  const cap = rules?.current.dailyMinuteCap ?? defaultRules.dailyMinuteCap;
+  return json({
+    items,
+    days: days.map(({ date, loggedMinutes, approvedMinutes }) => ({ date, loggedMinutes, approvedMinutes, countedMinutes: Math.min(approvedMinutes, cap) })),
+    dailyMinuteCap: cap,
+  });
+});

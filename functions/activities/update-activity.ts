@@ -1,0 +1,41 @@
+import { updateActivity } from '#shared/api/activities';
+import { notFound } from '#shared/http/errors';
+import { json, userHandler, writeContext } from '#shared/http/handler';
+import { render } from '#shared/http/messages';
+import { ActivityRepository } from '#shared/store/activities';
+import { checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor, requireStatus } from '#shared/store/activity-context';
+import { PlanRepository } from '#shared/store/plans';
+import { YearRepository } from '#shared/store/years';
+
+/** The owner fixes an entry not yet verified, or one that was rejected; it goes back to the queue as pending. */
+export const handler = userHandler(updateActivity, async (req) => {
+  const nip = ownActivityNip(req.principal, req.params.nip);
+  const repo = new ActivityRepository(req.scope);
+  const current = await repo.find(nip, req.params.id, req.params.date);
+  if (!current) throw notFound('activity');
+  requireStatus(current, 'edit', ['pending', 'rejected']);
+  const { version, ...changes } = req.body;
+  const next = { ...current, ...changes };
+
+  const years = new YearRepository(req.scope);
+  await dateRules(years, current.date, req.now); // the old date must still be editable…
+  const minutes = checkTimes(next, req.now);
+  const { period, cap } = await dateRules(years, next.date, req.now); // …and so must the new one
+  const planVersion = await planVersionFor(new PlanRepository(req.scope), nip, next);
+  const day = await dayWithoutOverlap(repo, nip, next);
+
+  const { rejectReason: _r, verifiedBy: _b, verifiedAt: _a, ...rest } = repo.fieldsOf(next);
+  const updated = await repo.apply(
+    {
+      before: current,
+      after: { ...rest, minutes, periodId: period.id, year: Number(next.date.slice(0, 4)), planVersion, status: 'pending', supervisorNip: req.actor.supervisorNip ?? null },
+      expectedVersion: version,
+    },
+    cap,
+    writeContext(req),
+    new Map([[next.date, day]]),
+  );
+  const logged = day.loggedMinutes + minutes - (current.date === next.date && current.status !== 'rejected' ? current.minutes : 0);
+  const notice = logged > cap ? { code: 'daily_cap_exceeded', message: render('daily_cap_exceeded', req.lang, { date: next.date, logged, cap }) } : undefined;
+  return json({ activity: updated, ...(notice ? { notice } : {}) });
+});

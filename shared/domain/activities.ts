@@ -1,0 +1,44 @@
+/**
+ * Daily activities (laporan aktivitas harian): times, overlaps, periods and the counted-minutes arithmetic. Pure.
+ * Times are HH:MM in WIB on the activity's date; 24:00 closes the day.
+ */
+import type { Cadence } from './periods.ts';
+
+export type ActivityStatus = 'pending' | 'approved' | 'rejected';
+
+export const toMinutes = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+};
+
+/** The sub-period (month or quarter) of a date, as the year's periods name them. */
+export function periodIdFor(date: string, cadence: Cadence): string {
+  const [y, m] = [date.slice(0, 4), Number(date.slice(5, 7))];
+  return cadence === 'monthly' ? `${y}-${String(m).padStart(2, '0')}` : `${y}-Q${Math.ceil(m / 3)}`;
+}
+
+export interface Slot {
+  start: string;
+  end: string;
+}
+
+/** Two slots of one day overlap when each starts before the other ends (touching ends do not overlap). */
+export const overlaps = (a: Slot, b: Slot): boolean => toMinutes(a.start) < toMinutes(b.end) && toMinutes(b.start) < toMinutes(a.end);
+
+/** An activity is in the future if its day is after today, or it is today and it ends after now (WIB). */
+export function isFuture(date: string, end: string, today: string, nowHhmm: string): boolean {
+  return date > today || (date === today && toMinutes(end) > toMinutes(nowHhmm));
+}
+
+/**
+ * Approved minutes of a day count up to the daily cap (policy default 450); the excess is kept but not counted.
+ * The change in counted minutes when a day's approved minutes go from `before` to `after`.
+ */
+export const countedDelta = (before: number, after: number, cap: number): number => Math.min(after, cap) - Math.min(before, cap);
+
+/** Monday of the ISO week of a date (YYYY-MM-DD). */
+export function weekStart(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,263 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type ActivityStatus, countedDelta } from '../domain/activities.ts';
+import { AppError } from '../http/errors.ts';
+import { type Item, type OrgScope, type Page, type TransactItem, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+
+export interface Activity {
+  id: string;
+  nip: string;
+  date: string;
+  start: string;
+  end: string;
+  minutes: number;
+  description: string;
+  year: number;
+  periodId: string;
+  rhkId: string;
+  ikiId: string;
+  planVersion: number;
+  outputQuantity: number;
+  outputUnit: string;
+  evidence: string[];
+  status: ActivityStatus;
+  /** The direct supervisor when logged: whose verification queue it sits in. */
+  supervisorNip: string | null;
+  rejectReason?: string;
+  verifiedBy?: string;
+  verifiedAt?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export type ActivityFields = Omit<Activity, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
+
+export interface DayTotals {
+  date: string;
+  /** Minutes of entries not rejected (what the person reported). */
+  loggedMinutes: number;
+  /** Minutes of approved entries; counted up to the daily cap. */
+  approvedMinutes: number;
+  dayVersion: number;
+}
+
+export interface PeriodTotals {
+  periodId: string;
+  pending: number;
+  approved: number;
+  rejected: number;
+  countedMinutes: number;
+}
+
+export interface IkiTotals {
+  periodId: string;
+  ikiId: string;
+  approvedQuantity: number;
+  approvedCount: number;
+}
+
+const fieldsOf = ({ version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...f }: Activity): ActivityFields => f;
+const counts = (a: { status: ActivityStatus } | undefined, status: ActivityStatus) => (a?.status === status ? 1 : 0);
+
+/**
+ * Daily activities and the running totals that scoring reads (O(employees), never O(activities)). Keys, all in
+ * the person's partition, so every view is one key range:
+ *   ACT#<date>#<start>#<id>          an activity; gsi1 ORG#o#VERIFY#<supervisor> / <date>#<start>#<nip>#<id> while pending
+ *   DAY#<date>                       logged and approved minutes of a day; its version serialises that day's writes
+ *   TOTAL#<period>                   pending/approved/rejected counts and counted minutes of a period
+ *   TOTAL#<period>#IKI#<iki>         approved output quantity and count per indicator (realisasi)
+ *   IDEMP#<key hash>                 a create's Idempotency-Key, kept a day
+ */
+export class ActivityRepository {
+  constructor(readonly scope: OrgScope) {}
+
+  private pk(nip: string) {
+    return this.scope.key('EMP', nip);
+  }
+
+  sk(a: Pick<Activity, 'date' | 'start' | 'id'>) {
+    return `ACT#${a.date}#${a.start}#${a.id}`;
+  }
+
+  static fromItem(i: Item): Activity {
+    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, requestHash: _h, ...rest } = withoutKeys(i);
+    return rest as unknown as Activity;
+  }
+
+  private toItem(a: ActivityFields, ctx: WriteContext, previous?: Activity, requestHash?: string): Item {
+    return {
+      pk: this.pk(a.nip),
+      sk: this.sk(a),
+      ...(a.status === 'pending' && a.supervisorNip
+        ? { gsi1pk: this.scope.key('VERIFY', a.supervisorNip), gsi1sk: `${a.date}#${a.start}#${a.nip}#${a.id}` }
+        : {}),
+      ...a,
+      subjectNip: a.nip,
+      ...(requestHash ? { requestHash } : {}),
+      ...this.scope.stamp('Activity', a.id, ctx, previous),
+    };
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  async find(nip: string, id: string, date: string): Promise<Activity | undefined> {
+    const page = await this.scope.query('main', { pk: this.pk(nip), beginsWith: `ACT#${date}#`, consistent: true });
+    const item = page.items.find((i) => i.id === id);
+    return item ? ActivityRepository.fromItem(item) : undefined;
+  }
+
+  /** A person's activities in a date range (inclusive), in time order. */
+  async range(nip: string, from: string, to: string, consistent = false): Promise<Activity[]> {
+    const items = await this.scope.queryAll('main', { pk: this.pk(nip), between: [`ACT#${from}`, `ACT#${to}#\uffff`], consistent });
+    return items.map(ActivityRepository.fromItem);
+  }
+
+  async days(nip: string, from: string, to: string): Promise<DayTotals[]> {
+    const items = await this.scope.queryAll('main', { pk: this.pk(nip), between: [`DAY#${from}`, `DAY#${to}`] });
+    return items.map((i) => ({ date: i.date as string, loggedMinutes: i.loggedMinutes as number, approvedMinutes: i.approvedMinutes as number, dayVersion: i.dayVersion as number }));
+  }
+
+  async day(nip: string, date: string): Promise<DayTotals> {
+    const i = await this.scope.get('main', this.pk(nip), `DAY#${date}`, true);
+    return { date, loggedMinutes: (i?.loggedMinutes as number) ?? 0, approvedMinutes: (i?.approvedMinutes as number) ?? 0, dayVersion: (i?.dayVersion as number) ?? 0 };
+  }
+
+  /** The period's totals and its per-indicator totals (one query). */
+  async totals(nip: string, periodId: string): Promise<{ period: PeriodTotals; iki: IkiTotals[] }> {
+    const items = await this.scope.queryAll('main', { pk: this.pk(nip), beginsWith: `TOTAL#${periodId}` });
+    const head = items.find((i) => i.sk === `TOTAL#${periodId}`);
+    return {
+      period: { periodId, pending: (head?.pending as number) ?? 0, approved: (head?.approved as number) ?? 0, rejected: (head?.rejected as number) ?? 0, countedMinutes: (head?.countedMinutes as number) ?? 0 },
+      iki: items
+        .filter((i) => i.sk !== `TOTAL#${periodId}`)
+        .map((i) => ({ periodId, ikiId: i.ikiId as string, approvedQuantity: (i.approvedQuantity as number) ?? 0, approvedCount: (i.approvedCount as number) ?? 0 })),
+    };
+  }
+
+  /** A supervisor's pending entries, oldest first (one key range of the verification index). */
+  queue(supervisorNip: string, limit: number, cursor?: string): Promise<Page<Item>> {
+    return this.scope.query('main', { index: 'gsi1', pk: this.scope.key('VERIFY', supervisorNip), limit, cursor });
+  }
+
+  /** Idempotency: the activity a key already created, and the hash of the request that created it. */
+  async byIdempotencyKey(nip: string, key: string): Promise<{ activity?: Activity; requestHash: string } | undefined> {
+    const marker = await this.scope.get('main', this.pk(nip), `IDEMP#${hashOf(key)}`, true);
+    if (!marker) return undefined;
+    const item = await this.scope.get('main', this.pk(nip), marker.activitySk as string, true);
+    return { activity: item ? ActivityRepository.fromItem(item) : undefined, requestHash: marker.requestHash as string };
+  }
+
+  /**
+   * Writes one change of an activity — create (no `before`), edit, decision, delete (no `after`) — together with
+   * the day(s) and running totals it moves, in one transaction. The days are read first and their versions
+   * conditioned on, so two changes of one person's day never interleave (that is also what makes the overlap
+   * check safe). `cap` is the daily counted-minute cap of the rules in force.
+   */
+  async apply(
+    change: { before?: Activity; after?: ActivityFields; expectedVersion?: number; idempotency?: { key: string; requestHash: string } },
+    cap: number,
+    ctx: WriteContext,
+    readDays?: Map<string, DayTotals>,
+  ): Promise<Activity | undefined> {
+    const { before, after } = change;
+    const nip = (after ?? before)!.nip;
+    const writes: TransactItem[] = [];
+
+    // 1. The activity itself.
+    const afterItem = after ? this.toItem(after, ctx, before, change.idempotency?.requestHash) : undefined;
+    const sameKey = before && afterItem && afterItem.sk === this.sk(before);
+    if (before && !sameKey) {
+      writes.push({ delete: { table: 'main', key: { pk: this.pk(nip), sk: this.sk(before) }, condition: 'version = :v', values: { ':v': change.expectedVersion ?? before.version } } });
+    }
+    if (afterItem) {
+      writes.push(
+        sameKey
+          ? { put: { table: 'main', item: afterItem, condition: 'version = :v', values: { ':v': change.expectedVersion ?? before!.version } } }
+          : { put: { table: 'main', item: afterItem, condition: 'attribute_not_exists(pk)' } },
+      );
+    }
+    if (change.idempotency) {
+      writes.push({
+        put: {
+          table: 'main',
+          item: { pk: this.pk(nip), sk: `IDEMP#${hashOf(change.idempotency.key)}`, activitySk: afterItem!.sk, requestHash: change.idempotency.requestHash, expiresAt: Math.floor(Date.now() / 1000) + 86_400 },
+          condition: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+
+    // 2. Days: logged minutes (not rejected) and approved minutes, per date touched.
+    const minutesOf = (a: Pick<Activity, 'status' | 'minutes'> | undefined, which: 'logged' | 'approved') =>
+      !a ? 0 : which === 'logged' ? (a.status === 'rejected' ? 0 : a.minutes) : a.status === 'approved' ? a.minutes : 0;
+    const dates = [...new Set([before?.date, after?.date].filter((d): d is string => !!d))];
+    const countedByPeriod = new Map<string, number>();
+    for (const date of dates) {
+      const day = readDays?.get(date) ?? (await this.day(nip, date));
+      const onDate = (a?: Pick<Activity, 'date' | 'status' | 'minutes'>) => (a && a.date === date ? a : undefined);
+      const logged = day.loggedMinutes + minutesOf(onDate(after), 'logged') - minutesOf(onDate(before), 'logged');
+      const approved = day.approvedMinutes + minutesOf(onDate(after), 'approved') - minutesOf(onDate(before), 'approved');
+      const periodId = onDate(after) ? after!.periodId : before!.periodId;
+      countedByPeriod.set(periodId, (countedByPeriod.get(periodId) ?? 0) + countedDelta(day.approvedMinutes, approved, cap));
+      writes.push({
+        put: {
+          table: 'main',
+          item: { pk: this.pk(nip), sk: `DAY#${date}`, date, loggedMinutes: logged, approvedMinutes: approved, dayVersion: day.dayVersion + 1 },
+          condition: day.dayVersion === 0 ? 'attribute_not_exists(pk)' : 'dayVersion = :dv',
+          ...(day.dayVersion === 0 ? {} : { values: { ':dv': day.dayVersion } }),
+        },
+      });
+    }
+
+    // 3. Period and indicator totals, as atomic increments.
+    const periods = [...new Set([before?.periodId, after?.periodId].filter((p): p is string => !!p))];
+    for (const periodId of periods) {
+      const inP = (a?: ActivityFields | Activity) => (a && a.periodId === periodId ? a : undefined);
+      const d = {
+        pending: counts(inP(after), 'pending') - counts(inP(before), 'pending'),
+        approved: counts(inP(after), 'approved') - counts(inP(before), 'approved'),
+        rejected: counts(inP(after), 'rejected') - counts(inP(before), 'rejected'),
+        counted: countedByPeriod.get(periodId) ?? 0,
+      };
+      writes.push({
+        update: {
+          table: 'main',
+          key: { pk: this.pk(nip), sk: `TOTAL#${periodId}` },
+          set: 'SET periodId = :p ADD pending :pe, approved :ap, rejected :re, countedMinutes :cm',
+          values: { ':p': periodId, ':pe': d.pending, ':ap': d.approved, ':re': d.rejected, ':cm': d.counted },
+        },
+      });
+      const ikis = [...new Set([inP(before)?.ikiId, inP(after)?.ikiId].filter((k): k is string => !!k))];
+      for (const ikiId of ikis) {
+        const q = (a?: ActivityFields | Activity) => (a && a.ikiId === ikiId && a.status === 'approved' ? a.outputQuantity : 0);
+        const c = (a?: ActivityFields | Activity) => (a && a.ikiId === ikiId && a.status === 'approved' ? 1 : 0);
+        const dq = q(inP(after)) - q(inP(before));
+        const dc = c(inP(after)) - c(inP(before));
+        if (dq === 0 && dc === 0) continue;
+        writes.push({
+          update: {
+            table: 'main',
+            key: { pk: this.pk(nip), sk: `TOTAL#${periodId}#IKI#${ikiId}` },
+            set: 'SET periodId = :p, ikiId = :k ADD approvedQuantity :q, approvedCount :c',
+            values: { ':p': periodId, ':k': ikiId, ':q': dq, ':c': dc },
+          },
+        });
+      }
+    }
+
+    try {
+      await this.scope.transact(writes);
+    } catch (err) {
+      if (isConditionalFailure(err)) throw new AppError(409, 'activity_conflict');
+      throw err;
+    }
+    return afterItem ? ActivityRepository.fromItem(afterItem) : undefined;
+  }
+
+  fieldsOf = fieldsOf;
+}
+
+/** Keys and request bodies are stored as hashes: fixed size, nothing personal. */
+export const hashOf = (value: string): string => createHash('sha256').update(value).digest('base64url');

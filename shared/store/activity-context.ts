@@ -1,0 +1,77 @@
+/** The rules an activity write must pass, gathered once: period open and before its deadline, plan in force, no overlap. */
+import { resolveNip } from '../auth/access.ts';
+import type { UserPrincipal } from '../auth/principal.ts';
+import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes } from '../domain/activities.ts';
+import { versionInForce } from '../domain/plans.ts';
+import { wibDate } from '../domain/time.ts';
+import { AppError, forbidden } from '../http/errors.ts';
+import type { Activity, ActivityRepository, DayTotals } from './activities.ts';
+import { PlanRepository } from './plans.ts';
+import { type Period, YearRepository } from './years.ts';
+
+export const reasonsActivity = {
+  ownOnly: { id: 'aktivitas hanya dicatat dan diubah oleh pegawai yang bersangkutan', en: 'activities are logged and changed by their owner only' },
+  queueOwnOnly: { id: 'antrean verifikasi hanya untuk atasan yang bersangkutan', en: 'a verification queue is its supervisor\'s own' },
+  notActing: { id: 'Anda tidak menjabat Plt/Plh untuk posisi itu hari ini', en: 'you do not hold that position as acting official today' },
+} as const;
+
+export function ownActivityNip(principal: UserPrincipal, nipParam: string): string {
+  const nip = resolveNip(principal, nipParam);
+  if (nip !== principal.nip) throw forbidden(reasonsActivity.ownOnly);
+  return nip;
+}
+
+/** The WIB date and HH:MM of an instant. */
+export const wibClock = (now: Date) => ({ today: wibDate(now), time: new Date(now.getTime() + 7 * 3600_000).toISOString().slice(11, 16) });
+
+export interface DateRules {
+  period: Period;
+  cap: number;
+}
+
+/**
+ * The period of a date must be open and, for the employee's own input, before its input deadline (supervisors
+ * verify after it, until the period closes). Answers with the daily cap of the rules in force.
+ */
+export async function dateRules(years: YearRepository, date: string, now: Date, by: 'owner' | 'supervisor' = 'owner'): Promise<DateRules> {
+  const year = Number(date.slice(0, 4));
+  const [performanceYear, rules] = await Promise.all([years.get(year), years.rules(year)]);
+  if (!performanceYear || !rules) throw new AppError(422, 'year_not_open', { year });
+  const period = performanceYear.periods.find((p) => p.id === periodIdFor(date, performanceYear.cadence))!;
+  if (period.state !== 'open') throw new AppError(422, 'activity_period_closed', { period: period.id, state: period.state });
+  if (by === 'owner' && wibClock(now).today > period.inputDeadline) throw new AppError(422, 'activity_past_deadline', { period: period.id, deadline: period.inputDeadline, date });
+  return { period, cap: rules.current.dailyMinuteCap };
+}
+
+export function checkTimes(a: { date: string; start: string; end: string }, now: Date): number {
+  const minutes = toMinutes(a.end) - toMinutes(a.start);
+  if (minutes <= 0) throw new AppError(422, 'activity_time_invalid', { start: a.start, end: a.end });
+  const clock = wibClock(now);
+  if (isFuture(a.date, a.end, clock.today, clock.time)) throw new AppError(422, 'activity_future', a);
+  return minutes;
+}
+
+/** The IKI must belong to the owner's plan in force on the activity's date; answers with that plan's version. */
+export async function planVersionFor(plans: PlanRepository, nip: string, a: { date: string; rhkId: string; ikiId: string }): Promise<number> {
+  const plan = versionInForce(await plans.versions(nip, Number(a.date.slice(0, 4))), a.date);
+  if (!plan) throw new AppError(422, 'activity_no_plan', { date: a.date });
+  const found = plan.rhk.find((r) => r.id === a.rhkId)?.iki.some((k) => k.id === a.ikiId);
+  if (!found) throw new AppError(422, 'activity_iki_not_in_plan', { iki: a.ikiId, rhk: a.rhkId, date: a.date });
+  return plan.planVersion;
+}
+
+/**
+ * Reads the day (its version guards the write) and then its activities, and refuses an overlap with any entry
+ * not rejected. Returns the day as read, for the write to condition on.
+ */
+export async function dayWithoutOverlap(repo: ActivityRepository, nip: string, a: { id?: string; date: string; start: string; end: string }): Promise<DayTotals> {
+  const day = await repo.day(nip, a.date);
+  const others = (await repo.range(nip, a.date, a.date, true)).filter((o) => o.id !== a.id && o.status !== 'rejected');
+  const clash = others.find((o) => overlaps(o, a));
+  if (clash) throw new AppError(422, 'activity_overlap', { ...a, otherStart: clash.start, otherEnd: clash.end }, { existing: clash });
+  return day;
+}
+
+export function requireStatus(a: Activity, action: string, allowed: ActivityStatus[]): void {
+  if (!allowed.includes(a.status)) throw new AppError(409, 'activity_state', { status: a.status, action, allowed: allowed.join(', ') }, { current: a });
+}
