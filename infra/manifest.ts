@@ -206,6 +206,18 @@ export const functions: FunctionDef[] = [
     trigger: http('GET', '/employees/{nip}/verification-queue', 'user'),
     access: { main: 'read' },
   },
+  {
+    name: 'get-team-activity',
+    entry: 'functions/activities/get-team-activity.ts',
+    trigger: http('GET', '/employees/{nip}/team-activity/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'get-unit-activity',
+    entry: 'functions/activities/get-unit-activity.ts',
+    trigger: http('GET', '/units/{code}/activity/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
   { name: 'decide-activities', entry: 'functions/activities/decide-activities.ts', trigger: http('POST', '/activities/decisions', 'user'), access: { main: 'readwrite' } },
 
   {

@@ -174,3 +174,45 @@ export const decideActivities = route({
   errors: [400],
 });
 
+
+const memberActivity = z.object({
+  nip: z.string(),
+  name: z.string(),
+  position: z.string(),
+  unitCode: z.string(),
+  pending: z.number(),
+  approved: z.number(),
+  rejected: z.number(),
+  countedMinutes: z.number(),
+  workingDays: z.array(z.object({ date: z.string(), countedMinutes: z.number(), loggedMinutes: z.number() })),
+  realisasi: z.array(z.object({ ikiId: z.string(), quantity: z.number(), count: z.number() })),
+  loggedThisWeek: z.boolean(),
+});
+const periodParam = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/));
+
+export const getTeamActivity = route({
+  name: 'get-team-activity',
+  tag: 'Verifikasi',
+  summary: 'Pemantauan bawahan langsung dalam satu periode / monitoring of direct subordinates in a period',
+  description:
+    'Per subordinate: pending/approved/rejected counts, counted minutes per working day (Monday–Friday so far), realisasi per IKI, and whether they logged anything this week. ' +
+    'For oneself, includes the positions held as Plt/Plh today; someone else looking sees only the members they may read.',
+  params: z.object({ nip: nipParam, periodId: periodParam }),
+  responses: { 200: { description: 'One row per subordinate', schema: z.object({ periodId: z.string(), members: z.array(memberActivity), loggedNothingThisWeek: z.array(z.string()) }) } },
+  errors: [400, 403, 404],
+});
+
+export const getUnitActivity = route({
+  name: 'get-unit-activity',
+  tag: 'Verifikasi',
+  summary: 'Pemantauan sebuah unit beserta sub-unitnya dalam satu periode / monitoring of a unit subtree in a period',
+  description: 'The same rows for everyone in the unit subtree, and the unit\'s totals. For the unit\'s people and those above it, its OPD admin, BKPSDM and auditors.',
+  params: z.object({ code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)), periodId: periodParam }),
+  responses: {
+    200: {
+      description: 'Rows and roll-up',
+      schema: z.object({ periodId: z.string(), members: z.array(memberActivity), totals: z.object({ pending: z.number(), approved: z.number(), rejected: z.number(), countedMinutes: z.number() }), loggedNothingThisWeek: z.array(z.string()) }),
+    },
+  },
+  errors: [400, 403, 404],
+});

@@ -1,10 +1,10 @@
 /** The rules an activity write must pass, gathered once: period open and before its deadline, plan in force, no overlap. */
 import { resolveNip } from '../auth/access.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
-import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes } from '../domain/activities.ts';
+import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../domain/activities.ts';
 import { versionInForce } from '../domain/plans.ts';
 import { wibDate } from '../domain/time.ts';
-import { AppError, forbidden } from '../http/errors.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
 import type { Activity, ActivityRepository, DayTotals } from './activities.ts';
 import { PlanRepository } from './plans.ts';
 import { type Period, YearRepository } from './years.ts';
@@ -74,4 +74,55 @@ export async function dayWithoutOverlap(repo: ActivityRepository, nip: string, a
 
 export function requireStatus(a: Activity, action: string, allowed: ActivityStatus[]): void {
   if (!allowed.includes(a.status)) throw new AppError(409, 'activity_state', { status: a.status, action, allowed: allowed.join(', ') }, { current: a });
+}
+
+/**
+ * One monitoring row: the period's totals, counted minutes per working day so far, realisasi per IKI, and
+ * whether anything was logged this week. Three queries of the person's partition.
+ */
+export async function monitoringRow(repo: ActivityRepository, member: { nip: string; name: string; position: string; unitCode: string }, period: Period, now: Date, cap: number) {
+  const { today } = wibClock(now);
+  const monday = weekStart(today);
+  const last = today < period.end ? today : period.end;
+  const [totals, days, week] = await Promise.all([
+    repo.totals(member.nip, period.id),
+    last >= period.start ? repo.days(member.nip, period.start, last) : Promise.resolve([]),
+    repo.days(member.nip, monday, today),
+  ]);
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  return {
+    nip: member.nip,
+    name: member.name,
+    position: member.position,
+    unitCode: member.unitCode,
+    pending: totals.period.pending,
+    approved: totals.period.approved,
+    rejected: totals.period.rejected,
+    countedMinutes: totals.period.countedMinutes,
+    workingDays: workingDaysBetween(period.start, last).map((date) => {
+      const d = byDate.get(date);
+      return { date, countedMinutes: Math.min(d?.approvedMinutes ?? 0, cap), loggedMinutes: d?.loggedMinutes ?? 0 };
+    }),
+    realisasi: totals.iki.map((k) => ({ ikiId: k.ikiId, quantity: k.approvedQuantity, count: k.approvedCount })),
+    loggedThisWeek: week.some((d) => d.loggedMinutes > 0),
+  };
+}
+
+/** Monday to Friday between two dates (inclusive). Holidays come with the organisation's calendar. */
+export function workingDaysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
+    const dow = d.getUTCDay();
+    if (dow !== 0 && dow !== 6) out.push(d.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** The period (and daily cap) of a period id, for reading; 404 when the year or period does not exist. */
+export async function periodForReading(years: YearRepository, periodId: string): Promise<{ period: Period; cap: number }> {
+  const year = Number(periodId.slice(0, 4));
+  const [performanceYear, rules] = await Promise.all([years.get(year), years.rules(year)]);
+  const period = performanceYear?.periods.find((p) => p.id === periodId);
+  if (!period || !rules) throw notFound('period');
+  return { period, cap: rules.current.dailyMinuteCap };
 }

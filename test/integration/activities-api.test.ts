@@ -169,6 +169,27 @@ describe('verification', () => {
     expect(trail.map((e: { action: string }) => e.action)).toEqual(['deleted', 'created']);
   });
 
+  it('lets a supervisor monitor the team and a unit head the unit, and nobody else', async () => {
+    const team = await stack.call('GET', `/employees/me/team-activity/${PERIOD}`, { token: t.kasi });
+    expect(team.status).toBe(200);
+    const row = team.body.members.find((m: { nip: string }) => m.nip === who.staff);
+    const totals = (await stack.call('GET', `/employees/${who.staff}/activity-totals/${PERIOD}`, { token: t.kasi })).body;
+    expect(row).toMatchObject({ pending: totals.pending, approved: totals.approved, rejected: totals.rejected, countedMinutes: totals.countedMinutes });
+    const day = row.workingDays.find((d: { date: string }) => d.date === D);
+    const dow = new Date(`${D}T00:00:00Z`).getUTCDay();
+    if (dow === 0 || dow === 6) expect(day).toBeUndefined(); // weekends are not working days
+    else expect(day.loggedMinutes).toBeGreaterThan(0);
+    // The other two staff of the seksi logged nothing.
+    expect(team.body.loggedNothingThisWeek).toEqual(expect.arrayContaining(['199204282017032001', '199512032020121002']));
+
+    const unit = await stack.call('GET', `/units/DUK-DAFDUK/activity/${PERIOD}`, { token: t.kabid });
+    expect(unit.status).toBe(200);
+    expect(unit.body.totals.pending).toBe(unit.body.members.reduce((s: number, m: { pending: number }) => s + m.pending, 0));
+    expect(unit.body.members.map((m: { nip: string }) => m.nip)).toContain(who.staff);
+    expect((await stack.call('GET', `/units/DUK-DAFDUK/activity/${PERIOD}`, { token: t.staff })).status).toBe(403);
+    expect((await stack.call('GET', `/employees/${who.kasi}/team-activity/${PERIOD}`, { token: t.otherKasi })).status).toBe(403);
+  });
+
   it('does not show one person\'s activities to a colleague', async () => {
     expect((await stack.call('GET', `/employees/${who.staff}/activities?from=${D}&to=${D}`, { token: t.otherStaff })).status).toBe(403);
   });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { countedDelta, isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../../shared/domain/activities.ts';
+import { workingDaysBetween } from '../../shared/store/activity-context.ts';
+
+describe('activity time rules', () => {
+  it.each([
+    ['00:00', 0],
+    ['07:30', 450],
+    ['23:59', 1439],
+    ['24:00', 1440],
+  ])('toMinutes(%s) = %i', (t, m) => expect(toMinutes(t)).toBe(m));
+
+  it.each([
+    ['08:00-10:00 vs 09:00-11:00', { start: '08:00', end: '10:00' }, { start: '09:00', end: '11:00' }, true],
+    ['touching ends do not overlap', { start: '08:00', end: '10:00' }, { start: '10:00', end: '11:00' }, false],
+    ['one inside the other', { start: '08:00', end: '12:00' }, { start: '09:00', end: '09:30' }, true],
+    ['disjoint', { start: '08:00', end: '09:00' }, { start: '13:00', end: '14:00' }, false],
+    ['identical', { start: '08:00', end: '09:00' }, { start: '08:00', end: '09:00' }, true],
+  ])('%s', (_n, a, b, expected) => {
+    expect(overlaps(a, b)).toBe(expected);
+    expect(overlaps(b, a)).toBe(expected);
+  });
+
+  it.each([
+    ['a later day', '2026-11-30', '08:00', '2026-11-29', '23:00', true],
+    ['today, ending after now', '2026-11-29', '16:00', '2026-11-29', '15:59', true],
+    ['today, ending now', '2026-11-29', '16:00', '2026-11-29', '16:00', false],
+    ['yesterday', '2026-11-28', '23:00', '2026-11-29', '00:10', false],
+  ])('isFuture: %s', (_n, date, end, today, now, expected) => expect(isFuture(date, end, today, now)).toBe(expected));
+});
+
+describe('periods and counted minutes', () => {
+  it.each([
+    ['2026-01-15', 'monthly', '2026-01'],
+    ['2026-12-31', 'monthly', '2026-12'],
+    ['2026-03-31', 'quarterly', '2026-Q1'],
+    ['2026-04-01', 'quarterly', '2026-Q2'],
+    ['2026-12-01', 'quarterly', '2026-Q4'],
+  ] as const)('periodIdFor(%s, %s) = %s', (date, cadence, id) => expect(periodIdFor(date, cadence)).toBe(id));
+
+  it.each([
+    ['under the cap both sides', 100, 220, 450, 120],
+    ['crossing the cap counts only up to it', 400, 500, 450, 50],
+    ['already above: nothing more counts', 460, 520, 450, 0],
+    ['coming back under the cap', 500, 300, 450, -150],
+    ['a removal below the cap', 200, 80, 450, -120],
+  ])('countedDelta: %s', (_n, before, after, cap, delta) => expect(countedDelta(before, after, cap)).toBe(delta));
+
+  it.each([
+    ['2026-11-29', '2026-11-23'], // Sunday → Monday before
+    ['2026-11-30', '2026-11-30'], // Monday
+    ['2026-01-01', '2025-12-29'], // across the year
+  ])('weekStart(%s) = %s', (d, monday) => expect(weekStart(d)).toBe(monday));
+
+  it('lists Monday to Friday only', () => {
+    expect(workingDaysBetween('2026-11-27', '2026-12-01')).toEqual(['2026-11-27', '2026-11-30', '2026-12-01']);
+    expect(workingDaysBetween('2026-11-29', '2026-11-28')).toEqual([]);
+  });
+});
