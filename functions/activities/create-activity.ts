@@ -26,9 +26,12 @@ export const handler = userHandler(createActivity, async (req) => {
   if (replayed) return replayed;
 
   const minutes = checkTimes(req.body, req.now);
-  const { period, cap } = await dateRules(new YearRepository(req.scope), req.body.date, req.now);
-  const planVersion = await planVersionFor(new PlanRepository(req.scope), nip, req.body);
-  const day = await dayWithoutOverlap(repo, nip, req.body);
+  // The rule reads are independent: one round trip's wait for all of them.
+  const [{ period, cap }, planVersion, day] = await Promise.all([
+    dateRules(new YearRepository(req.scope), req.body.date, req.now),
+    planVersionFor(new PlanRepository(req.scope), nip, req.body),
+    dayWithoutOverlap(repo, nip, req.body),
+  ]);
 
   let activity: Activity | undefined;
   try {

@@ -35,8 +35,9 @@ export interface DateRules {
  */
 export async function dateRules(years: YearRepository, date: string, now: Date, by: 'owner' | 'supervisor' = 'owner'): Promise<DateRules> {
   const year = Number(date.slice(0, 4));
-  const [performanceYear, rules] = await Promise.all([years.get(year), years.rules(year)]);
-  if (!performanceYear || !rules) throw new AppError(422, 'year_not_open', { year });
+  const found = await years.getWithRules(year);
+  if (!found) throw new AppError(422, 'year_not_open', { year });
+  const { year: performanceYear, rules } = found;
   const period = performanceYear.periods.find((p) => p.id === periodIdFor(date, performanceYear.cadence))!;
   if (period.state !== 'open') throw new AppError(422, 'activity_period_closed', { period: period.id, state: period.state });
   if (by === 'owner' && wibClock(now).today > period.inputDeadline) throw new AppError(422, 'activity_past_deadline', { period: period.id, deadline: period.inputDeadline, date });
@@ -120,9 +121,8 @@ export function workingDaysBetween(from: string, to: string): string[] {
 
 /** The period (and daily cap) of a period id, for reading; 404 when the year or period does not exist. */
 export async function periodForReading(years: YearRepository, periodId: string): Promise<{ period: Period; cap: number }> {
-  const year = Number(periodId.slice(0, 4));
-  const [performanceYear, rules] = await Promise.all([years.get(year), years.rules(year)]);
-  const period = performanceYear?.periods.find((p) => p.id === periodId);
-  if (!period || !rules) throw notFound('period');
-  return { period, cap: rules.current.dailyMinuteCap };
+  const found = await years.getWithRules(Number(periodId.slice(0, 4)));
+  const period = found?.year.periods.find((p) => p.id === periodId);
+  if (!found || !period) throw notFound('period');
+  return { period, cap: found.rules.current.dailyMinuteCap };
 }

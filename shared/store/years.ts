@@ -65,7 +65,18 @@ export class YearRepository {
   }
 
   async get(year: number): Promise<PerformanceYear | undefined> {
+    return (await this.getWithRules(year))?.year;
+  }
+
+  /** The year, its periods and its rules in one query (they share the partition). */
+  async getWithRules(year: number): Promise<{ year: PerformanceYear; rules: { current: RulesVersion; history: RulesVersion[] } } | undefined> {
     const items = await this.scope.queryAll('main', { pk: this.pk(year) });
+    const performanceYear = YearRepository.yearOf(year, items);
+    const rules = YearRepository.rulesOf(items.filter((i) => (i.sk as string).startsWith('RULES#')).reverse());
+    return performanceYear && rules ? { year: performanceYear, rules } : undefined;
+  }
+
+  private static yearOf(year: number, items: Item[]): PerformanceYear | undefined {
     const config = items.find((i) => i.sk === 'CONFIG');
     if (!config) return undefined;
     const periods = items.filter((i) => (i.sk as string).startsWith('PERIOD#')).map(YearRepository.period);
@@ -105,7 +116,11 @@ export class YearRepository {
   }
 
   async rules(year: number): Promise<{ current: RulesVersion; history: RulesVersion[] } | undefined> {
-    const items = await this.scope.queryAll('main', { pk: this.pk(year), beginsWith: 'RULES#', newestFirst: true });
+    return YearRepository.rulesOf(await this.scope.queryAll('main', { pk: this.pk(year), beginsWith: 'RULES#', newestFirst: true }));
+  }
+
+  /** Rules versions from their items, newest first. */
+  private static rulesOf(items: Item[]): { current: RulesVersion; history: RulesVersion[] } | undefined {
     const history = items.map((i) => {
       const r = withoutKeys(i) as Item;
       return { ...Object.fromEntries(RULE_FIELDS.map((f) => [f, r[f]])), rulesVersion: r.rulesVersion, reason: r.reason, updatedAt: r.updatedAt, updatedBy: r.updatedBy } as RulesVersion;

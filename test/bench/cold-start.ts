@@ -1,0 +1,78 @@
+/**
+ * Cold start per function: bundle size and module-initialisation time, each as a ratio to a bare handler that
+ * only creates a DocumentClient and does one GetCommand, bundled the same way (infra/bundling.ts), measured in
+ * the same run with paired, alternating fresh processes. Target: ≤ 1.3× on both.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { bundling } from '../../infra/bundling.ts';
+import { functions } from '../../infra/manifest.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const out = join(root, '.bench');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
+const TARGET = 1.3;
+
+const BARE = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event) => {
+  const out = await doc.send(new GetCommand({ TableName: process.env.MAIN_TABLE, Key: { pk: String(event.pk), sk: 'PROFILE' } }));
+  return { statusCode: 200, body: JSON.stringify(out.Item ?? null) };
+};
+`;
+
+async function bundle(name: string, entry: string): Promise<string> {
+  const file = join(out, name, 'index.mjs');
+  await build({ entryPoints: [entry], bundle: true, outfile: file, logLevel: 'error', ...bundling, banner: { js: bundling.banner } });
+  return file;
+}
+
+/** Module initialisation time of a bundle, in a fresh Node process (what a cold start pays after the runtime boots). */
+function initMs(file: string): number {
+  const script = `const t=process.hrtime.bigint();await import(${JSON.stringify(pathToFileURL(file).href)});console.log(Number(process.hrtime.bigint()-t)/1e6);`;
+  const env = { ...process.env, AWS_REGION: 'ap-southeast-3', MAIN_TABLE: 'bench', AUDIT_TABLE: 'bench', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString().trim());
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+export async function coldStartBench(): Promise<void> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'bare'), { recursive: true });
+  writeFileSync(join(out, 'bare', 'handler.mjs'), BARE);
+  const bare = await bundle('bare', join(out, 'bare', 'handler.mjs'));
+  const bareSize = statSync(bare).size;
+  console.log(`Cold start vs a bare DocumentClient + GetCommand handler (${(bareSize / 1024).toFixed(0)} KB), ${rounds} paired rounds, target ≤ ${TARGET}×\n`);
+  console.log(`${'function'.padEnd(26)} ${'bundle KB'.padStart(9)} ${'size ×'.padStart(7)} ${'init ms'.padStart(8)} ${'bare ms'.padStart(8)} ${'init ×'.padStart(7)}`);
+
+  initMs(bare); // warm the file cache once
+  const rows: { name: string; size: number; init: number }[] = [];
+  for (const fn of functions) {
+    const file = await bundle(fn.name, resolve(root, fn.entry));
+    initMs(file);
+    const mine: number[] = [];
+    const base: number[] = [];
+    // Alternate the order each round so drift on a busy machine hits both sides alike.
+    for (let i = 0; i < rounds; i++) {
+      if (i % 2) { mine.push(initMs(file)); base.push(initMs(bare)); }
+      else { base.push(initMs(bare)); mine.push(initMs(file)); }
+    }
+    const size = statSync(file).size / bareSize;
+    const init = median(mine) / median(base);
+    rows.push({ name: fn.name, size, init });
+    const mark = (x: number) => `${x.toFixed(2)}${x <= TARGET ? ' ' : '!'}`;
+    console.log(
+      `${fn.name.padEnd(26)} ${(statSync(file).size / 1024).toFixed(0).padStart(9)} ${mark(size).padStart(7)} ${median(mine).toFixed(1).padStart(8)} ${median(base).toFixed(1).padStart(8)} ${mark(init).padStart(7)}`,
+    );
+  }
+  const over = rows.filter((r) => r.size > TARGET || r.init > TARGET);
+  console.log(`\n${rows.length - over.length}/${rows.length} functions within ${TARGET}× on both (! marks a ratio above target).`);
+}
+
