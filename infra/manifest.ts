@@ -240,6 +240,19 @@ export const functions: FunctionDef[] = [
     },
     access: { audit: 'write' },
   },
+  {
+    name: 'requeue-pending-activities',
+    entry: 'functions/activities/requeue-pending-activities.ts',
+    trigger: {
+      kind: 'stream',
+      table: 'main',
+      // Only changes of an employee record: the consumer acts when the supervisor changed.
+      filters: [{ eventName: ['MODIFY'], dynamodb: { NewImage: { entity: { S: ['Employee'] } } } }],
+      batchSize: 25,
+      maxRetries: 3,
+    },
+    access: { main: 'readwrite' },
+  },
 ];
 
 export const httpFunctions = (): (FunctionDef & { trigger: HttpTrigger })[] =>

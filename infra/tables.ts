@@ -18,6 +18,8 @@ export interface TableDef {
   indexes: IndexDef[];
   /** NEW_AND_OLD_IMAGES stream for consumers such as the audit trail. */
   stream: boolean;
+  /** Attribute holding an epoch-seconds expiry; DynamoDB deletes such items (idempotency markers) after it. */
+  ttlAttribute?: string;
 }
 
 export const tableDefs: Record<TableName, TableDef> = {
@@ -30,6 +32,7 @@ export const tableDefs: Record<TableName, TableDef> = {
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     ],
     stream: true,
+    ttlAttribute: 'expiresAt',
   },
   // Append-only: written only by the stream consumer, never updated or deleted (IAM grants no such action).
   audit: {

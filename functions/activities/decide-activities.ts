@@ -1,9 +1,9 @@
 import { decideActivities } from '#shared/api/activities';
-import { type AccessContext, relationTo } from '#shared/auth/access';
+import { type AccessContext, decidesFor } from '#shared/auth/access';
 import { reasons } from '#shared/auth/policy';
 import { AppError, forbidden, notFound } from '#shared/http/errors';
 import { errorReply, json, userHandler, writeContext } from '#shared/http/handler';
-import { type Activity, ActivityRepository } from '#shared/store/activities';
+import { type Activity, ActivityRepository, unverified } from '#shared/store/activities';
 import { dateRules, requireStatus } from '#shared/store/activity-context';
 import { EmployeeRepository } from '#shared/store/employees';
 import { YearRepository } from '#shared/store/years';
@@ -20,25 +20,25 @@ export const handler = userHandler(decideActivities, async (req) => {
   const years = new YearRepository(req.scope);
   const employees = new EmployeeRepository(req.scope);
   const mayDecide = new Map<string, Promise<boolean>>();
-  const decidesFor = (nip: string) => {
+  const mayDecideFor = (nip: string) => {
     if (!mayDecide.has(nip)) {
       mayDecide.set(
         nip,
-        employees.get(nip).then(async (owner) => !!owner && (await relationTo(req as AccessContext, owner)) === 'direct_supervisor'),
+        employees.get(nip).then(async (owner) => !!owner && (await decidesFor(req as AccessContext, owner))),
       );
     }
     return mayDecide.get(nip)!;
   };
 
   const decide = async (d: Decision): Promise<Activity | undefined> => {
-    if (!(await decidesFor(d.nip))) throw forbidden(reasons.notDirectSupervisor);
+    if (!(await mayDecideFor(d.nip))) throw forbidden(reasons.notDirectSupervisor);
     const current = await repo.find(d.nip, d.id, d.date);
     if (!current) throw notFound('activity');
     if (d.decision === 'reject' && !d.reason) throw new AppError(400, 'validation_failed', {}, [{ field: 'reason', message: 'A reason is required to reject / alasan wajib diisi' }]);
     requireStatus(current, d.decision, d.decision === 'reopen' ? ['approved'] : ['pending']);
     const { cap } = await dateRules(years, current.date, req.now, 'supervisor');
     const ctx = writeContext(req);
-    const { rejectReason: _r, verifiedBy: _b, verifiedAt: _a, ...fields } = repo.fieldsOf(current);
+    const fields = unverified(current);
     const status = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'pending';
     return repo.apply(
       {
@@ -61,9 +61,9 @@ export const handler = userHandler(decideActivities, async (req) => {
     try {
       results.push({ id: d.id, status: 200, activity: await decide(d) });
     } catch (err) {
+      // Every decision answers for itself, a server fault too: the ones before it are already written.
       const reply = errorReply(err, req.lang, req.requestId);
-      if ((reply.status ?? 500) >= 500) throw err;
-      results.push({ id: d.id, status: reply.status, error: (reply as { json: { error: { code: string; message: string } } }).json.error });
+      results.push({ id: d.id, status: reply.status ?? 500, error: (reply as { json: { error: { code: string; message: string } } }).json.error });
     }
   }
   return json({ results });

@@ -12,7 +12,7 @@ import { YearRepository } from '#shared/store/years';
 
 export const handler = userHandler(getTeamActivity, async (req) => {
   const { target, relation } = await readableEmployee(req, req.params.nip);
-  const { period, cap } = await periodForReading(new YearRepository(req.scope), req.params.periodId);
+  const period = await periodForReading(new YearRepository(req.scope), req.params.periodId);
   const self = target.nip === req.principal.nip;
   const holders = [target.nip, ...(self ? await new ActingRepository(req.scope).actingForOn(target.nip, wibDate(req.now)) : [])];
   const employees = new EmployeeRepository(req.scope);
@@ -23,7 +23,7 @@ export const handler = userHandler(getTeamActivity, async (req) => {
     (m) => self || canReadEmployee(req.principal, { relation: asCaller, targetUnitPath: m.unitPath as string, actorUnitPath: req.actor.unitPath }),
   );
   const repo = new ActivityRepository(req.scope);
-  const rows = await Promise.all(visible.map((m) => monitoringRow(repo, summary(m), period, req.now, cap)));
+  const rows = await Promise.all(visible.map((m) => monitoringRow(repo, summary(m), period, req.now)));
   rows.sort((a, b) => a.nip.localeCompare(b.nip));
   return json({ periodId: period.id, members: rows, loggedNothingThisWeek: rows.filter((r) => !r.loggedThisWeek).map((r) => r.nip) });
 });

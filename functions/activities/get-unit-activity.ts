@@ -1,5 +1,5 @@
 import { getUnitActivity } from '#shared/api/activities';
-import { canReadUnitPlans, reasons } from '#shared/auth/policy';
+import { canMonitorUnit, reasons } from '#shared/auth/policy';
 import { forbidden, notFound } from '#shared/http/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
@@ -13,11 +13,14 @@ import { YearRepository } from '#shared/store/years';
 export const handler = userHandler(getUnitActivity, async (req) => {
   const unit = await new UnitRepository(req.scope).get(req.params.code);
   if (!unit) throw notFound('unit');
-  if (!canReadUnitPlans(req.principal, req.actor.unitPath, unit.path)) throw forbidden(reasons.notYourUnit);
-  const { period, cap } = await periodForReading(new YearRepository(req.scope), req.params.periodId);
   const members = await new EmployeeRepository(req.scope).allUnitMembers(unit.path);
+  // The unit's heads are the members whose supervisor is outside it.
+  const inUnit = new Set(members.map((m) => m.nip as string));
+  const heads = members.filter((m) => !m.supervisorNip || !inUnit.has(m.supervisorNip as string)).map((m) => m.nip as string);
+  if (!canMonitorUnit(req.principal, req.actor.unitPath, unit.path, heads.includes(req.principal.nip))) throw forbidden(reasons.notYourUnit);
+  const period = await periodForReading(new YearRepository(req.scope), req.params.periodId);
   const repo = new ActivityRepository(req.scope);
-  const rows = await Promise.all(members.map((m) => monitoringRow(repo, summary(m), period, req.now, cap)));
+  const rows = await Promise.all(members.map((m) => monitoringRow(repo, summary(m), period, req.now)));
   const sum = (k: 'pending' | 'approved' | 'rejected' | 'countedMinutes') => rows.reduce((s, r) => s + r[k], 0);
   return json({
     periodId: period.id,

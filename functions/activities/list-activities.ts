@@ -16,10 +16,10 @@ export const handler = userHandler(listActivities, async (req) => {
   if (span < 0 || span >= MAX_DAYS) throw new AppError(422, 'invalid_date_range', { startDate: from, endDate: to }, { maxDays: MAX_DAYS });
   const repo = new ActivityRepository(req.scope);
   const [items, days, rules] = await Promise.all([repo.range(target.nip, from, to), repo.days(target.nip, from, to), new YearRepository(req.scope).rules(Number(from.slice(0, 4)))]);
-  const cap = rules?.current.dailyMinuteCap ?? defaultRules.dailyMinuteCap;
   return json({
     items,
-    days: days.map(({ date, loggedMinutes, approvedMinutes }) => ({ date, loggedMinutes, approvedMinutes, countedMinutes: Math.min(approvedMinutes, cap) })),
-    dailyMinuteCap: cap,
+    // Counted minutes as the running totals hold them (each day capped when it last changed).
+    days: days.map(({ date, loggedMinutes, approvedMinutes, countedMinutes }) => ({ date, loggedMinutes, approvedMinutes, countedMinutes })),
+    dailyMinuteCap: rules?.current.dailyMinuteCap ?? defaultRules.dailyMinuteCap,
   });
 });

@@ -2,7 +2,7 @@ import { updateActivity } from '#shared/api/activities';
 import { notFound } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { render } from '#shared/http/messages';
-import { ActivityRepository } from '#shared/store/activities';
+import { ActivityRepository, unverified } from '#shared/store/activities';
 import { checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor, requireStatus } from '#shared/store/activity-context';
 import { PlanRepository } from '#shared/store/plans';
 import { YearRepository } from '#shared/store/years';
@@ -18,13 +18,16 @@ export const handler = userHandler(updateActivity, async (req) => {
   const next = { ...current, ...changes };
 
   const years = new YearRepository(req.scope);
-  await dateRules(years, current.date, req.now); // the old date must still be editable…
   const minutes = checkTimes(next, req.now);
-  const { period, cap } = await dateRules(years, next.date, req.now); // …and so must the new one
-  const planVersion = await planVersionFor(new PlanRepository(req.scope), nip, next);
-  const day = await dayWithoutOverlap(repo, nip, next);
+  // The old date must still be editable, and so must the new one; the reads are independent.
+  const [, { period, cap }, planVersion, day] = await Promise.all([
+    current.date === next.date ? undefined : dateRules(years, current.date, req.now),
+    dateRules(years, next.date, req.now),
+    planVersionFor(new PlanRepository(req.scope), nip, next),
+    dayWithoutOverlap(repo, nip, next),
+  ]);
 
-  const { rejectReason: _r, verifiedBy: _b, verifiedAt: _a, ...rest } = repo.fieldsOf(next);
+  const rest = unverified(next);
   const updated = await repo.apply(
     {
       before: current,

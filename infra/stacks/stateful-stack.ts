@@ -31,6 +31,7 @@ export class StatefulStack extends Stack {
         // or crypto-shredding, neither of which this system needs.
         encryption: TableEncryption.AWS_MANAGED,
         ...(def.stream ? { stream: StreamViewType.NEW_AND_OLD_IMAGES } : {}),
+        ...(def.ttlAttribute ? { timeToLiveAttribute: def.ttlAttribute } : {}),
       });
       for (const index of def.indexes) {
         table.addGlobalSecondaryIndex({

@@ -138,9 +138,10 @@ export const getVerificationQueue = route({
   name: 'get-verification-queue',
   tag: 'Verifikasi',
   summary: 'Antrean verifikasi: aktivitas bawahan langsung yang menunggu, terlama dulu / pending entries of direct subordinates, oldest first',
-  description: 'For a position held as Plt/Plh today, pass `as=<NIP of the position holder>`.',
+  description:
+    'For a position held as Plt/Plh today, pass `as=<NIP of the position holder>`. BKPSDM sees the entries of heads with no supervisor in the system with `as=none`.',
   params: z.object({ nip: nipParam }),
-  query: z.extend(pageQuery, { as: z.optional(z.string().check(z.regex(/^\d{18}$/))) }),
+  query: z.extend(pageQuery, { as: z.optional(z.string().check(z.regex(/^(\d{18}|none)$/))) }),
   responses: { 200: { description: 'A page of pending entries', schema: page(activity) } },
   errors: [400, 403, 404],
 });

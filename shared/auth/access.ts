@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../http/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import type { OrgScope } from '../store/org-scope.ts';
-import { type Relation, canReadEmployee, reasons, relationOf } from './policy.ts';
+import { type Relation, canDecideFor, canReadEmployee, reasons, relationOf } from './policy.ts';
 import type { UserPrincipal } from './principal.ts';
 
 export interface AccessContext {
@@ -40,4 +40,16 @@ export async function readableEmployee(ctx: AccessContext, nipParam: string): Pr
     throw forbidden(reasons.notYourData);
   }
   return { target, relation };
+}
+
+/**
+ * Whether the caller decides for `owner` (plans, activities), given how they stand to each other; BKPSDM's
+ * fallback for heads never reaches one of the caller's own superiors.
+ */
+export async function decidesFor(ctx: AccessContext, owner: Employee, relation?: Relation): Promise<boolean> {
+  const rel = relation ?? (await relationTo(ctx, owner));
+  if (!canDecideFor(ctx.principal, rel, !!owner.supervisorNip)) return false;
+  if (rel === 'direct_supervisor') return true;
+  const above = await new EmployeeRepository(ctx.scope).supervisorChain(ctx.actor);
+  return !above.some((e) => e.nip === owner.nip);
 }

@@ -80,15 +80,28 @@ export function canReadUnitPlans(p: UserPrincipal, actorUnitPath: string, unitPa
   return opd !== undefined && isWithin(unitPath, opd);
 }
 
+/**
+ * A unit's activity monitoring: BKPSDM and auditors, the OPD admin within their OPD, the unit's heads, and people
+ * whose own unit is strictly above it. Colleagues of the same unit do not monitor each other.
+ */
+export function canMonitorUnit(p: UserPrincipal, actorUnitPath: string, unitPath: string, isHeadOfUnit: boolean): boolean {
+  if (isOrgWideReader(p) || isHeadOfUnit) return true;
+  if (unitPath !== actorUnitPath && isWithin(unitPath, actorUnitPath)) return true;
+  const opd = adminOpdPath(p, actorUnitPath);
+  return opd !== undefined && isWithin(unitPath, opd);
+}
+
+export const isBkpsdm = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
+
 /** Years, periods and rules belong to BKPSDM. */
 export const canManagePeriods = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
 
 /**
- * Who decides on a submitted plan: the owner's direct supervisor (or the Plt/Plh of that position on the day).
- * Heads with no supervisor in the system (a Kepala Dinas, whose superior is the Sekda) are decided by BKPSDM,
- * who records the decision of the superior outside the system.
+ * Who decides for a person (their plan, their activities): the direct supervisor (or the Plt/Plh of that
+ * position on the day). Heads with no supervisor in the system (a Kepala Dinas, whose superior is the Sekda)
+ * are decided by BKPSDM, who records the decision of the superior outside the system.
  */
-export const canDecidePlan = (p: UserPrincipal, relation: Relation, ownerHasSupervisor: boolean): boolean =>
+export const canDecideFor = (p: UserPrincipal, relation: Relation, ownerHasSupervisor: boolean): boolean =>
   relation === 'direct_supervisor' || (!ownerHasSupervisor && relation !== 'self' && has(p, 'admin_bkpsdm'));
 
 export const reasons = {

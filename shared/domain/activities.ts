@@ -30,12 +30,6 @@ export function isFuture(date: string, end: string, today: string, nowHhmm: stri
   return date > today || (date === today && toMinutes(end) > toMinutes(nowHhmm));
 }
 
-/**
- * Approved minutes of a day count up to the daily cap (policy default 450); the excess is kept but not counted.
- * The change in counted minutes when a day's approved minutes go from `before` to `after`.
- */
-export const countedDelta = (before: number, after: number, cap: number): number => Math.min(after, cap) - Math.min(before, cap);
-
 /** Monday of the ISO week of a date (YYYY-MM-DD). */
 export function weekStart(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type ActivityStatus, countedDelta } from '../domain/activities.ts';
+import type { ActivityStatus } from '../domain/activities.ts';
 import { AppError } from '../http/errors.ts';
 import { type Item, type OrgScope, type Page, type TransactItem, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
 
@@ -37,8 +37,10 @@ export interface DayTotals {
   date: string;
   /** Minutes of entries not rejected (what the person reported). */
   loggedMinutes: number;
-  /** Minutes of approved entries; counted up to the daily cap. */
+  /** Minutes of approved entries. */
   approvedMinutes: number;
+  /** Approved minutes up to the daily cap in force when the day last changed; the period total is their sum. */
+  countedMinutes: number;
   dayVersion: number;
 }
 
@@ -57,17 +59,31 @@ export interface IkiTotals {
   approvedCount: number;
 }
 
-const fieldsOf = ({ version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...f }: Activity): ActivityFields => f;
+export const fieldsOf = ({ version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...f }: Activity): ActivityFields => f;
+
+/** An activity's fields without the verification ones, for a change that sends it back to pending. */
+export const unverified = (a: Activity): Omit<ActivityFields, 'rejectReason' | 'verifiedBy' | 'verifiedAt'> => {
+  const { rejectReason: _r, verifiedBy: _b, verifiedAt: _a, ...rest } = fieldsOf(a);
+  return rest;
+};
+
+const dayOf = (date: string, i: Item | undefined): DayTotals => ({
+  date,
+  loggedMinutes: (i?.loggedMinutes as number) ?? 0,
+  approvedMinutes: (i?.approvedMinutes as number) ?? 0,
+  countedMinutes: (i?.countedMinutes as number) ?? 0,
+  dayVersion: (i?.dayVersion as number) ?? 0,
+});
 const counts = (a: { status: ActivityStatus } | undefined, status: ActivityStatus) => (a?.status === status ? 1 : 0);
 
 /**
  * Daily activities and the running totals that scoring reads (O(employees), never O(activities)). Keys, all in
  * the person's partition, so every view is one key range:
- *   ACT#<date>#<start>#<id>          an activity; gsi1 ORG#o#VERIFY#<supervisor> / <date>#<start>#<nip>#<id> while pending
- *   DAY#<date>                       logged and approved minutes of a day; its version serialises that day's writes
+ *   ACT#<date>#<id>                  an activity; gsi1 ORG#o#VERIFY#<supervisor or NONE> / <date>#<start>#<nip>#<id> while pending
+ *   DAY#<date>                       logged, approved and counted minutes of a day; its version serialises that day's writes
  *   TOTAL#<period>                   pending/approved/rejected counts and counted minutes of a period
  *   TOTAL#<period>#IKI#<iki>         approved output quantity and count per indicator (realisasi)
- *   IDEMP#<key hash>                 a create's Idempotency-Key, kept a day
+ *   IDEMP#<key hash>                 a create's Idempotency-Key and its first response, kept a day (TTL)
  */
 export class ActivityRepository {
   constructor(readonly scope: OrgScope) {}
@@ -76,25 +92,27 @@ export class ActivityRepository {
     return this.scope.key('EMP', nip);
   }
 
-  sk(a: Pick<Activity, 'date' | 'start' | 'id'>) {
-    return `ACT#${a.date}#${a.start}#${a.id}`;
+  sk(a: Pick<Activity, 'date' | 'id'>) {
+    return `ACT#${a.date}#${a.id}`;
   }
 
   static fromItem(i: Item): Activity {
-    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, requestHash: _h, ...rest } = withoutKeys(i);
+    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, ...rest } = withoutKeys(i);
     return rest as unknown as Activity;
   }
 
-  private toItem(a: ActivityFields, ctx: WriteContext, previous?: Activity, requestHash?: string): Item {
+  /** The verification queue of a position; entries of people with no supervisor in the system queue for BKPSDM. */
+  queueKey(supervisorNip: string | null): string {
+    return this.scope.key('VERIFY', supervisorNip ?? NO_SUPERVISOR);
+  }
+
+  private toItem(a: ActivityFields, ctx: WriteContext, previous?: Activity): Item {
     return {
       pk: this.pk(a.nip),
       sk: this.sk(a),
-      ...(a.status === 'pending' && a.supervisorNip
-        ? { gsi1pk: this.scope.key('VERIFY', a.supervisorNip), gsi1sk: `${a.date}#${a.start}#${a.nip}#${a.id}` }
-        : {}),
+      ...(a.status === 'pending' ? { gsi1pk: this.queueKey(a.supervisorNip), gsi1sk: `${a.date}#${a.start}#${a.nip}#${a.id}` } : {}),
       ...a,
       subjectNip: a.nip,
-      ...(requestHash ? { requestHash } : {}),
       ...this.scope.stamp('Activity', a.id, ctx, previous),
     };
   }
@@ -104,25 +122,49 @@ export class ActivityRepository {
   }
 
   async find(nip: string, id: string, date: string): Promise<Activity | undefined> {
-    const page = await this.scope.query('main', { pk: this.pk(nip), beginsWith: `ACT#${date}#`, consistent: true });
-    const item = page.items.find((i) => i.id === id);
+    const item = await this.scope.get('main', this.pk(nip), this.sk({ date, id }), true);
     return item ? ActivityRepository.fromItem(item) : undefined;
   }
 
   /** A person's activities in a date range (inclusive), in time order. */
   async range(nip: string, from: string, to: string, consistent = false): Promise<Activity[]> {
     const items = await this.scope.queryAll('main', { pk: this.pk(nip), between: [`ACT#${from}`, `ACT#${to}#\uffff`], consistent });
-    return items.map(ActivityRepository.fromItem);
+    return items.map(ActivityRepository.fromItem).sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
+  }
+
+  /** Every pending entry of a person (for moving them to a new supervisor's queue). */
+  async pendingOf(nip: string): Promise<Activity[]> {
+    const items = await this.scope.queryAll('main', { pk: this.pk(nip), beginsWith: 'ACT#' });
+    return items.map(ActivityRepository.fromItem).filter((a) => a.status === 'pending');
+  }
+
+  /** Moves a pending entry to another supervisor's queue (only if it is still pending and unchanged). */
+  async requeue(a: Activity, supervisorNip: string | null, ctx: WriteContext): Promise<boolean> {
+    try {
+      await this.scope.update(
+        'main',
+        { pk: this.pk(a.nip), sk: this.sk(a) },
+        {
+          set: 'SET supervisorNip = :s, gsi1pk = :gsi1pk, version = version + :one, updatedAt = :at, updatedBy = :by',
+          condition: 'version = :v AND #st = :pending',
+          names: { '#st': 'status' },
+          values: { ':s': supervisorNip, ':gsi1pk': this.queueKey(supervisorNip), ':one': 1, ':at': ctx.now, ':by': ctx.actor, ':v': a.version, ':pending': 'pending' },
+        },
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalFailure(err)) return false;
+      throw err;
+    }
   }
 
   async days(nip: string, from: string, to: string): Promise<DayTotals[]> {
     const items = await this.scope.queryAll('main', { pk: this.pk(nip), between: [`DAY#${from}`, `DAY#${to}`] });
-    return items.map((i) => ({ date: i.date as string, loggedMinutes: i.loggedMinutes as number, approvedMinutes: i.approvedMinutes as number, dayVersion: i.dayVersion as number }));
+    return items.map((i) => dayOf(i.date as string, i));
   }
 
   async day(nip: string, date: string): Promise<DayTotals> {
-    const i = await this.scope.get('main', this.pk(nip), `DAY#${date}`, true);
-    return { date, loggedMinutes: (i?.loggedMinutes as number) ?? 0, approvedMinutes: (i?.approvedMinutes as number) ?? 0, dayVersion: (i?.dayVersion as number) ?? 0 };
+    return dayOf(date, await this.scope.get('main', this.pk(nip), `DAY#${date}`, true));
   }
 
   /** The period's totals and its per-indicator totals (one query). */
@@ -138,16 +180,15 @@ export class ActivityRepository {
   }
 
   /** A supervisor's pending entries, oldest first (one key range of the verification index). */
-  queue(supervisorNip: string, limit: number, cursor?: string): Promise<Page<Item>> {
-    return this.scope.query('main', { index: 'gsi1', pk: this.scope.key('VERIFY', supervisorNip), limit, cursor });
+  queue(supervisorNip: string | null, limit: number, cursor?: string): Promise<Page<Item>> {
+    return this.scope.query('main', { index: 'gsi1', pk: this.queueKey(supervisorNip), limit, cursor });
   }
 
-  /** Idempotency: the activity a key already created, and the hash of the request that created it. */
-  async byIdempotencyKey(nip: string, key: string): Promise<{ activity?: Activity; requestHash: string } | undefined> {
+  /** Idempotency: the first response a key produced, and the hash of its request; expired markers do not count. */
+  async byIdempotencyKey(nip: string, key: string, now: Date): Promise<{ response: unknown; requestHash: string } | undefined> {
     const marker = await this.scope.get('main', this.pk(nip), `IDEMP#${hashOf(key)}`, true);
-    if (!marker) return undefined;
-    const item = await this.scope.get('main', this.pk(nip), marker.activitySk as string, true);
-    return { activity: item ? ActivityRepository.fromItem(item) : undefined, requestHash: marker.requestHash as string };
+    if (!marker || (marker.expiresAt as number) * 1000 < now.getTime()) return undefined;
+    return { response: JSON.parse(marker.response as string), requestHash: marker.requestHash as string };
   }
 
   /**
@@ -157,7 +198,7 @@ export class ActivityRepository {
    * check safe). `cap` is the daily counted-minute cap of the rules in force.
    */
   async apply(
-    change: { before?: Activity; after?: ActivityFields; expectedVersion?: number; idempotency?: { key: string; requestHash: string } },
+    change: { before?: Activity; after?: ActivityFields; expectedVersion?: number; idempotency?: { key: string; requestHash: string; response: (a: Activity) => unknown } },
     cap: number,
     ctx: WriteContext,
     readDays?: Map<string, DayTotals>,
@@ -167,7 +208,7 @@ export class ActivityRepository {
     const writes: TransactItem[] = [];
 
     // 1. The activity itself.
-    const afterItem = after ? this.toItem(after, ctx, before, change.idempotency?.requestHash) : undefined;
+    const afterItem = after ? this.toItem(after, ctx, before) : undefined;
     const sameKey = before && afterItem && afterItem.sk === this.sk(before);
     if (before && !sameKey) {
       writes.push({ delete: { table: 'main', key: { pk: this.pk(nip), sk: this.sk(before) }, condition: 'version = :v', values: { ':v': change.expectedVersion ?? before.version } } });
@@ -180,16 +221,27 @@ export class ActivityRepository {
       );
     }
     if (change.idempotency) {
+      const nowSeconds = Math.floor(Date.parse(ctx.now) / 1000);
       writes.push({
         put: {
           table: 'main',
-          item: { pk: this.pk(nip), sk: `IDEMP#${hashOf(change.idempotency.key)}`, activitySk: afterItem!.sk, requestHash: change.idempotency.requestHash, expiresAt: Math.floor(Date.now() / 1000) + 86_400 },
-          condition: 'attribute_not_exists(pk)',
+          item: {
+            pk: this.pk(nip),
+            sk: `IDEMP#${hashOf(change.idempotency.key)}`,
+            requestHash: change.idempotency.requestHash,
+            // The first response itself: a retry gets exactly that, even after the entry was edited or deleted.
+            response: JSON.stringify(change.idempotency.response(ActivityRepository.fromItem(afterItem!))),
+            expiresAt: nowSeconds + 86_400,
+          },
+          // An expired marker (TTL deletes it within a day or two) may be reused.
+          condition: 'attribute_not_exists(pk) OR expiresAt < :nowSeconds',
+          values: { ':nowSeconds': nowSeconds },
         },
       });
     }
 
-    // 2. Days: logged minutes (not rejected) and approved minutes, per date touched.
+    // 2. Days: logged (not rejected), approved and counted minutes, per date touched. Counted minutes are kept per
+    //    day, so the period total is always their sum, whatever cap applied when each day last changed.
     const minutesOf = (a: Pick<Activity, 'status' | 'minutes'> | undefined, which: 'logged' | 'approved') =>
       !a ? 0 : which === 'logged' ? (a.status === 'rejected' ? 0 : a.minutes) : a.status === 'approved' ? a.minutes : 0;
     const dates = [...new Set([before?.date, after?.date].filter((d): d is string => !!d))];
@@ -199,12 +251,13 @@ export class ActivityRepository {
       const onDate = (a?: Pick<Activity, 'date' | 'status' | 'minutes'>) => (a && a.date === date ? a : undefined);
       const logged = day.loggedMinutes + minutesOf(onDate(after), 'logged') - minutesOf(onDate(before), 'logged');
       const approved = day.approvedMinutes + minutesOf(onDate(after), 'approved') - minutesOf(onDate(before), 'approved');
+      const counted = Math.min(approved, cap);
       const periodId = onDate(after) ? after!.periodId : before!.periodId;
-      countedByPeriod.set(periodId, (countedByPeriod.get(periodId) ?? 0) + countedDelta(day.approvedMinutes, approved, cap));
+      countedByPeriod.set(periodId, (countedByPeriod.get(periodId) ?? 0) + counted - day.countedMinutes);
       writes.push({
         put: {
           table: 'main',
-          item: { pk: this.pk(nip), sk: `DAY#${date}`, date, loggedMinutes: logged, approvedMinutes: approved, dayVersion: day.dayVersion + 1 },
+          item: { pk: this.pk(nip), sk: `DAY#${date}`, date, loggedMinutes: logged, approvedMinutes: approved, countedMinutes: counted, dayVersion: day.dayVersion + 1 },
           condition: day.dayVersion === 0 ? 'attribute_not_exists(pk)' : 'dayVersion = :dv',
           ...(day.dayVersion === 0 ? {} : { values: { ':dv': day.dayVersion } }),
         },
@@ -255,9 +308,10 @@ export class ActivityRepository {
     }
     return afterItem ? ActivityRepository.fromItem(afterItem) : undefined;
   }
-
-  fieldsOf = fieldsOf;
 }
+
+/** The queue key of entries whose owner has no supervisor in the system: BKPSDM decides them. */
+export const NO_SUPERVISOR = 'NONE';
 
 /** Keys and request bodies are stored as hashes: fixed size, nothing personal. */
 export const hashOf = (value: string): string => createHash('sha256').update(value).digest('base64url');

@@ -81,7 +81,7 @@ export function requireStatus(a: Activity, action: string, allowed: ActivityStat
  * One monitoring row: the period's totals, counted minutes per working day so far, realisasi per IKI, and
  * whether anything was logged this week. Three queries of the person's partition.
  */
-export async function monitoringRow(repo: ActivityRepository, member: { nip: string; name: string; position: string; unitCode: string }, period: Period, now: Date, cap: number) {
+export async function monitoringRow(repo: ActivityRepository, member: { nip: string; name: string; position: string; unitCode: string }, period: Period, now: Date) {
   const { today } = wibClock(now);
   const monday = weekStart(today);
   const last = today < period.end ? today : period.end;
@@ -102,7 +102,7 @@ export async function monitoringRow(repo: ActivityRepository, member: { nip: str
     countedMinutes: totals.period.countedMinutes,
     workingDays: workingDaysBetween(period.start, last).map((date) => {
       const d = byDate.get(date);
-      return { date, countedMinutes: Math.min(d?.approvedMinutes ?? 0, cap), loggedMinutes: d?.loggedMinutes ?? 0 };
+      return { date, countedMinutes: d?.countedMinutes ?? 0, loggedMinutes: d?.loggedMinutes ?? 0 };
     }),
     realisasi: totals.iki.map((k) => ({ ikiId: k.ikiId, quantity: k.approvedQuantity, count: k.approvedCount })),
     loggedThisWeek: week.some((d) => d.loggedMinutes > 0),
@@ -119,10 +119,9 @@ export function workingDaysBetween(from: string, to: string): string[] {
   return out;
 }
 
-/** The period (and daily cap) of a period id, for reading; 404 when the year or period does not exist. */
-export async function periodForReading(years: YearRepository, periodId: string): Promise<{ period: Period; cap: number }> {
-  const found = await years.getWithRules(Number(periodId.slice(0, 4)));
-  const period = found?.year.periods.find((p) => p.id === periodId);
-  if (!found || !period) throw notFound('period');
-  return { period, cap: found.rules.current.dailyMinuteCap };
+/** The period of a period id, for reading; 404 when the year or period does not exist. */
+export async function periodForReading(years: YearRepository, periodId: string): Promise<Period> {
+  const period = (await years.get(Number(periodId.slice(0, 4))))?.periods.find((p) => p.id === periodId);
+  if (!period) throw notFound('period');
+  return period;
 }

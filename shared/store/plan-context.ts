@@ -1,12 +1,12 @@
 /** What plan handlers share: ownership, state checks, the open year, and the supervisor's plan for cascading. */
-import { type AccessContext, readableEmployee, resolveNip } from '../auth/access.ts';
-import { canDecidePlan, reasons } from '../auth/policy.ts';
+import { type AccessContext, decidesFor, readableEmployee, resolveNip } from '../auth/access.ts';
+import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { type PlanAction, type PlanProblem, allows, effectiveStart, planActions, versionInForce } from '../domain/plans.ts';
 import { dayWithinYear } from '../domain/time.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { type Lang, render } from '../http/messages.ts';
-import { type Employee, EmployeeRepository } from './employees.ts';
+import type { Employee } from './employees.ts';
 import type { OrgScope } from './org-scope.ts';
 import { type PlanVersion, PlanRepository } from './plans.ts';
 import { type PerformanceYear, YearRepository } from './years.ts';
@@ -80,12 +80,7 @@ export function planError(problems: PlanProblem[], lang: Lang): AppError {
  */
 export async function planToDecide(ctx: AccessContext, nipParam: string, year: number, action: 'approve' | 'return'): Promise<{ owner: Employee; versions: PlanVersion[]; plan: PlanVersion }> {
   const { target: owner, relation } = await readableEmployee(ctx, nipParam);
-  let allowed = canDecidePlan(ctx.principal, relation, !!owner.supervisorNip);
-  if (allowed && relation !== 'direct_supervisor') {
-    const above = await new EmployeeRepository(ctx.scope).supervisorChain(ctx.actor);
-    allowed = !above.some((e) => e.nip === owner.nip);
-  }
-  if (!allowed) throw forbidden(reasons.notDirectSupervisor);
+  if (!(await decidesFor(ctx, owner, relation))) throw forbidden(reasons.notDirectSupervisor);
   const versions = await new PlanRepository(ctx.scope).versions(owner.nip, year);
   const plan = versions.at(-1);
   if (!plan) throw notFound('plan');

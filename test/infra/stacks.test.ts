@@ -124,6 +124,14 @@ describe('stateful stack: tables', () => {
     }
   });
 
+  it('expires idempotency markers of the main table by TTL (and nothing in the append-only audit table)', () => {
+    const tables = Object.values(t.findResources('AWS::DynamoDB::Table')) as Json[];
+    const withTtl = tables.filter((table) => table.Properties.TimeToLiveSpecification);
+    expect(withTtl).toHaveLength(1);
+    expect(withTtl[0]!.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(withTtl[0]!.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  });
+
   it('every table: on-demand, PITR, deletion protection, SSE, retained on delete and replace', () => {
     const tables = t.findResources('AWS::DynamoDB::Table');
     for (const table of Object.values(tables) as Json[]) {

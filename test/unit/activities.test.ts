@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countedDelta, isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../../shared/domain/activities.ts';
+import { isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../../shared/domain/activities.ts';
+import { dateRules } from '../../shared/store/activity-context.ts';
+import type { YearRepository } from '../../shared/store/years.ts';
 import { workingDaysBetween } from '../../shared/store/activity-context.ts';
 
 describe('activity time rules', () => {
@@ -39,14 +41,6 @@ describe('periods and counted minutes', () => {
   ] as const)('periodIdFor(%s, %s) = %s', (date, cadence, id) => expect(periodIdFor(date, cadence)).toBe(id));
 
   it.each([
-    ['under the cap both sides', 100, 220, 450, 120],
-    ['crossing the cap counts only up to it', 400, 500, 450, 50],
-    ['already above: nothing more counts', 460, 520, 450, 0],
-    ['coming back under the cap', 500, 300, 450, -150],
-    ['a removal below the cap', 200, 80, 450, -120],
-  ])('countedDelta: %s', (_n, before, after, cap, delta) => expect(countedDelta(before, after, cap)).toBe(delta));
-
-  it.each([
     ['2026-11-29', '2026-11-23'], // Sunday → Monday before
     ['2026-11-30', '2026-11-30'], // Monday
     ['2026-01-01', '2025-12-29'], // across the year
@@ -55,5 +49,27 @@ describe('periods and counted minutes', () => {
   it('lists Monday to Friday only', () => {
     expect(workingDaysBetween('2026-11-27', '2026-12-01')).toEqual(['2026-11-27', '2026-11-30', '2026-12-01']);
     expect(workingDaysBetween('2026-11-29', '2026-11-28')).toEqual([]);
+  });
+});
+
+describe('dateRules: the period of an activity must be open and before its input deadline', () => {
+  const years = (state: string, inputDeadline: string) =>
+    ({
+      getWithRules: async () => ({
+        year: { year: 2026, cadence: 'monthly', periods: [{ id: '2026-10', kind: 'month', start: '2026-10-01', end: '2026-10-31', inputDeadline, state, version: 1 }] },
+        rules: { current: { dailyMinuteCap: 450 }, history: [] },
+      }),
+    }) as unknown as YearRepository;
+  const at = (wib: string) => new Date(`${wib}+07:00`);
+
+  it.each([
+    ['on the deadline day, by the owner', 'open', '2026-11-05', at('2026-11-05T23:59'), 'owner', undefined],
+    ['the day after the deadline, by the owner', 'open', '2026-11-05', at('2026-11-06T00:00'), 'owner', 'activity_past_deadline'],
+    ['after the deadline, by the supervisor verifying', 'open', '2026-11-05', at('2026-11-20T09:00'), 'supervisor', undefined],
+    ['a closed period, even for the supervisor', 'closed', '2026-11-05', at('2026-11-02T09:00'), 'supervisor', 'activity_period_closed'],
+  ] as const)('%s', async (_n, state, deadline, now, by, code) => {
+    const run = dateRules(years(state, deadline), '2026-10-15', now, by);
+    if (code) await expect(run).rejects.toMatchObject({ code });
+    else await expect(run).resolves.toMatchObject({ cap: 450, period: { id: '2026-10' } });
   });
 });
