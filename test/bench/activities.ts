@@ -14,6 +14,7 @@ import { DEMO_ORG } from '../../infra/local/demo-data.ts';
 import { wibDate } from '../../shared/domain/time.ts';
 import { documentClient, tableName } from '../../shared/store/client.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
+import { EmployeeRepository } from '../../shared/store/employees.ts';
 import { PlanRepository } from '../../shared/store/plans.ts';
 
 const STAFF = '199001152015031003';
@@ -122,7 +123,15 @@ export async function activitiesBench(): Promise<void> {
     console.log(`  handler / bare calls = ${(median(handlerMs) / median(callsMs)).toFixed(2)}×  (target ≤ 1.3×: our overhead beyond the I/O)`);
     console.log(`  handler / bare transaction = ${(median(handlerMs) / median(txMs)).toFixed(2)}×  (the rule reads: period, plan, day, overlaps, caller)`);
 
-    // 2. The queue: 50 subordinates × 20 pending entries for one supervisor, written directly (only the index matters).
+    // 2. The queue: 50 subordinates × 20 pending entries for one supervisor. The subordinates are real employees
+    //    (the queue checks each entry's owner still reports there); the entries are written directly.
+    const employees = new EmployeeRepository(scope);
+    for (let s = 0; s < 50; s++) {
+      await employees.create(
+        { nip: `1990010120200110${String(s).padStart(2, '0')}`, name: `Bawahan ${s}`, position: 'Staf', employmentType: 'PNS', unitCode: 'DUK-IDK', unitPath: '/DISDUKCAPIL/DUK-DAFDUK/DUK-IDK/', supervisorNip: KASI, status: 'active' },
+        { actor: 'bench', now: new Date().toISOString() },
+      );
+    }
     const items = Array.from({ length: 1000 }, (_, i) => {
       const nip = `1990010120200110${String(Math.floor(i / 20)).padStart(2, '0')}`;
       const id = randomUUID();
@@ -152,7 +161,12 @@ export async function activitiesBench(): Promise<void> {
       });
       pageMs.push(ms);
       pages++;
-      if (pages === 1) console.log(`\nVerification queue, 50 subordinates × 20 pending: DynamoDB requests for page 1 = ${requests - before} (1 query of the queue + 1 read of the caller's own record)`);
+      if (pages === 1) {
+        console.log(
+          `\nVerification queue, 50 subordinates × 20 pending: DynamoDB requests for page 1 = ${requests - before} ` +
+            '(1 query of the queue, 1 read of the caller\'s own record, 1 batch read of the entries\' owners)',
+        );
+      }
     } while (cursor && pages < 20);
     console.log(`  ${seen} entries in ${pages} pages of 100; median page ${median(pageMs).toFixed(1)} ms; ${(requests / pages).toFixed(1)} requests per page`);
   } finally {
