@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       });
       if (!(await isSeeded())) {
         log('first start: seeding the demo organisation (Pemerintah Kota Medan)…');
-        await seedDemo();
+        await seedDemo({ withWork: true });
       }
     } catch (err) {
       if (err instanceof LocalSetupError) throw err;

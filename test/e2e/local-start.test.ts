@@ -49,6 +49,12 @@ describe('npm start', () => {
     expect(me.status).toBe(200);
     expect(((await me.json()) as { employee: { name: string } }).employee.name).toBe('Rahmat Hidayat Daulay');
 
+    // The demo has work to show: the Pegawai's approved plan, cascaded from the Kepala Dinas.
+    const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+    const planRes = await fetch(`http://localhost:${port}/employees/me/plans/${year}`, { headers: { authorization: `Bearer ${curl[2]}` } });
+    const planBody = (await planRes.json()) as { inForce: { state: string; rhk: { parentRhkId: string }[] } };
+    expect(planBody.inForce).toMatchObject({ state: 'approved', rhk: [{ parentRhkId: 'kasi-1' }] });
+
     // A change made now must survive the restart.
     const admin = /Admin BKPSDM.*\n\s+(\S+)/.exec(banner)![1]!;
     const made = await fetch(`http://localhost:${port}/units`, {
