@@ -1,28 +1,15 @@
 import { listTeamPlans } from '#shared/api/plans';
-import { readableEmployee } from '#shared/auth/access';
-import { canReadEmployee } from '#shared/auth/policy';
+import { readableEmployee, teamOf } from '#shared/auth/access';
 import { versionInForce } from '#shared/domain/plans';
-import { dayWithinYear, wibDate } from '#shared/domain/time';
+import { dayWithinYear } from '#shared/domain/time';
 import { json, userHandler } from '#shared/http/handler';
-import { ActingRepository } from '#shared/store/acting';
-import { EmployeeRepository } from '#shared/store/employees';
 import { PlanRepository } from '#shared/store/plans';
 import { summary } from '#shared/store/summaries';
 
 /** A supervisor's team, with where each plan stands: who has not written one, whose plan waits for a decision. */
 export const handler = userHandler(listTeamPlans, async (req) => {
   const { target, relation } = await readableEmployee(req, req.params.nip);
-  const self = target.nip === req.principal.nip;
-  // The positions held today: one's own and, for oneself, those held as Plt/Plh.
-  const holders = [target.nip, ...(self ? await new ActingRepository(req.scope).actingForOn(target.nip, wibDate(req.now)) : [])];
-  const employees = new EmployeeRepository(req.scope);
-  const members = new Map((await Promise.all(holders.map((h) => employees.allDirectSubordinates(h)))).flat().map((e) => [e.nip as string, e]));
-  members.delete(target.nip);
-  // Someone looking at another person's team sees only the members they may read themselves.
-  const asCaller = relation === 'self' || relation === 'none' ? 'none' : 'indirect_supervisor';
-  const visible = [...members.values()].filter(
-    (m) => self || canReadEmployee(req.principal, { relation: asCaller, targetUnitPath: m.unitPath as string, actorUnitPath: req.actor.unitPath }),
-  );
+  const visible = await teamOf(req, target, relation);
 
   const plans = new PlanRepository(req.scope);
   const onDay = dayWithinYear(req.now, req.params.year);

@@ -6,7 +6,7 @@ import { wibDate } from '../domain/time.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
-import type { OrgScope } from '../store/org-scope.ts';
+import type { Item, OrgScope } from '../store/org-scope.ts';
 import { type Relation, canDecideFor, canReadEmployee, reasons, relationOf } from './policy.ts';
 import type { UserPrincipal } from './principal.ts';
 
@@ -52,4 +52,20 @@ export async function decidesFor(ctx: AccessContext, owner: Employee, relation?:
   if (rel === 'direct_supervisor') return true;
   const above = await new EmployeeRepository(ctx.scope).supervisorChain(ctx.actor);
   return !above.some((e) => e.nip === owner.nip);
+}
+
+/**
+ * The team a person leads today: the direct subordinates of their own position and, when they look themselves,
+ * of the positions they hold as Plt/Plh. Someone else looking sees only the members they may read.
+ */
+export async function teamOf(ctx: AccessContext, leader: Employee, relation: Relation): Promise<Item[]> {
+  const self = leader.nip === ctx.principal.nip;
+  const holders = [leader.nip, ...(self ? await new ActingRepository(ctx.scope).actingForOn(leader.nip, wibDate(ctx.now)) : [])];
+  const employees = new EmployeeRepository(ctx.scope);
+  const members = new Map((await Promise.all(holders.map((h) => employees.allDirectSubordinates(h)))).flat().map((e) => [e.nip as string, e]));
+  members.delete(leader.nip);
+  const asCaller = relation === 'self' || relation === 'none' ? 'none' : 'indirect_supervisor';
+  return [...members.values()].filter(
+    (m) => self || canReadEmployee(ctx.principal, { relation: asCaller, targetUnitPath: m.unitPath as string, actorUnitPath: ctx.actor.unitPath }),
+  );
 }
