@@ -23,5 +23,4 @@ export const handler = httpHandler(getMe, async ({ principal, scope, actor: empl
     directSubordinates,
     actingAssignments: held.items.filter((a) => a.startDate <= today && a.endDate >= today),
   });
-});
-
+}, { auth: 'any' });

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 // Only the two locales we speak: the locales index would bundle all of them (~250 KB).
 import en from 'zod/v4/locales/en.js';
 import id from 'zod/v4/locales/id.js';
-import { functions, type HttpTrigger } from '#infra/manifest';
+import type { AuthMode } from '#infra/manifest';
 import type { RouteSpec } from '../api/route.ts';
 import { type Claims, type Principal, type UserPrincipal, actorId, parseClaims } from '../auth/principal.ts';
 import { logger, metrics } from '../observability.ts';
@@ -94,7 +94,13 @@ function readBody(spec: RouteSpec, event: Event, lang: Lang): unknown {
   return parsePart(spec.body, parsed, 'body', lang);
 }
 
-async function authenticate(trigger: HttpTrigger, event: Event): Promise<Principal | undefined> {
+/** What a handler lets through; test/unit/manifest.test.ts checks it equals the manifest (and so API Gateway). */
+export interface RouteAuth {
+  auth: AuthMode;
+  scopes?: string[];
+}
+
+async function authenticate(trigger: RouteAuth, event: Event): Promise<Principal | undefined> {
   if (trigger.auth === 'public') return undefined;
   // API Gateway (or the local gateway) has verified the token; an absent or foreign shape is still refused here.
   const identity = parseClaims(event.requestContext.authorizer?.jwt?.claims as Claims | undefined);
@@ -156,14 +162,8 @@ export function errorReply(err: unknown, lang: Lang, requestId: string): Reply {
 export function httpHandler<S extends RouteSpec, P extends Principal | undefined = Principal>(
   spec: S,
   run: (req: HttpRequest<S, P>) => Promise<Reply>,
-  expectedAuth?: HttpTrigger['auth'],
+  trigger: RouteAuth,
 ) {
-  const fn = functions.find((f) => f.name === spec.name);
-  if (!fn || fn.trigger.kind !== 'http') throw new Error(`route ${spec.name} is not an http function in the manifest`);
-  const trigger = fn.trigger;
-  // The handler's principal type must match what the manifest (and so API Gateway) lets through.
-  if (expectedAuth && trigger.auth !== expectedAuth) throw new Error(`route ${spec.name} is '${trigger.auth}' in the manifest, not '${expectedAuth}'`);
-
   const core = async (event: Event, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? 'unknown';
     logger.setCorrelationId(requestId);
@@ -191,15 +191,17 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
     }
   };
 
-  return middy(core)
+  const handler = middy(core)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
+  // Declared, not looked up: handlers do not carry the whole manifest; a test holds the two together.
+  return Object.assign(handler, { route: { name: spec.name, ...trigger } });
 }
 
 /** For routes the manifest marks `user`: the request carries a person. */
 export const userHandler = <S extends RouteSpec>(spec: S, run: (req: HttpRequest<S, UserPrincipal>) => Promise<Reply>) =>
-  httpHandler<S, UserPrincipal>(spec, run, 'user');
+  httpHandler<S, UserPrincipal>(spec, run, { auth: 'user' });
 
 /** For routes the manifest marks `public`: no principal, no data scope. */
 export const publicHandler = <S extends RouteSpec>(spec: S, run: (req: HttpRequest<S, undefined>) => Promise<Reply>) =>
-  httpHandler<S, undefined>(spec, run, 'public');
+  httpHandler<S, undefined>(spec, run, { auth: 'public' });

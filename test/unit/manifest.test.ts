@@ -42,4 +42,11 @@ describe('manifest', () => {
       expect(typeof mod.handler, fn.entry).toBe('function');
     }
   });
+
+  it('gives every HTTP handler the route name, auth mode and scopes the manifest (and so API Gateway) has', async () => {
+    for (const fn of httpFunctions()) {
+      const mod = (await import(resolve(root, fn.entry))) as { handler: { route?: { name: string; auth: string; scopes?: string[] } } };
+      expect(mod.handler.route, fn.entry).toEqual({ name: fn.name, auth: fn.trigger.auth, ...(fn.trigger.scopes ? { scopes: fn.trigger.scopes } : {}) });
+    }
+  });
 });
