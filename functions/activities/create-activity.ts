@@ -1,9 +1,8 @@
 import { createActivity } from '#shared/api/activities';
 import { AppError } from '#shared/http/errors';
 import { type Reply, userHandler, writeContext } from '#shared/http/handler';
-import { render } from '#shared/http/messages';
 import { ActivityRepository, hashOf } from '#shared/store/activities';
-import { checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor } from '#shared/store/activity-context';
+import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor } from '#shared/store/activity-context';
 import { PlanRepository } from '#shared/store/plans';
 import { YearRepository } from '#shared/store/years';
 
@@ -37,7 +36,7 @@ export const handler = userHandler(createActivity, async (req) => {
       dayWithoutOverlap(repo, nip, body),
     ]);
     const logged = day.loggedMinutes + minutes;
-    const notice = logged > cap ? { code: 'daily_cap_exceeded', message: render('daily_cap_exceeded', req.lang, { date: body.date, logged, cap }) } : undefined;
+    const notice = capNotice(body.date, logged, cap, req.lang);
     const response = (activity: unknown) => ({ activity, ...(notice ? { notice } : {}) });
     const activity = await repo.apply(
       {

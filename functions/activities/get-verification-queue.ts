@@ -1,21 +1,20 @@
 import { getVerificationQueue } from '#shared/api/activities';
-import { resolveNip } from '#shared/auth/access';
+import { ownNip } from '#shared/auth/access';
 import { isBkpsdm, reasons } from '#shared/auth/policy';
 import { wibDate } from '#shared/domain/time';
 import { forbidden } from '#shared/http/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { ActingRepository } from '#shared/store/acting';
 import { ActivityRepository } from '#shared/store/activities';
-import { reasonsActivity } from '#shared/store/activity-context';
 import { EmployeeRepository } from '#shared/store/employees';
 
 /** One key range of the verification index: the position's pending entries, oldest first. */
 export const handler = userHandler(getVerificationQueue, async (req) => {
-  if (resolveNip(req.principal, req.params.nip) !== req.principal.nip) throw forbidden(reasonsActivity.queueOwnOnly);
+  ownNip(req.principal, req.params.nip, reasons.ownQueueOnly);
   const as = req.query.as ?? req.principal.nip;
   if (as === 'none' && !isBkpsdm(req.principal)) throw forbidden(reasons.bkpsdmOnly);
   if (as !== 'none' && as !== req.principal.nip && !(await new ActingRepository(req.scope).actingForOn(req.principal.nip, wibDate(req.now))).has(as)) {
-    throw forbidden(reasonsActivity.notActing);
+    throw forbidden(reasons.notActing);
   }
   const position = as === 'none' ? null : as;
   const page = await new ActivityRepository(req.scope).queue(position, req.query.limit ?? 25, req.query.cursor);

@@ -1,9 +1,8 @@
 import { updateActivity } from '#shared/api/activities';
 import { notFound } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { render } from '#shared/http/messages';
 import { ActivityRepository, unverified } from '#shared/store/activities';
-import { checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor, requireStatus } from '#shared/store/activity-context';
+import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor, requireStatus } from '#shared/store/activity-context';
 import { PlanRepository } from '#shared/store/plans';
 import { YearRepository } from '#shared/store/years';
 
@@ -39,6 +38,6 @@ export const handler = userHandler(updateActivity, async (req) => {
     new Map([[next.date, day]]),
   );
   const logged = day.loggedMinutes + minutes - (current.date === next.date && current.status !== 'rejected' ? current.minutes : 0);
-  const notice = logged > cap ? { code: 'daily_cap_exceeded', message: render('daily_cap_exceeded', req.lang, { date: next.date, logged, cap }) } : undefined;
+  const notice = capNotice(next.date, logged, cap, req.lang);
   return json({ activity: updated, ...(notice ? { notice } : {}) });
 });

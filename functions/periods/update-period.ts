@@ -11,8 +11,9 @@ export const handler = userHandler(updatePeriod, async (req) => {
   if (!canManagePeriods(req.principal)) throw forbidden(reasons.bkpsdmOnly);
   const years = new YearRepository(req.scope);
   const { year, periodId } = req.params;
-  const [performanceYear, rules] = await Promise.all([years.get(year), years.rules(year)]);
-  if (!performanceYear || !rules) throw notFound('period');
+  const found = await years.getWithRules(year);
+  if (!found) throw notFound('period');
+  const { year: performanceYear, rules } = found;
   const { version, state, inputDeadline } = req.body;
 
   const updated = await years.updatePeriod(

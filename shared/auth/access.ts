@@ -3,7 +3,7 @@
  * the policy. Handlers call these instead of deciding themselves.
  */
 import { wibDate } from '../domain/time.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { type Bilingual, forbidden, notFound } from '../http/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import type { Item, OrgScope } from '../store/org-scope.ts';
@@ -20,6 +20,13 @@ export interface AccessContext {
 
 /** `me` in a path means the caller. */
 export const resolveNip = (principal: UserPrincipal, nip: string): string => (nip === 'me' ? principal.nip : nip);
+
+/** The path's NIP when it is the caller's own (plans, activities, queues are their owner's), else 403 with `reason`. */
+export function ownNip(principal: UserPrincipal, nipParam: string, reason: Bilingual): string {
+  const nip = resolveNip(principal, nipParam);
+  if (nip !== principal.nip) throw forbidden(reason);
+  return nip;
+}
 
 export async function relationTo(ctx: AccessContext, target: Employee): Promise<Relation> {
   if (ctx.principal.nip === target.nip) return 'self';

@@ -116,6 +116,9 @@ export const reasons = {
     en: 'you cannot appoint yourself as acting official (Plt/Plh); another admin must',
   },
   bkpsdmOnly: { id: 'hanya Admin BKPSDM', en: 'the BKPSDM admin only' },
+  ownActivitiesOnly: { id: 'aktivitas hanya dicatat dan diubah oleh pegawai yang bersangkutan', en: 'activities are logged and changed by their owner only' },
+  ownQueueOnly: { id: 'antrean verifikasi hanya untuk atasan yang bersangkutan', en: "a verification queue is its supervisor's own" },
+  notActing: { id: 'Anda tidak menjabat Plt/Plh untuk posisi itu hari ini', en: 'you do not hold that position as acting official today' },
   notYourUnit: { id: 'unit ini bukan unit Anda atau di bawahnya, dan bukan OPD yang Anda kelola', en: 'this unit is not yours or below yours, nor in an OPD you manage' },
   ownPlanOnly: { id: 'SKP hanya disusun dan diajukan oleh pegawai yang bersangkutan', en: 'a plan is written and submitted by its owner only' },
   notDirectSupervisor: {

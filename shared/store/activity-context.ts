@@ -1,24 +1,21 @@
 /** The rules an activity write must pass, gathered once: period open and before its deadline, plan in force, no overlap. */
-import { resolveNip } from '../auth/access.ts';
+import { ownNip } from '../auth/access.ts';
+import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../domain/activities.ts';
 import { versionInForce } from '../domain/plans.ts';
 import { wibDate } from '../domain/time.ts';
-import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { type Lang, render } from '../http/messages.ts';
 import type { Activity, ActivityRepository, DayTotals } from './activities.ts';
 import { PlanRepository } from './plans.ts';
 import { type Period, YearRepository } from './years.ts';
 
-export const reasonsActivity = {
-  ownOnly: { id: 'aktivitas hanya dicatat dan diubah oleh pegawai yang bersangkutan', en: 'activities are logged and changed by their owner only' },
-  queueOwnOnly: { id: 'antrean verifikasi hanya untuk atasan yang bersangkutan', en: 'a verification queue is its supervisor\'s own' },
-  notActing: { id: 'Anda tidak menjabat Plt/Plh untuk posisi itu hari ini', en: 'you do not hold that position as acting official today' },
-} as const;
+export const ownActivityNip = (principal: UserPrincipal, nipParam: string): string => ownNip(principal, nipParam, reasons.ownActivitiesOnly);
 
-export function ownActivityNip(principal: UserPrincipal, nipParam: string): string {
-  const nip = resolveNip(principal, nipParam);
-  if (nip !== principal.nip) throw forbidden(reasonsActivity.ownOnly);
-  return nip;
+/** The notice an entry carries when its day's logged minutes pass the daily cap (kept, but not counted). */
+export function capNotice(date: string, logged: number, cap: number, lang: Lang): { code: string; message: string } | undefined {
+  return logged > cap ? { code: 'daily_cap_exceeded', message: render('daily_cap_exceeded', lang, { date, logged, cap }) } : undefined;
 }
 
 /** The WIB date and HH:MM of an instant. */

@@ -1,5 +1,5 @@
 /** What plan handlers share: ownership, state checks, the open year, and the supervisor's plan for cascading. */
-import { type AccessContext, decidesFor, readableEmployee, resolveNip } from '../auth/access.ts';
+import { type AccessContext, decidesFor, ownNip, readableEmployee } from '../auth/access.ts';
 import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { type PlanAction, type PlanProblem, allows, effectiveStart, planActions, versionInForce } from '../domain/plans.ts';
@@ -12,11 +12,7 @@ import { type PlanVersion, PlanRepository } from './plans.ts';
 import { type PerformanceYear, YearRepository } from './years.ts';
 
 /** Plans are written, submitted and revised by their owner only. */
-export function ownPlanNip(principal: UserPrincipal, nipParam: string): string {
-  const nip = resolveNip(principal, nipParam);
-  if (nip !== principal.nip) throw forbidden(reasons.ownPlanOnly);
-  return nip;
-}
+export const ownPlanNip = (principal: UserPrincipal, nipParam: string): string => ownNip(principal, nipParam, reasons.ownPlanOnly);
 
 export async function latestPlan(scope: OrgScope, nip: string, year: number): Promise<PlanVersion> {
   const plan = await new PlanRepository(scope).latest(nip, year);
