@@ -2,12 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { wibDate } from '../../shared/domain/time.ts';
-import { tokenFor, who } from '../support/demo.ts';
+import { demoTokens, who } from '../support/demo.ts';
 import { approvedPlans, yesterday } from '../support/plans.ts';
 import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
 
 let stack: TestStack;
-const t: Record<keyof typeof who, string> = {} as never;
+let t: Record<keyof typeof who, string>;
 const D = yesterday();
 const YEAR = Number(D.slice(0, 4));
 const PERIOD = D.slice(0, 7);
@@ -16,7 +16,7 @@ const tomorrow = wibDate(new Date(Date.now() + 86_400_000));
 beforeAll(async () => {
   stack = await startTestStack();
   await seedDemo();
-  for (const [role, nip] of Object.entries(who)) t[role as keyof typeof who] = await tokenFor(stack.issuer, nip);
+  t = await demoTokens(stack.issuer);
   await approvedPlans(stack, YEAR);
 });
 afterAll(() => stack.stop());

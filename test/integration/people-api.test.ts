@@ -5,16 +5,16 @@ import { wibDate } from '../../shared/domain/time.ts';
 import { EmployeeRepository } from '../../shared/store/employees.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { UnitRepository } from '../../shared/store/units.ts';
-import { tokenFor, who } from '../support/demo.ts';
+import { demoTokens, who } from '../support/demo.ts';
 import { type TestStack, startTestStack } from '../support/stack.ts';
 
 let stack: TestStack;
-const t: Record<keyof typeof who, string> = {} as never;
+let t: Record<keyof typeof who, string>;
 
 beforeAll(async () => {
   stack = await startTestStack();
   await seedDemo();
-  for (const [role, nip] of Object.entries(who)) t[role as keyof typeof who] = await tokenFor(stack.issuer, nip);
+  t = await demoTokens(stack.issuer);
   // A second organisation in the same tables, to prove nothing crosses between them.
   const binjai = new OrgScope('kota-binjai');
   const ctx = { actor: 'system:test', now: new Date().toISOString() };

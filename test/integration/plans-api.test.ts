@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { dayBefore } from '../../shared/domain/plans.ts';
 import { wibDate } from '../../shared/domain/time.ts';
-import { tokenFor, who } from '../support/demo.ts';
+import { demoTokens, who } from '../support/demo.ts';
+import { ikiOf } from '../support/plans.ts';
 import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
 
 let stack: TestStack;
-const t: Record<keyof typeof who, string> = {} as never;
+let t: Record<keyof typeof who, string>;
 const TODAY = wibDate(new Date());
 const Y = Number(TODAY.slice(0, 4)); // the current year: revisions take effect today
 const NEXT = Y + 1;
@@ -21,20 +22,11 @@ const REVISION_DAY = TODAY > `${Y}-01-31` ? TODAY : FIRST_DAY;
 beforeAll(async () => {
   stack = await startTestStack();
   await seedDemo();
-  for (const [role, nip] of Object.entries(who)) t[role as keyof typeof who] = await tokenFor(stack.issuer, nip);
+  t = await demoTokens(stack.issuer);
 });
 afterAll(() => stack.stop());
 
-const iki = (id: string, weight: number, over: Record<string, unknown> = {}) => ({
-  id,
-  name: `Indikator ${id}`,
-  aspect: 'kuantitas',
-  target: { kind: 'single', value: 100 },
-  unit: 'dokumen',
-  direction: 'higher',
-  weight,
-  ...over,
-});
+const iki = ikiOf;
 const rhk = (id: string, link: { parentRhkId?: string; unitGoal?: string }, ikis = [iki(`${id}-a`, 60), iki(`${id}-b`, 40)]) => ({
   id,
   kind: 'utama',

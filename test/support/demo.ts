@@ -20,3 +20,9 @@ export const who = {
 
 export const tokenFor = (issuer: Issuer, nip: string, orgId = DEMO_ORG.orgId) =>
   issuer.userToken({ orgId, nip, groups: demoPeople.find((p) => p.nip === nip)?.groups ?? [] });
+
+/** A token for every person in `who`, by role. */
+export async function demoTokens(issuer: Issuer): Promise<Record<keyof typeof who, string>> {
+  const entries = await Promise.all(Object.entries(who).map(async ([role, nip]) => [role, await tokenFor(issuer, nip)] as const));
+  return Object.fromEntries(entries) as Record<keyof typeof who, string>;
+}

@@ -4,7 +4,7 @@ import { wibDate } from '../../shared/domain/time.ts';
 import { tokenFor, who } from './demo.ts';
 import type { TestStack } from './stack.ts';
 
-export const ikiOf = (id: string, weight: number) => ({
+export const ikiOf = (id: string, weight: number, over: Record<string, unknown> = {}) => ({
   id,
   name: `Indikator ${id}`,
   aspect: 'kuantitas',
@@ -13,6 +13,7 @@ export const ikiOf = (id: string, weight: number) => ({
   direction: 'higher',
   weight,
   source: 'activities',
+  ...over,
 });
 
 const rhk = (id: string, link: Record<string, string>) => ({ id, kind: 'utama', title: `Hasil kerja ${id}`, ...link, iki: [ikiOf(`${id}-a`, 60), ikiOf(`${id}-b`, 40)] });
