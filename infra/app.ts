@@ -59,6 +59,7 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
     env,
     description: 'Kinerja ASN: functions, HTTP API, Cognito, schedules and stream consumers',
     tables: stateful.tables,
+    secrets: stateful.secrets,
     functions: options.functions ?? manifestFunctions,
   });
 

@@ -57,7 +57,12 @@ export interface FunctionDef {
   access: TableAccess;
   memoryMb?: number;
   timeoutSeconds?: number;
+  /** Secrets the function reads (granted read on exactly those). */
+  secrets?: SecretName[];
 }
+
+/** Secrets of the deployment, created by the stateful stack; never in code or environment values. */
+export type SecretName = 'survey-signing-key';
 
 const http = (method: HttpMethod, path: string, auth: AuthMode, scopes?: string[]): HttpTrigger => ({
   kind: 'http',
@@ -219,6 +224,65 @@ export const functions: FunctionDef[] = [
     access: { main: 'read' },
   },
   { name: 'decide-activities', entry: 'functions/activities/decide-activities.ts', trigger: http('POST', '/activities/decisions', 'user'), access: { main: 'readwrite' } },
+
+  { name: 'list-service-types', entry: 'functions/services/list-service-types.ts', trigger: http('GET', '/units/{code}/service-types', 'any'), access: { main: 'read' } },
+  {
+    name: 'save-service-type',
+    entry: 'functions/services/save-service-type.ts',
+    trigger: http('PUT', '/units/{code}/service-types/{type}', 'user'),
+    access: { main: 'readwrite' },
+  },
+  { name: 'get-service-hours', entry: 'functions/services/get-service-hours.ts', trigger: http('GET', '/units/{code}/service-hours', 'any'), access: { main: 'read' } },
+  { name: 'add-service-hours', entry: 'functions/services/add-service-hours.ts', trigger: http('POST', '/units/{code}/service-hours', 'user'), access: { main: 'readwrite' } },
+  { name: 'get-holidays', entry: 'functions/services/get-holidays.ts', trigger: http('GET', '/holidays/{year}', 'any'), access: { main: 'read' } },
+  { name: 'save-holidays', entry: 'functions/services/save-holidays.ts', trigger: http('PUT', '/holidays/{year}', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'push-transactions',
+    entry: 'functions/services/push-transactions.ts',
+    trigger: http('POST', '/service-transactions', 'machine', ['transactions.write']),
+    access: { main: 'readwrite' },
+    secrets: ['survey-signing-key'],
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'get-survey-page',
+    entry: 'functions/services/get-survey-page.ts',
+    trigger: http('GET', '/s/{token}', 'public'),
+    access: { main: 'read' },
+    secrets: ['survey-signing-key'],
+  },
+  {
+    name: 'submit-survey',
+    entry: 'functions/services/submit-survey.ts',
+    trigger: http('POST', '/s/{token}', 'public'),
+    access: { main: 'readwrite' },
+    secrets: ['survey-signing-key'],
+  },
+  {
+    name: 'get-unit-service-indicators',
+    entry: 'functions/services/get-unit-service-indicators.ts',
+    trigger: http('GET', '/units/{code}/service-indicators/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'get-employee-service-indicators',
+    entry: 'functions/services/get-employee-service-indicators.ts',
+    trigger: http('GET', '/employees/{nip}/service-indicators/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'list-survey-follow-ups',
+    entry: 'functions/services/list-survey-follow-ups.ts',
+    trigger: http('GET', '/units/{code}/survey-follow-ups', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'resolve-survey-follow-up',
+    entry: 'functions/services/resolve-survey-follow-up.ts',
+    trigger: http('POST', '/units/{code}/survey-follow-ups/{id}/resolve', 'user'),
+    access: { main: 'readwrite' },
+  },
 
   {
     name: 'list-employee-audit',

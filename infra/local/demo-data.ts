@@ -91,3 +91,51 @@ export const demoPeople: DemoPerson[] = [
 ];
 
 export const DEMO_MACHINE_CLIENT = { clientId: 'kinerja-local-machine', name: 'SIAK Disdukcapil front office (demo)' };
+
+/** Disdukcapil's service catalogue: standard time 60 service minutes, the national target for the Dinas. */
+export const demoServiceTypes: { unitCode: string; code: string; name: string; standardMinutes: number }[] = [
+  { unitCode: 'DUK-IDK', code: 'ktp-el', name: 'KTP Elektronik (KTP-el)', standardMinutes: 60 },
+  { unitCode: 'DUK-IDK', code: 'kia', name: 'Kartu Identitas Anak (KIA)', standardMinutes: 60 },
+  { unitCode: 'DUK-PINDAH', code: 'kk', name: 'Kartu Keluarga (KK)', standardMinutes: 60 },
+  { unitCode: 'DUK-PINDAH', code: 'surat-pindah', name: 'Surat Keterangan Pindah (SKPWNI)', standardMinutes: 60 },
+  { unitCode: 'DUK-LAHIRMATI', code: 'akta-kelahiran', name: 'Akta Kelahiran', standardMinutes: 60 },
+  { unitCode: 'DUK-LAHIRMATI', code: 'akta-kematian', name: 'Akta Kematian', standardMinutes: 60 },
+  { unitCode: 'DUK-KAWIN', code: 'akta-perkawinan', name: 'Akta Perkawinan', standardMinutes: 60 },
+];
+
+const weekday = [{ open: '08:00', close: '20:00' }];
+const weekend = [{ open: '08:00', close: '13:00' }];
+/** Medan's Disdukcapil serves long hours on weekdays and shorter on weekends (domain.md); hours are per unit. */
+export const demoServiceHours = { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: weekend, sun: weekend };
+
+/**
+ * Holidays and cuti bersama 2026 as the demo calendar (SKB 3 Menteri 2026). Demo data: BKPSDM checks each year's
+ * list against the signed decree before relying on it.
+ */
+export const demoHolidays2026: { date: string; name: string; kind: 'libur_nasional' | 'cuti_bersama' }[] = [
+  { date: '2026-01-01', name: 'Tahun Baru 2026 Masehi', kind: 'libur_nasional' },
+  { date: '2026-01-16', name: 'Isra Mikraj Nabi Muhammad SAW', kind: 'libur_nasional' },
+  { date: '2026-02-16', name: 'Cuti bersama Tahun Baru Imlek', kind: 'cuti_bersama' },
+  { date: '2026-02-17', name: 'Tahun Baru Imlek 2577 Kongzili', kind: 'libur_nasional' },
+  { date: '2026-03-18', name: 'Cuti bersama Hari Suci Nyepi', kind: 'cuti_bersama' },
+  { date: '2026-03-19', name: 'Hari Suci Nyepi Tahun Baru Saka 1948', kind: 'libur_nasional' },
+  { date: '2026-03-20', name: 'Cuti bersama Idul Fitri 1447 H', kind: 'cuti_bersama' },
+  { date: '2026-03-21', name: 'Idul Fitri 1447 H', kind: 'libur_nasional' },
+  { date: '2026-03-22', name: 'Idul Fitri 1447 H', kind: 'libur_nasional' },
+  { date: '2026-03-23', name: 'Cuti bersama Idul Fitri 1447 H', kind: 'cuti_bersama' },
+  { date: '2026-03-24', name: 'Cuti bersama Idul Fitri 1447 H', kind: 'cuti_bersama' },
+  { date: '2026-04-03', name: 'Wafat Yesus Kristus', kind: 'libur_nasional' },
+  { date: '2026-04-05', name: 'Kebangkitan Yesus Kristus (Paskah)', kind: 'libur_nasional' },
+  { date: '2026-05-01', name: 'Hari Buruh Internasional', kind: 'libur_nasional' },
+  { date: '2026-05-14', name: 'Kenaikan Yesus Kristus', kind: 'libur_nasional' },
+  { date: '2026-05-15', name: 'Cuti bersama Kenaikan Yesus Kristus', kind: 'cuti_bersama' },
+  { date: '2026-05-27', name: 'Idul Adha 1447 H', kind: 'libur_nasional' },
+  { date: '2026-05-28', name: 'Cuti bersama Idul Adha 1447 H', kind: 'cuti_bersama' },
+  { date: '2026-05-31', name: 'Hari Raya Waisak 2570 BE', kind: 'libur_nasional' },
+  { date: '2026-06-01', name: 'Hari Lahir Pancasila', kind: 'libur_nasional' },
+  { date: '2026-06-16', name: 'Tahun Baru Islam 1448 H', kind: 'libur_nasional' },
+  { date: '2026-08-17', name: 'Hari Kemerdekaan Republik Indonesia', kind: 'libur_nasional' },
+  { date: '2026-08-25', name: 'Maulid Nabi Muhammad SAW', kind: 'libur_nasional' },
+  { date: '2026-12-24', name: 'Cuti bersama Hari Raya Natal', kind: 'cuti_bersama' },
+  { date: '2026-12-25', name: 'Hari Raya Natal', kind: 'libur_nasional' },
+];

@@ -49,9 +49,28 @@ export interface GatewayOptions {
   issuer: Issuer;
   functions?: HttpFunction[];
   log?: (line: string) => void;
+  /** Requests per second per client address on public routes (burst: twice that); default 20. */
+  publicRateLimit?: number;
 }
 
-export function createGateway({ issuer, functions = httpFunctions(), log }: GatewayOptions): Server {
+/** Token buckets per client address: the local form of API Gateway's route throttling on public routes. */
+function rateLimiter(perSecond: number) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return (client: string): boolean => {
+    const now = Date.now();
+    const b = buckets.get(client) ?? { tokens: perSecond * 2, at: now };
+    b.tokens = Math.min(perSecond * 2, b.tokens + ((now - b.at) / 1000) * perSecond);
+    b.at = now;
+    buckets.set(client, b);
+    if (buckets.size > 10_000) buckets.delete(buckets.keys().next().value!);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  };
+}
+
+export function createGateway({ issuer, functions = httpFunctions(), log, publicRateLimit = 20 }: GatewayOptions): Server {
+  const allowPublic = rateLimiter(publicRateLimit);
   // Static segments win over parameters (POST /employees/import before /employees/{nip}).
   const routes = functions.map(compile).sort((a, b) => a.params - b.params);
 
@@ -60,7 +79,13 @@ export function createGateway({ issuer, functions = httpFunctions(), log }: Gate
     res.end(body);
   };
 
-  const refuse = (res: ServerResponse, req: IncomingMessage, status: 401 | 404 | 413, code: 'unauthorized' | 'route_not_found' | 'payload_too_large', requestId: string) => {
+  const refuse = (
+    res: ServerResponse,
+    req: IncomingMessage,
+    status: 401 | 404 | 413 | 429,
+    code: 'unauthorized' | 'route_not_found' | 'payload_too_large' | 'too_many_requests',
+    requestId: string,
+  ) => {
     const lang = negotiateLang(req.headers['accept-language']);
     const message = render(code, lang, { method: req.method, path: (req.url ?? '').split('?')[0] });
     send(
@@ -100,6 +125,7 @@ export function createGateway({ issuer, functions = httpFunctions(), log }: Gate
       if (!match) return refuse(res, req, 404, 'route_not_found', requestId);
       const { fn } = match.route;
 
+      if (fn.trigger.auth === 'public' && !allowPublic(req.socket.remoteAddress ?? '')) return refuse(res, req, 429, 'too_many_requests', requestId);
       let claims: Record<string, string> | undefined;
       if (fn.trigger.auth !== 'public') {
         const header = req.headers.authorization ?? '';

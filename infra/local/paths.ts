@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 export const DATA_DIR = resolve(process.env.KINERJA_DATA_DIR ?? resolve(import.meta.dirname, '../../.data'));
 export const DYNAMODB_DIR = resolve(DATA_DIR, 'dynamodb');
 export const KEY_FILE = resolve(DATA_DIR, 'keys/signing-key.json');
+/** The key survey links are signed with (Secrets Manager in the cloud); links stay valid across restarts. */
+export const SURVEY_KEY_FILE = resolve(DATA_DIR, 'keys/survey-signing-key');
 export const USERS_FILE = resolve(DATA_DIR, 'local-users.json');
 export const CHECKPOINT_FILE = resolve(DATA_DIR, 'stream-checkpoints.json');
 export const FAILURES_DIR = resolve(DATA_DIR, 'stream-failures');

@@ -2,6 +2,7 @@
  * The local stack around a running DynamoDB Local: tables, the HTTP gateway, the stream poller and the
  * scheduler, all from the manifest. `npm start` and the end-to-end tests both use it.
  */
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { type FunctionDef, type TableName, functions as manifest, httpFunctions, scheduledFunctions, streamFunctions } from '../manifest.ts';
 import { tableDefs } from '../tables.ts';
@@ -22,6 +23,12 @@ export interface LocalApiOptions {
   onFailure?: (batch: FailedBatch) => void;
   log?: (line: string) => void;
   functions?: FunctionDef[];
+  /** Key survey links are signed with (npm start keeps one in .data/keys; tests get a fresh one). */
+  surveyKey?: Buffer;
+  /** Address printed in survey links; defaults to the gateway's own (set PUBLIC_BASE_URL for phones on the LAN). */
+  publicBaseUrl?: string;
+  /** Requests per second per client address on public routes (the survey); API Gateway route throttling in the cloud. */
+  publicRateLimit?: number;
 }
 
 export interface LocalApi {
@@ -47,12 +54,15 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const fns = options.functions ?? manifest;
   const only = <T extends FunctionDef>(list: T[]) => list.filter((f) => fns.includes(f));
 
-  const server: Server = createGateway({ issuer: options.issuer, functions: only(httpFunctions()), log: options.log });
+  // What the stack gives Lambda as a secret; locally an environment value of this process.
+  process.env.SURVEY_SIGNING_KEY = (options.surveyKey ?? randomBytes(32)).toString('base64');
+  const server: Server = createGateway({ issuer: options.issuer, functions: only(httpFunctions()), log: options.log, publicRateLimit: options.publicRateLimit });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port, '127.0.0.1', () => ok());
   });
   const { port } = server.address() as { port: number };
+  process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? `http://localhost:${port}`;
 
   const streamConsumers = only(streamFunctions());
   const poller = streamConsumers.length

@@ -11,7 +11,9 @@ import { wibDate } from '../../shared/domain/time.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { unitPath } from '../../shared/domain/units.ts';
 import { checkNip } from '../../shared/domain/nip.ts';
-import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople, demoUnits } from './demo-data.ts';
+import { HolidayRepository } from '../../shared/store/holidays.ts';
+import { ServiceCatalogueRepository } from '../../shared/store/service-catalogue.ts';
+import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoHolidays2026, demoPeople, demoServiceHours, demoServiceTypes, demoUnits } from './demo-data.ts';
 
 export async function isSeeded(): Promise<boolean> {
   return (await new UnitRepository(new OrgScope(DEMO_ORG.orgId)).organisation()) !== undefined;
@@ -52,6 +54,7 @@ export async function seedDemo(options: { withWork?: boolean } = {}): Promise<vo
   await new YearRepository(scope).open(year, 'monthly', ctx).catch((err: unknown) => {
     if (!(err instanceof AppError && err.code === 'year_exists')) throw err;
   });
+  await seedServices(scope, ctx);
   if (options.withWork) await seedWork(scope, year, ctx);
   await registerMachineClient(DEMO_MACHINE_CLIENT.clientId, DEMO_ORG.orgId, DEMO_MACHINE_CLIENT.name, 'system:seed');
   // Last, so a seed interrupted half-way is redone from scratch on the next start.
@@ -65,7 +68,7 @@ export async function seedDemo(options: { withWork?: boolean } = {}): Promise<vo
 async function seedWork(scope: OrgScope, year: number, ctx: { actor: string; now: string }): Promise<void> {
   const plans = new PlanRepository(scope);
   const iki = (id: string, name: string, weight: number, unit: string, value: number, source: 'activities' | 'service' | 'manual' = 'activities') =>
-    ({ id, name, aspect: 'kuantitas' as const, target: { kind: 'single' as const, value }, unit, direction: 'higher' as const, weight, source });
+    ({ id, name, aspect: 'kuantitas' as const, target: { kind: 'single' as const, value }, unit, direction: 'higher' as const, weight, source, ...(source === 'service' ? { serviceMetric: 'within_standard_pct' as const } : {}) });
   const chain = [
     { nip: '197206151998031004', rhk: { id: 'kadis-1', title: 'Meningkatnya kualitas layanan administrasi kependudukan', unitGoal: 'IKM Disdukcapil minimal 88,31 (mutu A)' }, iki: [iki('kadis-1-a', 'Persentase dokumen selesai tepat waktu', 100, 'persen', 95, 'service')] },
     { nip: '197808172003121003', rhk: { id: 'kabid-1', title: 'Terlayaninya pendaftaran penduduk tepat waktu', parentRhkId: 'kadis-1' }, iki: [iki('kabid-1-a', 'Dokumen pendaftaran penduduk diterbitkan', 100, 'dokumen', 24000)] },
@@ -102,4 +105,17 @@ async function seedWork(scope: OrgScope, year: number, ctx: { actor: string; now
       ctx,
     );
   }
+}
+
+/** Disdukcapil's service catalogue and hours, and the 2026 holiday calendar; existing records are kept. */
+async function seedServices(scope: OrgScope, ctx: { actor: string; now: string }): Promise<void> {
+  const kept = (err: unknown) => {
+    if (!(err instanceof AppError && err.status === 409)) throw err;
+  };
+  const catalogue = new ServiceCatalogueRepository(scope);
+  for (const t of demoServiceTypes) await catalogue.saveType({ ...t, active: true }, undefined, ctx).catch(kept);
+  for (const unitCode of new Set(demoServiceTypes.map((t) => t.unitCode))) {
+    await catalogue.saveHours(unitCode, { effectiveFrom: '2026-01-01', weekly: demoServiceHours }, 'Jam layanan Disdukcapil (data demo)', undefined, ctx).catch(kept);
+  }
+  await new HolidayRepository(scope).save(2026, demoHolidays2026, 'Libur nasional dan cuti bersama 2026, SKB 3 Menteri (data demo: cocokkan dengan SKB)', 0, ctx).catch(kept);
 }

@@ -2,12 +2,13 @@
  * `npm start`: the whole product on one machine. DynamoDB Local (data kept in .data/), the same handlers
  * behind a local API Gateway with JWT verification, the stream poller, the scheduler, and demo data.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
 import { type DynamoLocal, portIsFree, startDynamoDbLocal } from './dynamodb.ts';
 import { createIssuer } from './issuer.ts';
-import { CHECKPOINT_FILE, DATA_DIR, DYNAMODB_DIR, FAILURES_DIR, KEY_FILE, LOCAL_TABLES, USERS_FILE } from './paths.ts';
+import { CHECKPOINT_FILE, DATA_DIR, DYNAMODB_DIR, FAILURES_DIR, KEY_FILE, LOCAL_TABLES, SURVEY_KEY_FILE, USERS_FILE } from './paths.ts';
 import { LocalSetupError } from './problems.ts';
 import { type LocalApi, startLocalApi } from './runtime.ts';
 import { isSeeded, seedDemo } from './seed.ts';
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
         issuer,
         port,
         checkpointFile: CHECKPOINT_FILE,
+        surveyKey: surveyKey(),
+        publicBaseUrl: process.env.PUBLIC_BASE_URL,
         onFailure: (batch) => {
           mkdirSync(FAILURES_DIR, { recursive: true });
           const file = resolve(FAILURES_DIR, `${batch.at.replace(/[:.]/g, '-')}-${batch.function}.json`);
@@ -99,6 +102,15 @@ Press Ctrl-C to stop.`);
     await dynamo?.stop().catch(() => undefined);
     throw err;
   }
+}
+
+/** The survey signing key, made once and kept in the data folder so printed links stay valid across restarts. */
+function surveyKey(): Buffer {
+  if (existsSync(SURVEY_KEY_FILE)) return Buffer.from(readFileSync(SURVEY_KEY_FILE, 'utf8').trim(), 'base64');
+  const key = randomBytes(32);
+  mkdirSync(dirname(SURVEY_KEY_FILE), { recursive: true });
+  writeFileSync(SURVEY_KEY_FILE, key.toString('base64'), { mode: 0o600 });
+  return key;
 }
 
 main().catch((err: unknown) => {

@@ -7,7 +7,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundling } from '../bundling.ts';
-import type { FunctionDef, TableName } from '../manifest.ts';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { FunctionDef, SecretName, TableName } from '../manifest.ts';
 import { tableDefs } from '../tables.ts';
 
 export const DEFAULT_MEMORY_MB = 256;
@@ -19,7 +20,12 @@ export interface ServiceFunctionProps {
   tables: Record<TableName, ITable>;
   /** Repository root: manifest entries and the lock file are relative to it. */
   repoRoot: string;
+  /** The deployment's secrets; only those named in `def.secrets` are granted (read). */
+  secrets: Record<SecretName, ISecret>;
 }
+
+/** Environment variable through which a function learns each secret's ARN (never its value). */
+export const secretEnvVars: Record<SecretName, string> = { 'survey-signing-key': 'SURVEY_SECRET_ARN' };
 
 /**
  * One manifest entry as a Lambda function, with the defaults set once: ARM64, latest Node runtime, ESM bundle with
@@ -31,7 +37,7 @@ export class ServiceFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
-    const { def, tables, repoRoot } = props;
+    const { def, tables, repoRoot, secrets } = props;
 
     // Own role instead of the default one: AWSLambdaBasicExecutionRole would allow writing to every log group.
     this.role = new Role(this, 'Role', {
@@ -49,6 +55,7 @@ export class ServiceFunction extends Construct {
       NODE_OPTIONS: '--enable-source-maps',
     };
     for (const name of accessedTables(def)) environment[tableDefs[name].envVar] = tables[name].tableName;
+    for (const name of def.secrets ?? []) environment[secretEnvVars[name]] = secrets[name].secretArn;
 
     this.fn = new NodejsFunction(this, 'Handler', {
       description: `kinerja-asn ${def.name} (${def.entry})`,
@@ -78,6 +85,7 @@ export class ServiceFunction extends Construct {
     });
 
     this.grantTableAccess(def, tables);
+    for (const name of def.secrets ?? []) secrets[name].grantRead(this.role);
 
     const starResources = ['xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) support no resource-level permissions'];
     if (def.trigger.kind === 'stream') {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -13,7 +13,8 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { FunctionDef, HttpTrigger, ScheduleTrigger, StreamTrigger, TableName } from '../manifest.ts';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { FunctionDef, HttpTrigger, ScheduleTrigger, SecretName, StreamTrigger, TableName } from '../manifest.ts';
 import { Auth, scopeString } from './auth.ts';
 import { contextList, contextNumber, pascalCase } from './helpers.ts';
 import { ServiceFunction } from './service-function.ts';
@@ -23,10 +24,15 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Default throttling of every route on the stage (requests/s and burst); context apiRateLimit / apiBurstLimit. */
 const DEFAULT_RATE_LIMIT = 50;
 const DEFAULT_BURST_LIMIT = 100;
+/** Public routes (the citizen survey) get their own, lower limit; context publicRateLimit / publicBurstLimit. */
+const DEFAULT_PUBLIC_RATE_LIMIT = 20;
+const DEFAULT_PUBLIC_BURST_LIMIT = 40;
 
 export interface StatelessStackProps extends StackProps {
   /** Tables from the stateful stack; the stream consumers need their stream ARNs. */
   tables: Record<TableName, ITable>;
+  /** Secrets from the stateful stack, granted to the functions that name them. */
+  secrets: Record<SecretName, ISecret>;
   /** Normally the manifest; tests pass their own list. */
   functions: FunctionDef[];
 }
@@ -101,8 +107,18 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // Route-level throttling for public routes: nobody without a token can use up the whole stage's budget.
+    const publicRoutes = httpDefs.filter((f) => f.trigger.auth === 'public');
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      publicRoutes.map((f) => [
+        `${f.trigger.method} ${f.trigger.path}`,
+        // A JSON property: CloudFormation's own (capitalised) names.
+        { ThrottlingRateLimit: contextNumber(this, 'publicRateLimit', DEFAULT_PUBLIC_RATE_LIMIT), ThrottlingBurstLimit: contextNumber(this, 'publicBurstLimit', DEFAULT_PUBLIC_BURST_LIMIT) },
+      ]),
+    );
+
     for (const def of props.functions) {
-      const fn = new ServiceFunction(this, pascalCase(def.name), { def, tables, repoRoot: REPO_ROOT });
+      const fn = new ServiceFunction(this, pascalCase(def.name), { def, tables, secrets: props.secrets, repoRoot: REPO_ROOT });
       this.functions[def.name] = fn;
       const trigger = def.trigger;
       if (trigger.kind === 'http') this.addRoute(def, trigger, fn, authorizer);
@@ -126,7 +142,7 @@ export class StatelessStack extends Stack {
       for (const route of this.api.addRoutes(base)) {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${trigger.method} ${trigger.path} is public by design (manifest auth 'public': health check or API documentation); it reads no data.`,
+          reason: `${trigger.method} ${trigger.path} is public by design (manifest auth 'public': health check, API documentation, or the citizen survey whose signed link is its authorisation); throttled per route.`,
         });
       }
       return;

@@ -127,7 +127,9 @@ export const getActivityTotals = route({
         approved: z.number(),
         rejected: z.number(),
         countedMinutes: z.number(),
-        iki: z.array(z.object({ rhkId: z.string(), ikiId: z.string(), name: z.string(), target: z.unknown(), unit: z.string(), realisasi: z.number(), approvedCount: z.number() })),
+        iki: z.array(
+          z.object({ rhkId: z.string(), ikiId: z.string(), name: z.string(), target: z.unknown(), unit: z.string(), source: z.enum(['manual', 'service', 'activities']), realisasi: z.nullable(z.number()), approvedCount: z.number() }),
+        ),
       }),
     },
   },

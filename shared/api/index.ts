@@ -3,10 +3,11 @@ import * as activities from './activities.ts';
 import * as audit from './audit.ts';
 import * as people from './people.ts';
 import * as plans from './plans.ts';
+import * as services from './services.ts';
 import type { RouteSpec } from './route.ts';
 import * as system from './system.ts';
 import * as units from './units.ts';
 
 const isRouteSpec = (x: unknown): x is RouteSpec => typeof x === 'object' && x !== null && 'name' in x && 'responses' in x;
 
-export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans, activities].flatMap((area) => Object.values(area).filter(isRouteSpec));
+export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans, activities, services].flatMap((area) => Object.values(area).filter(isRouteSpec));

@@ -21,6 +21,7 @@ const errorDescriptions: Record<number, string> = {
   403: 'Tidak berwenang, atau akun belum terdaftar/aktif sebagai pegawai / not allowed, or not a registered active employee',
   404: 'Tidak ditemukan di organisasi Anda / not found in your organisation',
   409: 'Konflik: versi berubah atau data sudah ada / conflict: stale version or already exists',
+  410: 'Kedaluwarsa / expired (a survey link past its validity)',
   415: 'Jenis isi tidak didukung / unsupported content type',
   422: 'Melanggar aturan / breaks a business rule (code says which)',
 };
@@ -58,12 +59,17 @@ export function buildOpenApi(): Json {
     // Every protected route can refuse a bad token (401) and an unregistered or inactive person (403).
     const statuses = [...new Set([...spec.errors, ...(auth === 'public' ? [] : [401, 403])])].sort();
     for (const status of statuses) {
-      responses[String(status)] = { description: errorDescriptions[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[String(status)] = {
+        description: errorDescriptions[status],
+        content: spec.errorsAs === 'html' ? { 'text/html': { schema: { type: 'string' } } } : { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
     const body =
       spec.bodyType === 'csv'
         ? { required: true, content: { 'text/csv': { schema: { type: 'string' }, ...(spec.bodyExample ? { example: spec.bodyExample } : {}) } } }
-        : spec.body
+        : spec.bodyType === 'form' && spec.body
+          ? { required: true, content: { 'application/x-www-form-urlencoded': { schema: schemaOf(spec.body, 'input') } } }
+          : spec.body
           ? { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input'), ...(spec.bodyExample ? { example: spec.bodyExample } : {}) } } }
           : undefined;
     (paths[path] ??= {})[method.toLowerCase()] = {

@@ -1,3 +1,4 @@
+import { serviceMetrics } from '../domain/service-indicators.ts';
 import * as z from 'zod/mini';
 import { route } from './route.ts';
 import { employeeSummary, isoDate, nipParam } from './schemas.ts';
@@ -23,6 +24,7 @@ export const iki = z.object({
   direction: z.enum(['higher', 'lower']),
   weight: z.number().check(z.gt(0), z.maximum(100)),
   source: z.optional(z.enum(['manual', 'service', 'activities'])),
+  serviceMetric: z.optional(z.enum(serviceMetrics).check(z.meta({ description: 'For source `service`: served, within_standard_pct, median_minutes or ikm of the officer' }))),
 });
 
 export const rhk = z.object({
@@ -64,7 +66,7 @@ const examplePlan = {
       parentRhkId: 'rhk-kasi-1',
       iki: [
         { id: 'iki-1', name: 'Jumlah KTP-el yang direkam', aspect: 'kuantitas', target: { kind: 'single', value: 2400 }, unit: 'dokumen', direction: 'higher', weight: 60, source: 'activities' },
-        { id: 'iki-2', name: 'Waktu penyelesaian rata-rata', aspect: 'waktu', target: { kind: 'range', lo: 30, hi: 60 }, unit: 'menit', direction: 'lower', weight: 40, source: 'service' },
+        { id: 'iki-2', name: 'Waktu penyelesaian rata-rata', aspect: 'waktu', target: { kind: 'range', lo: 30, hi: 60 }, unit: 'menit', direction: 'lower', weight: 40, source: 'service', serviceMetric: 'median_minutes' },
       ],
     },
   ],

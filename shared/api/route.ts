@@ -22,12 +22,14 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   params?: P;
   query?: Q;
   body?: B;
-  /** `csv` bodies arrive as text and are validated by the handler row by row. */
-  bodyType?: 'json' | 'csv';
+  /** `csv` bodies arrive as text and are validated by the handler row by row; `form` is an HTML form post. */
+  bodyType?: 'json' | 'csv' | 'form';
   bodyExample?: unknown;
   responses: Record<number, ResponseDoc>;
   /** Client errors this operation can answer, besides 401 on protected routes. */
-  errors: Array<400 | 403 | 404 | 409 | 415 | 422>;
+  errors: Array<400 | 403 | 404 | 409 | 410 | 415 | 422>;
+  /** Pages for people (the survey) answer errors as HTML pages too. */
+  errorsAs?: 'html';
 }
 
 export const route = <P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(

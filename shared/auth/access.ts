@@ -7,7 +7,8 @@ import { type Bilingual, forbidden, notFound } from '../http/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import type { Item, OrgScope } from '../store/org-scope.ts';
-import { type Relation, canDecideFor, canReadEmployee, reasons, relationOf } from './policy.ts';
+import { UnitRepository, type Unit } from '../store/units.ts';
+import { type Relation, canDecideFor, canManagePeopleIn, canMonitorUnit, canReadEmployee, reasons, relationOf } from './policy.ts';
 import type { UserPrincipal } from './principal.ts';
 
 export interface AccessContext {
@@ -75,4 +76,30 @@ export async function teamOf(ctx: AccessContext, leader: Employee, relation: Rel
   return [...members.values()].filter(
     (m) => self || canReadEmployee(ctx.principal, { relation: asCaller, targetUnitPath: m.unitPath as string, actorUnitPath: ctx.actor.unitPath }),
   );
+}
+
+/**
+ * A unit the caller may monitor (its heads — or their Plt/Plh today —, people of units above it, the OPD admin,
+ * BKPSDM, auditors), with its members (the subtree). The heads are the members whose supervisor is outside it.
+ */
+export async function monitoredUnit(ctx: AccessContext, code: string): Promise<{ unit: Unit; members: Item[] }> {
+  const unit = await new UnitRepository(ctx.scope).get(code);
+  if (!unit) throw notFound('unit');
+  const [members, actingFor] = await Promise.all([
+    new EmployeeRepository(ctx.scope).allUnitMembers(unit.path),
+    new ActingRepository(ctx.scope).actingForOn(ctx.principal.nip, wibDate(ctx.now)),
+  ]);
+  const inUnit = new Set(members.map((m) => m.nip as string));
+  const heads = members.filter((m) => !m.supervisorNip || !inUnit.has(m.supervisorNip as string)).map((m) => m.nip as string);
+  const isHead = heads.some((h) => h === ctx.principal.nip || actingFor.has(h));
+  if (!canMonitorUnit(ctx.principal, ctx.actor.unitPath, unit.path, isHead)) throw forbidden(reasons.notYourUnit);
+  return { unit, members };
+}
+
+/** A unit whose data the caller administers (BKPSDM anywhere, the Admin OPD within their OPD), else 404/403. */
+export async function managedUnit(ctx: AccessContext, code: string): Promise<Unit> {
+  const unit = await new UnitRepository(ctx.scope).get(code);
+  if (!unit) throw notFound('unit');
+  if (!canManagePeopleIn(ctx.principal, ctx.actor.unitPath, unit.path)) throw forbidden(reasons.notAdminHere);
+  return unit;
 }

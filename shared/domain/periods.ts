@@ -57,3 +57,4 @@ export const canMovePeriod = (from: PeriodState, to: PeriodState): boolean => pe
 /** The period of the given kind containing a date, from a year's periods. */
 export const periodOf = <P extends PeriodDates>(periods: P[], date: string, kind: PeriodKind): P | undefined =>
   periods.find((p) => p.kind === kind && p.start <= date && date <= p.end);
+

@@ -3,6 +3,7 @@
  * versions. Pure: callers supply the supervisor's plan and the dates.
  */
 import type { MessageCode } from '../http/messages.ts';
+import type { ServiceMetric } from './service-indicators.ts';
 
 export type Aspect = 'kuantitas' | 'kualitas' | 'waktu' | 'biaya';
 export type Direction = 'higher' | 'lower';
@@ -20,6 +21,8 @@ export interface Iki {
   weight: number;
   /** How realisasi is measured: entered (the default), from service transactions, or from approved activities' output. */
   source?: Source;
+  /** For `source: 'service'`: which service indicator of the officer is the realisasi. */
+  serviceMetric?: ServiceMetric;
 }
 
 export interface Rhk {
@@ -92,6 +95,9 @@ export function submissionProblems(rhk: Rhk[], supervisor: { nip: string; rhkIds
     } else if (!r.unitGoal) {
       problems.push({ path: `rhk.${i}.unitGoal`, code: 'plan_unit_goal_missing', params: { rhk: r.title } });
     }
+    r.iki.forEach((k, j) => {
+      if (k.source === 'service' && !k.serviceMetric) problems.push({ path: `rhk.${i}.iki.${j}.serviceMetric`, code: 'plan_service_metric_missing', params: { iki: k.name } });
+    });
   });
   return problems;
 }

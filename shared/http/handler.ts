@@ -8,7 +8,7 @@ import en from 'zod/v4/locales/en.js';
 import id from 'zod/v4/locales/id.js';
 import type { AuthMode } from '#infra/manifest';
 import type { RouteSpec } from '../api/route.ts';
-import { type Claims, type Principal, type UserPrincipal, actorId, parseClaims } from '../auth/principal.ts';
+import { type Claims, type MachinePrincipal, type Principal, type UserPrincipal, actorId, parseClaims } from '../auth/principal.ts';
 import { logger, metrics } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
@@ -58,7 +58,8 @@ type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
 const zodLocale = { id: id().localeError, en: en().localeError };
 
-function parsePart<S extends Schema | undefined>(schema: S, input: unknown, where: string, lang: Lang): Out<S> {
+/** Validates one part of a request (or one item of a batch) in the caller's language; 400 with every issue. */
+export function parsePart<S extends Schema | undefined>(schema: S, input: unknown, where: string, lang: Lang): Out<S> {
   if (!schema) return undefined as Out<S>;
   const result = schema.safeParse(input, { error: zodLocale[lang] });
   if (result.success) return result.data as Out<S>;
@@ -81,6 +82,12 @@ function readBody(spec: RouteSpec, event: Event, lang: Lang): unknown {
       throw new AppError(415, 'unsupported_media_type', { got: contentType, expected: 'text/csv' });
     }
     return raw;
+  }
+  if (spec.bodyType === 'form') {
+    if (contentType !== 'application/x-www-form-urlencoded') {
+      throw new AppError(415, 'unsupported_media_type', { got: contentType || '-', expected: 'application/x-www-form-urlencoded' });
+    }
+    return parsePart(spec.body, Object.fromEntries(new URLSearchParams(raw)), 'body', lang);
   }
   if (contentType && contentType !== 'application/json') {
     throw new AppError(415, 'unsupported_media_type', { got: contentType, expected: 'application/json' });
@@ -163,6 +170,7 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
   spec: S,
   run: (req: HttpRequest<S, P>) => Promise<Reply>,
   trigger: RouteAuth,
+  options: { errorPage?: ErrorPage } = {},
 ) {
   const core = async (event: Event, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? 'unknown';
@@ -187,7 +195,10 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
       } as HttpRequest<S, P>;
       return respond(await run(req), requestId, lang);
     } catch (err) {
-      return respond(errorReply(err, lang, requestId), requestId, lang);
+      const reply = errorReply(err, lang, requestId);
+      if (!options.errorPage || !('json' in reply)) return respond(reply, requestId, lang);
+      const { error } = reply.json as { error: { code: string; message: string } };
+      return respond({ status: reply.status, html: options.errorPage(error, lang), headers: pageHeaders }, requestId, lang);
     }
   };
 
@@ -202,6 +213,21 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
 export const userHandler = <S extends RouteSpec>(spec: S, run: (req: HttpRequest<S, UserPrincipal>) => Promise<Reply>) =>
   httpHandler<S, UserPrincipal>(spec, run, { auth: 'user' });
 
-/** For routes the manifest marks `public`: no principal, no data scope. */
-export const publicHandler = <S extends RouteSpec>(spec: S, run: (req: HttpRequest<S, undefined>) => Promise<Reply>) =>
-  httpHandler<S, undefined>(spec, run, { auth: 'public' });
+/** For routes the manifest marks `public`: no principal, no data scope. Pages for people pass `errorPage`. */
+export const publicHandler = <S extends RouteSpec>(spec: S, run: (req: HttpRequest<S, undefined>) => Promise<Reply>, errorPage?: ErrorPage) =>
+  httpHandler<S, undefined>(spec, run, { auth: 'public' }, errorPage ? { errorPage } : {});
+
+/** Pages for people carry a token in their address: never sent on, framed or cached, and no scripts at all. */
+export const pageHeaders = {
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
+/** Renders an error as an HTML page (same code and message as the JSON body would carry). */
+export type ErrorPage = (error: { code: string; message: string }, lang: Lang) => string;
+
+/** For routes the manifest marks `machine`: an agency system's client-credentials token with one of `scopes`. */
+export const machineHandler = <S extends RouteSpec>(spec: S, scopes: string[], run: (req: HttpRequest<S, MachinePrincipal>) => Promise<Reply>) =>
+  httpHandler<S, MachinePrincipal>(spec, run, { auth: 'machine', scopes });

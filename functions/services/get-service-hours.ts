@@ -1,0 +1,15 @@
+import { getServiceHours } from '#shared/api/services';
+import { notFound } from '#shared/http/errors';
+import { httpHandler, json } from '#shared/http/handler';
+import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
+import { UnitRepository } from '#shared/store/units';
+
+export const handler = httpHandler(
+  getServiceHours,
+  async (req) => {
+    const [unit, items] = await Promise.all([new UnitRepository(req.scope).get(req.params.code), new ServiceCatalogueRepository(req.scope).hours(req.params.code)]);
+    if (!unit) throw notFound('unit');
+    return json({ items });
+  },
+  { auth: 'any' },
+);

@@ -1,0 +1,28 @@
+import { getSurveyPage } from '#shared/api/services';
+import { AppError } from '#shared/http/errors';
+import { pageHeaders, publicHandler } from '#shared/http/handler';
+import { surveyErrorPage, surveyFormPage } from '#shared/http/survey-page';
+import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
+import { transactionOfLink, verifiedLink } from '#shared/store/survey-context';
+import { SurveyRepository } from '#shared/store/surveys';
+import { UnitRepository } from '#shared/store/units';
+
+/** The survey form behind a receipt's link (or the page saying why it cannot be filled in). */
+export const handler = publicHandler(
+  getSurveyPage,
+  async (req) => {
+    const { scope, link } = await verifiedLink(req.params.token, req.now);
+    const tx = await transactionOfLink(scope, link);
+    const units = new UnitRepository(scope);
+    const [answered, organisation, unit, type] = await Promise.all([
+      new SurveyRepository(scope).hasResponse(tx.externalId),
+      units.organisation(),
+      units.get(tx.unitCode),
+      new ServiceCatalogueRepository(scope).type(tx.unitCode, tx.serviceType),
+    ]);
+    if (answered) throw new AppError(409, 'survey_already_answered');
+    const html = surveyFormPage({ organisation: organisation?.name ?? '', unitName: unit?.name ?? tx.unitCode, serviceName: type?.name ?? tx.serviceType });
+    return { html, headers: pageHeaders };
+  },
+  surveyErrorPage,
+);

@@ -1,0 +1,109 @@
+/**
+ * The citizen survey pages: plain HTML forms in Bahasa Indonesia that work without JavaScript on a cheap phone.
+ * Accessible by construction: one fieldset and legend per element, a label for every control, native radio
+ * buttons (keyboard: Tab between groups, arrows within), visible focus, text contrast above 7:1, no images.
+ */
+import { type ElementCode, scale, skmElements } from '../domain/skm.ts';
+import type { Lang } from './messages.ts';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;font:1.05rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+h1{font-size:1.35rem;margin:.5rem 0}
+.lead{color:#333}
+fieldset{border:1px solid #767676;border-radius:.5rem;margin:0 0 1rem;padding:.5rem .75rem .75rem}
+legend{font-weight:600;padding:0 .25rem}
+.opts{display:grid;grid-template-columns:1fr 1fr;gap:.4rem}
+.opt{display:flex;align-items:center;gap:.5rem;min-height:2.75rem;padding:.25rem .5rem;border:1px solid #767676;border-radius:.4rem}
+.opt input{width:1.4rem;height:1.4rem;margin:0;accent-color:#0b4f8a}
+label{cursor:pointer}
+textarea{width:100%;min-height:6rem;font:inherit;padding:.5rem;border:1px solid #767676;border-radius:.4rem}
+.check{display:flex;gap:.5rem;align-items:flex-start;margin:.75rem 0}
+.check input{width:1.4rem;height:1.4rem;margin:.15rem 0 0}
+button{font:inherit;font-weight:600;color:#fff;background:#0b4f8a;border:0;border-radius:.5rem;padding:.8rem 1.5rem;min-height:3rem;width:100%}
+:focus-visible{outline:3px solid #b35c00;outline-offset:2px}
+.note{color:#333;font-size:.95rem}
+.box{border-left:.35rem solid #0b4f8a;padding:.5rem 1rem;background:#f3f6fa}
+`;
+
+function layout(title: string, body: string, lang: Lang = 'id'): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+export interface SurveyFormView {
+  organisation: string;
+  unitName: string;
+  serviceName: string;
+}
+
+export function surveyFormPage(v: SurveyFormView): string {
+  const element = (e: (typeof skmElements)[number], i: number) => `<fieldset>
+<legend>${i + 1}. ${escape(e.id)}</legend>
+<div class="opts">
+${scale.map((s) => `<div class="opt"><input type="radio" id="${e.code}-${s.value}" name="${e.code}" value="${s.value}" required><label for="${e.code}-${s.value}">${s.value} – ${escape(s.id)}</label></div>`).join('\n')}
+</div>
+</fieldset>`;
+  return layout(
+    'Survei Kepuasan Masyarakat',
+    `<h1>Survei Kepuasan Masyarakat</h1>
+<p class="lead">${escape(v.organisation)} · ${escape(v.unitName)}<br>Layanan: <strong>${escape(v.serviceName)}</strong></p>
+<p class="note">Nilailah layanan yang baru Anda terima: 1 = tidak baik, 4 = sangat baik. Survei ini tanpa nama; kami tidak menyimpan data pribadi Anda.</p>
+<form method="post">
+${skmElements.map(element).join('\n')}
+<label for="comment"><strong>Saran atau pengaduan</strong> (tidak wajib)</label>
+<textarea id="comment" name="comment" maxlength="2000"></textarea>
+<div class="check"><input type="checkbox" id="complaint" name="complaint" value="ya"><label for="complaint">Ini pengaduan: saya ingin ditindaklanjuti oleh pimpinan unit (paling lambat 2×24 jam)</label></div>
+<button type="submit">Kirim penilaian</button>
+</form>`,
+  );
+}
+
+export function thankYouPage(followUp: boolean): string {
+  return layout(
+    'Terima kasih',
+    `<h1>Terima kasih</h1>
+<div class="box" role="status"><p>Penilaian Anda sudah kami terima dan akan dipakai untuk memperbaiki layanan.</p>
+${followUp ? '<p>Masukan Anda diteruskan kepada pimpinan unit untuk ditindaklanjuti paling lambat 2×24 jam.</p>' : ''}</div>`,
+  );
+}
+
+const titles: Record<string, { id: string; en: string }> = {
+  survey_already_answered: { id: 'Survei sudah diisi', en: 'Survey already answered' },
+  survey_link_expired: { id: 'Tautan kedaluwarsa', en: 'Link expired' },
+  survey_link_invalid: { id: 'Tautan tidak sah', en: 'Invalid link' },
+  validation_failed: { id: 'Jawaban belum lengkap', en: 'Answers incomplete' },
+};
+
+/** Every refusal as a page: a title, the same message the JSON error would carry, and what to do next. */
+export function surveyErrorPage(error: { code: string; message: string }, lang: Lang): string {
+  const title = titles[error.code]?.[lang] ?? (lang === 'en' ? 'Cannot continue' : 'Tidak dapat dilanjutkan');
+  const incomplete = error.code === 'validation_failed';
+  const message = incomplete
+    ? lang === 'en'
+      ? 'Some questions were not answered, or an answer was not 1–4. Nothing was saved.'
+      : 'Ada pertanyaan yang belum dijawab, atau jawabannya bukan 1–4. Belum ada yang tersimpan.'
+    : error.message;
+  const back =
+    incomplete
+      ? `<p><a href="">${lang === 'en' ? 'Back to the form: answer each of the nine questions' : 'Kembali ke formulir: jawab kesembilan pertanyaan'}</a></p>`
+      : '';
+  return layout(title, `<h1>${escape(title)}</h1>\n<div class="box" role="alert"><p>${escape(message)}</p></div>\n${back}`, lang);
+}
+
+export type FormAnswers = Record<ElementCode, number>;

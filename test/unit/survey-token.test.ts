@@ -1,0 +1,113 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { newLinkId, signSurveyLink, verifySurveyLink, type SurveyLink } from '../../shared/domain/survey-token.ts';
+
+const key = Buffer.alloc(32, 0x5a);
+const otherKey = Buffer.alloc(32, 0x5b);
+/** 2026-02-01 00:00 WIB, in epoch seconds. */
+const expiresAt = Date.parse('2026-02-01T00:00:00+07:00') / 1000;
+const before = new Date('2026-01-15T10:00:00+07:00');
+const link: SurveyLink = { orgId: 'kota-medan', unitCode: 'DISDUKCAPIL', serviceType: 'akta-kelahiran', linkId: 'q3Zp9mX1bT7wLk2Rv8Yc0A', expiresAt };
+const token = signSurveyLink(link, key);
+const [payload, signature] = token.split('.') as [string, string];
+
+/** Replaces the character at `at` with a different base64url character. */
+const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
+/** A token whose payload is correctly signed with `key` but whose content is chosen by the test. */
+const signedRaw = (text: string) => {
+  const p = Buffer.from(text).toString('base64url');
+  return `${p}.${createHmac('sha256', key).update(p).digest().subarray(0, 16).toString('base64url')}`;
+};
+
+describe('signSurveyLink / verifySurveyLink', () => {
+  it('round trip gives back the link', () => {
+    expect(verifySurveyLink(token, key, before)).toEqual({ link });
+  });
+
+  it('round trip with a fresh random link id', () => {
+    const fresh = { ...link, linkId: newLinkId(), serviceType: 'ktp-el', unitCode: 'UPT-DISDUKCAPIL-MEDAN-BARU' };
+    expect(verifySurveyLink(signSurveyLink(fresh, key), key, before)).toEqual({ link: fresh });
+  });
+
+  it('new link ids are random and URL-safe', () => {
+    const ids = new Set(Array.from({ length: 50 }, newLinkId));
+    expect(ids.size).toBe(50);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it.each<[label: string, now: Date, outcome: 'valid' | 'survey_link_expired']>([
+    ['well before expiry', before, 'valid'],
+    ['at the expiry instant', new Date(expiresAt * 1000), 'valid'],
+    ['one millisecond after expiry', new Date(expiresAt * 1000 + 1), 'survey_link_expired'],
+    ['a day after expiry', new Date('2026-02-02T00:00:00+07:00'), 'survey_link_expired'],
+  ])('expiry: %s', (_label, now, outcome) => {
+    const result = verifySurveyLink(token, key, now);
+    if (outcome === 'valid') expect(result).toEqual({ link });
+    else expect(result).toEqual({ problem: outcome });
+  });
+
+  it.each<[label: string, bad: string, now?: Date]>([
+    ['payload: first character changed', `${flip(payload, 0)}.${signature}`],
+    ['payload: a middle character changed', `${flip(payload, Math.floor(payload.length / 2))}.${signature}`],
+    ['payload: last character changed', `${flip(payload, payload.length - 1)}.${signature}`],
+    ['payload: expiry pushed later, old signature', `${Buffer.from(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|${(expiresAt + 86_400).toString(36)}`).toString('base64url')}.${signature}`],
+    ['payload: another unit, old signature', `${Buffer.from(`kota-medan|DISDUKCAPIL-X|akta-kelahiran|${link.linkId}|${expiresAt.toString(36)}`).toString('base64url')}.${signature}`],
+    ['signature: first character changed', `${payload}.${flip(signature, 0)}`],
+    ['signature: a middle character changed', `${payload}.${flip(signature, 10)}`],
+    ['signature: truncated', `${payload}.${signature.slice(0, -2)}`],
+    ['signature: one byte longer', `${payload}.${Buffer.concat([Buffer.from(signature, 'base64url'), Buffer.from([0])]).toString('base64url')}`],
+    ['signature: missing', `${payload}.`],
+    ['signature: no dot at all', payload],
+    ['payload: missing', `.${signature}`],
+    ['an extra dot segment', `${token}.x`],
+    ['a trailing dot', `${token}.`],
+    ['tampered and expired: still invalid, not expired', `${flip(payload, 0)}.${signature}`, new Date('2027-01-01T00:00:00Z')],
+    ['garbage', 'hello-world'],
+    ['garbage with a dot', 'abc.def'],
+    ['only dots', '...'],
+    ['empty string', ''],
+    ['very long', `${'A'.repeat(400)}.${signature}`],
+    ['signed, but four fields', signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}`)],
+    ['signed, but six fields', signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|${expiresAt.toString(36)}|x`)],
+    ['signed, but the expiry is not a number', signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|!`)],
+  ])('invalid: %s', (_label, bad, now = before) => {
+    expect(verifySurveyLink(bad, key, now)).toEqual({ problem: 'survey_link_invalid' });
+  });
+
+  it('a token signed with another key is invalid', () => {
+    expect(verifySurveyLink(token, otherKey, before)).toEqual({ problem: 'survey_link_invalid' });
+    expect(verifySurveyLink(signSurveyLink(link, otherKey), key, before)).toEqual({ problem: 'survey_link_invalid' });
+  });
+
+  it('a correctly signed raw payload with the five fields verifies (the test helper matches the format)', () => {
+    expect(verifySurveyLink(signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|${expiresAt.toString(36)}`), key, before)).toEqual({ link });
+  });
+});
+
+describe('token content and size', () => {
+  it('carries exactly the five fields: organisation, unit, service type, link id, expiry', () => {
+    const fields = Buffer.from(payload, 'base64url').toString('utf8').split('|');
+    expect(fields).toEqual(['kota-medan', 'DISDUKCAPIL', 'akta-kelahiran', 'q3Zp9mX1bT7wLk2Rv8Yc0A', expiresAt.toString(36)]);
+  });
+
+  it('has exactly two URL-safe segments', () => {
+    expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+  });
+
+  // Unit and service type codes as used in the project's own data (DUK-PIAK-KTP, DUK-LAHIRMATI, ktp-el, ...).
+  it.each<[label: string, link: SurveyLink]>([
+    ['Dinas, akta kelahiran', link],
+    ['DUK-PIAK-KTP, ktp-el', { ...link, unitCode: 'DUK-PIAK-KTP', serviceType: 'ktp-el', linkId: newLinkId() }],
+    ['DUK-LAHIRMATI, akta-kematian, far expiry', { ...link, unitCode: 'DUK-LAHIRMATI', serviceType: 'akta-kematian', linkId: newLinkId(), expiresAt: Date.parse('2030-12-31T00:00:00Z') / 1000 }],
+    ['DUK-PINDAH, surat-pindah', { ...link, unitCode: 'DUK-PINDAH', serviceType: 'surat-pindah', linkId: newLinkId() }],
+  ])('stays under 120 characters for realistic ids: %s', (_label, l) => {
+    expect(signSurveyLink(l, key).length).toBeLessThan(120);
+  });
+
+  it('ids at their schema maximum (org 63, unit 40, service type 40 characters) still verify', () => {
+    const longest: SurveyLink = { orgId: `o${'-'.repeat(62)}`, unitCode: `U${'X'.repeat(39)}`, serviceType: `s${'x'.repeat(39)}`, linkId: newLinkId(), expiresAt };
+    const t = signSurveyLink(longest, key);
+    expect(t.length).toBeLessThanOrEqual(300);
+    expect(verifySurveyLink(t, key, before)).toEqual({ link: longest });
+  });
+});
