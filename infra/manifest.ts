@@ -256,7 +256,7 @@ export const functions: FunctionDef[] = [
     name: 'submit-survey',
     entry: 'functions/services/submit-survey.ts',
     trigger: http('POST', '/s/{token}', 'public'),
-    access: { main: 'readwrite' },
+    access: { main: 'write' },
     secrets: ['survey-signing-key'],
   },
   {
@@ -314,6 +314,19 @@ export const functions: FunctionDef[] = [
       filters: [{ eventName: ['MODIFY'], dynamodb: { NewImage: { entity: { S: ['Employee'] } } } }],
       batchSize: 25,
       maxRetries: 3,
+    },
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'update-service-totals',
+    entry: 'functions/services/update-service-totals.ts',
+    trigger: {
+      kind: 'stream',
+      table: 'main',
+      // Service transactions and survey responses only; the running totals follow from their changes.
+      filters: [{ dynamodb: { NewImage: { entity: { S: ['ServiceTransaction', 'SurveyResponse'] } } } }],
+      batchSize: 100,
+      maxRetries: 5,
     },
     access: { main: 'readwrite' },
   },

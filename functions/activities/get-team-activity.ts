@@ -4,6 +4,7 @@ import { json, userHandler } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
 import { summary } from '#shared/store/summaries';
 import { monitoringRow, periodForReading } from '#shared/store/activity-context';
+import { HolidayRepository } from '#shared/store/holidays';
 import { YearRepository } from '#shared/store/years';
 
 export const handler = userHandler(getTeamActivity, async (req) => {
@@ -11,7 +12,8 @@ export const handler = userHandler(getTeamActivity, async (req) => {
   const period = await periodForReading(new YearRepository(req.scope), req.params.periodId);
   const visible = await teamOf(req, target, relation);
   const repo = new ActivityRepository(req.scope);
-  const rows = await Promise.all(visible.map((m) => monitoringRow(repo, summary(m), period, req.now)));
+  const holidays = await new HolidayRepository(req.scope).dates([Number(period.id.slice(0, 4))]);
+  const rows = await Promise.all(visible.map((m) => monitoringRow(repo, summary(m), period, req.now, holidays)));
   rows.sort((a, b) => a.nip.localeCompare(b.nip));
   return json({ periodId: period.id, members: rows, loggedNothingThisWeek: rows.filter((r) => !r.loggedThisWeek).map((r) => r.nip) });
 });

@@ -4,6 +4,7 @@ import { json, userHandler } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
 import { summary } from '#shared/store/summaries';
 import { monitoringRow, periodForReading } from '#shared/store/activity-context';
+import { HolidayRepository } from '#shared/store/holidays';
 import { YearRepository } from '#shared/store/years';
 
 /** A unit subtree's monitoring rows and roll-up (the same audience as the unit's plans). */
@@ -11,7 +12,8 @@ export const handler = userHandler(getUnitActivity, async (req) => {
   const { members } = await monitoredUnit(req, req.params.code);
   const period = await periodForReading(new YearRepository(req.scope), req.params.periodId);
   const repo = new ActivityRepository(req.scope);
-  const rows = await Promise.all(members.map((m) => monitoringRow(repo, summary(m), period, req.now)));
+  const holidays = await new HolidayRepository(req.scope).dates([Number(period.id.slice(0, 4))]);
+  const rows = await Promise.all(members.map((m) => monitoringRow(repo, summary(m), period, req.now, holidays)));
   const sum = (k: 'pending' | 'approved' | 'rejected' | 'countedMinutes') => rows.reduce((s, r) => s + r[k], 0);
   return json({
     periodId: period.id,

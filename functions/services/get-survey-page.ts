@@ -3,7 +3,7 @@ import { AppError } from '#shared/http/errors';
 import { pageHeaders, publicHandler } from '#shared/http/handler';
 import { surveyErrorPage, surveyFormPage } from '#shared/http/survey-page';
 import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
-import { transactionOfLink, verifiedLink } from '#shared/store/survey-context';
+import { verifiedLink } from '#shared/store/survey-context';
 import { SurveyRepository } from '#shared/store/surveys';
 import { UnitRepository } from '#shared/store/units';
 
@@ -12,16 +12,15 @@ export const handler = publicHandler(
   getSurveyPage,
   async (req) => {
     const { scope, link } = await verifiedLink(req.params.token, req.now);
-    const tx = await transactionOfLink(scope, link);
     const units = new UnitRepository(scope);
     const [answered, organisation, unit, type] = await Promise.all([
-      new SurveyRepository(scope).hasResponse(tx.externalId),
+      new SurveyRepository(scope).hasResponse(link.linkId),
       units.organisation(),
-      units.get(tx.unitCode),
-      new ServiceCatalogueRepository(scope).type(tx.unitCode, tx.serviceType),
+      units.get(link.unitCode),
+      new ServiceCatalogueRepository(scope).type(link.unitCode, link.serviceType),
     ]);
     if (answered) throw new AppError(409, 'survey_already_answered');
-    const html = surveyFormPage({ organisation: organisation?.name ?? '', unitName: unit?.name ?? tx.unitCode, serviceName: type?.name ?? tx.serviceType });
+    const html = surveyFormPage({ organisation: organisation?.name ?? '', unitName: unit?.name ?? link.unitCode, serviceName: type?.name ?? link.serviceType });
     return { html, headers: pageHeaders };
   },
   surveyErrorPage,

@@ -1,5 +1,5 @@
 import { pushTransactions, transactionItem } from '#shared/api/services';
-import { signSurveyLink } from '#shared/domain/survey-token';
+import { linkIdFor, signSurveyLink } from '#shared/domain/survey-token';
 import { AppError } from '#shared/http/errors';
 import { json, machineHandler, parsePart, writeContext } from '#shared/http/handler';
 import { publicBaseUrl } from '#shared/http/links';
@@ -32,10 +32,11 @@ export const handler = machineHandler(pushTransactions, ['transactions.write'], 
     }
   });
 
-  const [outcomes, key] = await Promise.all([
-    ingestTransactions(req.scope, accepted.map((a) => a.input), writeContext(req), validDays),
-    surveySigningKey(),
-  ]);
+  const key = await surveySigningKey();
+  const outcomes = await ingestTransactions(req.scope, accepted.map((a) => a.input), writeContext(req), {
+    surveyValidDays: validDays,
+    linkIdOf: (externalId) => linkIdFor(key, req.scope.orgId, externalId),
+  });
   const base = publicBaseUrl(req.headers);
   const surveyOf = (t: ServiceTransaction) =>
     t.completedAt && t.surveyExpiresAt

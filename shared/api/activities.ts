@@ -198,7 +198,7 @@ export const getTeamActivity = route({
   tag: 'Verifikasi',
   summary: 'Pemantauan bawahan langsung dalam satu periode / monitoring of direct subordinates in a period',
   description:
-    'Per subordinate: pending/approved/rejected counts, counted minutes per working day (Monday–Friday so far), realisasi per IKI, and whether they logged anything this week. ' +
+    'Per subordinate: pending/approved/rejected counts, counted minutes per working day (Monday–Friday minus holidays of the calendar), realisasi per IKI, and whether they logged anything this week. ' +
     'For oneself, includes the positions held as Plt/Plh today; someone else looking sees only the members they may read.',
   params: z.object({ nip: nipParam, periodId: periodParam }),
   responses: { 200: { description: 'One row per subordinate', schema: z.object({ periodId: z.string(), members: z.array(memberActivity), loggedNothingThisWeek: z.array(z.string()) }) } },

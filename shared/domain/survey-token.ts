@@ -3,7 +3,7 @@
  * organisation, unit, service type and transaction (by a random link id, never the agency's reference), with an
  * expiry. It carries no personal data. Short enough for a QR code on a receipt.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface SurveyLink {
   orgId: string;
@@ -19,7 +19,12 @@ export type TokenProblem = 'survey_link_invalid' | 'survey_link_expired';
 
 const SIGNATURE_BYTES = 16;
 
-export const newLinkId = (): string => randomBytes(16).toString('base64url');
+/**
+ * The link id of a transaction: derived from the organisation and the agency's id with the key, so every push of
+ * a transaction (a retry, a racing duplicate) names the same link, and nobody without the key can derive it.
+ */
+export const linkIdFor = (key: Buffer, orgId: string, externalId: string): string =>
+  createHmac('sha256', key).update(`link|${orgId}|${externalId}`).digest().subarray(0, 16).toString('base64url');
 
 const sign = (payload: string, key: Buffer) => createHmac('sha256', key).update(payload).digest().subarray(0, SIGNATURE_BYTES);
 

@@ -18,11 +18,11 @@ fieldset{border:1px solid #767676;border-radius:.5rem;margin:0 0 1rem;padding:.5
 legend{font-weight:600;padding:0 .25rem}
 .opts{display:grid;grid-template-columns:1fr 1fr;gap:.4rem}
 .opt{display:flex;align-items:center;gap:.5rem;min-height:2.75rem;padding:.25rem .5rem;border:1px solid #767676;border-radius:.4rem}
-.opt input{width:1.4rem;height:1.4rem;margin:0;accent-color:#0b4f8a}
+.opt input{flex-shrink:0;width:1.4rem;height:1.4rem;margin:0;accent-color:#0b4f8a}
 label{cursor:pointer}
 textarea{width:100%;min-height:6rem;font:inherit;padding:.5rem;border:1px solid #767676;border-radius:.4rem}
 .check{display:flex;gap:.5rem;align-items:flex-start;margin:.75rem 0}
-.check input{width:1.4rem;height:1.4rem;margin:.15rem 0 0}
+.check input{flex-shrink:0;width:1.4rem;height:1.4rem;margin:.15rem 0 0}
 button{font:inherit;font-weight:600;color:#fff;background:#0b4f8a;border:0;border-radius:.5rem;padding:.8rem 1.5rem;min-height:3rem;width:100%}
 :focus-visible{outline:3px solid #b35c00;outline-offset:2px}
 .note{color:#333;font-size:.95rem}
@@ -56,7 +56,7 @@ export function surveyFormPage(v: SurveyFormView): string {
   const element = (e: (typeof skmElements)[number], i: number) => `<fieldset>
 <legend>${i + 1}. ${escape(e.id)}</legend>
 <div class="opts">
-${scale.map((s) => `<div class="opt"><input type="radio" id="${e.code}-${s.value}" name="${e.code}" value="${s.value}" required><label for="${e.code}-${s.value}">${s.value} – ${escape(s.id)}</label></div>`).join('\n')}
+${scale.map((s) => `<label class="opt" for="${e.code}-${s.value}"><input type="radio" id="${e.code}-${s.value}" name="${e.code}" value="${s.value}" required>${s.value} – ${escape(s.id)}</label>`).join('\n')}
 </div>
 </fieldset>`;
   return layout(

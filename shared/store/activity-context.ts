@@ -4,6 +4,7 @@ import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../domain/activities.ts';
 import { versionInForce } from '../domain/plans.ts';
+import { workingDaysBetween } from '../domain/service-hours.ts';
 import { wibDate } from '../domain/time.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { type Lang, render } from '../http/messages.ts';
@@ -75,10 +76,17 @@ export function requireStatus(a: Activity, action: string, allowed: ActivityStat
 }
 
 /**
- * One monitoring row: the period's totals, counted minutes per working day so far, realisasi per IKI, and
- * whether anything was logged this week. Three queries of the person's partition.
+ * One monitoring row: the period's totals, counted minutes per working day so far (Monday–Friday minus the
+ * organisation's holidays), realisasi per IKI, and whether anything was logged this week. Three queries of the
+ * person's partition.
  */
-export async function monitoringRow(repo: ActivityRepository, member: { nip: string; name: string; position: string; unitCode: string }, period: Period, now: Date) {
+export async function monitoringRow(
+  repo: ActivityRepository,
+  member: { nip: string; name: string; position: string; unitCode: string },
+  period: Period,
+  now: Date,
+  holidays: ReadonlySet<string>,
+) {
   const { today } = wibClock(now);
   const monday = weekStart(today);
   const last = today < period.end ? today : period.end;
@@ -97,23 +105,13 @@ export async function monitoringRow(repo: ActivityRepository, member: { nip: str
     approved: totals.period.approved,
     rejected: totals.period.rejected,
     countedMinutes: totals.period.countedMinutes,
-    workingDays: workingDaysBetween(period.start, last).map((date) => {
+    workingDays: workingDaysBetween(period.start, last, holidays).map((date) => {
       const d = byDate.get(date);
       return { date, countedMinutes: d?.countedMinutes ?? 0, loggedMinutes: d?.loggedMinutes ?? 0 };
     }),
     realisasi: totals.iki.map((k) => ({ ikiId: k.ikiId, quantity: k.approvedQuantity, count: k.approvedCount })),
     loggedThisWeek: week.some((d) => d.loggedMinutes > 0),
   };
-}
-
-/** Monday to Friday between two dates (inclusive). Holidays come with the organisation's calendar. */
-export function workingDaysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
-    const dow = d.getUTCDay();
-    if (dow !== 0 && dow !== 6) out.push(d.toISOString().slice(0, 10));
-  }
-  return out;
 }
 
 /** The period of a period id, for reading; 404 when the year or period does not exist. */

@@ -1,6 +1,8 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -134,6 +136,27 @@ export class OrgScope {
       }),
     );
     return out.Attributes ?? {};
+  }
+
+  /**
+   * Writes many independent items (BatchWriteItem, 25 a call, a few calls at once, unprocessed items retried).
+   * Not atomic and not conditional: only for items each of which stands alone (last write wins).
+   */
+  async putMany(table: TableName, items: Item[]): Promise<void> {
+    items.forEach((i) => this.ownItem(i));
+    const name = tableName(table);
+    const calls: Item[][] = [];
+    for (let i = 0; i < items.length; i += 25) calls.push(items.slice(i, i + 25));
+    await Promise.all(
+      calls.map(async (chunk) => {
+        let request: Record<string, { PutRequest: { Item: Item } }[]> | undefined = { [name]: chunk.map((Item) => ({ PutRequest: { Item } })) };
+        for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
+          const out: BatchWriteCommandOutput = await this.doc.send(new BatchWriteCommand({ RequestItems: request }));
+          request = out.UnprocessedItems as typeof request;
+        }
+      }),
+    );
   }
 
   /** All-or-nothing write of up to 100 items (DynamoDB's transaction limit). */

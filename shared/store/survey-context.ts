@@ -2,18 +2,10 @@ import { type SurveyLink, verifySurveyLink } from '../domain/survey-token.ts';
 import { AppError } from '../http/errors.ts';
 import { surveySigningKey } from '../survey-key.ts';
 import { OrgScope } from './org-scope.ts';
-import { type ServiceTransaction, TransactionRepository } from './service-transactions.ts';
 
 /** The link a token names, or 400 (tampered) / 410 (expired). The data scope is the organisation it names. */
 export async function verifiedLink(token: string, now: Date): Promise<{ scope: OrgScope; link: SurveyLink }> {
   const verified = verifySurveyLink(token, await surveySigningKey(), now);
   if ('problem' in verified) throw new AppError(verified.problem === 'survey_link_expired' ? 410 : 400, verified.problem);
   return { scope: new OrgScope(verified.link.orgId), link: verified.link };
-}
-
-/** The completed transaction of the link's unit and service type; anything else is a stale or forged binding (400). */
-export async function transactionOfLink(scope: OrgScope, link: SurveyLink): Promise<ServiceTransaction> {
-  const tx = await new TransactionRepository(scope).byLink(link.linkId);
-  if (!tx || !tx.completedAt || tx.unitCode !== link.unitCode || tx.serviceType !== link.serviceType) throw new AppError(400, 'survey_link_invalid');
-  return tx;
 }

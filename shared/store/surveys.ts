@@ -1,11 +1,6 @@
-import { periodIdFor } from '../domain/activities.ts';
-import type { Cadence } from '../domain/periods.ts';
 import { type Answers, FOLLOW_UP_HOURS, elementCodes, followUpReasons } from '../domain/skm.ts';
-import { wibDate } from '../domain/time.ts';
 import { AppError } from '../http/errors.ts';
-import { type Item, type OrgScope, type TransactItem, type WriteContext, cancellationCodes, isConditionalFailure, withoutKeys } from './org-scope.ts';
-import { ServiceTotalsRepository, TotalsChanges } from './service-totals.ts';
-import type { ServiceTransaction } from './service-transactions.ts';
+import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
 
 export interface SurveyResponse {
   answers: Answers;
@@ -28,76 +23,70 @@ export interface FollowUp {
   version: number;
 }
 
+export interface StoredResponse extends SurveyResponse {
+  linkId: string;
+  unitCode: string;
+  serviceType: string;
+  followUpReasons: string[];
+  submittedAt: string;
+}
+
 /**
  * Citizen survey responses (anonymous: nothing about the respondent is stored) and the follow-ups they raise.
+ * The running totals and follow-ups follow from the stream (update-service-totals), so a response is one write.
  * Keys:
- *   pk ORG#o#TX#<externalId> / sk SURVEY            the one response a transaction's link accepts
+ *   pk ORG#o#SURVEY#<linkId> / sk RESPONSE          the one response a survey link accepts
  *   pk ORG#o#UNIT#<unit> / sk FOLLOWUP#<id>         a response the unit head must follow up (id sorts by time)
  */
 export class SurveyRepository {
   constructor(private readonly scope: OrgScope) {}
 
-  async hasResponse(externalId: string): Promise<boolean> {
-    return (await this.scope.get('main', this.scope.key('TX', externalId), 'SURVEY', true)) !== undefined;
+  private key(linkId: string) {
+    return { pk: this.scope.key('SURVEY', linkId), sk: 'RESPONSE' };
   }
 
-  /**
-   * Records a response with the totals it moves (the unit, its service type and each officer of the transaction,
-   * in the periods of the day it is given) and, when it needs one, a follow-up for the unit head: one transaction,
-   * conditioned on the transaction having no response yet.
-   */
-  async submit(tx: ServiceTransaction, response: SurveyResponse, cadence: Cadence, ctx: WriteContext): Promise<{ followUp?: FollowUp }> {
-    const today = wibDate(new Date(ctx.now));
-    const periodIds = [periodIdFor(today, cadence), today.slice(0, 4)];
-    const reasons = followUpReasons(response.answers, response.complaint);
-    const totals = new ServiceTotalsRepository(this.scope);
-    const changes = new TotalsChanges();
-    changes.add(totals.keysOf({ unitCode: tx.unitCode, serviceType: tx.serviceType, officers: tx.officers, periodIds }), {
-      respondents: 1,
-      sums: response.answers,
-      followUps: reasons.length > 0 ? 1 : 0,
-    });
-    const answers = Object.fromEntries(elementCodes.map((c) => [c, response.answers[c]])) as Answers;
-    const comment = response.comment?.trim() || null;
-    const followUp: FollowUp | undefined =
-      reasons.length > 0
-        ? {
-            id: `${ctx.now.replace(/[-:.]/g, '')}-${tx.linkId}`,
-            unitCode: tx.unitCode,
-            serviceType: tx.serviceType,
-            reasons,
-            answers,
-            comment,
-            submittedAt: ctx.now,
-            dueAt: new Date(Date.parse(ctx.now) + FOLLOW_UP_HOURS * 3_600_000).toISOString(),
-            status: 'open',
-            version: 1,
-          }
-        : undefined;
-    const writes: TransactItem[] = [
-      {
-        put: {
-          table: 'main',
-          item: { pk: this.scope.key('TX', tx.externalId), sk: 'SURVEY', unitCode: tx.unitCode, serviceType: tx.serviceType, periodIds, answers, comment, complaint: response.complaint, submittedAt: ctx.now },
-          condition: 'attribute_not_exists(pk)',
-        },
-      },
-      ...totals.updates(changes.changes),
-      ...(followUp ? [{ put: { table: 'main' as const, item: { pk: this.scope.key('UNIT', tx.unitCode), sk: `FOLLOWUP#${followUp.id}`, ...followUp, ...this.scope.stamp('SurveyFollowUp', followUp.id, ctx) } } }] : []),
-    ];
-    // Responses to one unit share its totals: a concurrent transaction on them is retried after a jittered pause.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.scope.transact(writes);
-        break;
-      } catch (err) {
-        const codes = cancellationCodes(err);
-        if (codes[0] === 'ConditionalCheckFailed') throw new AppError(409, 'survey_already_answered');
-        if (!codes.includes('TransactionConflict') || attempt >= 8) throw err;
-        await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * (0.5 + Math.random())));
-      }
+  async hasResponse(linkId: string): Promise<boolean> {
+    const k = this.key(linkId);
+    return (await this.scope.get('main', k.pk, k.sk, true)) !== undefined;
+  }
+
+  /** Records the link's one response (a conditional put: a second submission changes nothing and gets 409). */
+  async submit(link: { linkId: string; unitCode: string; serviceType: string }, response: SurveyResponse, ctx: WriteContext): Promise<StoredResponse> {
+    const stored: StoredResponse = {
+      linkId: link.linkId,
+      unitCode: link.unitCode,
+      serviceType: link.serviceType,
+      answers: Object.fromEntries(elementCodes.map((c) => [c, response.answers[c]])) as Answers,
+      ...(response.comment?.trim() ? { comment: response.comment.trim() } : {}),
+      complaint: response.complaint,
+      followUpReasons: followUpReasons(response.answers, response.complaint),
+      submittedAt: ctx.now,
+    };
+    try {
+      await this.scope.put('main', { ...this.key(link.linkId), ...stored, ...this.scope.stamp('SurveyResponse', link.linkId, ctx) }, { expression: 'attribute_not_exists(pk)' });
+    } catch (err) {
+      if (isConditionalFailure(err)) throw new AppError(409, 'survey_already_answered');
+      throw err;
     }
-    return followUp ? { followUp } : {};
+    return stored;
+  }
+
+  /** The follow-up a flagged response raises (written by the totals consumer, with the totals it moves). */
+  followUpItem(r: StoredResponse, ctx: WriteContext): Item {
+    const id = `${r.submittedAt.replace(/[-:.]/g, '')}-${r.linkId}`;
+    const followUp: FollowUp = {
+      id,
+      unitCode: r.unitCode,
+      serviceType: r.serviceType,
+      reasons: r.followUpReasons,
+      answers: r.answers,
+      comment: r.comment ?? null,
+      submittedAt: r.submittedAt,
+      dueAt: new Date(Date.parse(r.submittedAt) + FOLLOW_UP_HOURS * 3_600_000).toISOString(),
+      status: 'open',
+      version: 1,
+    };
+    return { pk: this.scope.key('UNIT', r.unitCode), sk: `FOLLOWUP#${id}`, ...followUp, ...this.scope.stamp('SurveyFollowUp', id, ctx) };
   }
 
   private static followUp(i: Item): FollowUp {

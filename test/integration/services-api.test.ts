@@ -7,11 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { signSurveyLink } from '../../shared/domain/survey-token.ts';
 import { wibDate } from '../../shared/domain/time.ts';
-import { AppError } from '../../shared/http/errors.ts';
-import { OrgScope } from '../../shared/store/org-scope.ts';
-import { YearRepository } from '../../shared/store/years.ts';
 import { demoTokens, tokenFor, who } from '../support/demo.ts';
-import { type TestStack, startTestStack } from '../support/stack.ts';
+import { openYear, recentService } from '../support/services.ts';
+import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 let t: Record<keyof typeof who, string>;
@@ -24,9 +22,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   await seedDemo();
   // The fixed dates below are in 2026, whatever year the suite runs in.
-  await new YearRepository(new OrgScope('kota-medan')).open(2026, 'monthly', { actor: 'test', now: new Date().toISOString() }).catch((err: unknown) => {
-    if (!(err instanceof AppError && err.code === 'year_exists')) throw err;
-  });
+  await openYear(2026);
   t = await demoTokens(stack.issuer);
   machine = await stack.issuer.machineToken();
 });
@@ -45,6 +41,12 @@ const tx = (externalId: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const unitIndicators = (token = t.kasi, period = NOV) => stack.call('GET', `/units/DUK-IDK/service-indicators/${period}`, { token });
+/** The totals follow the writes through the stream: wait until they show what `settled` expects. */
+const indicatorsWhen = (settled: (body: any) => boolean, period = NOV) =>
+  eventually(async () => {
+    const res = await unitIndicators(t.kasi, period);
+    return res.status === 200 && settled(res.body) ? res.body : undefined;
+  });
 const form = (answers: Record<string, string | number>) => new URLSearchParams(Object.entries(answers).map(([k, v]): [string, string] => [k, String(v)])).toString();
 const allFour = { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 };
 const postSurvey = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
@@ -144,9 +146,10 @@ describe('pushing transactions', () => {
   });
 
   it('never counts a re-sent transaction twice, and a later push completes a received one', async () => {
-    const before = (await unitIndicators()).body.unit;
+    const before = (await indicatorsWhen((b) => b.unit.served === 2)).unit;
     const first = await push([tx('T-1'), tx('T-2', { receivedAt: '2026-11-23T19:30:00+07:00', completedAt: '2026-11-24T08:45:00+07:00', officers: [OFFICER.nurhayati, OFFICER.rahmat] })]);
     expect(first.body.results.map((x: { status: string }) => x.status)).toEqual(['unchanged', 'unchanged']);
+    await new Promise((r) => setTimeout(r, 300));
     expect((await unitIndicators()).body.unit).toEqual(before);
 
     // Friday 19:00 → Monday 09:00, with Saturday 08:00–13:00 and Sunday 08:00–13:00 open: 60 + 300 + 300 + 60.
@@ -157,7 +160,7 @@ describe('pushing transactions', () => {
     expect(later.body.results[0]).toMatchObject({ status: 'updated', transaction: { serviceMinutes: 30, withinStandard: true } });
     expect(later.body.results[0].surveyUrl).toBeDefined();
 
-    const after = (await unitIndicators()).body;
+    const after = await indicatorsWhen((b) => b.unit.served === before.served + 2);
     expect(after.unit).toMatchObject({ served: before.served + 2, withinStandard: before.withinStandard + 1 });
     // T-1 40, T-2 75, T-8 720, T-6 30 → median of 30, 40, 75, 720.
     expect(after.unit.medianMinutes).toBe(57.5);
@@ -174,7 +177,7 @@ describe('pushing transactions', () => {
     const before = (await unitIndicators()).body;
     const res = await push([tx('T-1', { officers: [OFFICER.fajar], completedAt: '2026-11-23T10:30:00+07:00' })]);
     expect(res.body.results[0]).toMatchObject({ status: 'updated', transaction: { serviceMinutes: 90, withinStandard: false } });
-    const after = (await unitIndicators()).body;
+    const after = await indicatorsWhen((b) => b.officers.some((o: { nip: string }) => o.nip === OFFICER.fajar));
     expect(after.unit.served).toBe(before.unit.served);
     expect(after.unit.withinStandard).toBe(before.unit.withinStandard - 1);
     expect(after.officers.find((o: { nip: string }) => o.nip === OFFICER.rahmat).served).toBe(3);
@@ -205,7 +208,8 @@ describe('the citizen survey', () => {
   let lowUrl: string;
 
   beforeAll(async () => {
-    const res = await push([tx('S-1'), tx('S-2')]);
+    const recent = await recentService();
+    const res = await push([tx('S-1', recent), tx('S-2', recent)]);
     [url, lowUrl] = res.body.results.map((r: { surveyUrl: string }) => r.surveyUrl);
   });
 
@@ -231,7 +235,7 @@ describe('the citizen survey', () => {
     expect(second.status).toBe(409);
     expect(await second.text()).toContain('sudah diisi');
     expect((await fetch(url)).status).toBe(409);
-    const after = (await unitIndicators(t.kasi, todayPeriod)).body.unit.survey;
+    const after = (await indicatorsWhen((b) => b.unit.survey.respondents === before + 1, todayPeriod)).unit.survey;
     expect(after.respondents).toBe(before + 1);
     expect(after.ikm).toBe(Math.floor((2 * 2500 * 35 + 9) / 18) / 100);
   });
@@ -258,7 +262,10 @@ describe('the citizen survey', () => {
     const res = await postSurvey(lowUrl, form({ ...allFour, u7: 1, comment: 'Petugas tidak ramah', complaint: 'ya' }));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('2×24 jam');
-    const list = await stack.call('GET', '/units/DUK-IDK/survey-follow-ups?status=open', { token: t.kasi });
+    const list = await eventually(async () => {
+      const res = await stack.call('GET', '/units/DUK-IDK/survey-follow-ups?status=open', { token: t.kasi });
+      return res.body.items?.length ? res : undefined;
+    });
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(1);
     const item = list.body.items[0];
@@ -269,7 +276,7 @@ describe('the citizen survey', () => {
     const resolved = await stack.call('POST', path, { token: t.kasi, body: { note: 'Pemohon dihubungi dan petugas dibina.' } });
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: { note: 'Pemohon dihubungi dan petugas dibina.', by: `nip:${who.kasi}` } });
     expect((await stack.call('POST', path, { token: t.kasi, body: { note: 'lagi' } })).status).toBe(409);
-    const unit = (await unitIndicators(t.kasi, todayPeriod)).body.unit;
+    const unit = (await indicatorsWhen((b) => b.unit.survey.respondents === 2, todayPeriod)).unit;
     expect(unit.followUps).toBe(1);
   });
 });

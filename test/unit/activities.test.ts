@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../../shared/domain/activities.ts';
 import { dateRules } from '../../shared/store/activity-context.ts';
 import type { YearRepository } from '../../shared/store/years.ts';
-import { workingDaysBetween } from '../../shared/store/activity-context.ts';
+import { workingDaysBetween } from '../../shared/domain/service-hours.ts';
 
 describe('activity time rules', () => {
   it.each([

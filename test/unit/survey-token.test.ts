@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newLinkId, signSurveyLink, verifySurveyLink, type SurveyLink } from '../../shared/domain/survey-token.ts';
+import { randomBytes } from 'node:crypto';
+import { linkIdFor, signSurveyLink, verifySurveyLink, type SurveyLink } from '../../shared/domain/survey-token.ts';
+
+const newLinkId = () => randomBytes(16).toString('base64url');
 
 const key = Buffer.alloc(32, 0x5a);
 const otherKey = Buffer.alloc(32, 0x5b);
@@ -29,10 +32,22 @@ describe('signSurveyLink / verifySurveyLink', () => {
     expect(verifySurveyLink(signSurveyLink(fresh, key), key, before)).toEqual({ link: fresh });
   });
 
-  it('new link ids are random and URL-safe', () => {
-    const ids = new Set(Array.from({ length: 50 }, newLinkId));
+  it('link ids are the same for every push of a transaction, distinct between transactions and keys, URL-safe', () => {
+    const ids = new Set(Array.from({ length: 50 }, (_, i) => linkIdFor(key, 'kota-medan', `SIAK-${i}`)));
     expect(ids.size).toBe(50);
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(linkIdFor(key, 'kota-medan', 'SIAK-1')).toBe(linkIdFor(key, 'kota-medan', 'SIAK-1'));
+    expect(linkIdFor(key, 'kota-binjai', 'SIAK-1')).not.toBe(linkIdFor(key, 'kota-medan', 'SIAK-1'));
+    expect(linkIdFor(randomBytes(32), 'kota-medan', 'SIAK-1')).not.toBe(linkIdFor(key, 'kota-medan', 'SIAK-1'));
+  });
+
+  it('accepts only the canonical spelling of a signature (base64url spare bits do not make a second valid token)', () => {
+    const [payload, signature] = token.split('.') as [string, string];
+    const last = signature.at(-1)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const twins = [...alphabet].filter((c) => c !== last && Buffer.from(signature.slice(0, -1) + c, 'base64url').equals(Buffer.from(signature, 'base64url')));
+    expect(twins.length).toBeGreaterThan(0);
+    for (const c of twins) expect(verifySurveyLink(`${payload}.${signature.slice(0, -1)}${c}`, key, before)).toEqual({ problem: 'survey_link_invalid' });
   });
 
   it.each<[label: string, now: Date, outcome: 'valid' | 'survey_link_expired']>([

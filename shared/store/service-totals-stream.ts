@@ -1,0 +1,88 @@
+import { periodIdFor } from '../domain/activities.ts';
+import type { Cadence } from '../domain/periods.ts';
+import { wibDate } from '../domain/time.ts';
+import { type Item, OrgScope, type TransactItem, cancellationCodes } from './org-scope.ts';
+import { ServiceTotalsRepository, TotalsChanges } from './service-totals.ts';
+import { type ServiceTransaction, TransactionRepository, completionDelta } from './service-transactions.ts';
+import { type StoredResponse, SurveyRepository } from './surveys.ts';
+import { YearRepository } from './years.ts';
+
+/** One change of a record, as the stream delivers it. */
+export interface RecordChange {
+  /** The stream record's sequence number: unique, so applying it twice is detectable. */
+  sequence: string;
+  oldImage?: Item;
+  newImage?: Item;
+}
+
+/** Markers of applied changes outlive the stream's 24-hour retention, then expire. */
+const MARKER_TTL_SECONDS = 3 * 86_400;
+
+/** A year's cadence rarely changes; reading it once per container and year is enough. */
+const cadences = new Map<string, Promise<Cadence>>();
+function cadenceOf(scope: OrgScope, year: number): Promise<Cadence> {
+  const key = `${scope.orgId}/${year}`;
+  if (!cadences.has(key)) cadences.set(key, new YearRepository(scope).get(year).then((y) => y?.cadence ?? 'monthly'));
+  return cadences.get(key)!;
+}
+
+/**
+ * Applies one change of a service transaction or survey response to the running totals, exactly once: the
+ * increments, a marker named by the stream record's sequence number, and (for a flagged response) the follow-up
+ * go in one transaction conditioned on the marker being new. A redelivered record finds its marker and changes
+ * nothing. A transaction's correction moves its old contribution out and its new one in.
+ */
+export async function applyServiceChange(change: RecordChange, now: Date): Promise<'applied' | 'duplicate' | 'ignored'> {
+  const image = change.newImage ?? change.oldImage;
+  if (!image || typeof image.orgId !== 'string') return 'ignored';
+  const scope = new OrgScope(image.orgId);
+  const totals = new ServiceTotalsRepository(scope);
+  const changes = new TotalsChanges();
+  const extra: TransactItem[] = [];
+  const ctx = { actor: 'system:service-totals', now: now.toISOString() };
+
+  if (image.entity === 'ServiceTransaction') {
+    const keys = (t: ServiceTransaction) => totals.keysOf({ unitCode: t.unitCode, serviceType: t.serviceType, officers: t.officers, periodIds: t.periodIds });
+    const before = change.oldImage as unknown as ServiceTransaction | undefined;
+    const after = change.newImage as unknown as ServiceTransaction | undefined;
+    if (before?.completedAt) changes.add(keys(before), completionDelta(before), -1);
+    if (after?.completedAt) changes.add(keys(after), completionDelta(after));
+  } else if (image.entity === 'SurveyResponse' && !change.oldImage && change.newImage) {
+    const r = change.newImage as unknown as StoredResponse;
+    // The response counts in the periods of the day it was given, for the unit, service type and the officers who
+    // served the transaction.
+    const day = wibDate(new Date(r.submittedAt));
+    const [tx, cadence] = await Promise.all([new TransactionRepository(scope).byLink(r.linkId), cadenceOf(scope, Number(day.slice(0, 4)))]);
+    const periodIds = [periodIdFor(day, cadence), day.slice(0, 4)];
+    changes.add(totals.keysOf({ unitCode: r.unitCode, serviceType: r.serviceType, officers: tx?.officers ?? [], periodIds }), {
+      respondents: 1,
+      sums: r.answers,
+      followUps: r.followUpReasons.length > 0 ? 1 : 0,
+    });
+    if (r.followUpReasons.length > 0) extra.push({ put: { table: 'main', item: new SurveyRepository(scope).followUpItem(r, ctx) } });
+  } else {
+    return 'ignored';
+  }
+
+  const updates = totals.updates(changes.changes);
+  if (updates.length === 0 && extra.length === 0) return 'ignored';
+  const marker: TransactItem = {
+    put: {
+      table: 'main',
+      item: { pk: image.pk as string, sk: `APPLIED#${change.sequence}`, expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS },
+      condition: 'attribute_not_exists(pk)',
+    },
+  };
+  // Changes of one unit share its totals: a concurrent transaction on them is retried after a jittered pause.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await scope.transact([marker, ...updates, ...extra]);
+      return 'applied';
+    } catch (err) {
+      const codes = cancellationCodes(err);
+      if (codes[0] === 'ConditionalCheckFailed') return 'duplicate';
+      if (!codes.includes('TransactionConflict') || attempt >= 6) throw err;
+      await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Service data, measured against DynamoDB Local in the same run:
+ * 1. ingesting 10,000 transactions through the batch handler (100 calls of 100) vs raw BatchWriteItem of the same
+ *    items (400 calls of 25): throughput ratio (target ≥ 0.7×). The handler also reads what the rules need
+ *    (existing records, unit, catalogue, hours, officers, holidays, year); the totals follow through the stream.
+ * 2. a survey submission through the handler vs the bare writes of the same effect done synchronously (the response
+ *    and the totals it moves, one transaction): latency ratio (target ≤ 1.3×). The handler's own write is one
+ *    conditional put; the totals follow through the stream.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DEMO_MACHINE_CLIENT, DEMO_ORG } from '../../infra/local/demo-data.ts';
+import { ensureTables, freePort, startDynamoDbLocal } from '../../infra/local/dynamodb.ts';
+import { configureEnvironment } from '../../infra/local/runtime.ts';
+import { seedDemo } from '../../infra/local/seed.ts';
+import { wibDate } from '../../shared/domain/time.ts';
+import { AppError } from '../../shared/http/errors.ts';
+import { documentClient, tableName } from '../../shared/store/client.ts';
+import { OrgScope } from '../../shared/store/org-scope.ts';
+import { ServiceTotalsRepository, TotalsChanges } from '../../shared/store/service-totals.ts';
+import { TransactionRepository } from '../../shared/store/service-transactions.ts';
+import { YearRepository } from '../../shared/store/years.ts';
+
+const TOTAL = Number(process.env.BENCH_TRANSACTIONS ?? 10_000);
+const SURVEYS = Number(process.env.BENCH_SURVEYS ?? 200);
+const OFFICERS = ['199001152015031003', '199204282017032001', '199512032020121002'];
+
+type Handler = (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>;
+const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 30_000 } as never;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const time = async (f: () => Promise<unknown>) => {
+  const t = performance.now();
+  await f();
+  return performance.now() - t;
+};
+
+const machineEvent = (body: unknown) => ({
+  version: '2.0',
+  routeKey: 'POST /service-transactions',
+  rawPath: '/service-transactions',
+  rawQueryString: '',
+  headers: { 'content-type': 'application/json', host: 'bench.local' },
+  requestContext: {
+    requestId: randomUUID(),
+    http: { method: 'POST', path: '/service-transactions' },
+    authorizer: { jwt: { claims: { token_use: 'access', client_id: DEMO_MACHINE_CLIENT.clientId, sub: DEMO_MACHINE_CLIENT.clientId, scope: 'kinerja-api/transactions.write' } } },
+  },
+  body: JSON.stringify(body),
+  isBase64Encoded: false,
+});
+
+const surveyEvent = (token: string, form: string) => ({
+  version: '2.0',
+  routeKey: 'POST /s/{token}',
+  rawPath: `/s/${token}`,
+  rawQueryString: '',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  pathParameters: { token },
+  requestContext: { requestId: randomUUID(), http: { method: 'POST', path: `/s/${token}` } },
+  body: form,
+  isBase64Encoded: false,
+});
+
+/** A working-day transaction of 10 to 90 minutes, spread over the month's first three weeks. */
+function transaction(i: number, month: string) {
+  const day = 2 + (i % 15);
+  const start = 8 * 60 + (i % 600);
+  const at = (minutes: number) => `${month}-${String(day).padStart(2, '0')}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00+07:00`;
+  return {
+    externalId: `BENCH-${i}`,
+    unitCode: 'DUK-IDK',
+    serviceType: i % 3 === 0 ? 'kia' : 'ktp-el',
+    officers: [OFFICERS[i % OFFICERS.length]!],
+    receivedAt: at(start),
+    completedAt: at(start + 10 + (i % 80)),
+  };
+}
+
+export async function servicesBench(): Promise<void> {
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  try {
+    const tables = { main: 'bench-main', audit: 'bench-audit' };
+    configureEnvironment(dynamo.endpoint, tables);
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    process.env.SURVEY_SIGNING_KEY = randomBytes(32).toString('base64');
+    process.env.PUBLIC_BASE_URL = 'http://bench.local';
+    await ensureTables(dynamo.endpoint, tables);
+    await seedDemo();
+    const scope = new OrgScope(DEMO_ORG.orgId);
+    await new YearRepository(scope).open(2026, 'monthly', { actor: 'bench', now: new Date().toISOString() }).catch((err: unknown) => {
+      if (!(err instanceof AppError && err.code === 'year_exists')) throw err;
+    });
+    // A past month of the opened year 2026, whatever day the bench runs.
+    const month = '2026-10';
+    const doc = documentClient();
+    const main = tableName('main');
+    const push = (await import('../../functions/services/push-transactions.ts')).handler as unknown as Handler;
+
+    // 1. Ingest. Raw first and handler second, then again in the other order; each side's best of the two.
+    const raw = new TransactionRepository(new OrgScope('bench-raw'));
+    const ctx = { actor: 'client:bench', now: new Date().toISOString() };
+    const rawItems = (round: number) =>
+      Array.from({ length: TOTAL }, (_, i) => {
+        const t = transaction(i, month);
+        return raw.toItem(
+          { ...t, externalId: `R${round}-${t.externalId}`, receivedAt: new Date(t.receivedAt).toISOString(), completedAt: new Date(t.completedAt).toISOString(), serviceSeconds: 600, standardMinutes: 60, withinStandard: true, periodIds: [month, '2026'], linkId: randomBytes(16).toString('base64url'), surveyExpiresAt: 1_800_000_000 },
+          ctx,
+        );
+      });
+    const rawRun = async (round: number) => {
+      const items = rawItems(round);
+      return time(async () => {
+        for (let i = 0; i < items.length; i += 25) {
+          let request: Record<string, unknown[]> | undefined = { [main]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
+          while (request && Object.keys(request).length) {
+            const out = await doc.send(new BatchWriteCommand({ RequestItems: request as never }));
+            request = out.UnprocessedItems as typeof request;
+          }
+        }
+      });
+    };
+    const handlerRun = async (round: number) =>
+      time(async () => {
+        for (let i = 0; i < TOTAL; i += 100) {
+          const batch = Array.from({ length: Math.min(100, TOTAL - i) }, (_, k) => {
+            const t = transaction(i + k, month);
+            return { ...t, externalId: `H${round}-${t.externalId}` };
+          });
+          const res = await push(machineEvent({ transactions: batch }), context);
+          const body = JSON.parse(res.body) as { summary: { created: number } };
+          if (res.statusCode !== 200 || body.summary.created !== batch.length) throw new Error(`push failed: ${res.body.slice(0, 500)}`);
+        }
+      });
+    const rawMs = Math.min(await rawRun(1), await rawRun(2));
+    const handlerMs = Math.min(await handlerRun(1), await handlerRun(2));
+    console.log(`\nIngest ${TOTAL} transactions on DynamoDB Local (best of two runs each):`);
+    console.log(`  raw BatchWriteItem (25 per call): ${rawMs.toFixed(0)} ms = ${((TOTAL / rawMs) * 1000).toFixed(0)} items/s`);
+    console.log(`  handler (100 per call, with the rule reads): ${handlerMs.toFixed(0)} ms = ${((TOTAL / handlerMs) * 1000).toFixed(0)} items/s`);
+    console.log(`  handler throughput / raw = ${(rawMs / handlerMs).toFixed(2)}×  (target ≥ 0.7×)`);
+
+    // 2. Survey submit: one link per response, alternating with the bare transaction of the same items.
+    const links: string[] = [];
+    for (let i = 0; i < SURVEYS; i += 100) {
+      const batch = Array.from({ length: Math.min(100, SURVEYS - i) }, (_, k) => ({ ...transaction(i + k, month), externalId: `SV-${i + k}` }));
+      const res = JSON.parse((await push(machineEvent({ transactions: batch, surveyValidDays: 90 }), context)).body) as { results: { surveyUrl: string }[] };
+      links.push(...res.results.map((r) => r.surveyUrl.split('/s/')[1]!));
+    }
+    const submit = (await import('../../functions/services/submit-survey.ts')).handler as unknown as Handler;
+    const totals = new ServiceTotalsRepository(scope);
+    const today = wibDate(new Date());
+    const answers = { u1: 4, u2: 3, u3: 4, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 4 };
+    const form = new URLSearchParams(Object.entries(answers).map(([k, v]): [string, string] => [k, String(v)])).toString();
+    const bare = (i: number) => {
+      const changes = new TotalsChanges();
+      changes.add(totals.keysOf({ unitCode: 'DUK-IDK', serviceType: 'ktp-el', officers: [OFFICERS[i % 3]!], periodIds: [today.slice(0, 7), today.slice(0, 4)] }), { respondents: 1, sums: answers, followUps: 0 });
+      const writes = [
+        { put: { table: 'main' as const, item: { pk: scope.key('TX', `BARE-${i}`), sk: 'SURVEY', unitCode: 'DUK-IDK', serviceType: 'ktp-el', answers, comment: null, complaint: false, submittedAt: new Date().toISOString() }, condition: 'attribute_not_exists(pk)' } },
+        ...totals.updates(changes.changes),
+      ];
+      return scope.transact(writes);
+    };
+    const handlerSurvey: number[] = [];
+    const bareSurvey: number[] = [];
+    for (let i = 0; i < links.length; i++) {
+      const steps = [
+        async () =>
+          handlerSurvey.push(
+            await time(async () => {
+              const res = await submit(surveyEvent(links[i]!, form), context);
+              if (res.statusCode !== 200) throw new Error(`survey failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+            }),
+          ),
+        async () => bareSurvey.push(await time(() => bare(i))),
+      ];
+      for (let k = 0; k < 2; k++) await steps[(i + k) % 2]!();
+    }
+    console.log(`\nSurvey submission, ${links.length} paired rounds (median ms):`);
+    console.log(`  handler ${median(handlerSurvey).toFixed(1)} · bare synchronous transaction (response + totals) ${median(bareSurvey).toFixed(1)}`);
+    console.log(`  handler / bare write = ${(median(handlerSurvey) / median(bareSurvey)).toFixed(2)}×  (target ≤ 1.3×; totals move later, through the stream)`);
+  } finally {
+    await dynamo.stop();
+  }
+}
