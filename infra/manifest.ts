@@ -325,10 +325,13 @@ export const functions: FunctionDef[] = [
       table: 'main',
       // Service transactions and survey responses only; the running totals follow from their changes.
       filters: [{ dynamodb: { NewImage: { entity: { S: ['ServiceTransaction', 'SurveyResponse'] } } } }],
-      batchSize: 100,
-      maxRetries: 5,
+      batchSize: 25,
+      // A change never applied would leave the totals wrong for good: retry (the failures are transient) for as
+      // long as the stream keeps the record (CDK's maximum), rather than hand it to the on-failure queue.
+      maxRetries: 10_000,
     },
     access: { main: 'readwrite' },
+    timeoutSeconds: 60,
   },
 ];
 

@@ -38,8 +38,9 @@ export const handler = machineHandler(pushTransactions, ['transactions.write'], 
     linkIdOf: (externalId) => linkIdFor(key, req.scope.orgId, externalId),
   });
   const base = publicBaseUrl(req.headers);
+  // A completion pushed long after the fact gets no link: it would already have expired.
   const surveyOf = (t: ServiceTransaction) =>
-    t.completedAt && t.surveyExpiresAt
+    t.completedAt && t.surveyExpiresAt && t.surveyExpiresAt * 1000 > req.now.getTime()
       ? {
           surveyUrl: `${base}/s/${signSurveyLink({ orgId: req.scope.orgId, unitCode: t.unitCode, serviceType: t.serviceType, linkId: t.linkId, expiresAt: t.surveyExpiresAt }, key)}`,
           surveyExpiresAt: new Date(t.surveyExpiresAt * 1000).toISOString(),

@@ -1,11 +1,14 @@
 import { resolveSurveyFollowUp } from '#shared/api/services';
 import { monitoredUnit } from '#shared/auth/access';
+import { canFollowUpUnit, reasons } from '#shared/auth/policy';
+import { forbidden } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { SurveyRepository } from '#shared/store/surveys';
 
-/** The unit head (or anyone who monitors the unit) records how a complaint or low rating was followed up. */
+/** The unit head (or their Plt/Plh), the OPD admin or BKPSDM records how a complaint or low rating was followed up. */
 export const handler = userHandler(resolveSurveyFollowUp, async (req) => {
-  const { unit } = await monitoredUnit(req, req.params.code);
+  const { unit, isHead } = await monitoredUnit(req, req.params.code);
+  if (!canFollowUpUnit(req.principal, req.actor.unitPath, unit.path, isHead)) throw forbidden(reasons.unitHeadOnly);
   const resolved = await new SurveyRepository(req.scope).resolve(unit.code, req.params.id, req.body.note, writeContext(req));
   return json({ ...resolved, overdue: false });
 });

@@ -20,7 +20,8 @@ async function apply(record: DynamoDBRecord): Promise<void> {
   metrics.addMetric(outcome === 'applied' ? 'ServiceTotalsApplied' : outcome === 'duplicate' ? 'ServiceTotalsDuplicate' : 'ServiceTotalsIgnored', 'Count', 1);
 }
 
-// In order: changes of one record must apply in sequence, and changes of one unit share its totals records.
+// One at a time: changes of one unit share its totals records (increments commute, so a retried record that
+// lands after a later one still ends in the same totals).
 export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) => processPartialResponse(event, apply, processor, { context, processInParallel: false }))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics));

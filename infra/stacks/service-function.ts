@@ -22,6 +22,8 @@ export interface ServiceFunctionProps {
   repoRoot: string;
   /** The deployment's secrets; only those named in `def.secrets` are granted (read). */
   secrets: Record<SecretName, ISecret>;
+  /** The public address printed in survey links (a custom domain); without it, the API's own host. */
+  publicBaseUrl?: string;
 }
 
 /** Environment variable through which a function learns each secret's ARN (never its value). */
@@ -56,6 +58,7 @@ export class ServiceFunction extends Construct {
     };
     for (const name of accessedTables(def)) environment[tableDefs[name].envVar] = tables[name].tableName;
     for (const name of def.secrets ?? []) environment[secretEnvVars[name]] = secrets[name].secretArn;
+    if (props.publicBaseUrl && def.secrets?.includes('survey-signing-key')) environment.PUBLIC_BASE_URL = props.publicBaseUrl;
 
     this.fn = new NodejsFunction(this, 'Handler', {
       description: `kinerja-asn ${def.name} (${def.entry})`,

@@ -117,8 +117,10 @@ export class StatelessStack extends Stack {
       ]),
     );
 
+    // Survey links carry this address when the API sits behind a custom domain (context publicBaseUrl).
+    const publicBaseUrl = this.node.tryGetContext('publicBaseUrl') as string | undefined;
     for (const def of props.functions) {
-      const fn = new ServiceFunction(this, pascalCase(def.name), { def, tables, secrets: props.secrets, repoRoot: REPO_ROOT });
+      const fn = new ServiceFunction(this, pascalCase(def.name), { def, tables, secrets: props.secrets, publicBaseUrl, repoRoot: REPO_ROOT });
       this.functions[def.name] = fn;
       const trigger = def.trigger;
       if (trigger.kind === 'http') this.addRoute(def, trigger, fn, authorizer);
@@ -140,6 +142,8 @@ export class StatelessStack extends Stack {
     const base = { path: trigger.path, methods: [HttpMethod[trigger.method]], integration };
     if (trigger.auth === 'public') {
       for (const route of this.api.addRoutes(base)) {
+        // The stage's route settings name this route: CloudFormation must create the route first.
+        this.stage.node.addDependency(route);
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${trigger.method} ${trigger.path} is public by design (manifest auth 'public': health check, API documentation, or the citizen survey whose signed link is its authorisation); throttled per route.`,

@@ -82,7 +82,7 @@ export async function teamOf(ctx: AccessContext, leader: Employee, relation: Rel
  * A unit the caller may monitor (its heads — or their Plt/Plh today —, people of units above it, the OPD admin,
  * BKPSDM, auditors), with its members (the subtree). The heads are the members whose supervisor is outside it.
  */
-export async function monitoredUnit(ctx: AccessContext, code: string): Promise<{ unit: Unit; members: Item[] }> {
+export async function monitoredUnit(ctx: AccessContext, code: string): Promise<{ unit: Unit; members: Item[]; isHead: boolean }> {
   const unit = await new UnitRepository(ctx.scope).get(code);
   if (!unit) throw notFound('unit');
   const [members, actingFor] = await Promise.all([
@@ -93,7 +93,7 @@ export async function monitoredUnit(ctx: AccessContext, code: string): Promise<{
   const heads = members.filter((m) => !m.supervisorNip || !inUnit.has(m.supervisorNip as string)).map((m) => m.nip as string);
   const isHead = heads.some((h) => h === ctx.principal.nip || actingFor.has(h));
   if (!canMonitorUnit(ctx.principal, ctx.actor.unitPath, unit.path, isHead)) throw forbidden(reasons.notYourUnit);
-  return { unit, members };
+  return { unit, members, isHead };
 }
 
 /** A unit whose data the caller administers (BKPSDM anywhere, the Admin OPD within their OPD), else 404/403. */

@@ -93,6 +93,10 @@ export function canMonitorUnit(p: UserPrincipal, actorUnitPath: string, unitPath
 
 export const isBkpsdm = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
 
+/** Following up a unit's complaints: its head (or their Plt/Plh), the OPD admin, BKPSDM — not readers above it. */
+export const canFollowUpUnit = (p: UserPrincipal, actorUnitPath: string, unitPath: string, isHeadOfUnit: boolean): boolean =>
+  isHeadOfUnit || canManagePeopleIn(p, actorUnitPath, unitPath);
+
 /** Years, periods and rules belong to BKPSDM. */
 export const canManagePeriods = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
 
@@ -116,6 +120,7 @@ export const reasons = {
     en: 'you cannot appoint yourself as acting official (Plt/Plh); another admin must',
   },
   bkpsdmOnly: { id: 'hanya Admin BKPSDM', en: 'the BKPSDM admin only' },
+  unitHeadOnly: { id: 'hanya pimpinan unit (atau Plt/Plh-nya), Admin OPD, atau Admin BKPSDM', en: "only the unit's head (or their acting official), the OPD admin or the BKPSDM admin" },
   ownActivitiesOnly: { id: 'aktivitas hanya dicatat dan diubah oleh pegawai yang bersangkutan', en: 'activities are logged and changed by their owner only' },
   ownQueueOnly: { id: 'antrean verifikasi hanya untuk atasan yang bersangkutan', en: "a verification queue is its supervisor's own" },
   notActing: { id: 'Anda tidak menjabat Plt/Plh untuk posisi itu hari ini', en: 'you do not hold that position as acting official today' },

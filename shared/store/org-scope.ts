@@ -140,7 +140,7 @@ export class OrgScope {
 
   /**
    * Writes many independent items (BatchWriteItem, 25 a call, a few calls at once, unprocessed items retried).
-   * Not atomic and not conditional: only for items each of which stands alone (last write wins).
+   * Not atomic and not conditional: only for items that may overwrite whatever is there (last write wins).
    */
   async putMany(table: TableName, items: Item[]): Promise<void> {
     items.forEach((i) => this.ownItem(i));
@@ -157,6 +157,32 @@ export class OrgScope {
         }
       }),
     );
+  }
+
+  /**
+   * Writes many independent items, each with its own condition, several at a time (PutItem each; a batch write
+   * cannot be conditional). Returns, per item, whether it was written (false: its condition failed).
+   */
+  async putEach(table: TableName, writes: { item: Item; condition: string; values?: Item }[], concurrency = 16): Promise<boolean[]> {
+    writes.forEach((w) => this.ownItem(w.item));
+    const name = tableName(table);
+    const results = new Array<boolean>(writes.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < writes.length) {
+        const i = next++;
+        const w = writes[i]!;
+        try {
+          await this.doc.send(new PutCommand({ TableName: name, Item: w.item, ConditionExpression: w.condition, ExpressionAttributeValues: w.values }));
+          results[i] = true;
+        } catch (err) {
+          if (!isConditionalFailure(err)) throw err;
+          results[i] = false;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, writes.length) }, worker));
+    return results;
   }
 
   /** All-or-nothing write of up to 100 items (DynamoDB's transaction limit). */
@@ -239,21 +265,27 @@ export class OrgScope {
     return total;
   }
 
-  /** Reads many items by key (BatchGetItem, 100 at a time, unprocessed keys retried). */
+  /** Reads many items by key (BatchGetItem, 25 keys a call, several calls at once, unprocessed keys retried). */
   async getMany<T = Item>(table: TableName, keys: { pk: string; sk: string }[]): Promise<T[]> {
     keys.forEach((k) => this.own(k.pk));
     const name = tableName(table);
-    const found: T[] = [];
-    for (let i = 0; i < keys.length; i += 100) {
-      let request: Record<string, { Keys: Item[] }> | undefined = { [name]: { Keys: keys.slice(i, i + 100) } };
-      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
-        const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
-        found.push(...((out.Responses?.[name] ?? []) as T[]));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return found;
+    // Calls of 25 keys at once rather than 100 in one: the same read units, a quarter of the wait.
+    const chunks: { pk: string; sk: string }[][] = [];
+    for (let i = 0; i < keys.length; i += 25) chunks.push(keys.slice(i, i + 25));
+    const pages = await Promise.all(
+      chunks.map(async (chunk) => {
+        const found: T[] = [];
+        let request: Record<string, { Keys: Item[] }> | undefined = { [name]: { Keys: chunk } };
+        for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
+          const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+          found.push(...((out.Responses?.[name] ?? []) as T[]));
+          request = out.UnprocessedKeys as typeof request;
+        }
+        return found;
+      }),
+    );
+    return pages.flat();
   }
 
   /** Reads every page of a query; only for ranges known to be small (a person's chain, a unit tree). */

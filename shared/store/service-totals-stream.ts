@@ -18,12 +18,18 @@ export interface RecordChange {
 /** Markers of applied changes outlive the stream's 24-hour retention, then expire. */
 const MARKER_TTL_SECONDS = 3 * 86_400;
 
-/** A year's cadence rarely changes; reading it once per container and year is enough. */
-const cadences = new Map<string, Promise<Cadence>>();
-function cadenceOf(scope: OrgScope, year: number): Promise<Cadence> {
-  const key = `${scope.orgId}/${year}`;
-  if (!cadences.has(key)) cadences.set(key, new YearRepository(scope).get(year).then((y) => y?.cadence ?? 'monthly'));
-  return cadences.get(key)!;
+/**
+ * The cadence periods are cut by: the year's, else (a year not opened yet) the previous year's, else monthly. A
+ * year's cadence never changes once opened, so found ones are kept per container; a guess is not.
+ */
+const cadences = new Map<string, Cadence>();
+async function cadenceOf(scope: OrgScope, year: number): Promise<Cadence> {
+  const cached = cadences.get(`${scope.orgId}/${year}`);
+  if (cached) return cached;
+  const years = new YearRepository(scope);
+  const found = (await years.get(year))?.cadence;
+  if (found) cadences.set(`${scope.orgId}/${year}`, found);
+  return found ?? (await years.get(year - 1))?.cadence ?? 'monthly';
 }
 
 /**
@@ -49,15 +55,19 @@ export async function applyServiceChange(change: RecordChange, now: Date): Promi
     if (after?.completedAt) changes.add(keys(after), completionDelta(after));
   } else if (image.entity === 'SurveyResponse' && !change.oldImage && change.newImage) {
     const r = change.newImage as unknown as StoredResponse;
-    // The response counts in the periods of the day it was given, for the unit, service type and the officers who
-    // served the transaction.
+    // The response counts in the periods of the day it was given, for the unit, the service type and the officers
+    // who served the transaction then. Who was credited is written on the response, in the same transaction, so
+    // a later correction of the transaction's officers does not move it, and a recount can say what was counted.
     const day = wibDate(new Date(r.submittedAt));
     const [tx, cadence] = await Promise.all([new TransactionRepository(scope).byLink(r.linkId), cadenceOf(scope, Number(day.slice(0, 4)))]);
-    const periodIds = [periodIdFor(day, cadence), day.slice(0, 4)];
-    changes.add(totals.keysOf({ unitCode: r.unitCode, serviceType: r.serviceType, officers: tx?.officers ?? [], periodIds }), {
+    const credited = { officers: tx?.officers ?? [], periodIds: [periodIdFor(day, cadence), day.slice(0, 4)] };
+    changes.add(totals.keysOf({ unitCode: r.unitCode, serviceType: r.serviceType, ...credited }), {
       respondents: 1,
       sums: r.answers,
       followUps: r.followUpReasons.length > 0 ? 1 : 0,
+    });
+    extra.push({
+      update: { table: 'main', key: { pk: image.pk as string, sk: image.sk as string }, set: 'SET credited = :c', values: { ':c': credited } },
     });
     if (r.followUpReasons.length > 0) extra.push({ put: { table: 'main', item: new SurveyRepository(scope).followUpItem(r, ctx) } });
   } else {

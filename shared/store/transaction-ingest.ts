@@ -33,16 +33,24 @@ interface PlannedWrite {
   status: 'created' | 'updated';
   transaction: ServiceTransaction;
   item: Item;
+  /** The record is still what was read (absent, or the version read); none for a new, completed record. */
+  condition?: string;
+  values?: Item;
 }
 
 const yearOf = (iso: string) => Number(wibDate(new Date(iso)).slice(0, 4));
 
+/** Re-reads and re-plans of items whose record changed between our read and our write. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * Ingests a batch of service transactions: each item is validated against the organisation's data and answered
- * on its own (an unknown NIP or service type rejects that item only). Accepted records are written in bulk, one
- * item each; the running totals follow from the table's stream (update-service-totals), which applies each change
- * of a record exactly once — so a re-sent transaction never counts twice, and racing pushes of one transaction
- * end as its last version, counted once.
+ * on its own (an unknown NIP or service type rejects that item only). A change of a stored record, or a new one
+ * without its completion, is written on the condition that the record is still what was read, so racing pushes
+ * never undo each other (a completion is never lost): the loser is re-read and answered as `unchanged` or applied
+ * on top. The running totals follow from the table's
+ * stream (update-service-totals), which applies each change of a record exactly once, so a re-sent transaction
+ * never counts twice.
  */
 export async function ingestTransactions(
   scope: OrgScope,
@@ -50,20 +58,37 @@ export async function ingestTransactions(
   ctx: WriteContext,
   options: { surveyValidDays: number; linkIdOf: (externalId: string) => string },
 ): Promise<IngestOutcome[]> {
-  const lookups = await load(scope, inputs);
-  const writes: Item[] = [];
-  const outcomes = inputs.map((input): IngestOutcome => {
-    try {
-      const plan = planOne(scope, input, lookups, ctx, options);
-      if ('unchanged' in plan) return { status: 'unchanged', transaction: plan.unchanged };
-      writes.push(plan.item);
-      return { status: plan.status, transaction: plan.transaction };
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      return { status: 'rejected', error: err };
+  const outcomes = new Array<IngestOutcome>(inputs.length);
+  let pending = inputs.map((input, index) => ({ input, index }));
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
+    const lookups = await load(scope, pending.map((p) => p.input));
+    const planned: (PlannedWrite & { index: number })[] = [];
+    for (const { input, index } of pending) {
+      try {
+        const plan = planOne(scope, input, lookups, ctx, options);
+        if ('unchanged' in plan) outcomes[index] = { status: 'unchanged', transaction: plan.unchanged };
+        else planned.push({ ...plan, index });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        outcomes[index] = { status: 'rejected', error: err };
+      }
     }
-  });
-  await scope.putMany('main', writes);
+    // A new record that arrives completed cannot lose information by overwriting (a racing push of it is complete
+    // too, or the receipt-only push that re-reads it after its condition fails): those go in bulk.
+    const bulk = planned.filter((p) => !p.condition);
+    const guarded = planned.filter((p) => p.condition);
+    const [, written] = await Promise.all([
+      scope.putMany('main', bulk.map((p) => p.item)),
+      scope.putEach('main', guarded.map((p) => ({ item: p.item, condition: p.condition!, ...(p.values ? { values: p.values } : {}) }))),
+    ]);
+    for (const p of bulk) outcomes[p.index] = { status: p.status, transaction: p.transaction };
+    guarded.forEach((p, i) => {
+      if (written[i]) outcomes[p.index] = { status: p.status, transaction: p.transaction };
+    });
+    const lost = new Set(guarded.filter((_, i) => !written[i]).map((p) => p.index));
+    pending = pending.filter((p) => lost.has(p.index));
+  }
+  for (const { index } of pending) outcomes[index] = { status: 'rejected', error: new AppError(409, 'transaction_conflict') };
   return outcomes;
 }
 
@@ -71,22 +96,25 @@ async function load(scope: OrgScope, inputs: TransactionInput[]): Promise<Lookup
   const unitCodes = [...new Set(inputs.map((i) => i.unitCode))];
   const catalogue = new ServiceCatalogueRepository(scope);
   const units = new UnitRepository(scope);
-  const [existing, unitList, officers, perUnit] = await Promise.all([
+  const yearRepo = new YearRepository(scope);
+  const calendar = new HolidayRepository(scope);
+  // Years whose periods or holidays the batch touches: those of receipt and completion (read with everything
+  // else), and of completions already stored (rarely another year: read after).
+  const years = new Set(inputs.flatMap((i) => [yearOf(i.receivedAt), ...(i.completedAt ? [yearOf(i.completedAt)] : [])]));
+  const [existing, unitList, officers, perUnit, holidays, yearList] = await Promise.all([
     new TransactionRepository(scope).getMany(inputs.map((i) => i.externalId)),
     Promise.all(unitCodes.map((c) => units.get(c))),
     new EmployeeRepository(scope).getMany(inputs.flatMap((i) => i.officers)),
-    Promise.all(unitCodes.map(async (c) => [c, await catalogue.types(c), await catalogue.hours(c)] as const)),
+    Promise.all(unitCodes.map(async (c) => [c, ...(await Promise.all([catalogue.types(c), catalogue.hours(c)]))] as const)),
+    calendar.dates(years),
+    Promise.all([...years].map((y) => yearRepo.get(y))),
   ]);
-  // Years whose periods or holidays the batch touches: those of receipt and completion, and of stored completions.
-  const years = new Set<number>();
-  for (const i of inputs) {
-    years.add(yearOf(i.receivedAt));
-    if (i.completedAt) years.add(yearOf(i.completedAt));
-    const stored = existing.get(i.externalId)?.completedAt;
-    if (stored) years.add(yearOf(stored));
+  const more = [...new Set([...existing.values()].flatMap((t) => (t.completedAt ? [yearOf(t.completedAt)] : [])))].filter((y) => !years.has(y));
+  if (more.length) {
+    const [extraHolidays, extraYears] = await Promise.all([calendar.dates(more), Promise.all(more.map((y) => yearRepo.get(y)))]);
+    extraHolidays.forEach((d) => holidays.add(d));
+    yearList.push(...extraYears);
   }
-  const yearRepo = new YearRepository(scope);
-  const [holidays, yearList] = await Promise.all([new HolidayRepository(scope).dates(years), Promise.all([...years].map((y) => yearRepo.get(y)))]);
   return {
     existing,
     units: new Set(unitList.filter((u) => u !== undefined).map((u) => u.code)),
@@ -161,5 +189,10 @@ function planOne(
   if (before?.completedAt) periodsFor(before.completedAt, l.years);
 
   const item = new TransactionRepository(scope).toItem({ ...next, linkId: options.linkIdOf(input.externalId) }, ctx, before);
-  return { status: before ? 'updated' : 'created', transaction: TransactionRepository.fromItem(item), item };
+  return {
+    status: before ? 'updated' : 'created',
+    transaction: TransactionRepository.fromItem(item),
+    item,
+    ...(before ? { condition: 'version = :v', values: { ':v': before.version } } : completedAt ? {} : { condition: 'attribute_not_exists(pk)' }),
+  };
 }

@@ -353,6 +353,11 @@ describe('stateless stack: HTTP API', () => {
     const publicRoutes = httpFunctions().filter((f) => f.trigger.auth === 'public');
     expect(publicRoutes.map((f) => f.name)).toEqual(expect.arrayContaining(['get-survey-page', 'submit-survey']));
     expect(Object.keys(stage.RouteSettings).sort()).toEqual(publicRoutes.map((f) => `${f.trigger.method} ${f.trigger.path}`).sort());
+    // The stage waits for those routes (else CloudFormation cannot find the route keys it throttles).
+    const stageResource = Object.values(t.findResources('AWS::ApiGatewayV2::Stage'))[0] as Json;
+    const routeIds = Object.entries(t.findResources('AWS::ApiGatewayV2::Route')).filter(([, r]) => Object.hasOwn(stage.RouteSettings, (r as Json).Properties.RouteKey)).map(([id]) => id);
+    expect(routeIds).toHaveLength(publicRoutes.length);
+    expect(stageResource.DependsOn).toEqual(expect.arrayContaining(routeIds));
     for (const settings of Object.values(stage.RouteSettings) as Json[]) {
       expect(settings.ThrottlingRateLimit).toBeGreaterThan(0);
       expect(settings.ThrottlingRateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);

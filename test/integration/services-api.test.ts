@@ -273,6 +273,11 @@ describe('the citizen survey', () => {
     expect(Date.parse(item.dueAt) - Date.parse(item.submittedAt)).toBe(48 * 3_600_000);
     expect((await stack.call('GET', '/units/DUK-IDK/survey-follow-ups', { token: t.staff })).status).toBe(403);
     const path = `/units/DUK-IDK/survey-follow-ups/${item.id}/resolve`;
+    // Readers (an auditor, the head of the bidang above) see it but do not close it.
+    for (const reader of [t.auditor, t.kabid]) {
+      const refused = await stack.call('POST', path, { token: reader, body: { note: 'x' } });
+      expect(refused.status).toBe(403);
+    }
     const resolved = await stack.call('POST', path, { token: t.kasi, body: { note: 'Pemohon dihubungi dan petugas dibina.' } });
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: { note: 'Pemohon dihubungi dan petugas dibina.', by: `nip:${who.kasi}` } });
     expect((await stack.call('POST', path, { token: t.kasi, body: { note: 'lagi' } })).status).toBe(409);

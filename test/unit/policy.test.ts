@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   adminOpdPath,
   canCreateUnitUnder,
+  canFollowUpUnit,
   canManagePeopleIn,
   canReadAuditOf,
   canReadEmployee,
@@ -162,5 +163,22 @@ describe('canReadOrgAudit', () => {
 describe('adminOpdPath', () => {
   it.each(opdPaths)('%s', (_label, p, ownUnit, expected) => {
     expect(adminOpdPath(p, ownUnit)).toBe(expected);
+  });
+});
+
+const followUp: [label: string, p: UserPrincipal, actorUnit: string, unit: string, isHead: boolean, expected: boolean][] = [
+  ["the unit's head (or their Plt/Plh)", employee, IN_OPD_SEKSI, IN_OPD_SEKSI, true, true],
+  ['a colleague in the unit', employee, IN_OPD_SEKSI, IN_OPD_SEKSI, false, false],
+  ['the head of the bidang above (reads, does not close)', employee, ADMIN_UNIT, IN_OPD_SEKSI, false, false],
+  ['the OPD admin, in their OPD', adminOpd, ADMIN_UNIT, IN_OPD_SEKSI, false, true],
+  ['the OPD admin, another OPD', adminOpd, ADMIN_UNIT, OTHER_OPD, false, false],
+  ['the OPD admin, a look-alike OPD', adminOpd, ADMIN_UNIT, LOOKALIKE_CHILD, false, false],
+  ['BKPSDM', bkpsdm, '/BKPSDM/', OTHER_OPD, false, true],
+  ['an auditor (read-only)', auditor, '/INSPEKTORAT/', IN_OPD_SEKSI, false, false],
+];
+
+describe('canFollowUpUnit', () => {
+  it.each(followUp)('%s', (_label, p, actorUnit, unit, isHead, expected) => {
+    expect(canFollowUpUnit(p, actorUnit, unit, isHead)).toBe(expected);
   });
 });
