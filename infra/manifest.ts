@@ -284,6 +284,63 @@ export const functions: FunctionDef[] = [
     access: { main: 'readwrite' },
   },
 
+  { name: 'start-scoring-run', entry: 'functions/evaluations/start-scoring-run.ts', trigger: http('POST', '/scoring-runs', 'user'), access: { main: 'readwrite' } },
+  { name: 'get-scoring-run', entry: 'functions/evaluations/get-scoring-run.ts', trigger: http('GET', '/scoring-runs/{periodId}/{runId}', 'user'), access: { main: 'read' } },
+  { name: 'get-evaluation', entry: 'functions/evaluations/get-evaluation.ts', trigger: http('GET', '/employees/{nip}/evaluations/{periodId}', 'user'), access: { main: 'read' } },
+  {
+    name: 'get-evaluation-explanation',
+    entry: 'functions/evaluations/get-evaluation-explanation.ts',
+    trigger: http('GET', '/employees/{nip}/evaluations/{periodId}/explanation', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'rate-behaviour',
+    entry: 'functions/evaluations/rate-behaviour.ts',
+    trigger: http('PUT', '/employees/{nip}/evaluations/{periodId}/behaviour', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'review-evaluation',
+    entry: 'functions/evaluations/review-evaluation.ts',
+    trigger: http('POST', '/employees/{nip}/evaluations/{periodId}/review', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'file-appeal',
+    entry: 'functions/evaluations/file-appeal.ts',
+    trigger: http('POST', '/employees/{nip}/evaluations/{periodId}/appeal', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'decide-appeal',
+    entry: 'functions/evaluations/decide-appeal.ts',
+    trigger: http('POST', '/employees/{nip}/evaluations/{periodId}/appeal/decision', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'set-unit-predikat',
+    entry: 'functions/evaluations/set-unit-predikat.ts',
+    trigger: http('PUT', '/units/{code}/predikat/{periodId}', 'user'),
+    access: { main: 'readwrite' },
+  },
+  { name: 'get-unit-rewards', entry: 'functions/evaluations/get-unit-rewards.ts', trigger: http('GET', '/units/{code}/rewards/{periodId}', 'user'), access: { main: 'read' } },
+  {
+    name: 'get-distribution',
+    entry: 'functions/evaluations/get-distribution.ts',
+    trigger: http('GET', '/years/{year}/periods/{periodId}/distribution', 'user'),
+    access: { main: 'read' },
+    timeoutSeconds: 60,
+    memoryMb: 1024,
+  },
+  {
+    name: 'finalise-period',
+    entry: 'functions/evaluations/finalise-period.ts',
+    trigger: http('POST', '/years/{year}/periods/{periodId}/finalise', 'user'),
+    access: { main: 'readwrite' },
+    timeoutSeconds: 60,
+    memoryMb: 1024,
+  },
+
   {
     name: 'list-employee-audit',
     entry: 'functions/audit/list-employee-audit.ts',
@@ -332,6 +389,29 @@ export const functions: FunctionDef[] = [
     },
     access: { main: 'readwrite' },
     timeoutSeconds: 60,
+  },
+  {
+    name: 'run-scoring-task',
+    entry: 'functions/evaluations/run-scoring-task.ts',
+    trigger: {
+      kind: 'stream',
+      table: 'main',
+      // New scoring tasks only (a unit, or a slice of ≤ 2,000 of its people); inline tasks are run by npm run score.
+      filters: [{ eventName: ['INSERT'], dynamodb: { NewImage: { taskType: { S: ['scoring'] } } } }],
+      batchSize: 1,
+      maxRetries: 10,
+    },
+    access: { main: 'readwrite' },
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+  },
+  {
+    name: 'schedule-scoring',
+    entry: 'functions/evaluations/schedule-scoring.ts',
+    // Every day at 01:00 WIB: periods past their input deadline and the verification days get scored.
+    trigger: { kind: 'schedule', cron: '0 1 * * ? *', description: 'Daily scoring of periods past their input deadline (01:00 WIB)' },
+    access: { main: 'readwrite' },
+    timeoutSeconds: 300,
   },
 ];
 

@@ -23,6 +23,8 @@ export const handler = userHandler(updatePeriod, async (req) => {
     (period) => {
       if (period.state === 'finalised') throw new AppError(422, 'period_finalised', { period: period.id });
       if (state !== undefined && state !== period.state) {
+        // Finality comes from the finalisation check (distribution curve, reviews), never from a plain state change.
+        if (state === 'finalised') throw new AppError(422, 'period_state_by_workflow', { state });
         if (!canMovePeriod(period.state, state)) {
           throw new AppError(422, 'period_transition_invalid', { period: period.id, from: period.state, to: state, allowed: periodTransitions[period.state].join(', ') });
         }
@@ -41,7 +43,7 @@ export const handler = userHandler(updatePeriod, async (req) => {
         state: next,
         ...(inputDeadline !== undefined ? { inputDeadline } : {}),
         // Scoring pins the rules version in force; going back to 'closed' releases it for a re-score.
-        rulesVersion: next === 'scored' || next === 'finalised' ? (period.rulesVersion ?? rules.current.rulesVersion) : undefined,
+        rulesVersion: next === 'scored' ? (period.rulesVersion ?? rules.current.rulesVersion) : undefined,
       };
     },
     writeContext(req),

@@ -8,8 +8,8 @@ import { YearRepository } from '#shared/store/years';
 
 export const handler = userHandler(updateRules, async (req) => {
   if (!canManagePeriods(req.principal)) throw forbidden(reasons.bkpsdmOnly);
-  const { expectedRulesVersion, reason, ...rules } = req.body;
-  const problems = rulesProblems(rules);
+  const { expectedRulesVersion, reason, scoringDelayDays, ...given } = req.body;
+  const problems = rulesProblems(given);
   if (problems.length > 0) {
     throw new AppError(422, problems[0]!, {}, problems.map((code) => ({ field: 'body', code, message: render(code, req.lang) })));
   }
@@ -20,6 +20,8 @@ export const handler = userHandler(updateRules, async (req) => {
   if (expectedRulesVersion !== current.current.rulesVersion) {
     throw new AppError(409, 'version_conflict', { current: current.current.rulesVersion, sent: expectedRulesVersion }, { current: current.current });
   }
+  // Fields a client does not send yet keep their value in force.
+  const rules = { ...given, scoringDelayDays: scoringDelayDays ?? current.current.scoringDelayDays };
   const created = await years.newRules(req.params.year, rules, reason, expectedRulesVersion, writeContext(req));
   return json(created);
 });

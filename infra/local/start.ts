@@ -12,6 +12,7 @@ import { CHECKPOINT_FILE, DATA_DIR, DYNAMODB_DIR, FAILURES_DIR, KEY_FILE, LOCAL_
 import { LocalSetupError } from './problems.ts';
 import { type LocalApi, startLocalApi } from './runtime.ts';
 import { isSeeded, seedDemo } from './seed.ts';
+import { registerOrganisation } from '../../shared/store/organisations.ts';
 
 // Node 20 is supported locally; the SDK's notice about its future Node 22 floor would bury the banner.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
         },
         log,
       });
+      // Data seeded by an older version may predate the organisation list that scheduled jobs read.
+      if (await isSeeded()) await registerOrganisation(DEMO_ORG.orgId);
       if (!(await isSeeded())) {
         log('first start: seeding the demo organisation (Pemerintah Kota Medan)…');
         await seedDemo({ withWork: true });

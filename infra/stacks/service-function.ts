@@ -4,7 +4,7 @@ import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundling } from '../bundling.ts';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -24,6 +24,8 @@ export interface ServiceFunctionProps {
   secrets: Record<SecretName, ISecret>;
   /** The public address printed in survey links (a custom domain); without it, the API's own host. */
   publicBaseUrl?: string;
+  /** The log group of the function's area (functions/<area>/), shared by its functions. */
+  logGroup: LogGroup;
 }
 
 /** Environment variable through which a function learns each secret's ARN (never its value). */
@@ -31,7 +33,7 @@ export const secretEnvVars: Record<SecretName, string> = { 'survey-signing-key':
 
 /**
  * One manifest entry as a Lambda function, with the defaults set once: ARM64, latest Node runtime, ESM bundle with
- * source maps, its own log group, active tracing, and IAM limited to exactly the table access the manifest names.
+ * source maps, its area's log group, active tracing, and IAM limited to exactly the table access the manifest names.
  */
 export class ServiceFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -46,9 +48,7 @@ export class ServiceFunction extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `kinerja-asn ${def.name}`,
     });
-    // One year: performance records of civil servants are subject to government audit. Log groups are retained
-    // on stack deletion by default, which is what an audit trail wants.
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR });
+    const { logGroup } = props;
     logGroup.grantWrite(this.role);
 
     const environment: Record<string, string> = {

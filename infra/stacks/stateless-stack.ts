@@ -119,8 +119,18 @@ export class StatelessStack extends Stack {
 
     // Survey links carry this address when the API sits behind a custom domain (context publicBaseUrl).
     const publicBaseUrl = this.node.tryGetContext('publicBaseUrl') as string | undefined;
+    // One log group per area (functions/<area>/): a group per function would cost a resource each, and a stack
+    // holds at most 500. One year: performance records of civil servants are subject to government audit; log
+    // groups are retained on stack deletion by default, which is what an audit trail wants. Powertools logs name
+    // the function in every line.
+    const logGroups = new Map<string, LogGroup>();
+    const logGroupOf = (def: FunctionDef) => {
+      const area = def.entry.split('/')[1] ?? 'other';
+      if (!logGroups.has(area)) logGroups.set(area, new LogGroup(this, `${pascalCase(area)}Logs`, { retention: RetentionDays.ONE_YEAR }));
+      return logGroups.get(area)!;
+    };
     for (const def of props.functions) {
-      const fn = new ServiceFunction(this, pascalCase(def.name), { def, tables, secrets: props.secrets, publicBaseUrl, repoRoot: REPO_ROOT });
+      const fn = new ServiceFunction(this, pascalCase(def.name), { def, tables, secrets: props.secrets, publicBaseUrl, logGroup: logGroupOf(def), repoRoot: REPO_ROOT });
       this.functions[def.name] = fn;
       const trigger = def.trigger;
       if (trigger.kind === 'http') this.addRoute(def, trigger, fn, authorizer);

@@ -1,6 +1,7 @@
 /** Every HTTP operation's spec, by manifest function name: the OpenAPI document is built from this. */
 import * as activities from './activities.ts';
 import * as audit from './audit.ts';
+import * as evaluations from './evaluations.ts';
 import * as people from './people.ts';
 import * as plans from './plans.ts';
 import * as services from './services.ts';
@@ -10,4 +11,4 @@ import * as units from './units.ts';
 
 const isRouteSpec = (x: unknown): x is RouteSpec => typeof x === 'object' && x !== null && 'name' in x && 'responses' in x;
 
-export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans, activities, services].flatMap((area) => Object.values(area).filter(isRouteSpec));
+export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans, activities, services, evaluations].flatMap((area) => Object.values(area).filter(isRouteSpec));

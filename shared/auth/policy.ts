@@ -130,6 +130,15 @@ export const reasons = {
     id: 'hanya atasan langsung (atau Plt/Plh-nya pada tanggal tugas) yang memutuskan SKP ini',
     en: 'only the direct supervisor (or their acting official on the assignment dates) decides on this plan',
   },
+  notEvaluator: {
+    id: 'hanya atasan langsung (atau Plt/Plh-nya) yang menilai pegawai ini; Admin BKPSDM untuk pimpinan tanpa atasan di sistem',
+    en: 'only the direct supervisor (or their acting official) evaluates this employee; BKPSDM for heads with no supervisor in the system',
+  },
+  ownAppealOnly: { id: 'keberatan diajukan oleh pegawai yang dinilai', en: 'an appeal is filed by the employee evaluated' },
+  notAppealReviewer: {
+    id: 'keberatan diputuskan oleh atasan dari atasan langsung, atau Admin BKPSDM sebagai pejabat yang ditunjuk',
+    en: "an appeal is decided by the supervisor's own supervisor, or the BKPSDM admin as designated reviewer",
+  },
   auditorsOnly: { id: 'hanya Auditor (Inspektorat)', en: 'auditors (Inspektorat) only' },
   auditOfOthers: { id: 'jejak audit hanya untuk Auditor dan pegawai yang bersangkutan', en: 'the audit trail is for auditors and the person concerned only' },
 } as const;

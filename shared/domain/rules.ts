@@ -15,6 +15,8 @@ export interface Rules {
   appealWindowDays: number;
   /** Batas pengisian: day of the month after a period by which its activities must be entered. */
   inputDeadlineDay: number;
+  /** Days after the input deadline before the scheduled scoring runs: the supervisors' time to verify. */
+  scoringDelayDays: number;
 }
 
 export const defaultRules: Rules = {
@@ -24,12 +26,13 @@ export const defaultRules: Rules = {
   dailyMinuteCap: 450,
   appealWindowDays: 14,
   inputDeadlineDay: 5,
+  scoringDelayDays: 3,
 };
 
 export type RulesProblem = 'thresholds_out_of_order' | 'cap_below_above_threshold';
 
 /** Cross-field consistency (field ranges are checked by the request schema). */
-export function rulesProblems(r: Rules): RulesProblem[] {
+export function rulesProblems(r: Pick<Rules, 'meetsThreshold' | 'aboveThreshold' | 'capaianCap'>): RulesProblem[] {
   const problems: RulesProblem[] = [];
   if (r.meetsThreshold >= r.aboveThreshold) problems.push('thresholds_out_of_order');
   if (r.capaianCap < r.aboveThreshold) problems.push('cap_below_above_threshold');

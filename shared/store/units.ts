@@ -1,6 +1,7 @@
 import type { UnitKind } from '../domain/units.ts';
 import { AppError } from '../http/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure } from './org-scope.ts';
+import { registerOrganisation } from './organisations.ts';
 
 export interface Unit {
   code: string;
@@ -47,6 +48,7 @@ export class UnitRepository {
 
   async saveOrganisation(name: string, ctx: WriteContext): Promise<void> {
     await this.scope.put('main', { pk: this.scope.key('ORG'), sk: 'PROFILE', name, ...this.scope.stamp('Organisation', this.scope.orgId, ctx) });
+    await registerOrganisation(this.scope.orgId);
   }
 
   async get(code: string): Promise<Unit | undefined> {

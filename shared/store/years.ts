@@ -8,6 +8,8 @@ export interface Period extends PeriodDates {
   version: number;
   /** The rules version the period was scored with: fixed from 'scored' on, so later rule changes never re-rate it. */
   rulesVersion?: number;
+  /** When and how it was finalised: the appeal window counts from here. */
+  finalisation?: { at: string; by: string; acceptedRecommendations: number; acknowledgement?: { reason: string; violations: number } };
 }
 
 export interface RulesVersion extends Rules {
@@ -44,7 +46,7 @@ export class YearRepository {
   async open(year: number, cadence: Cadence, ctx: WriteContext): Promise<{ year: PerformanceYear; rules: RulesVersion }> {
     const pk = this.pk(year);
     const before = (await this.rules(year - 1))?.current;
-    const base: Rules = before ? (Object.fromEntries(RULE_FIELDS.map((f) => [f, before[f]])) as unknown as Rules) : defaultRules;
+    const base: Rules = before ? (Object.fromEntries(RULE_FIELDS.map((f) => [f, before[f] ?? defaultRules[f]])) as unknown as Rules) : defaultRules;
     const periods = derivePeriods(year, cadence, base.inputDeadlineDay);
     const rules = {
       ...base,
@@ -86,8 +88,8 @@ export class YearRepository {
   }
 
   private static period(i: Item): Period {
-    const { id, kind, start, end, inputDeadline, state, version, rulesVersion } = i as unknown as Period;
-    return { id, kind, start, end, inputDeadline, state, version, ...(rulesVersion ? { rulesVersion } : {}) };
+    const { id, kind, start, end, inputDeadline, state, version, rulesVersion, finalisation } = i as unknown as Period;
+    return { id, kind, start, end, inputDeadline, state, version, ...(rulesVersion ? { rulesVersion } : {}), ...(finalisation ? { finalisation } : {}) };
   }
 
   /**
@@ -98,7 +100,7 @@ export class YearRepository {
     year: number,
     periodId: string,
     expectedVersion: number,
-    decide: (current: Period) => Partial<Pick<Period, 'state' | 'inputDeadline' | 'rulesVersion'>>,
+    decide: (current: Period) => Partial<Pick<Period, 'state' | 'inputDeadline' | 'rulesVersion' | 'finalisation'>>,
     ctx: WriteContext,
   ): Promise<Period> {
     const item = await this.scope.get('main', this.pk(year), `PERIOD#${periodId}`, true);
@@ -123,7 +125,8 @@ export class YearRepository {
   private static rulesOf(items: Item[]): { current: RulesVersion; history: RulesVersion[] } | undefined {
     const history = items.map((i) => {
       const r = withoutKeys(i) as Item;
-      return { ...Object.fromEntries(RULE_FIELDS.map((f) => [f, r[f]])), rulesVersion: r.rulesVersion, reason: r.reason, updatedAt: r.updatedAt, updatedBy: r.updatedBy } as RulesVersion;
+      // A field added after a version was saved reads as its policy default.
+      return { ...Object.fromEntries(RULE_FIELDS.map((f) => [f, r[f] ?? defaultRules[f]])), rulesVersion: r.rulesVersion, reason: r.reason, updatedAt: r.updatedAt, updatedBy: r.updatedBy } as RulesVersion;
     });
     return history[0] ? { current: history[0], history } : undefined;
   }

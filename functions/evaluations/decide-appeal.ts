@@ -1,0 +1,39 @@
+import { decideAppeal } from '#shared/api/evaluations';
+import { readableEmployee } from '#shared/auth/access';
+import { isBkpsdm, reasons } from '#shared/auth/policy';
+import { predikatOf } from '#shared/domain/scoring';
+import { AppError, forbidden } from '#shared/http/errors';
+import { json, userHandler, writeContext } from '#shared/http/handler';
+import { EmployeeRepository } from '#shared/store/employees';
+import { periodOf } from '#shared/store/evaluation-context';
+import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
+
+/**
+ * The supervisor's own supervisor (the second level above the employee), or BKPSDM as the designated reviewer,
+ * upholds the evaluation or revises it, with a reason. The revision becomes the outcome in force.
+ */
+export const handler = userHandler(decideAppeal, async (req) => {
+  const { target } = await readableEmployee(req, req.params.nip);
+  const chain = await new EmployeeRepository(req.scope).supervisorChain(target);
+  const secondLevel = chain[1]?.nip;
+  if (!(isBkpsdm(req.principal) && req.principal.nip !== target.nip) && secondLevel !== req.principal.nip) throw forbidden(reasons.notAppealReviewer);
+  const period = await periodOf(req.scope, req.params.periodId);
+  const { outcome, reason, hasilKerja, perilaku } = req.body;
+  if (outcome === 'revised' && (!hasilKerja || !perilaku)) throw new AppError(422, 'appeal_revision_missing');
+  const ctx = writeContext(req);
+  const saved = await new EvaluationRepository(req.scope).change(
+    target.nip,
+    period.id,
+    undefined,
+    (e) => {
+      if (!e.appeal || e.appeal.state !== 'filed') throw new AppError(409, 'appeal_not_open');
+      const revised =
+        outcome === 'revised'
+          ? { hasilKerja: hasilKerja!, perilaku: perilaku!, predikat: predikatOf(hasilKerja!, perilaku!), reasons: { hasilKerja: reason, perilaku: reason }, by: ctx.actor, at: ctx.now }
+          : undefined;
+      return { appeal: { ...e.appeal, state: outcome, decision: { outcome, reason, by: ctx.actor, at: ctx.now, ...(revised ? { revised } : {}) } } };
+    },
+    ctx,
+  );
+  return json({ ...saved, outcome: outcomeOf(saved) });
+});

@@ -1,0 +1,80 @@
+import { getEvaluationExplanation } from '#shared/api/evaluations';
+import { berakhlakNames, capaianFormula, predikatNames, ratingNames, recommendPerilaku } from '#shared/domain/scoring';
+import { json, userHandler } from '#shared/http/handler';
+import { readableEvaluation } from '#shared/store/evaluation-context';
+import { outcomeOf } from '#shared/store/evaluations';
+import { YearRepository } from '#shared/store/years';
+
+const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '-' : Number.isInteger(x) ? String(x) : x.toFixed(2));
+const levelText = { above: 'di atas ekspektasi', meets: 'sesuai ekspektasi', below: 'di bawah ekspektasi' } as const;
+
+/** Every number of an evaluation with its inputs and formula, in Bahasa Indonesia: what an employee can check and contest. */
+export const handler = userHandler(getEvaluationExplanation, async (req) => {
+  const { evaluation: e, period } = await readableEvaluation(req, req.params.nip, req.params.periodId);
+  const rules = (await new YearRepository(req.scope).rules(Number(period.id.slice(0, 4))))?.history.find((r) => r.rulesVersion === e.rulesVersion);
+  const hk = e.hasilKerja;
+  const outcome = outcomeOf(e);
+  const perilaku = e.behaviour ? recommendPerilaku(e.behaviour.values) : null;
+  return json({
+    nip: e.nip,
+    periodId: e.periodId,
+    periodState: period.state,
+    inputs: {
+      planVersion: e.planVersion ?? null,
+      rulesVersion: e.rulesVersion,
+      rules: rules
+        ? { capaianCap: rules.capaianCap, aboveThreshold: rules.aboveThreshold, meetsThreshold: rules.meetsThreshold }
+        : null,
+      computedAt: e.computedAt,
+      runId: e.runId,
+      inputsHash: e.inputsHash,
+    },
+    indicators: (hk?.indicators ?? []).map((i) => ({
+      rhkId: i.rhkId,
+      ikiId: i.ikiId,
+      name: i.name,
+      kind: i.kind,
+      target: i.target,
+      direction: i.direction,
+      weight: i.weight,
+      realisasi: i.realisasi,
+      realisasiSource: hk?.sources[i.ikiId] ?? null,
+      capaian: i.capaian,
+      cappedCapaian: i.cappedCapaian,
+      level: i.level,
+      text:
+        `${capaianFormula(i.target, i.direction, i.realisasi)} = ${fmt(i.capaian)}; dibatasi ${rules?.capaianCap ?? 120} → ${fmt(i.cappedCapaian)}; ` +
+        `${levelText[i.level]} (di atas bila ≥ ${rules?.aboveThreshold ?? 110}, sesuai bila ≥ ${rules?.meetsThreshold ?? 90}).`,
+    })),
+    nilaiKinerja: {
+      value: hk?.nilaiKinerja ?? 0,
+      rounded: hk?.nilaiKinerjaRounded ?? 0,
+      text: hk?.indicators.length
+        ? `nilai kinerja = Σ(capaian dibatasi × bobot) / Σ bobot = (${hk.indicators.map((i) => `${fmt(i.cappedCapaian)} × ${i.weight}`).join(' + ')}) / ${hk.indicators.reduce((s, i) => s + i.weight, 0)} = ${fmt(hk.nilaiKinerjaRounded)}`
+        : 'Tidak ada SKP yang disetujui untuk periode ini: tidak ada indikator untuk dinilai.',
+    },
+    hasilKerja: {
+      recommended: e.recommendedHasilKerja,
+      text: e.head?.unitPredikat
+        ? `Pimpinan unit: hasil kerja mengikuti predikat unit "${e.head.unitPredikat}" (istimewa → Di Atas, baik → Sesuai, lainnya → Di Bawah).`
+        : e.planVersion === null
+          ? 'Tanpa SKP yang disetujui: Di Bawah Ekspektasi.'
+          : `Di Atas bila paling sedikit separuh IKI utama di atas ekspektasi dan tidak ada yang di bawah; Di Bawah bila lebih dari separuh IKI utama di bawah; selain itu Sesuai. Hasil: ${ratingNames[e.recommendedHasilKerja!]}.`,
+    },
+    perilaku: {
+      values: e.behaviour ? Object.fromEntries(Object.entries(e.behaviour.values).map(([v, r]) => [berakhlakNames[v as keyof typeof berakhlakNames], ratingNames[r]])) : null,
+      recommended: perilaku,
+      text: perilaku ? `Aturan mayoritas yang sama atas tujuh nilai BerAKHLAK: ${ratingNames[perilaku]}.` : 'Atasan belum mengisi penilaian perilaku.',
+    },
+    predikat: {
+      ...outcome,
+      text:
+        outcome.hasilKerja && outcome.perilaku && outcome.predikat
+          ? `Matriks PermenPANRB 6/2022: hasil kerja ${ratingNames[outcome.hasilKerja]} × perilaku ${ratingNames[outcome.perilaku]} = ${predikatNames[outcome.predikat]} ` +
+            `(${outcome.source === 'appeal' ? 'hasil keberatan' : outcome.source === 'review' ? 'dikonfirmasi atasan' : 'rekomendasi sistem'}).`
+          : 'Predikat menunggu penilaian perilaku.',
+    },
+    review: e.review ?? null,
+    appeal: e.appeal ?? null,
+  });
+});

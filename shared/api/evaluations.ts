@@ -1,0 +1,162 @@
+import * as z from 'zod/mini';
+import { berakhlak, ratings, unitPredikats } from '../domain/scoring.ts';
+import { route } from './route.ts';
+import { nipParam, unitCode } from './schemas.ts';
+
+const meta = (description: string, examples?: unknown[]) => z.meta({ description, ...(examples ? { examples } : {}) });
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const periodId = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/), meta('Periode: YYYY-MM, YYYY-Qn, atau YYYY', ['2026-11']));
+const year = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100));
+const rating = z.enum(ratings);
+const byEvaluation = z.object({ nip: nipParam, periodId });
+
+export const evaluation = z.record(z.string(), z.unknown());
+
+export const startScoringRun = route({
+  name: 'start-scoring-run',
+  tag: 'Penilaian',
+  summary: 'Jalankan (ulang) penilaian periode, seluruhnya atau satu unit (Admin BKPSDM) / start or re-run scoring',
+  description:
+    'Splits the work into one task per unit (slices of at most 2,000 people), each idempotent; the tasks run in parallel through the table stream. ' +
+    'A run over a closed period ends with the period scored; a re-run gives the same results from the same data. The daily schedule does the same after each input deadline.',
+  body: z.object({ periodId, unitCode: z.optional(unitCode) }),
+  bodyExample: { periodId: '2026-11' },
+  responses: { 202: { description: 'Run started', schema: z.object({ runId: z.string(), periodId: z.string(), tasks: z.number(), rulesVersion: z.number() }) } },
+  errors: [400, 403, 404, 409],
+});
+
+export const getScoringRun = route({
+  name: 'get-scoring-run',
+  tag: 'Penilaian',
+  summary: 'Kemajuan proses penilaian / progress of a scoring run',
+  params: z.object({ periodId, runId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,60}$/)) }),
+  responses: { 200: { description: 'Run and its tasks', schema: z.record(z.string(), z.unknown()) } },
+  errors: [400, 403, 404],
+});
+
+export const getEvaluation = route({
+  name: 'get-evaluation',
+  tag: 'Penilaian',
+  summary: 'Penilaian kinerja seseorang pada satu periode / an evaluation',
+  description: 'The computed figures, the recommendation, the behaviour ratings, the review, any appeal, and the outcome in force (`outcome`).',
+  params: byEvaluation,
+  responses: { 200: { description: 'The evaluation', schema: evaluation } },
+  errors: [400, 403, 404],
+});
+
+export const getEvaluationExplanation = route({
+  name: 'get-evaluation-explanation',
+  tag: 'Penilaian',
+  summary: 'Penjelasan setiap angka penilaian / how every number was computed',
+  description: 'Each number with its inputs (which running totals, which plan version, which rules version) and the formula, in Bahasa Indonesia.',
+  params: byEvaluation,
+  responses: { 200: { description: 'The explanation', schema: z.record(z.string(), z.unknown()) } },
+  errors: [400, 403, 404],
+});
+
+export const rateBehaviour = route({
+  name: 'rate-behaviour',
+  tag: 'Penilaian',
+  summary: 'Penilaian perilaku BerAKHLAK oleh atasan langsung / behaviour ratings by the direct supervisor',
+  params: byEvaluation,
+  body: z.object({
+    values: z.object(Object.fromEntries(berakhlak.map((v) => [v, rating])) as Record<(typeof berakhlak)[number], typeof rating>),
+    note: z.optional(text(2000)),
+    version: z.number().check(z.int(), z.minimum(1)),
+  }),
+  bodyExample: {
+    values: { berorientasi_pelayanan: 'di_atas', akuntabel: 'sesuai', kompeten: 'sesuai', harmonis: 'di_atas', loyal: 'sesuai', adaptif: 'di_atas', kolaboratif: 'di_atas' },
+    version: 1,
+  },
+  responses: { 200: { description: 'The evaluation', schema: evaluation } },
+  errors: [400, 403, 404, 409, 422],
+});
+
+const decisionPart = z.object({ rating, reason: z.optional(text(2000)) });
+
+export const reviewEvaluation = route({
+  name: 'review-evaluation',
+  tag: 'Penilaian',
+  summary: 'Konfirmasi atau ubah rekomendasi (atasan langsung) / confirm or override the recommendation',
+  description: 'A rating other than the recommendation needs a written reason. The review holds for the figures it saw; a re-run that changes them asks for a new review.',
+  params: byEvaluation,
+  body: z.object({ hasilKerja: decisionPart, perilaku: decisionPart, version: z.number().check(z.int(), z.minimum(1)) }),
+  bodyExample: { hasilKerja: { rating: 'sesuai' }, perilaku: { rating: 'di_atas' }, version: 2 },
+  responses: { 200: { description: 'The evaluation', schema: evaluation } },
+  errors: [400, 403, 404, 409, 422],
+});
+
+export const setUnitPredikat = route({
+  name: 'set-unit-predikat',
+  tag: 'Penilaian',
+  summary: 'Predikat unit/organisasi dari pimpinan (Admin BKPSDM) / a unit\'s own predikat',
+  params: z.object({ code: unitCode, periodId }),
+  body: z.object({ predikat: z.enum(unitPredikats), reason: text(1000) }),
+  bodyExample: { predikat: 'baik', reason: 'Capaian perjanjian kinerja Disdukcapil 2026 (keputusan Wali Kota).' },
+  responses: { 200: { description: 'Saved', schema: z.object({ unitCode: z.string(), periodId: z.string(), predikat: z.string() }) } },
+  errors: [400, 403, 404, 409],
+});
+
+export const getDistribution = route({
+  name: 'get-distribution',
+  tag: 'Penilaian',
+  summary: 'Pemeriksaan kurva distribusi per unit / distribution-curve check per unit',
+  params: z.object({ year, periodId }),
+  responses: { 200: { description: 'Per unit with a predikat: counts and every violation', schema: z.record(z.string(), z.unknown()) } },
+  errors: [400, 403, 404],
+});
+
+export const finalisePeriod = route({
+  name: 'finalise-period',
+  tag: 'Penilaian',
+  summary: 'Finalkan penilaian periode (Admin BKPSDM) / finalise a scored period',
+  description:
+    'Refused while evaluations are unconfirmed (unless `acceptRecommendations`) or lack a predikat, and while the distribution check reports violations (unless `acknowledgement.reason`). Finalised evaluations change only through an appeal.',
+  params: z.object({ year, periodId }),
+  body: z.object({
+    version: z.number().check(z.int(), z.minimum(1)),
+    acceptRecommendations: z.optional(z.boolean()),
+    acknowledgement: z.optional(z.object({ reason: text(2000) })),
+  }),
+  bodyExample: { version: 3, acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.' } },
+  responses: { 200: { description: 'Finalised', schema: z.record(z.string(), z.unknown()) } },
+  errors: [400, 403, 404, 409, 422],
+});
+
+export const getUnitRewards = route({
+  name: 'get-unit-rewards',
+  tag: 'Penilaian',
+  summary: 'Daftar penghargaan unit per periode (JSON atau CSV) / reward list of a unit',
+  description: 'Sangat Baik first, then by nilai kinerja (two decimals), then perilaku, then the number of utama indicators above expectation, then NIP.',
+  params: z.object({ code: unitCode, periodId }),
+  query: z.object({ format: z.optional(z.enum(['json', 'csv'])) }),
+  responses: { 200: { description: 'Ranked list', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
+  errors: [400, 403, 404],
+});
+
+export const fileAppeal = route({
+  name: 'file-appeal',
+  tag: 'Penilaian',
+  summary: 'Ajukan keberatan atas penilaian final (pegawai) / file an appeal',
+  params: byEvaluation,
+  body: z.object({ reason: text(4000) }),
+  bodyExample: { reason: 'Realisasi IKI perekaman KTP-el tidak menghitung 40 aktivitas yang disetujui pada 28–30 November.' },
+  responses: { 200: { description: 'Filed', schema: evaluation } },
+  errors: [400, 403, 404, 409, 422],
+});
+
+export const decideAppeal = route({
+  name: 'decide-appeal',
+  tag: 'Penilaian',
+  summary: 'Putuskan keberatan (atasan dari atasan, atau Admin BKPSDM) / decide an appeal',
+  params: byEvaluation,
+  body: z.object({
+    outcome: z.enum(['upheld', 'revised']),
+    reason: text(4000),
+    hasilKerja: z.optional(rating),
+    perilaku: z.optional(rating),
+  }),
+  bodyExample: { outcome: 'revised', reason: 'Aktivitas 28–30 November terbukti disetujui; hasil kerja menjadi Sesuai.', hasilKerja: 'sesuai', perilaku: 'sesuai' },
+  responses: { 200: { description: 'Decided', schema: evaluation } },
+  errors: [400, 403, 404, 409, 422],
+});

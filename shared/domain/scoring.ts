@@ -1,0 +1,267 @@
+/**
+ * The verdict on a period (domain.md "Capaian", "Rating", "Predikat", "Kurva distribusi"): capaian per indicator,
+ * nilai kinerja, the recommended ratings, the predikat matrix, the distribution check and the reward order. Pure
+ * and exact: every function takes its inputs explicitly, so an explanation can be recomputed from what it shows.
+ */
+import type { Rules } from './rules.ts';
+import type { Direction, Target } from './plans.ts';
+
+export const ratings = ['di_atas', 'sesuai', 'di_bawah'] as const;
+export type Rating = (typeof ratings)[number];
+export const ratingNames: Record<Rating, string> = { di_atas: 'Di Atas Ekspektasi', sesuai: 'Sesuai Ekspektasi', di_bawah: 'Di Bawah Ekspektasi' };
+
+export const predikats = ['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const;
+export type Predikat = (typeof predikats)[number];
+export const predikatNames: Record<Predikat, string> = {
+  sangat_baik: 'Sangat Baik',
+  baik: 'Baik',
+  butuh_perbaikan: 'Butuh Perbaikan',
+  kurang: 'Kurang/Misconduct',
+  sangat_kurang: 'Sangat Kurang',
+};
+
+export const berakhlak = ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'] as const;
+export type BerakhlakValue = (typeof berakhlak)[number];
+export const berakhlakNames: Record<BerakhlakValue, string> = {
+  berorientasi_pelayanan: 'Berorientasi Pelayanan',
+  akuntabel: 'Akuntabel',
+  kompeten: 'Kompeten',
+  harmonis: 'Harmonis',
+  loyal: 'Loyal',
+  adaptif: 'Adaptif',
+  kolaboratif: 'Kolaboratif',
+};
+
+/**
+ * Exact rationals for the scoring arithmetic: capaian and nilai kinerja are compared with thresholds and rounded
+ * half-up, and binary floating point would put (2 − 110/100) × 100 just below 90. Inputs are decimal numbers as
+ * entered (realisasi, targets, weights), so every step here is exact.
+ */
+interface Q {
+  n: bigint;
+  d: bigint;
+}
+const q = (x: number): Q => {
+  const [mantissa, exponent] = x.toExponential().split('e') as [string, string];
+  const [whole, fraction = ''] = mantissa.split('.') as [string, string?];
+  const e = Number(exponent) - fraction.length;
+  const digits = BigInt(`${whole}${fraction}`);
+  return e >= 0 ? { n: digits * 10n ** BigInt(e), d: 1n } : { n: digits, d: 10n ** BigInt(-e) };
+};
+const add = (a: Q, b: Q): Q => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+const sub = (a: Q, b: Q): Q => ({ n: a.n * b.d - b.n * a.d, d: a.d * b.d });
+const mul = (a: Q, b: Q): Q => ({ n: a.n * b.n, d: a.d * b.d });
+const div = (a: Q, b: Q): Q => (b.n < 0n ? { n: -a.n * b.d, d: a.d * -b.n } : { n: a.n * b.d, d: a.d * b.n });
+const cmp = (a: Q, b: Q): number => (a.n * b.d === b.n * a.d ? 0 : a.n * b.d > b.n * a.d ? 1 : -1);
+const num = (a: Q): number => Number(a.n) / Number(a.d);
+/** Half-up to two decimals of a non-negative rational. */
+const half2 = (a: Q): number => Number((2n * 100n * a.n + a.d) / (2n * a.d)) / 100;
+const HUNDRED = q(100);
+
+function capaianQ(realisasi: number | null, target: Target, direction: Direction): Q | null {
+  if (realisasi === null) return null;
+  const r = q(realisasi);
+  const against = (t: number): Q | null => {
+    if (t <= 0) return null;
+    const ratio = div(r, q(t));
+    if (direction === 'higher') return mul(ratio, HUNDRED);
+    const lower = mul(sub(q(2), ratio), HUNDRED);
+    return lower.n < 0n ? q(0) : lower;
+  };
+  if (target.kind === 'single') return against(target.value);
+  if (realisasi >= target.lo && realisasi <= target.hi) return HUNDRED;
+  return against(realisasi > target.hi ? target.hi : target.lo);
+}
+
+/** Capaian before the cap, or null when it cannot be computed (no realisasi yet, or a target of 0). */
+export function capaianOf(realisasi: number | null, target: Target, direction: Direction): number | null {
+  const c = capaianQ(realisasi, target, direction);
+  return c === null ? null : num(c);
+}
+
+/** What each formula says, in Bahasa Indonesia, for explanations. */
+export function capaianFormula(target: Target, direction: Direction, realisasi: number | null): string {
+  if (realisasi === null) return 'Realisasi belum ada: capaian dihitung 0';
+  const base = target.kind === 'single' ? target.value : realisasi > target.hi ? target.hi : realisasi < target.lo ? target.lo : null;
+  if (base === null) return `Realisasi ${realisasi} di dalam rentang target [${(target as { lo: number }).lo}, ${(target as { hi: number }).hi}]: capaian 100`;
+  if (base <= 0) return 'Target 0: capaian tidak dapat dihitung, dihitung 0';
+  return direction === 'higher'
+    ? `capaian = realisasi / target × 100 = ${realisasi} / ${base} × 100`
+    : `capaian = (2 − realisasi / target) × 100 = (2 − ${realisasi} / ${base}) × 100, paling rendah 0`;
+}
+
+export type Level = 'above' | 'meets' | 'below';
+
+const levelQ = (capped: Q, rules: Pick<Rules, 'aboveThreshold' | 'meetsThreshold'>): Level =>
+  cmp(capped, q(rules.aboveThreshold)) >= 0 ? 'above' : cmp(capped, q(rules.meetsThreshold)) >= 0 ? 'meets' : 'below';
+
+export const levelOf = (capped: number, rules: Pick<Rules, 'aboveThreshold' | 'meetsThreshold'>): Level => levelQ(q(capped), rules);
+
+export interface IndicatorInput {
+  rhkId: string;
+  ikiId: string;
+  kind: 'utama' | 'tambahan';
+  name: string;
+  target: Target;
+  direction: Direction;
+  weight: number;
+  realisasi: number | null;
+}
+
+export interface IndicatorScore extends IndicatorInput {
+  capaian: number | null;
+  /** min(capaian, cap); 0 when capaian cannot be computed. */
+  cappedCapaian: number;
+  level: Level;
+}
+
+export interface HasilKerja {
+  indicators: IndicatorScore[];
+  /** Weighted mean of the capped capaian, full precision. */
+  nilaiKinerja: number;
+  /** Half-up to two decimals (shown). */
+  nilaiKinerjaRounded: number;
+  recommended: Rating;
+}
+
+/** Half-up to two decimals for positive numbers, avoiding binary artefacts (1.005 → 1.01). */
+export const round2 = (x: number): number => Math.round((x + Number.EPSILON * Math.max(1, Math.abs(x))) * 100) / 100;
+
+/** The recommended hasil kerja rating over the utama indicators' levels (policy default rule of domain.md). */
+export function recommendHasilKerja(utamaLevels: Level[]): Rating {
+  const n = utamaLevels.length;
+  const above = utamaLevels.filter((l) => l === 'above').length;
+  const below = utamaLevels.filter((l) => l === 'below').length;
+  if (n > 0 && below * 2 > n) return 'di_bawah';
+  if (n > 0 && above * 2 >= n && below === 0) return 'di_atas';
+  return 'sesuai';
+}
+
+export function scoreHasilKerja(inputs: IndicatorInput[], rules: Pick<Rules, 'capaianCap' | 'aboveThreshold' | 'meetsThreshold'>): HasilKerja {
+  const cap = q(rules.capaianCap);
+  let weighted = q(0);
+  let weights = q(0);
+  const indicators = inputs.map((i): IndicatorScore => {
+    const capaian = capaianQ(i.realisasi, i.target, i.direction);
+    const capped = capaian === null || cmp(capaian, cap) < 0 ? (capaian ?? q(0)) : cap;
+    weighted = add(weighted, mul(capped, q(i.weight)));
+    weights = add(weights, q(i.weight));
+    return { ...i, capaian: capaian === null ? null : num(capaian), cappedCapaian: num(capped), level: levelQ(capped, rules) };
+  });
+  const mean = weights.n > 0n ? div(weighted, weights) : q(0);
+  return {
+    indicators,
+    nilaiKinerja: num(mean),
+    nilaiKinerjaRounded: half2(mean),
+    recommended: recommendHasilKerja(indicators.filter((i) => i.kind === 'utama').map((i) => i.level)),
+  };
+}
+
+/** The recommended perilaku rating: the same majority rule over the seven BerAKHLAK values. */
+export function recommendPerilaku(values: Partial<Record<BerakhlakValue, Rating>>): Rating | null {
+  const given = berakhlak.map((v) => values[v]);
+  if (given.some((r) => r === undefined)) return null;
+  const levels = given.map((r): Level => (r === 'di_atas' ? 'above' : r === 'sesuai' ? 'meets' : 'below'));
+  return recommendHasilKerja(levels);
+}
+
+/** PermenPANRB 6/2022 matrix: hasil kerja (rows) × perilaku (columns). */
+const MATRIX: Record<Rating, Record<Rating, Predikat>> = {
+  di_atas: { di_bawah: 'kurang', sesuai: 'baik', di_atas: 'sangat_baik' },
+  sesuai: { di_bawah: 'kurang', sesuai: 'baik', di_atas: 'baik' },
+  di_bawah: { di_bawah: 'sangat_kurang', sesuai: 'butuh_perbaikan', di_atas: 'butuh_perbaikan' },
+};
+
+export const predikatOf = (hasilKerja: Rating, perilaku: Rating): Predikat => MATRIX[hasilKerja][perilaku];
+
+// ---- Kurva distribusi -----------------------------------------------------------------------------------------
+
+export const unitPredikats = ['istimewa', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const;
+export type UnitPredikat = (typeof unitPredikats)[number];
+
+/** A unit head's hasil kerja is the unit's own rating (policy default: Istimewa → Di Atas, Baik → Sesuai, else Di Bawah). */
+export const headRatingOf = (unit: UnitPredikat): Rating => (unit === 'istimewa' ? 'di_atas' : unit === 'baik' ? 'sesuai' : 'di_bawah');
+
+export interface DistributionViolation {
+  rule: string;
+  /** The share found, in percent with two decimals, or the count when the rule is about presence. */
+  found: string;
+}
+
+/** Every violation of the SE MenPANRB table for a unit's predikat, given its employees' predikat. */
+export function distributionViolations(unit: UnitPredikat, employees: Predikat[]): DistributionViolation[] {
+  const n = employees.length;
+  if (n === 0) return [];
+  const count = (...ps: Predikat[]) => employees.filter((p) => ps.includes(p)).length;
+  const pct = (k: number) => (k * 100) / n;
+  const show = (k: number) => `${round2(pct(k))}% (${k} dari ${n})`;
+  const out: DistributionViolation[] = [];
+  const atMost = (ps: Predikat[], limit: number, rule: string) => {
+    const k = count(...ps);
+    if (pct(k) > limit) out.push({ rule, found: show(k) });
+  };
+  const atLeast = (ps: Predikat[], limit: number, rule: string) => {
+    const k = count(...ps);
+    if (pct(k) < limit) out.push({ rule, found: show(k) });
+  };
+  switch (unit) {
+    case 'istimewa':
+      atMost(['sangat_baik'], 70, 'Sangat Baik ≤ 70%');
+      break;
+    case 'baik':
+      atMost(['baik'], 70, 'Baik ≤ 70%');
+      if (count('butuh_perbaikan', 'kurang') === 0) out.push({ rule: 'paling sedikit satu Butuh Perbaikan atau Kurang/Misconduct', found: `0 dari ${n}` });
+      break;
+    case 'butuh_perbaikan':
+      atLeast(['butuh_perbaikan'], 60, 'Butuh Perbaikan ≥ 60%');
+      atMost(['sangat_baik'], 10, 'Sangat Baik ≤ 10%');
+      break;
+    case 'kurang':
+      atLeast(['kurang'], 60, 'Kurang/Misconduct ≥ 60%');
+      atLeast(['butuh_perbaikan'], 10, 'Butuh Perbaikan ≥ 10%');
+      atMost(['sangat_baik'], 10, 'Sangat Baik ≤ 10%');
+      break;
+    case 'sangat_kurang':
+      atLeast(['sangat_kurang'], 60, 'Sangat Kurang ≥ 60%');
+      atLeast(['kurang', 'butuh_perbaikan'], 10, 'Kurang/Misconduct atau Butuh Perbaikan ≥ 10%');
+      if (count('sangat_baik') > 0) out.push({ rule: 'tidak ada Sangat Baik', found: show(count('sangat_baik')) });
+      break;
+  }
+  return out;
+}
+
+// ---- Rewards --------------------------------------------------------------------------------------------------
+
+export interface RewardCandidate {
+  nip: string;
+  predikat: Predikat;
+  nilaiKinerja: number;
+  perilaku: Rating;
+  utamaAbove: number;
+}
+
+const perilakuRank: Record<Rating, number> = { di_atas: 0, sesuai: 1, di_bawah: 2 };
+
+/**
+ * The reward order: predikat (Sangat Baik first), then nilai kinerja (higher first, compared at the two decimals
+ * shown), then the perilaku rating (Di Atas first), then the number of utama indicators above expectation (more
+ * first), then NIP (ascending), so the order never depends on storage order.
+ */
+export function rewardOrder(a: RewardCandidate, b: RewardCandidate): number {
+  return (
+    predikats.indexOf(a.predikat) - predikats.indexOf(b.predikat) ||
+    round2(b.nilaiKinerja) - round2(a.nilaiKinerja) ||
+    perilakuRank[a.perilaku] - perilakuRank[b.perilaku] ||
+    b.utamaAbove - a.utamaAbove ||
+    a.nip.localeCompare(b.nip)
+  );
+}
+
+// ---- Appeals --------------------------------------------------------------------------------------------------
+
+/** The last day (WIB) a keberatan may be filed: `windowDays` after the day of finalisation. */
+export function appealDeadline(finalisedOn: string, windowDays: number): string {
+  const d = new Date(`${finalisedOn}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + windowDays);
+  return d.toISOString().slice(0, 10);
+}

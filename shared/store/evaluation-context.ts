@@ -1,0 +1,40 @@
+import { decidesFor, readableEmployee } from '../auth/access.ts';
+import { reasons } from '../auth/policy.ts';
+import type { UserPrincipal } from '../auth/principal.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
+import type { Employee } from './employees.ts';
+import { type Evaluation, EvaluationRepository } from './evaluations.ts';
+import type { OrgScope } from './org-scope.ts';
+import { type Period, YearRepository } from './years.ts';
+
+interface Ctx {
+  principal: UserPrincipal;
+  actor: Employee;
+  scope: OrgScope;
+  now: Date;
+}
+
+/** The period of an id (404 when its year or the period does not exist). */
+export async function periodOf(scope: OrgScope, periodId: string): Promise<Period> {
+  const period = (await new YearRepository(scope).get(Number(periodId.slice(0, 4))))?.periods.find((p) => p.id === periodId);
+  if (!period) throw notFound('period');
+  return period;
+}
+
+/** An evaluation the caller may read (the person, their supervisors, admins of their OPD, BKPSDM, auditors). */
+export async function readableEvaluation(ctx: Ctx, nipParam: string, periodId: string): Promise<{ target: Employee; evaluation: Evaluation; period: Period }> {
+  const { target } = await readableEmployee(ctx, nipParam);
+  const [evaluation, period] = await Promise.all([new EvaluationRepository(ctx.scope).get(target.nip, periodId), periodOf(ctx.scope, periodId)]);
+  if (!evaluation) throw notFound('evaluation');
+  return { target, evaluation, period };
+}
+
+/** The supervisor's side of an evaluation (behaviour ratings, review): the person deciding for the employee, before finalisation. */
+export async function reviewableEvaluation(ctx: Ctx, nipParam: string, periodId: string): Promise<{ target: Employee; period: Period }> {
+  const { target, relation } = await readableEmployee(ctx, nipParam);
+  if (!(await decidesFor(ctx, target, relation))) throw forbidden(reasons.notEvaluator);
+  const period = await periodOf(ctx.scope, periodId);
+  if (period.state === 'finalised') throw new AppError(409, 'period_finalised_locked', { period: period.id });
+  if (period.state !== 'scored' && period.state !== 'closed') throw new AppError(409, 'period_not_scored', { period: period.id, state: period.state });
+  return { target, period };
+}

@@ -1,0 +1,44 @@
+import { wibDate } from '../domain/time.ts';
+import { OrgScope, type WriteContext } from './org-scope.ts';
+import { ScoringRunRepository } from './scoring.ts';
+import { YearRepository } from './years.ts';
+
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** A run still going after this long was killed or lost: a new run takes over (same results, idempotent). */
+const STALE_RUN_MS = 6 * 3_600_000;
+
+/**
+ * What the daily schedule does for one organisation: each period (month or quarter, and the year) whose input
+ * deadline passed more than `scoringDelayDays` ago and is not scored yet is closed, then scored. Returns the
+ * periods it started runs for.
+ */
+export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContext): Promise<string[]> {
+  const scope = new OrgScope(orgId);
+  const years = new YearRepository(scope);
+  const runs = new ScoringRunRepository(scope);
+  const today = wibDate(now);
+  const thisYear = Number(today.slice(0, 4));
+  const started: string[] = [];
+  for (const year of [thisYear - 1, thisYear]) {
+    const found = await years.getWithRules(year);
+    if (!found) continue;
+    for (let period of found.year.periods) {
+      if (period.state !== 'open' && period.state !== 'closed') continue;
+      const delay = (found.rules.history.find((r) => r.rulesVersion === period.rulesVersion) ?? found.rules.current).scoringDelayDays;
+      if (today <= addDays(period.inputDeadline, delay)) continue;
+      // The year waits for its months (or quarters).
+      if (period.kind === 'year' && found.year.periods.some((p) => p.kind !== 'year' && p.state !== 'scored' && p.state !== 'finalised')) continue;
+      const latest = await runs.latestRun(period.id);
+      if (latest?.state === 'running' && now.getTime() - Date.parse(latest.startedAt) < STALE_RUN_MS) continue;
+      if (period.state === 'open') period = await years.updatePeriod(year, period.id, period.version, () => ({ state: 'closed' }), ctx);
+      await runs.start(period, year, null, 'stream', ctx);
+      started.push(period.id);
+    }
+  }
+  return started;
+}

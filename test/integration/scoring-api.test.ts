@@ -1,0 +1,223 @@
+/**
+ * End-of-period scoring through the HTTP API as its users meet it: BKPSDM runs the scoring (tasks through the real
+ * stream), supervisors rate behaviour and confirm or override, the distribution check guards finalisation, the
+ * explanation recomputes, the reward list ranks, and an employee appeals to the second-level supervisor.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../infra/local/seed.ts';
+import { defaultRules } from '../../shared/domain/rules.ts';
+import { scoreHasilKerja } from '../../shared/domain/scoring.ts';
+import { OrgScope } from '../../shared/store/org-scope.ts';
+import { ScoringRunRepository, runScoringTask } from '../../shared/store/scoring.ts';
+import { periodOf } from '../../shared/store/evaluation-context.ts';
+import { demoTokens, tokenFor, who } from '../support/demo.ts';
+import { approvedPlans, yesterday } from '../support/plans.ts';
+import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+let t: Record<keyof typeof who, string>;
+const D = yesterday();
+const YEAR = Number(D.slice(0, 4));
+const PERIOD = D.slice(0, 7);
+const NURHAYATI = '199204282017032001';
+const FAJAR = '199512032020121002';
+const IDK = [who.kasi, who.staff, NURHAYATI, FAJAR];
+
+const call = (as: keyof typeof who | string, method: string, path: string, body?: unknown) =>
+  stack.call(method, path, { token: as in t ? t[as as keyof typeof who] : as, body });
+const evaluation = (nip: string, as: keyof typeof who = 'bkpsdm') => call(as, 'GET', `/employees/${nip}/evaluations/${PERIOD}`);
+const allGood = { berorientasi_pelayanan: 'di_atas', akuntabel: 'di_atas', kompeten: 'di_atas', harmonis: 'di_atas', loyal: 'sesuai', adaptif: 'sesuai', kolaboratif: 'sesuai' };
+const allMeets = Object.fromEntries(Object.keys(allGood).map((k) => [k, 'sesuai']));
+
+async function scoreUnit(unitCode = 'DUK-IDK') {
+  const started = await call('bkpsdm', 'POST', '/scoring-runs', { periodId: PERIOD, unitCode });
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  return eventually(async () => {
+    const run = await call('bkpsdm', 'GET', `/scoring-runs/${PERIOD}/${started.body.runId}`);
+    return run.body.state === 'done' ? run.body : undefined;
+  }, 20_000);
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await seedDemo();
+  t = await demoTokens(stack.issuer);
+  await approvedPlans(stack, YEAR);
+  // Rahmat (staff) delivers 112 of 100 on staff-1-a (weight 60) and 95 of 100 on staff-1-b (weight 40).
+  for (const [ikiId, start, end, qty] of [['staff-1-a', '08:00', '10:00', 112], ['staff-1-b', '10:00', '12:00', 95]] as const) {
+    const made = await call('staff', 'POST', '/employees/me/activities', { date: D, start, end, description: 'Pelayanan', rhkId: 'staff-1', ikiId, outputQuantity: qty, outputUnit: 'dokumen' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const ok = await call('kasi', 'POST', '/activities/decisions', { decisions: [{ nip: who.staff, date: D, id: made.body.activity.id, version: made.body.activity.version, decision: 'approve' }] });
+    expect(ok.body.results[0].activity.status, JSON.stringify(ok.body)).toBe('approved');
+  }
+});
+afterAll(() => stack.stop());
+
+describe('scoring run', () => {
+  it('refuses an open period, and anyone but BKPSDM', async () => {
+    const open = await call('bkpsdm', 'POST', '/scoring-runs', { periodId: PERIOD });
+    expect(open.status).toBe(409);
+    expect(open.body.error.code).toBe('scoring_period_state');
+    expect((await call('kasi', 'POST', '/scoring-runs', { periodId: PERIOD })).status).toBe(403);
+    const year = await call('staff', 'GET', `/years/${YEAR}`);
+    const period = year.body.periods.find((p: { id: string }) => p.id === PERIOD);
+    expect((await call('bkpsdm', 'PATCH', `/years/${YEAR}/periods/${PERIOD}`, { version: period.version, state: 'closed' })).status).toBe(200);
+  });
+
+  it('scores every member of the unit from the running totals, and leaves the period scored', async () => {
+    const run = await scoreUnit();
+    expect(run).toMatchObject({ tasks: { total: 1, done: 1 }, employeesScored: 4, rulesVersion: 1 });
+    const staff = (await evaluation(who.staff)).body;
+    expect(staff.hasilKerja.indicators.map((i: { realisasi: number; capaian: number; level: string }) => [i.realisasi, i.capaian, i.level])).toEqual([
+      [112, 112, 'above'],
+      [95, 95, 'meets'],
+    ]);
+    // (112 × 60 + 95 × 40) / 100
+    expect(staff).toMatchObject({ planVersion: 1, recommendedHasilKerja: 'di_atas', periodState: 'scored' });
+    expect(staff.hasilKerja.nilaiKinerjaRounded).toBe(105.2);
+    expect(staff.outcome).toMatchObject({ hasilKerja: 'di_atas', perilaku: null, predikat: null, source: 'recommendation' });
+    // Without an approved plan there is nothing to rate against.
+    expect((await evaluation(NURHAYATI)).body).toMatchObject({ planVersion: null, recommendedHasilKerja: 'di_bawah' });
+    expect((await evaluation(who.otherStaff)).status).toBe(404); // another unit, not in this run
+    expect((await call('staff', 'GET', `/years/${YEAR}`)).body.periods.find((p: { id: string }) => p.id === PERIOD).state).toBe('scored');
+  });
+
+  it('gives the same figures when run again, when runs overlap, and after a run killed half-way', async () => {
+    const before = (await evaluation(who.staff)).body;
+    const [a, b] = await Promise.all([scoreUnit(), scoreUnit()]);
+    expect([a.employeesScored, b.employeesScored]).toEqual([4, 4]);
+    // A run killed after scoring one person: its task stays pending; a new run then finishes the job.
+    const scope = new OrgScope('kota-medan');
+    const runs = new ScoringRunRepository(scope);
+    const killed = await runs.start(await periodOf(scope, PERIOD), YEAR, 'DUK-IDK', 'inline', { actor: 'test', now: new Date().toISOString() });
+    expect((await runs.run(PERIOD, killed.run.runId))!.tasks.map((x) => x.state)).toEqual(['pending']);
+    await scoreUnit();
+    const after = (await evaluation(who.staff)).body;
+    expect(after.inputsHash).toBe(before.inputsHash);
+    expect(after.hasilKerja).toEqual(before.hasilKerja);
+    // One evaluation per person, however many runs.
+    const dist = await call('bkpsdm', 'GET', `/years/${YEAR}/periods/${PERIOD}/distribution`);
+    expect(dist.body.evaluations).toBe(IDK.length);
+    expect(await runScoringTask(scope, killed.tasks[0]!, { actor: 'test', now: new Date().toISOString() })).toBe(4);
+  });
+});
+
+describe('review by the supervisor', () => {
+  it('takes BerAKHLAK ratings and a confirmation or an override with its reason, from the direct supervisor only', async () => {
+    const e = (await evaluation(who.staff)).body;
+    expect((await call('otherKasi', 'PUT', `/employees/${who.staff}/evaluations/${PERIOD}/behaviour`, { values: allGood, version: e.version })).status).toBe(403);
+    expect((await call('staff', 'PUT', `/employees/${who.staff}/evaluations/${PERIOD}/behaviour`, { values: allGood, version: e.version })).status).toBe(403);
+    const noBehaviour = await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/review`, { hasilKerja: { rating: 'di_atas' }, perilaku: { rating: 'di_atas' }, version: e.version });
+    expect(noBehaviour.body.error.code).toBe('behaviour_missing');
+    const rated = await call('kasi', 'PUT', `/employees/${who.staff}/evaluations/${PERIOD}/behaviour`, { values: allGood, version: e.version });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+    // 4 of 7 above and none below → Di Atas; with Di Atas hasil kerja: Sangat Baik.
+    expect(rated.body.outcome).toMatchObject({ perilaku: 'di_atas', predikat: 'sangat_baik', source: 'recommendation' });
+    const stale = await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/review`, { hasilKerja: { rating: 'di_atas' }, perilaku: { rating: 'di_atas' }, version: e.version });
+    expect(stale.status).toBe(409);
+    const noReason = await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/review`, { hasilKerja: { rating: 'sesuai' }, perilaku: { rating: 'di_atas' }, version: rated.body.version });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.code).toBe('override_reason_required');
+    const reviewed = await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/review`, {
+      hasilKerja: { rating: 'sesuai', reason: 'Kualitas berkas IKI b masih perlu perbaikan.' },
+      perilaku: { rating: 'di_atas' },
+      version: rated.body.version,
+    });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body.outcome).toMatchObject({ hasilKerja: 'sesuai', perilaku: 'di_atas', predikat: 'baik', source: 'review' });
+    expect(reviewed.body.review.reasons.hasilKerja).toContain('perbaikan');
+  });
+
+  it('explains every number with its inputs, and the explanation recomputes', async () => {
+    const x = (await call('staff', 'GET', `/employees/me/evaluations/${PERIOD}/explanation`)).body;
+    expect(x.inputs).toMatchObject({ planVersion: 1, rulesVersion: 1, rules: { capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90 } });
+    expect(x.indicators[0].realisasiSource).toEqual({ kind: 'activities', record: `TOTAL#${PERIOD}#IKI#staff-1-a`, field: 'approvedQuantity' });
+    expect(x.indicators[0].text).toContain('112 / 100 × 100');
+    expect(x.nilaiKinerja.text).toContain('112 × 60 + 95 × 40');
+    expect(x.predikat.text).toContain('Baik');
+    const again = scoreHasilKerja(x.indicators, { ...defaultRules, ...x.inputs.rules });
+    expect(again.nilaiKinerjaRounded).toBe(x.nilaiKinerja.rounded);
+    expect(again.indicators.map((i) => i.capaian)).toEqual(x.indicators.map((i: { capaian: number }) => i.capaian));
+    expect((await call('otherStaff', 'GET', `/employees/${who.staff}/evaluations/${PERIOD}/explanation`)).status).toBe(403);
+  });
+});
+
+describe('distribution, finalisation, rewards and appeals', () => {
+  it('finalises only with every predikat, confirmations (or accepted recommendations) and acknowledged violations', async () => {
+    expect((await call('kabid', 'PUT', `/units/DUK-IDK/predikat/${PERIOD}`, { predikat: 'kurang', reason: 'x' })).status).toBe(403);
+    expect((await call('bkpsdm', 'PUT', `/units/DUK-IDK/predikat/${PERIOD}`, { predikat: 'kurang', reason: 'Perjanjian kinerja seksi tidak tercapai.' })).status).toBe(200);
+    const version = async () => (await call('staff', 'GET', `/years/${YEAR}`)).body.periods.find((p: { id: string }) => p.id === PERIOD).version;
+    const finalise = async (extra: Record<string, unknown> = {}) => call('bkpsdm', 'POST', `/years/${YEAR}/periods/${PERIOD}/finalise`, { version: await version(), ...extra });
+    const incomplete = await finalise();
+    expect(incomplete.body.error.code).toBe('evaluations_incomplete');
+    expect(incomplete.body.error.details.nips.sort()).toEqual([who.kasi, NURHAYATI, FAJAR].sort());
+    for (const [nip, by] of [[who.kasi, 'kabid'], [NURHAYATI, 'kasi'], [FAJAR, 'kasi']] as const) {
+      const e = (await evaluation(nip)).body;
+      expect((await call(by, 'PUT', `/employees/${nip}/evaluations/${PERIOD}/behaviour`, { values: allMeets, version: e.version })).status).toBe(200);
+    }
+    const unreviewed = await finalise();
+    expect(unreviewed.body.error.code).toBe('evaluations_unreviewed');
+    expect(unreviewed.body.error.details.nips).toHaveLength(3);
+    const violations = await finalise({ acceptRecommendations: true });
+    expect(violations.body.error.code).toBe('distribution_unacknowledged');
+    const dist = (await call('bkpsdm', 'GET', `/years/${YEAR}/periods/${PERIOD}/distribution`)).body;
+    const idk = dist.units.find((u: { unitCode: string }) => u.unitCode === 'DUK-IDK');
+    // Rahmat Baik (reviewed); the kasi (no realisasi) and the two without plans: Di Bawah × Sesuai = Butuh Perbaikan.
+    expect(idk.counts).toMatchObject({ baik: 1, butuh_perbaikan: 3, sangat_baik: 0, kurang: 0 });
+    // A unit rated Kurang must have at least 60% Kurang/Misconduct among its people.
+    expect(idk.violations.map((v: { rule: string }) => v.rule)).toEqual(['Kurang/Misconduct ≥ 60%']);
+    expect(dist.violations).toBe(1);
+    const done = await finalise({ acceptRecommendations: true, acknowledgement: { reason: 'Dibahas dengan Sekda.' } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.period).toMatchObject({ state: 'finalised', finalisation: { acceptedRecommendations: 3 } });
+    const locked = await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/review`, { hasilKerja: { rating: 'di_atas' }, perilaku: { rating: 'di_atas' }, version: 99 });
+    expect(locked.body.error.code).toBe('period_finalised_locked');
+    const rerun = await call('bkpsdm', 'POST', '/scoring-runs', { periodId: PERIOD, unitCode: 'DUK-IDK' });
+    expect(rerun.status).toBe(409);
+  });
+
+  it('ranks the reward list by predikat, then nilai kinerja, and exports it as CSV', async () => {
+    const list = await call('kasi', 'GET', `/units/DUK-IDK/rewards/${PERIOD}`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((r: { nip: string; predikat: string }) => [r.nip, r.predikat])[0]).toEqual([who.staff, 'baik']);
+    expect(list.body.items.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3, 4]);
+    const csv = await call('kasi', 'GET', `/units/DUK-IDK/rewards/${PERIOD}?format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (csv.body as string).trim().split('\r\n');
+    expect(lines[0]).toContain('Peringkat,NIP,Nama');
+    expect(lines[1]).toContain(`1,${who.staff},Rahmat Hidayat Daulay`);
+    expect(lines).toHaveLength(5);
+    expect((await call('staff', 'GET', `/units/DUK-IDK/rewards/${PERIOD}`)).status).toBe(403);
+  });
+
+  it('lets the employee appeal once, decided by the second-level supervisor, with the revision in force', async () => {
+    expect((await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/appeal`, { reason: 'x' })).status).toBe(403);
+    const filed = await call('staff', 'POST', `/employees/me/evaluations/${PERIOD}/appeal`, { reason: 'Hasil kerja IKI b sudah sesuai standar mutu.' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    expect(filed.body.appeal).toMatchObject({ state: 'filed' });
+    expect((await call('staff', 'POST', `/employees/me/evaluations/${PERIOD}/appeal`, { reason: 'lagi' })).body.error.code).toBe('appeal_exists');
+    // The direct supervisor made the evaluation: the level above decides.
+    expect((await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/appeal/decision`, { outcome: 'upheld', reason: 'x' })).status).toBe(403);
+    const missing = await call('kabid', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/appeal/decision`, { outcome: 'revised', reason: 'Bukti mutu berkas lengkap.' });
+    expect(missing.body.error.code).toBe('appeal_revision_missing');
+    const decided = await call('kabid', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/appeal/decision`, {
+      outcome: 'revised',
+      reason: 'Bukti mutu berkas lengkap.',
+      hasilKerja: 'di_atas',
+      perilaku: 'di_atas',
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body.outcome).toMatchObject({ predikat: 'sangat_baik', source: 'appeal' });
+    expect((await call('kabid', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/appeal/decision`, { outcome: 'upheld', reason: 'x' })).body.error.code).toBe('appeal_not_open');
+    // Every step is in the employee's audit trail.
+    const trail = await eventually(async () => {
+      const res = await call('auditor', 'GET', `/employees/${who.staff}/audit`);
+      const evaluations = (res.body.items ?? []).filter((a: { entity: string }) => a.entity === 'Evaluation');
+      return evaluations.length >= 4 ? evaluations : undefined;
+    });
+    expect(trail.some((a: { changedFields: string[] }) => a.changedFields.includes('appeal'))).toBe(true);
+    expect(trail.some((a: { changedFields: string[] }) => a.changedFields.includes('review'))).toBe(true);
+    const token = await tokenFor(stack.issuer, who.staff);
+    expect((await stack.call('GET', `/employees/me/evaluations/${PERIOD}`, { token })).body.outcome.predikat).toBe('sangat_baik');
+  });
+});
