@@ -306,6 +306,18 @@ export const functions: FunctionDef[] = [
     access: { main: 'readwrite' },
   },
   {
+    name: 'give-behaviour-input',
+    entry: 'functions/evaluations/give-behaviour-input.ts',
+    trigger: http('POST', '/employees/{nip}/evaluations/{periodId}/input', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'list-team-evaluations',
+    entry: 'functions/evaluations/list-team-evaluations.ts',
+    trigger: http('GET', '/employees/{nip}/team-evaluations/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
+  {
     name: 'file-appeal',
     entry: 'functions/evaluations/file-appeal.ts',
     trigger: http('POST', '/employees/{nip}/evaluations/{periodId}/appeal', 'user'),
@@ -329,7 +341,8 @@ export const functions: FunctionDef[] = [
     entry: 'functions/evaluations/get-distribution.ts',
     trigger: http('GET', '/years/{year}/periods/{periodId}/distribution', 'user'),
     access: { main: 'read' },
-    timeoutSeconds: 60,
+    // API Gateway answers within 30 s whatever the function does.
+    timeoutSeconds: 29,
     memoryMb: 1024,
   },
   {
@@ -337,7 +350,7 @@ export const functions: FunctionDef[] = [
     entry: 'functions/evaluations/finalise-period.ts',
     trigger: http('POST', '/years/{year}/periods/{periodId}/finalise', 'user'),
     access: { main: 'readwrite' },
-    timeoutSeconds: 60,
+    timeoutSeconds: 29,
     memoryMb: 1024,
   },
 

@@ -16,7 +16,10 @@ export const handler = userHandler(decideAppeal, async (req) => {
   const { target } = await readableEmployee(req, req.params.nip);
   const chain = await new EmployeeRepository(req.scope).supervisorChain(target);
   const secondLevel = chain[1]?.nip;
-  if (!(isBkpsdm(req.principal) && req.principal.nip !== target.nip) && secondLevel !== req.principal.nip) throw forbidden(reasons.notAppealReviewer);
+  const me = req.principal.nip;
+  // Nobody decides an appeal against their own rating: not the employee, not the direct supervisor who rated.
+  const designated = isBkpsdm(req.principal) && me !== target.nip && me !== chain[0]?.nip;
+  if (!designated && secondLevel !== me) throw forbidden(reasons.notAppealReviewer);
   const period = await periodOf(req.scope, req.params.periodId);
   const { outcome, reason, hasilKerja, perilaku } = req.body;
   if (outcome === 'revised' && (!hasilKerja || !perilaku)) throw new AppError(422, 'appeal_revision_missing');
@@ -27,6 +30,7 @@ export const handler = userHandler(decideAppeal, async (req) => {
     undefined,
     (e) => {
       if (!e.appeal || e.appeal.state !== 'filed') throw new AppError(409, 'appeal_not_open');
+      if (e.review?.by === `nip:${me}`) throw forbidden(reasons.notAppealReviewer);
       const revised =
         outcome === 'revised'
           ? { hasilKerja: hasilKerja!, perilaku: perilaku!, predikat: predikatOf(hasilKerja!, perilaku!), reasons: { hasilKerja: reason, perilaku: reason }, by: ctx.actor, at: ctx.now }

@@ -13,7 +13,7 @@ import { YearRepository } from '#shared/store/years';
 export const handler = userHandler(fileAppeal, async (req) => {
   const nip = ownNip(req.principal, req.params.nip, reasons.ownAppealOnly);
   const period = await periodOf(req.scope, req.params.periodId);
-  if (period.state !== 'finalised' || !period.finalisation) throw new AppError(409, 'period_not_scored', { period: period.id, state: period.state });
+  if (period.state !== 'finalised' || !period.finalisation) throw new AppError(409, 'appeal_not_final', { period: period.id, state: period.state });
   const rules = (await new YearRepository(req.scope).rules(Number(period.id.slice(0, 4))))!.history.find((r) => r.rulesVersion === period.rulesVersion);
   const days = rules?.appealWindowDays ?? 14;
   const deadline = appealDeadline(wibDate(new Date(period.finalisation.at)), days);

@@ -1,9 +1,10 @@
 import { finalisePeriod } from '#shared/api/evaluations';
 import { canManagePeriods, reasons } from '#shared/auth/policy';
-import { AppError, forbidden } from '#shared/http/errors';
+import { AppError, forbidden, notFound } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { distributionReport } from '#shared/store/distribution';
 import { periodOf } from '#shared/store/evaluation-context';
+import { ScoringRunRepository } from '#shared/store/scoring';
 import { YearRepository } from '#shared/store/years';
 
 /**
@@ -14,6 +15,7 @@ import { YearRepository } from '#shared/store/years';
 export const handler = userHandler(finalisePeriod, async (req) => {
   if (!canManagePeriods(req.principal)) throw forbidden(reasons.bkpsdmOnly);
   const { year, periodId } = req.params;
+  if (!periodId.startsWith(String(year))) throw notFound('period');
   const period = await periodOf(req.scope, periodId);
   if (period.state === 'finalised') throw new AppError(422, 'period_finalised', { period: period.id });
   if (period.state !== 'scored') throw new AppError(409, 'period_not_scored', { period: period.id, state: period.state });
@@ -22,6 +24,9 @@ export const handler = userHandler(finalisePeriod, async (req) => {
     const pending = (await new YearRepository(req.scope).get(year))!.periods.filter((p) => p.kind !== 'year' && p.state !== 'finalised').map((p) => p.id);
     if (pending.length > 0) throw new AppError(422, 'year_periods_not_finalised', { year, state: 'finalised', pending: pending.join(', ') });
   }
+  // A run still writing figures would change what is being finalised.
+  const latest = await new ScoringRunRepository(req.scope).latestRun(period.id);
+  if (latest?.state === 'running') throw new AppError(409, 'scoring_run_in_progress', { runId: latest.runId });
   const { report } = await distributionReport(req.scope, period.id);
   if (report.withoutPredikat.length > 0) throw new AppError(422, 'evaluations_incomplete', { count: report.withoutPredikat.length }, { nips: report.withoutPredikat });
   if (report.unreviewed.length > 0 && !req.body.acceptRecommendations) {

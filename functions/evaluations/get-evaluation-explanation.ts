@@ -35,6 +35,7 @@ export const handler = userHandler(getEvaluationExplanation, async (req) => {
       name: i.name,
       kind: i.kind,
       target: i.target,
+      months: i.months ?? 12,
       direction: i.direction,
       weight: i.weight,
       realisasi: i.realisasi,
@@ -43,7 +44,7 @@ export const handler = userHandler(getEvaluationExplanation, async (req) => {
       cappedCapaian: i.cappedCapaian,
       level: i.level,
       text:
-        `${capaianFormula(i.target, i.direction, i.realisasi)} = ${fmt(i.capaian)}; dibatasi ${rules?.capaianCap ?? 120} → ${fmt(i.cappedCapaian)}; ` +
+        `${capaianFormula(i.target, i.direction, i.realisasi, i.months ?? 12)} = ${fmt(i.capaian)}; dibatasi ${rules?.capaianCap ?? 120} → ${fmt(i.cappedCapaian)}; ` +
         `${levelText[i.level]} (di atas bila ≥ ${rules?.aboveThreshold ?? 110}, sesuai bila ≥ ${rules?.meetsThreshold ?? 90}).`,
     })),
     nilaiKinerja: {

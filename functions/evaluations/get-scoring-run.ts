@@ -4,15 +4,17 @@ import { forbidden, notFound } from '#shared/http/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { ScoringRunRepository } from '#shared/store/scoring';
 
+/** A run's progress: its exact counters, and the units still pending. */
 export const handler = userHandler(getScoringRun, async (req) => {
   if (!isOrgWideReader(req.principal)) throw forbidden(reasons.bkpsdmOnly);
-  const found = await new ScoringRunRepository(req.scope).run(req.params.periodId, req.params.runId);
-  if (!found) throw notFound('scoring_run');
-  const done = found.tasks.filter((t) => t.state === 'done');
+  const runs = new ScoringRunRepository(req.scope);
+  const [run, tasks] = await Promise.all([runs.run(req.params.periodId, req.params.runId), runs.tasks(req.params.periodId, req.params.runId)]);
+  if (!run) throw notFound('scoring_run');
+  const { doneTasks, taskCount, scored, ...rest } = run;
   return json({
-    ...found.run,
-    tasks: { total: found.tasks.length, done: done.length },
-    employeesScored: done.reduce((s, t) => s + (t.scored ?? 0), 0),
-    pendingUnits: found.tasks.filter((t) => t.state !== 'done').map((t) => t.unitCode),
+    ...rest,
+    tasks: { total: taskCount ?? null, done: doneTasks ?? 0 },
+    employeesScored: scored ?? 0,
+    pendingUnits: tasks.filter((t) => t.state !== 'done').map((t) => t.unitCode),
   });
 });

@@ -1,5 +1,8 @@
 import { getUnitRewards } from '#shared/api/evaluations';
 import { monitoredUnit } from '#shared/auth/access';
+import { canReadRewards, reasons } from '#shared/auth/policy';
+import { forbidden } from '#shared/http/errors';
+import { EmployeeRepository } from '#shared/store/employees';
 import { predikatNames, ratingNames, rewardOrder } from '#shared/domain/scoring';
 import { json, userHandler } from '#shared/http/handler';
 import { periodOf } from '#shared/store/evaluation-context';
@@ -10,9 +13,13 @@ const csvCell = (v: unknown) => {
   return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** The reward list of a unit subtree: people with a predikat, in the documented order (rewardOrder). */
+/** The reward list of a unit subtree: people with a predikat, in the documented order (rewardOrder). Heads and above. */
 export const handler = userHandler(getUnitRewards, async (req) => {
-  const { unit } = await monitoredUnit(req, req.params.code);
+  const { unit, members, isHead } = await monitoredUnit(req, req.params.code);
+  const inUnit = new Set(members.map((m) => m.nip as string));
+  const head = members.find((m) => !m.supervisorNip || !inUnit.has(m.supervisorNip as string));
+  const aboveTheHead = head ? (await new EmployeeRepository(req.scope).supervisorChain(EmployeeRepository.fromItem(head))).some((e) => e.nip === req.principal.nip) : false;
+  if (!canReadRewards(req.principal, req.actor.unitPath, unit.path, isHead, aboveTheHead)) throw forbidden(reasons.rewardReaders);
   const period = await periodOf(req.scope, req.params.periodId);
   const rows = (await new EvaluationRepository(req.scope).inUnit(period.id, unit.path))
     .map((e) => ({ e, o: outcomeOf(e) }))

@@ -11,7 +11,8 @@ export const handler = userHandler(rateBehaviour, async (req) => {
     target.nip,
     period.id,
     req.body.version,
-    () => ({ behaviour: { values: req.body.values, ...(req.body.note ? { note: req.body.note } : {}), by: ctx.actor, at: ctx.now } }),
+    // New ratings change the recommendation a review confirmed or overrode: the review must be made again.
+    (e) => ({ behaviour: { values: req.body.values, ...(req.body.note ? { note: req.body.note } : {}), by: ctx.actor, at: ctx.now }, ...(e.review ? { review: undefined } : {}) }),
     ctx,
   );
   return json({ ...saved, outcome: outcomeOf(saved) });

@@ -21,7 +21,7 @@ async function runTask(record: DynamoDBRecord): Promise<void> {
   const task = image as unknown as ScoringTask & { orgId: string };
   const scope = new OrgScope(task.orgId);
   const ctx = { actor: 'system:scoring', now: new Date().toISOString() };
-  const scored = await runScoringTask(scope, task, ctx);
+  const { scored } = await runScoringTask(scope, task, ctx);
   const runs = new ScoringRunRepository(scope);
   await runs.markDone(task, scored, ctx.now);
   await runs.finishIfComplete(task.periodId, task.runId, ctx);

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { periodOf } from '../../shared/store/evaluation-context.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
-import { ScoringRunRepository, type ScoringTask, runScoringTask } from '../../shared/store/scoring.ts';
+import { ScoringRunRepository, runScoringTask } from '../../shared/store/scoring.ts';
 import { YearRepository } from '../../shared/store/years.ts';
 import { DEMO_ORG } from './demo-data.ts';
 import { LOCAL_TABLES } from './paths.ts';
@@ -33,19 +33,17 @@ async function main(): Promise<void> {
     console.log(`closed period ${period.id}`);
   }
   const runs = new ScoringRunRepository(scope);
-  const { run } = await runs.start(period, year, values.unit ?? null, 'inline', ctx());
+  const { run, tasks } = await runs.start(period, year, values.unit ?? null, 'inline', ctx());
   console.log(`scoring run ${run.runId}: period ${run.periodId}, rules version ${run.rulesVersion}${run.unitCode ? `, unit ${run.unitCode} and below` : ''}`);
   const started = Date.now();
   let total = 0;
-  for (;;) {
-    const pending = (await runs.run(run.periodId, run.runId))!.tasks.filter((t) => t.state === 'pending') as ScoringTask[];
-    if (pending.length === 0) break;
-    for (const task of pending) {
-      const scored = await runScoringTask(scope, task, ctx(), (n) => process.stdout.write(`\r  ${task.unitCode} slice ${task.slice}: ${n}…`));
-      await runs.markDone(task, scored, ctx().now);
-      total += scored;
-      console.log(`\r  ${task.unitCode}${task.slice ? ` (slice ${task.slice})` : ''}: ${scored} scored`);
-    }
+  for (const queue = [...tasks]; queue.length > 0; ) {
+    const task = queue.shift()!;
+    const { scored, next } = await runScoringTask(scope, task, ctx(), (n) => process.stdout.write(`\r  ${task.unitCode} slice ${task.slice}: ${n}…`));
+    await runs.markDone(task, scored, ctx().now);
+    if (next) queue.push(next);
+    total += scored;
+    console.log(`\r  ${task.unitCode}${task.slice ? ` (slice ${task.slice})` : ''}: ${scored} scored`);
   }
   await runs.finishIfComplete(run.periodId, run.runId, ctx());
   const after = await periodOf(scope, run.periodId);

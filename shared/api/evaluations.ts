@@ -9,6 +9,8 @@ const periodId = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/), 
 const year = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100));
 const rating = z.enum(ratings);
 const byEvaluation = z.object({ nip: nipParam, periodId });
+/** The evaluation's `version` as read: 0 until someone has rated or reviewed it. */
+const decisionsVersion = z.number().check(z.int(), z.minimum(0), meta('Versi penilaian yang dibaca (0 sebelum ada keputusan) / the version read (0 before any decision)'));
 
 export const evaluation = z.record(z.string(), z.unknown());
 
@@ -62,11 +64,11 @@ export const rateBehaviour = route({
   body: z.object({
     values: z.object(Object.fromEntries(berakhlak.map((v) => [v, rating])) as Record<(typeof berakhlak)[number], typeof rating>),
     note: z.optional(text(2000)),
-    version: z.number().check(z.int(), z.minimum(1)),
+    version: decisionsVersion,
   }),
   bodyExample: {
     values: { berorientasi_pelayanan: 'di_atas', akuntabel: 'sesuai', kompeten: 'sesuai', harmonis: 'di_atas', loyal: 'sesuai', adaptif: 'di_atas', kolaboratif: 'di_atas' },
-    version: 1,
+    version: 0,
   },
   responses: { 200: { description: 'The evaluation', schema: evaluation } },
   errors: [400, 403, 404, 409, 422],
@@ -80,8 +82,8 @@ export const reviewEvaluation = route({
   summary: 'Konfirmasi atau ubah rekomendasi (atasan langsung) / confirm or override the recommendation',
   description: 'A rating other than the recommendation needs a written reason. The review holds for the figures it saw; a re-run that changes them asks for a new review.',
   params: byEvaluation,
-  body: z.object({ hasilKerja: decisionPart, perilaku: decisionPart, version: z.number().check(z.int(), z.minimum(1)) }),
-  bodyExample: { hasilKerja: { rating: 'sesuai' }, perilaku: { rating: 'di_atas' }, version: 2 },
+  body: z.object({ hasilKerja: decisionPart, perilaku: decisionPart, version: decisionsVersion }),
+  bodyExample: { hasilKerja: { rating: 'sesuai' }, perilaku: { rating: 'di_atas' }, version: 1 },
   responses: { 200: { description: 'The evaluation', schema: evaluation } },
   errors: [400, 403, 404, 409, 422],
 });
@@ -159,4 +161,28 @@ export const decideAppeal = route({
   bodyExample: { outcome: 'revised', reason: 'Aktivitas 28–30 November terbukti disetujui; hasil kerja menjadi Sesuai.', hasilKerja: 'sesuai', perilaku: 'sesuai' },
   responses: { 200: { description: 'Decided', schema: evaluation } },
   errors: [400, 403, 404, 409, 422],
+});
+
+export const giveBehaviourInput = route({
+  name: 'give-behaviour-input',
+  tag: 'Penilaian',
+  summary: 'Masukan 360° atas perilaku rekan atau atasan / 360° input on a colleague\'s or supervisor\'s behaviour',
+  description: 'From a peer (same direct supervisor) or a direct subordinate. Shown beside the supervisor\'s ratings, never averaged into them; the giver is not shown. A second input replaces the first.',
+  params: byEvaluation,
+  body: z.object({
+    values: z.partial(z.object(Object.fromEntries(berakhlak.map((v) => [v, rating])) as Record<(typeof berakhlak)[number], typeof rating>)),
+    comment: z.optional(text(1000)),
+  }),
+  bodyExample: { values: { harmonis: 'di_atas', kolaboratif: 'di_atas' }, comment: 'Selalu membantu saat antrean panjang.' },
+  responses: { 200: { description: 'Recorded', schema: z.object({ recorded: z.literal(true) }) } },
+  errors: [400, 403, 404, 409],
+});
+
+export const listTeamEvaluations = route({
+  name: 'list-team-evaluations',
+  tag: 'Penilaian',
+  summary: 'Penilaian tim yang perlu ditinjau atasan / a supervisor\'s team evaluations',
+  params: z.object({ nip: nipParam, periodId }),
+  responses: { 200: { description: 'One row per team member with an evaluation', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
+  errors: [400, 403, 404],
 });

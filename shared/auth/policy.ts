@@ -93,6 +93,13 @@ export function canMonitorUnit(p: UserPrincipal, actorUnitPath: string, unitPath
 
 export const isBkpsdm = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
 
+/**
+ * A unit's reward list (names with predikat and nilai kinerja): its head (or Plt/Plh), the supervisors above the
+ * head, the OPD admin, BKPSDM and auditors — not colleagues of units above who supervise nobody in it.
+ */
+export const canReadRewards = (p: UserPrincipal, actorUnitPath: string, unitPath: string, isHeadOfUnit: boolean, aboveTheHead: boolean): boolean =>
+  isOrgWideReader(p) || isHeadOfUnit || aboveTheHead || canManagePeopleIn(p, actorUnitPath, unitPath);
+
 /** Following up a unit's complaints: its head (or their Plt/Plh), the OPD admin, BKPSDM — not readers above it. */
 export const canFollowUpUnit = (p: UserPrincipal, actorUnitPath: string, unitPath: string, isHeadOfUnit: boolean): boolean =>
   isHeadOfUnit || canManagePeopleIn(p, actorUnitPath, unitPath);
@@ -121,6 +128,10 @@ export const reasons = {
   },
   bkpsdmOnly: { id: 'hanya Admin BKPSDM', en: 'the BKPSDM admin only' },
   unitHeadOnly: { id: 'hanya pimpinan unit (atau Plt/Plh-nya), Admin OPD, atau Admin BKPSDM', en: "only the unit's head (or their acting official), the OPD admin or the BKPSDM admin" },
+  rewardReaders: {
+    id: 'hanya pimpinan unit (atau Plt/Plh-nya) dan atasannya, Admin OPD, Admin BKPSDM, atau Auditor',
+    en: "only the unit's head (or their acting official) and those above, the OPD admin, BKPSDM or auditors",
+  },
   ownActivitiesOnly: { id: 'aktivitas hanya dicatat dan diubah oleh pegawai yang bersangkutan', en: 'activities are logged and changed by their owner only' },
   ownQueueOnly: { id: 'antrean verifikasi hanya untuk atasan yang bersangkutan', en: "a verification queue is its supervisor's own" },
   notActing: { id: 'Anda tidak menjabat Plt/Plh untuk posisi itu hari ini', en: 'you do not hold that position as acting official today' },

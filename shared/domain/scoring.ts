@@ -58,30 +58,42 @@ const num = (a: Q): number => Number(a.n) / Number(a.d);
 const half2 = (a: Q): number => Number((2n * 100n * a.n + a.d) / (2n * a.d)) / 100;
 const HUNDRED = q(100);
 
-function capaianQ(realisasi: number | null, target: Target, direction: Direction): Q | null {
+/** The share of a yearly target a period carries: months/12 for quantity (kuantitas) targets, all of it otherwise. */
+export const periodMonths = (kind: 'month' | 'quarter' | 'year'): number => (kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12);
+
+function capaianQ(realisasi: number | null, target: Target, direction: Direction, months = 12): Q | null {
   if (realisasi === null) return null;
   const r = q(realisasi);
   const against = (t: number): Q | null => {
     if (t <= 0) return null;
-    const ratio = div(r, q(t));
+    const ratio = div(r, mul(q(t), { n: BigInt(months), d: 12n }));
     if (direction === 'higher') return mul(ratio, HUNDRED);
     const lower = mul(sub(q(2), ratio), HUNDRED);
     return lower.n < 0n ? q(0) : lower;
   };
   if (target.kind === 'single') return against(target.value);
-  if (realisasi >= target.lo && realisasi <= target.hi) return HUNDRED;
-  return against(realisasi > target.hi ? target.hi : target.lo);
+  const [lo, hi] = [mul(q(target.lo), { n: BigInt(months), d: 12n }), mul(q(target.hi), { n: BigInt(months), d: 12n })];
+  if (cmp(r, lo) >= 0 && cmp(r, hi) <= 0) return HUNDRED;
+  return against(cmp(r, hi) > 0 ? target.hi : target.lo);
 }
 
-/** Capaian before the cap, or null when it cannot be computed (no realisasi yet, or a target of 0). */
-export function capaianOf(realisasi: number | null, target: Target, direction: Direction): number | null {
-  const c = capaianQ(realisasi, target, direction);
+/**
+ * Capaian before the cap, or null when it cannot be computed (no realisasi yet, or a target of 0). `months` is the
+ * share of the yearly target the period carries (12 for the year, or for targets that do not accumulate).
+ */
+export function capaianOf(realisasi: number | null, target: Target, direction: Direction, months = 12): number | null {
+  const c = capaianQ(realisasi, target, direction, months);
   return c === null ? null : num(c);
 }
 
 /** What each formula says, in Bahasa Indonesia, for explanations. */
-export function capaianFormula(target: Target, direction: Direction, realisasi: number | null): string {
+export function capaianFormula(target: Target, direction: Direction, realisasi: number | null, months = 12): string {
   if (realisasi === null) return 'Realisasi belum ada: capaian dihitung 0';
+  if (months !== 12) {
+    const part = (x: number) => round2((x * months) / 12);
+    const scaled: Target = target.kind === 'single' ? { kind: 'single', value: part(target.value) } : { kind: 'range', lo: part(target.lo), hi: part(target.hi) };
+    return `target periode = target tahunan × ${months}/12; ${capaianFormula(scaled, direction, realisasi)}`;
+  }
   const base = target.kind === 'single' ? target.value : realisasi > target.hi ? target.hi : realisasi < target.lo ? target.lo : null;
   if (base === null) return `Realisasi ${realisasi} di dalam rentang target [${(target as { lo: number }).lo}, ${(target as { hi: number }).hi}]: capaian 100`;
   if (base <= 0) return 'Target 0: capaian tidak dapat dihitung, dihitung 0';
@@ -106,6 +118,8 @@ export interface IndicatorInput {
   direction: Direction;
   weight: number;
   realisasi: number | null;
+  /** Months of the yearly target the period carries (1 a month, 3 a quarter, 12 the year or a non-quantity target). */
+  months?: number;
 }
 
 export interface IndicatorScore extends IndicatorInput {
@@ -142,7 +156,7 @@ export function scoreHasilKerja(inputs: IndicatorInput[], rules: Pick<Rules, 'ca
   let weighted = q(0);
   let weights = q(0);
   const indicators = inputs.map((i): IndicatorScore => {
-    const capaian = capaianQ(i.realisasi, i.target, i.direction);
+    const capaian = capaianQ(i.realisasi, i.target, i.direction, i.months ?? 12);
     const capped = capaian === null || cmp(capaian, cap) < 0 ? (capaian ?? q(0)) : cap;
     weighted = add(weighted, mul(capped, q(i.weight)));
     weights = add(weights, q(i.weight));

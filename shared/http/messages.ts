@@ -379,8 +379,8 @@ export const messages = {
     en: 'Period {period} is finalised; its evaluations change only through an appeal.',
   },
   period_state_by_workflow: {
-    id: 'Status {state} ditetapkan lewat POST /years/{tahun}/periods/{periode}/finalise, yang memeriksa kurva distribusi dan konfirmasi atasan.',
-    en: 'State {state} is set through POST /years/{year}/periods/{period}/finalise, which checks the distribution curve and the reviews.',
+    id: 'Status {state} ditetapkan lewat POST /years/<tahun>/periods/<periode>/finalise, yang memeriksa kurva distribusi dan konfirmasi atasan.',
+    en: 'State {state} is set through POST /years/<year>/periods/<period>/finalise, which checks the distribution curve and the reviews.',
   },
   behaviour_missing: {
     id: 'Penilaian perilaku (tujuh nilai BerAKHLAK) belum diisi; isi dahulu sebelum mengonfirmasi.',
@@ -401,6 +401,14 @@ export const messages = {
   evaluations_incomplete: {
     id: '{count} penilaian belum punya predikat (penilaian perilaku belum diisi).',
     en: '{count} evaluations have no predikat yet (behaviour ratings missing).',
+  },
+  appeal_not_final: {
+    id: 'Penilaian periode {period} belum final ({state}); keberatan diajukan sesudah penilaian difinalkan.',
+    en: 'The evaluation of period {period} is not final yet ({state}); an appeal is filed after finalisation.',
+  },
+  scoring_run_in_progress: {
+    id: 'Penilaian periode ini sedang berjalan ({runId}); tunggu sampai selesai.',
+    en: 'Scoring of this period is running ({runId}); wait until it is done.',
   },
   appeal_window_closed: {
     id: 'Batas pengajuan keberatan adalah {deadline} ({days} hari sesudah penilaian final).',

@@ -3,7 +3,7 @@ import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import type { Employee } from './employees.ts';
-import { type Evaluation, EvaluationRepository } from './evaluations.ts';
+import { type BehaviourInput, type Evaluation, EvaluationRepository } from './evaluations.ts';
 import type { OrgScope } from './org-scope.ts';
 import { type Period, YearRepository } from './years.ts';
 
@@ -22,11 +22,11 @@ export async function periodOf(scope: OrgScope, periodId: string): Promise<Perio
 }
 
 /** An evaluation the caller may read (the person, their supervisors, admins of their OPD, BKPSDM, auditors). */
-export async function readableEvaluation(ctx: Ctx, nipParam: string, periodId: string): Promise<{ target: Employee; evaluation: Evaluation; period: Period }> {
+export async function readableEvaluation(ctx: Ctx, nipParam: string, periodId: string): Promise<{ target: Employee; evaluation: Evaluation; input: BehaviourInput[]; period: Period }> {
   const { target } = await readableEmployee(ctx, nipParam);
-  const [evaluation, period] = await Promise.all([new EvaluationRepository(ctx.scope).get(target.nip, periodId), periodOf(ctx.scope, periodId)]);
-  if (!evaluation) throw notFound('evaluation');
-  return { target, evaluation, period };
+  const [found, period] = await Promise.all([new EvaluationRepository(ctx.scope).getWithInput(target.nip, periodId), periodOf(ctx.scope, periodId)]);
+  if (!found) throw notFound('evaluation');
+  return { target, evaluation: found.evaluation, input: found.input, period };
 }
 
 /** The supervisor's side of an evaluation (behaviour ratings, review): the person deciding for the employee, before finalisation. */

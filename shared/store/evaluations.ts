@@ -41,6 +41,31 @@ export interface ComputedEvaluation {
   computedAt: string;
 }
 
+/** 360° input on behaviour from a peer or a subordinate. */
+export interface BehaviourInput {
+  relation: 'peer' | 'subordinate';
+  values: Partial<Record<BerakhlakValue, Rating>>;
+  comment?: string;
+  at: string;
+}
+
+/** The 360° input summed per value and rating, with the comments, for showing beside the supervisor's ratings. */
+export function inputSummary(input: BehaviourInput[]) {
+  const byValue: Record<string, Record<Rating, number>> = {};
+  for (const i of input) {
+    for (const [value, rating] of Object.entries(i.values)) {
+      byValue[value] ??= { di_atas: 0, sesuai: 0, di_bawah: 0 };
+      byValue[value]![rating as Rating]++;
+    }
+  }
+  return {
+    peers: input.filter((i) => i.relation === 'peer').length,
+    subordinates: input.filter((i) => i.relation === 'subordinate').length,
+    byValue,
+    comments: input.flatMap((i) => (i.comment ? [{ relation: i.relation, comment: i.comment }] : [])),
+  };
+}
+
 export interface Decision {
   hasilKerja: Rating;
   perilaku: Rating;
@@ -82,29 +107,15 @@ export function outcomeOf(e: Evaluation): {
 
 export const hashOfInputs = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 
-const COMPUTED_FIELDS = [
-  'name',
-  'position',
-  'unitCode',
-  'unitPath',
-  'supervisorNip',
-  'planVersion',
-  'rulesVersion',
-  'hasilKerja',
-  'head',
-  'recommendedHasilKerja',
-  'inputsHash',
-  'runId',
-  'computedAt',
-] as const satisfies readonly (keyof ComputedEvaluation)[];
-
 /**
- * Evaluations, one per person and period, in the person's partition. The scoring run writes only the computed
- * fields (one UpdateItem, no read), so re-running never erases a supervisor's behaviour ratings, review or an
- * appeal; a review records the inputs it saw, and stops counting when a re-run changes them. Keys:
- *   pk ORG#o#EMP#<nip> / sk EVAL#<periodId>
+ * Evaluations, two records per person and period in the person's partition: what the scoring run computed (written
+ * whole, in bulk, by every run) and what people decided (behaviour ratings, review, appeal; changed under
+ * optimistic locking). A run therefore never touches a human decision, and a review records the inputs it saw,
+ * so it stops counting when a re-run changes them. Keys:
+ *   pk ORG#o#EMP#<nip> / sk EVAL#<periodId>#COMPUTED   the run's figures
  *        gsi1 ORG#o#EVALS#<periodId> / <unitPath><nip>     a period's evaluations by unit subtree
- *   pk ORG#o#UNIT#<code> / sk PREDIKAT#<periodId>          the unit's own predikat, set by the leadership
+ *   pk ORG#o#EMP#<nip> / sk EVAL#<periodId>            behaviour ratings, review, appeal (version)
+ *   pk ORG#o#UNIT#<code> / sk PREDIKAT#<periodId>      the unit's own predikat, set by the leadership
  */
 export class EvaluationRepository {
   constructor(private readonly scope: OrgScope) {}
@@ -113,54 +124,93 @@ export class EvaluationRepository {
     return { pk: this.scope.key('EMP', nip), sk: `EVAL#${periodId}` };
   }
 
-  static fromItem(i: Item): Evaluation {
-    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, createdAt: _c, ...rest } = withoutKeys(i);
-    return rest as unknown as Evaluation;
+  computedKey(nip: string, periodId: string) {
+    return { pk: this.scope.key('EMP', nip), sk: `EVAL#${periodId}#COMPUTED` };
+  }
+
+  private static clean(i: Item): Item {
+    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, createdAt: _c, updatedAt: _u, updatedBy: _b, ...rest } = withoutKeys(i);
+    return rest;
+  }
+
+  /** One evaluation from its records: the computed figures with the human decisions over them. */
+  private static merge(computed: Item | undefined, human: Item | undefined): Evaluation | undefined {
+    if (!computed) return undefined;
+    return { ...EvaluationRepository.clean(computed), ...(human ? EvaluationRepository.clean(human) : {}), version: (human?.version as number) ?? 0 } as unknown as Evaluation;
   }
 
   async get(nip: string, periodId: string, consistent = false): Promise<Evaluation | undefined> {
-    const k = this.key(nip, periodId);
-    const item = await this.scope.get('main', k.pk, k.sk, consistent);
-    return item ? EvaluationRepository.fromItem(item) : undefined;
+    return (await this.getWithInput(nip, periodId, consistent))?.evaluation;
   }
 
+  /** The evaluation and the 360° input its person received (peers and subordinates), in one query. */
+  async getWithInput(nip: string, periodId: string, consistent = false): Promise<{ evaluation: Evaluation; input: BehaviourInput[] } | undefined> {
+    const items = await this.scope.queryAll('main', { pk: this.scope.key('EMP', nip), beginsWith: `EVAL#${periodId}`, consistent });
+    const evaluation = EvaluationRepository.merge(
+      items.find((i) => i.sk === `EVAL#${periodId}#COMPUTED`),
+      items.find((i) => i.sk === `EVAL#${periodId}`),
+    );
+    if (!evaluation) return undefined;
+    const input = items.filter((i) => (i.sk as string).startsWith(`EVAL#${periodId}#INPUT#`)).map((i) => ({ relation: i.relation, values: i.values, ...(i.comment ? { comment: i.comment } : {}), at: i.at }) as BehaviourInput);
+    return { evaluation, input };
+  }
+
+  /** Several people's evaluations of a period (a team): one batch read of both records of each. */
   async getMany(nips: string[], periodId: string): Promise<Evaluation[]> {
-    return (await this.scope.getMany('main', nips.map((n) => this.key(n, periodId)))).map(EvaluationRepository.fromItem);
+    const items = await this.scope.getMany('main', nips.flatMap((n) => [this.computedKey(n, periodId), this.key(n, periodId)]));
+    const bySk = (nip: string, sk: string) => items.find((i) => i.nip === nip && i.sk === sk);
+    return nips.flatMap((n) => EvaluationRepository.merge(bySk(n, `EVAL#${periodId}#COMPUTED`), bySk(n, `EVAL#${periodId}`)) ?? []);
   }
 
-  /** A period's evaluations in a unit subtree (the whole organisation with '/'). */
+  /**
+   * Records one colleague's 360° input on a person's behaviour (a peer under the same supervisor, or a direct
+   * subordinate); a second input from the same person replaces the first. Shown beside the supervisor's ratings,
+   * never averaged into them; the giver is not shown (the audit trail keeps who).
+   */
+  async saveInput(nip: string, periodId: string, fromNip: string, input: BehaviourInput, ctx: WriteContext): Promise<void> {
+    const giver = createHash('sha256').update(`${this.scope.orgId}|${fromNip}`).digest('base64url').slice(0, 16);
+    await this.scope.put('main', {
+      pk: this.scope.key('EMP', nip),
+      sk: `EVAL#${periodId}#INPUT#${giver}`,
+      nip,
+      periodId,
+      ...input,
+      // No subjectNip: the person's own audit trail would name the giver; auditors still see who gave it.
+      ...this.scope.stamp('BehaviourInput', `${nip}/${periodId}/${giver}`, ctx),
+    });
+  }
+
+  /** A period's evaluations in a unit subtree (the whole organisation with '/'): one index query, one batch read of the decisions. */
   async inUnit(periodId: string, unitPath: string): Promise<Evaluation[]> {
-    return (await this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('EVALS', periodId), beginsWith: unitPath })).map(EvaluationRepository.fromItem);
+    const computed = await this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('EVALS', periodId), beginsWith: unitPath });
+    const human = new Map((await this.scope.getMany('main', computed.map((c) => this.key(c.nip as string, periodId)))).map((h) => [h.nip as string, h]));
+    return computed.map((c) => EvaluationRepository.merge(c, human.get(c.nip as string))!);
   }
 
-  /** Writes what the run computed (one request); everything else on the record stays as it is. */
-  async saveComputed(c: ComputedEvaluation, ctx: WriteContext): Promise<void> {
-    const names: Record<string, string> = { '#v': 'version' };
-    const values: Item = { ':one': 1, ':gsi1pk': this.scope.key('EVALS', c.periodId), ':gsi1sk': `${c.unitPath}${c.nip}` };
-    const sets = ['gsi1pk = :gsi1pk', 'gsi1sk = :gsi1sk'];
-    const set = (attr: string, value: unknown) => {
-      names[`#${attr}`] = attr;
-      values[`:${attr}`] = value;
-      sets.push(`#${attr} = :${attr}`);
+  /** The run's figures as their record (written whole: a run never reads before it writes). */
+  computedItem(c: ComputedEvaluation, ctx: WriteContext): Item {
+    return {
+      ...this.computedKey(c.nip, c.periodId),
+      gsi1pk: this.scope.key('EVALS', c.periodId),
+      gsi1sk: `${c.unitPath}${c.nip}`,
+      ...c,
+      orgId: this.scope.orgId,
+      entity: 'EvaluationScore',
+      entityId: `${c.nip}/${c.periodId}`,
+      subjectNip: c.nip,
+      updatedAt: ctx.now,
+      updatedBy: ctx.actor,
     };
-    for (const f of COMPUTED_FIELDS) set(f, c[f]);
-    set('nip', c.nip);
-    set('periodId', c.periodId);
-    set('orgId', this.scope.orgId);
-    set('entity', 'Evaluation');
-    set('entityId', `${c.nip}/${c.periodId}`);
-    set('subjectNip', c.nip);
-    set('updatedAt', ctx.now);
-    set('updatedBy', ctx.actor);
-    names['#createdAt'] = 'createdAt';
-    sets.push('#createdAt = if_not_exists(#createdAt, :updatedAt)');
-    const k = this.key(c.nip, c.periodId);
-    await this.scope.update('main', k, { set: `SET ${sets.join(', ')} ADD #v :one`, names, values });
+  }
+
+  /** Writes what runs computed, in bulk (BatchWriteItem, 25 a call). */
+  async saveComputed(results: ComputedEvaluation[], ctx: WriteContext): Promise<void> {
+    await this.scope.putMany('main', results.map((c) => this.computedItem(c, ctx)));
   }
 
   /**
    * Changes the human parts of an evaluation (behaviour ratings, review, appeal) under optimistic locking:
-   * `change` sees the stored record and returns the attributes to set, or throws.
+   * `change` sees the whole evaluation as stored and returns the attributes to set, or throws.
    */
   async change(nip: string, periodId: string, expectedVersion: number | undefined, change: (e: Evaluation) => Partial<Evaluation>, ctx: WriteContext): Promise<Evaluation> {
     const current = await this.get(nip, periodId, true);
@@ -169,21 +219,24 @@ export class EvaluationRepository {
       throw new AppError(409, 'version_conflict', { current: current.version, sent: expectedVersion }, { current });
     }
     const patch = change(current);
-    const names: Record<string, string> = { '#v': 'version' };
-    const values: Item = { ':one': 1, ':expected': current.version, ':at': ctx.now, ':by': ctx.actor };
-    const sets = ['updatedAt = :at', 'updatedBy = :by'];
-    Object.entries(patch).forEach(([attr, value], i) => {
-      names[`#p${i}`] = attr;
-      values[`:p${i}`] = value;
-      sets.push(`#p${i} = :p${i}`);
-    });
+    const k = this.key(nip, periodId);
+    const previous = current.version > 0 ? await this.scope.get('main', k.pk, k.sk, true) : undefined;
+    const human = {
+      ...(previous ?? {}),
+      ...k,
+      nip,
+      periodId,
+      ...patch,
+      ...this.scope.stamp('Evaluation', `${nip}/${periodId}`, ctx, previous as { createdAt: string; version: number } | undefined),
+      subjectNip: nip,
+    };
     try {
-      const next = await this.scope.update('main', this.key(nip, periodId), { set: `SET ${sets.join(', ')} ADD #v :one`, condition: '#v = :expected', names, values });
-      return EvaluationRepository.fromItem(next);
+      await this.scope.put('main', human, current.version > 0 ? { expression: 'version = :v', values: { ':v': current.version } } : { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
       if (isConditionalFailure(err)) throw new AppError(409, 'version_conflict', { current: '?', sent: current.version });
       throw err;
     }
+    return (await this.get(nip, periodId, true))!;
   }
 
   async unitPredikat(unitCode: string, periodId: string): Promise<{ predikat: UnitPredikat; reason: string; version: number } | undefined> {

@@ -4,12 +4,14 @@
  * explanation recomputes, the reward list ranks, and an employee appeals to the second-level supervisor.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPeople } from '../../infra/local/demo-data.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { defaultRules } from '../../shared/domain/rules.ts';
 import { scoreHasilKerja } from '../../shared/domain/scoring.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { ScoringRunRepository, runScoringTask } from '../../shared/store/scoring.ts';
 import { periodOf } from '../../shared/store/evaluation-context.ts';
+import { EvaluationRepository } from '../../shared/store/evaluations.ts';
 import { demoTokens, tokenFor, who } from '../support/demo.ts';
 import { approvedPlans, yesterday } from '../support/plans.ts';
 import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
@@ -29,8 +31,9 @@ const evaluation = (nip: string, as: keyof typeof who = 'bkpsdm') => call(as, 'G
 const allGood = { berorientasi_pelayanan: 'di_atas', akuntabel: 'di_atas', kompeten: 'di_atas', harmonis: 'di_atas', loyal: 'sesuai', adaptif: 'sesuai', kolaboratif: 'sesuai' };
 const allMeets = Object.fromEntries(Object.keys(allGood).map((k) => [k, 'sesuai']));
 
-async function scoreUnit(unitCode = 'DUK-IDK') {
-  const started = await call('bkpsdm', 'POST', '/scoring-runs', { periodId: PERIOD, unitCode });
+/** A run over one unit (or, with null, the whole organisation: only that scores the period). */
+async function scoreUnit(unitCode: string | null = 'DUK-IDK') {
+  const started = await call('bkpsdm', 'POST', '/scoring-runs', { periodId: PERIOD, ...(unitCode ? { unitCode } : {}) });
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   return eventually(async () => {
     const run = await call('bkpsdm', 'GET', `/scoring-runs/${PERIOD}/${started.body.runId}`);
@@ -43,8 +46,9 @@ beforeAll(async () => {
   await seedDemo();
   t = await demoTokens(stack.issuer);
   await approvedPlans(stack, YEAR);
-  // Rahmat (staff) delivers 112 of 100 on staff-1-a (weight 60) and 95 of 100 on staff-1-b (weight 40).
-  for (const [ikiId, start, end, qty] of [['staff-1-a', '08:00', '10:00', 112], ['staff-1-b', '10:00', '12:00', 95]] as const) {
+  // Yearly targets of 100 documents: a month carries 100/12. Rahmat (staff) delivers 9 on staff-1-a (weight 60,
+  // capaian 108) and 10 on staff-1-b (weight 40, capaian 120).
+  for (const [ikiId, start, end, qty] of [['staff-1-a', '08:00', '10:00', 9], ['staff-1-b', '10:00', '12:00', 10]] as const) {
     const made = await call('staff', 'POST', '/employees/me/activities', { date: D, start, end, description: 'Pelayanan', rhkId: 'staff-1', ikiId, outputQuantity: qty, outputUnit: 'dokumen' });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const ok = await call('kasi', 'POST', '/activities/decisions', { decisions: [{ nip: who.staff, date: D, id: made.body.activity.id, version: made.body.activity.version, decision: 'approve' }] });
@@ -64,21 +68,23 @@ describe('scoring run', () => {
     expect((await call('bkpsdm', 'PATCH', `/years/${YEAR}/periods/${PERIOD}`, { version: period.version, state: 'closed' })).status).toBe(200);
   });
 
-  it('scores every member of the unit from the running totals, and leaves the period scored', async () => {
-    const run = await scoreUnit();
-    expect(run).toMatchObject({ tasks: { total: 1, done: 1 }, employeesScored: 4, rulesVersion: 1 });
+  it('scores each unit from the running totals; a run over one unit leaves the period as it is, the full run scores it', async () => {
+    const one = await scoreUnit();
+    expect(one).toMatchObject({ tasks: { total: 1, done: 1 }, employeesScored: 4, rulesVersion: 1 });
+    expect((await call('staff', 'GET', `/years/${YEAR}`)).body.periods.find((p: { id: string }) => p.id === PERIOD).state).toBe('closed');
+    const run = await scoreUnit(null);
+    expect(run).toMatchObject({ employeesScored: demoPeople.length, unitCode: null });
     const staff = (await evaluation(who.staff)).body;
-    expect(staff.hasilKerja.indicators.map((i: { realisasi: number; capaian: number; level: string }) => [i.realisasi, i.capaian, i.level])).toEqual([
-      [112, 112, 'above'],
-      [95, 95, 'meets'],
+    expect(staff.hasilKerja.indicators.map((i: { realisasi: number; months: number; capaian: number; level: string }) => [i.realisasi, i.months, i.capaian, i.level])).toEqual([
+      [9, 1, 108, 'meets'],
+      [10, 1, 120, 'above'],
     ]);
-    // (112 × 60 + 95 × 40) / 100
+    // (108 × 60 + 120 × 40) / 100; one of two utama above and none below: Di Atas.
     expect(staff).toMatchObject({ planVersion: 1, recommendedHasilKerja: 'di_atas', periodState: 'scored' });
-    expect(staff.hasilKerja.nilaiKinerjaRounded).toBe(105.2);
+    expect(staff.hasilKerja.nilaiKinerjaRounded).toBe(112.8);
     expect(staff.outcome).toMatchObject({ hasilKerja: 'di_atas', perilaku: null, predikat: null, source: 'recommendation' });
     // Without an approved plan there is nothing to rate against.
     expect((await evaluation(NURHAYATI)).body).toMatchObject({ planVersion: null, recommendedHasilKerja: 'di_bawah' });
-    expect((await evaluation(who.otherStaff)).status).toBe(404); // another unit, not in this run
     expect((await call('staff', 'GET', `/years/${YEAR}`)).body.periods.find((p: { id: string }) => p.id === PERIOD).state).toBe('scored');
   });
 
@@ -90,15 +96,15 @@ describe('scoring run', () => {
     const scope = new OrgScope('kota-medan');
     const runs = new ScoringRunRepository(scope);
     const killed = await runs.start(await periodOf(scope, PERIOD), YEAR, 'DUK-IDK', 'inline', { actor: 'test', now: new Date().toISOString() });
-    expect((await runs.run(PERIOD, killed.run.runId))!.tasks.map((x) => x.state)).toEqual(['pending']);
+    expect(await runs.run(PERIOD, killed.run.runId)).toMatchObject({ state: 'running', taskCount: 1, doneTasks: 0 });
     await scoreUnit();
     const after = (await evaluation(who.staff)).body;
     expect(after.inputsHash).toBe(before.inputsHash);
     expect(after.hasilKerja).toEqual(before.hasilKerja);
     // One evaluation per person, however many runs.
     const dist = await call('bkpsdm', 'GET', `/years/${YEAR}/periods/${PERIOD}/distribution`);
-    expect(dist.body.evaluations).toBe(IDK.length);
-    expect(await runScoringTask(scope, killed.tasks[0]!, { actor: 'test', now: new Date().toISOString() })).toBe(4);
+    expect(dist.body.evaluations).toBe(demoPeople.length);
+    expect((await runScoringTask(scope, killed.tasks[0]!, { actor: 'test', now: new Date().toISOString() })).scored).toBe(4);
   });
 });
 
@@ -128,12 +134,39 @@ describe('review by the supervisor', () => {
     expect(reviewed.body.review.reasons.hasilKerja).toContain('perbaikan');
   });
 
+  it('shows 360° input from peers and subordinates beside the ratings, without naming the giver', async () => {
+    const fajar = await tokenFor(stack.issuer, FAJAR);
+    const peer = await call(fajar, 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/input`, { values: { harmonis: 'di_atas', kolaboratif: 'sesuai' }, comment: 'Sigap membantu antrean.' });
+    expect(peer.status, JSON.stringify(peer.body)).toBe(200);
+    expect((await call('staff', 'POST', `/employees/me/evaluations/${PERIOD}/input`, { values: { harmonis: 'di_atas' } })).status).toBe(403);
+    expect((await call('otherStaff', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/input`, { values: { harmonis: 'di_atas' } })).status).toBe(403);
+    expect((await call('staff', 'POST', `/employees/${who.kasi}/evaluations/${PERIOD}/input`, { values: { akuntabel: 'di_atas' } })).status).toBe(200);
+    const shown = (await evaluation(who.staff, 'kasi')).body;
+    expect(shown.input360).toEqual({ peers: 1, subordinates: 0, byValue: { harmonis: { di_atas: 1, sesuai: 0, di_bawah: 0 }, kolaboratif: { di_atas: 0, sesuai: 1, di_bawah: 0 } }, comments: [{ relation: 'peer', comment: 'Sigap membantu antrean.' }] });
+    expect(JSON.stringify(shown)).not.toContain(FAJAR);
+    // Beside, not in: the recommendation still comes from the supervisor's ratings alone.
+    expect(shown.outcome.perilaku).toBe('di_atas');
+    expect((await evaluation(who.kasi, 'kabid')).body.input360).toMatchObject({ peers: 0, subordinates: 1 });
+  });
+
+  it("lists the supervisor's team with what is left to do", async () => {
+    const team = await call('kasi', 'GET', `/employees/me/team-evaluations/${PERIOD}`);
+    expect(team.status).toBe(200);
+    expect(team.body.items.map((i: { nip: string }) => i.nip).sort()).toEqual([who.staff, NURHAYATI, FAJAR].sort());
+    const rahmat = team.body.items.find((i: { nip: string }) => i.nip === who.staff);
+    expect(rahmat).toMatchObject({ reviewed: true, behaviourRated: true, nilaiKinerja: 112.8, outcome: { predikat: 'baik' } });
+    // Still to review first.
+    expect(team.body.items.at(-1).nip).toBe(who.staff);
+    expect((await call('otherKasi', 'GET', `/employees/${who.kasi}/team-evaluations/${PERIOD}`)).status).toBe(403);
+  });
+
   it('explains every number with its inputs, and the explanation recomputes', async () => {
     const x = (await call('staff', 'GET', `/employees/me/evaluations/${PERIOD}/explanation`)).body;
     expect(x.inputs).toMatchObject({ planVersion: 1, rulesVersion: 1, rules: { capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90 } });
     expect(x.indicators[0].realisasiSource).toEqual({ kind: 'activities', record: `TOTAL#${PERIOD}#IKI#staff-1-a`, field: 'approvedQuantity' });
-    expect(x.indicators[0].text).toContain('112 / 100 × 100');
-    expect(x.nilaiKinerja.text).toContain('112 × 60 + 95 × 40');
+    expect(x.indicators[0].text).toContain('target tahunan × 1/12');
+    expect(x.indicators[0].text).toContain('9 / 8.33 × 100');
+    expect(x.nilaiKinerja.text).toContain('108 × 60 + 120 × 40');
     expect(x.predikat.text).toContain('Baik');
     const again = scoreHasilKerja(x.indicators, { ...defaultRules, ...x.inputs.rules });
     expect(again.nilaiKinerjaRounded).toBe(x.nilaiKinerja.rounded);
@@ -145,19 +178,28 @@ describe('review by the supervisor', () => {
 describe('distribution, finalisation, rewards and appeals', () => {
   it('finalises only with every predikat, confirmations (or accepted recommendations) and acknowledged violations', async () => {
     expect((await call('kabid', 'PUT', `/units/DUK-IDK/predikat/${PERIOD}`, { predikat: 'kurang', reason: 'x' })).status).toBe(403);
-    expect((await call('bkpsdm', 'PUT', `/units/DUK-IDK/predikat/${PERIOD}`, { predikat: 'kurang', reason: 'Perjanjian kinerja seksi tidak tercapai.' })).status).toBe(200);
+    const set = await call('bkpsdm', 'PUT', `/units/DUK-IDK/predikat/${PERIOD}`, { predikat: 'kurang', reason: 'Perjanjian kinerja seksi tidak tercapai.' });
+    expect(set.status).toBe(200);
+    // The unit is scored again so that its head takes the unit's rating (Kurang → Di Bawah).
+    await eventually(async () => (await call('bkpsdm', 'GET', `/scoring-runs/${PERIOD}/${set.body.rescoringRunId}`)).body.state === 'done');
+    expect((await evaluation(who.kasi)).body).toMatchObject({ head: { unitPredikat: 'kurang' }, recommendedHasilKerja: 'di_bawah' });
     const version = async () => (await call('staff', 'GET', `/years/${YEAR}`)).body.periods.find((p: { id: string }) => p.id === PERIOD).version;
     const finalise = async (extra: Record<string, unknown> = {}) => call('bkpsdm', 'POST', `/years/${YEAR}/periods/${PERIOD}/finalise`, { version: await version(), ...extra });
     const incomplete = await finalise();
     expect(incomplete.body.error.code).toBe('evaluations_incomplete');
-    expect(incomplete.body.error.details.nips.sort()).toEqual([who.kasi, NURHAYATI, FAJAR].sort());
+    expect(incomplete.body.error.details.nips).toHaveLength(demoPeople.length - 1);
+    expect(incomplete.body.error.details.nips).toEqual(expect.arrayContaining([who.kasi, NURHAYATI, FAJAR]));
     for (const [nip, by] of [[who.kasi, 'kabid'], [NURHAYATI, 'kasi'], [FAJAR, 'kasi']] as const) {
       const e = (await evaluation(nip)).body;
       expect((await call(by, 'PUT', `/employees/${nip}/evaluations/${PERIOD}/behaviour`, { values: allMeets, version: e.version })).status).toBe(200);
     }
+    // Everyone else's supervisor rates too (set up through the repository: the HTTP path is covered above).
+    const repo = new EvaluationRepository(new OrgScope('kota-medan'));
+    const others = demoPeople.map((p) => p.nip).filter((n) => ![who.staff, ...IDK].includes(n));
+    for (const nip of others) await repo.change(nip, PERIOD, 0, () => ({ behaviour: { values: allMeets as never, by: 'test', at: new Date().toISOString() } }), { actor: 'test', now: new Date().toISOString() });
     const unreviewed = await finalise();
     expect(unreviewed.body.error.code).toBe('evaluations_unreviewed');
-    expect(unreviewed.body.error.details.nips).toHaveLength(3);
+    expect(unreviewed.body.error.details.nips).toHaveLength(demoPeople.length - 1);
     const violations = await finalise({ acceptRecommendations: true });
     expect(violations.body.error.code).toBe('distribution_unacknowledged');
     const dist = (await call('bkpsdm', 'GET', `/years/${YEAR}/periods/${PERIOD}/distribution`)).body;
@@ -169,7 +211,7 @@ describe('distribution, finalisation, rewards and appeals', () => {
     expect(dist.violations).toBe(1);
     const done = await finalise({ acceptRecommendations: true, acknowledgement: { reason: 'Dibahas dengan Sekda.' } });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body.period).toMatchObject({ state: 'finalised', finalisation: { acceptedRecommendations: 3 } });
+    expect(done.body.period).toMatchObject({ state: 'finalised', finalisation: { acceptedRecommendations: demoPeople.length - 1, acknowledgement: { violations: 1 } } });
     const locked = await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/review`, { hasilKerja: { rating: 'di_atas' }, perilaku: { rating: 'di_atas' }, version: 99 });
     expect(locked.body.error.code).toBe('period_finalised_locked');
     const rerun = await call('bkpsdm', 'POST', '/scoring-runs', { periodId: PERIOD, unitCode: 'DUK-IDK' });

@@ -9,6 +9,7 @@ const defaults: [field: keyof Rules, value: number, source: string][] = [
   ['dailyMinuteCap', 450, 'effective minutes per day capped at 450'],
   ['appealWindowDays', 14, 'keberatan within 14 days'],
   ['inputDeadlineDay', 5, 'batas pengisian: 5th day of the next month'],
+  ['scoringDelayDays', 3, 'scheduled scoring 3 days after the input deadline (our default: the supervisors verify first)'],
 ];
 
 /** Overrides on the defaults and the problems they must produce, in order. */
