@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     await runs.markDone(task, scored, ctx().now);
     if (next) queue.push(next);
     total += scored;
-    console.log(`\r  ${task.unitCode}${task.slice ? ` (slice ${task.slice})` : ''}: ${scored} scored`);
+    console.log(`\r\x1b[K  ${task.unitCode}${task.slice ? ` (slice ${task.slice})` : ''}: ${scored} scored`);
   }
   await runs.finishIfComplete(run.periodId, run.runId, ctx());
   const after = await periodOf(scope, run.periodId);

@@ -176,8 +176,9 @@ describe('stateless stack: functions', () => {
       // Functions of one area (functions/<area>/) share a group; areas never do.
       expect(logGroupId, def.name).toMatch(new RegExp(`^${def.entry.split('/')[1]!.replace(/^./, (c) => c.toUpperCase())}Logs`));
     }
-    // Far below CloudFormation's 500 resources per stack, with room for the functions still to come.
-    expect(Object.keys(t.toJSON().Resources).length).toBeLessThan(450);
+    // CloudFormation allows 500 resources per stack (about seven per HTTP function here): the next areas go to
+    // their own (nested) stacks — see README, known limits.
+    expect(Object.keys(t.toJSON().Resources).length).toBeLessThan(480);
   });
 
   it('environment names exactly the tables a function accesses', () => {

@@ -535,3 +535,22 @@ describe('appealDeadline', () => {
     expect(appealDeadline('2026-12-25', defaultRules.appealWindowDays)).toBe('2027-01-08');
   });
 });
+
+describe('capaianOf with the period share of a yearly quantity target (months of 12)', () => {
+  it.each([
+    ['a month: 9 of 100/12', 9, { kind: 'single', value: 100 }, 'higher', 1, 108],
+    ['a quarter: 30 of 100 × 3/12', 30, { kind: 'single', value: 100 }, 'higher', 3, 120],
+    ['the year: 100 of 100', 100, { kind: 'single', value: 100 }, 'higher', 12, 100],
+    ['a month, lower is better: 11 of 120/12', 11, { kind: 'single', value: 120 }, 'lower', 1, 90],
+    ['a month, range 60–120 a year → 5–10: 7 inside', 7, { kind: 'range', lo: 60, hi: 120 }, 'higher', 1, 100],
+    ['a month, range 60–120 a year → 5–10: 12 against 10', 12, { kind: 'range', lo: 60, hi: 120 }, 'higher', 1, 120],
+    ['a month, range 60–120 a year → 5–10: 4 against 5', 4, { kind: 'range', lo: 60, hi: 120 }, 'higher', 1, 80],
+  ] as const)('%s → %s', (_label, realisasi, target, direction, months, expected) => {
+    expect(capaianOf(realisasi, target as never, direction, months)).toBe(expected);
+  });
+
+  it('keeps the level exact at the threshold with a share (99 of 1080/12 = 110 → above)', () => {
+    const result = scoreHasilKerja([{ rhkId: 'r', ikiId: 'k', kind: 'utama', name: 'K', target: { kind: 'single', value: 1080 }, direction: 'higher', weight: 100, realisasi: 99, months: 1 }], defaultRules);
+    expect(result.indicators[0]).toMatchObject({ capaian: 110, level: 'above' });
+  });
+});
