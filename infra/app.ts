@@ -10,6 +10,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { type FunctionDef, functions as manifestFunctions } from './manifest.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
+import { WorkersStack } from './stacks/workers-stack.ts';
 
 /** Jakarta: the data of Indonesian civil servants stays in the country. */
 export const DEFAULT_REGION = 'ap-southeast-3';
@@ -27,6 +28,7 @@ export interface KinerjaApp {
   app: App;
   stateful: StatefulStack;
   stateless: StatelessStack;
+  workers: WorkersStack;
 }
 
 /** Feature flags live in cdk.json; loading them here lets tests synthesise exactly what the CLI does. */
@@ -55,17 +57,28 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
     description: 'Kinerja ASN: DynamoDB tables (retained, deletion-protected)',
     terminationProtection: true,
   });
+  const all = options.functions ?? manifestFunctions;
+  const names = all.map((f) => f.name);
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+  if (duplicate) throw new Error(`Function '${duplicate}' is declared twice in the manifest.`);
   const stateless = new StatelessStack(app, 'KinerjaAsn-Stateless', {
     env,
-    description: 'Kinerja ASN: functions, HTTP API, Cognito, schedules and stream consumers',
+    description: 'Kinerja ASN: HTTP API, Cognito and the functions behind the routes',
     tables: stateful.tables,
     secrets: stateful.secrets,
-    functions: options.functions ?? manifestFunctions,
+    functions: all.filter((f) => f.trigger.kind === 'http'),
+  });
+  const workers = new WorkersStack(app, 'KinerjaAsn-Workers', {
+    env,
+    description: 'Kinerja ASN: stream consumers and schedules',
+    tables: stateful.tables,
+    secrets: stateful.secrets,
+    functions: all.filter((f) => f.trigger.kind !== 'http'),
   });
 
   // cdk-nag 3 is a validation plugin: synthesis fails on any unacknowledged AwsSolutions error.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful, stateless };
+  return { app, stateful, stateless, workers };
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

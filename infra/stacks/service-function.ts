@@ -1,15 +1,16 @@
 import { join } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, type Stack, Validations } from 'aws-cdk-lib';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundling } from '../bundling.ts';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { FunctionDef, SecretName, TableName } from '../manifest.ts';
 import { tableDefs } from '../tables.ts';
+import { pascalCase } from './helpers.ts';
 
 export const DEFAULT_MEMORY_MB = 256;
 export const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -126,3 +127,25 @@ export class ServiceFunction extends Construct {
 
 export const accessedTables = (def: FunctionDef): TableName[] =>
   (Object.keys(tableDefs) as TableName[]).filter((name) => def.access[name] !== undefined);
+
+/**
+ * The functions of one stack, with one log group per area (functions/<area>/): a group per function would cost a
+ * resource each, and a stack holds at most 500. One year: performance records of civil servants are subject to
+ * government audit; log groups are retained on stack deletion by default, which is what an audit trail wants.
+ * Powertools logs name the function in every line.
+ */
+export function buildFunctions(
+  stack: Stack,
+  defs: FunctionDef[],
+  props: { tables: Record<TableName, ITable>; secrets: Record<SecretName, ISecret>; repoRoot: string },
+): Record<string, ServiceFunction> {
+  // Survey links carry this address when the API sits behind a custom domain (context publicBaseUrl).
+  const publicBaseUrl = stack.node.tryGetContext('publicBaseUrl') as string | undefined;
+  const logGroups = new Map<string, LogGroup>();
+  const logGroupOf = (def: FunctionDef) => {
+    const area = def.entry.split('/')[1] ?? 'other';
+    if (!logGroups.has(area)) logGroups.set(area, new LogGroup(stack, `${pascalCase(area)}Logs`, { retention: RetentionDays.ONE_YEAR }));
+    return logGroups.get(area)!;
+  };
+  return Object.fromEntries(defs.map((def) => [def.name, new ServiceFunction(stack, pascalCase(def.name), { def, ...props, publicBaseUrl, logGroup: logGroupOf(def) })]));
+}

@@ -1,23 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { type CfnFunction, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { FunctionDef, HttpTrigger, ScheduleTrigger, SecretName, StreamTrigger, TableName } from '../manifest.ts';
+import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../manifest.ts';
 import { Auth, scopeString } from './auth.ts';
 import { contextList, contextNumber, pascalCase } from './helpers.ts';
-import { ServiceFunction } from './service-function.ts';
+import { type ServiceFunction, buildFunctions } from './service-function.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -37,7 +31,7 @@ export interface StatelessStackProps extends StackProps {
   functions: FunctionDef[];
 }
 
-/** Everything that can be redeployed at will: functions, their triggers, the API and the identity layer. */
+/** Everything behind the API that can be redeployed at will: the identity layer, the HTTP API and its functions. */
 export class StatelessStack extends Stack {
   readonly auth: Auth;
   readonly api: HttpApi;
@@ -47,10 +41,6 @@ export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { tables } = props;
-
-    const names = props.functions.map((f) => f.name);
-    const duplicate = names.find((name, i) => names.indexOf(name) !== i);
-    if (duplicate) throw new Error(`Function '${duplicate}' is declared twice in the manifest.`);
 
     this.auth = new Auth(this, 'Auth');
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', this.auth.issuerUrl, {
@@ -117,26 +107,10 @@ export class StatelessStack extends Stack {
       ]),
     );
 
-    // Survey links carry this address when the API sits behind a custom domain (context publicBaseUrl).
-    const publicBaseUrl = this.node.tryGetContext('publicBaseUrl') as string | undefined;
-    // One log group per area (functions/<area>/): a group per function would cost a resource each, and a stack
-    // holds at most 500. One year: performance records of civil servants are subject to government audit; log
-    // groups are retained on stack deletion by default, which is what an audit trail wants. Powertools logs name
-    // the function in every line.
-    const logGroups = new Map<string, LogGroup>();
-    const logGroupOf = (def: FunctionDef) => {
-      const area = def.entry.split('/')[1] ?? 'other';
-      if (!logGroups.has(area)) logGroups.set(area, new LogGroup(this, `${pascalCase(area)}Logs`, { retention: RetentionDays.ONE_YEAR }));
-      return logGroups.get(area)!;
-    };
-    for (const def of props.functions) {
-      const fn = new ServiceFunction(this, pascalCase(def.name), { def, tables, secrets: props.secrets, publicBaseUrl, logGroup: logGroupOf(def), repoRoot: REPO_ROOT });
-      this.functions[def.name] = fn;
-      const trigger = def.trigger;
-      if (trigger.kind === 'http') this.addRoute(def, trigger, fn, authorizer);
-      else if (trigger.kind === 'stream') this.addStreamSource(def, trigger, fn, tables);
-      else this.addSchedule(def, trigger, fn);
-    }
+    const nonHttp = props.functions.filter((f) => f.trigger.kind !== 'http');
+    if (nonHttp.length) throw new Error(`The API stack takes HTTP functions only; ${nonHttp.map((f) => f.name).join(', ')} belong to the workers stack.`);
+    Object.assign(this.functions, buildFunctions(this, props.functions, { tables, secrets: props.secrets, repoRoot: REPO_ROOT }));
+    for (const def of httpDefs) this.addRoute(def, def.trigger, this.functions[def.name]!, authorizer);
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
@@ -167,56 +141,5 @@ export class StatelessStack extends Stack {
       throw new Error(`Machine route '${def.name}' must name at least one scope.`);
     }
     this.api.addRoutes({ ...base, authorizer, ...(scopes.length > 0 ? { authorizationScopes: scopes } : {}) });
-  }
-
-  private addStreamSource(def: FunctionDef, trigger: StreamTrigger, fn: ServiceFunction, tables: Record<TableName, ITable>): void {
-    const onFailure = this.deadLetterQueue(`${pascalCase(def.name)}Dlq`, `stream batches that ${def.name} failed after retries`);
-    fn.fn.addEventSource(
-      new DynamoEventSource(tables[trigger.table], {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: trigger.batchSize,
-        retryAttempts: trigger.maxRetries,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        filters: trigger.filters.map((pattern) => FilterCriteria.filter(pattern)),
-        onFailure: new SqsDlq(onFailure),
-      }),
-    );
-  }
-
-  private addSchedule(def: FunctionDef, trigger: ScheduleTrigger, fn: ServiceFunction): void {
-    const deadLetterQueue = this.deadLetterQueue(`${pascalCase(def.name)}Dlq`, `invocations of ${def.name} that failed after retries`);
-    // A role per schedule, rather than the stack-wide role LambdaInvoke would share between all targets.
-    const role = new Role(this, `${pascalCase(def.name)}SchedulerRole`, {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-      description: `kinerja-asn schedule ${def.name}`,
-    });
-    new Schedule(this, `${pascalCase(def.name)}Schedule`, {
-      description: trigger.description,
-      // The manifest gives the six-field body; Scheduler evaluates it in Jakarta time, as the local clock does.
-      schedule: ScheduleExpression.expression(`cron(${trigger.cron})`, TimeZone.ASIA_JAKARTA),
-      // Scheduler's defaults (185 retries over 24 h, no DLQ) would hide a broken scoring job for a day.
-      target: new LambdaInvoke(fn.fn, { role, retryAttempts: 3, maxEventAge: Duration.hours(1), deadLetterQueue }),
-    });
-    const fnLogicalId = this.getLogicalId(fn.fn.node.defaultChild as CfnFunction);
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
-      reason: `grantInvoke also covers the versions and aliases (arn:*) of ${def.name}; the role can invoke that one function only.`,
-    });
-  }
-
-  private deadLetterQueue(id: string, holds: string): Queue {
-    const queue = new Queue(this, id, {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(queue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: `This queue is itself a dead-letter destination (it holds ${holds}); a DLQ of a DLQ would only move the problem.`,
-    });
-    return queue;
   }
 }
