@@ -1,11 +1,8 @@
 import * as z from 'zod/mini';
 import { route } from './route.ts';
-import { isoDate, nipParam, page, pageQuery } from './schemas.ts';
+import { isoDate, meta, nipParam, page, pageQuery, text, wibTime } from './schemas.ts';
 
-const meta = (description: string, examples?: unknown[]) => z.meta({ description, ...(examples ? { examples } : {}) });
-const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/), meta('Jam WIB, HH:MM (24:00 menutup hari)', ['07:30']));
 const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const url = z.string().check(z.url({ protocol: /^https?$/ }), z.maxLength(2000));
 
 export const activity = z.object({
@@ -37,8 +34,8 @@ export const activity = z.object({
 const notice = z.optional(z.object({ code: z.string(), message: z.string() }));
 const activityFields = {
   date: isoDate,
-  start: time,
-  end: time,
+  start: wibTime,
+  end: wibTime,
   description: text(2000),
   rhkId: itemId,
   ikiId: itemId,

@@ -1,12 +1,8 @@
 import * as z from 'zod/mini';
 import { berakhlak, ratings, unitPredikats } from '../domain/scoring.ts';
 import { route } from './route.ts';
-import { nipParam, unitCode } from './schemas.ts';
+import { meta, nipParam, performanceYear, periodId, text, unitCode } from './schemas.ts';
 
-const meta = (description: string, examples?: unknown[]) => z.meta({ description, ...(examples ? { examples } : {}) });
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const periodId = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/), meta('Periode: YYYY-MM, YYYY-Qn, atau YYYY', ['2026-11']));
-const year = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100));
 const rating = z.enum(ratings);
 const byEvaluation = z.object({ nip: nipParam, periodId });
 /** The evaluation's `version` as read: 0 until someone has rated or reviewed it. */
@@ -103,7 +99,7 @@ export const getDistribution = route({
   name: 'get-distribution',
   tag: 'Penilaian',
   summary: 'Pemeriksaan kurva distribusi per unit / distribution-curve check per unit',
-  params: z.object({ year, periodId }),
+  params: z.object({ year: performanceYear, periodId }),
   responses: { 200: { description: 'Per unit with a predikat: counts and every violation', schema: z.record(z.string(), z.unknown()) } },
   errors: [400, 403, 404],
 });
@@ -114,7 +110,7 @@ export const finalisePeriod = route({
   summary: 'Finalkan penilaian periode (Admin BKPSDM) / finalise a scored period',
   description:
     'Refused while evaluations are unconfirmed (unless `acceptRecommendations`) or lack a predikat, and while the distribution check reports violations (unless `acknowledgement.reason`). Finalised evaluations change only through an appeal.',
-  params: z.object({ year, periodId }),
+  params: z.object({ year: performanceYear, periodId }),
   body: z.object({
     version: z.number().check(z.int(), z.minimum(1)),
     acceptRecommendations: z.optional(z.boolean()),

@@ -1,12 +1,9 @@
 import { serviceMetrics } from '../domain/service-indicators.ts';
 import * as z from 'zod/mini';
 import { route } from './route.ts';
-import { employeeSummary, isoDate, nipParam } from './schemas.ts';
+import { employeeSummary, isoDate, meta, nipParam, performanceYear, periodId, text } from './schemas.ts';
 
-const meta = (description: string, examples?: unknown[]) => z.meta({ description, ...(examples ? { examples } : {}) });
-const year = z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100), meta('Tahun kinerja / performance year', [2026]));
 const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/), meta('Kode buatan klien, unik dalam SKP / client-made id, unique in the plan', ['rhk-1']));
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const version = z.number().check(z.int(), z.minimum(1), meta('Versi yang Anda baca (optimistic locking)'));
 
 const target = z.discriminatedUnion('kind', [
@@ -72,7 +69,7 @@ const examplePlan = {
   ],
 };
 
-const byNipYear = z.object({ nip: nipParam, year });
+const byNipYear = z.object({ nip: nipParam, year: performanceYear });
 const planView = z.object({ latest: planVersion, inForce: z.optional(planVersion), versions: z.array(z.object({ planVersion: z.number(), state: z.string(), effectiveFrom: z.optional(z.string()), effectiveTo: z.optional(z.string()), reason: z.optional(z.string()) })) });
 
 export const getPlan = route({
@@ -91,7 +88,7 @@ export const createPlan = route({
   description: 'Send `rhk`, or `copyFrom` (a year) to copy that year\'s plan as a draft (links to the supervisor\'s RHK are cleared).',
   params: byNipYear,
   body: z
-    .object({ rhk: z.optional(rhkList), copyFrom: z.optional(year) })
+    .object({ rhk: z.optional(rhkList), copyFrom: z.optional(performanceYear) })
     .check(z.refine((b) => (b.rhk === undefined) !== (b.copyFrom === undefined), { message: 'Kirim rhk atau copyFrom, salah satu / send rhk or copyFrom, one of them', path: [] })),
   bodyExample: examplePlan,
   responses: { 201: { description: 'Draft version 1', schema: planVersion } },
@@ -154,7 +151,7 @@ export const getUnitCascade = route({
   description:
     'Every RHK of the people of the unit subtree (the version in force today, else the one submitted; drafts are never shown), nested under the RHK it contributes to. ' +
     'For BKPSDM and auditors, the OPD admin within their OPD, and people whose own unit is the unit or above it.',
-  params: z.object({ code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)), year }),
+  params: z.object({ code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)), year: performanceYear }),
   responses: { 200: { description: 'Roots of the tree (RHK linked to a unit goal or to an RHK outside the unit)', schema: z.object({ roots: z.array(z.record(z.string(), z.unknown())) }) } },
   errors: [400, 403, 404],
 });
@@ -186,7 +183,7 @@ export const openYear = route({
   name: 'open-year',
   tag: 'Periode',
   summary: 'Buka tahun kinerja dan periodenya (Admin BKPSDM) / open a performance year and its periods',
-  body: z.object({ year, cadence: z.enum(['monthly', 'quarterly']) }),
+  body: z.object({ year: performanceYear, cadence: z.enum(['monthly', 'quarterly']) }),
   bodyExample: { year: 2027, cadence: 'monthly' },
   responses: { 201: { description: 'The year, its periods and rules version 1 (defaults)', schema: z.object({ year: z.number(), cadence: z.string(), periods: z.array(period), rules: rulesVersion }) } },
   errors: [400, 403, 409],
@@ -196,7 +193,7 @@ export const getYear = route({
   name: 'get-year',
   tag: 'Periode',
   summary: 'Tahun kinerja dan periodenya / a performance year and its periods',
-  params: z.object({ year }),
+  params: z.object({ year: performanceYear }),
   responses: { 200: { description: 'The year', schema: z.object({ year: z.number(), cadence: z.string(), periods: z.array(period) }) } },
   errors: [400, 404],
 });
@@ -206,7 +203,7 @@ export const updatePeriod = route({
   tag: 'Periode',
   summary: 'Ubah status atau batas pengisian sebuah periode (Admin BKPSDM) / change a period\'s state or input deadline',
   description: 'States: open → closed → scored → finalised (closed may re-open; scored may go back to closed). A finalised period never changes.',
-  params: z.object({ year, periodId: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/)) }),
+  params: z.object({ year: performanceYear, periodId }),
   body: z
     .object({ version, state: z.optional(z.enum(['open', 'closed', 'scored', 'finalised'])), inputDeadline: z.optional(isoDate) })
     .check(z.refine((b) => b.state !== undefined || b.inputDeadline !== undefined, { message: 'Tidak ada yang diubah / nothing to change', path: [] })),
@@ -219,7 +216,7 @@ export const getRules = route({
   name: 'get-rules',
   tag: 'Periode',
   summary: 'Aturan penilaian tahun ini dan riwayat versinya / the year\'s rules and their versions',
-  params: z.object({ year }),
+  params: z.object({ year: performanceYear }),
   responses: { 200: { description: 'Current rules and history, newest first', schema: z.object({ current: rulesVersion, history: z.array(rulesVersion) }) } },
   errors: [400, 404],
 });
@@ -229,7 +226,7 @@ export const updateRules = route({
   tag: 'Periode',
   summary: 'Tetapkan aturan versi baru (Admin BKPSDM) / set a new version of the rules',
   description: 'Creates a new version; earlier versions stay readable, and a period already finalised keeps the version it was scored with.',
-  params: z.object({ year }),
+  params: z.object({ year: performanceYear }),
   body: z.extend(rules, { scoringDelayDays: z.optional(scoringDelayDays), expectedRulesVersion: z.number().check(z.int(), z.minimum(1)), reason: text(1000) }),
   bodyExample: { capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90, dailyMinuteCap: 450, appealWindowDays: 14, inputDeadlineDay: 7, expectedRulesVersion: 1, reason: 'Batas pengisian digeser ke tanggal 7 (SE Sekda 2027).' },
   responses: { 200: { description: 'The new version', schema: rulesVersion } },

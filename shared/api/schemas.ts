@@ -3,6 +3,19 @@ import * as z from 'zod/mini';
 import { unitKinds } from '../domain/units.ts';
 
 const describe = (description: string, examples?: unknown[]) => z.meta({ description, ...(examples ? { examples } : {}) });
+/** A description (and examples) for the OpenAPI document. */
+export const meta = describe;
+
+/** Free text, trimmed, not empty. */
+export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+export const performanceYear = z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100), describe('Tahun kinerja / performance year', [2026]));
+
+/** A period of a performance year: a month, a quarter, or the year itself. */
+export const periodId = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/), describe('Periode: YYYY-MM, YYYY-Qn, atau YYYY', ['2026-11']));
+
+/** A time of day in WIB; 24:00 closes the day. */
+export const wibTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/), describe('Jam WIB, HH:MM (24:00 menutup hari)', ['08:00']));
 
 export const nipParam = z.string().check(
   z.regex(/^(me|\d{18})$/),

@@ -3,13 +3,8 @@ import { holidayKinds } from '../domain/holidays.ts';
 import { weekdays } from '../domain/service-hours.ts';
 import { elementCodes } from '../domain/skm.ts';
 import { route } from './route.ts';
-import { isoDate, nipParam, page, pageQuery, unitCode } from './schemas.ts';
+import { isoDate, meta, nipParam, page, pageQuery, performanceYear, periodId, text, unitCode, wibTime } from './schemas.ts';
 
-const meta = (description: string, examples?: unknown[]) => z.meta({ description, ...(examples ? { examples } : {}) });
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/), meta('Jam WIB, HH:MM (24:00 = tengah malam penutup)', ['08:00']));
-const year = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100));
-const periodId = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/), meta('Periode: YYYY-MM, YYYY-Qn, atau YYYY', ['2026-11']));
 export const serviceTypeCode = z
   .string()
   .check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/), meta('Kode jenis layanan: huruf kecil, angka, tanda hubung / service type code', ['ktp-el']));
@@ -54,7 +49,7 @@ export const saveServiceType = route({
   errors: [400, 403, 404, 409],
 });
 
-const interval = z.object({ open: time, close: time });
+const interval = z.object({ open: wibTime, close: wibTime });
 export const weeklyHours = z.object(Object.fromEntries(weekdays.map((d) => [d, z.array(interval).check(z.maxLength(4))])) as Record<(typeof weekdays)[number], z.ZodMiniArray<typeof interval>>);
 export const serviceHours = z.object({
   unitCode: z.string(),
@@ -113,7 +108,7 @@ export const getHolidays = route({
   name: 'get-holidays',
   tag: 'Layanan',
   summary: 'Kalender hari libur dan cuti bersama / holiday calendar',
-  params: z.object({ year }),
+  params: z.object({ year: performanceYear }),
   responses: { 200: { description: 'The calendar (an empty one with version 0 when none was saved)', schema: holidayCalendar } },
   errors: [400],
 });
@@ -123,7 +118,7 @@ export const saveHolidays = route({
   tag: 'Layanan',
   summary: 'Simpan kalender libur (Admin BKPSDM) / save the holiday calendar',
   description: 'Replaces the year\'s list as a new version (`expectedVersion`: 0 for the first). Every version is kept in the audit trail. Changes apply to completion times computed afterwards.',
-  params: z.object({ year }),
+  params: z.object({ year: performanceYear }),
   body: z.object({ days: z.array(holiday).check(z.maxLength(100)), reason: text(500), expectedVersion: z.number().check(z.int(), z.minimum(0)) }),
   bodyExample: { days: [{ date: '2026-08-17', name: 'Hari Kemerdekaan RI', kind: 'libur_nasional' }], reason: 'SKB 3 Menteri 2026', expectedVersion: 0 },
   responses: { 200: { description: 'Saved', schema: holidayCalendar } },

@@ -7,15 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureTables, freePort, startDynamoDbLocal } from '../../infra/local/dynamodb.ts';
-import { configureEnvironment } from '../../infra/local/runtime.ts';
-import { seedDemo } from '../../infra/local/seed.ts';
 import { DEMO_ORG } from '../../infra/local/demo-data.ts';
 import { wibDate } from '../../shared/domain/time.ts';
 import { documentClient, tableName } from '../../shared/store/client.ts';
-import { OrgScope } from '../../shared/store/org-scope.ts';
 import { EmployeeRepository } from '../../shared/store/employees.ts';
 import { PlanRepository } from '../../shared/store/plans.ts';
+import { withBenchDatabase } from './support.ts';
 
 const STAFF = '199001152015031003';
 const KASI = '198203152006041002';
@@ -48,16 +45,9 @@ const event = (method: string, path: string, nip: string, params: Record<string,
 const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10_000 } as never;
 
 export async function activitiesBench(): Promise<void> {
-  const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  try {
-    const tables = { main: 'bench-main', audit: 'bench-audit' };
-    configureEnvironment(dynamo.endpoint, tables);
-    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-    await ensureTables(dynamo.endpoint, tables);
-    await seedDemo();
+  await withBenchDatabase(async (scope) => {
     const date = wibDate(new Date(Date.now() - 86_400_000));
     const year = Number(date.slice(0, 4));
-    const scope = new OrgScope(DEMO_ORG.orgId);
     await new PlanRepository(scope).add(
       {
         nip: STAFF,
@@ -169,7 +159,5 @@ export async function activitiesBench(): Promise<void> {
       }
     } while (cursor && pages < 20);
     console.log(`  ${seen} entries in ${pages} pages of 100; median page ${median(pageMs).toFixed(1)} ms; ${(requests / pages).toFixed(1)} requests per page`);
-  } finally {
-    await dynamo.stop();
-  }
+  });
 }

@@ -6,18 +6,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureTables, freePort, startDynamoDbLocal } from '../../infra/local/dynamodb.ts';
-import { configureEnvironment } from '../../infra/local/runtime.ts';
-import { seedDemo } from '../../infra/local/seed.ts';
-import { DEMO_ORG } from '../../infra/local/demo-data.ts';
-import { AppError } from '../../shared/http/errors.ts';
 import { documentClient, tableName } from '../../shared/store/client.ts';
 import { EmployeeRepository } from '../../shared/store/employees.ts';
-import { type Item, OrgScope } from '../../shared/store/org-scope.ts';
+import type { Item } from '../../shared/store/org-scope.ts';
 import { PlanRepository } from '../../shared/store/plans.ts';
 import { ScoringRunRepository, runScoringTask } from '../../shared/store/scoring.ts';
 import { UnitRepository } from '../../shared/store/units.ts';
 import { YearRepository } from '../../shared/store/years.ts';
+import { openBenchYear, withBenchDatabase } from './support.ts';
 
 const PEOPLE = Number(process.env.BENCH_EMPLOYEES ?? 20_000);
 const UNITS = 10;
@@ -25,18 +21,9 @@ const YEAR = 2026;
 const PERIOD = '2026-10';
 
 export async function scoringBench(): Promise<void> {
-  const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  try {
-    const tables = { main: 'bench-main', audit: 'bench-audit' };
-    configureEnvironment(dynamo.endpoint, tables);
-    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-    await ensureTables(dynamo.endpoint, tables);
-    await seedDemo();
-    const scope = new OrgScope(DEMO_ORG.orgId);
+  await withBenchDatabase(async (scope) => {
     const ctx = { actor: 'bench', now: new Date().toISOString() };
-    await new YearRepository(scope).open(YEAR, 'monthly', ctx).catch((err: unknown) => {
-      if (!(err instanceof AppError && err.code === 'year_exists')) throw err;
-    });
+    await openBenchYear(scope, YEAR);
 
     // 10 seksi of 2,000 under one OPD; each person with an approved plan (two IKI) and a month of totals.
     const units = new UnitRepository(scope);
@@ -145,7 +132,5 @@ export async function scoringBench(): Promise<void> {
     console.log(`\nScoring run over ${scored} employees in ${tasks.length} unit tasks, a month of totals, on DynamoDB Local:`);
     console.log(`  DynamoDB requests: ${runRequests} = ${(runRequests / scored).toFixed(2)} per employee  (target ≤ 3: a plan query each; totals and results 25 to a batch; each unit's listing)`);
     console.log(`  run ${(runMs / 1000).toFixed(1)} s · raw reads and writes of the same items ${(rawMs / 1000).toFixed(1)} s = ${(runMs / rawMs).toFixed(2)}×  (target ≤ 1.5×)`);
-  } finally {
-    await dynamo.stop();
-  }
+  });
 }

@@ -11,17 +11,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { DEMO_MACHINE_CLIENT, DEMO_ORG } from '../../infra/local/demo-data.ts';
-import { ensureTables, freePort, startDynamoDbLocal } from '../../infra/local/dynamodb.ts';
-import { configureEnvironment } from '../../infra/local/runtime.ts';
-import { seedDemo } from '../../infra/local/seed.ts';
+import { DEMO_MACHINE_CLIENT } from '../../infra/local/demo-data.ts';
 import { wibDate } from '../../shared/domain/time.ts';
-import { AppError } from '../../shared/http/errors.ts';
 import { documentClient, tableName } from '../../shared/store/client.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { applyServiceChange } from '../../shared/store/service-totals-stream.ts';
 import { TransactionRepository } from '../../shared/store/service-transactions.ts';
-import { YearRepository } from '../../shared/store/years.ts';
+import { openBenchYear, withBenchDatabase } from './support.ts';
 
 const TOTAL = Number(process.env.BENCH_TRANSACTIONS ?? 10_000);
 const SURVEYS = Number(process.env.BENCH_SURVEYS ?? 200);
@@ -79,19 +75,11 @@ function transaction(i: number, month: string) {
 }
 
 export async function servicesBench(): Promise<void> {
-  const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  try {
-    const tables = { main: 'bench-main', audit: 'bench-audit' };
-    configureEnvironment(dynamo.endpoint, tables);
-    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-    process.env.SURVEY_SIGNING_KEY = randomBytes(32).toString('base64');
-    process.env.PUBLIC_BASE_URL = 'http://bench.local';
-    await ensureTables(dynamo.endpoint, tables);
-    await seedDemo();
-    const scope = new OrgScope(DEMO_ORG.orgId);
-    await new YearRepository(scope).open(2026, 'monthly', { actor: 'bench', now: new Date().toISOString() }).catch((err: unknown) => {
-      if (!(err instanceof AppError && err.code === 'year_exists')) throw err;
-    });
+  // The survey key and public address the local stack would set.
+  process.env.SURVEY_SIGNING_KEY = randomBytes(32).toString('base64');
+  process.env.PUBLIC_BASE_URL = 'http://bench.local';
+  await withBenchDatabase(async (scope) => {
+    await openBenchYear(scope, 2026);
     // A past month of the opened year 2026, whatever day the bench runs.
     const month = '2026-10';
     const doc = documentClient();
@@ -192,7 +180,5 @@ export async function servicesBench(): Promise<void> {
       for (const change of changes) await applyServiceChange(change, new Date());
     });
     console.log(`\nTotals consumer: ${changes.length} transaction changes applied one by one in ${applyMs.toFixed(0)} ms = ${((changes.length / applyMs) * 1000).toFixed(0)} changes/s per shard`);
-  } finally {
-    await dynamo.stop();
-  }
+  });
 }
