@@ -7,10 +7,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { type FunctionDef, functions as manifestFunctions } from './manifest.ts';
+import { type FunctionDef, type HttpTrigger, functions as manifestFunctions } from './manifest.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 import { WorkersStack } from './stacks/workers-stack.ts';
+import { ApiAreaStack } from './stacks/api-area-stack.ts';
 
 /** Jakarta: the data of Indonesian civil servants stays in the country. */
 export const DEFAULT_REGION = 'ap-southeast-3';
@@ -29,7 +30,13 @@ export interface KinerjaApp {
   stateful: StatefulStack;
   stateless: StatelessStack;
   workers: WorkersStack;
+  /** The authenticated routes of the larger areas, one stack each. */
+  areas: ApiAreaStack[];
 }
+
+/** Areas (functions/<area>/) whose authenticated routes get their own stack; the rest stay in the API stack. */
+const AREA_STACKS: Record<string, string> = { periods: 'Plans', plans: 'Plans', activities: 'Activities', services: 'Services', evaluations: 'Evaluations' };
+const areaStackOf = (f: FunctionDef): string | undefined => (f.trigger.kind === 'http' && f.trigger.auth !== 'public' ? AREA_STACKS[f.entry.split('/')[1] ?? ''] : undefined);
 
 /** Feature flags live in cdk.json; loading them here lets tests synthesise exactly what the CLI does. */
 function cdkJsonContext(): Record<string, unknown> {
@@ -66,8 +73,21 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
     description: 'Kinerja ASN: HTTP API, Cognito and the functions behind the routes',
     tables: stateful.tables,
     secrets: stateful.secrets,
-    functions: all.filter((f) => f.trigger.kind === 'http'),
+    functions: all.filter((f) => f.trigger.kind === 'http' && !areaStackOf(f)),
   });
+  const areaNames = [...new Set(all.map(areaStackOf).filter((a): a is string => !!a))];
+  const areas = areaNames.map(
+    (area) =>
+      new ApiAreaStack(app, `KinerjaAsn-Api-${area}`, {
+        env,
+        description: `Kinerja ASN: ${area.toLowerCase()} routes and their functions`,
+        api: stateless.api,
+        authorizerId: stateless.authorizer.authorizerId,
+        tables: stateful.tables,
+        secrets: stateful.secrets,
+        functions: all.filter((f): f is FunctionDef & { trigger: HttpTrigger } => areaStackOf(f) === area),
+      }),
+  );
   const workers = new WorkersStack(app, 'KinerjaAsn-Workers', {
     env,
     description: 'Kinerja ASN: stream consumers and schedules',
@@ -78,7 +98,7 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
 
   // cdk-nag 3 is a validation plugin: synthesis fails on any unacknowledged AwsSolutions error.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful, stateless, workers };
+  return { app, stateful, stateless, workers, areas };
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -1,16 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { type CfnStage, CorsHttpMethod, HttpApi, HttpAuthorizer, HttpAuthorizerType, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../manifest.ts';
-import { Auth, scopeString } from './auth.ts';
-import { contextList, contextNumber, pascalCase } from './helpers.ts';
+import { Auth } from './auth.ts';
+import { SharedJwtAuthorizer, addRoute } from './routes.ts';
+import { contextList, contextNumber } from './helpers.ts';
 import { type ServiceFunction, buildFunctions } from './service-function.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,6 +35,7 @@ export class StatelessStack extends Stack {
   readonly auth: Auth;
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  readonly authorizer: HttpAuthorizer;
   readonly functions: Record<string, ServiceFunction> = {};
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -43,13 +43,11 @@ export class StatelessStack extends Stack {
     const { tables } = props;
 
     this.auth = new Auth(this, 'Auth');
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', this.auth.issuerUrl, {
-      jwtAudience: [this.auth.webClient.userPoolClientId, this.auth.machineClient.userPoolClientId],
-    });
 
     const httpDefs = props.functions.filter((f): f is FunctionDef & { trigger: HttpTrigger } => f.trigger.kind === 'http');
     const allowOrigins = contextList(this, 'allowedOrigins');
-    const methods = [...new Set(httpDefs.map((f) => f.trigger.method))];
+    // Every method any area's routes use (area stacks add routes to this API).
+    const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
     this.api = new HttpApi(this, 'Api', {
       apiName: 'kinerja-asn',
       description: 'Kinerja ASN API',
@@ -67,6 +65,15 @@ export class StatelessStack extends Stack {
             },
           }
         : {}),
+    });
+
+    // One JWT authorizer, owned here; routes of the area stacks use it by id.
+    this.authorizer = new HttpAuthorizer(this, 'CognitoJwtAuthorizer', {
+      httpApi: this.api,
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: this.auth.issuerUrl,
+      jwtAudience: [this.auth.webClient.userPoolClientId, this.auth.machineClient.userPoolClientId],
     });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR });
@@ -110,7 +117,12 @@ export class StatelessStack extends Stack {
     const nonHttp = props.functions.filter((f) => f.trigger.kind !== 'http');
     if (nonHttp.length) throw new Error(`The API stack takes HTTP functions only; ${nonHttp.map((f) => f.name).join(', ')} belong to the workers stack.`);
     Object.assign(this.functions, buildFunctions(this, props.functions, { tables, secrets: props.secrets, repoRoot: REPO_ROOT }));
-    for (const def of httpDefs) this.addRoute(def, def.trigger, this.functions[def.name]!, authorizer);
+    const authorizer = new SharedJwtAuthorizer(this.authorizer.authorizerId);
+    for (const def of httpDefs) {
+      const route = addRoute(this, this.api, def, this.functions[def.name]!, authorizer);
+      // The stage's route settings name the public routes: CloudFormation must create them first.
+      if (def.trigger.auth === 'public') this.stage.node.addDependency(route);
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
@@ -119,27 +131,5 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'MachineClientId', { value: this.auth.machineClient.userPoolClientId });
     new CfnOutput(this, 'AuthDomain', { value: this.auth.domain.baseUrl() });
     new CfnOutput(this, 'TokenEndpoint', { value: `${this.auth.domain.baseUrl()}/oauth2/token` });
-  }
-
-  private addRoute(def: FunctionDef, trigger: HttpTrigger, fn: ServiceFunction, authorizer: HttpJwtAuthorizer): void {
-    const integration = new HttpLambdaIntegration(`${pascalCase(def.name)}Integration`, fn.fn);
-    const base = { path: trigger.path, methods: [HttpMethod[trigger.method]], integration };
-    if (trigger.auth === 'public') {
-      for (const route of this.api.addRoutes(base)) {
-        // The stage's route settings name this route: CloudFormation must create the route first.
-        this.stage.node.addDependency(route);
-        Validations.of(route).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${trigger.method} ${trigger.path} is public by design (manifest auth 'public': health check, API documentation, or the citizen survey whose signed link is its authorisation); throttled per route.`,
-        });
-      }
-      return;
-    }
-    // user and any: ID tokens carry no scopes, so the handler checks groups; machine: the scope is enforced here.
-    const scopes = trigger.auth === 'machine' ? (trigger.scopes ?? []).map(scopeString) : [];
-    if (trigger.auth === 'machine' && scopes.length === 0) {
-      throw new Error(`Machine route '${def.name}' must name at least one scope.`);
-    }
-    this.api.addRoutes({ ...base, authorizer, ...(scopes.length > 0 ? { authorizationScopes: scopes } : {}) });
   }
 }
