@@ -354,6 +354,23 @@ export const functions: FunctionDef[] = [
     memoryMb: 1024,
   },
 
+  { name: 'give-feedback', entry: 'functions/feedback/give-feedback.ts', trigger: http('POST', '/employees/{nip}/feedback', 'user'), access: { main: 'readwrite' } },
+  { name: 'list-feedback', entry: 'functions/feedback/list-feedback.ts', trigger: http('GET', '/employees/{nip}/feedback', 'user'), access: { main: 'read' } },
+  {
+    name: 'reply-feedback',
+    entry: 'functions/feedback/reply-feedback.ts',
+    trigger: http('POST', '/employees/{nip}/feedback/{id}/replies', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'acknowledge-feedback',
+    entry: 'functions/feedback/acknowledge-feedback.ts',
+    trigger: http('POST', '/employees/{nip}/feedback/{id}/acknowledge', 'user'),
+    access: { main: 'readwrite' },
+  },
+  { name: 'record-dialog', entry: 'functions/feedback/record-dialog.ts', trigger: http('POST', '/employees/{nip}/dialogs', 'user'), access: { main: 'readwrite' } },
+  { name: 'list-dialogs', entry: 'functions/feedback/list-dialogs.ts', trigger: http('GET', '/employees/{nip}/dialogs', 'user'), access: { main: 'read' } },
+
   {
     name: 'list-employee-audit',
     entry: 'functions/audit/list-employee-audit.ts',

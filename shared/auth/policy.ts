@@ -150,6 +150,11 @@ export const reasons = {
     id: 'keberatan diputuskan oleh atasan dari atasan langsung, atau Admin BKPSDM sebagai pejabat yang ditunjuk',
     en: "an appeal is decided by the supervisor's own supervisor, or the BKPSDM admin as designated reviewer",
   },
+  directSupervisorOnly: {
+    id: 'umpan balik diberikan oleh atasan langsung (atau Plt/Plh-nya hari ini) kepada bawahannya',
+    en: 'feedback is given by the direct supervisor (or their acting official today) to a subordinate',
+  },
+  feedbackParties: { id: 'hanya pegawai yang bersangkutan dan atasan langsungnya', en: 'only the employee concerned and their direct supervisor' },
   auditorsOnly: { id: 'hanya Auditor (Inspektorat)', en: 'auditors (Inspektorat) only' },
   auditOfOthers: { id: 'jejak audit hanya untuk Auditor dan pegawai yang bersangkutan', en: 'the audit trail is for auditors and the person concerned only' },
 } as const;

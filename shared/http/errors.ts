@@ -15,5 +15,5 @@ export class AppError extends Error {
 
 export type Bilingual = { id: string; en: string };
 
-export const notFound = (what: 'employee' | 'unit' | 'organisation' | 'plan' | 'year' | 'period' | 'activity' | 'service_type' | 'transaction' | 'follow_up' | 'evaluation' | 'scoring_run') => new AppError(404, 'not_found', { what });
+export const notFound = (what: 'employee' | 'unit' | 'organisation' | 'plan' | 'year' | 'period' | 'activity' | 'service_type' | 'transaction' | 'follow_up' | 'evaluation' | 'scoring_run' | 'feedback') => new AppError(404, 'not_found', { what });
 export const forbidden = (reason: Bilingual) => new AppError(403, 'forbidden', { reason });

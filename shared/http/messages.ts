@@ -402,6 +402,10 @@ export const messages = {
     id: '{count} penilaian belum punya predikat (penilaian perilaku belum diisi).',
     en: '{count} evaluations have no predikat yet (behaviour ratings missing).',
   },
+  feedback_target_unknown: {
+    id: 'Umpan balik merujuk {kind} yang tidak ada pada pegawai ini: {ref}.',
+    en: 'The feedback refers to a {kind} this employee does not have: {ref}.',
+  },
   appeal_not_final: {
     id: 'Penilaian periode {period} belum final ({state}); keberatan diajukan sesudah penilaian difinalkan.',
     en: 'The evaluation of period {period} is not final yet ({state}); an appeal is filed after finalisation.',
@@ -449,6 +453,7 @@ export const nouns = {
   follow_up: { id: 'Tindak lanjut survei', en: 'Survey follow-up' },
   evaluation: { id: 'Penilaian kinerja', en: 'Evaluation' },
   scoring_run: { id: 'Proses penilaian', en: 'Scoring run' },
+  feedback: { id: 'Umpan balik', en: 'Feedback' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Noun = keyof typeof nouns;
