@@ -35,7 +35,7 @@ export interface KinerjaApp {
 }
 
 /** Areas (functions/<area>/) whose authenticated routes get their own stack; the rest stay in the API stack. */
-const AREA_STACKS: Record<string, string> = { periods: 'Plans', plans: 'Plans', activities: 'Activities', services: 'Services', evaluations: 'Evaluations', feedback: 'Feedback' };
+const AREA_STACKS: Record<string, string> = { periods: 'Plans', plans: 'Plans', activities: 'Activities', services: 'Services', evaluations: 'Evaluations', feedback: 'Feedback', notifications: 'Feedback' };
 const areaStackOf = (f: FunctionDef): string | undefined => (f.trigger.kind === 'http' && f.trigger.auth !== 'public' ? AREA_STACKS[f.entry.split('/')[1] ?? ''] : undefined);
 
 /** Feature flags live in cdk.json; loading them here lets tests synthesise exactly what the CLI does. */

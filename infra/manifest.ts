@@ -371,6 +371,14 @@ export const functions: FunctionDef[] = [
   { name: 'record-dialog', entry: 'functions/feedback/record-dialog.ts', trigger: http('POST', '/employees/{nip}/dialogs', 'user'), access: { main: 'readwrite' } },
   { name: 'list-dialogs', entry: 'functions/feedback/list-dialogs.ts', trigger: http('GET', '/employees/{nip}/dialogs', 'user'), access: { main: 'read' } },
 
+  { name: 'list-notifications', entry: 'functions/notifications/list-notifications.ts', trigger: http('GET', '/me/notifications', 'user'), access: { main: 'read' } },
+  {
+    name: 'mark-notifications-read',
+    entry: 'functions/notifications/mark-notifications-read.ts',
+    trigger: http('POST', '/me/notifications/read', 'user'),
+    access: { main: 'readwrite' },
+  },
+
   {
     name: 'list-employee-audit',
     entry: 'functions/audit/list-employee-audit.ts',
@@ -434,6 +442,20 @@ export const functions: FunctionDef[] = [
     access: { main: 'readwrite' },
     timeoutSeconds: 900,
     memoryMb: 1024,
+  },
+  {
+    name: 'notify',
+    entry: 'functions/notifications/notify.ts',
+    trigger: {
+      kind: 'stream',
+      table: 'main',
+      // Changes that may concern someone (shared/domain/notifications.ts notifyingEntities; a test keeps them equal).
+      filters: [{ dynamodb: { NewImage: { entity: { S: ['Plan', 'Activity', 'Feedback', 'Evaluation', 'SurveyFollowUp'] } } } }],
+      batchSize: 25,
+      maxRetries: 5,
+    },
+    access: { main: 'readwrite' },
+    timeoutSeconds: 60,
   },
   {
     name: 'schedule-scoring',

@@ -9,5 +9,7 @@ export const SURVEY_KEY_FILE = resolve(DATA_DIR, 'keys/survey-signing-key');
 export const USERS_FILE = resolve(DATA_DIR, 'local-users.json');
 export const CHECKPOINT_FILE = resolve(DATA_DIR, 'stream-checkpoints.json');
 export const FAILURES_DIR = resolve(DATA_DIR, 'stream-failures');
+/** Notification e-mails, one .eml file each (the cloud sends them through SES). */
+export const OUTBOX_DIR = resolve(DATA_DIR, 'outbox');
 
 export const LOCAL_TABLES = { main: 'kinerja-main', audit: 'kinerja-audit' } as const;

@@ -29,6 +29,8 @@ export interface LocalApiOptions {
   publicBaseUrl?: string;
   /** Requests per second per client address on public routes (the survey); API Gateway route throttling in the cloud. */
   publicRateLimit?: number;
+  /** Where notification e-mails are written as .eml files (SES in the cloud). */
+  outboxDir?: string;
 }
 
 export interface LocalApi {
@@ -56,6 +58,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
 
   // What the stack gives Lambda as a secret; locally an environment value of this process.
   process.env.SURVEY_SIGNING_KEY = (options.surveyKey ?? randomBytes(32)).toString('base64');
+  if (options.outboxDir) process.env.EMAIL_OUTBOX_DIR = options.outboxDir;
   const server: Server = createGateway({ issuer: options.issuer, functions: only(httpFunctions()), log: options.log, publicRateLimit: options.publicRateLimit });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

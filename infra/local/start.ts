@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
 import { type DynamoLocal, portIsFree, startDynamoDbLocal } from './dynamodb.ts';
 import { createIssuer } from './issuer.ts';
-import { CHECKPOINT_FILE, DATA_DIR, DYNAMODB_DIR, FAILURES_DIR, KEY_FILE, LOCAL_TABLES, SURVEY_KEY_FILE, USERS_FILE } from './paths.ts';
+import { CHECKPOINT_FILE, DATA_DIR, DYNAMODB_DIR, FAILURES_DIR, KEY_FILE, LOCAL_TABLES, OUTBOX_DIR, SURVEY_KEY_FILE, USERS_FILE } from './paths.ts';
 import { LocalSetupError } from './problems.ts';
 import { type LocalApi, startLocalApi } from './runtime.ts';
 import { isSeeded, seedDemo } from './seed.ts';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
         port,
         checkpointFile: CHECKPOINT_FILE,
         surveyKey: surveyKey(),
+        outboxDir: OUTBOX_DIR,
         publicBaseUrl: process.env.PUBLIC_BASE_URL,
         onFailure: (batch) => {
           mkdirSync(FAILURES_DIR, { recursive: true });
@@ -90,6 +91,7 @@ kinerja-asn is running locally.
   API:        ${api.url}
   Docs:       ${api.url}/docs   (OpenAPI: ${api.url}/openapi.json)
   DynamoDB:   ${dynamo.endpoint}  (data in .data/dynamodb; delete .data/ to start from scratch)
+  Outbox:     ${OUTBOX_DIR}  (notification e-mails, one .eml file each)
 
 Dev tokens (valid 12 hours; more with: npm run token -- <nip>  or  npm run token -- client):
 ${tokens.map((t) => `  ${t.role.padEnd(26)} ${t.who}\n    ${t.token}`).join('\n')}

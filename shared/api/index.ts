@@ -3,6 +3,7 @@ import * as activities from './activities.ts';
 import * as audit from './audit.ts';
 import * as evaluations from './evaluations.ts';
 import * as feedback from './feedback.ts';
+import * as notifications from './notifications.ts';
 import * as people from './people.ts';
 import * as plans from './plans.ts';
 import * as services from './services.ts';
@@ -12,4 +13,4 @@ import * as units from './units.ts';
 
 const isRouteSpec = (x: unknown): x is RouteSpec => typeof x === 'object' && x !== null && 'name' in x && 'responses' in x;
 
-export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans, activities, services, evaluations, feedback].flatMap((area) => Object.values(area).filter(isRouteSpec));
+export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans, activities, services, evaluations, feedback, notifications].flatMap((area) => Object.values(area).filter(isRouteSpec));

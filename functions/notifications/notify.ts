@@ -1,0 +1,49 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { draftsFor } from '#shared/domain/notifications';
+import { wibDate } from '#shared/domain/time';
+import { logger, metrics } from '#shared/observability';
+import { NotificationRepository, recipientsOf, writeEml } from '#shared/store/notifications';
+import { OrgScope } from '#shared/store/org-scope';
+
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+const image = (i: Record<string, unknown> | undefined) => (i ? unmarshall(i as Record<string, AttributeValue>) : undefined);
+
+/**
+ * One change → the notifications it calls for, to the people concerned as of the event (acting officials
+ * included), never to whoever made the change. Ids come from the stream record, so a redelivery adds nothing;
+ * an e-mail is sent once per notification (marked when sent, so a retry after a failed send sends it then).
+ */
+async function notify(record: DynamoDBRecord): Promise<void> {
+  const before = image(record.dynamodb?.OldImage);
+  const after = image(record.dynamodb?.NewImage);
+  const subject = after ?? before;
+  if (!subject || typeof subject.orgId !== 'string') return;
+  const scope = new OrgScope(subject.orgId);
+  const eventAt = new Date((record.dynamodb?.ApproximateCreationDateTime ?? Date.now() / 1000) * 1000).toISOString();
+  const eventId = record.eventID ?? record.dynamodb?.SequenceNumber ?? '';
+  const repo = new NotificationRepository(scope);
+  const outbox = process.env.EMAIL_OUTBOX_DIR;
+  for (const draft of draftsFor(before, after, wibDate(new Date(eventAt)))) {
+    for (const person of await recipientsOf(scope, draft.audience)) {
+      if (subject.updatedBy === `nip:${person.nip}`) continue; // nobody is told about their own act
+      const id = NotificationRepository.idFor(eventAt, eventId, draft.type, person.nip);
+      const added = await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: eventAt });
+      metrics.addMetric(added ? 'NotificationAdded' : 'NotificationDuplicate', 'Count', 1);
+      if (outbox && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
+        writeEml(outbox, person as typeof person & { email: string }, { ...draft, id });
+        await repo.markEmailed(person.nip, id, new Date().toISOString());
+      }
+    }
+  }
+}
+
+// One record at a time: a record's notifications are written before the next record's.
+export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) => processPartialResponse(event, notify, processor, { context, processInParallel: false }))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));

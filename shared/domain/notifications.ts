@@ -1,0 +1,111 @@
+/**
+ * Which changes concern whom, and what to tell them (in Bahasa Indonesia, with a link to the resource). Pure: the
+ * caller supplies the record's images and the people to address (resolved from the hierarchy as of the event).
+ */
+type Image = Record<string, unknown>;
+
+export type NotificationType =
+  | 'plan_submitted'
+  | 'plan_approved'
+  | 'plan_returned'
+  | 'activity_rejected'
+  | 'feedback_given'
+  | 'feedback_replied'
+  | 'appeal_filed'
+  | 'appeal_decided'
+  | 'survey_follow_up';
+
+/** Who a notification goes to, by role; the consumer turns roles into people. */
+export type Audience =
+  | { role: 'person'; nip: string }
+  /** The direct supervisor of `nip` and whoever holds that position as Plt/Plh on `date`. */
+  | { role: 'supervisor_of'; nip: string; date: string }
+  /** The supervisor's own supervisor of `nip` (the appeal reviewer), and their Plt/Plh on `date`. */
+  | { role: 'second_level_of'; nip: string; date: string }
+  /** The heads of a unit (members whose supervisor is outside it), and their Plt/Plh on `date`. */
+  | { role: 'unit_heads'; unitCode: string; date: string };
+
+export interface NotificationDraft {
+  type: NotificationType;
+  audience: Audience;
+  title: string;
+  body: string;
+  link: string;
+}
+
+const changed = (before: Image | undefined, after: Image | undefined, field: string) => JSON.stringify(before?.[field] ?? null) !== JSON.stringify(after?.[field] ?? null);
+
+/** The notifications one change of a record calls for (none for most changes). */
+export function draftsFor(before: Image | undefined, after: Image | undefined, today: string): NotificationDraft[] {
+  const image = after ?? before;
+  if (!image || !after) return [];
+  switch (image.entity) {
+    case 'Plan': {
+      if (!changed(before, after, 'state')) return [];
+      const link = `/employees/${after.nip}/plans/${after.year}`;
+      if (after.state === 'submitted')
+        return [{ type: 'plan_submitted', audience: { role: 'supervisor_of', nip: after.nip as string, date: today }, title: 'SKP menunggu persetujuan', body: `SKP ${after.year} milik ${after.nip} diajukan dan menunggu keputusan Anda.`, link }];
+      if (after.state === 'approved' && before?.state === 'submitted')
+        return [{ type: 'plan_approved', audience: { role: 'person', nip: after.nip as string }, title: 'SKP disetujui', body: `SKP ${after.year} Anda disetujui.`, link }];
+      if (after.state === 'returned')
+        return [{ type: 'plan_returned', audience: { role: 'person', nip: after.nip as string }, title: 'SKP dikembalikan', body: `SKP ${after.year} Anda dikembalikan untuk diperbaiki${after.returnNote ? `: ${after.returnNote}` : '.'}`, link }];
+      return [];
+    }
+    case 'Activity': {
+      if (after.status !== 'rejected' || before?.status === 'rejected') return [];
+      return [
+        {
+          type: 'activity_rejected',
+          audience: { role: 'person', nip: after.nip as string },
+          title: 'Aktivitas ditolak',
+          body: `Aktivitas ${after.date} ${after.start}–${after.end} ditolak${after.rejectReason ? `: ${after.rejectReason}` : '.'} Perbaiki sebelum batas pengisian.`,
+          link: `/employees/${after.nip}/activities?from=${after.date}&to=${after.date}`,
+        },
+      ];
+    }
+    case 'Feedback': {
+      const link = `/employees/${after.nip}/feedback`;
+      if (!before) return [{ type: 'feedback_given', audience: { role: 'person', nip: after.nip as string }, title: 'Umpan balik dari atasan', body: String(after.text).slice(0, 280), link }];
+      const replies = (after.replies as { by: string; text: string }[]) ?? [];
+      if (replies.length <= ((before.replies as unknown[]) ?? []).length) return [];
+      const last = replies.at(-1)!;
+      // A reply goes to the other side: the employee's reply to the giver, anyone else's to the employee.
+      const to = last.by === after.nip ? (after.from as string) : (after.nip as string);
+      return [{ type: 'feedback_replied', audience: { role: 'person', nip: to }, title: 'Balasan umpan balik', body: `${last.by}: ${last.text.slice(0, 280)}`, link }];
+    }
+    case 'Evaluation': {
+      const appeal = after.appeal as { state: string; decision?: { outcome: string; reason: string } } | undefined;
+      const was = (before?.appeal as { state: string } | undefined)?.state;
+      if (!appeal || appeal.state === was) return [];
+      const link = `/employees/${after.nip}/evaluations/${after.periodId}`;
+      if (appeal.state === 'filed')
+        return [{ type: 'appeal_filed', audience: { role: 'second_level_of', nip: after.nip as string, date: today }, title: 'Keberatan menunggu keputusan', body: `${after.nip} mengajukan keberatan atas penilaian ${after.periodId}.`, link }];
+      return [
+        {
+          type: 'appeal_decided',
+          audience: { role: 'person', nip: after.nip as string },
+          title: 'Keberatan diputuskan',
+          body: `Keberatan Anda atas penilaian ${after.periodId} ${appeal.state === 'revised' ? 'dikabulkan: penilaian direvisi' : 'ditolak: penilaian tetap'}. ${appeal.decision?.reason ?? ''}`.trim(),
+          link,
+        },
+      ];
+    }
+    case 'SurveyFollowUp': {
+      if (before) return [];
+      return [
+        {
+          type: 'survey_follow_up',
+          audience: { role: 'unit_heads', unitCode: after.unitCode as string, date: today },
+          title: 'Pengaduan/nilai rendah dari warga',
+          body: `Layanan ${after.serviceType}: ${after.comment ? `"${String(after.comment).slice(0, 200)}"` : 'nilai rendah'}. Tindak lanjuti paling lambat ${String(after.dueAt).slice(0, 16).replace('T', ' ')} UTC.`,
+          link: `/units/${after.unitCode}/survey-follow-ups`,
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The entities whose changes may notify someone: the consumer's stream filter. */
+export const notifyingEntities = ['Plan', 'Activity', 'Feedback', 'Evaluation', 'SurveyFollowUp'] as const;
