@@ -450,12 +450,14 @@ export const functions: FunctionDef[] = [
       kind: 'stream',
       table: 'main',
       // Changes that may concern someone (shared/domain/notifications.ts notifyingEntities; a test keeps them equal).
-      filters: [{ dynamodb: { NewImage: { entity: { S: ['Plan', 'Activity', 'Feedback', 'Evaluation', 'SurveyFollowUp'] } } } }],
+      filters: [{ dynamodb: { NewImage: { entity: { S: ['Plan', 'Activity', 'Feedback', 'Evaluation', 'SurveyFollowUp', 'Period'] } } } }],
       batchSize: 25,
       maxRetries: 5,
     },
     access: { main: 'readwrite' },
-    timeoutSeconds: 60,
+    // A finalised period notifies everyone evaluated in it.
+    timeoutSeconds: 300,
+    memoryMb: 512,
   },
   {
     name: 'schedule-scoring',

@@ -30,16 +30,22 @@ async function notify(record: DynamoDBRecord): Promise<void> {
   const repo = new NotificationRepository(scope);
   const outbox = process.env.EMAIL_OUTBOX_DIR;
   for (const draft of draftsFor(before, after, wibDate(new Date(eventAt)))) {
-    for (const person of await recipientsOf(scope, draft.audience)) {
-      if (subject.updatedBy === `nip:${person.nip}`) continue; // nobody is told about their own act
-      const id = NotificationRepository.idFor(eventAt, eventId, draft.type, person.nip);
-      const added = await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: eventAt });
-      metrics.addMetric(added ? 'NotificationAdded' : 'NotificationDuplicate', 'Count', 1);
-      if (outbox && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
-        writeEml(outbox, person as typeof person & { email: string }, { ...draft, id });
-        await repo.markEmailed(person.nip, id, new Date().toISOString());
-      }
-    }
+    const people = (await recipientsOf(scope, draft.audience)).filter((p) => subject.updatedBy !== `nip:${p.nip}`); // never the actor
+    // A finalised period reaches everyone evaluated in it: sixteen at a time.
+    const queue = [...people];
+    await Promise.all(
+      Array.from({ length: Math.min(16, queue.length) }, async () => {
+        for (let person = queue.shift(); person; person = queue.shift()) {
+          const id = NotificationRepository.idFor(eventAt, eventId, draft.type, person.nip);
+          const added = await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: eventAt });
+          metrics.addMetric(added ? 'NotificationAdded' : 'NotificationDuplicate', 'Count', 1);
+          if (outbox && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
+            writeEml(outbox, person as typeof person & { email: string }, { ...draft, id });
+            await repo.markEmailed(person.nip, id, new Date().toISOString());
+          }
+        }
+      }),
+    );
   }
 }
 

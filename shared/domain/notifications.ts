@@ -13,7 +13,10 @@ export type NotificationType =
   | 'feedback_replied'
   | 'appeal_filed'
   | 'appeal_decided'
-  | 'survey_follow_up';
+  | 'survey_follow_up'
+  | 'evaluations_ready'
+  | 'evaluation_finalised'
+  | 'verification_digest';
 
 /** Who a notification goes to, by role; the consumer turns roles into people. */
 export type Audience =
@@ -23,7 +26,11 @@ export type Audience =
   /** The supervisor's own supervisor of `nip` (the appeal reviewer), and their Plt/Plh on `date`. */
   | { role: 'second_level_of'; nip: string; date: string }
   /** The heads of a unit (members whose supervisor is outside it), and their Plt/Plh on `date`. */
-  | { role: 'unit_heads'; unitCode: string; date: string };
+  | { role: 'unit_heads'; unitCode: string; date: string }
+  /** The direct supervisors of everyone evaluated in a period (and their Plt/Plh on `date`). */
+  | { role: 'reviewers_of_period'; periodId: string; date: string }
+  /** Everyone evaluated in a period. */
+  | { role: 'evaluated_in_period'; periodId: string };
 
 export interface NotificationDraft {
   type: NotificationType;
@@ -90,6 +97,30 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
         },
       ];
     }
+    case 'Period': {
+      if (!changed(before, after, 'state')) return [];
+      if (after.state === 'scored')
+        return [
+          {
+            type: 'evaluations_ready',
+            audience: { role: 'reviewers_of_period', periodId: after.id as string, date: today },
+            title: 'Penilaian siap ditinjau',
+            body: `Penilaian periode ${after.id} sudah dihitung: isi penilaian perilaku dan konfirmasi atau ubah rekomendasi tim Anda.`,
+            link: `/employees/me/team-evaluations/${after.id}`,
+          },
+        ];
+      if (after.state === 'finalised')
+        return [
+          {
+            type: 'evaluation_finalised',
+            audience: { role: 'evaluated_in_period', periodId: after.id as string },
+            title: 'Penilaian sudah final',
+            body: `Penilaian kinerja periode ${after.id} sudah final. Lihat penjelasannya; keberatan dapat diajukan dalam batas waktu yang berlaku.`,
+            link: `/employees/me/evaluations/${after.id}`,
+          },
+        ];
+      return [];
+    }
     case 'SurveyFollowUp': {
       if (before) return [];
       return [
@@ -108,4 +139,4 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
 }
 
 /** The entities whose changes may notify someone: the consumer's stream filter. */
-export const notifyingEntities = ['Plan', 'Activity', 'Feedback', 'Evaluation', 'SurveyFollowUp'] as const;
+export const notifyingEntities = ['Plan', 'Activity', 'Feedback', 'Evaluation', 'SurveyFollowUp', 'Period'] as const;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Audience, NotificationDraft, NotificationType } from '../domain/notifications.ts';
 import { ActingRepository } from './acting.ts';
 import { type Employee, EmployeeRepository } from './employees.ts';
+import { EvaluationRepository } from './evaluations.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
 import { UnitRepository } from './units.ts';
 
@@ -107,6 +108,10 @@ export async function recipientsOf(scope: OrgScope, audience: Audience): Promise
     const chain = person ? await employees.supervisorChain(person) : [];
     const holder = chain[audience.role === 'supervisor_of' ? 0 : 1];
     nips = holder ? await withActing([holder.nip], audience.date) : [];
+  } else if (audience.role === 'reviewers_of_period' || audience.role === 'evaluated_in_period') {
+    const evaluated = await new EvaluationRepository(scope).inUnit(audience.periodId, '/');
+    if (audience.role === 'evaluated_in_period') nips = evaluated.map((e) => e.nip);
+    else nips = await withActing([...new Set(evaluated.flatMap((e) => (e.supervisorNip ? [e.supervisorNip] : [])))], audience.date);
   } else {
     const unit = await new UnitRepository(scope).get(audience.unitCode);
     const members = unit ? (await employees.allUnitMembers(unit.path)).filter((m) => m.unitCode === unit.code) : [];

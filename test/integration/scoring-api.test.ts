@@ -86,6 +86,12 @@ describe('scoring run', () => {
     // Without an approved plan there is nothing to rate against.
     expect((await evaluation(NURHAYATI)).body).toMatchObject({ planVersion: null, recommendedHasilKerja: 'di_bawah' });
     expect((await call('staff', 'GET', `/years/${YEAR}`)).body.periods.find((p: { id: string }) => p.id === PERIOD).state).toBe('scored');
+    // The period is scored: each supervisor of someone evaluated is told the team is ready for review.
+    const ready = await eventually(async () => {
+      const items = (await call('kasi', 'GET', '/me/notifications?limit=100')).body.items as { type: string; link: string }[];
+      return items.find((n) => n.type === 'evaluations_ready');
+    });
+    expect(ready.link).toBe(`/employees/me/team-evaluations/${PERIOD}`);
   });
 
   it('gives the same figures when run again, when runs overlap, and after a run killed half-way', async () => {
@@ -216,6 +222,12 @@ describe('distribution, finalisation, rewards and appeals', () => {
     expect(locked.body.error.code).toBe('period_finalised_locked');
     const rerun = await call('bkpsdm', 'POST', '/scoring-runs', { periodId: PERIOD, unitCode: 'DUK-IDK' });
     expect(rerun.status).toBe(409);
+    // Everyone evaluated hears that their evaluation is final.
+    const final = await eventually(async () => {
+      const items = (await call('staff', 'GET', '/me/notifications?limit=100')).body.items as { type: string; link: string }[];
+      return items.find((n) => n.type === 'evaluation_finalised');
+    });
+    expect(final.link).toBe(`/employees/me/evaluations/${PERIOD}`);
   });
 
   it('ranks the reward list by predikat, then nilai kinerja, and exports it as CSV', async () => {

@@ -29,6 +29,10 @@ describe('draftsFor: which change notifies whom', () => {
     ['behaviour rated (no appeal change) → nobody', evaluation(), { ...evaluation(), behaviour: {} }, []],
     ['a citizen complaint → the unit heads', undefined, { entity: 'SurveyFollowUp', unitCode: 'DUK-IDK', serviceType: 'ktp-el', comment: 'Lama', dueAt: '2026-12-01T10:00:00.000Z' }, [{ type: 'survey_follow_up', audience: { role: 'unit_heads', unitCode: 'DUK-IDK', date: today } }]],
     ['a follow-up resolved → nobody', { entity: 'SurveyFollowUp', unitCode: 'DUK-IDK' }, { entity: 'SurveyFollowUp', unitCode: 'DUK-IDK', status: 'resolved' }, []],
+    ['a period scored → the supervisors of everyone evaluated', { entity: 'Period', id: '2026-11', state: 'closed' }, { entity: 'Period', id: '2026-11', state: 'scored' }, [{ type: 'evaluations_ready', audience: { role: 'reviewers_of_period', periodId: '2026-11', date: today } }]],
+    ['a period finalised → everyone evaluated', { entity: 'Period', id: '2026-11', state: 'scored' }, { entity: 'Period', id: '2026-11', state: 'finalised' }, [{ type: 'evaluation_finalised', audience: { role: 'evaluated_in_period', periodId: '2026-11' } }]],
+    ['a period closed → nobody', { entity: 'Period', id: '2026-11', state: 'open' }, { entity: 'Period', id: '2026-11', state: 'closed' }, []],
+    ['a period deadline moved → nobody', { entity: 'Period', id: '2026-11', state: 'open', inputDeadline: 'a' }, { entity: 'Period', id: '2026-11', state: 'open', inputDeadline: 'b' }, []],
     ['a record deleted → nobody', plan('draft'), undefined, []],
     ['another entity → nobody', undefined, { entity: 'Employee', nip: STAFF }, []],
   ])('%s', (_label, before, after, expected) => {
