@@ -460,6 +460,14 @@ export const functions: FunctionDef[] = [
     memoryMb: 512,
   },
   {
+    name: 'send-verification-digest',
+    entry: 'functions/notifications/send-verification-digest.ts',
+    // Working days at 07:00 WIB (holidays of the calendar are skipped by the function).
+    trigger: { kind: 'schedule', cron: '0 7 ? * MON-FRI *', description: 'Daily digest of activities waiting for verification (07:00 WIB, working days)' },
+    access: { main: 'readwrite' },
+    timeoutSeconds: 300,
+  },
+  {
     name: 'schedule-scoring',
     entry: 'functions/evaluations/schedule-scoring.ts',
     // Every day at 01:00 WIB: periods past their input deadline and the verification days get scored.

@@ -8,7 +8,7 @@ import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { draftsFor } from '#shared/domain/notifications';
 import { wibDate } from '#shared/domain/time';
 import { logger, metrics } from '#shared/observability';
-import { NotificationRepository, recipientsOf, writeEml } from '#shared/store/notifications';
+import { deliver, recipientsOf } from '#shared/store/notifications';
 import { OrgScope } from '#shared/store/org-scope';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -16,8 +16,7 @@ const image = (i: Record<string, unknown> | undefined) => (i ? unmarshall(i as R
 
 /**
  * One change → the notifications it calls for, to the people concerned as of the event (acting officials
- * included), never to whoever made the change. Ids come from the stream record, so a redelivery adds nothing;
- * an e-mail is sent once per notification (marked when sent, so a retry after a failed send sends it then).
+ * included), never to whoever made the change; exactly once per record (see deliver).
  */
 async function notify(record: DynamoDBRecord): Promise<void> {
   const before = image(record.dynamodb?.OldImage);
@@ -27,25 +26,10 @@ async function notify(record: DynamoDBRecord): Promise<void> {
   const scope = new OrgScope(subject.orgId);
   const eventAt = new Date((record.dynamodb?.ApproximateCreationDateTime ?? Date.now() / 1000) * 1000).toISOString();
   const eventId = record.eventID ?? record.dynamodb?.SequenceNumber ?? '';
-  const repo = new NotificationRepository(scope);
-  const outbox = process.env.EMAIL_OUTBOX_DIR;
   for (const draft of draftsFor(before, after, wibDate(new Date(eventAt)))) {
     const people = (await recipientsOf(scope, draft.audience)).filter((p) => subject.updatedBy !== `nip:${p.nip}`); // never the actor
-    // A finalised period reaches everyone evaluated in it: sixteen at a time.
-    const queue = [...people];
-    await Promise.all(
-      Array.from({ length: Math.min(16, queue.length) }, async () => {
-        for (let person = queue.shift(); person; person = queue.shift()) {
-          const id = NotificationRepository.idFor(eventAt, eventId, draft.type, person.nip);
-          const added = await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: eventAt });
-          metrics.addMetric(added ? 'NotificationAdded' : 'NotificationDuplicate', 'Count', 1);
-          if (outbox && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
-            writeEml(outbox, person as typeof person & { email: string }, { ...draft, id });
-            await repo.markEmailed(person.nip, id, new Date().toISOString());
-          }
-        }
-      }),
-    );
+    const added = await deliver(scope, people, draft, { at: eventAt, id: eventId });
+    metrics.addMetric('NotificationAdded', 'Count', added);
   }
 }
 

@@ -8,7 +8,7 @@ import { YearRepository } from '#shared/store/years';
 
 export const handler = userHandler(updateRules, async (req) => {
   if (!canManagePeriods(req.principal)) throw forbidden(reasons.bkpsdmOnly);
-  const { expectedRulesVersion, reason, scoringDelayDays, ...given } = req.body;
+  const { expectedRulesVersion, reason, scoringDelayDays, reminderAfterDays, ...given } = req.body;
   const problems = rulesProblems(given);
   if (problems.length > 0) {
     throw new AppError(422, problems[0]!, {}, problems.map((code) => ({ field: 'body', code, message: render(code, req.lang) })));
@@ -21,7 +21,7 @@ export const handler = userHandler(updateRules, async (req) => {
     throw new AppError(409, 'version_conflict', { current: current.current.rulesVersion, sent: expectedRulesVersion }, { current: current.current });
   }
   // Fields a client does not send yet keep their value in force.
-  const rules = { ...given, scoringDelayDays: scoringDelayDays ?? current.current.scoringDelayDays };
+  const rules = { ...given, scoringDelayDays: scoringDelayDays ?? current.current.scoringDelayDays, reminderAfterDays: reminderAfterDays ?? current.current.reminderAfterDays };
   const created = await years.newRules(req.params.year, rules, reason, expectedRulesVersion, writeContext(req));
   return json(created);
 });

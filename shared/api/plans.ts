@@ -177,7 +177,8 @@ const rules = z.object({
   inputDeadlineDay: z.number().check(z.int(), z.minimum(1), z.maximum(28)),
 });
 const scoringDelayDays = z.number().check(z.int(), z.minimum(0), z.maximum(30), z.meta({ description: 'Hari sesudah batas pengisian sebelum penilaian terjadwal (bawaan 3) / days after the deadline before scheduled scoring' }));
-const rulesVersion = z.extend(rules, { scoringDelayDays, rulesVersion: z.number(), reason: z.string(), updatedAt: z.string(), updatedBy: z.string() });
+const reminderAfterDays = z.number().check(z.int(), z.minimum(1), z.maximum(30), z.meta({ description: 'Hari tunggu verifikasi sebelum masuk ringkasan harian atasan (bawaan 2) / days before a pending entry enters the daily digest' }));
+const rulesVersion = z.extend(rules, { scoringDelayDays, reminderAfterDays, rulesVersion: z.number(), reason: z.string(), updatedAt: z.string(), updatedBy: z.string() });
 
 export const openYear = route({
   name: 'open-year',
@@ -227,7 +228,7 @@ export const updateRules = route({
   summary: 'Tetapkan aturan versi baru (Admin BKPSDM) / set a new version of the rules',
   description: 'Creates a new version; earlier versions stay readable, and a period already finalised keeps the version it was scored with.',
   params: z.object({ year: performanceYear }),
-  body: z.extend(rules, { scoringDelayDays: z.optional(scoringDelayDays), expectedRulesVersion: z.number().check(z.int(), z.minimum(1)), reason: text(1000) }),
+  body: z.extend(rules, { scoringDelayDays: z.optional(scoringDelayDays), reminderAfterDays: z.optional(reminderAfterDays), expectedRulesVersion: z.number().check(z.int(), z.minimum(1)), reason: text(1000) }),
   bodyExample: { capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90, dailyMinuteCap: 450, appealWindowDays: 14, inputDeadlineDay: 7, expectedRulesVersion: 1, reason: 'Batas pengisian digeser ke tanggal 7 (SE Sekda 2027).' },
   responses: { 200: { description: 'The new version', schema: rulesVersion } },
   errors: [400, 403, 404, 409, 422],

@@ -17,6 +17,8 @@ export interface Rules {
   inputDeadlineDay: number;
   /** Days after the input deadline before the scheduled scoring runs: the supervisors' time to verify. */
   scoringDelayDays: number;
+  /** A supervisor's daily digest lists entries waiting for verification longer than this many days. */
+  reminderAfterDays: number;
 }
 
 export const defaultRules: Rules = {
@@ -27,6 +29,7 @@ export const defaultRules: Rules = {
   appealWindowDays: 14,
   inputDeadlineDay: 5,
   scoringDelayDays: 3,
+  reminderAfterDays: 2,
 };
 
 export type RulesProblem = 'thresholds_out_of_order' | 'cap_below_above_threshold';

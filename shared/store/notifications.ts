@@ -133,3 +133,28 @@ export function writeEml(dir: string, to: Employee & { email: string }, n: Notif
     [`From: Kinerja ASN <no-reply@kinerja.local>`, `To: ${to.name} <${to.email}>`, `Subject: ${subject}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', text].join('\r\n'),
   );
 }
+
+/**
+ * Delivers one draft to people: an inbox entry each (its id from the event and the person, so a second delivery
+ * adds nothing) and, for people with an address, one e-mail (marked when sent, so a retry sends only what is
+ * missing). Sixteen people at a time: a finalised period reaches everyone evaluated in it.
+ */
+export async function deliver(scope: OrgScope, people: Employee[], draft: NotificationDraft, event: { at: string; id: string }): Promise<number> {
+  const repo = new NotificationRepository(scope);
+  const outbox = process.env.EMAIL_OUTBOX_DIR;
+  let added = 0;
+  const queue = [...people];
+  await Promise.all(
+    Array.from({ length: Math.min(16, queue.length) }, async () => {
+      for (let person = queue.shift(); person; person = queue.shift()) {
+        const id = NotificationRepository.idFor(event.at, event.id, draft.type, person.nip);
+        if (await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: event.at })) added++;
+        if (outbox && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
+          writeEml(outbox, person as Employee & { email: string }, { ...draft, id });
+          await repo.markEmailed(person.nip, id, new Date().toISOString());
+        }
+      }
+    }),
+  );
+  return added;
+}

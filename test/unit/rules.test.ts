@@ -10,6 +10,7 @@ const defaults: [field: keyof Rules, value: number, source: string][] = [
   ['appealWindowDays', 14, 'keberatan within 14 days'],
   ['inputDeadlineDay', 5, 'batas pengisian: 5th day of the next month'],
   ['scoringDelayDays', 3, 'scheduled scoring 3 days after the input deadline (our default: the supervisors verify first)'],
+  ['reminderAfterDays', 2, 'digest of entries waiting for verification longer than 2 days (our default)'],
 ];
 
 /** Overrides on the defaults and the problems they must produce, in order. */

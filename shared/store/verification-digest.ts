@@ -1,0 +1,53 @@
+import { wibDate } from '../domain/time.ts';
+import { ActivityRepository } from './activities.ts';
+import { EmployeeRepository } from './employees.ts';
+import { HolidayRepository } from './holidays.ts';
+import { deliver } from './notifications.ts';
+import { OrgScope } from './org-scope.ts';
+import { UnitRepository } from './units.ts';
+import { YearRepository } from './years.ts';
+
+const daysBefore = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The daily digest of one organisation: on a working day (Monday–Friday, not a holiday of its calendar), every
+ * supervisor whose verification queue holds an entry older than `reminderAfterDays` gets one notification with
+ * the count and the oldest date. Its id is the day's, so a second run the same day adds nothing. Returns how many
+ * supervisors were told.
+ */
+export async function sendVerificationDigest(orgId: string, now: Date): Promise<number> {
+  const scope = new OrgScope(orgId);
+  const today = wibDate(now);
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  if (weekday === 0 || weekday === 6 || (await new HolidayRepository(scope).dates([Number(today.slice(0, 4))])).has(today)) return 0;
+  const rules = (await new YearRepository(scope).rules(Number(today.slice(0, 4))))?.current;
+  const cutoff = daysBefore(today, rules?.reminderAfterDays ?? 2);
+  const employees = new EmployeeRepository(scope);
+  const opds = (await new UnitRepository(scope).tree()).filter((u) => u.kind === 'opd');
+  const people = (await Promise.all(opds.map((o) => employees.allUnitMembers(o.path)))).flat().filter((m) => m.status === 'active');
+  const activities = new ActivityRepository(scope);
+  let told = 0;
+  const queue = [...people];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let m = queue.shift(); m; m = queue.shift()) {
+        const oldest = (await activities.queue(m.nip as string, 1)).items[0];
+        if (!oldest || (oldest.date as string) >= cutoff) continue; // waiting longer than the days, not as long
+        const waiting = await scope.count('main', { index: 'gsi1', pk: activities.queueKey(m.nip as string) });
+        const draft = {
+          type: 'verification_digest' as const,
+          audience: { role: 'person' as const, nip: m.nip as string },
+          title: 'Aktivitas menunggu verifikasi',
+          body: `${waiting} aktivitas bawahan menunggu verifikasi Anda; yang tertua sejak ${oldest.date}.`,
+          link: '/employees/me/verification-queue',
+        };
+        told += await deliver(scope, [EmployeeRepository.fromItem(m)], draft, { at: `${today}T00:00:00.000Z`, id: `digest-${today}` });
+      }
+    }),
+  );
+  return told;
+}
