@@ -59,6 +59,8 @@ export interface FunctionDef {
   timeoutSeconds?: number;
   /** Secrets the function reads (granted read on exactly those). */
   secrets?: SecretName[];
+  /** Sends e-mail (Amazon SES, when the deployment names a sender with -c emailFrom=…). */
+  sendsEmail?: boolean;
 }
 
 /** Secrets of the deployment, created by the stateful stack; never in code or environment values. */
@@ -455,6 +457,7 @@ export const functions: FunctionDef[] = [
       maxRetries: 5,
     },
     access: { main: 'readwrite' },
+    sendsEmail: true,
     // A finalised period notifies everyone evaluated in it.
     timeoutSeconds: 300,
     memoryMb: 512,
@@ -465,6 +468,7 @@ export const functions: FunctionDef[] = [
     // Working days at 07:00 WIB (holidays of the calendar are skipped by the function).
     trigger: { kind: 'schedule', cron: '0 7 ? * MON-FRI *', description: 'Daily digest of activities waiting for verification (07:00 WIB, working days)' },
     access: { main: 'readwrite' },
+    sendsEmail: true,
     timeoutSeconds: 300,
   },
   {

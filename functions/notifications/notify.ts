@@ -24,7 +24,10 @@ async function notify(record: DynamoDBRecord): Promise<void> {
   const subject = after ?? before;
   if (!subject || typeof subject.orgId !== 'string') return;
   const scope = new OrgScope(subject.orgId);
-  const eventAt = new Date((record.dynamodb?.ApproximateCreationDateTime ?? Date.now() / 1000) * 1000).toISOString();
+  // When the change was made, to the millisecond (the stream's own time has whole seconds): the same on every
+  // delivery of the record, and it keeps the inbox in order.
+  const eventAt =
+    typeof subject.updatedAt === 'string' ? subject.updatedAt : new Date((record.dynamodb?.ApproximateCreationDateTime ?? Date.now() / 1000) * 1000).toISOString();
   const eventId = record.eventID ?? record.dynamodb?.SequenceNumber ?? '';
   for (const draft of draftsFor(before, after, wibDate(new Date(eventAt)))) {
     const people = (await recipientsOf(scope, draft.audience)).filter((p) => subject.updatedBy !== `nip:${p.nip}`); // never the actor

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Duration, type Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -59,7 +59,9 @@ export class ServiceFunction extends Construct {
     };
     for (const name of accessedTables(def)) environment[tableDefs[name].envVar] = tables[name].tableName;
     for (const name of def.secrets ?? []) environment[secretEnvVars[name]] = secrets[name].secretArn;
-    if (props.publicBaseUrl && def.secrets?.includes('survey-signing-key')) environment.PUBLIC_BASE_URL = props.publicBaseUrl;
+    if (props.publicBaseUrl && (def.secrets?.includes('survey-signing-key') || def.sendsEmail)) environment.PUBLIC_BASE_URL = props.publicBaseUrl;
+    const emailFrom = scope.node.tryGetContext('emailFrom') as string | undefined;
+    if (def.sendsEmail && emailFrom) environment.EMAIL_FROM = emailFrom;
 
     this.fn = new NodejsFunction(this, 'Handler', {
       description: `kinerja-asn ${def.name} (${def.entry})`,
@@ -90,6 +92,11 @@ export class ServiceFunction extends Construct {
 
     this.grantTableAccess(def, tables);
     for (const name of def.secrets ?? []) secrets[name].grantRead(this.role);
+    if (def.sendsEmail && emailFrom) {
+      // SES checks the sending identity: the address itself or its domain, nothing else.
+      const identity = (name: string) => Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+      this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity(emailFrom), identity(emailFrom.split('@')[1] ?? emailFrom)] }));
+    }
 
     const starResources = ['xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) support no resource-level permissions'];
     if (def.trigger.kind === 'stream') {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Audience, NotificationDraft, NotificationType } from '../domain/notifications.ts';
 import { ActingRepository } from './acting.ts';
+import { emailChannel } from './email.ts';
 import { type Employee, EmployeeRepository } from './employees.ts';
 import { EvaluationRepository } from './evaluations.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
@@ -123,17 +122,6 @@ export async function recipientsOf(scope: OrgScope, audience: Audience): Promise
   return nips.flatMap((n) => (found.get(n)?.status === 'active' ? [found.get(n)!] : []));
 }
 
-/** Locally, e-mail is written as .eml files to the outbox folder `npm start` names (EMAIL_OUTBOX_DIR). */
-export function writeEml(dir: string, to: Employee & { email: string }, n: NotificationDraft & { id: string }): void {
-  mkdirSync(dir, { recursive: true });
-  const subject = `=?UTF-8?B?${Buffer.from(`[Kinerja ASN] ${n.title}`).toString('base64')}?=`;
-  const text = `${n.body}\r\n\r\nBuka: ${(process.env.PUBLIC_BASE_URL ?? '').replace(/\/$/, '')}${n.link}\r\n`;
-  writeFileSync(
-    join(dir, `${n.id}-${to.nip}.eml`),
-    [`From: Kinerja ASN <no-reply@kinerja.local>`, `To: ${to.name} <${to.email}>`, `Subject: ${subject}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', text].join('\r\n'),
-  );
-}
-
 /**
  * Delivers one draft to people: an inbox entry each (its id from the event and the person, so a second delivery
  * adds nothing) and, for people with an address, one e-mail (marked when sent, so a retry sends only what is
@@ -141,7 +129,7 @@ export function writeEml(dir: string, to: Employee & { email: string }, n: Notif
  */
 export async function deliver(scope: OrgScope, people: Employee[], draft: NotificationDraft, event: { at: string; id: string }): Promise<number> {
   const repo = new NotificationRepository(scope);
-  const outbox = process.env.EMAIL_OUTBOX_DIR;
+  const mail = emailChannel();
   let added = 0;
   const queue = [...people];
   await Promise.all(
@@ -149,8 +137,8 @@ export async function deliver(scope: OrgScope, people: Employee[], draft: Notifi
       for (let person = queue.shift(); person; person = queue.shift()) {
         const id = NotificationRepository.idFor(event.at, event.id, draft.type, person.nip);
         if (await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: event.at })) added++;
-        if (outbox && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
-          writeEml(outbox, person as Employee & { email: string }, { ...draft, id });
+        if (mail && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
+          await mail({ name: person.name, email: person.email }, draft, id);
           await repo.markEmailed(person.nip, id, new Date().toISOString());
         }
       }

@@ -228,6 +228,23 @@ describe('secrets', () => {
   });
 });
 
+describe('e-mail', () => {
+  it('with -c emailFrom, the functions that send e-mail get the sender and ses:SendEmail on that identity only', () => {
+    const withSes = build(functions, { emailFrom: 'kinerja@pemkomedan.go.id' });
+    for (const def of functions) {
+      const vars = (withSes.statelessTemplate.toJSON().Resources[fnId(withSes, def.name)] as Json).Properties.Environment.Variables as Json;
+      const sends = allActions(statementsOf(withSes, def.name)).includes('ses:SendEmail');
+      expect(sends, def.name).toBe(!!def.sendsEmail);
+      expect(vars.EMAIL_FROM, def.name).toBe(def.sendsEmail ? 'kinerja@pemkomedan.go.id' : undefined);
+    }
+    const ses = statementsOf(withSes, 'notify').find((st) => asList(st.Action).includes('ses:SendEmail'))!;
+    expect(JSON.stringify(ses.Resource)).toContain('identity/kinerja@pemkomedan.go.id');
+    expect(JSON.stringify(ses.Resource)).toContain('identity/pemkomedan.go.id');
+    // Without a sender nobody may send.
+    for (const def of functions) expect(allActions(statementsOf(real, def.name))).not.toContain('ses:SendEmail');
+  });
+});
+
 describe('stateless stack: least privilege', () => {
   const auditTable = tableId(real, 'audit');
   const mainTable = tableId(real, 'main');

@@ -1,0 +1,39 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NotificationDraft } from '../domain/notifications.ts';
+
+export type SendEmail = (to: { name: string; email: string }, draft: NotificationDraft, id: string) => Promise<void>;
+
+const subjectOf = (d: NotificationDraft) => `[Kinerja ASN] ${d.title}`;
+const textOf = (d: NotificationDraft) => `${d.body}\r\n\r\nBuka: ${(process.env.PUBLIC_BASE_URL ?? '').replace(/\/$/, '')}${d.link}\r\n`;
+
+/** Locally: one .eml file per e-mail in the outbox folder `npm start` names (EMAIL_OUTBOX_DIR). */
+const outbox =
+  (dir: string): SendEmail =>
+  async (to, draft, id) => {
+    mkdirSync(dir, { recursive: true });
+    const subject = `=?UTF-8?B?${Buffer.from(subjectOf(draft)).toString('base64')}?=`;
+    const headers = [`From: Kinerja ASN <no-reply@kinerja.local>`, `To: ${to.name} <${to.email}>`, `Subject: ${subject}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit'];
+    writeFileSync(join(dir, `${id}-${to.email.replace(/[^A-Za-z0-9.@_-]/g, '_')}.eml`), [...headers, '', textOf(draft)].join('\r\n'));
+  };
+
+/** On AWS: Amazon SES (v2), from the verified identity EMAIL_FROM. */
+const ses =
+  (from: string): SendEmail =>
+  async (to, draft) => {
+    const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+    await new SESv2Client({}).send(
+      new SendEmailCommand({
+        FromEmailAddress: from,
+        Destination: { ToAddresses: [`${to.name} <${to.email}>`] },
+        Content: { Simple: { Subject: { Data: subjectOf(draft), Charset: 'UTF-8' }, Body: { Text: { Data: textOf(draft), Charset: 'UTF-8' } } } },
+      }),
+    );
+  };
+
+/** How e-mail goes out here: the local outbox, SES when configured, or not at all (the inbox still has it). */
+export function emailChannel(): SendEmail | undefined {
+  if (process.env.EMAIL_OUTBOX_DIR) return outbox(process.env.EMAIL_OUTBOX_DIR);
+  if (process.env.EMAIL_FROM) return ses(process.env.EMAIL_FROM);
+  return undefined;
+}
