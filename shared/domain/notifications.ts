@@ -128,7 +128,7 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
           type: 'survey_follow_up',
           audience: { role: 'unit_heads', unitCode: after.unitCode as string, date: today },
           title: 'Pengaduan/nilai rendah dari warga',
-          body: `Layanan ${after.serviceType}: ${after.comment ? `"${String(after.comment).slice(0, 200)}"` : 'nilai rendah'}. Tindak lanjuti paling lambat ${String(after.dueAt).slice(0, 16).replace('T', ' ')} UTC.`,
+          body: `Layanan ${after.serviceType}: ${after.comment ? `"${String(after.comment).slice(0, 200)}"` : 'nilai rendah'}. Tindak lanjuti paling lambat ${new Date(Date.parse(String(after.dueAt)) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} WIB.`,
           link: `/units/${after.unitCode}/survey-follow-ups`,
         },
       ];

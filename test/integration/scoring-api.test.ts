@@ -249,6 +249,11 @@ describe('distribution, finalisation, rewards and appeals', () => {
     const filed = await call('staff', 'POST', `/employees/me/evaluations/${PERIOD}/appeal`, { reason: 'Hasil kerja IKI b sudah sesuai standar mutu.' });
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
     expect(filed.body.appeal).toMatchObject({ state: 'filed' });
+    // The reviewer hears of it: the Kabid, second level above Rahmat.
+    await eventually(async () => {
+      const items = (await call('kabid', 'GET', '/me/notifications?limit=100')).body.items as { type: string; link: string }[];
+      return items.find((n) => n.type === 'appeal_filed' && n.link === `/employees/${who.staff}/evaluations/${PERIOD}`);
+    });
     expect((await call('staff', 'POST', `/employees/me/evaluations/${PERIOD}/appeal`, { reason: 'lagi' })).body.error.code).toBe('appeal_exists');
     // The direct supervisor made the evaluation: the level above decides.
     expect((await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/appeal/decision`, { outcome: 'upheld', reason: 'x' })).status).toBe(403);
@@ -262,6 +267,11 @@ describe('distribution, finalisation, rewards and appeals', () => {
     });
     expect(decided.status).toBe(200);
     expect(decided.body.outcome).toMatchObject({ predikat: 'sangat_baik', source: 'appeal' });
+    const told = await eventually(async () => {
+      const items = (await call('staff', 'GET', '/me/notifications?limit=100')).body.items as { type: string; body: string }[];
+      return items.find((n) => n.type === 'appeal_decided');
+    });
+    expect(told.body).toContain('dikabulkan');
     expect((await call('kabid', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/appeal/decision`, { outcome: 'upheld', reason: 'x' })).body.error.code).toBe('appeal_not_open');
     // Every step is in the employee's audit trail.
     const trail = await eventually(async () => {

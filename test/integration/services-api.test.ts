@@ -272,6 +272,14 @@ describe('the citizen survey', () => {
     expect(item).toMatchObject({ reasons: ['complaint', 'element_rated_1'], comment: 'Petugas tidak ramah', status: 'open', overdue: false });
     expect(Date.parse(item.dueAt) - Date.parse(item.submittedAt)).toBe(48 * 3_600_000);
     expect((await stack.call('GET', '/units/DUK-IDK/survey-follow-ups', { token: t.staff })).status).toBe(403);
+    // The unit head is notified; a colleague of the unit is not.
+    const note = await eventually(async () => {
+      const res = await stack.call('GET', '/me/notifications?limit=100', { token: t.kasi });
+      return (res.body.items as { type: string; link: string }[]).find((n) => n.type === 'survey_follow_up');
+    });
+    expect(note.link).toBe('/units/DUK-IDK/survey-follow-ups');
+    const colleague = await stack.call('GET', '/me/notifications?limit=100', { token: t.staff });
+    expect((colleague.body.items as { type: string }[]).some((n) => n.type === 'survey_follow_up')).toBe(false);
     const path = `/units/DUK-IDK/survey-follow-ups/${item.id}/resolve`;
     // Readers (an auditor, the head of the bidang above) see it but do not close it.
     for (const reader of [t.auditor, t.kabid]) {

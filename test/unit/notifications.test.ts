@@ -45,5 +45,7 @@ describe('draftsFor: which change notifies whom', () => {
     expect(rejected!.body).toContain('Tanpa bukti');
     const [returned] = draftsFor(plan('submitted'), plan('returned', { returnNote: 'Target terlalu rendah' }), today);
     expect(returned!.body).toContain('Target terlalu rendah');
+    const [complaint] = draftsFor(undefined, { entity: 'SurveyFollowUp', unitCode: 'DUK-IDK', serviceType: 'ktp-el', comment: 'Lama', dueAt: '2026-12-01T10:00:00.000Z' }, today);
+    expect(complaint!.body).toContain('paling lambat 2026-12-01 17:00 WIB');
   });
 });
