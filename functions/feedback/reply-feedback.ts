@@ -1,7 +1,10 @@
 import { replyFeedback } from '#shared/api/feedback';
+import { AppError } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { feedbackParty, requireParty } from '#shared/store/feedback-context';
 import { FeedbackRepository } from '#shared/store/feedback';
+
+const MAX_REPLIES = 50;
 
 /** The employee replies, and the supervisor may answer: the feedback becomes a dialog. */
 export const handler = userHandler(replyFeedback, async (req) => {
@@ -12,7 +15,11 @@ export const handler = userHandler(replyFeedback, async (req) => {
     target.nip,
     req.params.id,
     req.body.version,
-    (f) => ({ replies: [...f.replies, { by: req.principal.nip, text: req.body.text, at: ctx.now }] }),
+    (f) => {
+      // A thread is one record: past this many replies, a new conversation is a new feedback or a dialog.
+      if (f.replies.length >= MAX_REPLIES) throw new AppError(422, 'feedback_thread_full', { max: MAX_REPLIES });
+      return { replies: [...f.replies, { by: req.principal.nip, text: req.body.text, at: ctx.now }] };
+    },
     ctx,
   );
   return json(saved);

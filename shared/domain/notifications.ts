@@ -76,9 +76,10 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
       const replies = (after.replies as { by: string; text: string }[]) ?? [];
       if (replies.length <= ((before.replies as unknown[]) ?? []).length) return [];
       const last = replies.at(-1)!;
-      // A reply goes to the other side: the employee's reply to the giver, anyone else's to the employee.
-      const to = last.by === after.nip ? (after.from as string) : (after.nip as string);
-      return [{ type: 'feedback_replied', audience: { role: 'person', nip: to }, title: 'Balasan umpan balik', body: `${last.by}: ${last.text.slice(0, 280)}`, link }];
+      // A reply goes to the other side: the employee's to their supervisor of today (and the Plt/Plh), the
+      // supervisor's to the employee.
+      const audience: Audience = last.by === after.nip ? { role: 'supervisor_of', nip: after.nip as string, date: today } : { role: 'person', nip: after.nip as string };
+      return [{ type: 'feedback_replied', audience, title: 'Balasan umpan balik', body: `${last.by}: ${last.text.slice(0, 280)}`, link }];
     }
     case 'Evaluation': {
       const appeal = after.appeal as { state: string; decision?: { outcome: string; reason: string } } | undefined;

@@ -13,7 +13,8 @@ const outbox =
   async (to, draft, id) => {
     mkdirSync(dir, { recursive: true });
     const subject = `=?UTF-8?B?${Buffer.from(subjectOf(draft)).toString('base64')}?=`;
-    const headers = [`From: Kinerja ASN <no-reply@kinerja.local>`, `To: ${to.name} <${to.email}>`, `Subject: ${subject}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit'];
+    const name = `=?UTF-8?B?${Buffer.from(to.name).toString('base64')}?=`;
+    const headers = [`From: Kinerja ASN <no-reply@kinerja.local>`, `To: ${name} <${to.email}>`, `Subject: ${subject}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit'];
     writeFileSync(join(dir, `${id}-${to.email.replace(/[^A-Za-z0-9.@_-]/g, '_')}.eml`), [...headers, '', textOf(draft)].join('\r\n'));
   };
 
@@ -25,7 +26,8 @@ const ses =
     await new SESv2Client({}).send(
       new SendEmailCommand({
         FromEmailAddress: from,
-        Destination: { ToAddresses: [`${to.name} <${to.email}>`] },
+        // The bare address: names with commas (academic titles) or non-ASCII letters would break the header.
+        Destination: { ToAddresses: [to.email] },
         Content: { Simple: { Subject: { Data: subjectOf(draft), Charset: 'UTF-8' }, Body: { Text: { Data: textOf(draft), Charset: 'UTF-8' } } } },
       }),
     );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Audience, NotificationDraft, NotificationType } from '../domain/notifications.ts';
 import { ActingRepository } from './acting.ts';
+import { logger, metrics } from '../observability.ts';
 import { emailChannel } from './email.ts';
 import { type Employee, EmployeeRepository } from './employees.ts';
 import { EvaluationRepository } from './evaluations.ts';
@@ -138,8 +139,14 @@ export async function deliver(scope: OrgScope, people: Employee[], draft: Notifi
         const id = NotificationRepository.idFor(event.at, event.id, draft.type, person.nip);
         if (await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: event.at })) added++;
         if (mail && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
-          await mail({ name: person.name, email: person.email }, draft, id);
-          await repo.markEmailed(person.nip, id, new Date().toISOString());
+          try {
+            await mail({ name: person.name, email: person.email }, draft, id);
+            await repo.markEmailed(person.nip, id, new Date().toISOString());
+          } catch (err) {
+            // The inbox holds the notification; a refused address must not hold back the record or the others.
+            logger.warn('e-mail not sent', { nip: person.nip, type: draft.type, error: err as Error });
+            metrics.addMetric('EmailFailed', 'Count', 1);
+          }
         }
       }
     }),

@@ -65,6 +65,15 @@ describe('feedback', () => {
     expect(ack.body.acknowledgedAt).toBeDefined();
     expect((await call('staff', 'POST', '/employees/me/feedback/nope-123/acknowledge', { version: 1 })).status).toBe(404);
   });
+
+  it('keeps a thread to 50 replies (one record), then asks for a new feedback or a dialog', async () => {
+    const given = await give('kasi', { kind: 'general' }, 'Utas panjang');
+    let version = given.body.version;
+    for (let i = 0; i < 50; i++) version = (await call(i % 2 ? 'kasi' : 'staff', 'POST', `/employees/${who.staff}/feedback/${given.body.id}/replies`, { text: `Balasan ${i}`, version })).body.version;
+    const full = await call('staff', 'POST', `/employees/me/feedback/${given.body.id}/replies`, { text: 'lagi', version });
+    expect(full.status).toBe(422);
+    expect(full.body.error.code).toBe('feedback_thread_full');
+  });
 });
 
 describe('performance dialogs', () => {

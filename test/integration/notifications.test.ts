@@ -3,7 +3,7 @@
  * concerned (acting officials included, nobody else), writes e-mails to the outbox, and stays exactly-once when a
  * batch is delivered again; a poison record fails alone.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -80,12 +80,30 @@ describe('notifications from the stream', () => {
     // Rina has an e-mail address: each of her notifications is also one .eml in the outbox.
     const files = await eventually(async () => (existsSync(outbox) && readdirSync(outbox).length > 0 ? readdirSync(outbox) : undefined));
     const mail = readFileSync(join(outbox, files[0]!), 'utf8');
-    expect(mail).toContain('To: Rina Marlina Pohan, S.Sos <rina.pohan@pemkomedan.go.id>');
+    // The name MIME-encoded (its comma and title would otherwise break the header).
+    expect(mail).toContain(`To: =?UTF-8?B?${Buffer.from('Rina Marlina Pohan, S.Sos').toString('base64')}?= <rina.pohan@pemkomedan.go.id>`);
     expect(mail).toMatch(/Subject: =\?UTF-8\?B\?/);
     // Only Rina has an address: every e-mail is hers, one per notification of hers.
     expect(files.every((f) => f.endsWith('rina.pohan@pemkomedan.go.id.eml'))).toBe(true);
     const hers = (await inbox('kasi', '?limit=100')).items.length;
     expect(files).toHaveLength(hers);
+  });
+});
+
+describe('a refused e-mail', () => {
+  it('still leaves the notification in the inbox and fails nothing', async () => {
+    const broken = join(outbox, 'not-a-folder');
+    writeFileSync(broken, 'x');
+    process.env.EMAIL_OUTBOX_DIR = broken; // the outbox cannot be written: every send fails
+    try {
+      const given = await call('kasi', 'POST', `/employees/${who.staff}/feedback`, { about: { kind: 'general' }, text: 'Catatan saat pos surel bermasalah' });
+      await call('staff', 'POST', `/employees/me/feedback/${given.body.id}/replies`, { text: 'Balasan tanpa surel', version: 1 });
+      const [reply] = await waitFor('kasi', 'feedback_replied', 'Balasan tanpa surel');
+      expect(reply.read).toBe(false);
+      expect(stack.failures).toEqual([]);
+    } finally {
+      process.env.EMAIL_OUTBOX_DIR = outbox;
+    }
   });
 });
 

@@ -22,7 +22,7 @@ describe('emailChannel', () => {
     expect(send).toHaveBeenCalledTimes(1);
     expect((send.mock.calls[0]![0] as { input: unknown }).input).toEqual({
       FromEmailAddress: 'kinerja@pemkomedan.go.id',
-      Destination: { ToAddresses: ['Rina <rina@pemkomedan.go.id>'] },
+      Destination: { ToAddresses: ['rina@pemkomedan.go.id'] },
       Content: {
         Simple: {
           Subject: { Data: '[Kinerja ASN] Umpan balik dari atasan', Charset: 'UTF-8' },
@@ -41,6 +41,6 @@ describe('emailChannel', () => {
     await emailChannel()!({ name: 'Rina', email: 'rina@pemkomedan.go.id' }, draft, 'n-2');
     expect(send).not.toHaveBeenCalled();
     expect(readdirSync(dir)).toEqual(['n-2-rina@pemkomedan.go.id.eml']);
-    expect(readFileSync(join(dir, 'n-2-rina@pemkomedan.go.id.eml'), 'utf8')).toContain('To: Rina <rina@pemkomedan.go.id>');
+    expect(readFileSync(join(dir, 'n-2-rina@pemkomedan.go.id.eml'), 'utf8')).toContain(`To: =?UTF-8?B?${Buffer.from('Rina').toString('base64')}?= <rina@pemkomedan.go.id>`);
   });
 });

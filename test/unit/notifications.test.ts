@@ -21,7 +21,7 @@ describe('draftsFor: which change notifies whom', () => {
     ['activity approved → nobody', activity('pending'), activity('approved'), []],
     ['activity still rejected (edited) → nobody', activity('rejected'), activity('rejected'), []],
     ['feedback given → the employee', undefined, feedback([]), [{ type: 'feedback_given', audience: { role: 'person', nip: STAFF } }]],
-    ['the employee replies → the giver', feedback([]), feedback([{ by: STAFF, text: 'Siap' }]), [{ type: 'feedback_replied', audience: { role: 'person', nip: KASI } }]],
+    ['the employee replies → their supervisor of today (and Plt/Plh)', feedback([]), feedback([{ by: STAFF, text: 'Siap' }]), [{ type: 'feedback_replied', audience: { role: 'supervisor_of', nip: STAFF, date: today } }]],
     ['the supervisor answers → the employee', feedback([{ by: STAFF, text: 'Siap' }]), feedback([{ by: STAFF, text: 'Siap' }, { by: KASI, text: 'Terima kasih' }]), [{ type: 'feedback_replied', audience: { role: 'person', nip: STAFF } }]],
     ['feedback acknowledged (no new reply) → nobody', feedback([]), { ...feedback([]), acknowledgedAt: 'x' }, []],
     ['appeal filed → the second level above the employee', evaluation(), evaluation({ state: 'filed' }), [{ type: 'appeal_filed', audience: { role: 'second_level_of', nip: STAFF, date: today } }]],
