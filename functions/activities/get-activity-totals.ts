@@ -5,7 +5,6 @@ import { indicatorsOf, realisasiOf } from '#shared/domain/service-indicators';
 import { ServiceTotalsRepository } from '#shared/store/service-totals';
 import { json, userHandler } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
-import { periodForReading } from '#shared/store/activity-context';
 import { PlanRepository } from '#shared/store/plans';
 import { YearRepository } from '#shared/store/years';
 
@@ -15,7 +14,7 @@ import { YearRepository } from '#shared/store/years';
  */
 export const handler = userHandler(getActivityTotals, async (req) => {
   const { target } = await readableEmployee(req, req.params.nip);
-  const period = await periodForReading(new YearRepository(req.scope), req.params.periodId);
+  const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
   const year = Number(period.id.slice(0, 4));
   const [totals, versions, service] = await Promise.all([
     new ActivityRepository(req.scope).totals(target.nip, period.id),

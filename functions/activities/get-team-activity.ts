@@ -3,13 +3,13 @@ import { readableEmployee, teamOf } from '#shared/auth/access';
 import { json, userHandler } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
 import { summary } from '#shared/store/summaries';
-import { monitoringRow, periodForReading } from '#shared/store/activity-context';
+import { monitoringRow } from '#shared/store/activity-context';
 import { HolidayRepository } from '#shared/store/holidays';
 import { YearRepository } from '#shared/store/years';
 
 export const handler = userHandler(getTeamActivity, async (req) => {
   const { target, relation } = await readableEmployee(req, req.params.nip);
-  const period = await periodForReading(new YearRepository(req.scope), req.params.periodId);
+  const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
   const visible = await teamOf(req, target, relation);
   const repo = new ActivityRepository(req.scope);
   const holidays = await new HolidayRepository(req.scope).dates([Number(period.id.slice(0, 4))]);

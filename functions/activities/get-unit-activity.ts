@@ -3,14 +3,14 @@ import { monitoredUnit } from '#shared/auth/access';
 import { json, userHandler } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
 import { summary } from '#shared/store/summaries';
-import { monitoringRow, periodForReading } from '#shared/store/activity-context';
+import { monitoringRow } from '#shared/store/activity-context';
 import { HolidayRepository } from '#shared/store/holidays';
 import { YearRepository } from '#shared/store/years';
 
 /** A unit subtree's monitoring rows and roll-up (the same audience as the unit's plans). */
 export const handler = userHandler(getUnitActivity, async (req) => {
   const { members } = await monitoredUnit(req, req.params.code);
-  const period = await periodForReading(new YearRepository(req.scope), req.params.periodId);
+  const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
   const repo = new ActivityRepository(req.scope);
   const holidays = await new HolidayRepository(req.scope).dates([Number(period.id.slice(0, 4))]);
   const rows = await Promise.all(members.map((m) => monitoringRow(repo, summary(m), period, req.now, holidays)));

@@ -5,8 +5,8 @@ import { predikatOf } from '#shared/domain/scoring';
 import { AppError, forbidden } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { EmployeeRepository } from '#shared/store/employees';
-import { periodOf } from '#shared/store/evaluation-context';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
+import { YearRepository } from '#shared/store/years';
 
 /**
  * The supervisor's own supervisor (the second level above the employee), or BKPSDM as the designated reviewer,
@@ -20,7 +20,7 @@ export const handler = userHandler(decideAppeal, async (req) => {
   // Nobody decides an appeal against their own rating: not the employee, not the direct supervisor who rated.
   const designated = isBkpsdm(req.principal) && me !== target.nip && me !== chain[0]?.nip;
   if (!designated && secondLevel !== me) throw forbidden(reasons.notAppealReviewer);
-  const period = await periodOf(req.scope, req.params.periodId);
+  const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
   const { outcome, reason, hasilKerja, perilaku } = req.body;
   if (outcome === 'revised' && (!hasilKerja || !perilaku)) throw new AppError(422, 'appeal_revision_missing');
   const ctx = writeContext(req);

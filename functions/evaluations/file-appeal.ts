@@ -5,14 +5,13 @@ import { appealDeadline } from '#shared/domain/scoring';
 import { wibDate } from '#shared/domain/time';
 import { AppError } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { periodOf } from '#shared/store/evaluation-context';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
 import { YearRepository } from '#shared/store/years';
 
 /** Keberatan: the employee contests a finalised evaluation, once, within the appeal window, with a reason. */
 export const handler = userHandler(fileAppeal, async (req) => {
   const nip = ownNip(req.principal, req.params.nip, reasons.ownAppealOnly);
-  const period = await periodOf(req.scope, req.params.periodId);
+  const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
   if (period.state !== 'finalised' || !period.finalisation) throw new AppError(409, 'appeal_not_final', { period: period.id, state: period.state });
   const rules = (await new YearRepository(req.scope).rules(Number(period.id.slice(0, 4))))!.history.find((r) => r.rulesVersion === period.rulesVersion);
   const days = rules?.appealWindowDays ?? 14;

@@ -3,7 +3,6 @@ import { canManagePeriods, reasons } from '#shared/auth/policy';
 import { AppError, forbidden, notFound } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { distributionReport } from '#shared/store/distribution';
-import { periodOf } from '#shared/store/evaluation-context';
 import { ScoringRunRepository } from '#shared/store/scoring';
 import { YearRepository } from '#shared/store/years';
 
@@ -16,7 +15,7 @@ export const handler = userHandler(finalisePeriod, async (req) => {
   if (!canManagePeriods(req.principal)) throw forbidden(reasons.bkpsdmOnly);
   const { year, periodId } = req.params;
   if (!periodId.startsWith(String(year))) throw notFound('period');
-  const period = await periodOf(req.scope, periodId);
+  const period = await new YearRepository(req.scope).findPeriod(periodId);
   if (period.state === 'finalised') throw new AppError(422, 'period_finalised', { period: period.id });
   if (period.state !== 'scored') throw new AppError(409, 'period_not_scored', { period: period.id, state: period.state });
   if (period.kind === 'year') {

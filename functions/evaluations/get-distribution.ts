@@ -3,12 +3,12 @@ import { isOrgWideReader, reasons } from '#shared/auth/policy';
 import { forbidden } from '#shared/http/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { distributionReport } from '#shared/store/distribution';
-import { periodOf } from '#shared/store/evaluation-context';
+import { YearRepository } from '#shared/store/years';
 
 /** BKPSDM and auditors: the distribution check of a period, before (and after) finalisation. */
 export const handler = userHandler(getDistribution, async (req) => {
   if (!isOrgWideReader(req.principal)) throw forbidden(reasons.bkpsdmOnly);
-  const period = await periodOf(req.scope, req.params.periodId);
+  const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
   const { report } = await distributionReport(req.scope, period.id);
   return json({ ...report, periodState: period.state });
 });

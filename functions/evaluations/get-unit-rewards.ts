@@ -5,8 +5,8 @@ import { forbidden } from '#shared/http/errors';
 import { EmployeeRepository } from '#shared/store/employees';
 import { predikatNames, ratingNames, rewardOrder } from '#shared/domain/scoring';
 import { json, userHandler } from '#shared/http/handler';
-import { periodOf } from '#shared/store/evaluation-context';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
+import { YearRepository } from '#shared/store/years';
 
 const csvCell = (v: unknown) => {
   const s = String(v ?? '');
@@ -20,7 +20,7 @@ export const handler = userHandler(getUnitRewards, async (req) => {
   const head = members.find((m) => !m.supervisorNip || !inUnit.has(m.supervisorNip as string));
   const aboveTheHead = head ? (await new EmployeeRepository(req.scope).supervisorChain(EmployeeRepository.fromItem(head))).some((e) => e.nip === req.principal.nip) : false;
   if (!canReadRewards(req.principal, req.actor.unitPath, unit.path, isHead, aboveTheHead)) throw forbidden(reasons.rewardReaders);
-  const period = await periodOf(req.scope, req.params.periodId);
+  const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
   const rows = (await new EvaluationRepository(req.scope).inUnit(period.id, unit.path))
     .map((e) => ({ e, o: outcomeOf(e) }))
     .filter(({ o }) => o.predikat && o.perilaku)

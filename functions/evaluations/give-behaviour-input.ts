@@ -2,9 +2,9 @@ import { giveBehaviourInput } from '#shared/api/evaluations';
 import { readableEmployee, resolveNip } from '#shared/auth/access';
 import { AppError, forbidden } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { periodOf } from '#shared/store/evaluation-context';
 import { EvaluationRepository } from '#shared/store/evaluations';
 import { EmployeeRepository } from '#shared/store/employees';
+import { YearRepository } from '#shared/store/years';
 
 const notColleague = {
   id: 'masukan 360° diberikan oleh rekan satu atasan atau bawahan langsung pegawai tersebut',
@@ -19,7 +19,7 @@ export const handler = userHandler(giveBehaviourInput, async (req) => {
   if (!target) await readableEmployee(req, req.params.nip); // 404 as everywhere else
   const relation = target!.supervisorNip && target!.supervisorNip === req.actor.supervisorNip ? 'peer' : req.actor.supervisorNip === target!.nip ? 'subordinate' : null;
   if (!relation) throw forbidden(notColleague);
-  const period = await periodOf(req.scope, req.params.periodId);
+  const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
   if (period.state === 'finalised') throw new AppError(409, 'period_finalised_locked', { period: period.id });
   const ctx = writeContext(req);
   await new EvaluationRepository(req.scope).saveInput(target!.nip, period.id, req.principal.nip, { relation, values: req.body.values, ...(req.body.comment ? { comment: req.body.comment } : {}), at: ctx.now }, ctx);

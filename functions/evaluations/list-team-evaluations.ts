@@ -1,13 +1,13 @@
 import { listTeamEvaluations } from '#shared/api/evaluations';
 import { readableEmployee, teamOf } from '#shared/auth/access';
 import { json, userHandler } from '#shared/http/handler';
-import { periodOf } from '#shared/store/evaluation-context';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
+import { YearRepository } from '#shared/store/years';
 
 /** The supervisor's review list: each team member's figures, what is still to do, and the outcome in force. */
 export const handler = userHandler(listTeamEvaluations, async (req) => {
   const { target, relation } = await readableEmployee(req, req.params.nip);
-  const [team, period] = await Promise.all([teamOf(req, target, relation), periodOf(req.scope, req.params.periodId)]);
+  const [team, period] = await Promise.all([teamOf(req, target, relation), new YearRepository(req.scope).findPeriod(req.params.periodId)]);
   const evaluations = await new EvaluationRepository(req.scope).getMany(team.map((m) => m.nip as string), period.id);
   const items = evaluations
     .map((e) => {

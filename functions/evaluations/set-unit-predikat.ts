@@ -2,15 +2,15 @@ import { setUnitPredikat } from '#shared/api/evaluations';
 import { canManagePeriods, reasons } from '#shared/auth/policy';
 import { AppError, forbidden, notFound } from '#shared/http/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { periodOf } from '#shared/store/evaluation-context';
 import { EvaluationRepository } from '#shared/store/evaluations';
 import { ScoringRunRepository } from '#shared/store/scoring';
 import { UnitRepository } from '#shared/store/units';
+import { YearRepository } from '#shared/store/years';
 
 /** The unit's own predikat, decided by the leadership above it and recorded by BKPSDM (audited with its reason); re-scores the unit. */
 export const handler = userHandler(setUnitPredikat, async (req) => {
   if (!canManagePeriods(req.principal)) throw forbidden(reasons.bkpsdmOnly);
-  const [unit, period] = await Promise.all([new UnitRepository(req.scope).get(req.params.code), periodOf(req.scope, req.params.periodId)]);
+  const [unit, period] = await Promise.all([new UnitRepository(req.scope).get(req.params.code), new YearRepository(req.scope).findPeriod(req.params.periodId)]);
   if (!unit) throw notFound('unit');
   if (period.state === 'finalised') throw new AppError(409, 'period_finalised_locked', { period: period.id });
   const ctx = writeContext(req);

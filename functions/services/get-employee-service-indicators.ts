@@ -2,7 +2,6 @@ import { getEmployeeServiceIndicators } from '#shared/api/services';
 import { readableEmployee } from '#shared/auth/access';
 import { indicatorsOf } from '#shared/domain/service-indicators';
 import { json, userHandler } from '#shared/http/handler';
-import { periodForReading } from '#shared/store/activity-context';
 import { ServiceTotalsRepository } from '#shared/store/service-totals';
 import { YearRepository } from '#shared/store/years';
 
@@ -10,7 +9,7 @@ import { YearRepository } from '#shared/store/years';
 export const handler = userHandler(getEmployeeServiceIndicators, async (req) => {
   const { target } = await readableEmployee(req, req.params.nip);
   const [period, totals] = await Promise.all([
-    periodForReading(new YearRepository(req.scope), req.params.periodId),
+    new YearRepository(req.scope).findPeriod(req.params.periodId),
     new ServiceTotalsRepository(req.scope).officer(target.nip, req.params.periodId),
   ]);
   return json({

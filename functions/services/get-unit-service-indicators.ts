@@ -2,7 +2,6 @@ import { getUnitServiceIndicators } from '#shared/api/services';
 import { monitoredUnit } from '#shared/auth/access';
 import { indicatorsOf } from '#shared/domain/service-indicators';
 import { json, userHandler } from '#shared/http/handler';
-import { periodForReading } from '#shared/store/activity-context';
 import { EmployeeRepository } from '#shared/store/employees';
 import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
 import { ServiceTotalsRepository } from '#shared/store/service-totals';
@@ -13,7 +12,7 @@ export const handler = userHandler(getUnitServiceIndicators, async (req) => {
   const { unit, members } = await monitoredUnit(req, req.params.code);
   const totals = new ServiceTotalsRepository(req.scope);
   const [period, own, officers, types] = await Promise.all([
-    periodForReading(new YearRepository(req.scope), req.params.periodId),
+    new YearRepository(req.scope).findPeriod(req.params.periodId),
     totals.unit(unit.code, req.params.periodId),
     totals.officersOfUnit(unit.code, req.params.periodId),
     new ServiceCatalogueRepository(req.scope).types(unit.code),

@@ -4,7 +4,6 @@
  * the same tasks and code the stream consumer runs in the cloud, here inline. Re-running gives the same results.
  */
 import { parseArgs } from 'node:util';
-import { periodOf } from '../../shared/store/evaluation-context.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { ScoringRunRepository, runScoringTask } from '../../shared/store/scoring.ts';
 import { YearRepository } from '../../shared/store/years.ts';
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
   const scope = new OrgScope(values.org ?? DEMO_ORG.orgId);
   const ctx = () => ({ actor: 'system:npm-run-score', now: new Date().toISOString() });
   const year = Number(values.period.slice(0, 4));
-  let period = await periodOf(scope, values.period);
+  let period = await new YearRepository(scope).findPeriod(values.period);
   if (period.state === 'open') {
     if (!values.close) throw new Error(`period ${period.id} is still open (input deadline ${period.inputDeadline}); add --close to close it and score.`);
     period = await new YearRepository(scope).updatePeriod(year, period.id, period.version, () => ({ state: 'closed' }), ctx());
@@ -46,7 +45,7 @@ async function main(): Promise<void> {
     console.log(`\r\x1b[K  ${task.unitCode}${task.slice ? ` (slice ${task.slice})` : ''}: ${scored} scored`);
   }
   await runs.finishIfComplete(run.periodId, run.runId, ctx());
-  const after = await periodOf(scope, run.periodId);
+  const after = await new YearRepository(scope).findPeriod(run.periodId);
   console.log(`done: ${total} evaluations in ${((Date.now() - started) / 1000).toFixed(1)} s; period ${after.id} is ${after.state}.`);
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { route } from './route.ts';
-import { isoDate, meta, nipParam, page, pageQuery, text, wibTime } from './schemas.ts';
+import { isoDate, nipParam, page, pageQuery, text, wibTime } from './schemas.ts';
 
 const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));
 const url = z.string().check(z.url({ protocol: /^https?$/ }), z.maxLength(2000));

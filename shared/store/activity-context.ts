@@ -6,7 +6,7 @@ import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes, weekSt
 import { versionInForce } from '../domain/plans.ts';
 import { workingDaysBetween } from '../domain/service-hours.ts';
 import { wibDate } from '../domain/time.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError } from '../http/errors.ts';
 import { type Lang, render } from '../http/messages.ts';
 import type { Activity, ActivityRepository, DayTotals } from './activities.ts';
 import { PlanRepository } from './plans.ts';
@@ -114,9 +114,3 @@ export async function monitoringRow(
   };
 }
 
-/** The period of a period id, for reading; 404 when the year or period does not exist. */
-export async function periodForReading(years: YearRepository, periodId: string): Promise<Period> {
-  const period = (await years.get(Number(periodId.slice(0, 4))))?.periods.find((p) => p.id === periodId);
-  if (!period) throw notFound('period');
-  return period;
-}

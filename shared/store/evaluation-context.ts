@@ -14,17 +14,11 @@ interface Ctx {
   now: Date;
 }
 
-/** The period of an id (404 when its year or the period does not exist). */
-export async function periodOf(scope: OrgScope, periodId: string): Promise<Period> {
-  const period = (await new YearRepository(scope).get(Number(periodId.slice(0, 4))))?.periods.find((p) => p.id === periodId);
-  if (!period) throw notFound('period');
-  return period;
-}
 
 /** An evaluation the caller may read (the person, their supervisors, admins of their OPD, BKPSDM, auditors). */
 export async function readableEvaluation(ctx: Ctx, nipParam: string, periodId: string): Promise<{ target: Employee; evaluation: Evaluation; input: BehaviourInput[]; period: Period }> {
   const { target } = await readableEmployee(ctx, nipParam);
-  const [found, period] = await Promise.all([new EvaluationRepository(ctx.scope).getWithInput(target.nip, periodId), periodOf(ctx.scope, periodId)]);
+  const [found, period] = await Promise.all([new EvaluationRepository(ctx.scope).getWithInput(target.nip, periodId), new YearRepository(ctx.scope).findPeriod(periodId)]);
   if (!found) throw notFound('evaluation');
   return { target, evaluation: found.evaluation, input: found.input, period };
 }
@@ -33,7 +27,7 @@ export async function readableEvaluation(ctx: Ctx, nipParam: string, periodId: s
 export async function reviewableEvaluation(ctx: Ctx, nipParam: string, periodId: string): Promise<{ target: Employee; period: Period }> {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   if (!(await decidesFor(ctx, target, relation))) throw forbidden(reasons.notEvaluator);
-  const period = await periodOf(ctx.scope, periodId);
+  const period = await new YearRepository(ctx.scope).findPeriod(periodId);
   if (period.state === 'finalised') throw new AppError(409, 'period_finalised_locked', { period: period.id });
   if (period.state !== 'scored' && period.state !== 'closed') throw new AppError(409, 'period_not_scored', { period: period.id, state: period.state });
   return { target, period };

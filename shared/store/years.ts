@@ -1,6 +1,6 @@
 import { type Cadence, type PeriodDates, type PeriodState, derivePeriods } from '../domain/periods.ts';
 import { type Rules, defaultRules } from '../domain/rules.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
 
 export interface Period extends PeriodDates {
@@ -76,6 +76,13 @@ export class YearRepository {
     const performanceYear = YearRepository.yearOf(year, items);
     const rules = YearRepository.rulesOf(items.filter((i) => (i.sk as string).startsWith('RULES#')).reverse());
     return performanceYear && rules ? { year: performanceYear, rules } : undefined;
+  }
+
+  /** The period of a period id (its year is in the id); 404 when the year or the period does not exist. */
+  async findPeriod(periodId: string): Promise<Period> {
+    const period = (await this.get(Number(periodId.slice(0, 4))))?.periods.find((p) => p.id === periodId);
+    if (!period) throw notFound('period');
+    return period;
   }
 
   private static yearOf(year: number, items: Item[]): PerformanceYear | undefined {

@@ -12,7 +12,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_MACHINE_CLIENT } from '../../infra/local/demo-data.ts';
-import { wibDate } from '../../shared/domain/time.ts';
 import { documentClient, tableName } from '../../shared/store/client.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { applyServiceChange } from '../../shared/store/service-totals-stream.ts';

@@ -10,11 +10,11 @@ import { defaultRules } from '../../shared/domain/rules.ts';
 import { scoreHasilKerja } from '../../shared/domain/scoring.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { ScoringRunRepository, runScoringTask } from '../../shared/store/scoring.ts';
-import { periodOf } from '../../shared/store/evaluation-context.ts';
 import { EvaluationRepository } from '../../shared/store/evaluations.ts';
 import { demoTokens, tokenFor, who } from '../support/demo.ts';
 import { approvedPlans, yesterday } from '../support/plans.ts';
 import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
+import { YearRepository } from '../../shared/store/years.ts';
 
 let stack: TestStack;
 let t: Record<keyof typeof who, string>;
@@ -101,7 +101,7 @@ describe('scoring run', () => {
     // A run killed after scoring one person: its task stays pending; a new run then finishes the job.
     const scope = new OrgScope('kota-medan');
     const runs = new ScoringRunRepository(scope);
-    const killed = await runs.start(await periodOf(scope, PERIOD), YEAR, 'DUK-IDK', 'inline', { actor: 'test', now: new Date().toISOString() });
+    const killed = await runs.start(await new YearRepository(scope).findPeriod(PERIOD), YEAR, 'DUK-IDK', 'inline', { actor: 'test', now: new Date().toISOString() });
     expect(await runs.run(PERIOD, killed.run.runId)).toMatchObject({ state: 'running', taskCount: 1, doneTasks: 0 });
     await scoreUnit();
     const after = (await evaluation(who.staff)).body;
