@@ -5,6 +5,7 @@ import { ActivityRepository, hashOf } from '#shared/store/activities';
 import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor } from '#shared/store/activity-context';
 import { PlanRepository } from '#shared/store/plans';
 import { YearRepository } from '#shared/store/years';
+import { allInOrder } from '#shared/concurrency';
 
 export const handler = userHandler(createActivity, async (req) => {
   const nip = ownActivityNip(req.principal, req.params.nip);
@@ -29,8 +30,9 @@ export const handler = userHandler(createActivity, async (req) => {
     const replayed = await replay();
     if (replayed) return replayed;
     const minutes = checkTimes(body, req.now);
-    // The rule reads are independent: one round trip's wait for all of them.
-    const [{ period, cap }, planVersion, day] = await Promise.all([
+    // The rule reads are independent: one round trip's wait for all of them; a request breaking several rules
+    // always gets the first in this order (the date, the plan, the day).
+    const [{ period, cap }, planVersion, day] = await allInOrder([
       dateRules(new YearRepository(req.scope), body.date, req.now),
       planVersionFor(new PlanRepository(req.scope), nip, body),
       dayWithoutOverlap(repo, nip, body),

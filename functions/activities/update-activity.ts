@@ -5,6 +5,7 @@ import { ActivityRepository, unverified } from '#shared/store/activities';
 import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor, requireStatus } from '#shared/store/activity-context';
 import { PlanRepository } from '#shared/store/plans';
 import { YearRepository } from '#shared/store/years';
+import { allInOrder } from '#shared/concurrency';
 
 /** The owner fixes an entry not yet verified, or one that was rejected; it goes back to the queue as pending. */
 export const handler = userHandler(updateActivity, async (req) => {
@@ -18,9 +19,10 @@ export const handler = userHandler(updateActivity, async (req) => {
 
   const years = new YearRepository(req.scope);
   const minutes = checkTimes(next, req.now);
-  // The old date must still be editable, and so must the new one; the reads are independent.
-  const [, { period, cap }, planVersion, day] = await Promise.all([
-    current.date === next.date ? undefined : dateRules(years, current.date, req.now),
+  // The old date must still be editable, and so must the new one; the reads are independent, and a request
+  // breaking several rules always gets the first in this order.
+  const [, { period, cap }, planVersion, day] = await allInOrder([
+    current.date === next.date ? Promise.resolve(undefined) : dateRules(years, current.date, req.now),
     dateRules(years, next.date, req.now),
     planVersionFor(new PlanRepository(req.scope), nip, next),
     dayWithoutOverlap(repo, nip, next),
