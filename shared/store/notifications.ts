@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { forEachConcurrently } from '../concurrency.ts';
 import type { Audience, NotificationDraft, NotificationType } from '../domain/notifications.ts';
 import { ActingRepository } from './acting.ts';
 import { logger, metrics } from '../observability.ts';
@@ -132,24 +133,19 @@ export async function deliver(scope: OrgScope, people: Employee[], draft: Notifi
   const repo = new NotificationRepository(scope);
   const mail = emailChannel();
   let added = 0;
-  const queue = [...people];
-  await Promise.all(
-    Array.from({ length: Math.min(16, queue.length) }, async () => {
-      for (let person = queue.shift(); person; person = queue.shift()) {
-        const id = NotificationRepository.idFor(event.at, event.id, draft.type, person.nip);
-        if (await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: event.at })) added++;
-        if (mail && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
-          try {
-            await mail({ name: person.name, email: person.email }, draft, id);
-            await repo.markEmailed(person.nip, id, new Date().toISOString());
-          } catch (err) {
-            // The inbox holds the notification; a refused address must not hold back the record or the others.
-            logger.warn('e-mail not sent', { nip: person.nip, type: draft.type, error: err as Error });
-            metrics.addMetric('EmailFailed', 'Count', 1);
-          }
-        }
+  await forEachConcurrently(people, 16, async (person) => {
+    const id = NotificationRepository.idFor(event.at, event.id, draft.type, person.nip);
+    if (await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: event.at })) added++;
+    if (mail && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
+      try {
+        await mail({ name: person.name, email: person.email }, draft, id);
+        await repo.markEmailed(person.nip, id, new Date().toISOString());
+      } catch (err) {
+        // The inbox holds the notification; a refused address must not hold back the record or the others.
+        logger.warn('e-mail not sent', { nip: person.nip, type: draft.type, error: err as Error });
+        metrics.addMetric('EmailFailed', 'Count', 1);
       }
-    }),
-  );
+    }
+  });
   return added;
 }

@@ -11,6 +11,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { TableName } from '#infra/manifest';
+import { forEachConcurrently } from '../concurrency.ts';
 import { AppError } from '../http/errors.ts';
 import { documentClient, tableName } from './client.ts';
 
@@ -167,21 +168,15 @@ export class OrgScope {
     writes.forEach((w) => this.ownItem(w.item));
     const name = tableName(table);
     const results = new Array<boolean>(writes.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < writes.length) {
-        const i = next++;
-        const w = writes[i]!;
-        try {
-          await this.doc.send(new PutCommand({ TableName: name, Item: w.item, ConditionExpression: w.condition, ExpressionAttributeValues: w.values }));
-          results[i] = true;
-        } catch (err) {
-          if (!isConditionalFailure(err)) throw err;
-          results[i] = false;
-        }
+    await forEachConcurrently(writes, concurrency, async (w, i) => {
+      try {
+        await this.doc.send(new PutCommand({ TableName: name, Item: w.item, ConditionExpression: w.condition, ExpressionAttributeValues: w.values }));
+        results[i] = true;
+      } catch (err) {
+        if (!isConditionalFailure(err)) throw err;
+        results[i] = false;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, writes.length) }, worker));
+    });
     return results;
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { forEachConcurrently } from '../concurrency.ts';
 import { versionInForce } from '../domain/plans.ts';
 import type { Rules } from '../domain/rules.ts';
 import { type IndicatorInput, type UnitPredikat, headRatingOf, periodMonths, scoreHasilKerja } from '../domain/scoring.ts';
@@ -221,15 +222,9 @@ async function loadInputs(scope: OrgScope, chunk: Item[], period: Period): Promi
   const year = Number(period.id.slice(0, 4));
   const plans = new PlanRepository(scope);
   const versions = new Array<PlanVersion[]>(chunk.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < chunk.length) {
-        const k = next++;
-        versions[k] = await plans.versions(chunk[k]!.nip as string, year);
-      }
-    }),
-  );
+  await forEachConcurrently(chunk, 8, async (m, k) => {
+    versions[k] = await plans.versions(m.nip as string, year);
+  });
   const plan = (k: number) => versionInForce(versions[k]!, period.end) ?? versions[k]!.findLast((v) => v.state === 'approved' || v.state === 'superseded');
   const ikiIds = (k: number) => (plan(k)?.rhk ?? []).flatMap((r) => r.iki.filter((i) => i.source !== 'service').map((i) => i.id));
   const approved = chunk.map(() => new Map<string, number>());

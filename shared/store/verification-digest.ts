@@ -1,3 +1,4 @@
+import { forEachConcurrently } from '../concurrency.ts';
 import { wibDate } from '../domain/time.ts';
 import { ActivityRepository } from './activities.ts';
 import { EmployeeRepository } from './employees.ts';
@@ -31,23 +32,18 @@ export async function sendVerificationDigest(orgId: string, now: Date): Promise<
   const people = (await Promise.all(opds.map((o) => employees.allUnitMembers(o.path)))).flat().filter((m) => m.status === 'active');
   const activities = new ActivityRepository(scope);
   let told = 0;
-  const queue = [...people];
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let m = queue.shift(); m; m = queue.shift()) {
-        const oldest = (await activities.queue(m.nip as string, 1)).items[0];
-        if (!oldest || (oldest.date as string) >= cutoff) continue; // waiting longer than the days, not as long
-        const waiting = await scope.count('main', { index: 'gsi1', pk: activities.queueKey(m.nip as string) });
-        const draft = {
-          type: 'verification_digest' as const,
-          audience: { role: 'person' as const, nip: m.nip as string },
-          title: 'Aktivitas menunggu verifikasi',
-          body: `${waiting} aktivitas bawahan menunggu verifikasi Anda; yang tertua sejak ${oldest.date}.`,
-          link: '/employees/me/verification-queue',
-        };
-        told += await deliver(scope, [EmployeeRepository.fromItem(m)], draft, { at: `${today}T00:00:00.000Z`, id: `digest-${today}` });
-      }
-    }),
-  );
+  await forEachConcurrently(people, 8, async (m) => {
+    const oldest = (await activities.queue(m.nip as string, 1)).items[0];
+    if (!oldest || (oldest.date as string) >= cutoff) return; // waiting longer than the days, not as long
+    const waiting = await scope.count('main', { index: 'gsi1', pk: activities.queueKey(m.nip as string) });
+    const draft = {
+      type: 'verification_digest' as const,
+      audience: { role: 'person' as const, nip: m.nip as string },
+      title: 'Aktivitas menunggu verifikasi',
+      body: `${waiting} aktivitas bawahan menunggu verifikasi Anda; yang tertua sejak ${oldest.date}.`,
+      link: '/employees/me/verification-queue',
+    };
+    told += await deliver(scope, [EmployeeRepository.fromItem(m)], draft, { at: `${today}T00:00:00.000Z`, id: `digest-${today}` });
+  });
   return told;
 }

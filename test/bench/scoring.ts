@@ -13,6 +13,7 @@ import { PlanRepository } from '../../shared/store/plans.ts';
 import { ScoringRunRepository, runScoringTask } from '../../shared/store/scoring.ts';
 import { UnitRepository } from '../../shared/store/units.ts';
 import { YearRepository } from '../../shared/store/years.ts';
+import { forEachConcurrently } from '../../shared/concurrency.ts';
 import { openBenchYear, withBenchDatabase } from './support.ts';
 
 const PEOPLE = Number(process.env.BENCH_EMPLOYEES ?? 20_000);
@@ -109,18 +110,12 @@ export async function scoringBench(): Promise<void> {
     // The raw reads and writes of the same items, batched as the run batches them: per 100 people, the plan query
     // of each (eight at once), the totals in batch reads and the evaluation records in batch writes.
     const template = (await doc.send(new QueryCommand({ TableName: main, KeyConditionExpression: 'pk = :p AND sk = :s', ExpressionAttributeValues: { ':p': scope.key('EMP', nips[1]!), ':s': `EVAL#${PERIOD}#COMPUTED` } }))).Items![0]!;
-    const inParallel = async <T>(list: T[], n: number, f: (x: T) => Promise<unknown>) => {
-      const queue = [...list];
-      await Promise.all(Array.from({ length: n }, async () => {
-        for (let x = queue.shift(); x !== undefined; x = queue.shift()) await f(x);
-      }));
-    };
     const t1 = performance.now();
     for (let i = 0; i < nips.length; i += 100) {
       const chunk = nips.slice(i, i + 100);
-      await inParallel(chunk, 8, (nip) =>
-        doc.send(new QueryCommand({ TableName: main, KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': scope.key('EMP', nip), ':s': `PLAN#${YEAR}#` } })),
-      );
+      await forEachConcurrently(chunk, 8, async (nip) => {
+        await doc.send(new QueryCommand({ TableName: main, KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': scope.key('EMP', nip), ':s': `PLAN#${YEAR}#` } }));
+      });
       const keys = chunk.flatMap((nip) => ['a', 'b'].map((k) => ({ pk: scope.key('EMP', nip), sk: `TOTAL#${PERIOD}#IKI#${k}` })));
       const groups = (xs: unknown[]) => Array.from({ length: Math.ceil(xs.length / 25) }, (_, g) => xs.slice(g * 25, g * 25 + 25));
       await Promise.all(groups(keys).map((Keys) => doc.send(new BatchGetCommand({ RequestItems: { [main]: { Keys: Keys as Item[] } } }))));
