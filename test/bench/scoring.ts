@@ -14,7 +14,8 @@ import { ScoringRunRepository, runScoringTask } from '../../shared/store/scoring
 import { UnitRepository } from '../../shared/store/units.ts';
 import { YearRepository } from '../../shared/store/years.ts';
 import { forEachConcurrently } from '../../shared/concurrency.ts';
-import { openBenchYear, withBenchDatabase } from './support.ts';
+import { openYear } from '../support/services.ts';
+import { withBenchDatabase } from './support.ts';
 
 const PEOPLE = Number(process.env.BENCH_EMPLOYEES ?? 20_000);
 const UNITS = 10;
@@ -24,7 +25,7 @@ const PERIOD = '2026-10';
 export async function scoringBench(): Promise<void> {
   await withBenchDatabase(async (scope) => {
     const ctx = { actor: 'bench', now: new Date().toISOString() };
-    await openBenchYear(scope, YEAR);
+    await openYear(YEAR);
 
     // 10 seksi of 2,000 under one OPD; each person with an approved plan (two IKI) and a month of totals.
     const units = new UnitRepository(scope);

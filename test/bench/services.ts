@@ -16,7 +16,8 @@ import { documentClient, tableName } from '../../shared/store/client.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { applyServiceChange } from '../../shared/store/service-totals-stream.ts';
 import { TransactionRepository } from '../../shared/store/service-transactions.ts';
-import { openBenchYear, withBenchDatabase } from './support.ts';
+import { openYear } from '../support/services.ts';
+import { withBenchDatabase } from './support.ts';
 
 const TOTAL = Number(process.env.BENCH_TRANSACTIONS ?? 10_000);
 const SURVEYS = Number(process.env.BENCH_SURVEYS ?? 200);
@@ -78,7 +79,7 @@ export async function servicesBench(): Promise<void> {
   process.env.SURVEY_SIGNING_KEY = randomBytes(32).toString('base64');
   process.env.PUBLIC_BASE_URL = 'http://bench.local';
   await withBenchDatabase(async (scope) => {
-    await openBenchYear(scope, 2026);
+    await openYear(2026);
     // A past month of the opened year 2026, whatever day the bench runs.
     const month = '2026-10';
     const doc = documentClient();

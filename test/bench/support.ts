@@ -3,9 +3,7 @@ import { DEMO_ORG } from '../../infra/local/demo-data.ts';
 import { type DynamoLocal, ensureTables, freePort, startDynamoDbLocal } from '../../infra/local/dynamodb.ts';
 import { configureEnvironment } from '../../infra/local/runtime.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { AppError } from '../../shared/http/errors.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
-import { YearRepository } from '../../shared/store/years.ts';
 
 /** Runs `bench` against a fresh DynamoDB Local with the demo organisation seeded; stops it afterwards. */
 export async function withBenchDatabase(bench: (scope: OrgScope) => Promise<void>): Promise<void> {
@@ -20,11 +18,4 @@ export async function withBenchDatabase(bench: (scope: OrgScope) => Promise<void
   } finally {
     await dynamo.stop();
   }
-}
-
-/** Opens a (monthly) year of the demo organisation unless it is open already. */
-export async function openBenchYear(scope: OrgScope, year: number): Promise<void> {
-  await new YearRepository(scope).open(year, 'monthly', { actor: 'bench', now: new Date().toISOString() }).catch((err: unknown) => {
-    if (!(err instanceof AppError && err.code === 'year_exists')) throw err;
-  });
 }
