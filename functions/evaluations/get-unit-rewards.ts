@@ -15,9 +15,8 @@ const csvCell = (v: unknown) => {
 
 /** The reward list of a unit subtree: people with a predikat, in the documented order (rewardOrder). Heads and above. */
 export const handler = userHandler(getUnitRewards, async (req) => {
-  const { unit, members, isHead } = await monitoredUnit(req, req.params.code);
-  const inUnit = new Set(members.map((m) => m.nip as string));
-  const head = members.find((m) => !m.supervisorNip || !inUnit.has(m.supervisorNip as string));
+  const { unit, heads, isHead } = await monitoredUnit(req, req.params.code);
+  const head = heads[0];
   const aboveTheHead = head ? (await new EmployeeRepository(req.scope).supervisorChain(EmployeeRepository.fromItem(head))).some((e) => e.nip === req.principal.nip) : false;
   if (!canReadRewards(req.principal, req.actor.unitPath, unit.path, isHead, aboveTheHead)) throw forbidden(reasons.rewardReaders);
   const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);

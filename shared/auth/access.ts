@@ -3,6 +3,7 @@
  * the policy. Handlers call these instead of deciding themselves.
  */
 import { wibDate } from '../domain/time.ts';
+import { unitHeads } from '../domain/units.ts';
 import { type Bilingual, forbidden, notFound } from '../http/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
@@ -80,20 +81,19 @@ export async function teamOf(ctx: AccessContext, leader: Employee, relation: Rel
 
 /**
  * A unit the caller may monitor (its heads — or their Plt/Plh today —, people of units above it, the OPD admin,
- * BKPSDM, auditors), with its members (the subtree). The heads are the members whose supervisor is outside it.
+ * BKPSDM, auditors), with its members (the subtree) and its heads (the members whose supervisor is outside it).
  */
-export async function monitoredUnit(ctx: AccessContext, code: string): Promise<{ unit: Unit; members: Item[]; isHead: boolean }> {
+export async function monitoredUnit(ctx: AccessContext, code: string): Promise<{ unit: Unit; members: Item[]; heads: Item[]; isHead: boolean }> {
   const unit = await new UnitRepository(ctx.scope).get(code);
   if (!unit) throw notFound('unit');
   const [members, actingFor] = await Promise.all([
     new EmployeeRepository(ctx.scope).allUnitMembers(unit.path),
     new ActingRepository(ctx.scope).actingForOn(ctx.principal.nip, wibDate(ctx.now)),
   ]);
-  const inUnit = new Set(members.map((m) => m.nip as string));
-  const heads = members.filter((m) => !m.supervisorNip || !inUnit.has(m.supervisorNip as string)).map((m) => m.nip as string);
-  const isHead = heads.some((h) => h === ctx.principal.nip || actingFor.has(h));
+  const heads = unitHeads(members);
+  const isHead = heads.some((h) => h.nip === ctx.principal.nip || actingFor.has(h.nip as string));
   if (!canMonitorUnit(ctx.principal, ctx.actor.unitPath, unit.path, isHead)) throw forbidden(reasons.notYourUnit);
-  return { unit, members, isHead };
+  return { unit, members, heads, isHead };
 }
 
 /** A unit whose data the caller administers (BKPSDM anywhere, the Admin OPD within their OPD), else 404/403. */

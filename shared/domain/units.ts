@@ -19,3 +19,9 @@ export const unitPath = (parentPath: string | undefined, code: string): string =
 export const opdOf = (path: string): string => path.split('/')[1] ?? '';
 
 export const isWithin = (path: string, ancestorPath: string): boolean => path.startsWith(ancestorPath);
+
+/** The heads among a unit's members: those whose supervisor is not one of the members (or who have none). */
+export function unitHeads<M extends Record<string, unknown>>(members: readonly M[]): M[] {
+  const inside = new Set(members.map((m) => m.nip));
+  return members.filter((m) => !m.supervisorNip || !inside.has(m.supervisorNip));
+}

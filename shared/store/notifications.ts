@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { forEachConcurrently } from '../concurrency.ts';
+import { unitHeads } from '../domain/units.ts';
 import type { Audience, NotificationDraft, NotificationType } from '../domain/notifications.ts';
 import { ActingRepository } from './acting.ts';
 import { logger, metrics } from '../observability.ts';
@@ -116,9 +117,7 @@ export async function recipientsOf(scope: OrgScope, audience: Audience): Promise
   } else {
     const unit = await new UnitRepository(scope).get(audience.unitCode);
     const members = unit ? (await employees.allUnitMembers(unit.path)).filter((m) => m.unitCode === unit.code) : [];
-    const inside = new Set(members.map((m) => m.nip as string));
-    const heads = members.filter((m) => !m.supervisorNip || !inside.has(m.supervisorNip as string)).map((m) => m.nip as string);
-    nips = await withActing(heads, audience.date);
+    nips = await withActing(unitHeads(members).map((m) => m.nip as string), audience.date);
   }
   const found = await employees.getMany(nips);
   return nips.flatMap((n) => (found.get(n)?.status === 'active' ? [found.get(n)!] : []));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { forEachConcurrently } from '../concurrency.ts';
+import { unitHeads } from '../domain/units.ts';
 import { versionInForce } from '../domain/plans.ts';
 import type { Rules } from '../domain/rules.ts';
 import { type IndicatorInput, type UnitPredikat, headRatingOf, periodMonths, scoreHasilKerja } from '../domain/scoring.ts';
@@ -179,7 +180,7 @@ export async function runScoringTask(scope: OrgScope, task: ScoringTask, ctx: Wr
   const evaluations = new EvaluationRepository(scope);
   const everyone = (await new EmployeeRepository(scope).allUnitMembers(unit.path)).filter((m) => m.unitCode === unit.code);
   // Heads: members whose supervisor is not in the unit (anyone in it, active or not, still counts as inside).
-  const inUnit = new Set(everyone.map((m) => m.nip as string));
+  const heads = new Set(unitHeads(everyone).map((m) => m.nip as string));
   const all = everyone.filter((m) => m.status === 'active').sort((a, b) => (a.nip as string).localeCompare(b.nip as string));
   const members = all.slice(task.slice * SLICE, (task.slice + 1) * SLICE);
   let next: ScoringTask | undefined;
@@ -200,7 +201,7 @@ export async function runScoringTask(scope: OrgScope, task: ScoringTask, ctx: Wr
     const chunk = chunks[c]!;
     const inputs = await reading!;
     reading = chunks[c + 1] ? loadInputs(scope, chunks[c + 1]!, period) : undefined;
-    const results = chunk.map((m, k) => computeEvaluation(m, !m.supervisorNip || !inUnit.has(m.supervisorNip as string), shared, inputs[k]!, ctx.now));
+    const results = chunk.map((m, k) => computeEvaluation(m, heads.has(m.nip as string), shared, inputs[k]!, ctx.now));
     // A period finalised while the run goes on is left alone from then on (checked every 1,000 people).
     if (c > 0 && c % 10 === 0 && (await years.get(year))?.periods.find((p) => p.id === period.id)?.state === 'finalised') break;
     await evaluations.saveComputed(results, ctx);
