@@ -3,6 +3,7 @@
  * Times are HH:MM in WIB on the activity's date; 24:00 closes the day.
  */
 import type { Cadence } from './periods.ts';
+import { addDays } from './time.ts';
 
 export type ActivityStatus = 'pending' | 'approved' | 'rejected';
 
@@ -31,8 +32,4 @@ export function isFuture(date: string, end: string, today: string, nowHhmm: stri
 }
 
 /** Monday of the ISO week of a date (YYYY-MM-DD). */
-export function weekStart(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
+export const weekStart = (date: string): string => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));

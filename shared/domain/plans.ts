@@ -4,6 +4,7 @@
  */
 import type { MessageCode } from '../http/messages.ts';
 import type { ServiceMetric } from './service-indicators.ts';
+import { addDays } from './time.ts';
 
 export type Aspect = 'kuantitas' | 'kualitas' | 'waktu' | 'biaya';
 export type Direction = 'higher' | 'lower';
@@ -129,17 +130,9 @@ export const versionInForce = <V extends VersionDates>(versions: V[], date: stri
     .sort((a, b) => b.planVersion - a.planVersion)[0];
 
 /** The day before a date, for closing the previous version when a revision takes effect. */
-export function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+export const dayBefore = (date: string): string => addDays(date, -1);
 
-export function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+export const dayAfter = (date: string): string => addDays(date, 1);
 
 /**
  * The day an approval takes effect: `candidate`, moved past any period already scored or finalised (their scores

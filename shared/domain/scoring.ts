@@ -5,6 +5,7 @@
  */
 import type { Rules } from './rules.ts';
 import type { Direction, Target } from './plans.ts';
+import { addDays } from './time.ts';
 
 export const ratings = ['di_atas', 'sesuai', 'di_bawah'] as const;
 export type Rating = (typeof ratings)[number];
@@ -274,8 +275,4 @@ export function rewardOrder(a: RewardCandidate, b: RewardCandidate): number {
 // ---- Appeals --------------------------------------------------------------------------------------------------
 
 /** The last day (WIB) a keberatan may be filed: `windowDays` after the day of finalisation. */
-export function appealDeadline(finalisedOn: string, windowDays: number): string {
-  const d = new Date(`${finalisedOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + windowDays);
-  return d.toISOString().slice(0, 10);
-}
+export const appealDeadline = (finalisedOn: string, windowDays: number): string => addDays(finalisedOn, windowDays);

@@ -13,3 +13,10 @@ export function dayWithinYear(at: Date, year: number): string {
   const [first, last] = [`${year}-01-01`, `${year}-12-31`];
   return today < first ? first : today > last ? last : today;
 }
+
+/** A calendar date (YYYY-MM-DD) moved by whole days (negative: back), across months, years and leap days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

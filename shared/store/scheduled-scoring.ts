@@ -1,13 +1,7 @@
-import { wibDate } from '../domain/time.ts';
+import { addDays, wibDate } from '../domain/time.ts';
 import { OrgScope, type WriteContext } from './org-scope.ts';
 import { ScoringRunRepository } from './scoring.ts';
 import { YearRepository } from './years.ts';
-
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /** A run still going after this long was killed or lost: a new run takes over (same results, idempotent). */
 const STALE_RUN_MS = 6 * 3_600_000;

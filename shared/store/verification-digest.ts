@@ -1,5 +1,5 @@
 import { forEachConcurrently } from '../concurrency.ts';
-import { wibDate } from '../domain/time.ts';
+import { addDays, wibDate } from '../domain/time.ts';
 import { ActivityRepository } from './activities.ts';
 import { EmployeeRepository } from './employees.ts';
 import { HolidayRepository } from './holidays.ts';
@@ -7,12 +7,6 @@ import { deliver } from './notifications.ts';
 import { OrgScope } from './org-scope.ts';
 import { UnitRepository } from './units.ts';
 import { YearRepository } from './years.ts';
-
-const daysBefore = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * The daily digest of one organisation: on a working day (Monday–Friday, not a holiday of its calendar), every
@@ -26,7 +20,7 @@ export async function sendVerificationDigest(orgId: string, now: Date): Promise<
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
   if (weekday === 0 || weekday === 6 || (await new HolidayRepository(scope).dates([Number(today.slice(0, 4))])).has(today)) return 0;
   const rules = (await new YearRepository(scope).rules(Number(today.slice(0, 4))))?.current;
-  const cutoff = daysBefore(today, rules?.reminderAfterDays ?? 2);
+  const cutoff = addDays(today, -(rules?.reminderAfterDays ?? 2));
   const employees = new EmployeeRepository(scope);
   const opds = (await new UnitRepository(scope).tree()).filter((u) => u.kind === 'opd');
   const people = (await Promise.all(opds.map((o) => employees.allUnitMembers(o.path)))).flat().filter((m) => m.status === 'active');

@@ -3,6 +3,7 @@ import { isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../../sha
 import { dateRules } from '../../shared/store/activity-context.ts';
 import type { YearRepository } from '../../shared/store/years.ts';
 import { workingDaysBetween } from '../../shared/domain/service-hours.ts';
+import { addDays } from '../../shared/domain/time.ts';
 
 describe('activity time rules', () => {
   it.each([
@@ -71,5 +72,19 @@ describe('dateRules: the period of an activity must be open and before its input
     const run = dateRules(years(state, deadline), '2026-10-15', now, by);
     if (code) await expect(run).rejects.toMatchObject({ code });
     else await expect(run).resolves.toMatchObject({ cap: 450, period: { id: '2026-10' } });
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2026-11-29', 1, '2026-11-30'],
+    ['2026-11-30', 1, '2026-12-01'],
+    ['2026-12-25', 14, '2027-01-08'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2026-01-01', -1, '2025-12-31'],
+    ['2026-11-29', 0, '2026-11-29'],
+  ])('%s %+d → %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
   });
 });
