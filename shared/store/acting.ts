@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Item, type OrgScope, type Page, type WriteContext, withoutKeys } from './org-scope.ts';
+import { type Item, type OrgScope, type Page, type WriteContext, recordOf } from './org-scope.ts';
 
 export interface ActingAssignment {
   id: string;
@@ -21,7 +21,7 @@ export class ActingRepository {
   constructor(private readonly scope: OrgScope) {}
 
   private static fromItem(i: Item): ActingAssignment {
-    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, version: _v, updatedAt: _u, updatedBy: _b, requestId: _r, ...rest } = withoutKeys(i);
+    const rest = recordOf(i, 'version', 'updatedAt', 'updatedBy');
     return rest as unknown as ActingAssignment;
   }
 

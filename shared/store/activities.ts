@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ActivityStatus } from '../domain/activities.ts';
 import { AppError } from '../http/errors.ts';
-import { type Item, type OrgScope, type Page, type TransactItem, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+import { type Item, type OrgScope, type Page, type TransactItem, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 export interface Activity {
   id: string;
@@ -97,7 +97,7 @@ export class ActivityRepository {
   }
 
   static fromItem(i: Item): Activity {
-    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, ...rest } = withoutKeys(i);
+    const rest = recordOf(i);
     return rest as unknown as Activity;
   }
 

@@ -10,7 +10,7 @@ import {
   type WriteContext,
   cancellationCodes,
   isConditionalFailure,
-  withoutKeys,
+  recordOf,
 } from './org-scope.ts';
 
 export interface EmployeeFields {
@@ -76,7 +76,7 @@ export class EmployeeRepository {
   }
 
   static fromItem(item: Item): Employee {
-    const { subjectNip: _s, orgId: _o, entity: _e, entityId: _i, requestId: _r, ...rest } = withoutKeys(item);
+    const rest = recordOf(item);
     return rest as unknown as Employee;
   }
 

@@ -9,7 +9,7 @@ import {
   recommendPerilaku,
 } from '../domain/scoring.ts';
 import { AppError } from '../http/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 /** Where an indicator's realisasi came from: which running total, so an explanation can name it. */
 export interface RealisasiSource {
@@ -129,7 +129,7 @@ export class EvaluationRepository {
   }
 
   private static clean(i: Item): Item {
-    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, createdAt: _c, updatedAt: _u, updatedBy: _b, ...rest } = withoutKeys(i);
+    const rest = recordOf(i, 'createdAt', 'updatedAt', 'updatedBy');
     return rest;
   }
 

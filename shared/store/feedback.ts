@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../http/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 export type FeedbackAbout =
   | { kind: 'general' }
@@ -45,7 +45,7 @@ export class FeedbackRepository {
   constructor(private readonly scope: OrgScope) {}
 
   private static clean<T>(i: Item): T {
-    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, updatedAt: _u, updatedBy: _b, ...rest } = withoutKeys(i);
+    const rest = recordOf(i, 'updatedAt', 'updatedBy');
     return rest as T;
   }
 

@@ -7,7 +7,7 @@ import { logger, metrics } from '../observability.ts';
 import { emailChannel } from './email.ts';
 import { type Employee, EmployeeRepository } from './employees.ts';
 import { EvaluationRepository } from './evaluations.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 import { UnitRepository } from './units.ts';
 
 export interface Notification {
@@ -36,7 +36,7 @@ export class NotificationRepository {
   }
 
   private static fromItem(i: Item): Notification {
-    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, updatedAt: _u, updatedBy: _b, version: _v, emailedAt: _m, ...rest } = withoutKeys(i);
+    const rest = recordOf(i, 'updatedAt', 'updatedBy', 'version', 'emailedAt');
     return rest as unknown as Notification;
   }
 

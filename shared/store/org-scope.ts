@@ -356,3 +356,15 @@ export function withoutKeys<T extends Item>(item: T): Omit<T, 'pk' | 'sk' | 'gsi
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
   return rest;
 }
+
+/** The attributes every write stamps for the store and the audit trail, not part of a record's business fields. */
+const STORE_ATTRIBUTES = ['orgId', 'entity', 'entityId', 'subjectNip', 'requestId'] as const;
+
+/**
+ * A stored item as the business record it holds: without keys and store attributes, nor the `also` fields a
+ * repository keeps to itself (e.g. the stamp's who and when).
+ */
+export function recordOf(item: Item, ...also: string[]): Item {
+  const drop = new Set<string>([...STORE_ATTRIBUTES, ...also]);
+  return Object.fromEntries(Object.entries(withoutKeys(item)).filter(([k]) => !drop.has(k)));
+}

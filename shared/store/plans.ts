@@ -1,6 +1,6 @@
 import { type PlanState, type Rhk, dayBefore } from '../domain/plans.ts';
 import { AppError } from '../http/errors.ts';
-import { type Item, type OrgScope, type TransactItem, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+import { type Item, type OrgScope, type TransactItem, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 export interface PlanVersion {
   nip: string;
@@ -42,7 +42,7 @@ export class PlanRepository {
   }
 
   private static fromItem(i: Item): PlanVersion {
-    const { orgId: _o, entity: _e, entityId: _i, subjectNip: _s, requestId: _r, ...rest } = withoutKeys(i);
+    const rest = recordOf(i);
     return rest as unknown as PlanVersion;
   }
 

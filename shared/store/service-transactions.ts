@@ -1,5 +1,5 @@
 import { minuteBucket } from '../domain/service-indicators.ts';
-import { type Item, type OrgScope, type WriteContext, withoutKeys } from './org-scope.ts';
+import { type Item, type OrgScope, type WriteContext, recordOf } from './org-scope.ts';
 import type { TotalsDelta } from './service-totals.ts';
 
 /** What an agency system sends for one transaction (validated by the route schema). */
@@ -64,7 +64,7 @@ export class TransactionRepository {
   }
 
   static fromItem(i: Item): ServiceTransaction {
-    const { orgId: _o, entity: _e, entityId: _i, requestId: _r, ...rest } = withoutKeys(i);
+    const rest = recordOf(i);
     return rest as unknown as ServiceTransaction;
   }
 

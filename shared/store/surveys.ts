@@ -1,6 +1,6 @@
 import { type Answers, FOLLOW_UP_HOURS, elementCodes, followUpReasons } from '../domain/skm.ts';
 import { AppError } from '../http/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 export interface SurveyResponse {
   answers: Answers;
@@ -90,7 +90,7 @@ export class SurveyRepository {
   }
 
   private static followUp(i: Item): FollowUp {
-    const { orgId: _o, entity: _e, entityId: _i, requestId: _r, createdAt: _c, updatedAt: _u, updatedBy: _b, ...rest } = withoutKeys(i);
+    const rest = recordOf(i, 'createdAt', 'updatedAt', 'updatedBy');
     return rest as unknown as FollowUp;
   }
 
