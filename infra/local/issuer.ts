@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type JWK, type JWTPayload, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
-import { apiScopes } from '../manifest.ts';
+import { apiScopes } from '../../shared/platform/manifest.ts';
 
 export const LOCAL_ISSUER = 'http://localhost/kinerja-local-issuer';
 export const WEB_CLIENT_ID = 'kinerja-local-web';

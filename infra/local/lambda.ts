@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import type { FunctionDef } from '../manifest.ts';
+import type { FunctionDef } from '../../shared/platform/manifest.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

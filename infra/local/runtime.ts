@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { type FunctionDef, type TableName, functions as manifest, httpFunctions, scheduledFunctions, streamFunctions } from '../manifest.ts';
-import { tableDefs } from '../tables.ts';
+import { type FunctionDef, type TableName, functions as manifest, httpFunctions, scheduledFunctions, streamFunctions } from '../../shared/platform/manifest.ts';
+import { tableDefs } from '../../shared/platform/tables.ts';
 import { ensureTables } from './dynamodb.ts';
 import { createGateway } from './gateway.ts';
 import type { Issuer } from './issuer.ts';

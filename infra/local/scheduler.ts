@@ -1,5 +1,5 @@
 /** Fires the manifest's schedules by their cron in Asia/Jakarta, once a minute, like EventBridge Scheduler. */
-import type { FunctionDef, ScheduleTrigger } from '../manifest.ts';
+import type { FunctionDef, ScheduleTrigger } from '../../shared/platform/manifest.ts';
 import { parseCron } from './cron.ts';
 import { invoke } from './lambda.ts';
 

@@ -14,7 +14,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
-import type { FunctionDef, StreamTrigger } from '../manifest.ts';
+import type { FunctionDef, StreamTrigger } from '../../shared/platform/manifest.ts';
 import { matchesFilters } from './event-filter.ts';
 import { invoke } from './lambda.ts';
 

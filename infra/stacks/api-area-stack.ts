@@ -4,7 +4,7 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../manifest.ts';
+import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../../shared/platform/manifest.ts';
 import { SharedJwtAuthorizer, addRoute } from './routes.ts';
 import { type ServiceFunction, buildFunctions } from './service-function.ts';
 

@@ -15,7 +15,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { groups } from '../../shared/auth/principal.ts';
-import { apiScopes } from '../manifest.ts';
+import { apiScopes } from '../../shared/platform/manifest.ts';
 import { contextList, contextString } from './helpers.ts';
 
 export const RESOURCE_SERVER_ID = 'kinerja-api';
@@ -23,7 +23,7 @@ export const RESOURCE_SERVER_ID = 'kinerja-api';
 /** The access-token scope string a machine route requires, e.g. `kinerja-api/transactions.write`. */
 export const scopeString = (scope: string): string => {
   if (!Object.hasOwn(apiScopes, scope)) {
-    throw new Error(`Unknown API scope '${scope}': declare it in apiScopes (infra/manifest.ts).`);
+    throw new Error(`Unknown API scope '${scope}': declare it in apiScopes (shared/platform/manifest.ts).`);
   }
   return `${RESOURCE_SERVER_ID}/${scope}`;
 };

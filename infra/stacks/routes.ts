@@ -10,7 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
-import type { FunctionDef, HttpTrigger } from '../manifest.ts';
+import type { FunctionDef, HttpTrigger } from '../../shared/platform/manifest.ts';
 import { scopeString } from './auth.ts';
 import { pascalCase } from './helpers.ts';
 import type { ServiceFunction } from './service-function.ts';

@@ -8,8 +8,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundling } from '../bundling.ts';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { FunctionDef, SecretName, TableName } from '../manifest.ts';
-import { tableDefs } from '../tables.ts';
+import type { FunctionDef, SecretName, TableName } from '../../shared/platform/manifest.ts';
+import { tableDefs } from '../../shared/platform/tables.ts';
 import { pascalCase } from './helpers.ts';
 
 export const DEFAULT_MEMORY_MB = 256;

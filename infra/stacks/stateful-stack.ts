@@ -2,8 +2,8 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'a
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { SecretName, TableName } from '../manifest.ts';
-import { tableDefs } from '../tables.ts';
+import type { SecretName, TableName } from '../../shared/platform/manifest.ts';
+import { tableDefs } from '../../shared/platform/tables.ts';
 import { pascalCase } from './helpers.ts';
 
 export type Tables = Record<TableName, Table>;

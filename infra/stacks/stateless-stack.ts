@@ -6,7 +6,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../manifest.ts';
+import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../../shared/platform/manifest.ts';
 import { Auth } from './auth.ts';
 import { SharedJwtAuthorizer, addRoute } from './routes.ts';
 import { contextList, contextNumber } from './helpers.ts';

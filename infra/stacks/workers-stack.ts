@@ -9,7 +9,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { FunctionDef, ScheduleTrigger, SecretName, StreamTrigger, TableName } from '../manifest.ts';
+import type { FunctionDef, ScheduleTrigger, SecretName, StreamTrigger, TableName } from '../../shared/platform/manifest.ts';
 import { pascalCase } from './helpers.ts';
 import { type ServiceFunction, buildFunctions } from './service-function.ts';
 

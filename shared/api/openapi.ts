@@ -3,7 +3,7 @@
  * zod schemas that validate requests). JSON Schema 2020-12 is OpenAPI 3.1's own schema dialect.
  */
 import * as z from 'zod/mini';
-import { apiScopes, httpFunctions } from '#infra/manifest';
+import { apiScopes, httpFunctions } from '#shared/platform/manifest';
 import { routeSpecs } from './index.ts';
 import type { RouteSpec } from './route.ts';
 import { errorBody } from './schemas.ts';

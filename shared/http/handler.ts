@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 // Only the two locales we speak: the locales index would bundle all of them (~250 KB).
 import en from 'zod/v4/locales/en.js';
 import id from 'zod/v4/locales/id.js';
-import type { AuthMode } from '#infra/manifest';
+import type { AuthMode } from '#shared/platform/manifest';
 import type { RouteSpec } from '../api/route.ts';
 import { type Claims, type MachinePrincipal, type Principal, type UserPrincipal, actorId, parseClaims } from '../auth/principal.ts';
 import { logger, metrics } from '../observability.ts';

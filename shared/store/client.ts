@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tableDefs } from '#infra/tables';
-import type { TableName } from '#infra/manifest';
+import { tableDefs } from '#shared/platform/tables';
+import type { TableName } from '#shared/platform/manifest';
 
 let shared: DynamoDBDocumentClient | undefined;
 

@@ -10,7 +10,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { TableName } from '#infra/manifest';
+import type { TableName } from '#shared/platform/manifest';
 import { forEachConcurrently } from '../concurrency.ts';
 import { AppError } from '../http/errors.ts';
 import { documentClient, tableName } from './client.ts';

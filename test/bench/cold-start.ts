@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { bundling } from '../../infra/bundling.ts';
-import { functions } from '../../infra/manifest.ts';
+import { functions } from '../../shared/platform/manifest.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, '.bench');

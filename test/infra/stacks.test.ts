@@ -8,8 +8,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { buildApp, type KinerjaApp } from '../../infra/app.ts';
-import { apiScopes, type FunctionDef, functions, httpFunctions, streamFunctions, type TableName } from '../../infra/manifest.ts';
-import { tableDefs } from '../../infra/tables.ts';
+import { apiScopes, type FunctionDef, functions, httpFunctions, streamFunctions, type TableName } from '../../shared/platform/manifest.ts';
+import { tableDefs } from '../../shared/platform/tables.ts';
 
 type Json = Record<string, any>;
 interface Statement {

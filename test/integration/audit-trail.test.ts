@@ -7,7 +7,7 @@ import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetSha
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { invoke } from '../../infra/local/lambda.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { functions } from '../../infra/manifest.ts';
+import { functions } from '../../shared/platform/manifest.ts';
 import { wibMonth } from '../../shared/domain/time.ts';
 import { AuditRepository } from '../../shared/store/audit.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';

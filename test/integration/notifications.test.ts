@@ -11,7 +11,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as notify } from '../../functions/notifications/notify.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { functions } from '../../infra/manifest.ts';
+import { functions } from '../../shared/platform/manifest.ts';
 import { notifyingEntities } from '../../shared/domain/notifications.ts';
 import { demoTokens, tokenFor, who } from '../support/demo.ts';
 import { approvedPlans, yesterday } from '../support/plans.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { type StreamTrigger, functions, httpFunctions } from '../../infra/manifest.ts';
+import { type StreamTrigger, functions, httpFunctions } from '../../shared/platform/manifest.ts';
 import { startStreamPoller } from '../../infra/local/streams.ts';
 import { crashes } from '../support/crashing-notify.ts';
 import { demoTokens, who } from '../support/demo.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type FailedBatch, startStreamPoller } from '../../infra/local/streams.ts';
-import type { FunctionDef, StreamTrigger } from '../../infra/manifest.ts';
+import type { FunctionDef, StreamTrigger } from '../../shared/platform/manifest.ts';
 import type { Script } from '../support/fixtures/scripted-consumer.ts';
 import { eventually, useTables } from '../support/stack.ts';
 

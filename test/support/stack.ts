@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import type { FunctionDef, TableName } from '../../infra/manifest.ts';
+import type { FunctionDef, TableName } from '../../shared/platform/manifest.ts';
 import { type Issuer, createIssuer } from '../../infra/local/issuer.ts';
 import { configureEnvironment, startLocalApi } from '../../infra/local/runtime.ts';
 import type { FailedBatch } from '../../infra/local/streams.ts';

@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { functions, httpFunctions } from '../../infra/manifest.ts';
+import { functions, httpFunctions } from '../../shared/platform/manifest.ts';
 import { routeSpecs } from '../../shared/api/index.ts';
 
 const root = resolve(import.meta.dirname, '../..');

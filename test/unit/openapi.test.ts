@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { httpFunctions } from '../../infra/manifest.ts';
+import { httpFunctions } from '../../shared/platform/manifest.ts';
 import { renderDocsPage } from '../../shared/api/docs-page.ts';
 import { buildOpenApi } from '../../shared/api/openapi.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueAt, startScheduler } from '../../infra/local/scheduler.ts';
-import type { FunctionDef, ScheduleTrigger } from '../../infra/manifest.ts';
+import type { FunctionDef, ScheduleTrigger } from '../../shared/platform/manifest.ts';
 
 const scheduled = (name: string, cron: string): FunctionDef & { trigger: ScheduleTrigger } => ({
   name,
