@@ -1,5 +1,5 @@
 import { createActivity } from '#shared/api/activities';
-import { AppError } from '#shared/http/errors';
+import { DomainError } from '#shared/messages/errors';
 import { type Reply, userHandler, writeContext } from '#shared/http/handler';
 import { ActivityRepository, hashOf } from '#shared/store/activities';
 import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor } from '#shared/store/activity-context';
@@ -12,7 +12,7 @@ export const handler = userHandler(createActivity, async (req) => {
   const repo = new ActivityRepository(req.scope);
   const key = req.headers['idempotency-key'];
   if (key !== undefined && (key.length < 8 || key.length > 200)) {
-    throw new AppError(400, 'validation_failed', {}, [{ field: 'header.idempotency-key', message: '8–200 characters' }]);
+    throw new DomainError('validation_failed', {}, [{ field: 'header.idempotency-key', message: '8–200 characters' }]);
   }
   const body = { ...req.body, evidence: req.body.evidence ?? [] };
   const requestHash = hashOf(JSON.stringify(body));
@@ -22,7 +22,7 @@ export const handler = userHandler(createActivity, async (req) => {
     if (!key) return undefined;
     const earlier = await repo.byIdempotencyKey(nip, key, req.now);
     if (!earlier) return undefined;
-    if (earlier.requestHash !== requestHash) throw new AppError(422, 'idempotency_key_reused');
+    if (earlier.requestHash !== requestHash) throw new DomainError('idempotency_key_reused');
     return { status: 200, json: earlier.response, headers: { 'idempotent-replay': 'true' } };
   };
 
@@ -63,7 +63,7 @@ export const handler = userHandler(createActivity, async (req) => {
   } catch (err) {
     // Retries racing each other: the losers meet the winner's entry (an overlap, or a conflict) — answer them
     // with the winner's response.
-    const raced = err instanceof AppError && err.status < 500 ? await replay() : undefined;
+    const raced = err instanceof DomainError ? await replay() : undefined;
     if (raced) return raced;
     throw err;
   }

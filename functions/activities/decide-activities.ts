@@ -1,7 +1,7 @@
 import { decideActivities } from '#shared/api/activities';
 import { type AccessContext, decidesFor } from '#shared/auth/access';
 import { reasons } from '#shared/auth/policy';
-import { AppError, forbidden, notFound } from '#shared/http/errors';
+import { DomainError, forbidden, notFound } from '#shared/messages/errors';
 import { errorReply, json, userHandler, writeContext } from '#shared/http/handler';
 import { type Activity, ActivityRepository, unverified } from '#shared/store/activities';
 import { dateRules, requireStatus } from '#shared/store/activity-context';
@@ -34,7 +34,7 @@ export const handler = userHandler(decideActivities, async (req) => {
     if (!(await mayDecideFor(d.nip))) throw forbidden(reasons.notDirectSupervisor);
     const current = await repo.find(d.nip, d.id, d.date);
     if (!current) throw notFound('activity');
-    if (d.decision === 'reject' && !d.reason) throw new AppError(400, 'validation_failed', {}, [{ field: 'reason', message: 'A reason is required to reject / alasan wajib diisi' }]);
+    if (d.decision === 'reject' && !d.reason) throw new DomainError('validation_failed', {}, [{ field: 'reason', message: 'A reason is required to reject / alasan wajib diisi' }]);
     requireStatus(current, d.decision, d.decision === 'reopen' ? ['approved'] : ['pending']);
     const { cap } = await dateRules(years, current.date, req.now, 'supervisor');
     const ctx = writeContext(req);

@@ -1,5 +1,5 @@
 import { deleteActivity } from '#shared/api/activities';
-import { notFound } from '#shared/http/errors';
+import { notFound } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
 import { dateRules, ownActivityNip, requireStatus } from '#shared/store/activity-context';

@@ -2,7 +2,7 @@ import { getVerificationQueue } from '#shared/api/activities';
 import { ownNip } from '#shared/auth/access';
 import { isBkpsdm, reasons } from '#shared/auth/policy';
 import { wibDate } from '#shared/domain/time';
-import { forbidden } from '#shared/http/errors';
+import { forbidden } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { ActingRepository } from '#shared/store/acting';
 import { ActivityRepository } from '#shared/store/activities';

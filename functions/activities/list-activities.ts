@@ -1,7 +1,7 @@
 import { listActivities } from '#shared/api/activities';
 import { readableEmployee } from '#shared/auth/access';
 import { defaultRules } from '#shared/domain/rules';
-import { AppError } from '#shared/http/errors';
+import { DomainError } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
 import { YearRepository } from '#shared/store/years';
@@ -13,7 +13,7 @@ export const handler = userHandler(listActivities, async (req) => {
   const { target } = await readableEmployee(req, req.params.nip);
   const { from, to } = req.query;
   const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (span < 0 || span >= MAX_DAYS) throw new AppError(422, 'invalid_date_range', { startDate: from, endDate: to }, { maxDays: MAX_DAYS });
+  if (span < 0 || span >= MAX_DAYS) throw new DomainError('invalid_date_range', { startDate: from, endDate: to }, { maxDays: MAX_DAYS });
   const repo = new ActivityRepository(req.scope);
   const [items, days, rules] = await Promise.all([repo.range(target.nip, from, to), repo.days(target.nip, from, to), new YearRepository(req.scope).rules(Number(from.slice(0, 4)))]);
   return json({

@@ -1,5 +1,5 @@
 import { updateActivity } from '#shared/api/activities';
-import { notFound } from '#shared/http/errors';
+import { notFound } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { ActivityRepository, unverified } from '#shared/store/activities';
 import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor, requireStatus } from '#shared/store/activity-context';

@@ -1,6 +1,6 @@
 import { listAudit } from '#shared/api/audit';
 import { canReadOrgAudit, reasons } from '#shared/auth/policy';
-import { forbidden } from '#shared/http/errors';
+import { forbidden } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { AuditRepository } from '#shared/store/audit';
 

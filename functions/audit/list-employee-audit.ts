@@ -1,7 +1,7 @@
 import { listEmployeeAudit } from '#shared/api/audit';
 import { resolveNip } from '#shared/auth/access';
 import { canReadAuditOf, reasons } from '#shared/auth/policy';
-import { forbidden } from '#shared/http/errors';
+import { forbidden } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { AuditRepository } from '#shared/store/audit';
 

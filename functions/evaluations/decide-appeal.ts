@@ -2,7 +2,7 @@ import { decideAppeal } from '#shared/api/evaluations';
 import { readableEmployee } from '#shared/auth/access';
 import { isBkpsdm, reasons } from '#shared/auth/policy';
 import { predikatOf } from '#shared/domain/scoring';
-import { AppError, forbidden } from '#shared/http/errors';
+import { DomainError, forbidden } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { EmployeeRepository } from '#shared/store/employees';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
@@ -22,14 +22,14 @@ export const handler = userHandler(decideAppeal, async (req) => {
   if (!designated && secondLevel !== me) throw forbidden(reasons.notAppealReviewer);
   const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
   const { outcome, reason, hasilKerja, perilaku } = req.body;
-  if (outcome === 'revised' && (!hasilKerja || !perilaku)) throw new AppError(422, 'appeal_revision_missing');
+  if (outcome === 'revised' && (!hasilKerja || !perilaku)) throw new DomainError('appeal_revision_missing');
   const ctx = writeContext(req);
   const saved = await new EvaluationRepository(req.scope).change(
     target.nip,
     period.id,
     undefined,
     (e) => {
-      if (!e.appeal || e.appeal.state !== 'filed') throw new AppError(409, 'appeal_not_open');
+      if (!e.appeal || e.appeal.state !== 'filed') throw new DomainError('appeal_not_open');
       if (e.review?.by === `nip:${me}`) throw forbidden(reasons.notAppealReviewer);
       const revised =
         outcome === 'revised'

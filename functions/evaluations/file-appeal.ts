@@ -3,7 +3,7 @@ import { ownNip } from '#shared/auth/access';
 import { reasons } from '#shared/auth/policy';
 import { appealDeadline } from '#shared/domain/scoring';
 import { wibDate } from '#shared/domain/time';
-import { AppError } from '#shared/http/errors';
+import { DomainError } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
 import { YearRepository } from '#shared/store/years';
@@ -12,18 +12,18 @@ import { YearRepository } from '#shared/store/years';
 export const handler = userHandler(fileAppeal, async (req) => {
   const nip = ownNip(req.principal, req.params.nip, reasons.ownAppealOnly);
   const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
-  if (period.state !== 'finalised' || !period.finalisation) throw new AppError(409, 'appeal_not_final', { period: period.id, state: period.state });
+  if (period.state !== 'finalised' || !period.finalisation) throw new DomainError('appeal_not_final', { period: period.id, state: period.state });
   const rules = (await new YearRepository(req.scope).rules(Number(period.id.slice(0, 4))))!.history.find((r) => r.rulesVersion === period.rulesVersion);
   const days = rules?.appealWindowDays ?? 14;
   const deadline = appealDeadline(wibDate(new Date(period.finalisation.at)), days);
-  if (wibDate(req.now) > deadline) throw new AppError(422, 'appeal_window_closed', { deadline, days });
+  if (wibDate(req.now) > deadline) throw new DomainError('appeal_window_closed', { deadline, days });
   const ctx = writeContext(req);
   const saved = await new EvaluationRepository(req.scope).change(
     nip,
     period.id,
     undefined,
     (e) => {
-      if (e.appeal) throw new AppError(409, 'appeal_exists', { state: e.appeal.state });
+      if (e.appeal) throw new DomainError('appeal_exists', { state: e.appeal.state });
       return { appeal: { reason: req.body.reason, filedAt: ctx.now, state: 'filed' } };
     },
     ctx,

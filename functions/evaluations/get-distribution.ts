@@ -1,6 +1,6 @@
 import { getDistribution } from '#shared/api/evaluations';
 import { isOrgWideReader, reasons } from '#shared/auth/policy';
-import { forbidden } from '#shared/http/errors';
+import { forbidden } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { distributionReport } from '#shared/store/distribution';
 import { YearRepository } from '#shared/store/years';

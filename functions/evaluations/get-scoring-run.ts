@@ -1,6 +1,6 @@
 import { getScoringRun } from '#shared/api/evaluations';
 import { isOrgWideReader, reasons } from '#shared/auth/policy';
-import { forbidden, notFound } from '#shared/http/errors';
+import { forbidden, notFound } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { ScoringRunRepository } from '#shared/store/scoring';
 

@@ -1,7 +1,7 @@
 import { getUnitRewards } from '#shared/api/evaluations';
 import { monitoredUnit } from '#shared/auth/access';
 import { canReadRewards, reasons } from '#shared/auth/policy';
-import { forbidden } from '#shared/http/errors';
+import { forbidden } from '#shared/messages/errors';
 import { EmployeeRepository } from '#shared/store/employees';
 import { predikatNames, ratingNames, rewardOrder } from '#shared/domain/scoring';
 import { json, userHandler } from '#shared/http/handler';

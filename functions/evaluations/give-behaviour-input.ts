@@ -1,6 +1,6 @@
 import { giveBehaviourInput } from '#shared/api/evaluations';
 import { readableEmployee, resolveNip } from '#shared/auth/access';
-import { AppError, forbidden } from '#shared/http/errors';
+import { DomainError, forbidden } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { EvaluationRepository } from '#shared/store/evaluations';
 import { EmployeeRepository } from '#shared/store/employees';
@@ -20,7 +20,7 @@ export const handler = userHandler(giveBehaviourInput, async (req) => {
   const relation = target!.supervisorNip && target!.supervisorNip === req.actor.supervisorNip ? 'peer' : req.actor.supervisorNip === target!.nip ? 'subordinate' : null;
   if (!relation) throw forbidden(notColleague);
   const period = await new YearRepository(req.scope).findPeriod(req.params.periodId);
-  if (period.state === 'finalised') throw new AppError(409, 'period_finalised_locked', { period: period.id });
+  if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
   const ctx = writeContext(req);
   await new EvaluationRepository(req.scope).saveInput(target!.nip, period.id, req.principal.nip, { relation, values: req.body.values, ...(req.body.comment ? { comment: req.body.comment } : {}), at: ctx.now }, ctx);
   return json({ recorded: true });

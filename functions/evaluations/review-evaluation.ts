@@ -1,6 +1,6 @@
 import { reviewEvaluation } from '#shared/api/evaluations';
 import { predikatOf, ratingNames, recommendPerilaku } from '#shared/domain/scoring';
-import { AppError } from '#shared/http/errors';
+import { DomainError } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { reviewableEvaluation } from '#shared/store/evaluation-context';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
@@ -15,11 +15,11 @@ export const handler = userHandler(reviewEvaluation, async (req) => {
     period.id,
     req.body.version,
     (e) => {
-      if (!e.behaviour) throw new AppError(422, 'behaviour_missing');
+      if (!e.behaviour) throw new DomainError('behaviour_missing');
       const recommended = { hasilKerja: e.recommendedHasilKerja!, perilaku: recommendPerilaku(e.behaviour.values)! };
       for (const [what, part] of [['hasilKerja', hasilKerja], ['perilaku', perilaku]] as const) {
         if (part.rating !== recommended[what] && !part.reason) {
-          throw new AppError(422, 'override_reason_required', { what: what === 'hasilKerja' ? 'hasil kerja' : 'perilaku', recommended: ratingNames[recommended[what]] });
+          throw new DomainError('override_reason_required', { what: what === 'hasilKerja' ? 'hasil kerja' : 'perilaku', recommended: ratingNames[recommended[what]] });
         }
       }
       return {

@@ -1,6 +1,6 @@
 import { setUnitPredikat } from '#shared/api/evaluations';
 import { canManagePeriods, reasons } from '#shared/auth/policy';
-import { AppError, forbidden, notFound } from '#shared/http/errors';
+import { DomainError, forbidden, notFound } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { EvaluationRepository } from '#shared/store/evaluations';
 import { ScoringRunRepository } from '#shared/store/scoring';
@@ -12,7 +12,7 @@ export const handler = userHandler(setUnitPredikat, async (req) => {
   if (!canManagePeriods(req.principal)) throw forbidden(reasons.bkpsdmOnly);
   const [unit, period] = await Promise.all([new UnitRepository(req.scope).get(req.params.code), new YearRepository(req.scope).findPeriod(req.params.periodId)]);
   if (!unit) throw notFound('unit');
-  if (period.state === 'finalised') throw new AppError(409, 'period_finalised_locked', { period: period.id });
+  if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
   const ctx = writeContext(req);
   await new EvaluationRepository(req.scope).setUnitPredikat(unit.code, period.id, req.body.predikat, req.body.reason, ctx);
   // The unit's head takes the unit's rating as hasil kerja: once scored, the unit is scored again with it.

@@ -1,6 +1,6 @@
 import { startScoringRun } from '#shared/api/evaluations';
 import { canManagePeriods, reasons } from '#shared/auth/policy';
-import { forbidden } from '#shared/http/errors';
+import { forbidden } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { ScoringRunRepository } from '#shared/store/scoring';
 import { YearRepository } from '#shared/store/years';

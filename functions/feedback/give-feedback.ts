@@ -1,6 +1,6 @@
 import { giveFeedback } from '#shared/api/feedback';
 import { reasons } from '#shared/auth/policy';
-import { forbidden } from '#shared/http/errors';
+import { forbidden } from '#shared/messages/errors';
 import { created, userHandler, writeContext } from '#shared/http/handler';
 import { checkAbout, feedbackParty } from '#shared/store/feedback-context';
 import { FeedbackRepository } from '#shared/store/feedback';

@@ -1,5 +1,5 @@
 import { replyFeedback } from '#shared/api/feedback';
-import { AppError } from '#shared/http/errors';
+import { DomainError } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { feedbackParty, requireParty } from '#shared/store/feedback-context';
 import { FeedbackRepository } from '#shared/store/feedback';
@@ -17,7 +17,7 @@ export const handler = userHandler(replyFeedback, async (req) => {
     req.body.version,
     (f) => {
       // A thread is one record: past this many replies, a new conversation is a new feedback or a dialog.
-      if (f.replies.length >= MAX_REPLIES) throw new AppError(422, 'feedback_thread_full', { max: MAX_REPLIES });
+      if (f.replies.length >= MAX_REPLIES) throw new DomainError('feedback_thread_full', { max: MAX_REPLIES });
       return { replies: [...f.replies, { by: req.principal.nip, text: req.body.text, at: ctx.now }] };
     },
     ctx,

@@ -1,7 +1,7 @@
 import { createActingAssignment } from '#shared/api/people';
 import { resolveNip } from '#shared/auth/access';
 import { canManagePeopleIn, reasons } from '#shared/auth/policy';
-import { AppError, forbidden, notFound } from '#shared/http/errors';
+import { DomainError, forbidden, notFound } from '#shared/messages/errors';
 import { createdOrReplayed, userHandler, writeContext } from '#shared/http/handler';
 import { ActingRepository } from '#shared/store/acting';
 import { EmployeeRepository } from '#shared/store/employees';
@@ -9,15 +9,15 @@ import { EmployeeRepository } from '#shared/store/employees';
 export const handler = userHandler(createActingAssignment, async (req) => {
   const { body, principal, scope, actor } = req;
   const actingNip = resolveNip(principal, req.params.nip);
-  if (actingNip === body.forNip) throw new AppError(422, 'acting_for_self');
+  if (actingNip === body.forNip) throw new DomainError('acting_for_self');
   if (actingNip === principal.nip) throw forbidden(reasons.selfAppointment);
-  if (body.endDate < body.startDate) throw new AppError(422, 'invalid_date_range', { startDate: body.startDate, endDate: body.endDate });
+  if (body.endDate < body.startDate) throw new DomainError('invalid_date_range', { startDate: body.startDate, endDate: body.endDate });
 
   const people = await new EmployeeRepository(scope).getMany([actingNip, body.forNip]);
   const acting = people.get(actingNip);
   const holder = people.get(body.forNip);
   if (!acting || acting.status !== 'active') throw notFound('employee');
-  if (!holder) throw new AppError(422, 'supervisor_not_found', { nip: body.forNip });
+  if (!holder) throw new DomainError('supervisor_not_found', { nip: body.forNip });
   // The admin must manage both the position and the person appointed to it.
   if (!canManagePeopleIn(principal, actor.unitPath, holder.unitPath) || !canManagePeopleIn(principal, actor.unitPath, acting.unitPath)) {
     throw forbidden(reasons.notAdminHere);
@@ -34,7 +34,7 @@ export const handler = userHandler(createActingAssignment, async (req) => {
     clash.endDate === body.endDate &&
     (clash.decreeNumber ?? null) === (body.decreeNumber ?? null);
   if (same) return createdOrReplayed(clash, true);
-  if (clash) throw new AppError(409, 'acting_overlap', { forNip: body.forNip, startDate: clash.startDate, endDate: clash.endDate }, { existing: clash });
+  if (clash) throw new DomainError('acting_overlap', { forNip: body.forNip, startDate: clash.startDate, endDate: clash.endDate }, { existing: clash });
 
   const assignment = await repo.create({ actingNip, ...body }, writeContext(req));
   return createdOrReplayed(assignment, false);

@@ -2,9 +2,9 @@ import { importEmployees } from '#shared/api/people';
 import { importRow } from '#shared/api/schemas';
 import { canManagePeopleIn, isSelfServing, reasons } from '#shared/auth/policy';
 import { type ImportCandidate, MAX_IMPORT_ROWS, type RowProblem, completeRow, importProblems, parseImport } from '#shared/domain/employee-import';
-import { AppError } from '#shared/http/errors';
+import { DomainError } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { type MessageCode, render } from '#shared/http/messages';
+import { type MessageCode, render } from '#shared/messages/catalogue';
 import { type EmployeeChange, type EmployeeFields, EmployeeRepository, sameEmployee } from '#shared/store/employees';
 import { UnitRepository } from '#shared/store/units';
 import en from 'zod/v4/locales/en.js';
@@ -13,8 +13,8 @@ import id from 'zod/v4/locales/id.js';
 export const handler = userHandler(importEmployees, async (req) => {
   const { principal, scope, lang, actor } = req;
   const parsed = parseImport(req.rawBody);
-  if (!parsed.ok) throw new AppError(422, parsed.fileProblem.code as MessageCode, { detail: parsed.fileProblem.detail });
-  if (parsed.rows.length > MAX_IMPORT_ROWS) throw new AppError(422, 'import_too_large', { rows: parsed.rows.length, max: MAX_IMPORT_ROWS });
+  if (!parsed.ok) throw new DomainError(parsed.fileProblem.code as MessageCode, { detail: parsed.fileProblem.detail });
+  if (parsed.rows.length > MAX_IMPORT_ROWS) throw new DomainError('import_too_large', { rows: parsed.rows.length, max: MAX_IMPORT_ROWS });
 
   // 1. Shapes, with the API's own schemas, before any row is used as a key.
   const problems: RowProblem[] = [];
@@ -35,9 +35,7 @@ export const handler = userHandler(importEmployees, async (req) => {
   problems.push(...importProblems(candidates, (code) => paths.get(code), (nip) => (stored.has(nip) ? (stored.get(nip)!.supervisorNip ?? null) : undefined)));
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line);
-    throw new AppError(
-      422,
-      'import_invalid',
+    throw new DomainError('import_invalid',
       { count: new Set(problems.map((p) => p.line)).size },
       problems.map((p) => ({ line: p.line, nip: p.nip, field: p.field, code: p.code, message: p.message ?? render(p.code, lang, p.params) })),
     );
@@ -59,7 +57,7 @@ export const handler = userHandler(importEmployees, async (req) => {
     if (!allowed) denied.push({ line: line!, nip: row.nip, unitCode: row.unitCode });
     changes.push({ line: line!, next, current });
   }
-  if (denied.length > 0) throw new AppError(403, 'forbidden', { reason: reasons.notAdminHere }, denied);
+  if (denied.length > 0) throw new DomainError('forbidden', { reason: reasons.notAdminHere }, denied);
 
   // 4. Write: supervisors first, in transactions, undone as a whole if one fails.
   await employees.applyAll(changes, writeContext(req), hierarchyRead);

@@ -1,6 +1,6 @@
 import { listSubordinates } from '#shared/api/people';
 import { readableEmployee } from '#shared/auth/access';
-import { AppError } from '#shared/http/errors';
+import { DomainError } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { EmployeeRepository } from '#shared/store/employees';
 import { summary } from '#shared/store/summaries';
@@ -20,7 +20,7 @@ export const handler = userHandler(listSubordinates, async (req) => {
 
   // Whole tree, breadth first; the page is cut from the ordered result.
   const offset = req.query.cursor ? Number(req.query.cursor.replace(/^o/, '')) : 0;
-  if (!/^o\d+$/.test(req.query.cursor ?? 'o0') || !Number.isSafeInteger(offset)) throw new AppError(400, 'invalid_cursor');
+  if (!/^o\d+$/.test(req.query.cursor ?? 'o0') || !Number.isSafeInteger(offset)) throw new DomainError('invalid_cursor');
   const all = await employees.allSubordinates(target.nip, MAX_TREE);
   const items = all.slice(offset, offset + limit).map((i) => ({ ...summary(i), depth: i.depth }));
   return json({ items, ...(offset + limit < all.length ? { nextCursor: `o${offset + limit}` } : {}) });

@@ -2,9 +2,9 @@ import { updateEmployee } from '#shared/api/people';
 import { resolveNip } from '#shared/auth/access';
 import { canManagePeopleIn, isSelfServing, reasons } from '#shared/auth/policy';
 import { employeeProblems } from '#shared/domain/employee-rules';
-import { forbidden, notFound } from '#shared/http/errors';
+import { forbidden, notFound } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { problemsError } from '#shared/http/problems';
+import { problemsError } from '#shared/messages/errors';
 import { type EmployeeFields, EmployeeRepository, sameEmployee } from '#shared/store/employees';
 import { lookupsFor } from '#shared/store/hierarchy-lookups';
 
@@ -20,7 +20,7 @@ export const handler = userHandler(updateEmployee, async (req) => {
   const draft = { ...current, ...changes };
   const lookups = await lookupsFor(scope, draft.unitCode, draft.supervisorNip);
   const problems = employeeProblems(draft, lookups);
-  if (problems.length > 0) throw problemsError(problems, lang);
+  if (problems.length > 0) throw problemsError(problems);
   const next: EmployeeFields = { ...draft, unitPath: lookups.unitPath(draft.unitCode)! };
   // Moving someone into another OPD needs rights there too.
   if (!canManagePeopleIn(principal, actor.unitPath, next.unitPath)) throw forbidden(reasons.notAdminHere);

@@ -1,5 +1,5 @@
 import { getYear } from '#shared/api/plans';
-import { notFound } from '#shared/http/errors';
+import { notFound } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { YearRepository } from '#shared/store/years';
 

@@ -1,6 +1,6 @@
 import { openYear } from '#shared/api/plans';
 import { canManagePeriods, reasons } from '#shared/auth/policy';
-import { forbidden } from '#shared/http/errors';
+import { forbidden } from '#shared/messages/errors';
 import { created, userHandler, writeContext } from '#shared/http/handler';
 import { YearRepository } from '#shared/store/years';
 

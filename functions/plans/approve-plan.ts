@@ -10,7 +10,7 @@ export const handler = userHandler(approvePlan, async (req) => {
   const [{ owner, versions, plan }, performanceYear] = await Promise.all([planToDecide(req, req.params.nip, year, 'approve'), requireOpenYear(req.scope, year)]);
   // The supervisor's plan in force may have changed since submission: the links must still hold.
   const problems = submissionProblems(plan.rhk, await supervisorRhk(req.scope, owner, year, req.now));
-  if (problems.length > 0) throw planError(problems, req.lang);
+  if (problems.length > 0) throw planError(problems);
 
   // The first approved version covers the whole year, a revision applies from the day it is approved; neither
   // reaches back into a period already scored.

@@ -2,7 +2,7 @@ import { getPlan } from '#shared/api/plans';
 import { readableEmployee } from '#shared/auth/access';
 import { versionInForce } from '#shared/domain/plans';
 import { dayWithinYear } from '#shared/domain/time';
-import { notFound } from '#shared/http/errors';
+import { notFound } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { PlanRepository } from '#shared/store/plans';
 

@@ -2,7 +2,7 @@ import { getUnitCascade } from '#shared/api/plans';
 import { canReadUnitPlans, reasons } from '#shared/auth/policy';
 import { versionInForce } from '#shared/domain/plans';
 import { dayWithinYear } from '#shared/domain/time';
-import { forbidden, notFound } from '#shared/http/errors';
+import { forbidden, notFound } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { EmployeeRepository } from '#shared/store/employees';
 import { PlanRepository } from '#shared/store/plans';

@@ -10,7 +10,7 @@ export const handler = userHandler(submitPlan, async (req) => {
   const [plan] = await Promise.all([latestPlan(req.scope, nip, year), requireOpenYear(req.scope, year)]);
   requireState(plan, 'submit');
   const problems = submissionProblems(plan.rhk, await supervisorRhk(req.scope, req.actor, year, req.now));
-  if (problems.length > 0) throw planError(problems, req.lang);
+  if (problems.length > 0) throw planError(problems);
   const submitted = await new PlanRepository(req.scope).replace(
     plan,
     { ...plan, state: 'submitted', supervisorNip: req.actor.supervisorNip ?? null, submittedAt: req.now.toISOString() },

@@ -9,7 +9,7 @@ export const handler = userHandler(updatePlan, async (req) => {
   const plan = await latestPlan(req.scope, nip, req.params.year);
   requireState(plan, 'edit');
   const problems = structureProblems(req.body.rhk);
-  if (problems.length > 0) throw planError(problems, req.lang);
+  if (problems.length > 0) throw planError(problems);
   const updated = await new PlanRepository(req.scope).replace(plan, { ...plan, rhk: req.body.rhk }, req.body.version, writeContext(req));
   return json(updated);
 });

@@ -1,5 +1,5 @@
 import { getServiceHours } from '#shared/api/services';
-import { notFound } from '#shared/http/errors';
+import { notFound } from '#shared/messages/errors';
 import { httpHandler, json } from '#shared/http/handler';
 import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
 import { UnitRepository } from '#shared/store/units';

@@ -1,5 +1,5 @@
 import { getSurveyPage } from '#shared/api/services';
-import { AppError } from '#shared/http/errors';
+import { DomainError } from '#shared/messages/errors';
 import { pageHeaders, publicHandler } from '#shared/http/handler';
 import { surveyErrorPage, surveyFormPage } from '#shared/http/survey-page';
 import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
@@ -19,7 +19,7 @@ export const handler = publicHandler(
       units.get(link.unitCode),
       new ServiceCatalogueRepository(scope).type(link.unitCode, link.serviceType),
     ]);
-    if (answered) throw new AppError(409, 'survey_already_answered');
+    if (answered) throw new DomainError('survey_already_answered');
     const html = surveyFormPage({ organisation: organisation?.name ?? '', unitName: unit?.name ?? link.unitCode, serviceName: type?.name ?? link.serviceType });
     return { html, headers: pageHeaders };
   },

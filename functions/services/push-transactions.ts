@@ -1,9 +1,9 @@
 import { pushTransactions, transactionItem } from '#shared/api/services';
 import { linkIdFor, signSurveyLink } from '#shared/domain/survey-token';
-import { AppError } from '#shared/http/errors';
+import { DomainError } from '#shared/messages/errors';
 import { json, machineHandler, parsePart, writeContext } from '#shared/http/handler';
 import { publicBaseUrl } from '#shared/http/links';
-import { render } from '#shared/http/messages';
+import { render } from '#shared/messages/catalogue';
 import type { ServiceTransaction, TransactionInput } from '#shared/store/service-transactions';
 import { type IngestOutcome, ingestTransactions } from '#shared/store/transaction-ingest';
 import { surveySigningKey } from '#shared/survey-key';
@@ -16,18 +16,18 @@ export const handler = machineHandler(pushTransactions, ['transactions.write'], 
   const results: Record<string, unknown>[] = [];
   const accepted: { index: number; input: TransactionInput; survey: boolean }[] = [];
   const seen = new Set<string>();
-  const rejected = (index: number, externalId: unknown, err: AppError) => {
+  const rejected = (index: number, externalId: unknown, err: DomainError) => {
     results[index] = { index, externalId: typeof externalId === 'string' ? externalId : '', status: 'rejected', error: { code: err.code, message: render(err.code, req.lang, err.params), ...(err.details ? { details: err.details } : {}) } };
   };
   req.body.transactions.forEach((raw, index) => {
     const externalId = (raw as { externalId?: unknown } | null)?.externalId;
     try {
       const { survey, ...input } = parsePart(transactionItem, raw, `transactions.${index}`, req.lang);
-      if (seen.has(input.externalId)) throw new AppError(422, 'duplicate_in_batch', { externalId: input.externalId });
+      if (seen.has(input.externalId)) throw new DomainError('duplicate_in_batch', { externalId: input.externalId });
       seen.add(input.externalId);
       accepted.push({ index, input, survey: survey !== false });
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!(err instanceof DomainError)) throw err;
       rejected(index, externalId, err);
     }
   });

@@ -1,7 +1,7 @@
 import { resolveSurveyFollowUp } from '#shared/api/services';
 import { monitoredUnit } from '#shared/auth/access';
 import { canFollowUpUnit, reasons } from '#shared/auth/policy';
-import { forbidden } from '#shared/http/errors';
+import { forbidden } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { SurveyRepository } from '#shared/store/surveys';
 

@@ -1,5 +1,5 @@
 import { listUnitEmployees } from '#shared/api/units';
-import { notFound } from '#shared/http/errors';
+import { notFound } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { EmployeeRepository } from '#shared/store/employees';
 import { summary } from '#shared/store/summaries';

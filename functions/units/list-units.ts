@@ -1,5 +1,5 @@
 import { listUnits } from '#shared/api/units';
-import { notFound } from '#shared/http/errors';
+import { notFound } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { UnitRepository } from '#shared/store/units';
 

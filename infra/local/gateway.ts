@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { negotiateLang, render } from '../../shared/http/messages.ts';
+import { negotiateLang, render } from '../../shared/messages/catalogue.ts';
 import { type FunctionDef, type HttpTrigger, httpFunctions } from '../../shared/platform/manifest.ts';
 import type { Issuer } from './issuer.ts';
 import { invoke } from './lambda.ts';

@@ -8,7 +8,8 @@ import { PlanRepository } from '../../shared/store/plans.ts';
 import { ActivityRepository } from '../../shared/store/activities.ts';
 import { periodIdFor, toMinutes } from '../../shared/domain/activities.ts';
 import { wibDate } from '../../shared/domain/time.ts';
-import { AppError } from '../../shared/http/errors.ts';
+import { DomainError } from '../../shared/messages/errors.ts';
+import { httpStatusOf } from '../../shared/messages/status.ts';
 import { unitPath } from '../../shared/domain/units.ts';
 import { checkNip } from '../../shared/domain/nip.ts';
 import { HolidayRepository } from '../../shared/store/holidays.ts';
@@ -52,7 +53,7 @@ export async function seedDemo(options: { withWork?: boolean } = {}): Promise<vo
   // The current performance year, monthly, so plans can be written right away.
   const year = Number(wibDate(new Date()).slice(0, 4));
   await new YearRepository(scope).open(year, 'monthly', ctx).catch((err: unknown) => {
-    if (!(err instanceof AppError && err.code === 'year_exists')) throw err;
+    if (!(err instanceof DomainError && err.code === 'year_exists')) throw err;
   });
   await seedServices(scope, ctx);
   if (options.withWork) await seedWork(scope, year, ctx);
@@ -110,7 +111,7 @@ async function seedWork(scope: OrgScope, year: number, ctx: { actor: string; now
 /** Disdukcapil's service catalogue and hours, and the 2026 holiday calendar; existing records are kept. */
 async function seedServices(scope: OrgScope, ctx: { actor: string; now: string }): Promise<void> {
   const kept = (err: unknown) => {
-    if (!(err instanceof AppError && err.status === 409)) throw err;
+    if (!(err instanceof DomainError && httpStatusOf(err.code) === 409)) throw err;
   };
   const catalogue = new ServiceCatalogueRepository(scope);
   for (const t of demoServiceTypes) await catalogue.saveType({ ...t, active: true }, undefined, ctx).catch(kept);

@@ -4,7 +4,7 @@
  */
 import { wibDate } from '../domain/time.ts';
 import { unitHeads } from '../domain/units.ts';
-import { type Bilingual, forbidden, notFound } from '../http/errors.ts';
+import { type Bilingual, forbidden, notFound } from '../messages/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import type { Item, OrgScope } from '../store/org-scope.ts';

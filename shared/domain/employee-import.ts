@@ -3,7 +3,7 @@
  * the handler supplies what is already stored and writes the result.
  */
 import { parse } from 'csv-parse/sync';
-import type { MessageCode } from '../http/messages.ts';
+import type { MessageCode } from '../messages/catalogue.ts';
 import { type Lookups, employeeProblems } from './employee-rules.ts';
 import type { EmploymentType } from './nip.ts';
 

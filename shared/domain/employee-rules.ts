@@ -2,7 +2,7 @@
  * The rules a person's record must satisfy, shared by create, update and CSV import. Pure: the caller supplies
  * the lookups (units and the current hierarchy) and gets every problem back, not just the first.
  */
-import type { MessageCode } from '../http/messages.ts';
+import type { MessageCode } from '../messages/catalogue.ts';
 import { checkNip, type EmploymentType } from './nip.ts';
 
 /** Deeper chains than this are refused: no real organisation has them, and cycle checks stay bounded. */

@@ -2,7 +2,7 @@
  * SKP (Sasaran Kinerja Pegawai): a yearly plan of RHK (work results) with IKI (indicators), its workflow and its
  * versions. Pure: callers supply the supervisor's plan and the dates.
  */
-import type { MessageCode } from '../http/messages.ts';
+import type { MessageCode } from '../messages/catalogue.ts';
 import type { ServiceMetric } from './service-indicators.ts';
 import { addDays } from './time.ts';
 

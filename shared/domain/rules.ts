@@ -32,6 +32,30 @@ export const defaultRules: Rules = {
   reminderAfterDays: 2,
 };
 
+/** One saved version of a year's rules. */
+export interface RulesVersion extends Rules {
+  rulesVersion: number;
+  reason: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A year's rules: the version in force and every version, newest first. */
+export interface RulesHistory {
+  current: RulesVersion;
+  history: RulesVersion[];
+}
+
+/**
+ * The rules a period is judged by: the version it was scored with (pinned, so later changes never re-rate it),
+ * else the year's current version; the policy defaults when the year has no rules saved.
+ */
+export function rulesOfPeriod(rules: RulesHistory | undefined, period?: { rulesVersion?: number }): RulesVersion {
+  if (!rules) return { ...defaultRules, rulesVersion: 0, reason: 'Nilai bawaan kebijakan / policy defaults', updatedAt: '', updatedBy: '' };
+  const pinned = period?.rulesVersion === undefined ? undefined : rules.history.find((r) => r.rulesVersion === period.rulesVersion);
+  return pinned ?? rules.current;
+}
+
 export type RulesProblem = 'thresholds_out_of_order' | 'cap_below_above_threshold';
 
 /** Cross-field consistency (field ranges are checked by the request schema). */

@@ -20,3 +20,6 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The year of a calendar date (`2026-11-30`), a month (`2026-11`) or a period id (`2026-Q4`, `2026`). */
+export const yearOf = (dateOrPeriodId: string): number => Number(dateOrPeriodId.slice(0, 4));

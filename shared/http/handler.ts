@@ -13,8 +13,9 @@ import { logger, metrics } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
 import { OrgScope } from '../store/org-scope.ts';
-import { AppError } from './errors.ts';
-import { type Lang, negotiateLang, render } from './messages.ts';
+import { DomainError } from '../messages/errors.ts';
+import { httpStatusOf } from '../messages/status.ts';
+import { type Lang, negotiateLang, render } from '../messages/catalogue.ts';
 
 type Schema = z.ZodMiniType;
 type Out<S> = S extends Schema ? z.output<S> : never;
@@ -63,9 +64,7 @@ export function parsePart<S extends Schema | undefined>(schema: S, input: unknow
   if (!schema) return undefined as Out<S>;
   const result = schema.safeParse(input, { error: zodLocale[lang] });
   if (result.success) return result.data as Out<S>;
-  throw new AppError(
-    400,
-    'validation_failed',
+  throw new DomainError('validation_failed',
     {},
     result.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join('.'), code: i.code, message: i.message })),
   );
@@ -79,24 +78,24 @@ function readBody(spec: RouteSpec, event: Event, lang: Lang): unknown {
   const contentType = (event.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (spec.bodyType === 'csv') {
     if (contentType && contentType !== 'text/csv' && contentType !== 'text/plain') {
-      throw new AppError(415, 'unsupported_media_type', { got: contentType, expected: 'text/csv' });
+      throw new DomainError('unsupported_media_type', { got: contentType, expected: 'text/csv' });
     }
     return raw;
   }
   if (spec.bodyType === 'form') {
     if (contentType !== 'application/x-www-form-urlencoded') {
-      throw new AppError(415, 'unsupported_media_type', { got: contentType || '-', expected: 'application/x-www-form-urlencoded' });
+      throw new DomainError('unsupported_media_type', { got: contentType || '-', expected: 'application/x-www-form-urlencoded' });
     }
     return parsePart(spec.body, Object.fromEntries(new URLSearchParams(raw)), 'body', lang);
   }
   if (contentType && contentType !== 'application/json') {
-    throw new AppError(415, 'unsupported_media_type', { got: contentType, expected: 'application/json' });
+    throw new DomainError('unsupported_media_type', { got: contentType, expected: 'application/json' });
   }
   let parsed: unknown;
   try {
     parsed = raw === '' ? undefined : JSON.parse(raw);
   } catch (err) {
-    throw new AppError(400, 'invalid_json', { reason: (err as Error).message });
+    throw new DomainError('invalid_json', { reason: (err as Error).message });
   }
   return parsePart(spec.body, parsed, 'body', lang);
 }
@@ -111,17 +110,17 @@ async function authenticate(trigger: RouteAuth, event: Event): Promise<Principal
   if (trigger.auth === 'public') return undefined;
   // API Gateway (or the local gateway) has verified the token; an absent or foreign shape is still refused here.
   const identity = parseClaims(event.requestContext.authorizer?.jwt?.claims as Claims | undefined);
-  if (!identity) throw new AppError(401, 'unauthorized');
+  if (!identity) throw new DomainError('unauthorized');
   if (identity.kind === 'user') {
-    if (trigger.auth === 'machine') throw new AppError(403, 'forbidden', { reason: { id: 'endpoint ini khusus klien mesin', en: 'this endpoint is for machine clients' } });
+    if (trigger.auth === 'machine') throw new DomainError('forbidden', { reason: { id: 'endpoint ini khusus klien mesin', en: 'this endpoint is for machine clients' } });
     return identity;
   }
-  if (trigger.auth === 'user') throw new AppError(403, 'forbidden', { reason: { id: 'endpoint ini khusus pengguna (orang)', en: 'this endpoint is for people, not machine clients' } });
+  if (trigger.auth === 'user') throw new DomainError('forbidden', { reason: { id: 'endpoint ini khusus pengguna (orang)', en: 'this endpoint is for people, not machine clients' } });
   const required = trigger.scopes ?? [];
   const has = (s: string) => identity.scopes.some((t) => t === s || t.endsWith(`/${s}`));
-  if (required.length > 0 && !required.some(has)) throw new AppError(403, 'insufficient_scope', { scopes: required.join(', ') });
+  if (required.length > 0 && !required.some(has)) throw new DomainError('insufficient_scope', { scopes: required.join(', ') });
   const orgId = await machineClientOrg(identity.clientId);
-  if (!orgId) throw new AppError(403, 'machine_client_unknown', { clientId: identity.clientId });
+  if (!orgId) throw new DomainError('machine_client_unknown', { clientId: identity.clientId });
   return { ...identity, orgId };
 }
 
@@ -131,8 +130,8 @@ async function authenticate(trigger: RouteAuth, event: Event): Promise<Principal
  */
 async function registeredActor(scope: OrgScope, principal: UserPrincipal): Promise<Employee> {
   const actor = await new EmployeeRepository(scope).get(principal.nip);
-  if (!actor) throw new AppError(403, 'not_registered', { nip: principal.nip });
-  if (actor.status !== 'active') throw new AppError(403, 'account_inactive', { nip: principal.nip });
+  if (!actor) throw new DomainError('not_registered', { nip: principal.nip });
+  if (actor.status !== 'active') throw new DomainError('account_inactive', { nip: principal.nip });
   return actor;
 }
 
@@ -152,10 +151,11 @@ function respond(reply: Reply, requestId: string, lang: Lang): APIGatewayProxySt
 }
 
 export function errorReply(err: unknown, lang: Lang, requestId: string): Reply {
-  if (err instanceof AppError) {
+  if (err instanceof DomainError) {
+    const details = err.problems?.map((p) => ({ field: p.field, code: p.code, message: render(p.code, lang, p.params) })) ?? err.details;
     return {
-      status: err.status,
-      json: { error: { code: err.code, message: render(err.code, lang, err.params), ...(err.details !== undefined ? { details: err.details } : {}) } },
+      status: httpStatusOf(err.code),
+      json: { error: { code: err.code, message: render(err.code, lang, err.params), ...(details !== undefined ? { details } : {}) } },
     };
   }
   logger.error('unhandled error', err as Error);

@@ -4,7 +4,7 @@
  * buttons (keyboard: Tab between groups, arrows within), visible focus, text contrast above 7:1, no images.
  */
 import { type ElementCode, scale, skmElements } from '../domain/skm.ts';
-import type { Lang } from './messages.ts';
+import type { Lang } from '../messages/catalogue.ts';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

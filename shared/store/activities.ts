@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ActivityStatus } from '../domain/activities.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { type Item, type OrgScope, type Page, type TransactItem, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 export interface Activity {
@@ -303,7 +303,7 @@ export class ActivityRepository {
     try {
       await this.scope.transact(writes);
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'activity_conflict');
+      if (isConditionalFailure(err)) throw new DomainError('activity_conflict');
       throw err;
     }
     return afterItem ? ActivityRepository.fromItem(afterItem) : undefined;

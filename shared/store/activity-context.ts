@@ -6,8 +6,8 @@ import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes, weekSt
 import { versionInForce } from '../domain/plans.ts';
 import { workingDaysBetween } from '../domain/service-hours.ts';
 import { wibDate } from '../domain/time.ts';
-import { AppError } from '../http/errors.ts';
-import { type Lang, render } from '../http/messages.ts';
+import { DomainError } from '../messages/errors.ts';
+import { type Lang, render } from '../messages/catalogue.ts';
 import type { Activity, ActivityRepository, DayTotals } from './activities.ts';
 import { PlanRepository } from './plans.ts';
 import { type Period, YearRepository } from './years.ts';
@@ -34,28 +34,28 @@ export interface DateRules {
 export async function dateRules(years: YearRepository, date: string, now: Date, by: 'owner' | 'supervisor' = 'owner'): Promise<DateRules> {
   const year = Number(date.slice(0, 4));
   const found = await years.getWithRules(year);
-  if (!found) throw new AppError(422, 'year_not_open', { year });
+  if (!found) throw new DomainError('year_not_open', { year });
   const { year: performanceYear, rules } = found;
   const period = performanceYear.periods.find((p) => p.id === periodIdFor(date, performanceYear.cadence))!;
-  if (period.state !== 'open') throw new AppError(422, 'activity_period_closed', { period: period.id, state: period.state });
-  if (by === 'owner' && wibClock(now).today > period.inputDeadline) throw new AppError(422, 'activity_past_deadline', { period: period.id, deadline: period.inputDeadline, date });
+  if (period.state !== 'open') throw new DomainError('activity_period_closed', { period: period.id, state: period.state });
+  if (by === 'owner' && wibClock(now).today > period.inputDeadline) throw new DomainError('activity_past_deadline', { period: period.id, deadline: period.inputDeadline, date });
   return { period, cap: rules.current.dailyMinuteCap };
 }
 
 export function checkTimes(a: { date: string; start: string; end: string }, now: Date): number {
   const minutes = toMinutes(a.end) - toMinutes(a.start);
-  if (minutes <= 0) throw new AppError(422, 'activity_time_invalid', { start: a.start, end: a.end });
+  if (minutes <= 0) throw new DomainError('activity_time_invalid', { start: a.start, end: a.end });
   const clock = wibClock(now);
-  if (isFuture(a.date, a.end, clock.today, clock.time)) throw new AppError(422, 'activity_future', a);
+  if (isFuture(a.date, a.end, clock.today, clock.time)) throw new DomainError('activity_future', a);
   return minutes;
 }
 
 /** The IKI must belong to the owner's plan in force on the activity's date; answers with that plan's version. */
 export async function planVersionFor(plans: PlanRepository, nip: string, a: { date: string; rhkId: string; ikiId: string }): Promise<number> {
   const plan = versionInForce(await plans.versions(nip, Number(a.date.slice(0, 4))), a.date);
-  if (!plan) throw new AppError(422, 'activity_no_plan', { date: a.date });
+  if (!plan) throw new DomainError('activity_no_plan', { date: a.date });
   const found = plan.rhk.find((r) => r.id === a.rhkId)?.iki.some((k) => k.id === a.ikiId);
-  if (!found) throw new AppError(422, 'activity_iki_not_in_plan', { iki: a.ikiId, rhk: a.rhkId, date: a.date });
+  if (!found) throw new DomainError('activity_iki_not_in_plan', { iki: a.ikiId, rhk: a.rhkId, date: a.date });
   return plan.planVersion;
 }
 
@@ -67,12 +67,12 @@ export async function dayWithoutOverlap(repo: ActivityRepository, nip: string, a
   const day = await repo.day(nip, a.date);
   const others = (await repo.range(nip, a.date, a.date, true)).filter((o) => o.id !== a.id && o.status !== 'rejected');
   const clash = others.find((o) => overlaps(o, a));
-  if (clash) throw new AppError(422, 'activity_overlap', { ...a, otherStart: clash.start, otherEnd: clash.end }, { existing: clash });
+  if (clash) throw new DomainError('activity_overlap', { ...a, otherStart: clash.start, otherEnd: clash.end }, { existing: clash });
   return day;
 }
 
 export function requireStatus(a: Activity, action: string, allowed: ActivityStatus[]): void {
-  if (!allowed.includes(a.status)) throw new AppError(409, 'activity_state', { status: a.status, action, allowed: allowed.join(', ') }, { current: a });
+  if (!allowed.includes(a.status)) throw new DomainError('activity_state', { status: a.status, action, allowed: allowed.join(', ') }, { current: a });
 }
 
 /**

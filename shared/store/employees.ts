@@ -1,7 +1,7 @@
 import { MAX_HIERARCHY_DEPTH, supervisorsFirst } from '../domain/employee-rules.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { opdOf } from '../domain/units.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import {
   type Item,
   type OrgScope,
@@ -112,7 +112,7 @@ export class EmployeeRepository {
       if (!isConditionalFailure(err)) throw err;
       const existing = await this.get(fields.nip);
       if (existing && sameEmployee(existing, fields)) return { employee: existing, replayed: true };
-      throw new AppError(409, 'already_exists', { what: `NIP ${fields.nip}` });
+      throw new DomainError('already_exists', { what: `NIP ${fields.nip}` });
     }
     return { employee: EmployeeRepository.fromItem(item), replayed: false };
   }
@@ -145,7 +145,7 @@ export class EmployeeRepository {
    */
   async replace(current: Employee, next: EmployeeFields, expectedVersion: number, ctx: WriteContext, hierarchyRead?: number): Promise<Employee> {
     const conflict = (stored: Employee | undefined) =>
-      new AppError(409, 'version_conflict', { current: stored?.version ?? '-', sent: expectedVersion }, { current: stored });
+      new DomainError('version_conflict', { current: stored?.version ?? '-', sent: expectedVersion }, { current: stored });
     if (current.version !== expectedVersion) throw conflict(current);
     const item = this.toItem(next, ctx, current);
     const supervisorChanged = (current.supervisorNip ?? null) !== (next.supervisorNip ?? null);
@@ -155,7 +155,7 @@ export class EmployeeRepository {
         ...(supervisorChanged ? [this.hierarchyGuard(hierarchyRead ?? -1)] : []),
       ]);
     } catch (err) {
-      if (cancellationCodes(err)[1] === 'ConditionalCheckFailed') throw new AppError(409, 'hierarchy_changed');
+      if (cancellationCodes(err)[1] === 'ConditionalCheckFailed') throw new DomainError('hierarchy_changed');
       if (isConditionalFailure(err)) throw conflict(await this.get(current.nip));
       throw err;
     }
@@ -193,8 +193,8 @@ export class EmployeeRepository {
         () => true,
         () => false,
       );
-      if (!undone) throw new AppError(409, 'import_incomplete', { stored: written.length }, written.map((c) => ({ line: c.line, nip: c.next.nip })));
-      if (isConditionalFailure(err)) throw new AppError(409, 'import_conflict');
+      if (!undone) throw new DomainError('import_incomplete', { stored: written.length }, written.map((c) => ({ line: c.line, nip: c.next.nip })));
+      if (isConditionalFailure(err)) throw new DomainError('import_conflict');
       throw err;
     }
   }

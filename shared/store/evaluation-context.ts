@@ -1,7 +1,7 @@
 import { decidesFor, readableEmployee } from '../auth/access.ts';
 import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
-import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import type { Employee } from './employees.ts';
 import { type BehaviourInput, type Evaluation, EvaluationRepository } from './evaluations.ts';
 import type { OrgScope } from './org-scope.ts';
@@ -28,7 +28,7 @@ export async function reviewableEvaluation(ctx: Ctx, nipParam: string, periodId:
   const { target, relation } = await readableEmployee(ctx, nipParam);
   if (!(await decidesFor(ctx, target, relation))) throw forbidden(reasons.notEvaluator);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
-  if (period.state === 'finalised') throw new AppError(409, 'period_finalised_locked', { period: period.id });
-  if (period.state !== 'scored' && period.state !== 'closed') throw new AppError(409, 'period_not_scored', { period: period.id, state: period.state });
+  if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
+  if (period.state !== 'scored' && period.state !== 'closed') throw new DomainError('period_not_scored', { period: period.id, state: period.state });
   return { target, period };
 }

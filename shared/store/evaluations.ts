@@ -8,7 +8,7 @@ import {
   predikatOf,
   recommendPerilaku,
 } from '../domain/scoring.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 /** Where an indicator's realisasi came from: which running total, so an explanation can name it. */
@@ -214,9 +214,9 @@ export class EvaluationRepository {
    */
   async change(nip: string, periodId: string, expectedVersion: number | undefined, change: (e: Evaluation) => Partial<Evaluation>, ctx: WriteContext): Promise<Evaluation> {
     const current = await this.get(nip, periodId, true);
-    if (!current) throw new AppError(404, 'not_found', { what: 'evaluation' });
+    if (!current) throw new DomainError('not_found', { what: 'evaluation' });
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw new AppError(409, 'version_conflict', { current: current.version, sent: expectedVersion }, { current });
+      throw new DomainError('version_conflict', { current: current.version, sent: expectedVersion }, { current });
     }
     const patch = change(current);
     const k = this.key(nip, periodId);
@@ -233,7 +233,7 @@ export class EvaluationRepository {
     try {
       await this.scope.put('main', human, current.version > 0 ? { expression: 'version = :v', values: { ':v': current.version } } : { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'version_conflict', { current: '?', sent: current.version });
+      if (isConditionalFailure(err)) throw new DomainError('version_conflict', { current: '?', sent: current.version });
       throw err;
     }
     return (await this.get(nip, periodId, true))!;

@@ -1,7 +1,7 @@
 import { readableEmployee } from '../auth/access.ts';
 import { type Relation, reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
-import { AppError, forbidden } from '../http/errors.ts';
+import { DomainError, forbidden } from '../messages/errors.ts';
 import { ActivityRepository } from './activities.ts';
 import type { Employee } from './employees.ts';
 import type { FeedbackAbout } from './feedback.ts';
@@ -26,7 +26,7 @@ export function requireParty(relation: Relation): void {
 
 /** What a feedback refers to must exist for that employee: the period, an RHK of their plan, their activity. */
 export async function checkAbout(scope: OrgScope, nip: string, about: FeedbackAbout): Promise<void> {
-  const unknown = (kind: string, ref: string) => new AppError(422, 'feedback_target_unknown', { kind, ref });
+  const unknown = (kind: string, ref: string) => new DomainError('feedback_target_unknown', { kind, ref });
   if (about.kind === 'period') {
     const year = await new YearRepository(scope).get(Number(about.periodId.slice(0, 4)));
     if (!year?.periods.some((p) => p.id === about.periodId)) throw unknown('periode / period', about.periodId);

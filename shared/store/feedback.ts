@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 export type FeedbackAbout =
@@ -70,14 +70,14 @@ export class FeedbackRepository {
   async change(nip: string, id: string, expectedVersion: number, change: (f: Feedback) => Partial<Feedback>, ctx: WriteContext): Promise<Feedback> {
     const pk = this.scope.key('EMP', nip);
     const item = await this.scope.get('main', pk, `FEEDBACK#${id}`, true);
-    if (!item) throw new AppError(404, 'not_found', { what: 'feedback' });
+    if (!item) throw new DomainError('not_found', { what: 'feedback' });
     const current = FeedbackRepository.clean<Feedback>(item);
-    if (current.version !== expectedVersion) throw new AppError(409, 'version_conflict', { current: current.version, sent: expectedVersion }, { current });
+    if (current.version !== expectedVersion) throw new DomainError('version_conflict', { current: current.version, sent: expectedVersion }, { current });
     const next = { ...item, ...change(current), ...this.scope.stamp('Feedback', `${nip}/${id}`, ctx, item as { createdAt: string; version: number }) };
     try {
       await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': expectedVersion } });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'version_conflict', { current: '?', sent: expectedVersion });
+      if (isConditionalFailure(err)) throw new DomainError('version_conflict', { current: '?', sent: expectedVersion });
       throw err;
     }
     return FeedbackRepository.clean(next);

@@ -1,5 +1,5 @@
 import type { Holiday } from '../domain/holidays.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure } from './org-scope.ts';
 
 export interface HolidayCalendar {
@@ -44,7 +44,7 @@ export class HolidayRepository {
   async save(year: number, days: Holiday[], reason: string, expectedVersion: number, ctx: WriteContext): Promise<HolidayCalendar> {
     const k = this.key(year);
     const previous = expectedVersion > 0 ? await this.scope.get('main', k.pk, k.sk, true) : undefined;
-    const conflict = (current: unknown) => new AppError(409, 'version_conflict', { current: String(current ?? 0), sent: expectedVersion });
+    const conflict = (current: unknown) => new DomainError('version_conflict', { current: String(current ?? 0), sent: expectedVersion });
     if (expectedVersion > 0 && previous?.version !== expectedVersion) throw conflict(previous?.version);
     const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
     const item = {

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { TableName } from '#shared/platform/manifest';
 import { forEachConcurrently } from '../concurrency.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { documentClient, tableName } from './client.ts';
 
 /** Attributes every stored record carries, so the audit trail can say who changed what, and when. */
@@ -300,7 +300,7 @@ export class OrgScope {
    * index's), all strings, in the queried partition and inside the queried range; anything else is a 400.
    */
   private decodeCursor(cursor: string, input: QueryInput, pkAttr: string, skAttr: string): Item {
-    const invalid = () => new AppError(400, 'invalid_cursor');
+    const invalid = () => new DomainError('invalid_cursor');
     let key: Item;
     try {
       key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;

@@ -4,8 +4,8 @@ import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { type PlanAction, type PlanProblem, allows, effectiveStart, planActions, versionInForce } from '../domain/plans.ts';
 import { dayWithinYear } from '../domain/time.ts';
-import { AppError, forbidden, notFound } from '../http/errors.ts';
-import { type Lang, render } from '../http/messages.ts';
+import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
+
 import type { Employee } from './employees.ts';
 import type { OrgScope } from './org-scope.ts';
 import { type PlanVersion, PlanRepository } from './plans.ts';
@@ -23,14 +23,14 @@ export async function latestPlan(scope: OrgScope, nip: string, year: number): Pr
 /** A step the plan's state does not allow is a conflict with its current state: 409, naming what is allowed. */
 export function requireState(plan: PlanVersion, action: PlanAction): void {
   if (!allows(action, plan.state)) {
-    throw new AppError(409, 'plan_state', { planVersion: plan.planVersion, state: plan.state, action, allowed: planActions[action].join(', ') }, { current: plan });
+    throw new DomainError('plan_state', { planVersion: plan.planVersion, state: plan.state, action, allowed: planActions[action].join(', ') }, { current: plan });
   }
 }
 
 /** The year, which BKPSDM must have opened; 422 otherwise. */
 export async function requireOpenYear(scope: OrgScope, year: number): Promise<PerformanceYear> {
   const found = await new YearRepository(scope).get(year);
-  if (!found) throw new AppError(422, 'year_not_open', { year });
+  if (!found) throw new DomainError('year_not_open', { year });
   return found;
 }
 
@@ -42,7 +42,7 @@ export function requireEffectiveStart(year: PerformanceYear, candidate: string):
   const day = effectiveStart(year.periods, candidate);
   if (!day) {
     const whole = year.periods.find((p) => p.kind === 'year')!;
-    throw new AppError(409, 'plan_period_locked', { period: whole.id, state: whole.state === 'open' || whole.state === 'closed' ? 'scored' : whole.state });
+    throw new DomainError('plan_period_locked', { period: whole.id, state: whole.state === 'open' || whole.state === 'closed' ? 'scored' : whole.state });
   }
   return day;
 }
@@ -55,20 +55,13 @@ export async function supervisorRhk(scope: OrgScope, owner: Employee, year: numb
   if (!owner.supervisorNip) return null;
   const versions = await new PlanRepository(scope).versions(owner.supervisorNip, year);
   const plan = versionInForce(versions, dayWithinYear(now, year));
-  if (!plan) throw new AppError(422, 'supervisor_plan_not_approved', { supervisor: owner.supervisorNip, year });
+  if (!plan) throw new DomainError('supervisor_plan_not_approved', { supervisor: owner.supervisorNip, year });
   return { nip: owner.supervisorNip, rhkIds: new Set(plan.rhk.map((r) => r.id)) };
 }
 
-/** Plan rule problems → one 422 naming the first, every problem localised in details with its path. */
-export function planError(problems: PlanProblem[], lang: Lang): AppError {
-  const first = problems[0]!;
-  return new AppError(
-    422,
-    first.code,
-    first.params,
-    problems.map((p) => ({ field: `body.${p.path}`, code: p.code, message: render(p.code, lang, p.params) })),
-  );
-}
+/** Plan rule problems → one error naming the first, every problem in details with its path. */
+export const planError = (problems: PlanProblem[]): DomainError =>
+  problemsError(problems.map((p) => ({ field: `body.${p.path}`, code: p.code, params: p.params })));
 
 /**
  * The plan the caller is asked to approve or return, checked: the caller decides for its owner (BKPSDM never

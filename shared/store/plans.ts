@@ -1,5 +1,5 @@
 import { type PlanState, type Rhk, dayBefore } from '../domain/plans.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { type Item, type OrgScope, type TransactItem, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 export interface PlanVersion {
@@ -72,7 +72,7 @@ export class PlanRepository {
     try {
       await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'plan_exists', { year: p.year, nip: p.nip });
+      if (isConditionalFailure(err)) throw new DomainError('plan_exists', { year: p.year, nip: p.nip });
       throw err;
     }
     return PlanRepository.fromItem(item);
@@ -84,7 +84,7 @@ export class PlanRepository {
    */
   async replace(current: PlanVersion, next: PlanVersion, expectedVersion: number, ctx: WriteContext, also: TransactItem[] = []): Promise<PlanVersion> {
     const conflict = (stored: PlanVersion | undefined) =>
-      new AppError(409, 'version_conflict', { current: stored?.version ?? '-', sent: expectedVersion }, { current: stored });
+      new DomainError('version_conflict', { current: stored?.version ?? '-', sent: expectedVersion }, { current: stored });
     if (current.version !== expectedVersion) throw conflict(current);
     const item = this.toItem(fieldsOf(next), ctx, current);
     try {

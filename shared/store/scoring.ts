@@ -5,7 +5,7 @@ import { versionInForce } from '../domain/plans.ts';
 import type { Rules } from '../domain/rules.ts';
 import { type IndicatorInput, type UnitPredikat, headRatingOf, periodMonths, scoreHasilKerja } from '../domain/scoring.ts';
 import { type ServiceIndicators, indicatorsOf, realisasiOf } from '../domain/service-indicators.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { EmployeeRepository } from './employees.ts';
 import { type ComputedEvaluation, EvaluationRepository, type RealisasiSource, hashOfInputs } from './evaluations.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure } from './org-scope.ts';
@@ -94,11 +94,11 @@ export class ScoringRunRepository {
    * recorded, one task per unit written, then the task count set. Run ids sort by time.
    */
   async start(period: Period, year: number, unitCode: string | null, mode: ScoringTask['mode'], ctx: WriteContext): Promise<{ run: ScoringRun; tasks: ScoringTask[] }> {
-    if (!ACTIVE_STATES.includes(period.state)) throw new AppError(409, 'scoring_period_state', { period: period.id, state: period.state });
+    if (!ACTIVE_STATES.includes(period.state)) throw new DomainError('scoring_period_state', { period: period.id, state: period.state });
     const years = new YearRepository(this.scope);
     const tree = await new UnitRepository(this.scope).tree();
     const root = unitCode ? tree.find((u) => u.code === unitCode) : undefined;
-    if (unitCode && !root) throw new AppError(404, 'not_found', { what: 'unit' });
+    if (unitCode && !root) throw new DomainError('not_found', { what: 'unit' });
     const selected = root ? tree.filter((u) => u.path.startsWith(root.path)) : tree;
     const rulesVersion = period.rulesVersion ?? (await years.rules(year))!.current.rulesVersion;
     if (period.rulesVersion === undefined) await years.updatePeriod(year, period.id, period.version, () => ({ rulesVersion }), ctx);
@@ -154,7 +154,7 @@ export class ScoringRunRepository {
       await new YearRepository(this.scope)
         .updatePeriod(year, periodId, period.version, (p) => (p.state === 'closed' ? { state: 'scored', rulesVersion: p.rulesVersion ?? run.rulesVersion } : {}), ctx)
         .catch((err: unknown) => {
-          if (!(err instanceof AppError && err.status === 409)) throw err;
+          if (!(err instanceof DomainError && err.code === 'version_conflict')) throw err;
         });
     }
     return true;

@@ -1,5 +1,5 @@
 import type { HoursVersion, WeeklyHours } from '../domain/service-hours.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure } from './org-scope.ts';
 
 export interface ServiceType {
@@ -68,7 +68,7 @@ export class ServiceCatalogueRepository {
     const previous = expectedVersion !== undefined ? await this.scope.get('main', this.pk(fields.unitCode), sk, true) : undefined;
     const conflict = async () => {
       const current = await this.type(fields.unitCode, fields.code);
-      return new AppError(409, current && expectedVersion === undefined ? 'service_type_exists' : 'version_conflict', { code: fields.code, current: String(current?.version ?? 0), sent: expectedVersion ?? 0 }, current ? { current } : undefined);
+      return new DomainError(current && expectedVersion === undefined ? 'service_type_exists' : 'version_conflict', { code: fields.code, current: String(current?.version ?? 0), sent: expectedVersion ?? 0 }, current ? { current } : undefined);
     };
     if (expectedVersion !== undefined && previous?.version !== expectedVersion) throw await conflict();
     const item = { pk: this.pk(fields.unitCode), sk, ...fields, ...this.scope.stamp('ServiceType', `${fields.unitCode}/${fields.code}`, ctx, previous as { createdAt: string; version: number } | undefined) };
@@ -85,7 +85,7 @@ export class ServiceCatalogueRepository {
   async saveHours(unitCode: string, hours: HoursVersion, reason: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<StoredHours> {
     const sk = `HOURS#${hours.effectiveFrom}`;
     const previous = expectedVersion !== undefined ? await this.scope.get('main', this.pk(unitCode), sk, true) : undefined;
-    const conflict = () => new AppError(409, 'version_conflict', { current: String(previous?.version ?? 'ada / exists'), sent: expectedVersion ?? 0 });
+    const conflict = () => new DomainError('version_conflict', { current: String(previous?.version ?? 'ada / exists'), sent: expectedVersion ?? 0 });
     if (expectedVersion !== undefined && previous?.version !== expectedVersion) throw conflict();
     const item = { pk: this.pk(unitCode), sk, unitCode, ...hours, reason, ...this.scope.stamp('ServiceHours', `${unitCode}/${hours.effectiveFrom}`, ctx, previous as { createdAt: string; version: number } | undefined) };
     try {

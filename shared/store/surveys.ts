@@ -1,5 +1,5 @@
 import { type Answers, FOLLOW_UP_HOURS, elementCodes, followUpReasons } from '../domain/skm.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
 export interface SurveyResponse {
@@ -65,7 +65,7 @@ export class SurveyRepository {
     try {
       await this.scope.put('main', { ...this.key(link.linkId), ...stored, ...this.scope.stamp('SurveyResponse', link.linkId, ctx) }, { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'survey_already_answered');
+      if (isConditionalFailure(err)) throw new DomainError('survey_already_answered');
       throw err;
     }
     return stored;
@@ -104,13 +104,13 @@ export class SurveyRepository {
   async resolve(unitCode: string, id: string, note: string, ctx: WriteContext): Promise<FollowUp> {
     const [pk, sk] = [this.scope.key('UNIT', unitCode), `FOLLOWUP#${id}`];
     const item = await this.scope.get('main', pk, sk, true);
-    if (!item) throw new AppError(404, 'not_found', { what: 'follow_up' });
-    if (item.status !== 'open') throw new AppError(409, 'follow_up_resolved', {}, { current: SurveyRepository.followUp(item) });
+    if (!item) throw new DomainError('not_found', { what: 'follow_up' });
+    if (item.status !== 'open') throw new DomainError('follow_up_resolved', {}, { current: SurveyRepository.followUp(item) });
     const next = { ...item, status: 'resolved', resolution: { note, by: ctx.actor, at: ctx.now }, ...this.scope.stamp('SurveyFollowUp', id, ctx, item as { createdAt: string; version: number }) };
     try {
       await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': item.version } });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'follow_up_resolved');
+      if (isConditionalFailure(err)) throw new DomainError('follow_up_resolved');
       throw err;
     }
     return SurveyRepository.followUp(next);

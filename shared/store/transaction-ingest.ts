@@ -1,7 +1,7 @@
 import { type PeriodState, periodOf } from '../domain/periods.ts';
 import { MAX_SPAN_DAYS, serviceMillis } from '../domain/service-hours.ts';
 import { wibDate } from '../domain/time.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { EmployeeRepository } from './employees.ts';
 import { HolidayRepository } from './holidays.ts';
 import type { Item, OrgScope, WriteContext } from './org-scope.ts';
@@ -12,7 +12,7 @@ import { type PerformanceYear, YearRepository } from './years.ts';
 
 export type IngestOutcome =
   | { status: 'created' | 'updated' | 'unchanged'; transaction: ServiceTransaction }
-  | { status: 'rejected'; error: AppError };
+  | { status: 'rejected'; error: DomainError };
 
 /** Periods whose totals are frozen: a scored or finalised period takes no more service data. */
 const LOCKED: PeriodState[] = ['scored', 'finalised'];
@@ -69,7 +69,7 @@ export async function ingestTransactions(
         if ('unchanged' in plan) outcomes[index] = { status: 'unchanged', transaction: plan.unchanged };
         else planned.push({ ...plan, index });
       } catch (err) {
-        if (!(err instanceof AppError)) throw err;
+        if (!(err instanceof DomainError)) throw err;
         outcomes[index] = { status: 'rejected', error: err };
       }
     }
@@ -88,7 +88,7 @@ export async function ingestTransactions(
     const lost = new Set(guarded.filter((_, i) => !written[i]).map((p) => p.index));
     pending = pending.filter((p) => lost.has(p.index));
   }
-  for (const { index } of pending) outcomes[index] = { status: 'rejected', error: new AppError(409, 'transaction_conflict') };
+  for (const { index } of pending) outcomes[index] = { status: 'rejected', error: new DomainError('transaction_conflict') };
   return outcomes;
 }
 
@@ -130,10 +130,10 @@ async function load(scope: OrgScope, inputs: TransactionInput[]): Promise<Lookup
 function periodsFor(completedAt: string, years: Map<number, PerformanceYear>): string[] {
   const date = wibDate(new Date(completedAt));
   const year = years.get(Number(date.slice(0, 4)));
-  if (!year) throw new AppError(422, 'service_period_unavailable', { date });
+  if (!year) throw new DomainError('service_period_unavailable', { date });
   const sub = periodOf(year.periods, date, year.cadence === 'monthly' ? 'month' : 'quarter')!;
   const whole = year.periods.find((p) => p.kind === 'year')!;
-  for (const p of [sub, whole]) if (LOCKED.includes(p.state)) throw new AppError(409, 'service_period_locked', { period: p.id, state: p.state });
+  for (const p of [sub, whole]) if (LOCKED.includes(p.state)) throw new DomainError('service_period_locked', { period: p.id, state: p.state });
   return [sub.id, whole.id];
 }
 
@@ -144,12 +144,12 @@ function planOne(
   ctx: WriteContext,
   options: { surveyValidDays: number; linkIdOf: (externalId: string) => string },
 ): { unchanged: ServiceTransaction } | PlannedWrite {
-  if (!l.units.has(input.unitCode)) throw new AppError(422, 'unknown_unit', { unit: input.unitCode });
+  if (!l.units.has(input.unitCode)) throw new DomainError('unknown_unit', { unit: input.unitCode });
   const type = l.types.get(input.unitCode)?.get(input.serviceType);
-  if (!type || !type.active) throw new AppError(422, 'unknown_service_type', { type: input.serviceType, unit: input.unitCode });
+  if (!type || !type.active) throw new DomainError('unknown_service_type', { type: input.serviceType, unit: input.unitCode });
   const officers = [...new Set(input.officers)].sort();
   const unknown = officers.filter((n) => !l.officers.has(n));
-  if (unknown.length) throw new AppError(422, 'unknown_officer', { nips: unknown.join(', ') });
+  if (unknown.length) throw new DomainError('unknown_officer', { nips: unknown.join(', ') });
 
   const before = l.existing.get(input.externalId);
   const receivedAt = new Date(input.receivedAt).toISOString();
@@ -157,11 +157,11 @@ function planOne(
   const completedAt = input.completedAt ? new Date(input.completedAt).toISOString() : (before?.completedAt ?? null);
   const now = Date.parse(ctx.now);
   for (const [field, at] of [['receivedAt', receivedAt], ['completedAt', completedAt]] as const) {
-    if (at && Date.parse(at) > now + SKEW_MS) throw new AppError(422, 'transaction_in_future', { field, at });
+    if (at && Date.parse(at) > now + SKEW_MS) throw new DomainError('transaction_in_future', { field, at });
   }
-  if (completedAt && completedAt < receivedAt) throw new AppError(422, 'completion_before_receipt', { receivedAt, completedAt });
+  if (completedAt && completedAt < receivedAt) throw new DomainError('completion_before_receipt', { receivedAt, completedAt });
   if (completedAt && Date.parse(completedAt) - Date.parse(receivedAt) > MAX_SPAN_DAYS * 86_400_000) {
-    throw new AppError(422, 'transaction_span_too_long', { days: MAX_SPAN_DAYS });
+    throw new DomainError('transaction_span_too_long', { days: MAX_SPAN_DAYS });
   }
 
   let completion: Pick<ServiceTransaction, 'serviceSeconds' | 'standardMinutes' | 'withinStandard' | 'periodIds' | 'surveyExpiresAt'> = {
@@ -173,7 +173,7 @@ function planOne(
   };
   if (completedAt) {
     const hours = l.hours.get(input.unitCode) ?? [];
-    if (hours.length === 0) throw new AppError(422, 'service_hours_missing', { unit: input.unitCode });
+    if (hours.length === 0) throw new DomainError('service_hours_missing', { unit: input.unitCode });
     const serviceSeconds = serviceMillis(new Date(receivedAt), new Date(completedAt), hours, l.holidays) / 1000;
     completion = {
       serviceSeconds,

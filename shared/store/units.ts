@@ -1,5 +1,5 @@
 import type { UnitKind } from '../domain/units.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../messages/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure } from './org-scope.ts';
 import { registerOrganisation } from './organisations.ts';
 
@@ -78,7 +78,7 @@ export class UnitRepository {
       const existing = await this.get(unit.code);
       const same = existing && existing.name === unit.name && existing.kind === unit.kind && existing.path === unit.path;
       if (same) return { unit: existing, replayed: true };
-      throw new AppError(409, 'already_exists', { what: `Unit ${unit.code}` });
+      throw new DomainError('already_exists', { what: `Unit ${unit.code}` });
     }
     return { unit: UnitRepository.fromItem(item), replayed: false };
   }

@@ -1,6 +1,8 @@
 import { type Cadence, type PeriodDates, type PeriodState, derivePeriods } from '../domain/periods.ts';
-import { type Rules, defaultRules } from '../domain/rules.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { type Rules, type RulesVersion, defaultRules } from '../domain/rules.ts';
+
+export type { RulesVersion } from '../domain/rules.ts';
+import { DomainError, notFound } from '../messages/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
 
 export interface Period extends PeriodDates {
@@ -12,12 +14,6 @@ export interface Period extends PeriodDates {
   finalisation?: { at: string; by: string; acceptedRecommendations: number; acknowledgement?: { reason: string; violations: number } };
 }
 
-export interface RulesVersion extends Rules {
-  rulesVersion: number;
-  reason: string;
-  updatedAt: string;
-  updatedBy: string;
-}
 
 export interface PerformanceYear {
   year: number;
@@ -60,7 +56,7 @@ export class YearRepository {
         { put: { table: 'main', item: { pk, sk: `RULES#v${pad4(1)}`, ...rules, ...this.scope.stamp('Rules', `${year}/v1`, ctx) } } },
       ]);
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'year_exists', { year });
+      if (isConditionalFailure(err)) throw new DomainError('year_exists', { year });
       throw err;
     }
     return { year: (await this.get(year))!, rules: (await this.rules(year))!.current };
@@ -111,8 +107,8 @@ export class YearRepository {
     ctx: WriteContext,
   ): Promise<Period> {
     const item = await this.scope.get('main', this.pk(year), `PERIOD#${periodId}`, true);
-    if (!item) throw new AppError(404, 'not_found', { what: 'period' });
-    const conflict = () => new AppError(409, 'version_conflict', { current: item.version, sent: expectedVersion }, { current: YearRepository.period(item) });
+    if (!item) throw new DomainError('not_found', { what: 'period' });
+    const conflict = () => new DomainError('version_conflict', { current: item.version, sent: expectedVersion }, { current: YearRepository.period(item) });
     if (item.version !== expectedVersion) throw conflict();
     const next = { ...item, ...decide(YearRepository.period(item)), ...this.scope.stamp('Period', periodId, ctx, item as { createdAt: string; version: number }) };
     try {
@@ -145,7 +141,7 @@ export class YearRepository {
     try {
       await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new AppError(409, 'version_conflict', { current: `>${expectedCurrent}`, sent: expectedCurrent });
+      if (isConditionalFailure(err)) throw new DomainError('version_conflict', { current: `>${expectedCurrent}`, sent: expectedCurrent });
       throw err;
     }
     return { ...rules, rulesVersion, reason, updatedAt: ctx.now, updatedBy: ctx.actor };

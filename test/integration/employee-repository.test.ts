@@ -1,7 +1,7 @@
 /** The employee repository's guarantees, forced deterministically: locking, the hierarchy guard, bulk undo. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { AppError } from '../../shared/http/errors.ts';
+import { DomainError } from '../../shared/messages/errors.ts';
 import { type Employee, type EmployeeChange, type EmployeeFields, EmployeeRepository } from '../../shared/store/employees.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { who } from '../support/demo.ts';
@@ -22,7 +22,7 @@ describe('optimistic locking in the database', () => {
     await repo().replace(stale, { ...fields(stale), position: 'Pertama' }, stale.version, ctx());
     // `stale` still says the old version: only the table's condition can catch this.
     const second = repo().replace(stale, { ...fields(stale), position: 'Kedua' }, stale.version, ctx());
-    await expect(second).rejects.toMatchObject({ status: 409, code: 'version_conflict' });
+    await expect(second).rejects.toMatchObject({ code: 'version_conflict' });
     expect((await repo().get(who.staff))!).toMatchObject({ position: 'Pertama', version: stale.version + 1 });
   });
 });
@@ -38,7 +38,7 @@ describe('hierarchy guard', () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(refused.reason).toBeInstanceOf(AppError);
+    expect(refused.reason).toBeInstanceOf(DomainError);
     expect(refused.reason.code).toBe('hierarchy_changed');
     expect(await repo().hierarchyVersion()).toBe(read + 1);
   });
@@ -89,7 +89,7 @@ describe('applyAll (bulk import writes)', () => {
     const stale: EmployeeChange = { line: 201, current: { ...raced, version: raced.version - 1 }, next: { ...fields(raced), position: 'Tidak akan tersimpan' } };
 
     const attempt = repo().applyAll([changed, ...fresh, stale], ctx('req-undo'), await repo().hierarchyVersion());
-    await expect(attempt).rejects.toMatchObject({ status: 409, code: 'import_conflict' });
+    await expect(attempt).rejects.toMatchObject({ code: 'import_conflict' });
 
     const left = await repo().getMany(fresh.map((c) => c.next.nip));
     expect(left.size).toBe(0);

@@ -1,13 +1,13 @@
 /** Service-data test helpers: years opened on demand, and service times relative to now (links expire). */
 import { wibDate } from '../../shared/domain/time.ts';
-import { AppError } from '../../shared/http/errors.ts';
+import { DomainError } from '../../shared/messages/errors.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { YearRepository } from '../../shared/store/years.ts';
 
 /** Opens a (monthly) performance year of the demo organisation unless it is open already. */
 export async function openYear(year: number, orgId = 'kota-medan'): Promise<void> {
   await new YearRepository(new OrgScope(orgId)).open(year, 'monthly', { actor: 'test', now: new Date().toISOString() }).catch((err: unknown) => {
-    if (!(err instanceof AppError && err.code === 'year_exists')) throw err;
+    if (!(err instanceof DomainError && err.code === 'year_exists')) throw err;
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Lang, type MessageCode, messages, negotiateLang, nouns, render } from '../../shared/http/messages.ts';
+import { type Lang, type MessageCode, messages, negotiateLang, nouns, render } from '../../shared/messages/catalogue.ts';
 
 const languages: [acceptLanguage: string | undefined, expected: Lang][] = [
   ['en', 'en'],
