@@ -2,7 +2,7 @@ import { createActivity } from '#shared/api/activities';
 import { DomainError } from '#shared/messages/errors';
 import { type Reply, userHandler, writeContext } from '#shared/http/handler';
 import { ActivityRepository, hashOf } from '#shared/store/activities';
-import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor } from '#shared/store/activity-context';
+import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor } from '#shared/app/activities';
 import { PlanRepository } from '#shared/store/plans';
 import { YearRepository } from '#shared/store/years';
 import { allInOrder } from '#shared/concurrency';

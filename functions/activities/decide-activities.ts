@@ -1,10 +1,10 @@
 import { decideActivities } from '#shared/api/activities';
-import { type AccessContext, decidesFor } from '#shared/auth/access';
+import { type AccessContext, decidesFor } from '#shared/app/access';
 import { reasons } from '#shared/auth/policy';
 import { DomainError, forbidden, notFound } from '#shared/messages/errors';
 import { errorReply, json, userHandler, writeContext } from '#shared/http/handler';
 import { type Activity, ActivityRepository, unverified } from '#shared/store/activities';
-import { dateRules, requireStatus } from '#shared/store/activity-context';
+import { dateRules, requireStatus } from '#shared/app/activities';
 import { EmployeeRepository } from '#shared/store/employees';
 import { YearRepository } from '#shared/store/years';
 

@@ -2,7 +2,7 @@ import { deleteActivity } from '#shared/api/activities';
 import { notFound } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
-import { dateRules, ownActivityNip, requireStatus } from '#shared/store/activity-context';
+import { dateRules, ownActivityNip, requireStatus } from '#shared/app/activities';
 import { YearRepository } from '#shared/store/years';
 
 export const handler = userHandler(deleteActivity, async (req) => {

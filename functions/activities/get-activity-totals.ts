@@ -1,5 +1,5 @@
 import { getActivityTotals } from '#shared/api/activities';
-import { readableEmployee } from '#shared/auth/access';
+import { readableEmployee } from '#shared/app/access';
 import { versionInForce } from '#shared/domain/plans';
 import { indicatorsOf, realisasiOf } from '#shared/domain/service-indicators';
 import { ServiceTotalsRepository } from '#shared/store/service-totals';

@@ -1,9 +1,9 @@
 import { getTeamActivity } from '#shared/api/activities';
-import { readableEmployee, teamOf } from '#shared/auth/access';
+import { readableEmployee, teamOf } from '#shared/app/access';
 import { json, userHandler } from '#shared/http/handler';
 import { ActivityRepository } from '#shared/store/activities';
 import { summary } from '#shared/store/summaries';
-import { monitoringRow } from '#shared/store/activity-context';
+import { monitoringRow } from '#shared/app/activities';
 import { HolidayRepository } from '#shared/store/holidays';
 import { YearRepository } from '#shared/store/years';
 

@@ -1,5 +1,5 @@
 import { getVerificationQueue } from '#shared/api/activities';
-import { ownNip } from '#shared/auth/access';
+import { ownNip } from '#shared/app/access';
 import { isBkpsdm, reasons } from '#shared/auth/policy';
 import { wibDate } from '#shared/domain/time';
 import { forbidden } from '#shared/messages/errors';

@@ -1,5 +1,5 @@
 import { listActivities } from '#shared/api/activities';
-import { readableEmployee } from '#shared/auth/access';
+import { readableEmployee } from '#shared/app/access';
 import { defaultRules } from '#shared/domain/rules';
 import { DomainError } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';

@@ -2,7 +2,7 @@ import { updateActivity } from '#shared/api/activities';
 import { notFound } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { ActivityRepository, unverified } from '#shared/store/activities';
-import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor, requireStatus } from '#shared/store/activity-context';
+import { capNotice, checkTimes, dateRules, dayWithoutOverlap, ownActivityNip, planVersionFor, requireStatus } from '#shared/app/activities';
 import { PlanRepository } from '#shared/store/plans';
 import { YearRepository } from '#shared/store/years';
 import { allInOrder } from '#shared/concurrency';

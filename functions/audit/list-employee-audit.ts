@@ -1,5 +1,5 @@
 import { listEmployeeAudit } from '#shared/api/audit';
-import { resolveNip } from '#shared/auth/access';
+import { resolveNip } from '#shared/app/access';
 import { canReadAuditOf, reasons } from '#shared/auth/policy';
 import { forbidden } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';

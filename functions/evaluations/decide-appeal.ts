@@ -1,5 +1,5 @@
 import { decideAppeal } from '#shared/api/evaluations';
-import { readableEmployee } from '#shared/auth/access';
+import { readableEmployee } from '#shared/app/access';
 import { isBkpsdm, reasons } from '#shared/auth/policy';
 import { predikatOf } from '#shared/domain/scoring';
 import { DomainError, forbidden } from '#shared/messages/errors';

@@ -1,5 +1,5 @@
 import { fileAppeal } from '#shared/api/evaluations';
-import { ownNip } from '#shared/auth/access';
+import { ownNip } from '#shared/app/access';
 import { reasons } from '#shared/auth/policy';
 import { appealDeadline } from '#shared/domain/scoring';
 import { wibDate } from '#shared/domain/time';

@@ -2,7 +2,7 @@ import { finalisePeriod } from '#shared/api/evaluations';
 import { canManagePeriods, reasons } from '#shared/auth/policy';
 import { DomainError, forbidden, notFound } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { distributionReport } from '#shared/store/distribution';
+import { distributionReport } from '#shared/app/distribution';
 import { ScoringRunRepository } from '#shared/store/scoring';
 import { YearRepository } from '#shared/store/years';
 

@@ -2,7 +2,7 @@ import { getDistribution } from '#shared/api/evaluations';
 import { isOrgWideReader, reasons } from '#shared/auth/policy';
 import { forbidden } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
-import { distributionReport } from '#shared/store/distribution';
+import { distributionReport } from '#shared/app/distribution';
 import { YearRepository } from '#shared/store/years';
 
 /** BKPSDM and auditors: the distribution check of a period, before (and after) finalisation. */

@@ -1,7 +1,7 @@
 import { getEvaluationExplanation } from '#shared/api/evaluations';
 import { berakhlakNames, capaianFormula, predikatNames, ratingNames, recommendPerilaku } from '#shared/domain/scoring';
 import { json, userHandler } from '#shared/http/handler';
-import { readableEvaluation } from '#shared/store/evaluation-context';
+import { readableEvaluation } from '#shared/app/evaluations';
 import { outcomeOf } from '#shared/store/evaluations';
 import { YearRepository } from '#shared/store/years';
 

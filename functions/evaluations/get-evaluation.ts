@@ -1,6 +1,6 @@
 import { getEvaluation } from '#shared/api/evaluations';
 import { json, userHandler } from '#shared/http/handler';
-import { readableEvaluation } from '#shared/store/evaluation-context';
+import { readableEvaluation } from '#shared/app/evaluations';
 import { inputSummary, outcomeOf } from '#shared/store/evaluations';
 
 /** The evaluation with the outcome in force and, once finalised, whether it can still be appealed. */

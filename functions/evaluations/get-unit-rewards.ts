@@ -1,5 +1,5 @@
 import { getUnitRewards } from '#shared/api/evaluations';
-import { monitoredUnit } from '#shared/auth/access';
+import { monitoredUnit } from '#shared/app/access';
 import { canReadRewards, reasons } from '#shared/auth/policy';
 import { forbidden } from '#shared/messages/errors';
 import { EmployeeRepository } from '#shared/store/employees';

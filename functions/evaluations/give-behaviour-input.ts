@@ -1,5 +1,5 @@
 import { giveBehaviourInput } from '#shared/api/evaluations';
-import { readableEmployee, resolveNip } from '#shared/auth/access';
+import { readableEmployee, resolveNip } from '#shared/app/access';
 import { DomainError, forbidden } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { EvaluationRepository } from '#shared/store/evaluations';

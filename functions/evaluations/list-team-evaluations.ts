@@ -1,5 +1,5 @@
 import { listTeamEvaluations } from '#shared/api/evaluations';
-import { readableEmployee, teamOf } from '#shared/auth/access';
+import { readableEmployee, teamOf } from '#shared/app/access';
 import { json, userHandler } from '#shared/http/handler';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
 import { YearRepository } from '#shared/store/years';

@@ -1,6 +1,6 @@
 import { rateBehaviour } from '#shared/api/evaluations';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { reviewableEvaluation } from '#shared/store/evaluation-context';
+import { reviewableEvaluation } from '#shared/app/evaluations';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
 
 /** The direct supervisor's BerAKHLAK ratings of the period; the recommended perilaku follows from them. */

@@ -2,7 +2,7 @@ import { reviewEvaluation } from '#shared/api/evaluations';
 import { predikatOf, ratingNames, recommendPerilaku } from '#shared/domain/scoring';
 import { DomainError } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { reviewableEvaluation } from '#shared/store/evaluation-context';
+import { reviewableEvaluation } from '#shared/app/evaluations';
 import { EvaluationRepository, outcomeOf } from '#shared/store/evaluations';
 
 /** Confirms or overrides each recommended rating; an override needs a written reason. */

@@ -3,7 +3,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { logger, metrics } from '#shared/observability';
 import { organisationIds } from '#shared/store/organisations';
-import { scoreDuePeriods } from '#shared/store/scheduled-scoring';
+import { scoreDuePeriods } from '#shared/app/scheduled-scoring';
 
 /** Daily (Asia/Jakarta): starts scoring every period whose input deadline (and the verification days) has passed. */
 export const handler = middy(async () => {

@@ -1,5 +1,5 @@
 import { acknowledgeFeedback } from '#shared/api/feedback';
-import { ownNip } from '#shared/auth/access';
+import { ownNip } from '#shared/app/access';
 import { reasons } from '#shared/auth/policy';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { FeedbackRepository } from '#shared/store/feedback';

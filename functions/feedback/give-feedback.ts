@@ -2,7 +2,7 @@ import { giveFeedback } from '#shared/api/feedback';
 import { reasons } from '#shared/auth/policy';
 import { forbidden } from '#shared/messages/errors';
 import { created, userHandler, writeContext } from '#shared/http/handler';
-import { checkAbout, feedbackParty } from '#shared/store/feedback-context';
+import { checkAbout, feedbackParty } from '#shared/app/feedback';
 import { FeedbackRepository } from '#shared/store/feedback';
 
 /** The direct supervisor (or today's Plt/Plh of the position) gives feedback to a subordinate. */

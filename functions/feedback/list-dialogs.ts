@@ -1,6 +1,6 @@
 import { listDialogs } from '#shared/api/feedback';
 import { json, userHandler } from '#shared/http/handler';
-import { feedbackParty } from '#shared/store/feedback-context';
+import { feedbackParty } from '#shared/app/feedback';
 import { FeedbackRepository } from '#shared/store/feedback';
 
 export const handler = userHandler(listDialogs, async (req) => {

@@ -1,6 +1,6 @@
 import { listFeedback } from '#shared/api/feedback';
 import { json, userHandler } from '#shared/http/handler';
-import { feedbackParty } from '#shared/store/feedback-context';
+import { feedbackParty } from '#shared/app/feedback';
 import { FeedbackRepository } from '#shared/store/feedback';
 
 /** Feedback an employee received, newest first: the employee, their supervisors and admins read it. */

@@ -1,6 +1,6 @@
 import { recordDialog } from '#shared/api/feedback';
 import { created, userHandler, writeContext } from '#shared/http/handler';
-import { feedbackParty, requireParty } from '#shared/store/feedback-context';
+import { feedbackParty, requireParty } from '#shared/app/feedback';
 import { FeedbackRepository } from '#shared/store/feedback';
 
 /** Either side of a performance dialog records it: the date, the topics and the agreed follow-ups. */

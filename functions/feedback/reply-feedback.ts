@@ -1,7 +1,7 @@
 import { replyFeedback } from '#shared/api/feedback';
 import { DomainError } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { feedbackParty, requireParty } from '#shared/store/feedback-context';
+import { feedbackParty, requireParty } from '#shared/app/feedback';
 import { FeedbackRepository } from '#shared/store/feedback';
 
 const MAX_REPLIES = 50;

@@ -3,7 +3,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { logger, metrics } from '#shared/observability';
 import { organisationIds } from '#shared/store/organisations';
-import { sendVerificationDigest } from '#shared/store/verification-digest';
+import { sendVerificationDigest } from '#shared/app/verification-digest';
 
 /** Working days at 07:00 WIB: each supervisor hears of entries waiting for verification too long. */
 export const handler = middy(async () => {

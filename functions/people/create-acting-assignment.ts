@@ -1,5 +1,5 @@
 import { createActingAssignment } from '#shared/api/people';
-import { resolveNip } from '#shared/auth/access';
+import { resolveNip } from '#shared/app/access';
 import { canManagePeopleIn, reasons } from '#shared/auth/policy';
 import { DomainError, forbidden, notFound } from '#shared/messages/errors';
 import { createdOrReplayed, userHandler, writeContext } from '#shared/http/handler';

@@ -5,7 +5,7 @@ import { forbidden } from '#shared/messages/errors';
 import { createdOrReplayed, userHandler, writeContext } from '#shared/http/handler';
 import { problemsError } from '#shared/messages/errors';
 import { EmployeeRepository } from '#shared/store/employees';
-import { lookupsFor } from '#shared/store/hierarchy-lookups';
+import { lookupsFor } from '#shared/app/hierarchy-lookups';
 
 export const handler = userHandler(createEmployee, async (req) => {
   const { body, principal, scope, lang, actor } = req;

@@ -1,5 +1,5 @@
 import { getEmployee } from '#shared/api/people';
-import { readableEmployee } from '#shared/auth/access';
+import { readableEmployee } from '#shared/app/access';
 import { json, userHandler } from '#shared/http/handler';
 
 export const handler = userHandler(getEmployee, async (req) => {

@@ -1,5 +1,5 @@
 import { listActingAssignments } from '#shared/api/people';
-import { readableEmployee } from '#shared/auth/access';
+import { readableEmployee } from '#shared/app/access';
 import { json, userHandler } from '#shared/http/handler';
 import { ActingRepository } from '#shared/store/acting';
 

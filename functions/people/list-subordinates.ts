@@ -1,5 +1,5 @@
 import { listSubordinates } from '#shared/api/people';
-import { readableEmployee } from '#shared/auth/access';
+import { readableEmployee } from '#shared/app/access';
 import { DomainError } from '#shared/messages/errors';
 import { json, userHandler } from '#shared/http/handler';
 import { EmployeeRepository } from '#shared/store/employees';

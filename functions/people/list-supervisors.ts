@@ -1,5 +1,5 @@
 import { listSupervisors } from '#shared/api/people';
-import { readableEmployee } from '#shared/auth/access';
+import { readableEmployee } from '#shared/app/access';
 import { json, userHandler } from '#shared/http/handler';
 import { EmployeeRepository } from '#shared/store/employees';
 import { summary } from '#shared/store/summaries';

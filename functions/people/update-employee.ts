@@ -1,12 +1,12 @@
 import { updateEmployee } from '#shared/api/people';
-import { resolveNip } from '#shared/auth/access';
+import { resolveNip } from '#shared/app/access';
 import { canManagePeopleIn, isSelfServing, reasons } from '#shared/auth/policy';
 import { employeeProblems } from '#shared/domain/employee-rules';
 import { forbidden, notFound } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { problemsError } from '#shared/messages/errors';
 import { type EmployeeFields, EmployeeRepository, sameEmployee } from '#shared/store/employees';
-import { lookupsFor } from '#shared/store/hierarchy-lookups';
+import { lookupsFor } from '#shared/app/hierarchy-lookups';
 
 export const handler = userHandler(updateEmployee, async (req) => {
   const { body, principal, scope, lang, actor } = req;

@@ -2,7 +2,7 @@ import { approvePlan } from '#shared/api/plans';
 import { submissionProblems } from '#shared/domain/plans';
 import { dayWithinYear } from '#shared/domain/time';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { planError, planToDecide, requireEffectiveStart, requireOpenYear, supervisorRhk } from '#shared/store/plan-context';
+import { planError, planToDecide, requireEffectiveStart, requireOpenYear, supervisorRhk } from '#shared/app/plans';
 import { PlanRepository } from '#shared/store/plans';
 
 export const handler = userHandler(approvePlan, async (req) => {

@@ -3,7 +3,7 @@ import { copyForNewYear, structureProblems, versionInForce } from '#shared/domai
 import { dayWithinYear } from '#shared/domain/time';
 import { DomainError } from '#shared/messages/errors';
 import { created, userHandler, writeContext } from '#shared/http/handler';
-import { ownPlanNip, planError, requireOpenYear } from '#shared/store/plan-context';
+import { ownPlanNip, planError, requireOpenYear } from '#shared/app/plans';
 import { PlanRepository } from '#shared/store/plans';
 
 export const handler = userHandler(createPlan, async (req) => {

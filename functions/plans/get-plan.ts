@@ -1,5 +1,5 @@
 import { getPlan } from '#shared/api/plans';
-import { readableEmployee } from '#shared/auth/access';
+import { readableEmployee } from '#shared/app/access';
 import { versionInForce } from '#shared/domain/plans';
 import { dayWithinYear } from '#shared/domain/time';
 import { notFound } from '#shared/messages/errors';

@@ -1,5 +1,5 @@
 import { listTeamPlans } from '#shared/api/plans';
-import { readableEmployee, teamOf } from '#shared/auth/access';
+import { readableEmployee, teamOf } from '#shared/app/access';
 import { versionInForce } from '#shared/domain/plans';
 import { dayWithinYear } from '#shared/domain/time';
 import { json, userHandler } from '#shared/http/handler';

@@ -1,6 +1,6 @@
 import { returnPlan } from '#shared/api/plans';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { planToDecide } from '#shared/store/plan-context';
+import { planToDecide } from '#shared/app/plans';
 import { PlanRepository } from '#shared/store/plans';
 
 export const handler = userHandler(returnPlan, async (req) => {

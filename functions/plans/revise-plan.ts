@@ -1,7 +1,7 @@
 import { revisePlan } from '#shared/api/plans';
 import { dayWithinYear } from '#shared/domain/time';
 import { created, userHandler, writeContext } from '#shared/http/handler';
-import { latestPlan, ownPlanNip, requireEffectiveStart, requireOpenYear, requireState } from '#shared/store/plan-context';
+import { latestPlan, ownPlanNip, requireEffectiveStart, requireOpenYear, requireState } from '#shared/app/plans';
 import { PlanRepository } from '#shared/store/plans';
 
 /** An approved plan is never edited in place: a revision is a new draft version, with its reason. */

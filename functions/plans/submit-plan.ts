@@ -1,7 +1,7 @@
 import { submitPlan } from '#shared/api/plans';
 import { submissionProblems } from '#shared/domain/plans';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { latestPlan, ownPlanNip, planError, requireOpenYear, requireState, supervisorRhk } from '#shared/store/plan-context';
+import { latestPlan, ownPlanNip, planError, requireOpenYear, requireState, supervisorRhk } from '#shared/app/plans';
 import { PlanRepository } from '#shared/store/plans';
 
 export const handler = userHandler(submitPlan, async (req) => {

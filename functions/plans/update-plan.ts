@@ -1,7 +1,7 @@
 import { updatePlan } from '#shared/api/plans';
 import { structureProblems } from '#shared/domain/plans';
 import { json, userHandler, writeContext } from '#shared/http/handler';
-import { latestPlan, ownPlanNip, planError, requireState } from '#shared/store/plan-context';
+import { latestPlan, ownPlanNip, planError, requireState } from '#shared/app/plans';
 import { PlanRepository } from '#shared/store/plans';
 
 export const handler = userHandler(updatePlan, async (req) => {

@@ -1,5 +1,5 @@
 import { addServiceHours } from '#shared/api/services';
-import { managedUnit } from '#shared/auth/access';
+import { managedUnit } from '#shared/app/access';
 import { hoursProblems } from '#shared/domain/service-hours';
 import { DomainError } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';

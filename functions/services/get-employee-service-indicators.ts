@@ -1,5 +1,5 @@
 import { getEmployeeServiceIndicators } from '#shared/api/services';
-import { readableEmployee } from '#shared/auth/access';
+import { readableEmployee } from '#shared/app/access';
 import { indicatorsOf } from '#shared/domain/service-indicators';
 import { json, userHandler } from '#shared/http/handler';
 import { ServiceTotalsRepository } from '#shared/store/service-totals';

@@ -3,7 +3,7 @@ import { DomainError } from '#shared/messages/errors';
 import { pageHeaders, publicHandler } from '#shared/http/handler';
 import { surveyErrorPage, surveyFormPage } from '#shared/http/survey-page';
 import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
-import { verifiedLink } from '#shared/store/survey-context';
+import { verifiedLink } from '#shared/app/surveys';
 import { SurveyRepository } from '#shared/store/surveys';
 import { UnitRepository } from '#shared/store/units';
 

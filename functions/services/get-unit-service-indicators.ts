@@ -1,5 +1,5 @@
 import { getUnitServiceIndicators } from '#shared/api/services';
-import { monitoredUnit } from '#shared/auth/access';
+import { monitoredUnit } from '#shared/app/access';
 import { indicatorsOf } from '#shared/domain/service-indicators';
 import { json, userHandler } from '#shared/http/handler';
 import { EmployeeRepository } from '#shared/store/employees';

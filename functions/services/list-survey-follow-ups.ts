@@ -1,5 +1,5 @@
 import { listSurveyFollowUps } from '#shared/api/services';
-import { monitoredUnit } from '#shared/auth/access';
+import { monitoredUnit } from '#shared/app/access';
 import { json, userHandler } from '#shared/http/handler';
 import { SurveyRepository } from '#shared/store/surveys';
 

@@ -5,7 +5,7 @@ import { json, machineHandler, parsePart, writeContext } from '#shared/http/hand
 import { publicBaseUrl } from '#shared/http/links';
 import { render } from '#shared/messages/catalogue';
 import type { ServiceTransaction, TransactionInput } from '#shared/store/service-transactions';
-import { type IngestOutcome, ingestTransactions } from '#shared/store/transaction-ingest';
+import { type IngestOutcome, ingestTransactions } from '#shared/app/ingest';
 import { surveySigningKey } from '#shared/survey-key';
 
 const DEFAULT_SURVEY_DAYS = 30;

@@ -1,5 +1,5 @@
 import { resolveSurveyFollowUp } from '#shared/api/services';
-import { monitoredUnit } from '#shared/auth/access';
+import { monitoredUnit } from '#shared/app/access';
 import { canFollowUpUnit, reasons } from '#shared/auth/policy';
 import { forbidden } from '#shared/messages/errors';
 import { json, userHandler, writeContext } from '#shared/http/handler';

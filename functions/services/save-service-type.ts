@@ -1,5 +1,5 @@
 import { saveServiceType } from '#shared/api/services';
-import { managedUnit } from '#shared/auth/access';
+import { managedUnit } from '#shared/app/access';
 import { json, userHandler, writeContext } from '#shared/http/handler';
 import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
 

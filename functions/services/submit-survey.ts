@@ -1,7 +1,7 @@
 import { submitSurvey } from '#shared/api/services';
 import { pageHeaders, publicHandler } from '#shared/http/handler';
 import { surveyErrorPage, thankYouPage } from '#shared/http/survey-page';
-import { verifiedLink } from '#shared/store/survey-context';
+import { verifiedLink } from '#shared/app/surveys';
 import { SurveyRepository } from '#shared/store/surveys';
 
 /**

@@ -6,7 +6,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger, metrics } from '#shared/observability';
-import { applyServiceChange } from '#shared/store/service-totals-stream';
+import { applyServiceChange } from '#shared/app/service-totals';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 const image = (i: Record<string, unknown> | undefined) => (i ? unmarshall(i as Record<string, AttributeValue>) : undefined);

@@ -14,7 +14,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_MACHINE_CLIENT } from '../../infra/local/demo-data.ts';
 import { documentClient, tableName } from '../../shared/store/client.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
-import { applyServiceChange } from '../../shared/store/service-totals-stream.ts';
+import { applyServiceChange } from '../../shared/app/service-totals.ts';
 import { TransactionRepository } from '../../shared/store/service-transactions.ts';
 import { openYear } from '../support/services.ts';
 import { withBenchDatabase } from './support.ts';

@@ -4,7 +4,7 @@ import { seedDemo } from '../../infra/local/seed.ts';
 import { wibDate } from '../../shared/domain/time.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { organisationIds } from '../../shared/store/organisations.ts';
-import { scoreDuePeriods } from '../../shared/store/scheduled-scoring.ts';
+import { scoreDuePeriods } from '../../shared/app/scheduled-scoring.ts';
 import { ScoringRunRepository } from '../../shared/store/scoring.ts';
 import { YearRepository } from '../../shared/store/years.ts';
 import { useTables } from '../support/stack.ts';

@@ -13,7 +13,7 @@ import { type ServiceTotals, addTotals, emptyTotals, minuteBucket } from '../../
 import { wibDate } from '../../shared/domain/time.ts';
 import { documentClient } from '../../shared/store/client.ts';
 import { type Item, OrgScope } from '../../shared/store/org-scope.ts';
-import { applyServiceChange } from '../../shared/store/service-totals-stream.ts';
+import { applyServiceChange } from '../../shared/app/service-totals.ts';
 import { ServiceTotalsRepository } from '../../shared/store/service-totals.ts';
 import { openYear } from '../support/services.ts';
 import { type TestStack, eventually, startTestStack } from '../support/stack.ts';

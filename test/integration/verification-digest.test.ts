@@ -4,7 +4,7 @@ import { seedDemo } from '../../infra/local/seed.ts';
 import { ActivityRepository } from '../../shared/store/activities.ts';
 import { NotificationRepository } from '../../shared/store/notifications.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
-import { sendVerificationDigest } from '../../shared/store/verification-digest.ts';
+import { sendVerificationDigest } from '../../shared/app/verification-digest.ts';
 import { who } from '../support/demo.ts';
 import { useTables } from '../support/stack.ts';
 

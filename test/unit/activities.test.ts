@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../../shared/domain/activities.ts';
-import { dateRules } from '../../shared/store/activity-context.ts';
+import { dateRules } from '../../shared/app/activities.ts';
 import type { YearRepository } from '../../shared/store/years.ts';
 import { workingDaysBetween } from '../../shared/domain/service-hours.ts';
 import { addDays } from '../../shared/domain/time.ts';

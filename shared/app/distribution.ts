@@ -1,7 +1,7 @@
 import { type DistributionViolation, type Predikat, type UnitPredikat, distributionViolations, predikats } from '../domain/scoring.ts';
-import { type Evaluation, EvaluationRepository, outcomeOf } from './evaluations.ts';
-import type { OrgScope } from './org-scope.ts';
-import { UnitRepository } from './units.ts';
+import { type Evaluation, EvaluationRepository, outcomeOf } from '../store/evaluations.ts';
+import type { OrgScope } from '../store/org-scope.ts';
+import { UnitRepository } from '../store/units.ts';
 
 export interface UnitDistribution {
   unitCode: string;

@@ -1,13 +1,13 @@
-import { readableEmployee } from '../auth/access.ts';
+import { readableEmployee } from './access.ts';
 import { type Relation, reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { DomainError, forbidden } from '../messages/errors.ts';
-import { ActivityRepository } from './activities.ts';
-import type { Employee } from './employees.ts';
-import type { FeedbackAbout } from './feedback.ts';
-import type { OrgScope } from './org-scope.ts';
-import { PlanRepository } from './plans.ts';
-import { YearRepository } from './years.ts';
+import { ActivityRepository } from '../store/activities.ts';
+import type { Employee } from '../store/employees.ts';
+import type { FeedbackAbout } from '../store/feedback.ts';
+import type { OrgScope } from '../store/org-scope.ts';
+import { PlanRepository } from '../store/plans.ts';
+import { YearRepository } from '../store/years.ts';
 
 interface Ctx {
   principal: UserPrincipal;

@@ -2,13 +2,13 @@ import { type PeriodState, periodOf } from '../domain/periods.ts';
 import { MAX_SPAN_DAYS, serviceMillis } from '../domain/service-hours.ts';
 import { wibDate } from '../domain/time.ts';
 import { DomainError } from '../messages/errors.ts';
-import { EmployeeRepository } from './employees.ts';
-import { HolidayRepository } from './holidays.ts';
-import type { Item, OrgScope, WriteContext } from './org-scope.ts';
-import { ServiceCatalogueRepository, type ServiceType, type StoredHours } from './service-catalogue.ts';
-import { type ServiceTransaction, type TransactionInput, TransactionRepository, sameTransaction } from './service-transactions.ts';
-import { UnitRepository } from './units.ts';
-import { type PerformanceYear, YearRepository } from './years.ts';
+import { EmployeeRepository } from '../store/employees.ts';
+import { HolidayRepository } from '../store/holidays.ts';
+import type { Item, OrgScope, WriteContext } from '../store/org-scope.ts';
+import { ServiceCatalogueRepository, type ServiceType, type StoredHours } from '../store/service-catalogue.ts';
+import { type ServiceTransaction, type TransactionInput, TransactionRepository, sameTransaction } from '../store/service-transactions.ts';
+import { UnitRepository } from '../store/units.ts';
+import { type PerformanceYear, YearRepository } from '../store/years.ts';
 
 export type IngestOutcome =
   | { status: 'created' | 'updated' | 'unchanged'; transaction: ServiceTransaction }

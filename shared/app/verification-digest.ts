@@ -1,12 +1,12 @@
 import { forEachConcurrently } from '../concurrency.ts';
 import { addDays, wibDate } from '../domain/time.ts';
-import { ActivityRepository } from './activities.ts';
-import { EmployeeRepository } from './employees.ts';
-import { HolidayRepository } from './holidays.ts';
-import { deliver } from './notifications.ts';
-import { OrgScope } from './org-scope.ts';
-import { UnitRepository } from './units.ts';
-import { YearRepository } from './years.ts';
+import { ActivityRepository } from '../store/activities.ts';
+import { EmployeeRepository } from '../store/employees.ts';
+import { HolidayRepository } from '../store/holidays.ts';
+import { deliver } from '../store/notifications.ts';
+import { OrgScope } from '../store/org-scope.ts';
+import { UnitRepository } from '../store/units.ts';
+import { YearRepository } from '../store/years.ts';
 
 /**
  * The daily digest of one organisation: on a working day (Monday–Friday, not a holiday of its calendar), every

@@ -1,5 +1,5 @@
 /** The rules an activity write must pass, gathered once: period open and before its deadline, plan in force, no overlap. */
-import { ownNip } from '../auth/access.ts';
+import { ownNip } from './access.ts';
 import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../domain/activities.ts';
@@ -8,9 +8,9 @@ import { workingDaysBetween } from '../domain/service-hours.ts';
 import { wibDate } from '../domain/time.ts';
 import { DomainError } from '../messages/errors.ts';
 import { type Lang, render } from '../messages/catalogue.ts';
-import type { Activity, ActivityRepository, DayTotals } from './activities.ts';
-import { PlanRepository } from './plans.ts';
-import { type Period, YearRepository } from './years.ts';
+import type { Activity, ActivityRepository, DayTotals } from '../store/activities.ts';
+import { PlanRepository } from '../store/plans.ts';
+import { type Period, YearRepository } from '../store/years.ts';
 
 export const ownActivityNip = (principal: UserPrincipal, nipParam: string): string => ownNip(principal, nipParam, reasons.ownActivitiesOnly);
 

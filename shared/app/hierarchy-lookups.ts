@@ -1,8 +1,8 @@
 import type { Lookups } from '../domain/employee-rules.ts';
-import type { Employee } from './employees.ts';
-import { EmployeeRepository } from './employees.ts';
-import type { OrgScope } from './org-scope.ts';
-import { UnitRepository } from './units.ts';
+import type { Employee } from '../store/employees.ts';
+import { EmployeeRepository } from '../store/employees.ts';
+import type { OrgScope } from '../store/org-scope.ts';
+import { UnitRepository } from '../store/units.ts';
 
 /**
  * Lookups for the employee rules around one candidate: its unit, and the proposed supervisor with that

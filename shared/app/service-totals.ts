@@ -1,11 +1,11 @@
 import { periodIdFor } from '../domain/activities.ts';
 import type { Cadence } from '../domain/periods.ts';
 import { wibDate } from '../domain/time.ts';
-import { type Item, OrgScope, type TransactItem, cancellationCodes } from './org-scope.ts';
-import { ServiceTotalsRepository, TotalsChanges } from './service-totals.ts';
-import { type ServiceTransaction, TransactionRepository, completionDelta } from './service-transactions.ts';
-import { type StoredResponse, SurveyRepository } from './surveys.ts';
-import { YearRepository } from './years.ts';
+import { type Item, OrgScope, type TransactItem, cancellationCodes } from '../store/org-scope.ts';
+import { ServiceTotalsRepository, TotalsChanges } from '../store/service-totals.ts';
+import { type ServiceTransaction, TransactionRepository, completionDelta } from '../store/service-transactions.ts';
+import { type StoredResponse, SurveyRepository } from '../store/surveys.ts';
+import { YearRepository } from '../store/years.ts';
 
 /** One change of a record, as the stream delivers it. */
 export interface RecordChange {

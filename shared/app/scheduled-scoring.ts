@@ -1,7 +1,7 @@
 import { addDays, wibDate } from '../domain/time.ts';
-import { OrgScope, type WriteContext } from './org-scope.ts';
-import { ScoringRunRepository } from './scoring.ts';
-import { YearRepository } from './years.ts';
+import { OrgScope, type WriteContext } from '../store/org-scope.ts';
+import { ScoringRunRepository } from '../store/scoring.ts';
+import { YearRepository } from '../store/years.ts';
 
 /** A run still going after this long was killed or lost: a new run takes over (same results, idempotent). */
 const STALE_RUN_MS = 6 * 3_600_000;

@@ -9,8 +9,8 @@ import { ActingRepository } from '../store/acting.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import type { Item, OrgScope } from '../store/org-scope.ts';
 import { UnitRepository, type Unit } from '../store/units.ts';
-import { type Relation, canDecideFor, canManagePeopleIn, canMonitorUnit, canReadEmployee, reasons, relationOf } from './policy.ts';
-import type { UserPrincipal } from './principal.ts';
+import { type Relation, canDecideFor, canManagePeopleIn, canMonitorUnit, canReadEmployee, reasons, relationOf } from '../auth/policy.ts';
+import type { UserPrincipal } from '../auth/principal.ts';
 
 export interface AccessContext {
   principal: UserPrincipal;

@@ -1,15 +1,15 @@
 /** What plan handlers share: ownership, state checks, the open year, and the supervisor's plan for cascading. */
-import { type AccessContext, decidesFor, ownNip, readableEmployee } from '../auth/access.ts';
+import { type AccessContext, decidesFor, ownNip, readableEmployee } from './access.ts';
 import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { type PlanAction, type PlanProblem, allows, effectiveStart, planActions, versionInForce } from '../domain/plans.ts';
 import { dayWithinYear } from '../domain/time.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
 
-import type { Employee } from './employees.ts';
-import type { OrgScope } from './org-scope.ts';
-import { type PlanVersion, PlanRepository } from './plans.ts';
-import { type PerformanceYear, YearRepository } from './years.ts';
+import type { Employee } from '../store/employees.ts';
+import type { OrgScope } from '../store/org-scope.ts';
+import { type PlanVersion, PlanRepository } from '../store/plans.ts';
+import { type PerformanceYear, YearRepository } from '../store/years.ts';
 
 /** Plans are written, submitted and revised by their owner only. */
 export const ownPlanNip = (principal: UserPrincipal, nipParam: string): string => ownNip(principal, nipParam, reasons.ownPlanOnly);

@@ -1,11 +1,11 @@
-import { decidesFor, readableEmployee } from '../auth/access.ts';
+import { decidesFor, readableEmployee } from './access.ts';
 import { reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
-import type { Employee } from './employees.ts';
-import { type BehaviourInput, type Evaluation, EvaluationRepository } from './evaluations.ts';
-import type { OrgScope } from './org-scope.ts';
-import { type Period, YearRepository } from './years.ts';
+import type { Employee } from '../store/employees.ts';
+import { type BehaviourInput, type Evaluation, EvaluationRepository } from '../store/evaluations.ts';
+import type { OrgScope } from '../store/org-scope.ts';
+import { type Period, YearRepository } from '../store/years.ts';
 
 interface Ctx {
   principal: UserPrincipal;
