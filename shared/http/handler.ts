@@ -9,6 +9,7 @@ import id from 'zod/v4/locales/id.js';
 import type { AuthMode } from '#shared/platform/manifest';
 import type { RouteSpec } from '../api/route.ts';
 import { type Claims, type MachinePrincipal, type Principal, type UserPrincipal, actorId, parseClaims } from '../auth/principal.ts';
+import { writeContextOf } from '../app/context.ts';
 import { logger, metrics } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
@@ -43,12 +44,8 @@ export type Reply =
 
 export const json = (body: unknown, status = 200): Reply => ({ status, json: body });
 
-/** Who writes, when, under which request: what every write stamps for the audit trail. */
-export const writeContext = (req: { principal: Principal; now: Date; requestId: string }) => ({
-  actor: actorId(req.principal),
-  now: req.now.toISOString(),
-  requestId: req.requestId,
-});
+/** Who writes, when, under which request (kept here for handlers; the use cases' own is writeContextOf). */
+export const writeContext = writeContextOf;
 export const created = (body: unknown): Reply => ({ status: 201, json: body });
 
 /** 201 for a new record; 200 with `idempotent-replay: true` when a retry found the same record already stored. */
