@@ -1,34 +1,33 @@
-import { readableEmployee } from './access.ts';
+/** Continuous feedback and performance dialogs between an employee and their direct supervisor. */
+import { ownNip, readableEmployee } from './access.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
 import { type Relation, reasons } from '../auth/policy.ts';
-import type { UserPrincipal } from '../auth/principal.ts';
+import { yearOf } from '../domain/time.ts';
 import { DomainError, forbidden } from '../messages/errors.ts';
 import { ActivityRepository } from '../store/activities.ts';
-import type { Employee } from '../store/employees.ts';
-import type { FeedbackAbout } from '../store/feedback.ts';
+import { type Dialog, type Feedback, type FeedbackAbout, FeedbackRepository } from '../store/feedback.ts';
 import type { OrgScope } from '../store/org-scope.ts';
 import { PlanRepository } from '../store/plans.ts';
 import { YearRepository } from '../store/years.ts';
 
-interface Ctx {
-  principal: UserPrincipal;
-  actor: Employee;
-  scope: OrgScope;
-  now: Date;
+/** A thread is one record: past this many replies, a new conversation is a new feedback or a dialog. */
+const MAX_REPLIES = 50;
+
+interface PageRequest {
+  limit?: number;
+  cursor?: string;
 }
 
-/** The employee of a feedback or dialog path, with how the caller stands to them (404/403 as for any read). */
-export const feedbackParty = (ctx: Ctx, nipParam: string): Promise<{ target: Employee; relation: Relation }> => readableEmployee(ctx, nipParam);
-
 /** Only the employee and their direct supervisor (or the Plt/Plh of the position today) take part. */
-export function requireParty(relation: Relation): void {
+function requireParty(relation: Relation): void {
   if (relation !== 'self' && relation !== 'direct_supervisor') throw forbidden(reasons.feedbackParties);
 }
 
 /** What a feedback refers to must exist for that employee: the period, an RHK of their plan, their activity. */
-export async function checkAbout(scope: OrgScope, nip: string, about: FeedbackAbout): Promise<void> {
+async function checkAbout(scope: OrgScope, nip: string, about: FeedbackAbout): Promise<void> {
   const unknown = (kind: string, ref: string) => new DomainError('feedback_target_unknown', { kind, ref });
   if (about.kind === 'period') {
-    const year = await new YearRepository(scope).get(Number(about.periodId.slice(0, 4)));
+    const year = await new YearRepository(scope).get(yearOf(about.periodId));
     if (!year?.periods.some((p) => p.id === about.periodId)) throw unknown('periode / period', about.periodId);
   } else if (about.kind === 'rhk') {
     const versions = await new PlanRepository(scope).versions(nip, about.year);
@@ -36,4 +35,63 @@ export async function checkAbout(scope: OrgScope, nip: string, about: FeedbackAb
   } else if (about.kind === 'activity') {
     if (!(await new ActivityRepository(scope).find(nip, about.activityId, about.date))) throw unknown('aktivitas / activity', `${about.date}/${about.activityId}`);
   }
+}
+
+/** The direct supervisor (or today's Plt/Plh of the position) gives feedback to a subordinate. */
+export async function giveFeedbackTo(ctx: UseCaseContext, nipParam: string, input: { about: FeedbackAbout; text: string }): Promise<Feedback> {
+  const { target, relation } = await readableEmployee(ctx, nipParam);
+  if (relation !== 'direct_supervisor') throw forbidden(reasons.directSupervisorOnly);
+  await checkAbout(ctx.scope, target.nip, input.about);
+  return new FeedbackRepository(ctx.scope).give(target.nip, ctx.principal.nip, input.about, input.text, writeContextOf(ctx));
+}
+
+/** The employee replies, and the supervisor may answer: the feedback becomes a dialog. */
+export async function replyToFeedback(ctx: UseCaseContext, nipParam: string, id: string, input: { text: string; version: number }): Promise<Feedback> {
+  const { target, relation } = await readableEmployee(ctx, nipParam);
+  requireParty(relation);
+  const write = writeContextOf(ctx);
+  return new FeedbackRepository(ctx.scope).change(
+    target.nip,
+    id,
+    input.version,
+    (f) => {
+      if (f.replies.length >= MAX_REPLIES) throw new DomainError('feedback_thread_full', { max: MAX_REPLIES });
+      return { replies: [...f.replies, { by: ctx.principal.nip, text: input.text, at: write.now }] };
+    },
+    write,
+  );
+}
+
+/** The employee confirms having read and understood the feedback (once; later calls keep the first time). */
+export async function acknowledgeOwnFeedback(ctx: UseCaseContext, nipParam: string, id: string, version: number): Promise<Feedback> {
+  const nip = ownNip(ctx.principal, nipParam, reasons.feedbackParties);
+  const write = writeContextOf(ctx);
+  return new FeedbackRepository(ctx.scope).change(nip, id, version, (f) => ({ acknowledgedAt: f.acknowledgedAt ?? write.now }), write);
+}
+
+/** Feedback an employee received, newest first: the employee, their supervisors and admins read it. */
+export async function feedbackReceived(ctx: UseCaseContext, nipParam: string, page: PageRequest) {
+  const { target } = await readableEmployee(ctx, nipParam);
+  return new FeedbackRepository(ctx.scope).list(target.nip, page.limit ?? 25, page.cursor);
+}
+
+/** Either side of a performance dialog records it: the date, the topics and the agreed follow-ups. */
+export async function recordDialogWith(
+  ctx: UseCaseContext,
+  nipParam: string,
+  input: { date: string; topics: string[]; followUps?: Dialog['followUps']; notes?: string },
+): Promise<Dialog> {
+  const { target, relation } = await readableEmployee(ctx, nipParam);
+  requireParty(relation);
+  const { date, topics, followUps, notes } = input;
+  return new FeedbackRepository(ctx.scope).recordDialog(
+    { nip: target.nip, supervisorNip: target.supervisorNip ?? null, date, topics, followUps: followUps ?? [], ...(notes ? { notes } : {}), recordedBy: ctx.principal.nip },
+    writeContextOf(ctx),
+  );
+}
+
+/** The performance dialogs of an employee, newest first; whoever may read the employee reads them. */
+export async function dialogsOf(ctx: UseCaseContext, nipParam: string, page: PageRequest) {
+  const { target } = await readableEmployee(ctx, nipParam);
+  return new FeedbackRepository(ctx.scope).dialogs(target.nip, page.limit ?? 25, page.cursor);
 }
