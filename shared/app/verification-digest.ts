@@ -3,7 +3,7 @@ import { addDays, wibDate } from '../domain/time.ts';
 import { ActivityRepository } from '../store/activities.ts';
 import { EmployeeRepository } from '../store/employees.ts';
 import { HolidayRepository } from '../store/holidays.ts';
-import { deliver } from '../store/notifications.ts';
+import { deliver } from './notifications.ts';
 import { OrgScope } from '../store/org-scope.ts';
 import { UnitRepository } from '../store/units.ts';
 import { YearRepository } from '../store/years.ts';

@@ -1,14 +1,6 @@
 import { createHash } from 'node:crypto';
-import { forEachConcurrently } from '../concurrency.ts';
-import { unitHeads } from '../domain/units.ts';
-import type { Audience, NotificationDraft, NotificationType } from '../domain/notifications.ts';
-import { ActingRepository } from './acting.ts';
-import { logger, metrics } from '../observability.ts';
-import { emailChannel } from './email.ts';
-import { type Employee, EmployeeRepository } from './employees.ts';
-import { EvaluationRepository } from './evaluations.ts';
+import type { NotificationType } from '../domain/notifications.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
-import { UnitRepository } from './units.ts';
 
 export interface Notification {
   id: string;
@@ -93,58 +85,4 @@ export class NotificationRepository {
     }
     return changed;
   }
-}
-
-/** The people an audience names, as of the event: holders of the positions and their Plt/Plh on the day. */
-export async function recipientsOf(scope: OrgScope, audience: Audience): Promise<Employee[]> {
-  const employees = new EmployeeRepository(scope);
-  const acting = new ActingRepository(scope);
-  const withActing = async (holders: string[], date: string) => {
-    const actingNips = (await Promise.all(holders.map((h) => acting.covering(h)))).flat().filter((a) => a.startDate <= date && date <= a.endDate).map((a) => a.actingNip);
-    return [...new Set([...holders, ...actingNips])];
-  };
-  let nips: string[] = [];
-  if (audience.role === 'person') nips = [audience.nip];
-  else if (audience.role === 'supervisor_of' || audience.role === 'second_level_of') {
-    const person = await employees.get(audience.nip);
-    const chain = person ? await employees.supervisorChain(person) : [];
-    const holder = chain[audience.role === 'supervisor_of' ? 0 : 1];
-    nips = holder ? await withActing([holder.nip], audience.date) : [];
-  } else if (audience.role === 'reviewers_of_period' || audience.role === 'evaluated_in_period') {
-    const evaluated = await new EvaluationRepository(scope).inUnit(audience.periodId, '/');
-    if (audience.role === 'evaluated_in_period') nips = evaluated.map((e) => e.nip);
-    else nips = await withActing([...new Set(evaluated.flatMap((e) => (e.supervisorNip ? [e.supervisorNip] : [])))], audience.date);
-  } else {
-    const unit = await new UnitRepository(scope).get(audience.unitCode);
-    const members = unit ? (await employees.allUnitMembers(unit.path)).filter((m) => m.unitCode === unit.code) : [];
-    nips = await withActing(unitHeads(members).map((m) => m.nip as string), audience.date);
-  }
-  const found = await employees.getMany(nips);
-  return nips.flatMap((n) => (found.get(n)?.status === 'active' ? [found.get(n)!] : []));
-}
-
-/**
- * Delivers one draft to people: an inbox entry each (its id from the event and the person, so a second delivery
- * adds nothing) and, for people with an address, one e-mail (marked when sent, so a retry sends only what is
- * missing). Sixteen people at a time: a finalised period reaches everyone evaluated in it.
- */
-export async function deliver(scope: OrgScope, people: Employee[], draft: NotificationDraft, event: { at: string; id: string }): Promise<number> {
-  const repo = new NotificationRepository(scope);
-  const mail = emailChannel();
-  let added = 0;
-  await forEachConcurrently(people, 16, async (person) => {
-    const id = NotificationRepository.idFor(event.at, event.id, draft.type, person.nip);
-    if (await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: event.at })) added++;
-    if (mail && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
-      try {
-        await mail({ name: person.name, email: person.email }, draft, id);
-        await repo.markEmailed(person.nip, id, new Date().toISOString());
-      } catch (err) {
-        // The inbox holds the notification; a refused address must not hold back the record or the others.
-        logger.warn('e-mail not sent', { nip: person.nip, type: draft.type, error: err as Error });
-        metrics.addMetric('EmailFailed', 'Count', 1);
-      }
-    }
-  });
-  return added;
 }
