@@ -5,10 +5,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { auditEntryFrom } from '#shared/domain/audit';
+import { recordAuditEntry } from '#shared/app/audit';
 import { logger, metrics } from '#shared/observability';
-import { AuditRepository } from '#shared/store/audit';
-import { OrgScope } from '#shared/store/org-scope';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
@@ -16,16 +14,14 @@ const image = (i: Record<string, unknown> | undefined) => (i ? unmarshall(i as R
 
 /** One stream record → one audit entry. A failure fails only this record (partial batch response). */
 async function recordChange(record: DynamoDBRecord): Promise<void> {
-  const entry = auditEntryFrom({
+  const outcome = await recordAuditEntry({
     eventId: record.eventID ?? `${record.dynamodb?.SequenceNumber}`,
     eventName: record.eventName ?? 'MODIFY',
     approximateAt: new Date((record.dynamodb?.ApproximateCreationDateTime ?? Date.now() / 1000) * 1000),
     oldImage: image(record.dynamodb?.OldImage),
     newImage: image(record.dynamodb?.NewImage),
   });
-  if (!entry) return;
-  const outcome = await new AuditRepository(new OrgScope(entry.orgId)).append(entry);
-  metrics.addMetric(outcome === 'stored' ? 'AuditEntryStored' : 'AuditEntryDuplicate', 'Count', 1);
+  if (outcome !== 'ignored') metrics.addMetric(outcome === 'stored' ? 'AuditEntryStored' : 'AuditEntryDuplicate', 'Count', 1);
 }
 
 export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) =>

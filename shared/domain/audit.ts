@@ -36,13 +36,17 @@ function removedAt(approximateAt: Date, oldImage: Image | undefined): string {
   return new Date(Math.max(approximateAt.getTime(), lastWrite)).toISOString();
 }
 
-export function auditEntryFrom(change: {
+/** One change of a stored record, as the table's stream delivers it. */
+export interface StreamChange {
   eventId: string;
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  /** The stream's own time of the change (whole seconds). */
   approximateAt: Date;
   oldImage?: Image;
   newImage?: Image;
-}): AuditEntry | undefined {
+}
+
+export function auditEntryFrom(change: StreamChange): AuditEntry | undefined {
   const image = change.newImage ?? change.oldImage;
   if (!image || typeof image.orgId !== 'string' || typeof image.entity !== 'string') return undefined;
   const before = business(change.oldImage);
