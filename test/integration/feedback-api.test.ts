@@ -1,6 +1,7 @@
 /** Continuous feedback and performance dialogs through the HTTP API, between an employee and their supervisor. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
+import { yearOf } from '../../shared/domain/time.ts';
 import { demoTokens, who } from '../support/demo.ts';
 import { approvedPlans, yesterday } from '../support/plans.ts';
 import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
@@ -9,7 +10,7 @@ let stack: TestStack;
 let t: Record<keyof typeof who, string>;
 let activityId: string;
 const D = yesterday();
-const YEAR = Number(D.slice(0, 4));
+const YEAR = yearOf(D);
 const call = (as: keyof typeof who, method: string, path: string, body?: unknown) => stack.call(method, path, { token: t[as], body });
 const give = (as: keyof typeof who, about: unknown, text = 'Pelayanan rapi; lampirkan foto berkas sebagai bukti.') => call(as, 'POST', `/employees/${who.staff}/feedback`, { about, text });
 

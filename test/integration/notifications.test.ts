@@ -13,6 +13,7 @@ import { handler as notify } from '../../functions/notifications/notify.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { functions } from '../../shared/platform/manifest.ts';
 import { notifyingEntities } from '../../shared/domain/notifications.ts';
+import { yearOf } from '../../shared/domain/time.ts';
 import { demoTokens, tokenFor, who } from '../support/demo.ts';
 import { approvedPlans, yesterday } from '../support/plans.ts';
 import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
@@ -21,7 +22,7 @@ let stack: TestStack;
 let t: Record<keyof typeof who, string>;
 const outbox = mkdtempSync(join(tmpdir(), 'kinerja-outbox-'));
 const D = yesterday();
-const YEAR = Number(D.slice(0, 4));
+const YEAR = yearOf(D);
 const call = (as: keyof typeof who | string, method: string, path: string, body?: unknown) =>
   stack.call(method, path, { token: as in t ? t[as as keyof typeof who] : as, body });
 const inbox = async (as: keyof typeof who, query = '') => (await call(as, 'GET', `/me/notifications${query}`)).body;
