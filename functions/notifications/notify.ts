@@ -9,7 +9,8 @@ import { notifyOfChange } from '#shared/app/notifications';
 import { logger, metrics } from '#shared/observability';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
-const image = (i: Record<string, unknown> | undefined) => (i ? unmarshall(i as Record<string, AttributeValue>) : undefined);
+const image = (i: Record<string, unknown> | undefined) =>
+  i ? unmarshall(i as Record<string, AttributeValue>) : undefined;
 
 /** One stream record → the notifications its change calls for (see notifyOfChange). */
 const notify = (record: DynamoDBRecord) =>
@@ -21,6 +22,8 @@ const notify = (record: DynamoDBRecord) =>
   });
 
 // One record at a time: a record's notifications are written before the next record's.
-export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) => processPartialResponse(event, notify, processor, { context, processInParallel: false }))
+export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) =>
+  processPartialResponse(event, notify, processor, { context, processInParallel: false }),
+)
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics));

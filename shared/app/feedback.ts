@@ -1,6 +1,5 @@
 /** Continuous feedback and performance dialogs between an employee and their direct supervisor. */
-import { ownNip, readableEmployee } from './access.ts';
-import { type UseCaseContext, writeContextOf } from './context.ts';
+
 import { type Relation, reasons } from '../auth/policy.ts';
 import { yearOf } from '../domain/time.ts';
 import { DomainError, forbidden } from '../messages/errors.ts';
@@ -9,6 +8,8 @@ import { type Dialog, type Feedback, type FeedbackAbout, FeedbackRepository } fr
 import type { OrgScope } from '../store/org-scope.ts';
 import { PlanRepository } from '../store/plans.ts';
 import { YearRepository } from '../store/years.ts';
+import { ownNip, readableEmployee } from './access.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
 
 /** A thread is one record: past this many replies, a new conversation is a new feedback or a dialog. */
 const MAX_REPLIES = 50;
@@ -31,22 +32,39 @@ async function checkAbout(scope: OrgScope, nip: string, about: FeedbackAbout): P
     if (!year?.periods.some((p) => p.id === about.periodId)) throw unknown('periode / period', about.periodId);
   } else if (about.kind === 'rhk') {
     const versions = await new PlanRepository(scope).versions(nip, about.year);
-    if (!versions.some((v) => v.rhk.some((r) => r.id === about.rhkId))) throw unknown('RHK', `${about.year}/${about.rhkId}`);
+    if (!versions.some((v) => v.rhk.some((r) => r.id === about.rhkId)))
+      throw unknown('RHK', `${about.year}/${about.rhkId}`);
   } else if (about.kind === 'activity') {
-    if (!(await new ActivityRepository(scope).find(nip, about.activityId, about.date))) throw unknown('aktivitas / activity', `${about.date}/${about.activityId}`);
+    if (!(await new ActivityRepository(scope).find(nip, about.activityId, about.date)))
+      throw unknown('aktivitas / activity', `${about.date}/${about.activityId}`);
   }
 }
 
 /** The direct supervisor (or today's Plt/Plh of the position) gives feedback to a subordinate. */
-export async function giveFeedbackTo(ctx: UseCaseContext, nipParam: string, input: { about: FeedbackAbout; text: string }): Promise<Feedback> {
+export async function giveFeedbackTo(
+  ctx: UseCaseContext,
+  nipParam: string,
+  input: { about: FeedbackAbout; text: string },
+): Promise<Feedback> {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   if (relation !== 'direct_supervisor') throw forbidden(reasons.directSupervisorOnly);
   await checkAbout(ctx.scope, target.nip, input.about);
-  return new FeedbackRepository(ctx.scope).give(target.nip, ctx.principal.nip, input.about, input.text, writeContextOf(ctx));
+  return new FeedbackRepository(ctx.scope).give(
+    target.nip,
+    ctx.principal.nip,
+    input.about,
+    input.text,
+    writeContextOf(ctx),
+  );
 }
 
 /** The employee replies, and the supervisor may answer: the feedback becomes a dialog. */
-export async function replyToFeedback(ctx: UseCaseContext, nipParam: string, id: string, input: { text: string; version: number }): Promise<Feedback> {
+export async function replyToFeedback(
+  ctx: UseCaseContext,
+  nipParam: string,
+  id: string,
+  input: { text: string; version: number },
+): Promise<Feedback> {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   requireParty(relation);
   const write = writeContextOf(ctx);
@@ -63,10 +81,21 @@ export async function replyToFeedback(ctx: UseCaseContext, nipParam: string, id:
 }
 
 /** The employee confirms having read and understood the feedback (once; later calls keep the first time). */
-export async function acknowledgeOwnFeedback(ctx: UseCaseContext, nipParam: string, id: string, version: number): Promise<Feedback> {
+export async function acknowledgeOwnFeedback(
+  ctx: UseCaseContext,
+  nipParam: string,
+  id: string,
+  version: number,
+): Promise<Feedback> {
   const nip = ownNip(ctx.principal, nipParam, reasons.feedbackParties);
   const write = writeContextOf(ctx);
-  return new FeedbackRepository(ctx.scope).change(nip, id, version, (f) => ({ acknowledgedAt: f.acknowledgedAt ?? write.now }), write);
+  return new FeedbackRepository(ctx.scope).change(
+    nip,
+    id,
+    version,
+    (f) => ({ acknowledgedAt: f.acknowledgedAt ?? write.now }),
+    write,
+  );
 }
 
 /** Feedback an employee received, newest first: the employee, their supervisors and admins read it. */
@@ -85,7 +114,15 @@ export async function recordDialogWith(
   requireParty(relation);
   const { date, topics, followUps, notes } = input;
   return new FeedbackRepository(ctx.scope).recordDialog(
-    { nip: target.nip, supervisorNip: target.supervisorNip ?? null, date, topics, followUps: followUps ?? [], ...(notes ? { notes } : {}), recordedBy: ctx.principal.nip },
+    {
+      nip: target.nip,
+      supervisorNip: target.supervisorNip ?? null,
+      date,
+      topics,
+      followUps: followUps ?? [],
+      ...(notes ? { notes } : {}),
+      recordedBy: ctx.principal.nip,
+    },
     writeContextOf(ctx),
   );
 }

@@ -2,9 +2,9 @@
  * The in-app inbox of the caller, and the notify consumer's work: from one stored change, the notifications it
  * calls for, to the people concerned as of the event, in the inbox and by e-mail.
  */
-import { type UseCaseContext, writeContextOf } from './context.ts';
+
 import { forEachConcurrently } from '../concurrency.ts';
-import { type Audience, type NotificationDraft, draftsFor } from '../domain/notifications.ts';
+import { type Audience, draftsFor, type NotificationDraft } from '../domain/notifications.ts';
 import { wibDate } from '../domain/time.ts';
 import { unitHeads } from '../domain/units.ts';
 import { DomainError } from '../messages/errors.ts';
@@ -16,21 +16,30 @@ import { EvaluationRepository } from '../store/evaluations.ts';
 import { NotificationRepository } from '../store/notifications.ts';
 import { OrgScope } from '../store/org-scope.ts';
 import { UnitRepository } from '../store/units.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
 
 /** The caller's own inbox: newest first, optionally unread only, with the unread count. */
 export async function inboxOf(ctx: UseCaseContext, opts: { unreadOnly: boolean; limit?: number; cursor?: string }) {
   const repo = new NotificationRepository(ctx.scope);
   const [page, unreadCount] = await Promise.all([
-    repo.list(ctx.principal.nip, { unreadOnly: opts.unreadOnly, limit: opts.limit ?? 25, ...(opts.cursor ? { cursor: opts.cursor } : {}) }),
+    repo.list(ctx.principal.nip, {
+      unreadOnly: opts.unreadOnly,
+      limit: opts.limit ?? 25,
+      ...(opts.cursor ? { cursor: opts.cursor } : {}),
+    }),
     repo.unreadCount(ctx.principal.nip),
   ]);
   return { ...page, unreadCount };
 }
 
 /** Marks the caller's notifications read (the ids given, or all); answers how many changed and how many stay unread. */
-export async function markInboxRead(ctx: UseCaseContext, input: { ids?: string[]; all?: true }): Promise<{ marked: number; unreadCount: number }> {
+export async function markInboxRead(
+  ctx: UseCaseContext,
+  input: { ids?: string[]; all?: true },
+): Promise<{ marked: number; unreadCount: number }> {
   const { ids, all } = input;
-  if (!all && !ids?.length) throw new DomainError('validation_failed', {}, [{ field: 'body', message: 'ids or all: true' }]);
+  if (!all && !ids?.length)
+    throw new DomainError('validation_failed', {}, [{ field: 'body', message: 'ids or all: true' }]);
   const repo = new NotificationRepository(ctx.scope);
   const marked = await repo.markRead(ctx.principal.nip, all ? 'all' : ids!, writeContextOf(ctx));
   return { marked, unreadCount: await repo.unreadCount(ctx.principal.nip) };
@@ -71,7 +80,10 @@ async function recipientsOf(scope: OrgScope, audience: Audience): Promise<Employ
   const employees = new EmployeeRepository(scope);
   const acting = new ActingRepository(scope);
   const withActing = async (holders: string[], date: string) => {
-    const actingNips = (await Promise.all(holders.map((h) => acting.covering(h)))).flat().filter((a) => a.startDate <= date && date <= a.endDate).map((a) => a.actingNip);
+    const actingNips = (await Promise.all(holders.map((h) => acting.covering(h))))
+      .flat()
+      .filter((a) => a.startDate <= date && date <= a.endDate)
+      .map((a) => a.actingNip);
     return [...new Set([...holders, ...actingNips])];
   };
   let nips: string[] = [];
@@ -84,11 +96,18 @@ async function recipientsOf(scope: OrgScope, audience: Audience): Promise<Employ
   } else if (audience.role === 'reviewers_of_period' || audience.role === 'evaluated_in_period') {
     const evaluated = await new EvaluationRepository(scope).inUnit(audience.periodId, '/');
     if (audience.role === 'evaluated_in_period') nips = evaluated.map((e) => e.nip);
-    else nips = await withActing([...new Set(evaluated.flatMap((e) => (e.supervisorNip ? [e.supervisorNip] : [])))], audience.date);
+    else
+      nips = await withActing(
+        [...new Set(evaluated.flatMap((e) => (e.supervisorNip ? [e.supervisorNip] : [])))],
+        audience.date,
+      );
   } else {
     const unit = await new UnitRepository(scope).get(audience.unitCode);
     const members = unit ? (await employees.allUnitMembers(unit.path)).filter((m) => m.unitCode === unit.code) : [];
-    nips = await withActing(unitHeads(members).map((m) => m.nip as string), audience.date);
+    nips = await withActing(
+      unitHeads(members).map((m) => m.nip as string),
+      audience.date,
+    );
   }
   const found = await employees.getMany(nips);
   return nips.flatMap((n) => (found.get(n)?.status === 'active' ? [found.get(n)!] : []));
@@ -99,13 +118,29 @@ async function recipientsOf(scope: OrgScope, audience: Audience): Promise<Employ
  * adds nothing) and, for people with an address, one e-mail (marked when sent, so a retry sends only what is
  * missing). Sixteen people at a time: a finalised period reaches everyone evaluated in it.
  */
-export async function deliver(scope: OrgScope, people: Employee[], draft: NotificationDraft, event: { at: string; id: string }): Promise<number> {
+export async function deliver(
+  scope: OrgScope,
+  people: Employee[],
+  draft: NotificationDraft,
+  event: { at: string; id: string },
+): Promise<number> {
   const repo = new NotificationRepository(scope);
   const mail = emailChannel();
   let added = 0;
   await forEachConcurrently(people, 16, async (person) => {
     const id = NotificationRepository.idFor(event.at, event.id, draft.type, person.nip);
-    if (await repo.add({ id, nip: person.nip, type: draft.type, title: draft.title, body: draft.body, link: draft.link, createdAt: event.at })) added++;
+    if (
+      await repo.add({
+        id,
+        nip: person.nip,
+        type: draft.type,
+        title: draft.title,
+        body: draft.body,
+        link: draft.link,
+        createdAt: event.at,
+      })
+    )
+      added++;
     if (mail && person.email && !(await repo.get(person.nip, id))?.emailedAt) {
       try {
         await mail({ name: person.name, email: person.email }, draft, id);

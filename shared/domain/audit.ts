@@ -20,7 +20,23 @@ export interface AuditEntry {
 }
 
 /** Storage and bookkeeping attributes: not what a person changed. */
-const technical = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'version', 'updatedAt', 'updatedBy', 'requestId', 'createdAt', 'orgId', 'entity', 'entityId', 'subjectNip']);
+const technical = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'version',
+  'updatedAt',
+  'updatedBy',
+  'requestId',
+  'createdAt',
+  'orgId',
+  'entity',
+  'entityId',
+  'subjectNip',
+]);
 
 const business = (image: Image | undefined): Image | undefined =>
   image ? Object.fromEntries(Object.entries(image).filter(([k]) => !technical.has(k))) : undefined;
@@ -54,7 +70,10 @@ export function auditEntryFrom(change: StreamChange): AuditEntry | undefined {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
   const changedFields = fields.filter((f) => !same(before?.[f], after?.[f]));
   const writer = change.eventName === 'REMOVE' ? change.oldImage : change.newImage;
-  const at = change.eventName !== 'REMOVE' && typeof change.newImage?.updatedAt === 'string' ? change.newImage.updatedAt : removedAt(change.approximateAt, change.oldImage);
+  const at =
+    change.eventName !== 'REMOVE' && typeof change.newImage?.updatedAt === 'string'
+      ? change.newImage.updatedAt
+      : removedAt(change.approximateAt, change.oldImage);
   const subjectNip = (change.newImage?.subjectNip ?? change.oldImage?.subjectNip) as string | undefined;
   return {
     id: change.eventId,

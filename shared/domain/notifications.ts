@@ -40,7 +40,8 @@ export interface NotificationDraft {
   link: string;
 }
 
-const changed = (before: Image | undefined, after: Image | undefined, field: string) => JSON.stringify(before?.[field] ?? null) !== JSON.stringify(after?.[field] ?? null);
+const changed = (before: Image | undefined, after: Image | undefined, field: string) =>
+  JSON.stringify(before?.[field] ?? null) !== JSON.stringify(after?.[field] ?? null);
 
 /** The notifications one change of a record calls for (none for most changes). */
 export function draftsFor(before: Image | undefined, after: Image | undefined, today: string): NotificationDraft[] {
@@ -51,11 +52,35 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
       if (!changed(before, after, 'state')) return [];
       const link = `/employees/${after.nip}/plans/${after.year}`;
       if (after.state === 'submitted')
-        return [{ type: 'plan_submitted', audience: { role: 'supervisor_of', nip: after.nip as string, date: today }, title: 'SKP menunggu persetujuan', body: `SKP ${after.year} milik ${after.nip} diajukan dan menunggu keputusan Anda.`, link }];
+        return [
+          {
+            type: 'plan_submitted',
+            audience: { role: 'supervisor_of', nip: after.nip as string, date: today },
+            title: 'SKP menunggu persetujuan',
+            body: `SKP ${after.year} milik ${after.nip} diajukan dan menunggu keputusan Anda.`,
+            link,
+          },
+        ];
       if (after.state === 'approved' && before?.state === 'submitted')
-        return [{ type: 'plan_approved', audience: { role: 'person', nip: after.nip as string }, title: 'SKP disetujui', body: `SKP ${after.year} Anda disetujui.`, link }];
+        return [
+          {
+            type: 'plan_approved',
+            audience: { role: 'person', nip: after.nip as string },
+            title: 'SKP disetujui',
+            body: `SKP ${after.year} Anda disetujui.`,
+            link,
+          },
+        ];
       if (after.state === 'returned')
-        return [{ type: 'plan_returned', audience: { role: 'person', nip: after.nip as string }, title: 'SKP dikembalikan', body: `SKP ${after.year} Anda dikembalikan untuk diperbaiki${after.returnNote ? `: ${after.returnNote}` : '.'}`, link }];
+        return [
+          {
+            type: 'plan_returned',
+            audience: { role: 'person', nip: after.nip as string },
+            title: 'SKP dikembalikan',
+            body: `SKP ${after.year} Anda dikembalikan untuk diperbaiki${after.returnNote ? `: ${after.returnNote}` : '.'}`,
+            link,
+          },
+        ];
       return [];
     }
     case 'Activity': {
@@ -72,14 +97,34 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
     }
     case 'Feedback': {
       const link = `/employees/${after.nip}/feedback`;
-      if (!before) return [{ type: 'feedback_given', audience: { role: 'person', nip: after.nip as string }, title: 'Umpan balik dari atasan', body: String(after.text).slice(0, 280), link }];
+      if (!before)
+        return [
+          {
+            type: 'feedback_given',
+            audience: { role: 'person', nip: after.nip as string },
+            title: 'Umpan balik dari atasan',
+            body: String(after.text).slice(0, 280),
+            link,
+          },
+        ];
       const replies = (after.replies as { by: string; text: string }[]) ?? [];
       if (replies.length <= ((before.replies as unknown[]) ?? []).length) return [];
       const last = replies.at(-1)!;
       // A reply goes to the other side: the employee's to their supervisor of today (and the Plt/Plh), the
       // supervisor's to the employee.
-      const audience: Audience = last.by === after.nip ? { role: 'supervisor_of', nip: after.nip as string, date: today } : { role: 'person', nip: after.nip as string };
-      return [{ type: 'feedback_replied', audience, title: 'Balasan umpan balik', body: `${last.by}: ${last.text.slice(0, 280)}`, link }];
+      const audience: Audience =
+        last.by === after.nip
+          ? { role: 'supervisor_of', nip: after.nip as string, date: today }
+          : { role: 'person', nip: after.nip as string };
+      return [
+        {
+          type: 'feedback_replied',
+          audience,
+          title: 'Balasan umpan balik',
+          body: `${last.by}: ${last.text.slice(0, 280)}`,
+          link,
+        },
+      ];
     }
     case 'Evaluation': {
       const appeal = after.appeal as { state: string; decision?: { outcome: string; reason: string } } | undefined;
@@ -87,7 +132,15 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
       if (!appeal || appeal.state === was) return [];
       const link = `/employees/${after.nip}/evaluations/${after.periodId}`;
       if (appeal.state === 'filed')
-        return [{ type: 'appeal_filed', audience: { role: 'second_level_of', nip: after.nip as string, date: today }, title: 'Keberatan menunggu keputusan', body: `${after.nip} mengajukan keberatan atas penilaian ${after.periodId}.`, link }];
+        return [
+          {
+            type: 'appeal_filed',
+            audience: { role: 'second_level_of', nip: after.nip as string, date: today },
+            title: 'Keberatan menunggu keputusan',
+            body: `${after.nip} mengajukan keberatan atas penilaian ${after.periodId}.`,
+            link,
+          },
+        ];
       return [
         {
           type: 'appeal_decided',

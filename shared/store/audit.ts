@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../domain/audit.ts';
 import { wibMonth } from '../domain/time.ts';
-import { type Item, type OrgScope, type Page, isConditionalFailure, withoutKeys } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, type Page, withoutKeys } from './org-scope.ts';
 
 /**
  * The append-only audit log (its own table, written only by the stream consumer). Keys:
@@ -32,18 +32,47 @@ export class AuditRepository {
   }
 
   private static page(p: Page<Item>): Page<AuditEntry> {
-    return { items: p.items.map((i) => { const { orgId: _o, ...rest } = withoutKeys(i); return rest as unknown as AuditEntry; }), nextCursor: p.nextCursor };
+    return {
+      items: p.items.map((i) => {
+        const { orgId: _o, ...rest } = withoutKeys(i);
+        return rest as unknown as AuditEntry;
+      }),
+      nextCursor: p.nextCursor,
+    };
   }
 
   async concerning(nip: string, limit = 25, cursor?: string): Promise<Page<AuditEntry>> {
-    return AuditRepository.page(await this.scope.query('audit', { index: 'gsi1', pk: this.scope.key('AUDITPERSON', nip), limit, cursor, newestFirst: true }));
+    return AuditRepository.page(
+      await this.scope.query('audit', {
+        index: 'gsi1',
+        pk: this.scope.key('AUDITPERSON', nip),
+        limit,
+        cursor,
+        newestFirst: true,
+      }),
+    );
   }
 
   async inMonth(month: string, limit = 25, cursor?: string): Promise<Page<AuditEntry>> {
-    return AuditRepository.page(await this.scope.query('audit', { index: 'gsi2', pk: this.scope.key('AUDITMONTH', month), limit, cursor, newestFirst: true }));
+    return AuditRepository.page(
+      await this.scope.query('audit', {
+        index: 'gsi2',
+        pk: this.scope.key('AUDITMONTH', month),
+        limit,
+        cursor,
+        newestFirst: true,
+      }),
+    );
   }
 
   async ofRecord(entity: string, entityId: string, limit = 25, cursor?: string): Promise<Page<AuditEntry>> {
-    return AuditRepository.page(await this.scope.query('audit', { pk: this.scope.key('AUDIT', entity, entityId), limit, cursor, newestFirst: true }));
+    return AuditRepository.page(
+      await this.scope.query('audit', {
+        pk: this.scope.key('AUDIT', entity, entityId),
+        limit,
+        cursor,
+        newestFirst: true,
+      }),
+    );
   }
 }

@@ -5,7 +5,8 @@ import type { NotificationDraft } from '../domain/notifications.ts';
 export type SendEmail = (to: { name: string; email: string }, draft: NotificationDraft, id: string) => Promise<void>;
 
 const subjectOf = (d: NotificationDraft) => `[Kinerja ASN] ${d.title}`;
-const textOf = (d: NotificationDraft) => `${d.body}\r\n\r\nBuka: ${(process.env.PUBLIC_BASE_URL ?? '').replace(/\/$/, '')}${d.link}\r\n`;
+const textOf = (d: NotificationDraft) =>
+  `${d.body}\r\n\r\nBuka: ${(process.env.PUBLIC_BASE_URL ?? '').replace(/\/$/, '')}${d.link}\r\n`;
 
 /** Locally: one .eml file per e-mail in the outbox folder `npm start` names (EMAIL_OUTBOX_DIR). */
 const outbox =
@@ -14,8 +15,18 @@ const outbox =
     mkdirSync(dir, { recursive: true });
     const subject = `=?UTF-8?B?${Buffer.from(subjectOf(draft)).toString('base64')}?=`;
     const name = `=?UTF-8?B?${Buffer.from(to.name).toString('base64')}?=`;
-    const headers = [`From: Kinerja ASN <no-reply@kinerja.local>`, `To: ${name} <${to.email}>`, `Subject: ${subject}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit'];
-    writeFileSync(join(dir, `${id}-${to.email.replace(/[^A-Za-z0-9.@_-]/g, '_')}.eml`), [...headers, '', textOf(draft)].join('\r\n'));
+    const headers = [
+      `From: Kinerja ASN <no-reply@kinerja.local>`,
+      `To: ${name} <${to.email}>`,
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+    ];
+    writeFileSync(
+      join(dir, `${id}-${to.email.replace(/[^A-Za-z0-9.@_-]/g, '_')}.eml`),
+      [...headers, '', textOf(draft)].join('\r\n'),
+    );
   };
 
 /** On AWS: Amazon SES (v2), from the verified identity EMAIL_FROM. */
@@ -28,7 +39,12 @@ const ses =
         FromEmailAddress: from,
         // The bare address: names with commas (academic titles) or non-ASCII letters would break the header.
         Destination: { ToAddresses: [to.email] },
-        Content: { Simple: { Subject: { Data: subjectOf(draft), Charset: 'UTF-8' }, Body: { Text: { Data: textOf(draft), Charset: 'UTF-8' } } } },
+        Content: {
+          Simple: {
+            Subject: { Data: subjectOf(draft), Charset: 'UTF-8' },
+            Body: { Text: { Data: textOf(draft), Charset: 'UTF-8' } },
+          },
+        },
       }),
     );
   };

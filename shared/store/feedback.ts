@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
 
 export type FeedbackAbout =
   | { kind: 'general' }
@@ -51,7 +51,18 @@ export class FeedbackRepository {
 
   async give(nip: string, from: string, about: FeedbackAbout, text: string, ctx: WriteContext): Promise<Feedback> {
     const id = timeId(ctx.now);
-    const item = { pk: this.scope.key('EMP', nip), sk: `FEEDBACK#${id}`, id, nip, from, about, text, replies: [], subjectNip: nip, ...this.scope.stamp('Feedback', `${nip}/${id}`, ctx) };
+    const item = {
+      pk: this.scope.key('EMP', nip),
+      sk: `FEEDBACK#${id}`,
+      id,
+      nip,
+      from,
+      about,
+      text,
+      replies: [],
+      subjectNip: nip,
+      ...this.scope.stamp('Feedback', `${nip}/${id}`, ctx),
+    };
     await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
     return FeedbackRepository.clean(item);
   }
@@ -62,18 +73,38 @@ export class FeedbackRepository {
   }
 
   async list(nip: string, limit: number, cursor?: string) {
-    const page = await this.scope.query('main', { pk: this.scope.key('EMP', nip), beginsWith: 'FEEDBACK#', newestFirst: true, limit, cursor });
-    return { items: page.items.map((i) => FeedbackRepository.clean<Feedback>(i)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    const page = await this.scope.query('main', {
+      pk: this.scope.key('EMP', nip),
+      beginsWith: 'FEEDBACK#',
+      newestFirst: true,
+      limit,
+      cursor,
+    });
+    return {
+      items: page.items.map((i) => FeedbackRepository.clean<Feedback>(i)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 
   /** Changes a feedback under optimistic locking; `change` sees it as stored. */
-  async change(nip: string, id: string, expectedVersion: number, change: (f: Feedback) => Partial<Feedback>, ctx: WriteContext): Promise<Feedback> {
+  async change(
+    nip: string,
+    id: string,
+    expectedVersion: number,
+    change: (f: Feedback) => Partial<Feedback>,
+    ctx: WriteContext,
+  ): Promise<Feedback> {
     const pk = this.scope.key('EMP', nip);
     const item = await this.scope.get('main', pk, `FEEDBACK#${id}`, true);
     if (!item) throw new DomainError('not_found', { what: 'feedback' });
     const current = FeedbackRepository.clean<Feedback>(item);
-    if (current.version !== expectedVersion) throw new DomainError('version_conflict', { current: current.version, sent: expectedVersion }, { current });
-    const next = { ...item, ...change(current), ...this.scope.stamp('Feedback', `${nip}/${id}`, ctx, item as { createdAt: string; version: number }) };
+    if (current.version !== expectedVersion)
+      throw new DomainError('version_conflict', { current: current.version, sent: expectedVersion }, { current });
+    const next = {
+      ...item,
+      ...change(current),
+      ...this.scope.stamp('Feedback', `${nip}/${id}`, ctx, item as { createdAt: string; version: number }),
+    };
     try {
       await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': expectedVersion } });
     } catch (err) {
@@ -85,14 +116,27 @@ export class FeedbackRepository {
 
   async recordDialog(d: Omit<Dialog, 'id' | 'createdAt'>, ctx: WriteContext): Promise<Dialog> {
     const id = timeId(ctx.now);
-    const item = { pk: this.scope.key('EMP', d.nip), sk: `DIALOG#${d.date}#${id}`, id, ...d, subjectNip: d.nip, ...this.scope.stamp('Dialog', `${d.nip}/${id}`, ctx) };
+    const item = {
+      pk: this.scope.key('EMP', d.nip),
+      sk: `DIALOG#${d.date}#${id}`,
+      id,
+      ...d,
+      subjectNip: d.nip,
+      ...this.scope.stamp('Dialog', `${d.nip}/${id}`, ctx),
+    };
     await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
     const { version: _v, ...dialog } = FeedbackRepository.clean<Dialog & { version: number }>(item);
     return dialog;
   }
 
   async dialogs(nip: string, limit: number, cursor?: string) {
-    const page = await this.scope.query('main', { pk: this.scope.key('EMP', nip), beginsWith: 'DIALOG#', newestFirst: true, limit, cursor });
+    const page = await this.scope.query('main', {
+      pk: this.scope.key('EMP', nip),
+      beginsWith: 'DIALOG#',
+      newestFirst: true,
+      limit,
+      cursor,
+    });
     return {
       items: page.items.map((i) => {
         const { version: _v, ...d } = FeedbackRepository.clean<Dialog & { version: number }>(i);

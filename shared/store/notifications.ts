@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NotificationType } from '../domain/notifications.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
 
 export interface Notification {
   id: string;
@@ -37,7 +37,14 @@ export class NotificationRepository {
     try {
       await this.scope.put(
         'main',
-        { pk: this.scope.key('EMP', n.nip), sk: `NOTIF#${n.id}`, gsi1pk: this.scope.key('UNREAD', n.nip), gsi1sk: `NOTIF#${n.id}`, ...n, read: false },
+        {
+          pk: this.scope.key('EMP', n.nip),
+          sk: `NOTIF#${n.id}`,
+          gsi1pk: this.scope.key('UNREAD', n.nip),
+          gsi1sk: `NOTIF#${n.id}`,
+          ...n,
+          read: false,
+        },
         { expression: 'attribute_not_exists(pk)' },
       );
       return true;
@@ -49,18 +56,39 @@ export class NotificationRepository {
 
   async get(nip: string, id: string): Promise<(Notification & { emailedAt?: string }) | undefined> {
     const item = await this.scope.get('main', this.scope.key('EMP', nip), `NOTIF#${id}`, true);
-    return item ? { ...NotificationRepository.fromItem(item), ...(item.emailedAt ? { emailedAt: item.emailedAt as string } : {}) } : undefined;
+    return item
+      ? { ...NotificationRepository.fromItem(item), ...(item.emailedAt ? { emailedAt: item.emailedAt as string } : {}) }
+      : undefined;
   }
 
   async markEmailed(nip: string, id: string, at: string): Promise<void> {
-    await this.scope.update('main', { pk: this.scope.key('EMP', nip), sk: `NOTIF#${id}` }, { set: 'SET emailedAt = :at', values: { ':at': at } });
+    await this.scope.update(
+      'main',
+      { pk: this.scope.key('EMP', nip), sk: `NOTIF#${id}` },
+      { set: 'SET emailedAt = :at', values: { ':at': at } },
+    );
   }
 
   async list(nip: string, opts: { unreadOnly: boolean; limit: number; cursor?: string }) {
     const page = opts.unreadOnly
-      ? await this.scope.query('main', { index: 'gsi1', pk: this.scope.key('UNREAD', nip), newestFirst: true, limit: opts.limit, cursor: opts.cursor })
-      : await this.scope.query('main', { pk: this.scope.key('EMP', nip), beginsWith: 'NOTIF#', newestFirst: true, limit: opts.limit, cursor: opts.cursor });
-    return { items: page.items.map(NotificationRepository.fromItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+      ? await this.scope.query('main', {
+          index: 'gsi1',
+          pk: this.scope.key('UNREAD', nip),
+          newestFirst: true,
+          limit: opts.limit,
+          cursor: opts.cursor,
+        })
+      : await this.scope.query('main', {
+          pk: this.scope.key('EMP', nip),
+          beginsWith: 'NOTIF#',
+          newestFirst: true,
+          limit: opts.limit,
+          cursor: opts.cursor,
+        });
+    return {
+      items: page.items.map(NotificationRepository.fromItem),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 
   unreadCount(nip: string): Promise<number> {
@@ -69,14 +97,24 @@ export class NotificationRepository {
 
   /** Marks the given notifications (or all unread ones) read; unknown ids are ignored. Returns how many changed. */
   async markRead(nip: string, ids: string[] | 'all', ctx: WriteContext): Promise<number> {
-    const targets = ids === 'all' ? (await this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('UNREAD', nip) })).map((i) => (i.sk as string).slice('NOTIF#'.length)) : ids;
+    const targets =
+      ids === 'all'
+        ? (await this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('UNREAD', nip) })).map((i) =>
+            (i.sk as string).slice('NOTIF#'.length),
+          )
+        : ids;
     let changed = 0;
     for (const id of targets) {
       try {
         await this.scope.update(
           'main',
           { pk: this.scope.key('EMP', nip), sk: `NOTIF#${id}` },
-          { set: 'SET #read = :true, readAt = :at REMOVE gsi1pk, gsi1sk', condition: 'attribute_exists(pk) AND #read = :false', names: { '#read': 'read' }, values: { ':true': true, ':false': false, ':at': ctx.now } },
+          {
+            set: 'SET #read = :true, readAt = :at REMOVE gsi1pk, gsi1sk',
+            condition: 'attribute_exists(pk) AND #read = :false',
+            names: { '#read': 'read' },
+            values: { ':true': true, ':false': false, ':at': ctx.now },
+          },
         );
         changed++;
       } catch (err) {

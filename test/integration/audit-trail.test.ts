@@ -3,16 +3,21 @@
  * read API. Also at-least-once delivery (redelivered records stored once) and a poison record.
  */
 import { DescribeTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { invoke } from '../../infra/local/lambda.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { functions } from '../../shared/platform/manifest.ts';
 import { wibMonth } from '../../shared/domain/time.ts';
+import { functions } from '../../shared/platform/manifest.ts';
 import { AuditRepository } from '../../shared/store/audit.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { tokenFor, who } from '../support/demo.ts';
-import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
+import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 const audit = () => new AuditRepository(new OrgScope('kota-medan'));
@@ -28,7 +33,10 @@ describe('audit trail', () => {
   it('records who changed what, before and after, for the person concerned and the auditors', async () => {
     const bkpsdm = await tokenFor(stack.issuer, who.bkpsdm);
     const current = (await stack.call('GET', `/employees/${who.staff}`, { token: bkpsdm })).body;
-    const patch = await stack.call('PATCH', `/employees/${who.staff}`, { token: bkpsdm, body: { version: current.version, position: 'Analis Data Kependudukan' } });
+    const patch = await stack.call('PATCH', `/employees/${who.staff}`, {
+      token: bkpsdm,
+      body: { version: current.version, position: 'Analis Data Kependudukan' },
+    });
     expect(patch.status).toBe(200);
     const requestId = patch.headers.get('x-correlation-id');
 
@@ -59,7 +67,7 @@ describe('audit trail', () => {
   });
 
   it.each([
-    ['a colleague reading someone else\'s trail', 'otherStaff', `/employees/${'199001152015031003'}/audit`],
+    ["a colleague reading someone else's trail", 'otherStaff', `/employees/${'199001152015031003'}/audit`],
     ['their supervisor', 'kasi', `/employees/${'199001152015031003'}/audit`],
     ['the BKPSDM admin reading the organisation trail', 'bkpsdm', `/audit?month=2026-11`],
   ] as const)('refuses %s', async (_n, as, path) => {
@@ -72,12 +80,17 @@ describe('audit trail', () => {
     const streams = new DynamoDBStreamsClient({ endpoint: inject('dynamoEndpoint'), ...local });
     const arn = (await ddb.send(new DescribeTableCommand({ TableName: stack.tables.main }))).Table!.LatestStreamArn!;
     const shard = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription!.Shards![0]!;
-    const it0 = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
+    const it0 = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }),
+    );
     const page = await streams.send(new GetRecordsCommand({ ShardIterator: it0.ShardIterator!, Limit: 20 }));
     const records = page.Records!.map((r) => ({
       ...r,
       eventSource: 'aws:dynamodb',
-      dynamodb: { ...r.dynamodb, ApproximateCreationDateTime: Math.floor(r.dynamodb!.ApproximateCreationDateTime!.getTime() / 1000) },
+      dynamodb: {
+        ...r.dynamodb,
+        ApproximateCreationDateTime: Math.floor(r.dynamodb!.ApproximateCreationDateTime!.getTime() / 1000),
+      },
     }));
     expect(records.length).toBeGreaterThan(5);
 
@@ -96,15 +109,26 @@ describe('audit trail', () => {
     await ddb.send(
       new PutItemCommand({
         TableName: stack.tables.main,
-        Item: { pk: { S: 'ORG#broken#X' }, sk: { S: 'X' }, orgId: { S: 'Not A Valid Org!' }, entity: { S: 'Employee' }, entityId: { S: 'x' } },
+        Item: {
+          pk: { S: 'ORG#broken#X' },
+          sk: { S: 'X' },
+          orgId: { S: 'Not A Valid Org!' },
+          entity: { S: 'Employee' },
+          entityId: { S: 'x' },
+        },
       }),
     );
     const kadis = await tokenFor(stack.issuer, who.bkpsdm);
-    const unit = await stack.call('POST', '/units', { token: kadis, body: { code: 'DUK-POISON-OK', name: 'Seksi Sesudah Racun', kind: 'seksi', parentCode: 'DUK-PIAK' } });
+    const unit = await stack.call('POST', '/units', {
+      token: kadis,
+      body: { code: 'DUK-POISON-OK', name: 'Seksi Sesudah Racun', kind: 'seksi', parentCode: 'DUK-PIAK' },
+    });
     expect(unit.status).toBe(201);
 
     await eventually(async () => (await audit().ofRecord('Unit', 'DUK-POISON-OK')).items.length === 1);
-    const failure = await eventually(async () => stack.failures.find((f) => f.records.some((r) => r.dynamodb?.Keys?.pk?.S === 'ORG#broken#X')));
+    const failure = await eventually(async () =>
+      stack.failures.find((f) => f.records.some((r) => r.dynamodb?.Keys?.pk?.S === 'ORG#broken#X')),
+    );
     expect(failure.function).toBe('record-audit');
     expect(failure.attempts).toBe(4); // first try + maxRetries (3)
     ddb.destroy();

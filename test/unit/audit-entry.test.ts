@@ -30,8 +30,30 @@ const stored = (over: Image = {}): Image => ({
   ...over,
 });
 
-const TECHNICAL = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'version', 'updatedAt', 'updatedBy', 'requestId', 'createdAt', 'orgId', 'entity', 'entityId', 'subjectNip'];
-const BUSINESS = { nip: NIP, name: 'Budi Siregar', position: 'Pengadministrasi Umum', unitCode: 'PELAYANAN', supervisorNip: '198512302010122002' };
+const TECHNICAL = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'version',
+  'updatedAt',
+  'updatedBy',
+  'requestId',
+  'createdAt',
+  'orgId',
+  'entity',
+  'entityId',
+  'subjectNip',
+];
+const BUSINESS = {
+  nip: NIP,
+  name: 'Budi Siregar',
+  position: 'Pengadministrasi Umum',
+  unitCode: 'PELAYANAN',
+  supervisorNip: '198512302010122002',
+};
 
 /** Bookkeeping every real write changes, which must never appear in changedFields. */
 const bump: Image = {
@@ -49,13 +71,23 @@ const bump: Image = {
 
 const modifications: [label: string, oldImage: Image, newImage: Image, changedFields: string[]][] = [
   ['one business field', stored(), stored({ ...bump, name: 'Budi Siregar, S.Kom' }), ['name']],
-  ['two business fields, listed sorted', stored(), stored({ ...bump, unitCode: 'KTP', position: 'Operator' }), ['position', 'unitCode']],
+  [
+    'two business fields, listed sorted',
+    stored(),
+    stored({ ...bump, unitCode: 'KTP', position: 'Operator' }),
+    ['position', 'unitCode'],
+  ],
   ['only bookkeeping changed', stored(), stored(bump), []],
   ['a field added', stored(), stored({ ...bump, email: 'budi@medan.go.id' }), ['email']],
   ['a field removed', stored(), (({ supervisorNip: _s, ...rest }) => rest)(stored(bump)), ['supervisorNip']],
   ['a field set to null from a value', stored(), stored({ ...bump, supervisorNip: null }), ['supervisorNip']],
   ['null and absent are the same', stored({ email: null }), stored(bump), []],
-  ['a nested value changed', stored({ hours: { start: '07:30', end: '16:00' } }), stored({ ...bump, hours: { start: '08:00', end: '16:00' } }), ['hours']],
+  [
+    'a nested value changed',
+    stored({ hours: { start: '07:30', end: '16:00' } }),
+    stored({ ...bump, hours: { start: '08:00', end: '16:00' } }),
+    ['hours'],
+  ],
   ['a list reordered', stored({ tags: ['a', 'b'] }), stored({ ...bump, tags: ['b', 'a'] }), ['tags']],
   ['a number changed', stored({ weight: 30 }), stored({ ...bump, weight: 40 }), ['weight']],
 ];
@@ -68,10 +100,34 @@ const notAudited: [label: string, oldImage: Image | undefined, newImage: Image |
   ['no image at all', undefined, undefined],
 ];
 
-const times: [label: string, eventName: 'INSERT' | 'MODIFY', oldImage: Image | undefined, newImage: Image, at: string][] = [
-  ['INSERT with updatedAt', 'INSERT', undefined, stored({ updatedAt: '2026-03-02T04:00:00.000Z' }), '2026-03-02T04:00:00.000Z'],
-  ['MODIFY with updatedAt', 'MODIFY', stored(), stored({ updatedAt: '2026-03-02T04:00:00.000Z' }), '2026-03-02T04:00:00.000Z'],
-  ['MODIFY without updatedAt', 'MODIFY', stored(), (({ updatedAt: _u, ...rest }) => rest)(stored()), STREAM_AT.toISOString()],
+const times: [
+  label: string,
+  eventName: 'INSERT' | 'MODIFY',
+  oldImage: Image | undefined,
+  newImage: Image,
+  at: string,
+][] = [
+  [
+    'INSERT with updatedAt',
+    'INSERT',
+    undefined,
+    stored({ updatedAt: '2026-03-02T04:00:00.000Z' }),
+    '2026-03-02T04:00:00.000Z',
+  ],
+  [
+    'MODIFY with updatedAt',
+    'MODIFY',
+    stored(),
+    stored({ updatedAt: '2026-03-02T04:00:00.000Z' }),
+    '2026-03-02T04:00:00.000Z',
+  ],
+  [
+    'MODIFY without updatedAt',
+    'MODIFY',
+    stored(),
+    (({ updatedAt: _u, ...rest }) => rest)(stored()),
+    STREAM_AT.toISOString(),
+  ],
   ['MODIFY with a non-string updatedAt', 'MODIFY', stored(), stored({ updatedAt: 12345 }), STREAM_AT.toISOString()],
 ];
 
@@ -103,14 +159,31 @@ describe('INSERT → created', () => {
 
 describe('MODIFY → updated, listing exactly the business fields that changed', () => {
   it.each(modifications)('%s', (_label, oldImage, newImage, changedFields) => {
-    const entry = auditEntryFrom({ eventId: 'ev-2', eventName: 'MODIFY', approximateAt: STREAM_AT, oldImage, newImage });
+    const entry = auditEntryFrom({
+      eventId: 'ev-2',
+      eventName: 'MODIFY',
+      approximateAt: STREAM_AT,
+      oldImage,
+      newImage,
+    });
     expect(entry?.action).toBe('updated');
     expect(entry?.changedFields).toEqual(changedFields);
   });
 
   it('names the writer of the new image, its request, and both business states', () => {
-    const entry = auditEntryFrom({ eventId: 'ev-2', eventName: 'MODIFY', approximateAt: STREAM_AT, oldImage: stored(), newImage: stored({ ...bump, name: 'Budi' }) });
-    expect(entry).toMatchObject({ actor: 'nip:197001011995031003', requestId: 'req-2', before: BUSINESS, after: { ...BUSINESS, name: 'Budi' } });
+    const entry = auditEntryFrom({
+      eventId: 'ev-2',
+      eventName: 'MODIFY',
+      approximateAt: STREAM_AT,
+      oldImage: stored(),
+      newImage: stored({ ...bump, name: 'Budi' }),
+    });
+    expect(entry).toMatchObject({
+      actor: 'nip:197001011995031003',
+      requestId: 'req-2',
+      before: BUSINESS,
+      after: { ...BUSINESS, name: 'Budi' },
+    });
   });
 });
 
@@ -118,7 +191,16 @@ describe('REMOVE → deleted', () => {
   const entry = auditEntryFrom({ eventId: 'ev-3', eventName: 'REMOVE', approximateAt: STREAM_AT, oldImage: stored() });
 
   it('takes the actor from the old image and keeps the old state as before', () => {
-    expect(entry).toMatchObject({ id: 'ev-3', action: 'deleted', actor: ADMIN, requestId: 'req-1', subjectNip: NIP, entityId: NIP, orgId: 'medan', before: BUSINESS });
+    expect(entry).toMatchObject({
+      id: 'ev-3',
+      action: 'deleted',
+      actor: ADMIN,
+      requestId: 'req-1',
+      subjectNip: NIP,
+      entityId: NIP,
+      orgId: 'medan',
+      before: BUSINESS,
+    });
     expect(entry).not.toHaveProperty('after');
     expect(entry?.changedFields).toEqual(Object.keys(BUSINESS).sort());
   });
@@ -145,6 +227,14 @@ describe('actor when the record names no writer', () => {
 
 describe('records that are not business records are not audited', () => {
   it.each(notAudited)('%s', (_label, oldImage, newImage) => {
-    expect(auditEntryFrom({ eventId: 'ev', eventName: newImage ? 'INSERT' : 'REMOVE', approximateAt: STREAM_AT, oldImage, newImage })).toBeUndefined();
+    expect(
+      auditEntryFrom({
+        eventId: 'ev',
+        eventName: newImage ? 'INSERT' : 'REMOVE',
+        approximateAt: STREAM_AT,
+        oldImage,
+        newImage,
+      }),
+    ).toBeUndefined();
   });
 });
