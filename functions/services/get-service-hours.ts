@@ -1,15 +1,5 @@
 import { getServiceHours } from '#shared/api/services';
-import { notFound } from '#shared/messages/errors';
+import { serviceHoursOfUnit } from '#shared/app/services';
 import { httpHandler, json } from '#shared/http/handler';
-import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
-import { UnitRepository } from '#shared/store/units';
 
-export const handler = httpHandler(
-  getServiceHours,
-  async (req) => {
-    const [unit, items] = await Promise.all([new UnitRepository(req.scope).get(req.params.code), new ServiceCatalogueRepository(req.scope).hours(req.params.code)]);
-    if (!unit) throw notFound('unit');
-    return json({ items });
-  },
-  { auth: 'any' },
-);
+export const handler = httpHandler(getServiceHours, async (req) => json({ items: await serviceHoursOfUnit(req, req.params.code) }), { auth: 'any' });

@@ -1,15 +1,7 @@
 import { saveServiceType } from '#shared/api/services';
-import { managedUnit } from '#shared/app/access';
-import { json, userHandler, writeContext } from '#shared/http/handler';
-import { ServiceCatalogueRepository } from '#shared/store/service-catalogue';
+import { saveUnitServiceType } from '#shared/app/services';
+import { json, userHandler } from '#shared/http/handler';
 
-export const handler = userHandler(saveServiceType, async (req) => {
-  const unit = await managedUnit(req, req.params.code);
-  const { expectedVersion, active, ...fields } = req.body;
-  const saved = await new ServiceCatalogueRepository(req.scope).saveType(
-    { unitCode: unit.code, code: req.params.type, ...fields, active: active ?? true },
-    expectedVersion,
-    writeContext(req),
-  );
-  return json(saved, expectedVersion === undefined ? 201 : 200);
-});
+export const handler = userHandler(saveServiceType, async (req) =>
+  json(await saveUnitServiceType(req, req.params.code, req.params.type, req.body), req.body.expectedVersion === undefined ? 201 : 200),
+);

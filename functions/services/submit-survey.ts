@@ -1,24 +1,15 @@
 import { submitSurvey } from '#shared/api/services';
+import { answerSurvey } from '#shared/app/surveys';
 import { pageHeaders, publicHandler } from '#shared/http/handler';
 import { surveyErrorPage, thankYouPage } from '#shared/http/survey-page';
-import { verifiedLink } from '#shared/app/surveys';
-import { SurveyRepository } from '#shared/store/surveys';
 
-/**
- * One response per link, in one conditional write: the signed link is the authorisation, and the totals and any
- * follow-up for the unit head follow from the stream (update-service-totals).
- */
+/** The citizen's answers to a receipt's survey link, then the thank-you page (or the page saying why not). */
 export const handler = publicHandler(
   submitSurvey,
   async (req) => {
-    const { u1, u2, u3, u4, u5, u6, u7, u8, u9, comment, complaint } = req.body;
-    const { scope, link } = await verifiedLink(req.params.token, req.now);
-    const stored = await new SurveyRepository(scope).submit(
-      link,
-      { answers: { u1, u2, u3, u4, u5, u6, u7, u8, u9 }, ...(comment ? { comment } : {}), complaint: complaint === 'ya' },
-      { actor: 'citizen', now: req.now.toISOString(), requestId: req.requestId },
-    );
-    return { html: thankYouPage(stored.followUpReasons.length > 0), headers: pageHeaders };
+    const { comment, complaint, ...answers } = req.body;
+    const { followUp } = await answerSurvey(req, req.params.token, { answers, comment, complaint: complaint === 'ya' });
+    return { html: thankYouPage(followUp), headers: pageHeaders };
   },
   surveyErrorPage,
 );

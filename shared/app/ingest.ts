@@ -1,19 +1,66 @@
+import { writeContextOf } from './context.ts';
+import type { MachinePrincipal } from '../auth/principal.ts';
 import { type PeriodState, periodOf } from '../domain/periods.ts';
 import { MAX_SPAN_DAYS, serviceMillis } from '../domain/service-hours.ts';
-import { wibDate } from '../domain/time.ts';
+import { linkIdFor, signSurveyLink } from '../domain/survey-token.ts';
+import { wibDate, yearOf } from '../domain/time.ts';
+import { type Lang, render } from '../messages/catalogue.ts';
 import { DomainError } from '../messages/errors.ts';
 import { EmployeeRepository } from '../store/employees.ts';
 import { HolidayRepository } from '../store/holidays.ts';
 import type { Item, OrgScope, WriteContext } from '../store/org-scope.ts';
 import { ServiceCatalogueRepository, type ServiceType, type StoredHours } from '../store/service-catalogue.ts';
-import { type ServiceTransaction, type TransactionInput, TransactionRepository, sameTransaction } from '../store/service-transactions.ts';
+import { type ServiceTransaction, TransactionRepository } from '../store/service-transactions.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type PerformanceYear, YearRepository } from '../store/years.ts';
+import { surveySigningKey } from '../survey-key.ts';
+
+/** What an agency system sends for one transaction (validated by the route schema). */
+export interface TransactionInput {
+  externalId: string;
+  unitCode: string;
+  serviceType: string;
+  officers: string[];
+  receivedAt: string;
+  completedAt?: string | null;
+}
+
+/** One item of a pushed batch as the edge parsed it: a transaction (with whether it wants a survey link), or why not. */
+export type PushedItem = { transaction: TransactionInput & { survey?: boolean } } | { invalid: DomainError; externalId: unknown };
+
+/** An agency system's push: its organisation, its client, and the language errors are answered in. */
+export interface AgencyContext {
+  scope: OrgScope;
+  principal: MachinePrincipal;
+  now: Date;
+  lang: Lang;
+  requestId: string;
+}
+
+export interface PushResult {
+  index: number;
+  externalId: string;
+  status: 'created' | 'updated' | 'unchanged' | 'rejected';
+  transaction?: {
+    unitCode: string;
+    serviceType: string;
+    receivedAt: string;
+    completedAt: string | null;
+    serviceMinutes: number | null;
+    standardMinutes: number | null;
+    withinStandard: boolean | null;
+    periodIds: string[];
+  };
+  surveyUrl?: string;
+  surveyExpiresAt?: string;
+  error?: { code: string; message: string; details?: unknown };
+}
 
 export type IngestOutcome =
   | { status: 'created' | 'updated' | 'unchanged'; transaction: ServiceTransaction }
   | { status: 'rejected'; error: DomainError };
 
+const DEFAULT_SURVEY_DAYS = 30;
 /** Periods whose totals are frozen: a scored or finalised period takes no more service data. */
 const LOCKED: PeriodState[] = ['scored', 'finalised'];
 /** Clock skew tolerated between an agency system and us before a timestamp counts as "in the future". */
@@ -38,7 +85,86 @@ interface PlannedWrite {
   values?: Item;
 }
 
-const yearOf = (iso: string) => Number(wibDate(new Date(iso)).slice(0, 4));
+/** The WIB year of an instant. */
+const wibYearOf = (iso: string) => yearOf(wibDate(new Date(iso)));
+
+/** The fields that make two pushes of a transaction the same push. */
+export const sameTransaction = (a: ServiceTransaction, b: Omit<ServiceTransaction, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'linkId'>): boolean =>
+  a.unitCode === b.unitCode &&
+  a.serviceType === b.serviceType &&
+  a.officers.join() === b.officers.join() &&
+  a.receivedAt === b.receivedAt &&
+  a.completedAt === b.completedAt;
+
+/**
+ * A batch of up to 100 transactions from an agency system: every item gets its own result, in order (a duplicate
+ * `externalId` within the batch rejects the later item), with a signed survey link for a fresh completion.
+ */
+export async function pushTransactionBatch(
+  ctx: AgencyContext,
+  items: PushedItem[],
+  options: { surveyValidDays?: number; baseUrl: string },
+): Promise<{ results: PushResult[]; summary: Record<'created' | 'updated' | 'unchanged' | 'rejected', number> }> {
+  const results: PushResult[] = [];
+  const accepted: { index: number; input: TransactionInput; survey: boolean }[] = [];
+  const seen = new Set<string>();
+  const rejected = (index: number, externalId: unknown, err: DomainError) => {
+    results[index] = { index, externalId: typeof externalId === 'string' ? externalId : '', status: 'rejected', error: { code: err.code, message: render(err.code, ctx.lang, err.params), ...(err.details ? { details: err.details } : {}) } };
+  };
+  for (const [index, item] of items.entries()) {
+    if ('invalid' in item) {
+      rejected(index, item.externalId, item.invalid);
+      continue;
+    }
+    const { survey, ...input } = item.transaction;
+    if (seen.has(input.externalId)) {
+      rejected(index, input.externalId, new DomainError('duplicate_in_batch', { externalId: input.externalId }));
+      continue;
+    }
+    seen.add(input.externalId);
+    accepted.push({ index, input, survey: survey !== false });
+  }
+
+  const key = await surveySigningKey();
+  const outcomes = await ingestTransactions(ctx.scope, accepted.map((a) => a.input), writeContextOf(ctx), {
+    surveyValidDays: options.surveyValidDays ?? DEFAULT_SURVEY_DAYS,
+    linkIdOf: (externalId) => linkIdFor(key, ctx.scope.orgId, externalId),
+  });
+  // A completion pushed long after the fact gets no link: it would already have expired.
+  const surveyOf = (t: ServiceTransaction) =>
+    t.completedAt && t.surveyExpiresAt && t.surveyExpiresAt * 1000 > ctx.now.getTime()
+      ? {
+          surveyUrl: `${options.baseUrl}/s/${signSurveyLink({ orgId: ctx.scope.orgId, unitCode: t.unitCode, serviceType: t.serviceType, linkId: t.linkId, expiresAt: t.surveyExpiresAt }, key)}`,
+          surveyExpiresAt: new Date(t.surveyExpiresAt * 1000).toISOString(),
+        }
+      : {};
+  for (const [i, { index, input, survey }] of accepted.entries()) {
+    const outcome = outcomes[i] as IngestOutcome;
+    if (outcome.status === 'rejected') {
+      rejected(index, input.externalId, outcome.error);
+      continue;
+    }
+    const t = outcome.transaction;
+    results[index] = {
+      index,
+      externalId: t.externalId,
+      status: outcome.status,
+      transaction: {
+        unitCode: t.unitCode,
+        serviceType: t.serviceType,
+        receivedAt: t.receivedAt,
+        completedAt: t.completedAt,
+        serviceMinutes: t.serviceSeconds === null ? null : Math.round(t.serviceSeconds / 6) / 10,
+        standardMinutes: t.standardMinutes,
+        withinStandard: t.withinStandard,
+        periodIds: t.periodIds,
+      },
+      ...(survey ? surveyOf(t) : {}),
+    };
+  }
+  const count = (s: PushResult['status']) => results.filter((r) => r.status === s).length;
+  return { results, summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected') } };
+}
 
 /** Re-reads and re-plans of items whose record changed between our read and our write. */
 const MAX_ATTEMPTS = 3;
@@ -100,7 +226,7 @@ async function load(scope: OrgScope, inputs: TransactionInput[]): Promise<Lookup
   const calendar = new HolidayRepository(scope);
   // Years whose periods or holidays the batch touches: those of receipt and completion (read with everything
   // else), and of completions already stored (rarely another year: read after).
-  const years = new Set(inputs.flatMap((i) => [yearOf(i.receivedAt), ...(i.completedAt ? [yearOf(i.completedAt)] : [])]));
+  const years = new Set(inputs.flatMap((i) => [wibYearOf(i.receivedAt), ...(i.completedAt ? [wibYearOf(i.completedAt)] : [])]));
   const [existing, unitList, officers, perUnit, holidays, yearList] = await Promise.all([
     new TransactionRepository(scope).getMany(inputs.map((i) => i.externalId)),
     Promise.all(unitCodes.map((c) => units.get(c))),
@@ -109,10 +235,10 @@ async function load(scope: OrgScope, inputs: TransactionInput[]): Promise<Lookup
     calendar.dates(years),
     Promise.all([...years].map((y) => yearRepo.get(y))),
   ]);
-  const more = [...new Set([...existing.values()].flatMap((t) => (t.completedAt ? [yearOf(t.completedAt)] : [])))].filter((y) => !years.has(y));
+  const more = [...new Set([...existing.values()].flatMap((t) => (t.completedAt ? [wibYearOf(t.completedAt)] : [])))].filter((y) => !years.has(y));
   if (more.length) {
     const [extraHolidays, extraYears] = await Promise.all([calendar.dates(more), Promise.all(more.map((y) => yearRepo.get(y)))]);
-    extraHolidays.forEach((d) => holidays.add(d));
+    for (const d of extraHolidays) holidays.add(d);
     yearList.push(...extraYears);
   }
   return {
@@ -129,7 +255,7 @@ async function load(scope: OrgScope, inputs: TransactionInput[]): Promise<Lookup
 /** The periods a completion counts in (the month or quarter, and the year), checked to accept data. */
 function periodsFor(completedAt: string, years: Map<number, PerformanceYear>): string[] {
   const date = wibDate(new Date(completedAt));
-  const year = years.get(Number(date.slice(0, 4)));
+  const year = years.get(yearOf(date));
   if (!year) throw new DomainError('service_period_unavailable', { date });
   const sub = periodOf(year.periods, date, year.cadence === 'monthly' ? 'month' : 'quarter')!;
   const whole = year.periods.find((p) => p.kind === 'year')!;
@@ -146,7 +272,7 @@ function planOne(
 ): { unchanged: ServiceTransaction } | PlannedWrite {
   if (!l.units.has(input.unitCode)) throw new DomainError('unknown_unit', { unit: input.unitCode });
   const type = l.types.get(input.unitCode)?.get(input.serviceType);
-  if (!type || !type.active) throw new DomainError('unknown_service_type', { type: input.serviceType, unit: input.unitCode });
+  if (!type?.active) throw new DomainError('unknown_service_type', { type: input.serviceType, unit: input.unitCode });
   const officers = [...new Set(input.officers)].sort();
   const unknown = officers.filter((n) => !l.officers.has(n));
   if (unknown.length) throw new DomainError('unknown_officer', { nips: unknown.join(', ') });

@@ -1,10 +1,12 @@
 import { periodIdFor } from '../domain/activities.ts';
 import type { Cadence } from '../domain/periods.ts';
-import { wibDate } from '../domain/time.ts';
+import { minuteBucket } from '../domain/service-indicators.ts';
+import { FOLLOW_UP_HOURS } from '../domain/skm.ts';
+import { wibDate, yearOf } from '../domain/time.ts';
 import { type Item, OrgScope, type TransactItem, cancellationCodes } from '../store/org-scope.ts';
-import { ServiceTotalsRepository, TotalsChanges } from '../store/service-totals.ts';
-import { type ServiceTransaction, TransactionRepository, completionDelta } from '../store/service-transactions.ts';
-import { type StoredResponse, SurveyRepository } from '../store/surveys.ts';
+import { ServiceTotalsRepository, TotalsChanges, type TotalsDelta } from '../store/service-totals.ts';
+import { type ServiceTransaction, TransactionRepository } from '../store/service-transactions.ts';
+import { type FollowUp, type StoredResponse, SurveyRepository } from '../store/surveys.ts';
 import { YearRepository } from '../store/years.ts';
 
 /** One change of a record, as the stream delivers it. */
@@ -13,6 +15,28 @@ export interface RecordChange {
   sequence: string;
   oldImage?: Item;
   newImage?: Item;
+}
+
+/** What a completed transaction adds to the totals it counts in. */
+export const completionDelta = (t: Pick<ServiceTransaction, 'serviceSeconds' | 'withinStandard'>): TotalsDelta =>
+  t.serviceSeconds === null
+    ? {}
+    : { served: 1, withinStandard: t.withinStandard ? 1 : 0, serviceSeconds: t.serviceSeconds, buckets: { [minuteBucket(t.serviceSeconds)]: 1 } };
+
+/** The follow-up a flagged response raises, due 2×24 hours after it; its id sorts by time. */
+export function followUpOf(r: StoredResponse): FollowUp {
+  return {
+    id: `${r.submittedAt.replace(/[-:.]/g, '')}-${r.linkId}`,
+    unitCode: r.unitCode,
+    serviceType: r.serviceType,
+    reasons: r.followUpReasons,
+    answers: r.answers,
+    comment: r.comment ?? null,
+    submittedAt: r.submittedAt,
+    dueAt: new Date(Date.parse(r.submittedAt) + FOLLOW_UP_HOURS * 3_600_000).toISOString(),
+    status: 'open',
+    version: 1,
+  };
 }
 
 /** Markers of applied changes outlive the stream's 24-hour retention, then expire. */
@@ -59,7 +83,7 @@ export async function applyServiceChange(change: RecordChange, now: Date): Promi
     // who served the transaction then. Who was credited is written on the response, in the same transaction, so
     // a later correction of the transaction's officers does not move it, and a recount can say what was counted.
     const day = wibDate(new Date(r.submittedAt));
-    const [tx, cadence] = await Promise.all([new TransactionRepository(scope).byLink(r.linkId), cadenceOf(scope, Number(day.slice(0, 4)))]);
+    const [tx, cadence] = await Promise.all([new TransactionRepository(scope).byLink(r.linkId), cadenceOf(scope, yearOf(day))]);
     const credited = { officers: tx?.officers ?? [], periodIds: [periodIdFor(day, cadence), day.slice(0, 4)] };
     changes.add(totals.keysOf({ unitCode: r.unitCode, serviceType: r.serviceType, ...credited }), {
       respondents: 1,
@@ -69,7 +93,7 @@ export async function applyServiceChange(change: RecordChange, now: Date): Promi
     extra.push({
       update: { table: 'main', key: { pk: image.pk as string, sk: image.sk as string }, set: 'SET credited = :c', values: { ':c': credited } },
     });
-    if (r.followUpReasons.length > 0) extra.push({ put: { table: 'main', item: new SurveyRepository(scope).followUpItem(r, ctx) } });
+    if (r.followUpReasons.length > 0) extra.push({ put: { table: 'main', item: new SurveyRepository(scope).followUpItem(followUpOf(r), ctx) } });
   } else {
     return 'ignored';
   }

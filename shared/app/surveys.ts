@@ -1,11 +1,56 @@
+/** The citizen survey behind a receipt's link: the form, and its one response. */
+import { type Answers, elementCodes, followUpReasons } from '../domain/skm.ts';
 import { type SurveyLink, verifySurveyLink } from '../domain/survey-token.ts';
 import { DomainError } from '../messages/errors.ts';
 import { surveySigningKey } from '../survey-key.ts';
 import { OrgScope } from '../store/org-scope.ts';
+import { ServiceCatalogueRepository } from '../store/service-catalogue.ts';
+import { type StoredResponse, SurveyRepository } from '../store/surveys.ts';
+import { UnitRepository } from '../store/units.ts';
 
 /** The link a token names, or 400 (tampered) / 410 (expired). The data scope is the organisation it names. */
 export async function verifiedLink(token: string, now: Date): Promise<{ scope: OrgScope; link: SurveyLink }> {
   const verified = verifySurveyLink(token, await surveySigningKey(), now);
   if ('problem' in verified) throw new DomainError(verified.problem);
   return { scope: new OrgScope(verified.link.orgId), link: verified.link };
+}
+
+/** What the survey form names: the organisation, the unit and the service (409 once the link is answered). */
+export async function surveyForm(token: string, now: Date): Promise<{ organisation: string; unitName: string; serviceName: string }> {
+  const { scope, link } = await verifiedLink(token, now);
+  const units = new UnitRepository(scope);
+  const [answered, organisation, unit, type] = await Promise.all([
+    new SurveyRepository(scope).hasResponse(link.linkId),
+    units.organisation(),
+    units.get(link.unitCode),
+    new ServiceCatalogueRepository(scope).type(link.unitCode, link.serviceType),
+  ]);
+  if (answered) throw new DomainError('survey_already_answered');
+  return { organisation: organisation?.name ?? '', unitName: unit?.name ?? link.unitCode, serviceName: type?.name ?? link.serviceType };
+}
+
+/**
+ * One response per link, in one conditional write: the signed link is the authorisation, and the totals and any
+ * follow-up for the unit head follow from the stream (update-service-totals). Anonymous: the respondent is not
+ * stored. Answers whether the response was passed on for follow-up.
+ */
+export async function answerSurvey(
+  ctx: { now: Date; requestId: string },
+  token: string,
+  input: { answers: Answers; comment?: string; complaint: boolean },
+): Promise<{ followUp: boolean }> {
+  const { scope, link } = await verifiedLink(token, ctx.now);
+  const comment = input.comment?.trim();
+  const response: StoredResponse = {
+    linkId: link.linkId,
+    unitCode: link.unitCode,
+    serviceType: link.serviceType,
+    answers: Object.fromEntries(elementCodes.map((c) => [c, input.answers[c]])) as Answers,
+    ...(comment ? { comment } : {}),
+    complaint: input.complaint,
+    followUpReasons: followUpReasons(input.answers, input.complaint),
+    submittedAt: ctx.now.toISOString(),
+  };
+  await new SurveyRepository(scope).submit(response, { actor: 'citizen', now: response.submittedAt, requestId: ctx.requestId });
+  return { followUp: response.followUpReasons.length > 0 };
 }

@@ -1,16 +1,4 @@
-import { minuteBucket } from '../domain/service-indicators.ts';
 import { type Item, type OrgScope, type WriteContext, recordOf } from './org-scope.ts';
-import type { TotalsDelta } from './service-totals.ts';
-
-/** What an agency system sends for one transaction (validated by the route schema). */
-export interface TransactionInput {
-  externalId: string;
-  unitCode: string;
-  serviceType: string;
-  officers: string[];
-  receivedAt: string;
-  completedAt?: string | null;
-}
 
 export interface ServiceTransaction {
   externalId: string;
@@ -35,26 +23,11 @@ export interface ServiceTransaction {
   updatedBy: string;
 }
 
-/** What a completed transaction adds to the totals it counts in. */
-export const completionDelta = (t: Pick<ServiceTransaction, 'serviceSeconds' | 'withinStandard'>): TotalsDelta =>
-  t.serviceSeconds === null
-    ? {}
-    : { served: 1, withinStandard: t.withinStandard ? 1 : 0, serviceSeconds: t.serviceSeconds, buckets: { [minuteBucket(t.serviceSeconds)]: 1 } };
-
-/** The fields that make two pushes of a transaction the same push. */
-export const sameTransaction = (a: ServiceTransaction, b: Omit<ServiceTransaction, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'linkId'>): boolean =>
-  a.unitCode === b.unitCode &&
-  a.serviceType === b.serviceType &&
-  a.officers.join() === b.officers.join() &&
-  a.receivedAt === b.receivedAt &&
-  a.completedAt === b.completedAt;
-
 /**
  * Service transactions pushed by agency systems, one partition each, keyed by the agency's external id so that a
  * re-sent transaction lands on the same record. Keys:
  *   pk ORG#o#TX#<externalId> / sk TX          the transaction
  *        gsi1 ORG#o#SURVEYLINK#<linkId> / TX   how a survey link finds its transaction
- *   pk ORG#o#TX#<externalId> / sk SURVEY      the one survey response of the transaction
  */
 export class TransactionRepository {
   constructor(readonly scope: OrgScope) {}

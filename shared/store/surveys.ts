@@ -1,4 +1,4 @@
-import { type Answers, FOLLOW_UP_HOURS, elementCodes, followUpReasons } from '../domain/skm.ts';
+import type { Answers } from '../domain/skm.ts';
 import { DomainError } from '../messages/errors.ts';
 import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
 
@@ -51,42 +51,18 @@ export class SurveyRepository {
   }
 
   /** Records the link's one response (a conditional put: a second submission changes nothing and gets 409). */
-  async submit(link: { linkId: string; unitCode: string; serviceType: string }, response: SurveyResponse, ctx: WriteContext): Promise<StoredResponse> {
-    const stored: StoredResponse = {
-      linkId: link.linkId,
-      unitCode: link.unitCode,
-      serviceType: link.serviceType,
-      answers: Object.fromEntries(elementCodes.map((c) => [c, response.answers[c]])) as Answers,
-      ...(response.comment?.trim() ? { comment: response.comment.trim() } : {}),
-      complaint: response.complaint,
-      followUpReasons: followUpReasons(response.answers, response.complaint),
-      submittedAt: ctx.now,
-    };
+  async submit(response: StoredResponse, ctx: WriteContext): Promise<void> {
     try {
-      await this.scope.put('main', { ...this.key(link.linkId), ...stored, ...this.scope.stamp('SurveyResponse', link.linkId, ctx) }, { expression: 'attribute_not_exists(pk)' });
+      await this.scope.put('main', { ...this.key(response.linkId), ...response, ...this.scope.stamp('SurveyResponse', response.linkId, ctx) }, { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
       if (isConditionalFailure(err)) throw new DomainError('survey_already_answered');
       throw err;
     }
-    return stored;
   }
 
-  /** The follow-up a flagged response raises (written by the totals consumer, with the totals it moves). */
-  followUpItem(r: StoredResponse, ctx: WriteContext): Item {
-    const id = `${r.submittedAt.replace(/[-:.]/g, '')}-${r.linkId}`;
-    const followUp: FollowUp = {
-      id,
-      unitCode: r.unitCode,
-      serviceType: r.serviceType,
-      reasons: r.followUpReasons,
-      answers: r.answers,
-      comment: r.comment ?? null,
-      submittedAt: r.submittedAt,
-      dueAt: new Date(Date.parse(r.submittedAt) + FOLLOW_UP_HOURS * 3_600_000).toISOString(),
-      status: 'open',
-      version: 1,
-    };
-    return { pk: this.scope.key('UNIT', r.unitCode), sk: `FOLLOWUP#${id}`, ...followUp, ...this.scope.stamp('SurveyFollowUp', id, ctx) };
+  /** The item of a follow-up a flagged response raises (written by the totals consumer, with the totals it moves). */
+  followUpItem(followUp: FollowUp, ctx: WriteContext): Item {
+    return { pk: this.scope.key('UNIT', followUp.unitCode), sk: `FOLLOWUP#${followUp.id}`, ...followUp, ...this.scope.stamp('SurveyFollowUp', followUp.id, ctx) };
   }
 
   private static followUp(i: Item): FollowUp {

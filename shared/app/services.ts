@@ -1,0 +1,131 @@
+/** A unit's service catalogue and hours, the holiday calendar, service indicators and survey follow-ups. */
+import { managedUnit, monitoredUnit, readableEmployee } from './access.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
+import { canFollowUpUnit, isBkpsdm, reasons } from '../auth/policy.ts';
+import { type Holiday, holidayProblems } from '../domain/holidays.ts';
+import { type WeeklyHours, hoursProblems } from '../domain/service-hours.ts';
+import { indicatorsOf } from '../domain/service-indicators.ts';
+import { DomainError, forbidden, notFound } from '../messages/errors.ts';
+import { EmployeeRepository } from '../store/employees.ts';
+import { type HolidayCalendar, HolidayRepository } from '../store/holidays.ts';
+import type { OrgScope } from '../store/org-scope.ts';
+import { ServiceCatalogueRepository, type ServiceType, type StoredHours } from '../store/service-catalogue.ts';
+import { ServiceTotalsRepository } from '../store/service-totals.ts';
+import { type FollowUp, SurveyRepository } from '../store/surveys.ts';
+import { UnitRepository } from '../store/units.ts';
+import { YearRepository } from '../store/years.ts';
+
+/** Readers of the catalogue, hours and calendar: any employee of the organisation, and agency systems. */
+interface ScopeContext {
+  scope: OrgScope;
+}
+
+/** A unit's service types (any employee, and agency systems mapping their own service codes), or 404. */
+export async function serviceTypesOfUnit(ctx: ScopeContext, unitCode: string): Promise<ServiceType[]> {
+  const [unit, items] = await Promise.all([new UnitRepository(ctx.scope).get(unitCode), new ServiceCatalogueRepository(ctx.scope).types(unitCode)]);
+  if (!unit) throw notFound('unit');
+  return items;
+}
+
+/** Creates a service type (no `expectedVersion`) or replaces the version sent; the unit's administrators only. */
+export async function saveUnitServiceType(
+  ctx: UseCaseContext,
+  unitCode: string,
+  typeCode: string,
+  input: { name: string; standardMinutes: number; active?: boolean; expectedVersion?: number },
+): Promise<ServiceType> {
+  const unit = await managedUnit(ctx, unitCode);
+  const { expectedVersion, active, ...fields } = input;
+  return new ServiceCatalogueRepository(ctx.scope).saveType({ unitCode: unit.code, code: typeCode, ...fields, active: active ?? true }, expectedVersion, writeContextOf(ctx));
+}
+
+/** Every hours version of a unit, oldest first, or 404. */
+export async function serviceHoursOfUnit(ctx: ScopeContext, unitCode: string): Promise<StoredHours[]> {
+  const [unit, items] = await Promise.all([new UnitRepository(ctx.scope).get(unitCode), new ServiceCatalogueRepository(ctx.scope).hours(unitCode)]);
+  if (!unit) throw notFound('unit');
+  return items;
+}
+
+/** A new hours version of a unit, checked interval by interval; the unit's administrators only. */
+export async function addUnitServiceHours(
+  ctx: UseCaseContext,
+  unitCode: string,
+  input: { effectiveFrom: string; weekly: WeeklyHours; reason: string; expectedVersion?: number },
+): Promise<StoredHours> {
+  const unit = await managedUnit(ctx, unitCode);
+  const { effectiveFrom, weekly, reason, expectedVersion } = input;
+  const problems = hoursProblems(weekly);
+  if (problems.length) throw new DomainError('service_hours_invalid', { problems: problems.map((p) => `${p.day}: ${p.problem}`).join(', ') }, problems);
+  return new ServiceCatalogueRepository(ctx.scope).saveHours(unit.code, { effectiveFrom, weekly }, reason, expectedVersion, writeContextOf(ctx));
+}
+
+/** A year's holiday calendar; a year without one has an empty list at version 0. */
+export async function holidayCalendarOf(ctx: ScopeContext, year: number): Promise<HolidayCalendar> {
+  const calendar = await new HolidayRepository(ctx.scope).get(year);
+  return calendar ?? { year, days: [], version: 0, reason: '', updatedAt: '', updatedBy: '' };
+}
+
+/** The calendar belongs to BKPSDM: one list per year, each save a new version kept in the audit trail. */
+export async function saveHolidayCalendar(
+  ctx: UseCaseContext,
+  year: number,
+  input: { days: Holiday[]; reason: string; expectedVersion: number },
+): Promise<HolidayCalendar> {
+  if (!isBkpsdm(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
+  const problems = holidayProblems(year, input.days);
+  if (problems.length) throw new DomainError('holidays_invalid', { year, problems: problems.map((p) => `${p.date}: ${p.problem}`).join(', ') }, problems);
+  return new HolidayRepository(ctx.scope).save(year, input.days, input.reason, input.expectedVersion, writeContextOf(ctx));
+}
+
+/** A unit's service indicators in a period: the unit, each service type, each officer. Read from running totals. */
+export async function unitServiceIndicators(ctx: UseCaseContext, unitCode: string, periodId: string) {
+  const { unit, members } = await monitoredUnit(ctx, unitCode);
+  const totals = new ServiceTotalsRepository(ctx.scope);
+  const [period, own, officers, types] = await Promise.all([
+    new YearRepository(ctx.scope).findPeriod(periodId),
+    totals.unit(unit.code, periodId),
+    totals.officersOfUnit(unit.code, periodId),
+    new ServiceCatalogueRepository(ctx.scope).types(unit.code),
+  ]);
+  // Officers who served the unit without being its members (lent from elsewhere) are named from their own record.
+  const names = new Map(members.map((m) => [m.nip as string, m.name as string]));
+  const outsiders = [...officers.keys()].filter((n) => !names.has(n));
+  if (outsiders.length) for (const [nip, e] of await new EmployeeRepository(ctx.scope).getMany(outsiders)) names.set(nip, e.name);
+  const typeOf = new Map(types.map((t) => [t.code, t]));
+  return {
+    unitCode: unit.code,
+    periodId: period.id,
+    unit: indicatorsOf(own.unit),
+    serviceTypes: [...own.types].map(([code, t]) => ({ serviceType: code, name: typeOf.get(code)?.name ?? code, standardMinutes: typeOf.get(code)?.standardMinutes ?? null, ...indicatorsOf(t) })),
+    officers: [...officers].map(([nip, t]) => ({ nip, name: names.get(nip) ?? nip, ...indicatorsOf(t) })),
+  };
+}
+
+/** An officer's service indicators in a period: combined over the units served, and per unit. */
+export async function employeeServiceIndicators(ctx: UseCaseContext, nipParam: string, periodId: string) {
+  const { target } = await readableEmployee(ctx, nipParam);
+  const [period, totals] = await Promise.all([new YearRepository(ctx.scope).findPeriod(periodId), new ServiceTotalsRepository(ctx.scope).officer(target.nip, periodId)]);
+  return {
+    nip: target.nip,
+    periodId: period.id,
+    combined: indicatorsOf(totals.combined),
+    units: [...totals.byUnit].map(([unitCode, t]) => ({ unitCode, ...indicatorsOf(t) })),
+  };
+}
+
+/** Complaints and low ratings of a unit, newest first, with whether the 2×24-hour follow-up is overdue. */
+export async function unitFollowUps(ctx: UseCaseContext, unitCode: string, query: { limit?: number; cursor?: string; status?: FollowUp['status'] }) {
+  const { unit } = await monitoredUnit(ctx, unitCode);
+  const page = await new SurveyRepository(ctx.scope).followUps(unit.code, query.limit ?? 25, query.cursor);
+  const now = ctx.now.toISOString();
+  const items = page.items.filter((f) => !query.status || f.status === query.status).map((f) => ({ ...f, overdue: f.status === 'open' && f.dueAt < now }));
+  return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** The unit head (or their Plt/Plh), the OPD admin or BKPSDM records how a complaint or low rating was followed up. */
+export async function resolveUnitFollowUp(ctx: UseCaseContext, unitCode: string, id: string, note: string) {
+  const { unit, isHead } = await monitoredUnit(ctx, unitCode);
+  if (!canFollowUpUnit(ctx.principal, ctx.actor.unitPath, unit.path, isHead)) throw forbidden(reasons.unitHeadOnly);
+  const resolved = await new SurveyRepository(ctx.scope).resolve(unit.code, id, note, writeContextOf(ctx));
+  return { ...resolved, overdue: false };
+}
