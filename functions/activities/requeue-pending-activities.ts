@@ -5,29 +5,25 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { requeuePendingActivities } from '#shared/app/activities';
 import { logger, metrics } from '#shared/observability';
-import { ActivityRepository } from '#shared/store/activities';
-import { OrgScope } from '#shared/store/org-scope';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
-/**
- * When an employee's supervisor changes, their pending activities move to the new supervisor's verification
- * queue. Idempotent: an entry already moved, or decided meanwhile, is left as it is.
- */
+const imageOf = (image: unknown) => (image ? unmarshall(image as Record<string, AttributeValue>) : undefined);
+
+/** An employee record changed: if their supervisor did, their pending activities follow to the new queue. */
 async function requeue(record: DynamoDBRecord): Promise<void> {
-  const before = record.dynamodb?.OldImage ? unmarshall(record.dynamodb.OldImage as Record<string, AttributeValue>) : undefined;
-  const after = record.dynamodb?.NewImage ? unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>) : undefined;
-  if (!before || !after || (before.supervisorNip ?? null) === (after.supervisorNip ?? null)) return;
-  const repo = new ActivityRepository(new OrgScope(after.orgId as string));
-  const ctx = { actor: 'system:requeue', now: new Date().toISOString() };
-  let moved = 0;
-  for (const entry of await repo.pendingOf(after.nip as string)) {
-    if (entry.supervisorNip !== (after.supervisorNip ?? null) && (await repo.requeue(entry, (after.supervisorNip as string | null) ?? null, ctx))) moved++;
-  }
-  metrics.addMetric('PendingActivitiesRequeued', 'Count', moved);
+  const moved = await requeuePendingActivities(
+    imageOf(record.dynamodb?.OldImage),
+    imageOf(record.dynamodb?.NewImage),
+    new Date(),
+  );
+  if (moved !== undefined) metrics.addMetric('PendingActivitiesRequeued', 'Count', moved);
 }
 
-export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) => processPartialResponse(event, requeue, processor, { context }))
+export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) =>
+  processPartialResponse(event, requeue, processor, { context }),
+)
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics));

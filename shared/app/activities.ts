@@ -1,26 +1,62 @@
-/** The rules an activity write must pass, gathered once: period open and before its deadline, plan in force, no overlap. */
-import { ownNip } from './access.ts';
-import { reasons } from '../auth/policy.ts';
+/**
+ * Daily activities: the owner logs, edits and removes entries, the supervisor decides them, and the views of
+ * them (a person's days, a period's progress, a verification queue, a team's and a unit's monitoring). Every new
+ * or edited entry passes the same rules, assembled once in `admitEntry`.
+ */
+
+import { isBkpsdm, reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
+import { allInOrder } from '../concurrency.ts';
 import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../domain/activities.ts';
 import { versionInForce } from '../domain/plans.ts';
+import { rulesOfPeriod } from '../domain/rules.ts';
 import { workingDaysBetween } from '../domain/service-hours.ts';
-import { wibDate } from '../domain/time.ts';
-import { DomainError } from '../messages/errors.ts';
+import { indicatorsOf, realisasiOf } from '../domain/service-indicators.ts';
+import { wibDate, yearOf } from '../domain/time.ts';
 import { type Lang, render } from '../messages/catalogue.ts';
-import type { Activity, ActivityRepository, DayTotals } from '../store/activities.ts';
+import { DomainError, forbidden, notFound } from '../messages/errors.ts';
+import { ActingRepository } from '../store/acting.ts';
+import { type Activity, ActivityRepository, type DayTotals, hashOf, unverified } from '../store/activities.ts';
+import { type Employee, EmployeeRepository } from '../store/employees.ts';
+import { HolidayRepository } from '../store/holidays.ts';
+import { type Item, OrgScope } from '../store/org-scope.ts';
 import { PlanRepository } from '../store/plans.ts';
+import { ServiceTotalsRepository } from '../store/service-totals.ts';
+import { summary } from '../store/summaries.ts';
 import { type Period, YearRepository } from '../store/years.ts';
+import { decidesFor, monitoredUnit, ownNip, readableEmployee, teamOf } from './access.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
 
-export const ownActivityNip = (principal: UserPrincipal, nipParam: string): string => ownNip(principal, nipParam, reasons.ownActivitiesOnly);
+/** What the owner says of an entry (the request body of a create). */
+export interface ActivityInput {
+  date: string;
+  start: string;
+  end: string;
+  description: string;
+  rhkId: string;
+  ikiId: string;
+  outputQuantity: number;
+  outputUnit: string;
+  evidence?: string[];
+}
+
+type Notice = { code: string; message: string };
+
+const ownActivityNip = (principal: UserPrincipal, nipParam: string): string =>
+  ownNip(principal, nipParam, reasons.ownActivitiesOnly);
 
 /** The notice an entry carries when its day's logged minutes pass the daily cap (kept, but not counted). */
-export function capNotice(date: string, logged: number, cap: number, lang: Lang): { code: string; message: string } | undefined {
-  return logged > cap ? { code: 'daily_cap_exceeded', message: render('daily_cap_exceeded', lang, { date, logged, cap }) } : undefined;
+function capNotice(date: string, logged: number, cap: number, lang: Lang): Notice | undefined {
+  return logged > cap
+    ? { code: 'daily_cap_exceeded', message: render('daily_cap_exceeded', lang, { date, logged, cap }) }
+    : undefined;
 }
 
 /** The WIB date and HH:MM of an instant. */
-export const wibClock = (now: Date) => ({ today: wibDate(now), time: new Date(now.getTime() + 7 * 3600_000).toISOString().slice(11, 16) });
+const wibClock = (now: Date) => ({
+  today: wibDate(now),
+  time: new Date(now.getTime() + 7 * 3600_000).toISOString().slice(11, 16),
+});
 
 export interface DateRules {
   period: Period;
@@ -29,20 +65,27 @@ export interface DateRules {
 
 /**
  * The period of a date must be open and, for the employee's own input, before its input deadline (supervisors
- * verify after it, until the period closes). Answers with the daily cap of the rules in force.
+ * verify after it, until the period closes). Answers with the daily cap of the rules the period is judged by.
  */
-export async function dateRules(years: YearRepository, date: string, now: Date, by: 'owner' | 'supervisor' = 'owner'): Promise<DateRules> {
-  const year = Number(date.slice(0, 4));
+export async function dateRules(
+  years: YearRepository,
+  date: string,
+  now: Date,
+  by: 'owner' | 'supervisor' = 'owner',
+): Promise<DateRules> {
+  const year = yearOf(date);
   const found = await years.getWithRules(year);
   if (!found) throw new DomainError('year_not_open', { year });
   const { year: performanceYear, rules } = found;
   const period = performanceYear.periods.find((p) => p.id === periodIdFor(date, performanceYear.cadence))!;
-  if (period.state !== 'open') throw new DomainError('activity_period_closed', { period: period.id, state: period.state });
-  if (by === 'owner' && wibClock(now).today > period.inputDeadline) throw new DomainError('activity_past_deadline', { period: period.id, deadline: period.inputDeadline, date });
-  return { period, cap: rules.current.dailyMinuteCap };
+  if (period.state !== 'open')
+    throw new DomainError('activity_period_closed', { period: period.id, state: period.state });
+  if (by === 'owner' && wibClock(now).today > period.inputDeadline)
+    throw new DomainError('activity_past_deadline', { period: period.id, deadline: period.inputDeadline, date });
+  return { period, cap: rulesOfPeriod(rules, period).dailyMinuteCap };
 }
 
-export function checkTimes(a: { date: string; start: string; end: string }, now: Date): number {
+function checkTimes(a: { date: string; start: string; end: string }, now: Date): number {
   const minutes = toMinutes(a.end) - toMinutes(a.start);
   if (minutes <= 0) throw new DomainError('activity_time_invalid', { start: a.start, end: a.end });
   const clock = wibClock(now);
@@ -51,8 +94,12 @@ export function checkTimes(a: { date: string; start: string; end: string }, now:
 }
 
 /** The IKI must belong to the owner's plan in force on the activity's date; answers with that plan's version. */
-export async function planVersionFor(plans: PlanRepository, nip: string, a: { date: string; rhkId: string; ikiId: string }): Promise<number> {
-  const plan = versionInForce(await plans.versions(nip, Number(a.date.slice(0, 4))), a.date);
+async function planVersionFor(
+  plans: PlanRepository,
+  nip: string,
+  a: { date: string; rhkId: string; ikiId: string },
+): Promise<number> {
+  const plan = versionInForce(await plans.versions(nip, yearOf(a.date)), a.date);
   if (!plan) throw new DomainError('activity_no_plan', { date: a.date });
   const found = plan.rhk.find((r) => r.id === a.rhkId)?.iki.some((k) => k.id === a.ikiId);
   if (!found) throw new DomainError('activity_iki_not_in_plan', { iki: a.ikiId, rhk: a.rhkId, date: a.date });
@@ -63,16 +110,346 @@ export async function planVersionFor(plans: PlanRepository, nip: string, a: { da
  * Reads the day (its version guards the write) and then its activities, and refuses an overlap with any entry
  * not rejected. Returns the day as read, for the write to condition on.
  */
-export async function dayWithoutOverlap(repo: ActivityRepository, nip: string, a: { id?: string; date: string; start: string; end: string }): Promise<DayTotals> {
+async function dayWithoutOverlap(
+  repo: ActivityRepository,
+  nip: string,
+  a: { id?: string; date: string; start: string; end: string },
+): Promise<DayTotals> {
   const day = await repo.day(nip, a.date);
   const others = (await repo.range(nip, a.date, a.date, true)).filter((o) => o.id !== a.id && o.status !== 'rejected');
   const clash = others.find((o) => overlaps(o, a));
-  if (clash) throw new DomainError('activity_overlap', { ...a, otherStart: clash.start, otherEnd: clash.end }, { existing: clash });
+  if (clash)
+    throw new DomainError(
+      'activity_overlap',
+      { ...a, otherStart: clash.start, otherEnd: clash.end },
+      { existing: clash },
+    );
   return day;
 }
 
-export function requireStatus(a: Activity, action: string, allowed: ActivityStatus[]): void {
-  if (!allowed.includes(a.status)) throw new DomainError('activity_state', { status: a.status, action, allowed: allowed.join(', ') }, { current: a });
+function requireStatus(a: Activity, action: string, allowed: ActivityStatus[]): void {
+  if (!allowed.includes(a.status))
+    throw new DomainError('activity_state', { status: a.status, action, allowed: allowed.join(', ') }, { current: a });
+}
+
+/** What an entry that passed the rules is written with. */
+export interface Admitted {
+  minutes: number;
+  period: Period;
+  cap: number;
+  planVersion: number;
+  /** The day as read: the write conditions on its version. */
+  day: DayTotals;
+  notice?: Notice;
+}
+
+/**
+ * The rules a new entry (no `current`) or an edited one must pass: its times, then — read side by side, but a
+ * request breaking several always gets the first in this order — the old date (an edit moving an entry to
+ * another day must still be allowed to take it from there), the date, the plan, the day without overlap.
+ */
+export async function admitEntry(
+  repos: { years: YearRepository; plans: PlanRepository; activities: ActivityRepository },
+  ctx: { now: Date; lang: Lang },
+  nip: string,
+  next: { id?: string; date: string; start: string; end: string; rhkId: string; ikiId: string },
+  current?: Activity,
+): Promise<Admitted> {
+  const minutes = checkTimes(next, ctx.now);
+  const [, { period, cap }, planVersion, day] = await allInOrder([
+    current && current.date !== next.date ? dateRules(repos.years, current.date, ctx.now) : Promise.resolve(undefined),
+    dateRules(repos.years, next.date, ctx.now),
+    planVersionFor(repos.plans, nip, next),
+    dayWithoutOverlap(repos.activities, nip, next),
+  ]);
+  // An edit within its day: the entry's earlier minutes are in the day's logged total already (unless rejected).
+  const earlier = current && current.date === next.date && current.status !== 'rejected' ? current.minutes : 0;
+  const notice = capNotice(next.date, day.loggedMinutes + minutes - earlier, cap, ctx.lang);
+  return { minutes, period, cap, planVersion, day, ...(notice ? { notice } : {}) };
+}
+
+const repositoriesOf = (scope: OrgScope, activities: ActivityRepository) => ({
+  years: new YearRepository(scope),
+  plans: new PlanRepository(scope),
+  activities,
+});
+
+/** The fields an admitted entry is (re)written with: pending again, in the queue of the owner's supervisor today. */
+const pendingFields = (admitted: Admitted, date: string, owner: Employee) => ({
+  minutes: admitted.minutes,
+  year: yearOf(date),
+  periodId: admitted.period.id,
+  planVersion: admitted.planVersion,
+  status: 'pending' as const,
+  supervisorNip: owner.supervisorNip ?? null,
+});
+
+const withNotice = (activity: unknown, notice: Notice | undefined) => ({ activity, ...(notice ? { notice } : {}) });
+
+/**
+ * The owner logs an entry, pending their supervisor's verification. With an idempotency key a retry answers with
+ * the first response (`replayed`), and the same key with another body is refused.
+ */
+export async function logActivity(
+  ctx: UseCaseContext,
+  nipParam: string,
+  input: ActivityInput,
+  key?: string,
+): Promise<{ response: unknown; replayed: boolean }> {
+  const nip = ownActivityNip(ctx.principal, nipParam);
+  const repo = new ActivityRepository(ctx.scope);
+  if (key !== undefined && (key.length < 8 || key.length > 200)) {
+    throw new DomainError('validation_failed', {}, [{ field: 'header.idempotency-key', message: '8–200 characters' }]);
+  }
+  const body = { ...input, evidence: input.evidence ?? [] };
+  const requestHash = hashOf(JSON.stringify(body));
+
+  const replay = async (): Promise<{ response: unknown; replayed: true } | undefined> => {
+    if (!key) return undefined;
+    const earlier = await repo.byIdempotencyKey(nip, key, ctx.now);
+    if (!earlier) return undefined;
+    if (earlier.requestHash !== requestHash) throw new DomainError('idempotency_key_reused');
+    return { response: earlier.response, replayed: true };
+  };
+
+  try {
+    const replayed = await replay();
+    if (replayed) return replayed;
+    const admitted = await admitEntry(repositoriesOf(ctx.scope, repo), ctx, nip, body);
+    const response = (activity: unknown) => withNotice(activity, admitted.notice);
+    const activity = await repo.apply(
+      {
+        after: { ...body, id: repo.newId(), nip, ...pendingFields(admitted, body.date, ctx.actor) },
+        ...(key ? { idempotency: { key, requestHash, response } } : {}),
+      },
+      admitted.cap,
+      writeContextOf(ctx),
+      new Map([[body.date, admitted.day]]),
+    );
+    return { response: response(activity), replayed: false };
+  } catch (err) {
+    // Retries racing each other: the losers meet the winner's entry (an overlap, or a conflict) — answer them
+    // with the winner's response.
+    const raced = err instanceof DomainError ? await replay() : undefined;
+    if (raced) return raced;
+    throw err;
+  }
+}
+
+/** The owner fixes an entry not yet verified, or one that was rejected; it goes back to the queue as pending. */
+export async function editActivity(
+  ctx: UseCaseContext,
+  nipParam: string,
+  date: string,
+  id: string,
+  changes: Partial<ActivityInput> & { version: number },
+) {
+  const nip = ownActivityNip(ctx.principal, nipParam);
+  const repo = new ActivityRepository(ctx.scope);
+  const current = await repo.find(nip, id, date);
+  if (!current) throw notFound('activity');
+  requireStatus(current, 'edit', ['pending', 'rejected']);
+  const { version, ...fields } = changes;
+  const next = { ...current, ...fields };
+  const admitted = await admitEntry(repositoriesOf(ctx.scope, repo), ctx, nip, next, current);
+  const updated = await repo.apply(
+    {
+      before: current,
+      after: { ...unverified(next), ...pendingFields(admitted, next.date, ctx.actor) },
+      expectedVersion: version,
+    },
+    admitted.cap,
+    writeContextOf(ctx),
+    new Map([[next.date, admitted.day]]),
+  );
+  return withNotice(updated, admitted.notice);
+}
+
+/** The owner removes an entry not yet verified, or one that was rejected. */
+export async function removeActivity(
+  ctx: UseCaseContext,
+  nipParam: string,
+  date: string,
+  id: string,
+  version: number | undefined,
+): Promise<void> {
+  const nip = ownActivityNip(ctx.principal, nipParam);
+  const repo = new ActivityRepository(ctx.scope);
+  const current = await repo.find(nip, id, date);
+  if (!current) throw notFound('activity');
+  requireStatus(current, 'delete', ['pending', 'rejected']);
+  const { cap } = await dateRules(new YearRepository(ctx.scope), current.date, ctx.now);
+  await repo.apply({ before: current, expectedVersion: version }, cap, writeContextOf(ctx));
+}
+
+export interface Decision {
+  nip: string;
+  date: string;
+  id: string;
+  version: number;
+  decision: 'approve' | 'reject' | 'reopen';
+  reason?: string;
+}
+
+/** A decision's outcome: the entry as decided, or why it was refused (or failed). */
+export type DecisionOutcome = { id: string; activity: Activity | undefined } | { id: string; failure: unknown };
+
+/**
+ * The direct supervisor (or the Plt/Plh of the position on the day) approves or rejects pending entries, and may
+ * reopen an approved one while its period is still open. Each decision is its own transaction, moving the
+ * running totals with it; one refused decision does not hold back the others.
+ */
+export async function decideOnActivities(ctx: UseCaseContext, decisions: Decision[]): Promise<DecisionOutcome[]> {
+  const repo = new ActivityRepository(ctx.scope);
+  const years = new YearRepository(ctx.scope);
+  const employees = new EmployeeRepository(ctx.scope);
+  const mayDecide = new Map<string, Promise<boolean>>();
+  const mayDecideFor = (nip: string) => {
+    if (!mayDecide.has(nip)) {
+      mayDecide.set(
+        nip,
+        employees.get(nip).then(async (owner) => !!owner && (await decidesFor(ctx, owner))),
+      );
+    }
+    return mayDecide.get(nip)!;
+  };
+
+  const decide = async (d: Decision): Promise<Activity | undefined> => {
+    if (!(await mayDecideFor(d.nip))) throw forbidden(reasons.notDirectSupervisor);
+    const current = await repo.find(d.nip, d.id, d.date);
+    if (!current) throw notFound('activity');
+    if (d.decision === 'reject' && !d.reason)
+      throw new DomainError('validation_failed', {}, [
+        { field: 'reason', message: 'A reason is required to reject / alasan wajib diisi' },
+      ]);
+    requireStatus(current, d.decision, d.decision === 'reopen' ? ['approved'] : ['pending']);
+    const { cap } = await dateRules(years, current.date, ctx.now, 'supervisor');
+    const write = writeContextOf(ctx);
+    const fields = unverified(current);
+    const status = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'pending';
+    return repo.apply(
+      {
+        before: current,
+        after: {
+          ...fields,
+          status,
+          ...(status !== 'pending' ? { verifiedBy: write.actor, verifiedAt: write.now } : {}),
+          ...(status === 'rejected' ? { rejectReason: d.reason } : {}),
+        },
+        expectedVersion: d.version,
+      },
+      cap,
+      write,
+    );
+  };
+
+  const outcomes: DecisionOutcome[] = [];
+  for (const d of decisions) {
+    try {
+      outcomes.push({ id: d.id, activity: await decide(d) });
+    } catch (failure) {
+      // Every decision answers for itself, a server fault too: the ones before it are already written.
+      outcomes.push({ id: d.id, failure });
+    }
+  }
+  return outcomes;
+}
+
+/** Up to about a quarter at once: a day, a week or a period is one key range of the person's partition. */
+const MAX_DAYS = 93;
+
+/** A person's entries and days between two dates, with the daily cap of the rules in force. */
+export async function activitiesBetween(ctx: UseCaseContext, nipParam: string, from: string, to: string) {
+  const { target } = await readableEmployee(ctx, nipParam);
+  const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (span < 0 || span >= MAX_DAYS)
+    throw new DomainError('invalid_date_range', { startDate: from, endDate: to }, { maxDays: MAX_DAYS });
+  const repo = new ActivityRepository(ctx.scope);
+  const [items, days, rules] = await Promise.all([
+    repo.range(target.nip, from, to),
+    repo.days(target.nip, from, to),
+    new YearRepository(ctx.scope).rules(yearOf(from)),
+  ]);
+  return {
+    items,
+    // Counted minutes as the running totals hold them (each day capped when it last changed).
+    days: days.map(({ date, loggedMinutes, approvedMinutes, countedMinutes }) => ({
+      date,
+      loggedMinutes,
+      approvedMinutes,
+      countedMinutes,
+    })),
+    dailyMinuteCap: rulesOfPeriod(rules).dailyMinuteCap,
+  };
+}
+
+/**
+ * A plan's progress in a period: the running totals beside the targets of the plan in force at its end. IKI measured
+ * from service data take the officer's service indicator named by their `serviceMetric`.
+ */
+export async function activityTotals(ctx: UseCaseContext, nipParam: string, periodId: string) {
+  const { target } = await readableEmployee(ctx, nipParam);
+  const period = await new YearRepository(ctx.scope).findPeriod(periodId);
+  const [totals, versions, service] = await Promise.all([
+    new ActivityRepository(ctx.scope).totals(target.nip, period.id),
+    new PlanRepository(ctx.scope).versions(target.nip, yearOf(period.id)),
+    new ServiceTotalsRepository(ctx.scope).officer(target.nip, period.id),
+  ]);
+  const serviceIndicators = indicatorsOf(service.combined);
+  const plan =
+    versionInForce(versions, period.end) ??
+    versions.findLast((v) => v.state === 'approved' || v.state === 'superseded');
+  const byIki = new Map(totals.iki.map((t) => [t.ikiId, t]));
+  return {
+    ...totals.period,
+    iki: (plan?.rhk ?? []).flatMap((r) =>
+      r.iki.map((k) => ({
+        rhkId: r.id,
+        ikiId: k.id,
+        name: k.name,
+        target: k.target,
+        unit: k.unit,
+        source: k.source ?? 'manual',
+        // Measured from service data: the officer's indicator in the period (null until there is data).
+        realisasi:
+          k.source === 'service'
+            ? k.serviceMetric
+              ? realisasiOf(k.serviceMetric, serviceIndicators)
+              : null
+            : (byIki.get(k.id)?.approvedQuantity ?? 0),
+        approvedCount: byIki.get(k.id)?.approvedCount ?? 0,
+      })),
+    ),
+  };
+}
+
+/**
+ * One key range of the verification index: a position's pending entries, oldest first. `as` is the caller's own
+ * position (the default), one they hold as Plt/Plh today, or `none` (BKPSDM: entries of people with no supervisor).
+ */
+export async function verificationQueue(
+  ctx: UseCaseContext,
+  nipParam: string,
+  query: { as?: string; limit?: number; cursor?: string },
+) {
+  ownNip(ctx.principal, nipParam, reasons.ownQueueOnly);
+  const as = query.as ?? ctx.principal.nip;
+  if (as === 'none' && !isBkpsdm(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
+  if (
+    as !== 'none' &&
+    as !== ctx.principal.nip &&
+    !(await new ActingRepository(ctx.scope).actingForOn(ctx.principal.nip, wibDate(ctx.now))).has(as)
+  ) {
+    throw forbidden(reasons.notActing);
+  }
+  const position = as === 'none' ? null : as;
+  const page = await new ActivityRepository(ctx.scope).queue(position, query.limit ?? 25, query.cursor);
+  const entries = page.items.map(ActivityRepository.fromItem);
+  // Someone who has since moved to another supervisor is no longer this queue's (a stream consumer moves their
+  // entries); never show their entries here meanwhile.
+  const owners = await new EmployeeRepository(ctx.scope).getMany(entries.map((e) => e.nip));
+  const stillHere = entries.filter((e) => (owners.get(e.nip)?.supervisorNip ?? null) === position);
+  return { items: stillHere, nextCursor: page.nextCursor };
 }
 
 /**
@@ -80,7 +457,7 @@ export function requireStatus(a: Activity, action: string, allowed: ActivityStat
  * organisation's holidays), realisasi per IKI, and whether anything was logged this week. Three queries of the
  * person's partition.
  */
-export async function monitoringRow(
+async function monitoringRow(
   repo: ActivityRepository,
   member: { nip: string; name: string; position: string; unitCode: string },
   period: Period,
@@ -89,6 +466,7 @@ export async function monitoringRow(
 ) {
   const { today } = wibClock(now);
   const monday = weekStart(today);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings, Math.min would make them NaN
   const last = today < period.end ? today : period.end;
   const [totals, days, week] = await Promise.all([
     repo.totals(member.nip, period.id),
@@ -114,3 +492,60 @@ export async function monitoringRow(
   };
 }
 
+async function monitoringRows(ctx: UseCaseContext, period: Period, members: Item[]) {
+  const repo = new ActivityRepository(ctx.scope);
+  const holidays = await new HolidayRepository(ctx.scope).dates([yearOf(period.id)]);
+  return Promise.all(members.map((m) => monitoringRow(repo, summary(m), period, ctx.now, holidays)));
+}
+
+const loggedNothingThisWeek = (rows: { nip: string; loggedThisWeek: boolean }[]) =>
+  rows.filter((r) => !r.loggedThisWeek).map((r) => r.nip);
+
+/** The monitoring rows of the team a person leads (see `teamOf`), by NIP. */
+export async function teamActivity(ctx: UseCaseContext, nipParam: string, periodId: string) {
+  const { target, relation } = await readableEmployee(ctx, nipParam);
+  const period = await new YearRepository(ctx.scope).findPeriod(periodId);
+  const rows = await monitoringRows(ctx, period, await teamOf(ctx, target, relation));
+  rows.sort((a, b) => a.nip.localeCompare(b.nip));
+  return { periodId: period.id, members: rows, loggedNothingThisWeek: loggedNothingThisWeek(rows) };
+}
+
+/** A unit subtree's monitoring rows and roll-up (the same audience as the unit's plans). */
+export async function unitActivity(ctx: UseCaseContext, code: string, periodId: string) {
+  const { members } = await monitoredUnit(ctx, code);
+  const period = await new YearRepository(ctx.scope).findPeriod(periodId);
+  const rows = await monitoringRows(ctx, period, members);
+  const sum = (k: 'pending' | 'approved' | 'rejected' | 'countedMinutes') => rows.reduce((s, r) => s + r[k], 0);
+  return {
+    periodId: period.id,
+    members: rows,
+    totals: {
+      pending: sum('pending'),
+      approved: sum('approved'),
+      rejected: sum('rejected'),
+      countedMinutes: sum('countedMinutes'),
+    },
+    loggedNothingThisWeek: loggedNothingThisWeek(rows),
+  };
+}
+
+/**
+ * When an employee's supervisor changes (their record's images before and after a change), their pending
+ * activities move to the new supervisor's verification queue. Idempotent: an entry already moved, or decided
+ * meanwhile, is left as it is. Answers how many moved; undefined when the supervisor did not change.
+ */
+export async function requeuePendingActivities(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+  now: Date,
+): Promise<number | undefined> {
+  if (!before || !after || (before.supervisorNip ?? null) === (after.supervisorNip ?? null)) return undefined;
+  const supervisorNip = (after.supervisorNip as string | null | undefined) ?? null;
+  const repo = new ActivityRepository(new OrgScope(after.orgId as string));
+  const write = { actor: 'system:requeue', now: now.toISOString() };
+  let moved = 0;
+  for (const entry of await repo.pendingOf(after.nip as string)) {
+    if (entry.supervisorNip !== supervisorNip && (await repo.requeue(entry, supervisorNip, write))) moved++;
+  }
+  return moved;
+}

@@ -102,7 +102,7 @@ export class ActivityRepository {
   }
 
   /** The verification queue of a position; entries of people with no supervisor in the system queue for BKPSDM. */
-  queueKey(supervisorNip: string | null): string {
+  private queueKey(supervisorNip: string | null): string {
     return this.scope.key('VERIFY', supervisorNip ?? NO_SUPERVISOR);
   }
 
@@ -182,6 +182,11 @@ export class ActivityRepository {
   /** A supervisor's pending entries, oldest first (one key range of the verification index). */
   queue(supervisorNip: string | null, limit: number, cursor?: string): Promise<Page<Item>> {
     return this.scope.query('main', { index: 'gsi1', pk: this.queueKey(supervisorNip), limit, cursor });
+  }
+
+  /** How many entries wait in a supervisor's queue (counted on the index, not read). */
+  queueLength(supervisorNip: string | null): Promise<number> {
+    return this.scope.count('main', { index: 'gsi1', pk: this.queueKey(supervisorNip) });
   }
 
   /** Idempotency: the first response a key produced, and the hash of its request; expired markers do not count. */

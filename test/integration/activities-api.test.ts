@@ -55,6 +55,8 @@ describe('logging activities', () => {
     ['the future', () => entry({ date: tomorrow }), 422, 'activity_future'],
     ['an IKI not in the plan in force', () => entry({ start: '14:00', end: '15:00', ikiId: 'kasi-1-a' }), 422, 'activity_iki_not_in_plan'],
     ['a year not opened', () => entry({ date: '2019-03-04' }), 422, 'year_not_open'],
+    ['an IKI not in the plan at an overlapping time (the plan is checked first)', () => entry({ start: '09:30', end: '11:00', ikiId: 'kasi-1-a' }), 422, 'activity_iki_not_in_plan'],
+    ['a year not opened for an IKI not in any plan (the date is checked first)', () => entry({ date: '2019-03-04', ikiId: 'kasi-1-a' }), 422, 'year_not_open'],
     ['a malformed time', () => entry({ start: '8:00' }), 400, 'validation_failed'],
     ['evidence that is not a web link', () => entry({ start: '14:00', end: '15:00', evidence: ['file:///etc/passwd'] }), 400, 'validation_failed'],
   ])('refuses %s and writes nothing', async (_n, body, status, code) => {
@@ -91,6 +93,17 @@ describe('logging activities', () => {
     expect(over.status).toBe(201);
     expect(over.body.notice.code).toBe('daily_cap_exceeded');
     expect(over.body.notice.message).toContain('480');
+  });
+
+  it('checks an edit by the same rules, in the same order', async () => {
+    const made = (await log(entry({ start: '17:00', end: '17:30' }))).body.activity;
+    const edit = (body: Record<string, unknown>) => stack.call('PATCH', `/employees/me/activities/${D}/${made.id}`, { token: t.staff, body: { version: made.version, ...body } });
+    const before = await totals();
+    expect((await edit({ start: '09:30', end: '10:30', ikiId: 'kasi-1-a' })).body.error.code).toBe('activity_iki_not_in_plan');
+    expect((await edit({ start: '09:30', end: '10:30' })).body.error.code).toBe('activity_overlap');
+    expect((await edit({ date: '2019-03-04', ikiId: 'kasi-1-a' })).body.error.code).toBe('year_not_open');
+    expect(await totals()).toEqual(before);
+    expect((await stack.call('DELETE', `/employees/me/activities/${D}/${made.id}?version=${made.version}`, { token: t.staff })).status).toBe(200);
   });
 });
 
