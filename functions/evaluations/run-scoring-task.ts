@@ -6,25 +6,15 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger, metrics } from '#shared/observability';
-import { OrgScope } from '#shared/store/org-scope';
-import { ScoringRunRepository, type ScoringTask, runScoringTask } from '#shared/store/scoring';
+import { runDeliveredTask } from '#shared/app/scoring';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
-/**
- * One unit of a scoring run: scores its employees (idempotent: a redelivered or re-run task writes the same
- * figures), marks the task done, and closes the run when it was the last.
- */
+/** One unit of a scoring run, as the stream delivers its task record (see runDeliveredTask). */
 async function runTask(record: DynamoDBRecord): Promise<void> {
   const image = record.dynamodb?.NewImage ? unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>) : undefined;
   if (!image || image.state !== 'pending') return;
-  const task = image as unknown as ScoringTask & { orgId: string };
-  const scope = new OrgScope(task.orgId);
-  const ctx = { actor: 'system:scoring', now: new Date().toISOString() };
-  const { scored } = await runScoringTask(scope, task, ctx);
-  const runs = new ScoringRunRepository(scope);
-  await runs.markDone(task, scored, ctx.now);
-  await runs.finishIfComplete(task.periodId, task.runId, ctx);
+  const scored = await runDeliveredTask(image as unknown as Parameters<typeof runDeliveredTask>[0], new Date());
   metrics.addMetric('EmployeesScored', 'Count', scored);
 }
 

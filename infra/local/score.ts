@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { OrgScope } from '../../shared/store/org-scope.ts';
-import { ScoringRunRepository, runScoringTask } from '../../shared/store/scoring.ts';
+import { runScoringTask } from '../../shared/app/scoring.ts';
+import { ScoringRunRepository } from '../../shared/store/scoring.ts';
 import { YearRepository } from '../../shared/store/years.ts';
 import { DEMO_ORG } from './demo-data.ts';
 import { LOCAL_TABLES } from './paths.ts';

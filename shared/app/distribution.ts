@@ -1,7 +1,13 @@
+import { canManagePeriods, isOrgWideReader, reasons } from '../auth/policy.ts';
+import { type Evaluation, outcomeOf } from '../domain/evaluation.ts';
 import { type DistributionViolation, type Predikat, type UnitPredikat, distributionViolations, predikats } from '../domain/scoring.ts';
-import { type Evaluation, EvaluationRepository, outcomeOf } from '../store/evaluations.ts';
+import { DomainError, forbidden, notFound } from '../messages/errors.ts';
+import { EvaluationRepository } from '../store/evaluations.ts';
 import type { OrgScope } from '../store/org-scope.ts';
+import { ScoringRunRepository } from '../store/scoring.ts';
 import { UnitRepository } from '../store/units.ts';
+import { YearRepository } from '../store/years.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
 
 export interface UnitDistribution {
   unitCode: string;
@@ -56,4 +62,65 @@ export async function distributionReport(scope: OrgScope, periodId: string): Pro
       violations: units.reduce((s, u) => s + u.violations.length, 0),
     },
   };
+}
+
+/** BKPSDM and auditors: the distribution check of a period, before (and after) finalisation. */
+export async function periodDistribution(ctx: UseCaseContext, periodId: string) {
+  if (!isOrgWideReader(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
+  const period = await new YearRepository(ctx.scope).findPeriod(periodId);
+  const { report } = await distributionReport(ctx.scope, period.id);
+  return { ...report, periodState: period.state };
+}
+
+/**
+ * Finalises a scored period after the checks: every evaluation has a predikat, each is confirmed by its supervisor
+ * (or the recommendations are accepted explicitly), and the distribution curve holds (or its violations are
+ * acknowledged with a reason). From then on, evaluations change only through an appeal.
+ */
+export async function finaliseScoredPeriod(
+  ctx: UseCaseContext,
+  year: number,
+  periodId: string,
+  body: { version: number; acceptRecommendations?: boolean; acknowledgement?: { reason: string } },
+) {
+  if (!canManagePeriods(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
+  if (!periodId.startsWith(String(year))) throw notFound('period');
+  const years = new YearRepository(ctx.scope);
+  const period = await years.findPeriod(periodId);
+  if (period.state === 'finalised') throw new DomainError('period_finalised', { period: period.id });
+  if (period.state !== 'scored') throw new DomainError('period_not_scored', { period: period.id, state: period.state });
+  if (period.kind === 'year') {
+    // The year is final only after each of its months (or quarters).
+    const pending = (await years.get(year))!.periods.filter((p) => p.kind !== 'year' && p.state !== 'finalised').map((p) => p.id);
+    if (pending.length > 0) throw new DomainError('year_periods_not_finalised', { year, state: 'finalised', pending: pending.join(', ') });
+  }
+  // A run still writing figures would change what is being finalised.
+  const latest = await new ScoringRunRepository(ctx.scope).latestRun(period.id);
+  if (latest?.state === 'running') throw new DomainError('scoring_run_in_progress', { runId: latest.runId });
+  const { report } = await distributionReport(ctx.scope, period.id);
+  if (report.withoutPredikat.length > 0) throw new DomainError('evaluations_incomplete', { count: report.withoutPredikat.length }, { nips: report.withoutPredikat });
+  if (report.unreviewed.length > 0 && !body.acceptRecommendations) {
+    throw new DomainError('evaluations_unreviewed', { count: report.unreviewed.length }, { nips: report.unreviewed });
+  }
+  if (report.violations > 0 && !body.acknowledgement) throw new DomainError('distribution_unacknowledged', { count: report.violations }, report);
+  const w = writeContextOf(ctx);
+  const updated = await years.updatePeriod(
+    year,
+    periodId,
+    body.version,
+    (p) => {
+      if (p.state === 'finalised') throw new DomainError('period_finalised', { period: p.id });
+      return {
+        state: 'finalised',
+        finalisation: {
+          at: w.now,
+          by: w.actor,
+          acceptedRecommendations: report.unreviewed.length,
+          ...(body.acknowledgement ? { acknowledgement: { reason: body.acknowledgement.reason, violations: report.violations } } : {}),
+        },
+      };
+    },
+    w,
+  );
+  return { period: updated, report };
 }

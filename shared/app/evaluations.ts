@@ -1,34 +1,265 @@
-import { decidesFor, readableEmployee } from './access.ts';
-import { reasons } from '../auth/policy.ts';
-import type { UserPrincipal } from '../auth/principal.ts';
+import { canManagePeriods, canReadRewards, isBkpsdm, reasons } from '../auth/policy.ts';
+import { type BehaviourInput, type Evaluation, inputSummary, outcomeOf } from '../domain/evaluation.ts';
+import { explanationOf } from '../domain/explanation.ts';
+import { rulesOfPeriod } from '../domain/rules.ts';
+import { type BerakhlakValue, type Rating, type UnitPredikat, appealDeadline, predikatNames, predikatOf, ratingNames, recommendPerilaku, rewardOrder } from '../domain/scoring.ts';
+import { wibDate, yearOf } from '../domain/time.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
-import type { Employee } from '../store/employees.ts';
-import { type BehaviourInput, type Evaluation, EvaluationRepository } from '../store/evaluations.ts';
-import type { OrgScope } from '../store/org-scope.ts';
+import { type Employee, EmployeeRepository } from '../store/employees.ts';
+import { EvaluationRepository } from '../store/evaluations.ts';
+import { ScoringRunRepository } from '../store/scoring.ts';
+import { UnitRepository } from '../store/units.ts';
 import { type Period, YearRepository } from '../store/years.ts';
-
-interface Ctx {
-  principal: UserPrincipal;
-  actor: Employee;
-  scope: OrgScope;
-  now: Date;
-}
-
+import { decidesFor, monitoredUnit, ownNip, readableEmployee, resolveNip, teamOf } from './access.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
 
 /** An evaluation the caller may read (the person, their supervisors, admins of their OPD, BKPSDM, auditors). */
-export async function readableEvaluation(ctx: Ctx, nipParam: string, periodId: string): Promise<{ target: Employee; evaluation: Evaluation; input: BehaviourInput[]; period: Period }> {
+async function readableEvaluation(ctx: UseCaseContext, nipParam: string, periodId: string): Promise<{ evaluation: Evaluation; input: BehaviourInput[]; period: Period }> {
   const { target } = await readableEmployee(ctx, nipParam);
   const [found, period] = await Promise.all([new EvaluationRepository(ctx.scope).getWithInput(target.nip, periodId), new YearRepository(ctx.scope).findPeriod(periodId)]);
   if (!found) throw notFound('evaluation');
-  return { target, evaluation: found.evaluation, input: found.input, period };
+  return { evaluation: found.evaluation, input: found.input, period };
 }
 
 /** The supervisor's side of an evaluation (behaviour ratings, review): the person deciding for the employee, before finalisation. */
-export async function reviewableEvaluation(ctx: Ctx, nipParam: string, periodId: string): Promise<{ target: Employee; period: Period }> {
+async function reviewableEvaluation(ctx: UseCaseContext, nipParam: string, periodId: string): Promise<{ target: Employee; period: Period }> {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   if (!(await decidesFor(ctx, target, relation))) throw forbidden(reasons.notEvaluator);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
   if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
   if (period.state !== 'scored' && period.state !== 'closed') throw new DomainError('period_not_scored', { period: period.id, state: period.state });
   return { target, period };
+}
+
+const withOutcome = (e: Evaluation) => ({ ...e, outcome: outcomeOf(e) });
+
+/** The evaluation with the outcome in force and, once finalised, whether it can still be appealed. */
+export async function evaluationWithOutcome(ctx: UseCaseContext, nipParam: string, periodId: string) {
+  const { evaluation, input, period } = await readableEvaluation(ctx, nipParam, periodId);
+  // 360° input beside the supervisor's ratings: counts and comments, never who gave them, never averaged in.
+  return { ...evaluation, periodState: period.state, outcome: outcomeOf(evaluation), input360: inputSummary(input) };
+}
+
+/** Every number of an evaluation with its inputs and formula, under the rules it was scored with. */
+export async function explainEvaluation(ctx: UseCaseContext, nipParam: string, periodId: string) {
+  const { evaluation, period } = await readableEvaluation(ctx, nipParam, periodId);
+  const rules = rulesOfPeriod(await new YearRepository(ctx.scope).rules(yearOf(period.id)), evaluation);
+  return explanationOf(evaluation, period.state, rules);
+}
+
+/** The direct supervisor's BerAKHLAK ratings of the period; the recommended perilaku follows from them. */
+export async function rateBehaviourOf(ctx: UseCaseContext, nipParam: string, periodId: string, body: { values: Record<BerakhlakValue, Rating>; note?: string; version: number }) {
+  const { target, period } = await reviewableEvaluation(ctx, nipParam, periodId);
+  const w = writeContextOf(ctx);
+  const saved = await new EvaluationRepository(ctx.scope).change(
+    target.nip,
+    period.id,
+    body.version,
+    // New ratings change the recommendation a review confirmed or overrode: the review must be made again.
+    (e) => ({ behaviour: { values: body.values, ...(body.note ? { note: body.note } : {}), by: w.actor, at: w.now }, ...(e.review ? { review: undefined } : {}) }),
+    w,
+  );
+  return withOutcome(saved);
+}
+
+type ReviewPart = { rating: Rating; reason?: string };
+
+/** Confirms or overrides each recommended rating; an override needs a written reason. */
+export async function reviewEvaluationOf(ctx: UseCaseContext, nipParam: string, periodId: string, body: { hasilKerja: ReviewPart; perilaku: ReviewPart; version: number }) {
+  const { target, period } = await reviewableEvaluation(ctx, nipParam, periodId);
+  const w = writeContextOf(ctx);
+  const { hasilKerja, perilaku } = body;
+  const saved = await new EvaluationRepository(ctx.scope).change(
+    target.nip,
+    period.id,
+    body.version,
+    (e) => {
+      if (!e.behaviour) throw new DomainError('behaviour_missing');
+      const recommended = { hasilKerja: e.recommendedHasilKerja!, perilaku: recommendPerilaku(e.behaviour.values)! };
+      for (const [what, part] of [['hasilKerja', hasilKerja], ['perilaku', perilaku]] as const) {
+        if (part.rating !== recommended[what] && !part.reason) {
+          throw new DomainError('override_reason_required', { what: what === 'hasilKerja' ? 'hasil kerja' : 'perilaku', recommended: ratingNames[recommended[what]] });
+        }
+      }
+      return {
+        review: {
+          hasilKerja: hasilKerja.rating,
+          perilaku: perilaku.rating,
+          predikat: predikatOf(hasilKerja.rating, perilaku.rating),
+          reasons: { ...(hasilKerja.reason ? { hasilKerja: hasilKerja.reason } : {}), ...(perilaku.reason ? { perilaku: perilaku.reason } : {}) },
+          by: w.actor,
+          at: w.now,
+          inputsHash: e.inputsHash!,
+        },
+      };
+    },
+    w,
+  );
+  return withOutcome(saved);
+}
+
+const notColleague = {
+  id: 'masukan 360° diberikan oleh rekan satu atasan atau bawahan langsung pegawai tersebut',
+  en: '360° input comes from a peer under the same supervisor or a direct subordinate of that employee',
+};
+
+/** A peer's or a direct subordinate's input on someone's behaviour in a period. */
+export async function recordBehaviourInput(ctx: UseCaseContext, nipParam: string, periodId: string, body: { values: Partial<Record<BerakhlakValue, Rating>>; comment?: string }) {
+  const nip = resolveNip(ctx.principal, nipParam);
+  if (nip === ctx.principal.nip) throw forbidden(notColleague);
+  const target = nip === ctx.actor.nip ? ctx.actor : await new EmployeeRepository(ctx.scope).get(nip);
+  if (!target) await readableEmployee(ctx, nipParam); // 404 as everywhere else
+  const relation = target!.supervisorNip && target!.supervisorNip === ctx.actor.supervisorNip ? 'peer' : ctx.actor.supervisorNip === target!.nip ? 'subordinate' : null;
+  if (!relation) throw forbidden(notColleague);
+  const period = await new YearRepository(ctx.scope).findPeriod(periodId);
+  if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
+  const w = writeContextOf(ctx);
+  await new EvaluationRepository(ctx.scope).saveInput(target!.nip, period.id, ctx.principal.nip, { relation, values: body.values, ...(body.comment ? { comment: body.comment } : {}), at: w.now }, w);
+  return { recorded: true };
+}
+
+/** The supervisor's review list: each team member's figures, what is still to do, and the outcome in force. */
+export async function teamEvaluations(ctx: UseCaseContext, nipParam: string, periodId: string) {
+  const { target, relation } = await readableEmployee(ctx, nipParam);
+  const [team, period] = await Promise.all([teamOf(ctx, target, relation), new YearRepository(ctx.scope).findPeriod(periodId)]);
+  const evaluations = await new EvaluationRepository(ctx.scope).getMany(team.map((m) => m.nip as string), period.id);
+  const items = evaluations
+    .map((e) => {
+      const outcome = outcomeOf(e);
+      return {
+        nip: e.nip,
+        name: e.name,
+        position: e.position,
+        nilaiKinerja: e.hasilKerja?.nilaiKinerjaRounded ?? null,
+        recommendedHasilKerja: e.recommendedHasilKerja,
+        behaviourRated: !!e.behaviour,
+        reviewed: outcome.reviewCurrent,
+        outcome,
+        appeal: e.appeal?.state ?? null,
+        version: e.version,
+      };
+    })
+    .sort((a, b) => Number(a.reviewed) - Number(b.reviewed) || a.nip.localeCompare(b.nip));
+  return { periodId: period.id, periodState: period.state, items };
+}
+
+/** Keberatan: the employee contests a finalised evaluation, once, within the appeal window, with a reason. */
+export async function lodgeAppeal(ctx: UseCaseContext, nipParam: string, periodId: string, reason: string) {
+  const nip = ownNip(ctx.principal, nipParam, reasons.ownAppealOnly);
+  const years = new YearRepository(ctx.scope);
+  const period = await years.findPeriod(periodId);
+  if (period.state !== 'finalised' || !period.finalisation) throw new DomainError('appeal_not_final', { period: period.id, state: period.state });
+  const days = rulesOfPeriod(await years.rules(yearOf(period.id)), period).appealWindowDays;
+  const deadline = appealDeadline(wibDate(new Date(period.finalisation.at)), days);
+  if (wibDate(ctx.now) > deadline) throw new DomainError('appeal_window_closed', { deadline, days });
+  const w = writeContextOf(ctx);
+  const saved = await new EvaluationRepository(ctx.scope).change(
+    nip,
+    period.id,
+    undefined,
+    (e) => {
+      if (e.appeal) throw new DomainError('appeal_exists', { state: e.appeal.state });
+      return { appeal: { reason, filedAt: w.now, state: 'filed' } };
+    },
+    w,
+  );
+  return { ...withOutcome(saved), appealDeadline: deadline };
+}
+
+/**
+ * The supervisor's own supervisor (the second level above the employee), or BKPSDM as the designated reviewer,
+ * upholds the evaluation or revises it, with a reason. The revision becomes the outcome in force.
+ */
+export async function settleAppeal(
+  ctx: UseCaseContext,
+  nipParam: string,
+  periodId: string,
+  body: { outcome: 'upheld' | 'revised'; reason: string; hasilKerja?: Rating; perilaku?: Rating },
+) {
+  const { target } = await readableEmployee(ctx, nipParam);
+  const chain = await new EmployeeRepository(ctx.scope).supervisorChain(target);
+  const secondLevel = chain[1]?.nip;
+  const me = ctx.principal.nip;
+  // Nobody decides an appeal against their own rating: not the employee, not the direct supervisor who rated.
+  const designated = isBkpsdm(ctx.principal) && me !== target.nip && me !== chain[0]?.nip;
+  if (!designated && secondLevel !== me) throw forbidden(reasons.notAppealReviewer);
+  const period = await new YearRepository(ctx.scope).findPeriod(periodId);
+  const { outcome, reason, hasilKerja, perilaku } = body;
+  if (outcome === 'revised' && (!hasilKerja || !perilaku)) throw new DomainError('appeal_revision_missing');
+  const w = writeContextOf(ctx);
+  const saved = await new EvaluationRepository(ctx.scope).change(
+    target.nip,
+    period.id,
+    undefined,
+    (e) => {
+      if (!e.appeal || e.appeal.state !== 'filed') throw new DomainError('appeal_not_open');
+      if (e.review?.by === `nip:${me}`) throw forbidden(reasons.notAppealReviewer);
+      const revised =
+        outcome === 'revised'
+          ? { hasilKerja: hasilKerja!, perilaku: perilaku!, predikat: predikatOf(hasilKerja!, perilaku!), reasons: { hasilKerja: reason, perilaku: reason }, by: w.actor, at: w.now }
+          : undefined;
+      return { appeal: { ...e.appeal, state: outcome, decision: { outcome, reason, by: w.actor, at: w.now, ...(revised ? { revised } : {}) } } };
+    },
+    w,
+  );
+  return withOutcome(saved);
+}
+
+/** The unit's own predikat, decided by the leadership above it and recorded by BKPSDM (audited with its reason); re-scores the unit. */
+export async function recordUnitPredikat(ctx: UseCaseContext, code: string, periodId: string, body: { predikat: UnitPredikat; reason: string }) {
+  if (!canManagePeriods(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
+  const [unit, period] = await Promise.all([new UnitRepository(ctx.scope).get(code), new YearRepository(ctx.scope).findPeriod(periodId)]);
+  if (!unit) throw notFound('unit');
+  if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
+  const w = writeContextOf(ctx);
+  await new EvaluationRepository(ctx.scope).setUnitPredikat(unit.code, period.id, body.predikat, body.reason, w);
+  // The unit's head takes the unit's rating as hasil kerja: once scored, the unit is scored again with it.
+  const rescore =
+    period.state === 'closed' || period.state === 'scored'
+      ? (await new ScoringRunRepository(ctx.scope).start(period, yearOf(period.id), unit.code, 'stream', w)).run.runId
+      : null;
+  return { unitCode: unit.code, periodId: period.id, predikat: body.predikat, rescoringRunId: rescore };
+}
+
+/** The reward list of a unit subtree: people with a predikat, in the documented order (rewardOrder). Heads and above. */
+export async function unitRewards(ctx: UseCaseContext, code: string, periodId: string) {
+  const { unit, heads, isHead } = await monitoredUnit(ctx, code);
+  const head = heads[0];
+  const aboveTheHead = head ? (await new EmployeeRepository(ctx.scope).supervisorChain(EmployeeRepository.fromItem(head))).some((e) => e.nip === ctx.principal.nip) : false;
+  if (!canReadRewards(ctx.principal, ctx.actor.unitPath, unit.path, isHead, aboveTheHead)) throw forbidden(reasons.rewardReaders);
+  const period = await new YearRepository(ctx.scope).findPeriod(periodId);
+  const rows = (await new EvaluationRepository(ctx.scope).inUnit(period.id, unit.path))
+    .map((e) => ({ e, o: outcomeOf(e) }))
+    .filter(({ o }) => o.predikat && o.perilaku)
+    .map(({ e, o }) => ({
+      nip: e.nip,
+      name: e.name ?? '',
+      position: e.position ?? '',
+      unitCode: e.unitCode ?? '',
+      predikat: o.predikat!,
+      nilaiKinerja: e.hasilKerja?.nilaiKinerjaRounded ?? 0,
+      hasilKerja: o.hasilKerja!,
+      perilaku: o.perilaku!,
+      utamaAbove: (e.hasilKerja?.indicators ?? []).filter((i) => i.kind === 'utama' && i.level === 'above').length,
+      final: period.state === 'finalised',
+    }))
+    .sort(rewardOrder)
+    .map((r, i) => ({ rank: i + 1, ...r }));
+  return { unitCode: unit.code, periodId: period.id, periodState: period.state, items: rows };
+}
+
+const csvCell = (v: unknown) => {
+  const s = String(v ?? '');
+  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The reward list as a spreadsheet (CSV, Indonesian headings), and the name to save it under. */
+export function rewardsCsv(rewards: Awaited<ReturnType<typeof unitRewards>>): { filename: string; text: string } {
+  const header = ['Peringkat', 'NIP', 'Nama', 'Jabatan', 'Unit', 'Predikat', 'Nilai Kinerja', 'Hasil Kerja', 'Perilaku', 'IKI utama di atas ekspektasi', 'Final'];
+  const lines = rewards.items.map((r) =>
+    [r.rank, r.nip, r.name, r.position, r.unitCode, predikatNames[r.predikat], r.nilaiKinerja.toFixed(2), ratingNames[r.hasilKerja], ratingNames[r.perilaku], r.utamaAbove, r.final ? 'ya' : 'belum']
+      .map(csvCell)
+      .join(','),
+  );
+  return { filename: `penghargaan-${rewards.unitCode}-${rewards.periodId}.csv`, text: [header.join(','), ...lines].join('\r\n') + '\r\n' };
 }

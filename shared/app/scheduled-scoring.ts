@@ -1,5 +1,7 @@
-import { addDays, wibDate } from '../domain/time.ts';
+import { rulesOfPeriod } from '../domain/rules.ts';
+import { addDays, wibDate, yearOf } from '../domain/time.ts';
 import { OrgScope, type WriteContext } from '../store/org-scope.ts';
+import { organisationIds } from '../store/organisations.ts';
 import { ScoringRunRepository } from '../store/scoring.ts';
 import { YearRepository } from '../store/years.ts';
 
@@ -16,14 +18,14 @@ export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContex
   const years = new YearRepository(scope);
   const runs = new ScoringRunRepository(scope);
   const today = wibDate(now);
-  const thisYear = Number(today.slice(0, 4));
+  const thisYear = yearOf(today);
   const started: string[] = [];
   for (const year of [thisYear - 1, thisYear]) {
     const found = await years.getWithRules(year);
     if (!found) continue;
     for (let period of found.year.periods) {
       if (period.state !== 'open' && period.state !== 'closed') continue;
-      const delay = (found.rules.history.find((r) => r.rulesVersion === period.rulesVersion) ?? found.rules.current).scoringDelayDays;
+      const delay = rulesOfPeriod(found.rules, period).scoringDelayDays;
       if (today <= addDays(period.inputDeadline, delay)) continue;
       // The year waits for its months (or quarters).
       if (period.kind === 'year' && found.year.periods.some((p) => p.kind !== 'year' && p.state !== 'scored' && p.state !== 'finalised')) continue;
@@ -32,6 +34,24 @@ export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContex
       if (period.state === 'open') period = await years.updatePeriod(year, period.id, period.version, () => ({ state: 'closed' }), ctx);
       await runs.start(period, year, null, 'stream', ctx);
       started.push(period.id);
+    }
+  }
+  return started;
+}
+
+/**
+ * The daily schedule over every organisation: the periods started, by organisation. One organisation's trouble
+ * must not hold back the others (`onFailure` reports it; the next day retries).
+ */
+export async function scoreDuePeriodsEverywhere(now: Date, onFailure: (orgId: string, err: unknown) => void): Promise<Record<string, string[]>> {
+  const ctx = { actor: 'system:schedule', now: now.toISOString() };
+  const started: Record<string, string[]> = {};
+  for (const orgId of await organisationIds()) {
+    try {
+      const periods = await scoreDuePeriods(orgId, now, ctx);
+      if (periods.length) started[orgId] = periods;
+    } catch (err) {
+      onFailure(orgId, err);
     }
   }
   return started;

@@ -179,6 +179,29 @@ export class ActivityRepository {
     };
   }
 
+  /**
+   * Approved output quantity per indicator of several people (scoring's realisasi), one map a person: a month's or
+   * quarter's named indicators in batch reads; for a year (`wholeYear`), every indicator's totals of all its
+   * periods added up, one query a person.
+   */
+  async approvedQuantities(periodId: string, people: { nip: string; ikiIds: string[] }[], wholeYear: boolean): Promise<Map<string, number>[]> {
+    const approved = people.map(() => new Map<string, number>());
+    if (wholeYear) {
+      await Promise.all(
+        people.map(async ({ nip }, k) => {
+          for (const t of await this.scope.queryAll('main', { pk: this.pk(nip), beginsWith: `TOTAL#${periodId}` })) {
+            if (typeof t.ikiId === 'string') approved[k]!.set(t.ikiId, (approved[k]!.get(t.ikiId) ?? 0) + ((t.approvedQuantity as number) ?? 0));
+          }
+        }),
+      );
+      return approved;
+    }
+    const owner = new Map(people.map(({ nip }, k) => [this.pk(nip), k]));
+    const keys = people.flatMap(({ nip, ikiIds }) => ikiIds.map((id) => ({ pk: this.pk(nip), sk: `TOTAL#${periodId}#IKI#${id}` })));
+    for (const t of await this.scope.getMany('main', keys)) approved[owner.get(t.pk as string)!]!.set(t.ikiId as string, (t.approvedQuantity as number) ?? 0);
+    return approved;
+  }
+
   /** A supervisor's pending entries, oldest first (one key range of the verification index). */
   queue(supervisorNip: string | null, limit: number, cursor?: string): Promise<Page<Item>> {
     return this.scope.query('main', { index: 'gsi1', pk: this.queueKey(supervisorNip), limit, cursor });
