@@ -1,0 +1,44 @@
+/** The organisation's unit tree: creating units, and the directory every signed-in person of it may read. */
+import { canCreateUnitUnder, reasons } from '../auth/policy.ts';
+import { type UnitKind, parentProblem, unitPath } from '../domain/units.ts';
+import { DomainError, forbidden, notFound } from '../messages/errors.ts';
+import { EmployeeRepository } from '../store/employees.ts';
+import type { OrgScope } from '../store/org-scope.ts';
+import { summary } from '../store/summaries.ts';
+import { type Unit, UnitRepository } from '../store/units.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
+import type { PageRequest } from './people.ts';
+
+export interface NewUnit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentCode?: string;
+}
+
+/** A unit under its parent (an OPD at the top); a retry of the same creation is `replayed`. */
+export async function createUnit(ctx: UseCaseContext, { code, name, kind, parentCode }: NewUnit): Promise<{ unit: Unit; replayed: boolean }> {
+  const units = new UnitRepository(ctx.scope);
+  const parent = parentCode ? await units.get(parentCode) : undefined;
+  if (parentCode && !parent) throw new DomainError('unit_not_found', { code: parentCode });
+  const problem = parentProblem(kind, parent?.kind);
+  if (problem) throw new DomainError(problem, { kind, parentKind: parent?.kind ?? '-' });
+  if (!canCreateUnitUnder(ctx.principal, ctx.actor.unitPath, parent?.path)) throw forbidden(reasons.notAdminHere);
+  return units.create({ code, name, kind, ...(parent ? { parentCode: parent.code } : {}), path: unitPath(parent?.path, code) }, writeContextOf(ctx));
+}
+
+/** The organisation and its whole unit tree: its public directory. */
+export async function listUnits(scope: OrgScope) {
+  const units = new UnitRepository(scope);
+  const [organisation, tree] = await Promise.all([units.organisation(), units.tree()]);
+  if (!organisation) throw notFound('organisation');
+  return { organisation, units: tree };
+}
+
+/** A directory listing (NIP, name, position, unit, supervisor) of a unit subtree, a page at a time. */
+export async function listUnitEmployees(scope: OrgScope, code: string, { limit, cursor }: PageRequest) {
+  const unit = await new UnitRepository(scope).get(code);
+  if (!unit) throw notFound('unit');
+  const page = await new EmployeeRepository(scope).unitMembers(unit.path, limit ?? 25, cursor);
+  return { items: page.items.map(summary), nextCursor: page.nextCursor };
+}
