@@ -1,10 +1,5 @@
 import { getYear } from '#shared/api/plans';
-import { notFound } from '#shared/messages/errors';
+import * as periods from '#shared/app/periods';
 import { json, userHandler } from '#shared/http/handler';
-import { YearRepository } from '#shared/store/years';
 
-export const handler = userHandler(getYear, async ({ scope, params }) => {
-  const year = await new YearRepository(scope).get(params.year);
-  if (!year) throw notFound('year');
-  return json(year);
-});
+export const handler = userHandler(getYear, async ({ scope, params }) => json(await periods.getYear(scope, params.year)));

@@ -56,6 +56,19 @@ export function rulesOfPeriod(rules: RulesHistory | undefined, period?: { rulesV
   return pinned ?? rules.current;
 }
 
+/** The fields of the rules (without version, reason and stamp). */
+export const ruleFields = Object.keys(defaultRules) as (keyof Rules)[];
+
+/**
+ * Rules version 1 of a newly opened year: the previous year's version in force carried over (a field it lacks
+ * reads as its policy default), or the policy defaults when there is none.
+ */
+export function rulesForNewYear(year: number, previous: RulesVersion | undefined): Rules & { rulesVersion: 1; reason: string } {
+  if (!previous) return { ...defaultRules, rulesVersion: 1, reason: 'Nilai bawaan kebijakan / policy defaults' };
+  const carried = Object.fromEntries(ruleFields.map((f) => [f, previous[f] ?? defaultRules[f]])) as unknown as Rules;
+  return { ...carried, rulesVersion: 1, reason: `Dilanjutkan dari aturan ${year - 1} versi ${previous.rulesVersion} / carried over from ${year - 1}` };
+}
+
 export type RulesProblem = 'thresholds_out_of_order' | 'cap_below_above_threshold';
 
 /** Cross-field consistency (field ranges are checked by the request schema). */

@@ -1,5 +1,6 @@
 import { type Cadence, type PeriodDates, type PeriodState, derivePeriods } from '../domain/periods.ts';
-import { type Rules, type RulesVersion, defaultRules } from '../domain/rules.ts';
+import { type Rules, type RulesVersion, defaultRules, ruleFields, rulesForNewYear } from '../domain/rules.ts';
+import { yearOf } from '../domain/time.ts';
 
 export type { RulesVersion } from '../domain/rules.ts';
 import { DomainError, notFound } from '../messages/errors.ts';
@@ -21,7 +22,6 @@ export interface PerformanceYear {
   periods: Period[];
 }
 
-const RULE_FIELDS = Object.keys(defaultRules) as (keyof Rules)[];
 const pad4 = (n: number) => String(n).padStart(4, '0');
 
 /**
@@ -41,14 +41,8 @@ export class YearRepository {
    */
   async open(year: number, cadence: Cadence, ctx: WriteContext): Promise<{ year: PerformanceYear; rules: RulesVersion }> {
     const pk = this.pk(year);
-    const before = (await this.rules(year - 1))?.current;
-    const base: Rules = before ? (Object.fromEntries(RULE_FIELDS.map((f) => [f, before[f] ?? defaultRules[f]])) as unknown as Rules) : defaultRules;
-    const periods = derivePeriods(year, cadence, base.inputDeadlineDay);
-    const rules = {
-      ...base,
-      rulesVersion: 1,
-      reason: before ? `Dilanjutkan dari aturan ${year - 1} versi ${before.rulesVersion} / carried over from ${year - 1}` : 'Nilai bawaan kebijakan / policy defaults',
-    };
+    const rules = rulesForNewYear(year, (await this.rules(year - 1))?.current);
+    const periods = derivePeriods(year, cadence, rules.inputDeadlineDay);
     try {
       await this.scope.transact([
         { put: { table: 'main', item: { pk, sk: 'CONFIG', year, cadence, ...this.scope.stamp('PerformanceYear', String(year), ctx) }, condition: 'attribute_not_exists(pk)' } },
@@ -76,7 +70,7 @@ export class YearRepository {
 
   /** The period of a period id (its year is in the id); 404 when the year or the period does not exist. */
   async findPeriod(periodId: string): Promise<Period> {
-    const period = (await this.get(Number(periodId.slice(0, 4))))?.periods.find((p) => p.id === periodId);
+    const period = (await this.get(yearOf(periodId)))?.periods.find((p) => p.id === periodId);
     if (!period) throw notFound('period');
     return period;
   }
@@ -129,7 +123,7 @@ export class YearRepository {
     const history = items.map((i) => {
       const r = withoutKeys(i) as Item;
       // A field added after a version was saved reads as its policy default.
-      return { ...Object.fromEntries(RULE_FIELDS.map((f) => [f, r[f] ?? defaultRules[f]])), rulesVersion: r.rulesVersion, reason: r.reason, updatedAt: r.updatedAt, updatedBy: r.updatedBy } as RulesVersion;
+      return { ...Object.fromEntries(ruleFields.map((f) => [f, r[f] ?? defaultRules[f]])), rulesVersion: r.rulesVersion, reason: r.reason, updatedAt: r.updatedAt, updatedBy: r.updatedBy } as RulesVersion;
     });
     return history[0] ? { current: history[0], history } : undefined;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canMovePeriod,
   derivePeriods,
+  periodChange,
   periodOf,
   periodTransitions,
   type PeriodDates,
@@ -185,5 +186,35 @@ describe('periodOf', () => {
     const found = periodOf(withState, '2026-05-20', 'month');
     expect(found).toBe(withState[4]);
     expect(found?.state).toBe('open');
+  });
+});
+
+describe("periodChange: what an administrator's request does to a period as stored now", () => {
+  const year2026 = derivePeriods(2026, 'quarterly');
+  const at = (id: string, state: PeriodState, rulesVersion?: number) => ({ ...year2026.find((p) => p.id === id)!, state, ...(rulesVersion ? { rulesVersion } : {}) });
+  const quarters = (...states: PeriodState[]) => [...states.map((state, q) => ({ id: `2026-Q${q + 1}`, kind: 'quarter' as const, state })), { id: '2026', kind: 'year' as const, state: 'open' as const }];
+  const allScored = quarters('scored', 'scored', 'scored', 'scored');
+
+  const cases: [label: string, period: ReturnType<typeof at>, request: { state?: PeriodState; inputDeadline?: string }, expected: unknown][] = [
+    ['open → closed', at('2026-Q1', 'open'), { state: 'closed' }, { change: { state: 'closed', rulesVersion: undefined } }],
+    ['closed → scored pins the rules in force', at('2026-Q1', 'closed'), { state: 'scored' }, { change: { state: 'scored', rulesVersion: 4 } }],
+    ['a pinned version is kept while scored', at('2026-Q1', 'scored', 2), { inputDeadline: undefined }, { change: { state: 'scored', rulesVersion: 2 } }],
+    ['scored → closed releases the pin', at('2026-Q1', 'scored', 2), { state: 'closed' }, { change: { state: 'closed', rulesVersion: undefined } }],
+    ['same state: no transition check', at('2026-Q1', 'open'), { state: 'open' }, { change: { state: 'open', rulesVersion: undefined } }],
+    ['a finalised period never changes', at('2026-Q1', 'finalised'), { state: 'closed' }, { problem: { code: 'period_finalised', params: { period: '2026-Q1' } } }],
+    ['finality only by the workflow', at('2026-Q1', 'scored'), { state: 'finalised' }, { problem: { code: 'period_state_by_workflow', params: { state: 'finalised' } } }],
+    ['open → scored skips a step', at('2026-Q1', 'open'), { state: 'scored' }, { problem: { code: 'period_transition_invalid', params: { period: '2026-Q1', from: 'open', to: 'scored', allowed: 'closed' } } }],
+    ['the year waits for its periods', at('2026', 'closed'), { state: 'scored' }, { problem: { code: 'year_periods_not_finalised', params: { year: 2026, state: 'scored', pending: '2026-Q3, 2026-Q4' } } }],
+    ['a new deadline while open', at('2026-Q1', 'open'), { inputDeadline: '2026-04-10' }, { change: { state: 'open', inputDeadline: '2026-04-10', rulesVersion: undefined } }],
+    ['no deadline change once scored', at('2026-Q1', 'scored', 1), { inputDeadline: '2026-04-10' }, { problem: { code: 'deadline_locked', params: { period: '2026-Q1', state: 'scored' } } }],
+    ['no deadline before the period ends', at('2026-Q1', 'closed'), { inputDeadline: '2026-03-30' }, { problem: { code: 'deadline_before_period_end', params: { deadline: '2026-03-30', end: '2026-03-31' } } }],
+  ];
+
+  it.each(cases)('%s', (_label, period, request, expected) => {
+    expect(periodChange(period, quarters('scored', 'scored', 'closed', 'open'), request, 4)).toEqual(expected);
+  });
+
+  it('the year is scored once every period is', () => {
+    expect(periodChange(at('2026', 'closed'), allScored, { state: 'scored' }, 1)).toEqual({ change: { state: 'scored', rulesVersion: 1 } });
   });
 });

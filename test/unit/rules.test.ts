@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, rulesProblems, type Rules, type RulesProblem } from '../../shared/domain/rules.ts';
+import { defaultRules, rulesForNewYear, rulesProblems, type Rules, type RulesProblem, type RulesVersion } from '../../shared/domain/rules.ts';
 
 /** The policy defaults of domain.md, field by field. */
 const defaults: [field: keyof Rules, value: number, source: string][] = [
@@ -42,5 +42,23 @@ describe('defaultRules are the policy defaults of domain.md', () => {
 describe('rulesProblems', () => {
   it.each(cases)('%s → %j', (_label, overrides, problems) => {
     expect(rulesProblems({ ...defaultRules, ...overrides })).toEqual(problems);
+  });
+});
+
+describe('rulesForNewYear', () => {
+  it('starts from the policy defaults when the year before has no rules', () => {
+    expect(rulesForNewYear(2027, undefined)).toEqual({ ...defaultRules, rulesVersion: 1, reason: 'Nilai bawaan kebijakan / policy defaults' });
+  });
+
+  it("carries over the previous year's version in force, a field it lacks reading as its default", () => {
+    const { reminderAfterDays: _missing, ...older } = { ...defaultRules, capaianCap: 130, inputDeadlineDay: 7 };
+    const previous = { ...older, rulesVersion: 3, reason: 'x', updatedAt: '2026-05-01T00:00:00.000Z', updatedBy: 'USER#1' } as RulesVersion;
+    expect(rulesForNewYear(2027, previous)).toEqual({
+      ...defaultRules,
+      capaianCap: 130,
+      inputDeadlineDay: 7,
+      rulesVersion: 1,
+      reason: 'Dilanjutkan dari aturan 2026 versi 3 / carried over from 2026',
+    });
   });
 });
