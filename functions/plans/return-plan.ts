@@ -1,16 +1,5 @@
 import { returnPlan } from '#shared/api/plans';
-import { json, userHandler, writeContext } from '#shared/http/handler';
-import { planToDecide } from '#shared/app/plans';
-import { PlanRepository } from '#shared/store/plans';
+import * as plans from '#shared/app/plans';
+import { json, userHandler } from '#shared/http/handler';
 
-export const handler = userHandler(returnPlan, async (req) => {
-  const { plan } = await planToDecide(req, req.params.nip, req.params.year, 'return');
-  const ctx = writeContext(req);
-  const returned = await new PlanRepository(req.scope).replace(
-    plan,
-    { ...plan, state: 'returned', returnNote: req.body.note, decidedAt: ctx.now, decidedBy: ctx.actor },
-    req.body.version,
-    ctx,
-  );
-  return json(returned);
-});
+export const handler = userHandler(returnPlan, async (req) => json(await plans.returnPlan(req, req.params.nip, req.params.year, req.body)));

@@ -151,3 +151,40 @@ export function effectiveStart(periods: { kind: string; start: string; end: stri
 
 /** A plan copied from another year: same results and indicators, links cleared (the supervisor's plan is new too). */
 export const copyForNewYear = (rhk: Rhk[]): Rhk[] => structuredClone(rhk).map((r) => ({ ...r, parentRhkId: null }));
+
+/** One RHK in a unit's cascade tree, with the RHK of subordinates that serve it. */
+export interface CascadeNode {
+  nip: string;
+  name: string;
+  rhkId: string;
+  title: string;
+  kind: string;
+  planVersion: number;
+  planState: string;
+  unitGoal?: string | null;
+  children: CascadeNode[];
+}
+
+/**
+ * The cascade of a unit's plans: each RHK nested under its supervisor's RHK it contributes to; an RHK whose
+ * parent is not among the plans given (a unit goal, or an RHK outside the unit) is a root. Siblings are in
+ * owner and id order.
+ */
+export function cascadeTree(plans: { owner: { nip: string; name: string; supervisorNip?: string | null }; plan: { planVersion: number; state: string; rhk: Rhk[] } }[]): CascadeNode[] {
+  const nodes = new Map<string, CascadeNode>();
+  const parents = new Map<string, string>();
+  for (const { owner, plan } of plans) {
+    for (const r of plan.rhk) {
+      // RHK ids are unique within a plan only: a node is keyed by owner and id.
+      const key = `${owner.nip}/${r.id}`;
+      nodes.set(key, { nip: owner.nip, name: owner.name, rhkId: r.id, title: r.title, kind: r.kind, planVersion: plan.planVersion, planState: plan.state, unitGoal: r.unitGoal, children: [] });
+      if (r.parentRhkId && owner.supervisorNip) parents.set(key, `${owner.supervisorNip}/${r.parentRhkId}`);
+    }
+  }
+  const roots: CascadeNode[] = [];
+  for (const [key, node] of [...nodes.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const parent = nodes.get(parents.get(key) ?? '');
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allows,
+  cascadeTree,
   copyForNewYear,
   dayAfter,
   dayBefore,
@@ -376,4 +377,28 @@ describe('effectiveStart: an approval never reaches back into a scored period', 
     ['2026-12-31', '2027-01-01'],
     ['2028-02-28', '2028-02-29'],
   ])('dayAfter(%s) = %s', (d, expected) => expect(dayAfter(d)).toBe(expected));
+});
+
+describe('cascadeTree', () => {
+  const rhkOf = (id: string, parentRhkId?: string): Rhk => ({ id, kind: 'utama', title: `RHK ${id}`, ...(parentRhkId ? { parentRhkId } : { unitGoal: 'goal' }), iki: [] });
+  const entry = (nip: string, supervisorNip: string | null, ...rhk: Rhk[]) => ({ owner: { nip, name: `P${nip}`, supervisorNip }, plan: { planVersion: 1, state: 'approved', rhk } });
+
+  it('nests each RHK under the supervisor RHK it serves; one outside the unit is a root', () => {
+    const roots = cascadeTree([
+      entry('3', '2', rhkOf('c', 'b1')),
+      entry('2', '1', rhkOf('b1', 'a'), rhkOf('b2', 'outside')),
+      entry('1', null, rhkOf('a')),
+    ]);
+    const shape = (n: { nip: string; rhkId: string; children: unknown[] }): unknown => [`${n.nip}/${n.rhkId}`, (n.children as typeof n[]).map(shape)];
+    expect(roots.map(shape)).toEqual([
+      ['1/a', [['2/b1', [['3/c', []]]]]],
+      ['2/b2', []],
+    ]);
+    expect(roots[0]).toMatchObject({ nip: '1', name: 'P1', rhkId: 'a', title: 'RHK a', kind: 'utama', planVersion: 1, planState: 'approved', unitGoal: 'goal' });
+  });
+
+  it('keys RHK by owner: the same id in two plans are two nodes; a link needs a supervisor', () => {
+    const roots = cascadeTree([entry('1', null, rhkOf('x')), entry('2', null, rhkOf('x', 'x'))]);
+    expect(roots.map((n) => `${n.nip}/${n.rhkId}`)).toEqual(['1/x', '2/x']);
+  });
 });
