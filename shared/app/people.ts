@@ -9,19 +9,18 @@ import { importRow } from '../api/schemas.ts';
 import { canManagePeopleIn, isSelfServing, reasons } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { type ImportCandidate, MAX_IMPORT_ROWS, type ImportRow, type RowProblem, completeRow, importProblems, parseImport } from '../domain/employee-import.ts';
-import { employeeProblems } from '../domain/employee-rules.ts';
+import { type Lookups, employeeProblems, sameEmployee } from '../domain/employee-rules.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { wibDate } from '../domain/time.ts';
 import { type Lang, type MessageCode, render } from '../messages/catalogue.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
 import { type ActingAssignment, ActingRepository } from '../store/acting.ts';
-import { type Employee, type EmployeeChange, type EmployeeFields, EmployeeRepository, sameEmployee } from '../store/employees.ts';
+import { type Employee, type EmployeeChange, type EmployeeFields, EmployeeRepository } from '../store/employees.ts';
 import type { OrgScope, Page } from '../store/org-scope.ts';
 import { summary } from '../store/summaries.ts';
 import { UnitRepository } from '../store/units.ts';
 import { readableEmployee, resolveNip } from './access.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
-import { lookupsFor } from './hierarchy-lookups.ts';
 
 /** Bound on the whole-tree walk; a city's deepest trees are a few thousand people. */
 const MAX_TREE = 10_000;
@@ -138,6 +137,27 @@ function hasImportShape(row: ImportRow, lang: Lang, problems: RowProblem[]): boo
     problems.push({ line: row.line!, nip: row.nip, field: issue.path.map(String).join('.'), code: 'validation_failed', params: {}, message: issue.message });
   }
   return result.success;
+}
+
+/**
+ * Lookups for the employee rules around one candidate: its unit, and the proposed supervisor with that
+ * supervisor's whole chain (enough to detect a cycle), read from the table.
+ */
+async function lookupsFor(scope: OrgScope, unitCode: string, supervisorNip: string | null | undefined): Promise<Lookups> {
+  const employees = new EmployeeRepository(scope);
+  const [unit, supervisor] = await Promise.all([
+    new UnitRepository(scope).get(unitCode),
+    supervisorNip ? employees.get(supervisorNip) : undefined,
+  ]);
+  const known = new Map<string, Employee>();
+  if (supervisor) {
+    known.set(supervisor.nip, supervisor);
+    for (const e of await employees.supervisorChain(supervisor)) known.set(e.nip, e);
+  }
+  return {
+    unitPath: (code) => (unit && code === unit.code ? unit.path : undefined),
+    supervisorOf: (nip) => (known.has(nip) ? (known.get(nip)!.supervisorNip ?? null) : undefined),
+  };
 }
 
 export interface ActingAppointment {

@@ -27,6 +27,14 @@ export interface Problem {
   params: Record<string, unknown>;
 }
 
+/** The fields whose change is a real change (what a retried create, an update and an import compare). */
+export const businessFields = ['name', 'position', 'employmentType', 'unitCode', 'unitPath', 'supervisorNip', 'email', 'status'] as const;
+
+type BusinessRecord = { [F in (typeof businessFields)[number]]?: unknown };
+
+/** Whether two records of a person say the same (a missing field and null are the same). */
+export const sameEmployee = (a: BusinessRecord, b: BusinessRecord): boolean => businessFields.every((f) => (a[f] ?? null) === (b[f] ?? null));
+
 export function employeeProblems(c: Candidate, lookups: Lookups): Problem[] {
   const problems: Problem[] = [];
   const nipCheck = checkNip(c.nip, c.employmentType);

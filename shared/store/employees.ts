@@ -1,4 +1,4 @@
-import { MAX_HIERARCHY_DEPTH, supervisorsFirst } from '../domain/employee-rules.ts';
+import { MAX_HIERARCHY_DEPTH, sameEmployee, supervisorsFirst } from '../domain/employee-rules.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { opdOf } from '../domain/units.ts';
 import { DomainError } from '../messages/errors.ts';
@@ -41,12 +41,6 @@ export interface EmployeeChange {
 
 /** DynamoDB's transaction limit is 100 items; one is kept for the hierarchy guard. */
 const CHUNK = 99;
-
-/** The fields whose change is a real change (what import and update compare). */
-export const businessFields = ['name', 'position', 'employmentType', 'unitCode', 'unitPath', 'supervisorNip', 'email', 'status'] as const;
-
-export const sameEmployee = (a: EmployeeFields, b: EmployeeFields): boolean =>
-  businessFields.every((f) => (a[f] ?? null) === (b[f] ?? null));
 
 /**
  * Employees. Keys (see README, Data model):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, employeeProblems, type Lookups } from '../../shared/domain/employee-rules.ts';
+import { type Candidate, employeeProblems, type Lookups, sameEmployee } from '../../shared/domain/employee-rules.ts';
 
 // Valid NIPs. Stored hierarchy: A reports to B, B reports to C, C is at the top (A → B → C).
 const A = '199003152015031001';
@@ -73,5 +73,22 @@ describe('employeeProblems', () => {
   it('stops on a hierarchy that already loops above the new supervisor instead of running forever', () => {
     const looping: Lookups = { unitPath: lookups.unitPath, supervisorOf: (nip) => ({ [A]: B, [B]: A } as Record<string, string>)[nip] };
     expect(employeeProblems(candidate({ supervisorNip: A }), looping).map((p) => p.code)).toEqual(['hierarchy_cycle']);
+  });
+});
+
+describe('sameEmployee: only business fields count', () => {
+  const stored = { nip: A, name: 'Ani', position: 'Analis', employmentType: 'PNS', unitCode: 'PELAYANAN', unitPath: '/DISDUKCAPIL/PELAYANAN/', supervisorNip: B, status: 'active', version: 3, updatedAt: 'x' };
+  const cases: [label: string, other: Record<string, unknown>, same: boolean][] = [
+    ['identical', { ...stored }, true],
+    ['only the stamp differs', { ...stored, version: 4, updatedAt: 'y' }, true],
+    ['no email and a null email', { ...stored, email: null }, true],
+    ['another position', { ...stored, position: 'Kepala Seksi' }, false],
+    ['another supervisor', { ...stored, supervisorNip: C }, false],
+    ['no supervisor any more', { ...stored, supervisorNip: null }, false],
+    ['an email added', { ...stored, email: 'ani@example.go.id' }, false],
+    ['made inactive', { ...stored, status: 'inactive' }, false],
+  ];
+  it.each(cases)('%s → %s', (_label, other, same) => {
+    expect(sameEmployee(stored, other)).toBe(same);
   });
 });
