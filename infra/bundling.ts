@@ -2,6 +2,10 @@
  * How every function is bundled (esbuild). The CDK stack and `npm run bench` both use these settings, so
  * the benchmark measures what is deployed.
  */
+import { renderDocsPage } from '../shared/api/docs-page.ts';
+import { docsPageFile, openApiFile } from '../shared/api/documents.ts';
+import { buildOpenApi } from '../shared/api/openapi.ts';
+
 export const bundling = {
   format: 'esm' as const,
   mainFields: ['module', 'main'],
@@ -10,4 +14,19 @@ export const bundling = {
   minify: true,
   target: 'node24',
   platform: 'node' as const,
+  // Tells runtime code it runs from a bundle: what only running from source needs (tests, `npm start`) drops out.
+  define: { 'import.meta.bundled': 'true' },
+};
+
+declare global {
+  interface ImportMeta {
+    /** true in a deployed bundle (see `bundling.define`), undefined when run from source. */
+    bundled?: boolean;
+  }
+}
+
+/** Files built once at build time and shipped beside a function's bundle, by function name and file name. */
+export const prebuiltFiles: Record<string, Record<string, () => string>> = {
+  'get-openapi': { [openApiFile]: () => JSON.stringify(buildOpenApi()) },
+  'get-docs': { [docsPageFile]: () => renderDocsPage(buildOpenApi()) },
 };

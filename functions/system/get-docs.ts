@@ -1,8 +1,7 @@
-import { renderDocsPage } from '#shared/api/docs-page';
-import { buildOpenApi } from '#shared/api/openapi';
+import { docsPage } from '#shared/api/documents';
 import { getDocs } from '#shared/api/system';
 import { publicHandler } from '#shared/http/handler';
 
-const page = renderDocsPage(buildOpenApi());
+const page = docsPage();
 
-export const handler = publicHandler(getDocs, async () => ({ html: page }));
+export const handler = publicHandler(getDocs, async () => ({ html: await page() }));

@@ -1,7 +1,7 @@
-import { buildOpenApi } from '#shared/api/openapi';
+import { openApiDocument } from '#shared/api/documents';
 import { getOpenapi } from '#shared/api/system';
 import { json, publicHandler } from '#shared/http/handler';
 
-const document = buildOpenApi();
+const document = openApiDocument();
 
-export const handler = publicHandler(getOpenapi, async () => json(document));
+export const handler = publicHandler(getOpenapi, async () => json(await document()));

@@ -1,12 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { bundling } from '../bundling.ts';
+import { bundling, prebuiltFiles } from '../bundling.ts';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { FunctionDef, SecretName, TableName } from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
@@ -27,6 +29,21 @@ export interface ServiceFunctionProps {
   publicBaseUrl?: string;
   /** The log group of the function's area (functions/<area>/), shared by its functions. */
   logGroup: LogGroup;
+}
+
+/** Builds the files when the function is bundled and copies them into the asset, beside index.mjs. */
+function shipBeside(files: Record<string, () => string>): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir, outputDir) => {
+      const dir = mkdtempSync(join(tmpdir(), 'kinerja-prebuilt-'));
+      return Object.entries(files).map(([name, build]) => {
+        writeFileSync(join(dir, name), build());
+        return `cp "${join(dir, name)}" "${join(outputDir, name)}"`;
+      });
+    },
+  };
 }
 
 /** Environment variable through which a function learns each secret's ARN (never its value). */
@@ -63,6 +80,7 @@ export class ServiceFunction extends Construct {
     const emailFrom = scope.node.tryGetContext('emailFrom') as string | undefined;
     if (def.sendsEmail && emailFrom) environment.EMAIL_FROM = emailFrom;
 
+    const prebuilt = prebuiltFiles[def.name];
     this.fn = new NodejsFunction(this, 'Handler', {
       description: `kinerja-asn ${def.name} (${def.entry})`,
       entry: join(repoRoot, def.entry),
@@ -85,8 +103,10 @@ export class ServiceFunction extends Construct {
         sourceMap: true,
         sourcesContent: false,
         target: bundling.target,
+        define: bundling.define,
         // Bundle the AWS SDK v3 too, so the deployed code runs the exact versions the tests ran.
         externalModules: [],
+        ...(prebuilt ? { commandHooks: shipBeside(prebuilt) } : {}),
       },
     });
 

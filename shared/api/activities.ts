@@ -1,6 +1,11 @@
 import * as z from 'zod/mini';
-import { route } from './route.ts';
+import { periodMessages } from '../messages/periods.ts';
+import { planMessages } from '../messages/plans.ts';
+import { activityMessages } from '../messages/activities.ts';
+import { routeWith } from './route.ts';
 import { isoDate, nipParam, page, pageQuery, text, wibTime } from './schemas.ts';
+
+const route = routeWith(periodMessages, planMessages, activityMessages);
 
 const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));
 const url = z.string().check(z.url({ protocol: /^https?$/ }), z.maxLength(2000));

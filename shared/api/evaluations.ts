@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
 import { berakhlak, ratings, unitPredikats } from '../domain/scoring.ts';
-import { route } from './route.ts';
+import { periodMessages } from '../messages/periods.ts';
+import { planMessages } from '../messages/plans.ts';
+import { activityMessages } from '../messages/activities.ts';
+import { evaluationMessages } from '../messages/evaluations.ts';
+import { routeWith } from './route.ts';
 import { meta, nipParam, performanceYear, periodId, text, unitCode } from './schemas.ts';
+
+const route = routeWith(periodMessages, planMessages, activityMessages, evaluationMessages);
 
 const rating = z.enum(ratings);
 const byEvaluation = z.object({ nip: nipParam, periodId });

@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
-import { route } from './route.ts';
+import { periodMessages } from '../messages/periods.ts';
+import { planMessages } from '../messages/plans.ts';
+import { activityMessages } from '../messages/activities.ts';
+import { feedbackMessages } from '../messages/feedback.ts';
+import { routeWith } from './route.ts';
 import { isoDate, meta, nipParam, page, pageQuery, performanceYear, periodId, text } from './schemas.ts';
+
+const route = routeWith(periodMessages, planMessages, activityMessages, feedbackMessages);
 
 const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const version = z.number().check(z.int(), z.minimum(1), meta('Versi yang Anda baca (optimistic locking)'));

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { route } from './route.ts';
+import { peopleMessages } from '../messages/people.ts';
+import { routeWith } from './route.ts';
 import {
   actingAssignment,
   employee,
@@ -15,6 +16,8 @@ import {
   position,
   unitCode,
 } from './schemas.ts';
+
+const route = routeWith(peopleMessages);
 
 const byNip = z.object({ nip: nipParam });
 

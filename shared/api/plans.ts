@@ -1,7 +1,11 @@
 import { serviceMetrics } from '../domain/service-indicators.ts';
 import * as z from 'zod/mini';
-import { route } from './route.ts';
+import { periodMessages } from '../messages/periods.ts';
+import { planMessages } from '../messages/plans.ts';
+import { routeWith } from './route.ts';
 import { employeeSummary, isoDate, meta, nipParam, performanceYear, periodId, text } from './schemas.ts';
+
+const route = routeWith(periodMessages, planMessages);
 
 const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/), meta('Kode buatan klien, unik dalam SKP / client-made id, unique in the plan', ['rhk-1']));
 const version = z.number().check(z.int(), z.minimum(1), meta('Versi yang Anda baca (optimistic locking)'));

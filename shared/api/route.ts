@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { Catalogue } from '../messages/catalogue.ts';
 
 type Schema = z.ZodMiniType;
 
@@ -30,8 +31,16 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   errors: Array<400 | 403 | 404 | 409 | 410 | 415 | 422>;
   /** Pages for people (the survey) answer errors as HTML pages too. */
   errorsAs?: 'html';
+  /** Messages of the area beyond the common ones (shared/messages/catalogue.ts): what its handler can render. */
+  messages?: Catalogue;
 }
 
 export const route = <P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
   spec: RouteSpec<P, Q, B>,
 ): RouteSpec<P, Q, B> => spec;
+
+/** The `route` of an area whose operations can answer with these messages besides the common ones. */
+export const routeWith = (...catalogues: Catalogue[]) => {
+  const messages: Catalogue = Object.assign({}, ...catalogues);
+  return <P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> => ({ ...spec, messages });
+};

@@ -2,8 +2,12 @@ import * as z from 'zod/mini';
 import { holidayKinds } from '../domain/holidays.ts';
 import { weekdays } from '../domain/service-hours.ts';
 import { elementCodes } from '../domain/skm.ts';
-import { route } from './route.ts';
+import { periodMessages } from '../messages/periods.ts';
+import { serviceMessages } from '../messages/services.ts';
+import { routeWith } from './route.ts';
 import { isoDate, meta, nipParam, page, pageQuery, performanceYear, periodId, text, unitCode, wibTime } from './schemas.ts';
+
+const route = routeWith(periodMessages, serviceMessages);
 
 export const serviceTypeCode = z
   .string()

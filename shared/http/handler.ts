@@ -16,7 +16,7 @@ import { machineClientOrg } from '../store/machine-clients.ts';
 import { OrgScope } from '../store/org-scope.ts';
 import { DomainError } from '../messages/errors.ts';
 import { httpStatusOf } from '../messages/status.ts';
-import { type Lang, negotiateLang, render } from '../messages/catalogue.ts';
+import { type Lang, negotiateLang, render, useMessages } from '../messages/catalogue.ts';
 
 type Schema = z.ZodMiniType;
 type Out<S> = S extends Schema ? z.output<S> : never;
@@ -169,6 +169,7 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
   trigger: RouteAuth,
   options: { errorPage?: ErrorPage } = {},
 ) {
+  if (spec.messages) useMessages(spec.messages);
   const core = async (event: Event, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? 'unknown';
     logger.setCorrelationId(requestId);

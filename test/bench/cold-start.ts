@@ -8,12 +8,14 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { bundling } from '../../infra/bundling.ts';
+import { bundling, prebuiltFiles } from '../../infra/bundling.ts';
 import { functions } from '../../shared/platform/manifest.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, '.bench');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
+/** BENCH_FUNCTIONS=health,create-activity measures only those. */
+const only = process.env.BENCH_FUNCTIONS?.split(',');
 const TARGET = 1.3;
 
 const BARE = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -28,6 +30,8 @@ export const handler = async (event) => {
 async function bundle(name: string, entry: string): Promise<string> {
   const file = join(out, name, 'index.mjs');
   await build({ entryPoints: [entry], bundle: true, outfile: file, logLevel: 'error', ...bundling, banner: { js: bundling.banner } });
+  // Shipped beside the bundle as deployed (not counted in its size: the code is index.mjs).
+  for (const [fileName, make] of Object.entries(prebuiltFiles[name] ?? {})) writeFileSync(join(out, name, fileName), make());
   return file;
 }
 
@@ -54,7 +58,7 @@ export async function coldStartBench(): Promise<void> {
 
   initMs(bare); // warm the file cache once
   const rows: { name: string; size: number; init: number }[] = [];
-  for (const fn of functions) {
+  for (const fn of functions.filter((f) => !only || only.includes(f.name))) {
     const file = await bundle(fn.name, resolve(root, fn.entry));
     initMs(file);
     const mine: number[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Lang, type MessageCode, messages, negotiateLang, nouns, render } from '../../shared/messages/catalogue.ts';
+import { allMessages as messages } from '../../shared/messages/all.ts';
+import { type Lang, type MessageCode, negotiateLang, nouns, render } from '../../shared/messages/catalogue.ts';
 
 const languages: [acceptLanguage: string | undefined, expected: Lang][] = [
   ['en', 'en'],

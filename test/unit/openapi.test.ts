@@ -1,6 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { httpFunctions } from '../../shared/platform/manifest.ts';
+import { bundling, prebuiltFiles } from '../../infra/bundling.ts';
+import { functions, httpFunctions } from '../../shared/platform/manifest.ts';
 import { renderDocsPage } from '../../shared/api/docs-page.ts';
 import { buildOpenApi } from '../../shared/api/openapi.ts';
 
@@ -39,4 +45,23 @@ describe('OpenAPI document', () => {
     for (const fn of httpFunctions()) expect(html).toContain(`id="${fn.name}"`);
     expect(html).toContain('<html lang="id">');
   });
+});
+
+describe('the deployed /openapi.json and /docs', () => {
+  const event = (path: string) => ({ rawPath: path, headers: {}, requestContext: { requestId: 'r-1', http: { method: 'GET', path } } });
+  const context = { functionName: 'f', awsRequestId: 'r-1', getRemainingTimeInMillis: () => 1000 };
+  type Handler = (e: unknown, c: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
+
+  it.each(['get-openapi', 'get-docs'])('%s answers from the files built with its bundle exactly as it does from source', async (name) => {
+    const fn = functions.find((f) => f.name === name)!;
+    const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+    const file = join(dir, 'index.mjs');
+    await build({ entryPoints: [resolve(import.meta.dirname, '../..', fn.entry)], bundle: true, outfile: file, logLevel: 'error', ...bundling, banner: { js: bundling.banner } });
+    for (const [fileName, make] of Object.entries(prebuiltFiles[name]!)) writeFileSync(join(dir, fileName), make());
+    const deployed = (await import(pathToFileURL(file).href)).handler as Handler;
+    const fromSource = (await import(`../../${fn.entry}`)).handler as Handler;
+    const [a, b] = [await deployed(event('/x'), context), await fromSource(event('/x'), context)];
+    expect(a.statusCode).toBe(200);
+    expect(a).toEqual(b);
+  }, 60_000);
 });

@@ -1,0 +1,37 @@
+/** Employees: acting assignments and the CSV import. */
+import type { Catalogue } from './catalogue.ts';
+
+export const peopleMessages = {
+  acting_for_self: {
+    id: 'Pegawai tidak bisa menjadi Plt/Plh untuk dirinya sendiri.',
+    en: 'An employee cannot act (Plt/Plh) for themselves.',
+  },
+  acting_overlap: {
+    id: 'Sudah ada penugasan Plt/Plh untuk {forNip} yang tumpang tindih ({startDate} s.d. {endDate}).',
+    en: 'There is already an acting assignment for {forNip} overlapping these dates ({startDate} to {endDate}).',
+  },
+  import_invalid: {
+    id: 'Impor dibatalkan: {count} baris bermasalah, tidak ada data yang disimpan. Perbaiki baris di details lalu unggah ulang seluruh berkas.',
+    en: 'Import cancelled: {count} rows have problems and nothing was saved. Fix the rows in details and upload the whole file again.',
+  },
+  import_too_large: {
+    id: 'Berkas berisi {rows} baris; batasnya {max} baris per unggahan. Pecah berkas per OPD.',
+    en: 'The file has {rows} rows; the limit is {max} per upload. Split the file by agency (OPD).',
+  },
+  duplicate_nip: {
+    id: 'NIP {nip} muncul lebih dari sekali dalam berkas.',
+    en: 'NIP {nip} appears more than once in the file.',
+  },
+  csv_unreadable: {
+    id: 'Berkas CSV tidak bisa dibaca: {detail}.',
+    en: 'The CSV file cannot be read: {detail}.',
+  },
+  csv_empty: {
+    id: 'Berkas CSV kosong; baris pertama harus judul kolom.',
+    en: 'The CSV file is empty; the first row must be the column headers.',
+  },
+  csv_missing_columns: {
+    id: 'Kolom wajib tidak ada di baris judul: {detail}. Kolom yang diterima: nip, nama, jabatan, kode_unit, nip_atasan (opsional: jenis, email).',
+    en: 'Required columns are missing from the header: {detail}. Accepted: nip, name, position, unit_code, supervisor_nip (optional: employment_type, email).',
+  },
+} as const satisfies Catalogue;
