@@ -12,7 +12,7 @@ import { bundling, prebuiltFiles } from '../../infra/bundling.ts';
 import { functions } from '../../shared/platform/manifest.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const out = join(root, '.bench');
+const out = join(root, '.bench', 'cold-start');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
 /** BENCH_FUNCTIONS=health,create-activity measures only those. */
 const only = process.env.BENCH_FUNCTIONS?.split(',');
