@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type FunctionDef, type HttpTrigger, functions as manifestFunctions } from '../shared/platform/manifest.ts';
+import { ApiAreaStack } from './stacks/api-area-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 import { WorkersStack } from './stacks/workers-stack.ts';
-import { ApiAreaStack } from './stacks/api-area-stack.ts';
 
 /** Jakarta: the data of Indonesian civil servants stays in the country. */
 export const DEFAULT_REGION = 'ap-southeast-3';
@@ -35,12 +35,23 @@ export interface KinerjaApp {
 }
 
 /** Areas (functions/<area>/) whose authenticated routes get their own stack; the rest stay in the API stack. */
-const AREA_STACKS: Record<string, string> = { periods: 'Plans', plans: 'Plans', activities: 'Activities', services: 'Services', evaluations: 'Evaluations', feedback: 'Feedback', notifications: 'Feedback' };
-const areaStackOf = (f: FunctionDef): string | undefined => (f.trigger.kind === 'http' && f.trigger.auth !== 'public' ? AREA_STACKS[f.entry.split('/')[1] ?? ''] : undefined);
+const AREA_STACKS: Record<string, string> = {
+  periods: 'Plans',
+  plans: 'Plans',
+  activities: 'Activities',
+  services: 'Services',
+  evaluations: 'Evaluations',
+  feedback: 'Feedback',
+  notifications: 'Feedback',
+};
+const areaStackOf = (f: FunctionDef): string | undefined =>
+  f.trigger.kind === 'http' && f.trigger.auth !== 'public' ? AREA_STACKS[f.entry.split('/')[1] ?? ''] : undefined;
 
 /** Feature flags live in cdk.json; loading them here lets tests synthesise exactly what the CLI does. */
 function cdkJsonContext(): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context?: Record<string, unknown> };
+  const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as {
+    context?: Record<string, unknown>;
+  };
   return cdkJson.context ?? {};
 }
 

@@ -4,7 +4,9 @@
  * Like Promise.all, but when several fail, the failure reported is the first in list order, not the first in
  * time: independent rule checks run side by side, yet a request breaking two rules always gets the same answer.
  */
-export async function allInOrder<T extends readonly unknown[]>(promises: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
+export async function allInOrder<T extends readonly unknown[]>(
+  promises: readonly [...{ [K in keyof T]: Promise<T[K]> }],
+): Promise<T> {
   const settled = await Promise.allSettled(promises);
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
@@ -12,7 +14,11 @@ export async function allInOrder<T extends readonly unknown[]>(promises: readonl
 }
 
 /** Runs `work` on every item, at most `concurrency` at a time, in list order of start. */
-export async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function forEachConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -13,7 +13,8 @@ export function surveySigningKey(): Promise<Buffer> {
     if (!arn) throw new Error('SURVEY_SECRET_ARN or SURVEY_SIGNING_KEY must be set');
     const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
     const value = await getSecret(arn, { maxAge: 3600 });
-    if (typeof value !== 'string' || value.length < 32) throw new Error('survey signing secret is missing or too short');
+    if (typeof value !== 'string' || value.length < 32)
+      throw new Error('survey signing secret is missing or too short');
     return Buffer.from(value, 'utf8');
   })().catch((err: unknown) => {
     cached = undefined; // a failed read is retried by the next request

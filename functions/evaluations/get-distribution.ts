@@ -1,6 +1,8 @@
 import { getDistribution } from '#shared/api/evaluations';
-import { json, userHandler } from '#shared/http/handler';
 import { periodDistribution } from '#shared/app/distribution';
+import { json, userHandler } from '#shared/http/handler';
 
 /** BKPSDM and auditors: the distribution check of a period, before (and after) finalisation. */
-export const handler = userHandler(getDistribution, async (req) => json(await periodDistribution(req, req.params.periodId)));
+export const handler = userHandler(getDistribution, async (req) =>
+  json(await periodDistribution(req, req.params.periodId)),
+);

@@ -1,6 +1,8 @@
 import { listTeamEvaluations } from '#shared/api/evaluations';
-import { json, userHandler } from '#shared/http/handler';
 import { teamEvaluations } from '#shared/app/evaluations';
+import { json, userHandler } from '#shared/http/handler';
 
 /** The supervisor's review list: each team member's figures, what is still to do, and the outcome in force. */
-export const handler = userHandler(listTeamEvaluations, async (req) => json(await teamEvaluations(req, req.params.nip, req.params.periodId)));
+export const handler = userHandler(listTeamEvaluations, async (req) =>
+  json(await teamEvaluations(req, req.params.nip, req.params.periodId)),
+);

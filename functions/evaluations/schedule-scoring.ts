@@ -1,8 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import { logger, metrics } from '#shared/observability';
 import { scoreDuePeriodsEverywhere } from '#shared/app/scheduled-scoring';
+import { logger, metrics } from '#shared/observability';
 
 /** Daily (Asia/Jakarta): starts scoring every period whose input deadline (and the verification days) has passed. */
 export const handler = middy(async () => {

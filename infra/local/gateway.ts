@@ -3,7 +3,7 @@
  * and API Gateway HTTP API (payload v2) events handed to the very same handlers Lambda runs.
  */
 import { randomUUID } from 'node:crypto';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { negotiateLang, render } from '../../shared/messages/catalogue.ts';
 import { type FunctionDef, type HttpTrigger, httpFunctions } from '../../shared/platform/manifest.ts';
@@ -69,7 +69,12 @@ function rateLimiter(perSecond: number) {
   };
 }
 
-export function createGateway({ issuer, functions = httpFunctions(), log, publicRateLimit = 20 }: GatewayOptions): Server {
+export function createGateway({
+  issuer,
+  functions = httpFunctions(),
+  log,
+  publicRateLimit = 20,
+}: GatewayOptions): Server {
   const allowPublic = rateLimiter(publicRateLimit);
   // Static segments win over parameters (POST /employees/import before /employees/{nip}).
   const routes = functions.map(compile).sort((a, b) => a.params - b.params);
@@ -91,7 +96,11 @@ export function createGateway({ issuer, functions = httpFunctions(), log, public
     send(
       res,
       status,
-      { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': requestId, ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) },
+      {
+        'content-type': 'application/json; charset=utf-8',
+        'x-correlation-id': requestId,
+        ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+      },
       JSON.stringify({ error: { code, message } }),
     );
   };
@@ -117,7 +126,7 @@ export function createGateway({ issuer, functions = httpFunctions(), log, public
         const values = route.fn.trigger.method === method ? route.pattern.exec(url.pathname) : null;
         const params = values?.slice(1).map(decodeSegment);
         // A segment that is not valid percent-encoding matches no route (API Gateway answers 404 too).
-        if (params && params.every((p): p is string => p !== undefined)) {
+        if (params?.every((p): p is string => p !== undefined)) {
           match = { route, params };
           break;
         }
@@ -125,7 +134,8 @@ export function createGateway({ issuer, functions = httpFunctions(), log, public
       if (!match) return refuse(res, req, 404, 'route_not_found', requestId);
       const { fn } = match.route;
 
-      if (fn.trigger.auth === 'public' && !allowPublic(req.socket.remoteAddress ?? '')) return refuse(res, req, 429, 'too_many_requests', requestId);
+      if (fn.trigger.auth === 'public' && !allowPublic(req.socket.remoteAddress ?? ''))
+        return refuse(res, req, 429, 'too_many_requests', requestId);
       let claims: Record<string, string> | undefined;
       if (fn.trigger.auth !== 'public') {
         const header = req.headers.authorization ?? '';
@@ -138,7 +148,9 @@ export function createGateway({ issuer, functions = httpFunctions(), log, public
         }
       }
 
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+      );
       const query: Record<string, string> = {};
       for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
       const isText = raw.length === 0 || TEXT.test(headers['content-type'] ?? 'application/json');
@@ -158,7 +170,13 @@ export function createGateway({ issuer, functions = httpFunctions(), log, public
           apiId: 'local',
           domainName: headers.host ?? 'localhost',
           domainPrefix: 'localhost',
-          http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          http: {
+            method,
+            path: url.pathname,
+            protocol: 'HTTP/1.1',
+            sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+            userAgent: headers['user-agent'] ?? '',
+          },
           requestId,
           routeKey: `${method} ${fn.trigger.path}`,
           stage: '$default',
@@ -175,7 +193,12 @@ export function createGateway({ issuer, functions = httpFunctions(), log, public
         return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify(result ?? null));
       }
       const body = result.body ? (result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body) : '';
-      send(res, result.statusCode ?? 200, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])), body);
+      send(
+        res,
+        result.statusCode ?? 200,
+        Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+        body,
+      );
     } catch (err) {
       // A handler that throws is a Lambda error: API Gateway answers 500 with no detail.
       log?.(`handler crashed: ${(err as Error).stack ?? err}`);

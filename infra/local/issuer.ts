@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type JWK, type JWTPayload, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { apiScopes } from '../../shared/platform/manifest.ts';
 
 export const LOCAL_ISSUER = 'http://localhost/kinerja-local-issuer';
@@ -47,7 +47,12 @@ async function loadOrCreateKey(file: string | undefined): Promise<{ privateKey: 
 export async function createIssuer(keyFile?: string): Promise<Issuer> {
   const { privateKey, publicKey, kid } = await loadOrCreateKey(keyFile);
   const sign = (claims: JWTPayload, ttl: number) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuer(LOCAL_ISSUER).setIssuedAt().setExpirationTime(`${ttl}s`).sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setIssuer(LOCAL_ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(`${ttl}s`)
+      .sign(privateKey);
 
   return {
     // Shape of a Cognito ID token: aud is the web client, custom attributes carry organisation and NIP.
@@ -66,17 +71,25 @@ export async function createIssuer(keyFile?: string): Promise<Issuer> {
         ttl,
       ),
     // Shape of a Cognito client-credentials access token: no aud, client_id and scope instead.
-    machineToken: (clientId = MACHINE_CLIENT_ID, scopes = Object.keys(apiScopes).map((s) => `kinerja-api/${s}`), ttl = 3600) =>
-      sign({ sub: clientId, client_id: clientId, token_use: 'access', scope: scopes.join(' ') }, ttl),
+    machineToken: (
+      clientId = MACHINE_CLIENT_ID,
+      scopes = Object.keys(apiScopes).map((s) => `kinerja-api/${s}`),
+      ttl = 3600,
+    ) => sign({ sub: clientId, client_id: clientId, token_use: 'access', scope: scopes.join(' ') }, ttl),
     verify: async (token) => {
       // algorithms pins RS256, so `alg: none` and HMAC tricks are refused before the signature check.
-      const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, algorithms: ['RS256'], requiredClaims: ['exp', 'iat', 'token_use'] });
-      if (payload.token_use !== 'id' && payload.token_use !== 'access') throw new Error('token_use must be id or access');
+      const { payload } = await jwtVerify(token, publicKey, {
+        issuer: LOCAL_ISSUER,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'iat', 'token_use'],
+      });
+      if (payload.token_use !== 'id' && payload.token_use !== 'access')
+        throw new Error('token_use must be id or access');
       // As API Gateway does: an ID token's aud, or an access token's client_id, must be one of ours.
       const auds = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];
       const clientId = typeof payload.client_id === 'string' ? payload.client_id : undefined;
       if (!auds.some((a) => AUDIENCES.includes(a)) && !(clientId && AUDIENCES.includes(clientId))) {
-        throw new Error('token audience is not one of this API\'s clients');
+        throw new Error("token audience is not one of this API's clients");
       }
       return payload;
     },

@@ -4,7 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { type FunctionDef, type TableName, functions as manifest, httpFunctions, scheduledFunctions, streamFunctions } from '../../shared/platform/manifest.ts';
+import {
+  type FunctionDef,
+  httpFunctions,
+  functions as manifest,
+  scheduledFunctions,
+  streamFunctions,
+  type TableName,
+} from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
 import { ensureTables } from './dynamodb.ts';
 import { createGateway } from './gateway.ts';
@@ -59,7 +66,12 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   // What the stack gives Lambda as a secret; locally an environment value of this process.
   process.env.SURVEY_SIGNING_KEY = (options.surveyKey ?? randomBytes(32)).toString('base64');
   if (options.outboxDir) process.env.EMAIL_OUTBOX_DIR = options.outboxDir;
-  const server: Server = createGateway({ issuer: options.issuer, functions: only(httpFunctions()), log: options.log, publicRateLimit: options.publicRateLimit });
+  const server: Server = createGateway({
+    issuer: options.issuer,
+    functions: only(httpFunctions()),
+    log: options.log,
+    publicRateLimit: options.publicRateLimit,
+  });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port, '127.0.0.1', () => ok());

@@ -4,8 +4,8 @@
  * the same tasks and code the stream consumer runs in the cloud, here inline. Re-running gives the same results.
  */
 import { parseArgs } from 'node:util';
-import { OrgScope } from '../../shared/store/org-scope.ts';
 import { runScoringTask } from '../../shared/app/scoring.ts';
+import { OrgScope } from '../../shared/store/org-scope.ts';
 import { ScoringRunRepository } from '../../shared/store/scoring.ts';
 import { YearRepository } from '../../shared/store/years.ts';
 import { DEMO_ORG } from './demo-data.ts';
@@ -16,11 +16,23 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { period: { type: 'string' }, unit: { type: 'string' }, org: { type: 'string' }, close: { type: 'boolean' } } });
-  if (!values.period) throw new Error('usage: npm run score -- --period 2026-11 [--unit DUK-IDK] [--org kota-medan] [--close]');
+  const { values } = parseArgs({
+    options: {
+      period: { type: 'string' },
+      unit: { type: 'string' },
+      org: { type: 'string' },
+      close: { type: 'boolean' },
+    },
+  });
+  if (!values.period)
+    throw new Error('usage: npm run score -- --period 2026-11 [--unit DUK-IDK] [--org kota-medan] [--close]');
   const endpoint = `http://localhost:${process.env.DYNAMODB_PORT ?? 8100}`;
-  const reachable = await fetch(endpoint).then(() => true, () => false);
-  if (!reachable) throw new Error(`no DynamoDB Local at ${endpoint}: start the product first (npm start), or set DYNAMODB_PORT.`);
+  const reachable = await fetch(endpoint).then(
+    () => true,
+    () => false,
+  );
+  if (!reachable)
+    throw new Error(`no DynamoDB Local at ${endpoint}: start the product first (npm start), or set DYNAMODB_PORT.`);
   configureEnvironment(endpoint, LOCAL_TABLES);
 
   const scope = new OrgScope(values.org ?? DEMO_ORG.orgId);
@@ -28,18 +40,31 @@ async function main(): Promise<void> {
   const year = Number(values.period.slice(0, 4));
   let period = await new YearRepository(scope).findPeriod(values.period);
   if (period.state === 'open') {
-    if (!values.close) throw new Error(`period ${period.id} is still open (input deadline ${period.inputDeadline}); add --close to close it and score.`);
-    period = await new YearRepository(scope).updatePeriod(year, period.id, period.version, () => ({ state: 'closed' }), ctx());
+    if (!values.close)
+      throw new Error(
+        `period ${period.id} is still open (input deadline ${period.inputDeadline}); add --close to close it and score.`,
+      );
+    period = await new YearRepository(scope).updatePeriod(
+      year,
+      period.id,
+      period.version,
+      () => ({ state: 'closed' }),
+      ctx(),
+    );
     console.log(`closed period ${period.id}`);
   }
   const runs = new ScoringRunRepository(scope);
   const { run, tasks } = await runs.start(period, year, values.unit ?? null, 'inline', ctx());
-  console.log(`scoring run ${run.runId}: period ${run.periodId}, rules version ${run.rulesVersion}${run.unitCode ? `, unit ${run.unitCode} and below` : ''}`);
+  console.log(
+    `scoring run ${run.runId}: period ${run.periodId}, rules version ${run.rulesVersion}${run.unitCode ? `, unit ${run.unitCode} and below` : ''}`,
+  );
   const started = Date.now();
   let total = 0;
   for (const queue = [...tasks]; queue.length > 0; ) {
     const task = queue.shift()!;
-    const { scored, next } = await runScoringTask(scope, task, ctx(), (n) => process.stdout.write(`\r  ${task.unitCode} slice ${task.slice}: ${n}…`));
+    const { scored, next } = await runScoringTask(scope, task, ctx(), (n) =>
+      process.stdout.write(`\r  ${task.unitCode} slice ${task.slice}: ${n}…`),
+    );
     await runs.markDone(task, scored, ctx().now);
     if (next) queue.push(next);
     total += scored;
@@ -47,7 +72,9 @@ async function main(): Promise<void> {
   }
   await runs.finishIfComplete(run.periodId, run.runId, ctx());
   const after = await new YearRepository(scope).findPeriod(run.periodId);
-  console.log(`done: ${total} evaluations in ${((Date.now() - started) / 1000).toFixed(1)} s; period ${after.id} is ${after.state}.`);
+  console.log(
+    `done: ${total} evaluations in ${((Date.now() - started) / 1000).toFixed(1)} s; period ${after.id} is ${after.state}.`,
+  );
 }
 
 main().catch((err: unknown) => {

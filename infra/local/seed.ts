@@ -1,20 +1,29 @@
 /** Seeds the demo organisation through the same repositories the handlers use, so the audit trail shows it. */
-import { EmployeeRepository } from '../../shared/store/employees.ts';
-import { registerMachineClient } from '../../shared/store/machine-clients.ts';
-import { OrgScope } from '../../shared/store/org-scope.ts';
-import { UnitRepository } from '../../shared/store/units.ts';
-import { YearRepository } from '../../shared/store/years.ts';
-import { PlanRepository } from '../../shared/store/plans.ts';
-import { ActivityRepository } from '../../shared/store/activities.ts';
+
 import { periodIdFor, toMinutes } from '../../shared/domain/activities.ts';
+import { checkNip } from '../../shared/domain/nip.ts';
 import { wibDate } from '../../shared/domain/time.ts';
+import { unitPath } from '../../shared/domain/units.ts';
 import { DomainError } from '../../shared/messages/errors.ts';
 import { httpStatusOf } from '../../shared/messages/status.ts';
-import { unitPath } from '../../shared/domain/units.ts';
-import { checkNip } from '../../shared/domain/nip.ts';
+import { ActivityRepository } from '../../shared/store/activities.ts';
+import { EmployeeRepository } from '../../shared/store/employees.ts';
 import { HolidayRepository } from '../../shared/store/holidays.ts';
+import { registerMachineClient } from '../../shared/store/machine-clients.ts';
+import { OrgScope } from '../../shared/store/org-scope.ts';
+import { PlanRepository } from '../../shared/store/plans.ts';
 import { ServiceCatalogueRepository } from '../../shared/store/service-catalogue.ts';
-import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoHolidays2026, demoPeople, demoServiceHours, demoServiceTypes, demoUnits } from './demo-data.ts';
+import { UnitRepository } from '../../shared/store/units.ts';
+import { YearRepository } from '../../shared/store/years.ts';
+import {
+  DEMO_MACHINE_CLIENT,
+  DEMO_ORG,
+  demoHolidays2026,
+  demoPeople,
+  demoServiceHours,
+  demoServiceTypes,
+  demoUnits,
+} from './demo-data.ts';
 
 export async function isSeeded(): Promise<boolean> {
   return (await new UnitRepository(new OrgScope(DEMO_ORG.orgId)).organisation()) !== undefined;
@@ -68,28 +77,81 @@ export async function seedDemo(options: { withWork?: boolean } = {}): Promise<vo
  */
 async function seedWork(scope: OrgScope, year: number, ctx: { actor: string; now: string }): Promise<void> {
   const plans = new PlanRepository(scope);
-  const iki = (id: string, name: string, weight: number, unit: string, value: number, source: 'activities' | 'service' | 'manual' = 'activities') =>
-    ({ id, name, aspect: 'kuantitas' as const, target: { kind: 'single' as const, value }, unit, direction: 'higher' as const, weight, source, ...(source === 'service' ? { serviceMetric: 'within_standard_pct' as const } : {}) });
+  const iki = (
+    id: string,
+    name: string,
+    weight: number,
+    unit: string,
+    value: number,
+    source: 'activities' | 'service' | 'manual' = 'activities',
+  ) => ({
+    id,
+    name,
+    aspect: 'kuantitas' as const,
+    target: { kind: 'single' as const, value },
+    unit,
+    direction: 'higher' as const,
+    weight,
+    source,
+    ...(source === 'service' ? { serviceMetric: 'within_standard_pct' as const } : {}),
+  });
   const chain = [
-    { nip: '197206151998031004', rhk: { id: 'kadis-1', title: 'Meningkatnya kualitas layanan administrasi kependudukan', unitGoal: 'IKM Disdukcapil minimal 88,31 (mutu A)' }, iki: [iki('kadis-1-a', 'Persentase dokumen selesai tepat waktu', 100, 'persen', 95, 'service')] },
-    { nip: '197808172003121003', rhk: { id: 'kabid-1', title: 'Terlayaninya pendaftaran penduduk tepat waktu', parentRhkId: 'kadis-1' }, iki: [iki('kabid-1-a', 'Dokumen pendaftaran penduduk diterbitkan', 100, 'dokumen', 24000)] },
-    { nip: '198203152006041002', rhk: { id: 'kasi-1', title: 'Terlaksananya perekaman dan pencetakan KTP-el', parentRhkId: 'kabid-1' }, iki: [iki('kasi-1-a', 'KTP-el tercetak', 100, 'keping', 12000)] },
+    {
+      nip: '197206151998031004',
+      rhk: {
+        id: 'kadis-1',
+        title: 'Meningkatnya kualitas layanan administrasi kependudukan',
+        unitGoal: 'IKM Disdukcapil minimal 88,31 (mutu A)',
+      },
+      iki: [iki('kadis-1-a', 'Persentase dokumen selesai tepat waktu', 100, 'persen', 95, 'service')],
+    },
+    {
+      nip: '197808172003121003',
+      rhk: { id: 'kabid-1', title: 'Terlayaninya pendaftaran penduduk tepat waktu', parentRhkId: 'kadis-1' },
+      iki: [iki('kabid-1-a', 'Dokumen pendaftaran penduduk diterbitkan', 100, 'dokumen', 24000)],
+    },
+    {
+      nip: '198203152006041002',
+      rhk: { id: 'kasi-1', title: 'Terlaksananya perekaman dan pencetakan KTP-el', parentRhkId: 'kabid-1' },
+      iki: [iki('kasi-1-a', 'KTP-el tercetak', 100, 'keping', 12000)],
+    },
     {
       nip: '199001152015031003',
       rhk: { id: 'rahmat-1', title: 'Terekamnya data KTP-el pemohon', parentRhkId: 'kasi-1' },
-      iki: [iki('rahmat-1-a', 'Pemohon KTP-el yang direkam', 70, 'orang', 2400), iki('rahmat-1-b', 'Berkas diverifikasi tanpa kesalahan', 30, 'berkas', 2400)],
+      iki: [
+        iki('rahmat-1-a', 'Pemohon KTP-el yang direkam', 70, 'orang', 2400),
+        iki('rahmat-1-b', 'Berkas diverifikasi tanpa kesalahan', 30, 'berkas', 2400),
+      ],
     },
   ];
   for (const p of chain) {
     if (await plans.latest(p.nip, year)) continue;
-    await plans.add({ nip: p.nip, year, planVersion: 1, state: 'approved', effectiveFrom: `${year}-01-01`, decidedAt: ctx.now, decidedBy: 'system:seed', rhk: [{ kind: 'utama', ...p.rhk, iki: p.iki }] }, ctx);
+    await plans.add(
+      {
+        nip: p.nip,
+        year,
+        planVersion: 1,
+        state: 'approved',
+        effectiveFrom: `${year}-01-01`,
+        decidedAt: ctx.now,
+        decidedBy: 'system:seed',
+        rhk: [{ kind: 'utama', ...p.rhk, iki: p.iki }],
+      },
+      ctx,
+    );
   }
   const date = wibDate(new Date(Date.now() - 86_400_000));
   const years = new YearRepository(scope);
   const found = await years.getWithRules(Number(date.slice(0, 4)));
   const period = found?.year.periods.find((x) => x.id === periodIdFor(date, found.year.cadence));
   const activities = new ActivityRepository(scope);
-  if (!found || !period || period.state !== 'open' || (await activities.range('199001152015031003', date, date)).length > 0) return;
+  if (
+    !found ||
+    !period ||
+    period.state !== 'open' ||
+    (await activities.range('199001152015031003', date, date)).length > 0
+  )
+    return;
   for (const [start, end, qty, ikiId, description] of [
     ['08:00', '10:30', 18, 'rahmat-1-a', 'Perekaman KTP-el pemohon di loket 2'],
     ['10:30', '12:00', 40, 'rahmat-1-b', 'Verifikasi berkas permohonan KTP-el'],
@@ -97,9 +159,23 @@ async function seedWork(scope: OrgScope, year: number, ctx: { actor: string; now
     await activities.apply(
       {
         after: {
-          id: activities.newId(), nip: '199001152015031003', date, start, end, minutes: toMinutes(end) - toMinutes(start), description, year: Number(date.slice(0, 4)),
-          periodId: period.id, rhkId: 'rahmat-1', ikiId, planVersion: 1, outputQuantity: qty, outputUnit: ikiId.endsWith('a') ? 'orang' : 'berkas', evidence: [],
-          status: 'pending', supervisorNip: '198203152006041002',
+          id: activities.newId(),
+          nip: '199001152015031003',
+          date,
+          start,
+          end,
+          minutes: toMinutes(end) - toMinutes(start),
+          description,
+          year: Number(date.slice(0, 4)),
+          periodId: period.id,
+          rhkId: 'rahmat-1',
+          ikiId,
+          planVersion: 1,
+          outputQuantity: qty,
+          outputUnit: ikiId.endsWith('a') ? 'orang' : 'berkas',
+          evidence: [],
+          status: 'pending',
+          supervisorNip: '198203152006041002',
         },
       },
       found.rules.current.dailyMinuteCap,
@@ -116,7 +192,23 @@ async function seedServices(scope: OrgScope, ctx: { actor: string; now: string }
   const catalogue = new ServiceCatalogueRepository(scope);
   for (const t of demoServiceTypes) await catalogue.saveType({ ...t, active: true }, undefined, ctx).catch(kept);
   for (const unitCode of new Set(demoServiceTypes.map((t) => t.unitCode))) {
-    await catalogue.saveHours(unitCode, { effectiveFrom: '2026-01-01', weekly: demoServiceHours }, 'Jam layanan Disdukcapil (data demo)', undefined, ctx).catch(kept);
+    await catalogue
+      .saveHours(
+        unitCode,
+        { effectiveFrom: '2026-01-01', weekly: demoServiceHours },
+        'Jam layanan Disdukcapil (data demo)',
+        undefined,
+        ctx,
+      )
+      .catch(kept);
   }
-  await new HolidayRepository(scope).save(2026, demoHolidays2026, 'Libur nasional dan cuti bersama 2026, SKB 3 Menteri (data demo: cocokkan dengan SKB)', 0, ctx).catch(kept);
+  await new HolidayRepository(scope)
+    .save(
+      2026,
+      demoHolidays2026,
+      'Libur nasional dan cuti bersama 2026, SKB 3 Menteri (data demo: cocokkan dengan SKB)',
+      0,
+      ctx,
+    )
+    .catch(kept);
 }

@@ -5,14 +5,24 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { registerOrganisation } from '../../shared/store/organisations.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
 import { type DynamoLocal, portIsFree, startDynamoDbLocal } from './dynamodb.ts';
 import { createIssuer } from './issuer.ts';
-import { CHECKPOINT_FILE, DATA_DIR, DYNAMODB_DIR, FAILURES_DIR, KEY_FILE, LOCAL_TABLES, OUTBOX_DIR, SURVEY_KEY_FILE, USERS_FILE } from './paths.ts';
+import {
+  CHECKPOINT_FILE,
+  DATA_DIR,
+  DYNAMODB_DIR,
+  FAILURES_DIR,
+  KEY_FILE,
+  LOCAL_TABLES,
+  OUTBOX_DIR,
+  SURVEY_KEY_FILE,
+  USERS_FILE,
+} from './paths.ts';
 import { LocalSetupError } from './problems.ts';
 import { type LocalApi, startLocalApi } from './runtime.ts';
 import { isSeeded, seedDemo } from './seed.ts';
-import { registerOrganisation } from '../../shared/store/organisations.ts';
 
 // Node 20 is supported locally; the SDK's notice about its future Node 22 floor would bury the banner.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -22,11 +32,16 @@ const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8100);
 const log = (line: string) => console.log(`[local] ${line}`);
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LocalSetupError(`PORT=${process.env.PORT} is not a port number.`);
-  if (!(await portIsFree(port))) throw new LocalSetupError(`Port ${port} is busy. Stop what uses it, or run with another port: PORT=3001 npm start`);
-  if (existsSync(DATA_DIR) && !statSync(DATA_DIR).isDirectory()) throw new LocalSetupError(`${DATA_DIR} is a file, not a folder. Move it away and start again.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new LocalSetupError(`PORT=${process.env.PORT} is not a port number.`);
+  if (!(await portIsFree(port)))
+    throw new LocalSetupError(`Port ${port} is busy. Stop what uses it, or run with another port: PORT=3001 npm start`);
+  if (existsSync(DATA_DIR) && !statSync(DATA_DIR).isDirectory())
+    throw new LocalSetupError(`${DATA_DIR} is a file, not a folder. Move it away and start again.`);
   if (existsSync(DYNAMODB_DIR) && !statSync(DYNAMODB_DIR).isDirectory()) {
-    throw new LocalSetupError(`The data folder ${DYNAMODB_DIR} is broken (it is a file). Move it away (rm -rf .data starts from scratch) and start again.`);
+    throw new LocalSetupError(
+      `The data folder ${DYNAMODB_DIR} is broken (it is a file). Move it away (rm -rf .data starts from scratch) and start again.`,
+    );
   }
 
   let dynamo: DynamoLocal | undefined;
@@ -76,12 +91,23 @@ async function main(): Promise<void> {
         `DynamoDB Local could not serve the data in ${DYNAMODB_DIR} (${(err as Error).message}). If the folder is damaged, move it away (rm -rf .data starts from scratch).`,
       );
     }
-    writeFileSync(USERS_FILE, JSON.stringify(Object.fromEntries(demoPeople.map((p) => [p.nip, { orgId: DEMO_ORG.orgId, groups: p.groups ?? [] }])), null, 2));
+    writeFileSync(
+      USERS_FILE,
+      JSON.stringify(
+        Object.fromEntries(demoPeople.map((p) => [p.nip, { orgId: DEMO_ORG.orgId, groups: p.groups ?? [] }])),
+        null,
+        2,
+      ),
+    );
 
     const tokens = await Promise.all(
       demoPeople
         .filter((p) => p.demoRole)
-        .map(async (p) => ({ role: p.demoRole!, who: `${p.name} (${p.nip})`, token: await issuer.userToken({ orgId: DEMO_ORG.orgId, nip: p.nip, groups: p.groups }) })),
+        .map(async (p) => ({
+          role: p.demoRole!,
+          who: `${p.name} (${p.nip})`,
+          token: await issuer.userToken({ orgId: DEMO_ORG.orgId, nip: p.nip, groups: p.groups }),
+        })),
     );
     const machine = await issuer.machineToken(DEMO_MACHINE_CLIENT.clientId);
     const staff = tokens.find((t) => t.role === 'Pegawai')!;

@@ -10,6 +10,7 @@ import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
@@ -81,13 +82,18 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
 
   const checkpoints: Checkpoints =
-    options.checkpointFile && existsSync(options.checkpointFile) ? (JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as Checkpoints) : {};
+    options.checkpointFile && existsSync(options.checkpointFile)
+      ? (JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as Checkpoints)
+      : {};
   const persist = () => {
     if (!options.checkpointFile) return;
     mkdirSync(dirname(options.checkpointFile), { recursive: true });
     // Iterators expire; only positions are worth keeping.
     const positions = Object.fromEntries(
-      Object.entries(checkpoints).map(([fn, shards]) => [fn, Object.fromEntries(Object.entries(shards).map(([id, s]) => [id, { lastSeq: s.lastSeq, done: s.done }]))]),
+      Object.entries(checkpoints).map(([fn, shards]) => [
+        fn,
+        Object.fromEntries(Object.entries(shards).map(([id, s]) => [id, { lastSeq: s.lastSeq, done: s.done }])),
+      ]),
     );
     writeFileSync(options.checkpointFile, JSON.stringify(positions));
   };
@@ -98,7 +104,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         new GetShardIteratorCommand({
           StreamArn: streamArn,
           ShardId: shardId,
-          ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+          ...(after
+            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+            : { ShardIteratorType: 'TRIM_HORIZON' }),
         }),
       );
     try {
@@ -106,7 +114,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     } catch (err) {
       // The checkpoint is older than the stream keeps (24 h): read from the oldest record still there.
       if (state.lastSeq && (err as Error).name === 'TrimmedDataAccessException') {
-        options.log?.(`${fn.name}: records after ${state.lastSeq} on ${shardId} are no longer in the stream; resuming at the oldest one kept`);
+        options.log?.(
+          `${fn.name}: records after ${state.lastSeq} on ${shardId} are no longer in the stream; resuming at the oldest one kept`,
+        );
         state.lastSeq = undefined;
         return (await get()).ShardIterator;
       }
@@ -119,7 +129,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     const shards: { ShardId?: string; ParentShardId?: string }[] = [];
     let start: string | undefined;
     do {
-      const page = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      const page = await streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }),
+      );
       shards.push(...(page.StreamDescription?.Shards ?? []));
       start = page.StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -132,7 +144,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       state.done = true;
       return false;
     }
-    let out;
+    let out: GetRecordsCommandOutput;
     try {
       out = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: fn.trigger.batchSize }));
     } catch (err) {
@@ -181,8 +193,16 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       // As bisect-on-error ends up doing on Lambda: only the record that keeps failing is set aside; the
       // records after it are delivered again, each with its own retry budget.
       const poison = records[Math.max(index, 0)]!;
-      options.onFailure?.({ function: fn.name, shardId, records: [poison], attempts: state.attempts, at: new Date().toISOString() });
-      options.log?.(`${fn.name}: record ${poison.dynamodb?.SequenceNumber} failed ${state.attempts} times; sent to the on-failure destination`);
+      options.onFailure?.({
+        function: fn.name,
+        shardId,
+        records: [poison],
+        attempts: state.attempts,
+        at: new Date().toISOString(),
+      });
+      options.log?.(
+        `${fn.name}: record ${poison.dynamodb?.SequenceNumber} failed ${state.attempts} times; sent to the on-failure destination`,
+      );
       state.lastSeq = poison.dynamodb!.SequenceNumber;
       state.attempts = 0;
     }
@@ -207,7 +227,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         const id = shard.ShardId!;
         const state = (shards[id] ??= {});
         // A child shard is read only after its parent (while the stream still lists it) is exhausted: per-key order.
-        const parentPending = shard.ParentShardId && listed.has(shard.ParentShardId) && !shards[shard.ParentShardId]?.done;
+        const parentPending =
+          shard.ParentShardId && listed.has(shard.ParentShardId) && !shards[shard.ParentShardId]?.done;
         if (state.done || parentPending) continue;
         // One shard's trouble must not stop the others.
         try {

@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createIssuer } from './issuer.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG } from './demo-data.ts';
+import { createIssuer } from './issuer.ts';
 import { KEY_FILE, USERS_FILE } from './paths.ts';
 
 async function main(): Promise<void> {
@@ -23,9 +23,12 @@ async function main(): Promise<void> {
     return;
   }
   if (!/^\d{18}$/.test(who)) throw new Error(`"${who}" is neither an 18-digit NIP nor "client".`);
-  const users = existsSync(USERS_FILE) ? (JSON.parse(readFileSync(USERS_FILE, 'utf8')) as Record<string, { orgId: string; groups: string[] }>) : {};
+  const users = existsSync(USERS_FILE)
+    ? (JSON.parse(readFileSync(USERS_FILE, 'utf8')) as Record<string, { orgId: string; groups: string[] }>)
+    : {};
   const known = users[who];
-  if (!known && !values.org) console.error(`note: ${who} is not a demo user; minting for organisation ${DEMO_ORG.orgId} with no groups.`);
+  if (!known && !values.org)
+    console.error(`note: ${who} is not a demo user; minting for organisation ${DEMO_ORG.orgId} with no groups.`);
   const groups = values.groups !== undefined ? values.groups.split(',').filter(Boolean) : (known?.groups ?? []);
   console.log(await issuer.userToken({ orgId: values.org ?? known?.orgId ?? DEMO_ORG.orgId, nip: who, groups }, ttl));
 }

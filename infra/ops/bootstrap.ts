@@ -42,14 +42,33 @@ async function main(): Promise<void> {
   const units = new UnitRepository(scope);
   const code = v['unit-code']!;
   await units.saveOrganisation(v.name!, ctx);
-  const { unit } = await units.create({ code, name: v['unit-name']!, kind: 'opd', path: unitPath(undefined, code) }, ctx);
-  const { employee, replayed } = await new EmployeeRepository(scope).create(
-    { nip, name: v['admin-name']!, position: v['admin-position']!, employmentType: 'PNS', unitCode: unit.code, unitPath: unit.path, supervisorNip: null, status: 'active' },
+  const { unit } = await units.create(
+    { code, name: v['unit-name']!, kind: 'opd', path: unitPath(undefined, code) },
     ctx,
   );
-  console.log(`organisation ${v.org} (${v.name}), unit ${unit.code}, admin ${employee.nip}${replayed ? ' (already there)' : ''}`);
+  const { employee, replayed } = await new EmployeeRepository(scope).create(
+    {
+      nip,
+      name: v['admin-name']!,
+      position: v['admin-position']!,
+      employmentType: 'PNS',
+      unitCode: unit.code,
+      unitPath: unit.path,
+      supervisorNip: null,
+      status: 'active',
+    },
+    ctx,
+  );
+  console.log(
+    `organisation ${v.org} (${v.name}), unit ${unit.code}, admin ${employee.nip}${replayed ? ' (already there)' : ''}`,
+  );
   if (v['machine-client']) {
-    await registerMachineClient(v['machine-client'], v.org!, v['machine-name'] ?? v['machine-client'], 'system:bootstrap');
+    await registerMachineClient(
+      v['machine-client'],
+      v.org!,
+      v['machine-name'] ?? v['machine-client'],
+      'system:bootstrap',
+    );
     console.log(`machine client ${v['machine-client']} registered to ${v.org}`);
   }
 }

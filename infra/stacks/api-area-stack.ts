@@ -5,8 +5,8 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../../shared/platform/manifest.ts';
-import { SharedJwtAuthorizer, addRoute } from './routes.ts';
-import { type ServiceFunction, buildFunctions } from './service-function.ts';
+import { addRoute, SharedJwtAuthorizer } from './routes.ts';
+import { buildFunctions, type ServiceFunction } from './service-function.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -29,8 +29,15 @@ export class ApiAreaStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiAreaStackProps) {
     super(scope, id, props);
     const open = props.functions.filter((f) => f.trigger.auth === 'public');
-    if (open.length) throw new Error(`Public routes stay in the API stack (its stage throttles them): ${open.map((f) => f.name).join(', ')}`);
-    this.functions = buildFunctions(this, props.functions, { tables: props.tables, secrets: props.secrets, repoRoot: REPO_ROOT });
+    if (open.length)
+      throw new Error(
+        `Public routes stay in the API stack (its stage throttles them): ${open.map((f) => f.name).join(', ')}`,
+      );
+    this.functions = buildFunctions(this, props.functions, {
+      tables: props.tables,
+      secrets: props.secrets,
+      repoRoot: REPO_ROOT,
+    });
     const authorizer = new SharedJwtAuthorizer(props.authorizerId);
     for (const def of props.functions) addRoute(this, props.api, def, this.functions[def.name]!, authorizer);
   }

@@ -17,7 +17,8 @@ export function contextNumber(scope: Construct, key: string, fallback: number): 
   const value: unknown = scope.node.tryGetContext(key);
   if (value === undefined || value === null || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`Context '${key}' must be a positive number, got '${String(value)}'.`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`Context '${key}' must be a positive number, got '${String(value)}'.`);
   return n;
 }
 

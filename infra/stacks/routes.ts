@@ -28,10 +28,17 @@ export class SharedJwtAuthorizer implements IHttpRouteAuthorizer {
  * One manifest route: its Lambda integration and the auth the manifest names. Public routes carry no authorizer
  * (acknowledged for cdk-nag with the reason); machine routes require their resource-server scopes.
  */
-export function addRoute(scope: Construct, api: IHttpApi, def: FunctionDef & { trigger: HttpTrigger }, fn: ServiceFunction, authorizer: IHttpRouteAuthorizer): HttpRoute {
+export function addRoute(
+  scope: Construct,
+  api: IHttpApi,
+  def: FunctionDef & { trigger: HttpTrigger },
+  fn: ServiceFunction,
+  authorizer: IHttpRouteAuthorizer,
+): HttpRoute {
   const { trigger } = def;
   const scopes = trigger.auth === 'machine' ? (trigger.scopes ?? []).map(scopeString) : [];
-  if (trigger.auth === 'machine' && scopes.length === 0) throw new Error(`Machine route '${def.name}' must name at least one scope.`);
+  if (trigger.auth === 'machine' && scopes.length === 0)
+    throw new Error(`Machine route '${def.name}' must name at least one scope.`);
   const route = new HttpRoute(scope, `${pascalCase(def.name)}Route`, {
     httpApi: api,
     routeKey: HttpRouteKey.with(trigger.path, HttpMethod[trigger.method]),

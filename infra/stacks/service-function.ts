@@ -7,11 +7,11 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
-import { bundling, prebuiltFiles } from '../bundling.ts';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
 import type { FunctionDef, SecretName, TableName } from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
+import { bundling, prebuiltFiles } from '../bundling.ts';
 import { pascalCase } from './helpers.ts';
 
 export const DEFAULT_MEMORY_MB = 256;
@@ -76,7 +76,8 @@ export class ServiceFunction extends Construct {
     };
     for (const name of accessedTables(def)) environment[tableDefs[name].envVar] = tables[name].tableName;
     for (const name of def.secrets ?? []) environment[secretEnvVars[name]] = secrets[name].secretArn;
-    if (props.publicBaseUrl && (def.secrets?.includes('survey-signing-key') || def.sendsEmail)) environment.PUBLIC_BASE_URL = props.publicBaseUrl;
+    if (props.publicBaseUrl && (def.secrets?.includes('survey-signing-key') || def.sendsEmail))
+      environment.PUBLIC_BASE_URL = props.publicBaseUrl;
     const emailFrom = scope.node.tryGetContext('emailFrom') as string | undefined;
     if (def.sendsEmail && emailFrom) environment.EMAIL_FROM = emailFrom;
 
@@ -114,15 +115,28 @@ export class ServiceFunction extends Construct {
     for (const name of def.secrets ?? []) secrets[name].grantRead(this.role);
     if (def.sendsEmail && emailFrom) {
       // SES checks the sending identity: the address itself or its domain, nothing else.
-      const identity = (name: string) => Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
-      this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity(emailFrom), identity(emailFrom.split('@')[1] ?? emailFrom)] }));
+      const identity = (name: string) =>
+        Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [identity(emailFrom), identity(emailFrom.split('@')[1] ?? emailFrom)],
+        }),
+      );
     }
 
-    const starResources = ['xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) support no resource-level permissions'];
+    const starResources = [
+      'xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) support no resource-level permissions',
+    ];
     if (def.trigger.kind === 'stream') {
-      starResources.push('dynamodb:ListStreams, added by the DynamoDB event source, cannot be scoped to a table or stream');
+      starResources.push(
+        'dynamodb:ListStreams, added by the DynamoDB event source, cannot be scoped to a table or stream',
+      );
     }
-    Validations.of(this.role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: `${starResources.join('; ')}.` });
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: `${starResources.join('; ')}.`,
+    });
   }
 
   /**
@@ -171,8 +185,14 @@ export function buildFunctions(
   const logGroups = new Map<string, LogGroup>();
   const logGroupOf = (def: FunctionDef) => {
     const area = def.entry.split('/')[1] ?? 'other';
-    if (!logGroups.has(area)) logGroups.set(area, new LogGroup(stack, `${pascalCase(area)}Logs`, { retention: RetentionDays.ONE_YEAR }));
+    if (!logGroups.has(area))
+      logGroups.set(area, new LogGroup(stack, `${pascalCase(area)}Logs`, { retention: RetentionDays.ONE_YEAR }));
     return logGroups.get(area)!;
   };
-  return Object.fromEntries(defs.map((def) => [def.name, new ServiceFunction(stack, pascalCase(def.name), { def, ...props, publicBaseUrl, logGroup: logGroupOf(def) })]));
+  return Object.fromEntries(
+    defs.map((def) => [
+      def.name,
+      new ServiceFunction(stack, pascalCase(def.name), { def, ...props, publicBaseUrl, logGroup: logGroupOf(def) }),
+    ]),
+  );
 }

@@ -1,7 +1,14 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import type { Construct } from 'constructs';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
 import type { SecretName, TableName } from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
 import { pascalCase } from './helpers.ts';
@@ -57,7 +64,8 @@ export class StatefulStack extends Stack {
     });
     Validations.of(surveyKey).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating the survey signing key would void every survey link already printed on receipts (valid up to 90 days); it is rotated by hand between survey campaigns.',
+      reason:
+        'Rotating the survey signing key would void every survey link already printed on receipts (valid up to 90 days); it is rotated by hand between survey campaigns.',
     });
     this.secrets = { 'survey-signing-key': surveyKey };
   }

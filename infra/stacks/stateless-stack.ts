@@ -1,16 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { type CfnStage, CorsHttpMethod, HttpApi, HttpAuthorizer, HttpAuthorizerType, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
 import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../../shared/platform/manifest.ts';
 import { Auth } from './auth.ts';
-import { SharedJwtAuthorizer, addRoute } from './routes.ts';
 import { contextList, contextNumber } from './helpers.ts';
-import { type ServiceFunction, buildFunctions } from './service-function.ts';
+import { addRoute, SharedJwtAuthorizer } from './routes.ts';
+import { buildFunctions, type ServiceFunction } from './service-function.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -44,7 +52,9 @@ export class StatelessStack extends Stack {
 
     this.auth = new Auth(this, 'Auth');
 
-    const httpDefs = props.functions.filter((f): f is FunctionDef & { trigger: HttpTrigger } => f.trigger.kind === 'http');
+    const httpDefs = props.functions.filter(
+      (f): f is FunctionDef & { trigger: HttpTrigger } => f.trigger.kind === 'http',
+    );
     const allowOrigins = contextList(this, 'allowedOrigins');
     // Every method any area's routes use (area stacks add routes to this API).
     const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -110,13 +120,22 @@ export class StatelessStack extends Stack {
       publicRoutes.map((f) => [
         `${f.trigger.method} ${f.trigger.path}`,
         // A JSON property: CloudFormation's own (capitalised) names.
-        { ThrottlingRateLimit: contextNumber(this, 'publicRateLimit', DEFAULT_PUBLIC_RATE_LIMIT), ThrottlingBurstLimit: contextNumber(this, 'publicBurstLimit', DEFAULT_PUBLIC_BURST_LIMIT) },
+        {
+          ThrottlingRateLimit: contextNumber(this, 'publicRateLimit', DEFAULT_PUBLIC_RATE_LIMIT),
+          ThrottlingBurstLimit: contextNumber(this, 'publicBurstLimit', DEFAULT_PUBLIC_BURST_LIMIT),
+        },
       ]),
     );
 
     const nonHttp = props.functions.filter((f) => f.trigger.kind !== 'http');
-    if (nonHttp.length) throw new Error(`The API stack takes HTTP functions only; ${nonHttp.map((f) => f.name).join(', ')} belong to the workers stack.`);
-    Object.assign(this.functions, buildFunctions(this, props.functions, { tables, secrets: props.secrets, repoRoot: REPO_ROOT }));
+    if (nonHttp.length)
+      throw new Error(
+        `The API stack takes HTTP functions only; ${nonHttp.map((f) => f.name).join(', ')} belong to the workers stack.`,
+      );
+    Object.assign(
+      this.functions,
+      buildFunctions(this, props.functions, { tables, secrets: props.secrets, repoRoot: REPO_ROOT }),
+    );
     const authorizer = new SharedJwtAuthorizer(this.authorizer.authorizerId);
     for (const def of httpDefs) {
       const route = addRoute(this, this.api, def, this.functions[def.name]!, authorizer);

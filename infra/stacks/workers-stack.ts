@@ -9,9 +9,15 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { FunctionDef, ScheduleTrigger, SecretName, StreamTrigger, TableName } from '../../shared/platform/manifest.ts';
+import type {
+  FunctionDef,
+  ScheduleTrigger,
+  SecretName,
+  StreamTrigger,
+  TableName,
+} from '../../shared/platform/manifest.ts';
 import { pascalCase } from './helpers.ts';
-import { type ServiceFunction, buildFunctions } from './service-function.ts';
+import { buildFunctions, type ServiceFunction } from './service-function.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,8 +39,15 @@ export class WorkersStack extends Stack {
   constructor(scope: Construct, id: string, props: WorkersStackProps) {
     super(scope, id, props);
     const http = props.functions.filter((f) => f.trigger.kind === 'http');
-    if (http.length) throw new Error(`The workers stack takes stream and scheduled functions only; ${http.map((f) => f.name).join(', ')} belong to the API stack.`);
-    this.functions = buildFunctions(this, props.functions, { tables: props.tables, secrets: props.secrets, repoRoot: REPO_ROOT });
+    if (http.length)
+      throw new Error(
+        `The workers stack takes stream and scheduled functions only; ${http.map((f) => f.name).join(', ')} belong to the API stack.`,
+      );
+    this.functions = buildFunctions(this, props.functions, {
+      tables: props.tables,
+      secrets: props.secrets,
+      repoRoot: REPO_ROOT,
+    });
     for (const def of props.functions) {
       const fn = this.functions[def.name]!;
       if (def.trigger.kind === 'stream') this.addStreamSource(def, def.trigger, fn, props.tables);
@@ -42,8 +55,16 @@ export class WorkersStack extends Stack {
     }
   }
 
-  private addStreamSource(def: FunctionDef, trigger: StreamTrigger, fn: ServiceFunction, tables: Record<TableName, ITable>): void {
-    const onFailure = this.deadLetterQueue(`${pascalCase(def.name)}Dlq`, `stream batches that ${def.name} failed after retries`);
+  private addStreamSource(
+    def: FunctionDef,
+    trigger: StreamTrigger,
+    fn: ServiceFunction,
+    tables: Record<TableName, ITable>,
+  ): void {
+    const onFailure = this.deadLetterQueue(
+      `${pascalCase(def.name)}Dlq`,
+      `stream batches that ${def.name} failed after retries`,
+    );
     fn.fn.addEventSource(
       new DynamoEventSource(tables[trigger.table], {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -58,7 +79,10 @@ export class WorkersStack extends Stack {
   }
 
   private addSchedule(def: FunctionDef, trigger: ScheduleTrigger, fn: ServiceFunction): void {
-    const deadLetterQueue = this.deadLetterQueue(`${pascalCase(def.name)}Dlq`, `invocations of ${def.name} that failed after retries`);
+    const deadLetterQueue = this.deadLetterQueue(
+      `${pascalCase(def.name)}Dlq`,
+      `invocations of ${def.name} that failed after retries`,
+    );
     // A role per schedule, rather than the stack-wide role LambdaInvoke would share between all targets.
     const role = new Role(this, `${pascalCase(def.name)}SchedulerRole`, {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
+import { activityMessages } from '../messages/activities.ts';
 import { periodMessages } from '../messages/periods.ts';
 import { planMessages } from '../messages/plans.ts';
-import { activityMessages } from '../messages/activities.ts';
 import { routeWith } from './route.ts';
 import { isoDate, nipParam, page, pageQuery, text, wibTime } from './schemas.ts';
 
@@ -67,7 +67,7 @@ export const createActivity = route({
   summary: 'Catat aktivitas harian / log a daily activity',
   description:
     'Send an `Idempotency-Key` header to make retries safe: the same key with the same body answers with the first result, with another body 422. ' +
-    'When the day\'s logged minutes pass the daily cap, the entry is kept and `notice` says the excess does not count.',
+    "When the day's logged minutes pass the daily cap, the entry is kept and `notice` says the excess does not count.",
   params: z.object({ nip: nipParam }),
   body: z.object(activityFields),
   bodyExample: example,
@@ -99,7 +99,8 @@ export const deleteActivity = route({
 export const listActivities = route({
   name: 'list-activities',
   tag: 'Aktivitas',
-  summary: 'Aktivitas dan menit per hari dalam rentang tanggal (hari, minggu, periode) / activities and minutes per day',
+  summary:
+    'Aktivitas dan menit per hari dalam rentang tanggal (hari, minggu, periode) / activities and minutes per day',
   params: z.object({ nip: nipParam }),
   query: z.object({ from: isoDate, to: isoDate }),
   responses: {
@@ -107,7 +108,14 @@ export const listActivities = route({
       description: 'Entries in time order and, per day, logged, approved and counted minutes',
       schema: z.object({
         items: z.array(activity),
-        days: z.array(z.object({ date: z.string(), loggedMinutes: z.number(), approvedMinutes: z.number(), countedMinutes: z.number() })),
+        days: z.array(
+          z.object({
+            date: z.string(),
+            loggedMinutes: z.number(),
+            approvedMinutes: z.number(),
+            countedMinutes: z.number(),
+          }),
+        ),
         dailyMinuteCap: z.number(),
       }),
     },
@@ -118,7 +126,8 @@ export const listActivities = route({
 export const getActivityTotals = route({
   name: 'get-activity-totals',
   tag: 'Aktivitas',
-  summary: 'Realisasi per IKI dan menit terhitung dalam satu periode / realisasi per IKI and counted minutes of a period',
+  summary:
+    'Realisasi per IKI dan menit terhitung dalam satu periode / realisasi per IKI and counted minutes of a period',
   params: z.object({ nip: nipParam, periodId: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/)) }),
   responses: {
     200: {
@@ -130,7 +139,16 @@ export const getActivityTotals = route({
         rejected: z.number(),
         countedMinutes: z.number(),
         iki: z.array(
-          z.object({ rhkId: z.string(), ikiId: z.string(), name: z.string(), target: z.unknown(), unit: z.string(), source: z.enum(['manual', 'service', 'activities']), realisasi: z.nullable(z.number()), approvedCount: z.number() }),
+          z.object({
+            rhkId: z.string(),
+            ikiId: z.string(),
+            name: z.string(),
+            target: z.unknown(),
+            unit: z.string(),
+            source: z.enum(['manual', 'service', 'activities']),
+            realisasi: z.nullable(z.number()),
+            approvedCount: z.number(),
+          }),
         ),
       }),
     },
@@ -141,7 +159,8 @@ export const getActivityTotals = route({
 export const getVerificationQueue = route({
   name: 'get-verification-queue',
   tag: 'Verifikasi',
-  summary: 'Antrean verifikasi: aktivitas bawahan langsung yang menunggu, terlama dulu / pending entries of direct subordinates, oldest first',
+  summary:
+    'Antrean verifikasi: aktivitas bawahan langsung yang menunggu, terlama dulu / pending entries of direct subordinates, oldest first',
   description:
     'For a position held as Plt/Plh today, pass `as=<NIP of the position holder>`. BKPSDM sees the entries of heads with no supervisor in the system with `as=none`.',
   params: z.object({ nip: nipParam }),
@@ -153,8 +172,10 @@ export const getVerificationQueue = route({
 export const decideActivities = route({
   name: 'decide-activities',
   tag: 'Verifikasi',
-  summary: 'Setujui, tolak (dengan alasan) atau buka kembali satu atau banyak aktivitas / approve, reject or reopen one or many',
-  description: 'Each decision stands alone and answers for itself: a refused one does not hold back the others. Reopening puts an approved entry back to pending while its period is still open.',
+  summary:
+    'Setujui, tolak (dengan alasan) atau buka kembali satu atau banyak aktivitas / approve, reject or reopen one or many',
+  description:
+    'Each decision stands alone and answers for itself: a refused one does not hold back the others. Reopening puts an approved entry back to pending while its period is still open.',
   body: z.object({
     decisions: z
       .array(
@@ -169,16 +190,35 @@ export const decideActivities = route({
       )
       .check(z.minLength(1), z.maxLength(50)),
   }),
-  bodyExample: { decisions: [{ nip: '199001152015031003', date: '2026-11-27', id: '6f1c…', version: 1, decision: 'reject', reason: 'Bukti dukung tidak bisa dibuka' }] },
+  bodyExample: {
+    decisions: [
+      {
+        nip: '199001152015031003',
+        date: '2026-11-27',
+        id: '6f1c…',
+        version: 1,
+        decision: 'reject',
+        reason: 'Bukti dukung tidak bisa dibuka',
+      },
+    ],
+  },
   responses: {
     200: {
       description: 'One result per decision, in order',
-      schema: z.object({ results: z.array(z.object({ id: z.string(), status: z.number(), activity: z.optional(activity), error: z.optional(z.object({ code: z.string(), message: z.string() })) })) }),
+      schema: z.object({
+        results: z.array(
+          z.object({
+            id: z.string(),
+            status: z.number(),
+            activity: z.optional(activity),
+            error: z.optional(z.object({ code: z.string(), message: z.string() })),
+          }),
+        ),
+      }),
     },
   },
   errors: [400],
 });
-
 
 const memberActivity = z.object({
   nip: z.string(),
@@ -203,7 +243,16 @@ export const getTeamActivity = route({
     'Per subordinate: pending/approved/rejected counts, counted minutes per working day (Monday–Friday minus holidays of the calendar), realisasi per IKI, and whether they logged anything this week. ' +
     'For oneself, includes the positions held as Plt/Plh today; someone else looking sees only the members they may read.',
   params: z.object({ nip: nipParam, periodId: periodParam }),
-  responses: { 200: { description: 'One row per subordinate', schema: z.object({ periodId: z.string(), members: z.array(memberActivity), loggedNothingThisWeek: z.array(z.string()) }) } },
+  responses: {
+    200: {
+      description: 'One row per subordinate',
+      schema: z.object({
+        periodId: z.string(),
+        members: z.array(memberActivity),
+        loggedNothingThisWeek: z.array(z.string()),
+      }),
+    },
+  },
   errors: [400, 403, 404],
 });
 
@@ -211,12 +260,23 @@ export const getUnitActivity = route({
   name: 'get-unit-activity',
   tag: 'Verifikasi',
   summary: 'Pemantauan sebuah unit beserta sub-unitnya dalam satu periode / monitoring of a unit subtree in a period',
-  description: 'The same rows for everyone in the unit subtree, and the unit\'s totals. For the unit\'s people and those above it, its OPD admin, BKPSDM and auditors.',
+  description:
+    "The same rows for everyone in the unit subtree, and the unit's totals. For the unit's people and those above it, its OPD admin, BKPSDM and auditors.",
   params: z.object({ code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)), periodId: periodParam }),
   responses: {
     200: {
       description: 'Rows and roll-up',
-      schema: z.object({ periodId: z.string(), members: z.array(memberActivity), totals: z.object({ pending: z.number(), approved: z.number(), rejected: z.number(), countedMinutes: z.number() }), loggedNothingThisWeek: z.array(z.string()) }),
+      schema: z.object({
+        periodId: z.string(),
+        members: z.array(memberActivity),
+        totals: z.object({
+          pending: z.number(),
+          approved: z.number(),
+          rejected: z.number(),
+          countedMinutes: z.number(),
+        }),
+        loggedNothingThisWeek: z.array(z.string()),
+      }),
     },
   },
   errors: [400, 403, 404],

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { periodMessages } from '../messages/periods.ts';
-import { planMessages } from '../messages/plans.ts';
 import { activityMessages } from '../messages/activities.ts';
 import { feedbackMessages } from '../messages/feedback.ts';
+import { periodMessages } from '../messages/periods.ts';
+import { planMessages } from '../messages/plans.ts';
 import { routeWith } from './route.ts';
 import { isoDate, meta, nipParam, page, pageQuery, performanceYear, periodId, text } from './schemas.ts';
 
@@ -37,7 +37,9 @@ export const dialog = z.object({
   supervisorNip: z.nullable(z.string()),
   date: z.string(),
   topics: z.array(z.string()),
-  followUps: z.array(z.object({ text: z.string(), owner: z.enum(['employee', 'supervisor']), due: z.optional(z.string()) })),
+  followUps: z.array(
+    z.object({ text: z.string(), owner: z.enum(['employee', 'supervisor']), due: z.optional(z.string()) }),
+  ),
   notes: z.optional(z.string()),
   recordedBy: z.string(),
   createdAt: z.string(),
@@ -50,10 +52,14 @@ export const giveFeedback = route({
   name: 'give-feedback',
   tag: 'Umpan balik',
   summary: 'Umpan balik atasan langsung kepada bawahan / feedback from the direct supervisor',
-  description: 'From the direct supervisor (or the Plt/Plh of the position today), on a period, an RHK of the plan, an activity, or in general.',
+  description:
+    'From the direct supervisor (or the Plt/Plh of the position today), on a period, an RHK of the plan, an activity, or in general.',
   params: byNip,
   body: z.object({ about: feedbackAbout, text: text(4000) }),
-  bodyExample: { about: { kind: 'activity', date: '2026-11-27', activityId: 'b1d2…' }, text: 'Rekaman KTP-el rapi; tambahkan foto berkas sebagai bukti.' },
+  bodyExample: {
+    about: { kind: 'activity', date: '2026-11-27', activityId: 'b1d2…' },
+    text: 'Rekaman KTP-el rapi; tambahkan foto berkas sebagai bukti.',
+  },
   responses: { 201: { description: 'Given', schema: feedback } },
   errors: [400, 403, 404, 422],
 });
@@ -97,10 +103,18 @@ export const recordDialog = route({
   body: z.object({
     date: isoDate,
     topics: z.array(text(300)).check(z.minLength(1), z.maxLength(20)),
-    followUps: z.optional(z.array(z.object({ text: text(500), owner: z.enum(['employee', 'supervisor']), due: z.optional(isoDate) })).check(z.maxLength(20))),
+    followUps: z.optional(
+      z
+        .array(z.object({ text: text(500), owner: z.enum(['employee', 'supervisor']), due: z.optional(isoDate) }))
+        .check(z.maxLength(20)),
+    ),
     notes: z.optional(text(4000)),
   }),
-  bodyExample: { date: '2026-11-27', topics: ['Antrean KTP-el sore hari'], followUps: [{ text: 'Buka loket tambahan pukul 15.00–17.00', owner: 'supervisor', due: '2026-12-05' }] },
+  bodyExample: {
+    date: '2026-11-27',
+    topics: ['Antrean KTP-el sore hari'],
+    followUps: [{ text: 'Buka loket tambahan pukul 15.00–17.00', owner: 'supervisor', due: '2026-12-05' }],
+  },
   responses: { 201: { description: 'Recorded', schema: dialog } },
   errors: [400, 403, 404, 422],
 });

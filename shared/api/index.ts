@@ -6,11 +6,23 @@ import * as feedback from './feedback.ts';
 import * as notifications from './notifications.ts';
 import * as people from './people.ts';
 import * as plans from './plans.ts';
-import * as services from './services.ts';
 import type { RouteSpec } from './route.ts';
+import * as services from './services.ts';
 import * as system from './system.ts';
 import * as units from './units.ts';
 
-const isRouteSpec = (x: unknown): x is RouteSpec => typeof x === 'object' && x !== null && 'name' in x && 'responses' in x;
+const isRouteSpec = (x: unknown): x is RouteSpec =>
+  typeof x === 'object' && x !== null && 'name' in x && 'responses' in x;
 
-export const routeSpecs: RouteSpec[] = [system, people, units, audit, plans, activities, services, evaluations, feedback, notifications].flatMap((area) => Object.values(area).filter(isRouteSpec));
+export const routeSpecs: RouteSpec[] = [
+  system,
+  people,
+  units,
+  audit,
+  plans,
+  activities,
+  services,
+  evaluations,
+  feedback,
+  notifications,
+].flatMap((area) => Object.values(area).filter(isRouteSpec));

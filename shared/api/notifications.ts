@@ -8,7 +8,7 @@ export const notification = z.object({
   type: z.string(),
   title: z.string(),
   body: z.string(),
-  link: z.string().check(meta('Alamat sumber daya di API / the resource\'s path in the API')),
+  link: z.string().check(meta("Alamat sumber daya di API / the resource's path in the API")),
   read: z.boolean(),
   createdAt: z.string(),
   readAt: z.optional(z.string()),
@@ -19,7 +19,12 @@ export const listNotifications = route({
   tag: 'Notifikasi',
   summary: 'Kotak masuk notifikasi saya, terbaru dahulu / my notifications, newest first',
   query: z.extend(pageQuery, { unread: z.optional(z.enum(['true', 'false'])) }),
-  responses: { 200: { description: 'A page of notifications and the unread count', schema: z.extend(page(notification), { unreadCount: z.number() }) } },
+  responses: {
+    200: {
+      description: 'A page of notifications and the unread count',
+      schema: z.extend(page(notification), { unreadCount: z.number() }),
+    },
+  },
   errors: [400],
 });
 
@@ -32,6 +37,11 @@ export const markNotificationsRead = route({
     all: z.optional(z.literal(true)),
   }),
   bodyExample: { all: true },
-  responses: { 200: { description: 'How many changed, and the unread count after', schema: z.object({ marked: z.number(), unreadCount: z.number() }) } },
+  responses: {
+    200: {
+      description: 'How many changed, and the unread count after',
+      schema: z.object({ marked: z.number(), unreadCount: z.number() }),
+    },
+  },
   errors: [400],
 });

@@ -11,7 +11,11 @@ import { errorBody } from './schemas.ts';
 type Json = Record<string, unknown>;
 
 const schemaOf = (s: z.ZodMiniType, io: 'input' | 'output'): Json => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as Json;
   return rest;
 };
 
@@ -52,7 +56,11 @@ export function buildOpenApi(): Json {
       responses[status] = {
         description: doc.description,
         ...(doc.schema || contentType !== 'application/json'
-          ? { content: { [contentType]: doc.schema ? { schema: schemaOf(doc.schema, 'output') } : { schema: { type: 'string' } } } }
+          ? {
+              content: {
+                [contentType]: doc.schema ? { schema: schemaOf(doc.schema, 'output') } : { schema: { type: 'string' } },
+              },
+            }
           : {}),
       };
     }
@@ -61,23 +69,46 @@ export function buildOpenApi(): Json {
     for (const status of statuses) {
       responses[String(status)] = {
         description: errorDescriptions[status],
-        content: spec.errorsAs === 'html' ? { 'text/html': { schema: { type: 'string' } } } : { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        content:
+          spec.errorsAs === 'html'
+            ? { 'text/html': { schema: { type: 'string' } } }
+            : { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
     }
     const body =
       spec.bodyType === 'csv'
-        ? { required: true, content: { 'text/csv': { schema: { type: 'string' }, ...(spec.bodyExample ? { example: spec.bodyExample } : {}) } } }
+        ? {
+            required: true,
+            content: {
+              'text/csv': { schema: { type: 'string' }, ...(spec.bodyExample ? { example: spec.bodyExample } : {}) },
+            },
+          }
         : spec.bodyType === 'form' && spec.body
-          ? { required: true, content: { 'application/x-www-form-urlencoded': { schema: schemaOf(spec.body, 'input') } } }
+          ? {
+              required: true,
+              content: { 'application/x-www-form-urlencoded': { schema: schemaOf(spec.body, 'input') } },
+            }
           : spec.body
-          ? { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input'), ...(spec.bodyExample ? { example: spec.bodyExample } : {}) } } }
-          : undefined;
+            ? {
+                required: true,
+                content: {
+                  'application/json': {
+                    schema: schemaOf(spec.body, 'input'),
+                    ...(spec.bodyExample ? { example: spec.bodyExample } : {}),
+                  },
+                },
+              }
+            : undefined;
     (paths[path] ??= {})[method.toLowerCase()] = {
       operationId: fn.name,
       tags: [spec.tag],
       summary: spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
-      parameters: [...parameters(spec, 'path'), ...parameters(spec, 'query'), { $ref: '#/components/parameters/AcceptLanguage' }],
+      parameters: [
+        ...parameters(spec, 'path'),
+        ...parameters(spec, 'query'),
+        { $ref: '#/components/parameters/AcceptLanguage' },
+      ],
       ...(body ? { requestBody: body } : {}),
       responses,
       security:
@@ -103,15 +134,31 @@ export function buildOpenApi(): Json {
     paths,
     components: {
       securitySchemes: {
-        userToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'ID token of a person, from the user pool (locally: `npm run token -- <nip>`).' },
+        userToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'ID token of a person, from the user pool (locally: `npm run token -- <nip>`).',
+        },
         machineClient: {
           type: 'oauth2',
           description: 'Client-credentials access token of an agency system.',
-          flows: { clientCredentials: { tokenUrl: '/oauth2/token', scopes: Object.fromEntries(Object.entries(apiScopes).map(([k, v]) => [`kinerja-api/${k}`, v])) } },
+          flows: {
+            clientCredentials: {
+              tokenUrl: '/oauth2/token',
+              scopes: Object.fromEntries(Object.entries(apiScopes).map(([k, v]) => [`kinerja-api/${k}`, v])),
+            },
+          },
         },
       },
       parameters: {
-        AcceptLanguage: { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string', examples: ['id', 'en'] }, description: 'id (default) or en' },
+        AcceptLanguage: {
+          name: 'Accept-Language',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', examples: ['id', 'en'] },
+          description: 'id (default) or en',
+        },
       },
       schemas: { Error: schemaOf(errorBody, 'output') },
     },

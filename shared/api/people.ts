@@ -3,13 +3,13 @@ import { peopleMessages } from '../messages/people.ts';
 import { routeWith } from './route.ts';
 import {
   actingAssignment,
+  email,
   employee,
   employeeSummary,
-  email,
   employmentType,
   isoDate,
-  nip,
   name,
+  nip,
   nipParam,
   page,
   pageQuery,
@@ -72,7 +72,8 @@ export const getEmployee = route({
   name: 'get-employee',
   tag: 'Pegawai',
   summary: 'Data seorang pegawai / one employee',
-  description: 'Readable by the employee, their direct and indirect supervisors (incl. acting), their unit admin, BKPSDM and auditors.',
+  description:
+    'Readable by the employee, their direct and indirect supervisors (incl. acting), their unit admin, BKPSDM and auditors.',
   params: byNip,
   responses: { 200: { description: 'The employee', schema: employee } },
   errors: [400, 403, 404],
@@ -82,7 +83,8 @@ export const updateEmployee = route({
   name: 'update-employee',
   tag: 'Pegawai',
   summary: 'Ubah data pegawai (optimistic locking) / change an employee',
-  description: 'Send the `version` you read; if someone changed the record since, the answer is 409 with the current record.',
+  description:
+    'Send the `version` you read; if someone changed the record since, the answer is 409 with the current record.',
   params: byNip,
   body: z
     .object({
@@ -95,7 +97,12 @@ export const updateEmployee = route({
       email: z.optional(email),
       status: z.optional(z.enum(['active', 'inactive'])),
     })
-    .check(z.refine((b) => Object.keys(b).length > 1, { message: 'Tidak ada kolom yang diubah / nothing to change', path: [] })),
+    .check(
+      z.refine((b) => Object.keys(b).length > 1, {
+        message: 'Tidak ada kolom yang diubah / nothing to change',
+        path: [],
+      }),
+    ),
   bodyExample: { version: 3, position: 'Analis Kependudukan', supervisorNip: '198203152006041002' },
   responses: { 200: { description: 'The changed employee', schema: employee } },
   errors: [400, 403, 404, 409, 422],
@@ -110,7 +117,8 @@ export const importEmployees = route({
     'Every row is checked before anything is written; any bad row cancels the whole import with a per-row report (422). ' +
     'Importing the same file again changes nothing.',
   bodyType: 'csv',
-  bodyExample: 'nip,nama,jabatan,kode_unit,nip_atasan\n199001152015031003,Rahmat Hidayat,Pengelola Data,DUK-PDI,198203152006041002\n',
+  bodyExample:
+    'nip,nama,jabatan,kode_unit,nip_atasan\n199001152015031003,Rahmat Hidayat,Pengelola Data,DUK-PDI,198203152006041002\n',
   responses: {
     200: {
       description: 'Import result',
@@ -124,10 +132,13 @@ export const listSubordinates = route({
   name: 'list-subordinates',
   tag: 'Hierarki',
   summary: 'Bawahan langsung atau seluruh bawahan / direct or all subordinates',
-  description: '`scope=direct` (default) lists direct subordinates; `scope=all` walks the whole tree below, breadth first.',
+  description:
+    '`scope=direct` (default) lists direct subordinates; `scope=all` walks the whole tree below, breadth first.',
   params: byNip,
   query: z.extend(pageQuery, { scope: z.optional(z.enum(['direct', 'all'])) }),
-  responses: { 200: { description: 'A page of subordinates', schema: page(z.extend(employeeSummary, { depth: z.number() })) } },
+  responses: {
+    200: { description: 'A page of subordinates', schema: page(z.extend(employeeSummary, { depth: z.number() })) },
+  },
   errors: [400, 403, 404],
 });
 
@@ -136,7 +147,12 @@ export const listSupervisors = route({
   tag: 'Hierarki',
   summary: 'Rantai atasan sampai pimpinan tertinggi / chain of supervisors up to the top',
   params: byNip,
-  responses: { 200: { description: 'Supervisors, nearest first', schema: z.object({ items: z.array(z.extend(employeeSummary, { level: z.number() })) }) } },
+  responses: {
+    200: {
+      description: 'Supervisors, nearest first',
+      schema: z.object({ items: z.array(z.extend(employeeSummary, { level: z.number() })) }),
+    },
+  },
   errors: [400, 403, 404],
 });
 
@@ -144,7 +160,8 @@ export const createActingAssignment = route({
   name: 'create-acting-assignment',
   tag: 'Hierarki',
   summary: 'Tetapkan Plt/Plh / appoint an acting official (Plt/Plh)',
-  description: 'The employee in the path acts for `forNip` from `startDate` to `endDate` (WIB, inclusive) and has supervisor rights over forNip\'s direct subordinates on those dates only.',
+  description:
+    "The employee in the path acts for `forNip` from `startDate` to `endDate` (WIB, inclusive) and has supervisor rights over forNip's direct subordinates on those dates only.",
   params: byNip,
   body: z.object({
     forNip: nip,
@@ -153,7 +170,13 @@ export const createActingAssignment = route({
     endDate: isoDate,
     decreeNumber: z.optional(z.string().check(z.maxLength(100))),
   }),
-  bodyExample: { forNip: '197506202000031001', kind: 'PLH', startDate: '2026-12-01', endDate: '2026-12-14', decreeNumber: '800/123/BKPSDM/2026' },
+  bodyExample: {
+    forNip: '197506202000031001',
+    kind: 'PLH',
+    startDate: '2026-12-01',
+    endDate: '2026-12-14',
+    decreeNumber: '800/123/BKPSDM/2026',
+  },
   responses: { 201: { description: 'Created', schema: actingAssignment } },
   errors: [400, 403, 404, 409, 422],
 });

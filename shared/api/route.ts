@@ -14,7 +14,11 @@ export interface ResponseDoc {
  * One API operation: the schemas that validate its input at run time are the same ones the OpenAPI
  * document is generated from, so the two cannot drift. Method, path and auth mode live in the manifest.
  */
-export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined> {
+export interface RouteSpec<
+  P extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  B extends Schema | undefined = Schema | undefined,
+> {
   /** The manifest function name; also the OpenAPI operationId. */
   name: string;
   tag: string;
@@ -42,5 +46,7 @@ export const route = <P extends Schema | undefined, Q extends Schema | undefined
 /** The `route` of an area whose operations can answer with these messages besides the common ones. */
 export const routeWith = (...catalogues: Catalogue[]) => {
   const messages: Catalogue = Object.assign({}, ...catalogues);
-  return <P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> => ({ ...spec, messages });
+  return <P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+    spec: RouteSpec<P, Q, B>,
+  ): RouteSpec<P, Q, B> => ({ ...spec, messages });
 };

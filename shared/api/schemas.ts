@@ -2,38 +2,59 @@
 import * as z from 'zod/mini';
 import { unitKinds } from '../domain/units.ts';
 
-const describe = (description: string, examples?: unknown[]) => z.meta({ description, ...(examples ? { examples } : {}) });
+const describe = (description: string, examples?: unknown[]) =>
+  z.meta({ description, ...(examples ? { examples } : {}) });
 /** A description (and examples) for the OpenAPI document. */
 export const meta = describe;
 
 /** Free text, trimmed, not empty. */
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const performanceYear = z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100), describe('Tahun kinerja / performance year', [2026]));
+export const performanceYear = z.coerce
+  .number()
+  .check(z.int(), z.minimum(2020), z.maximum(2100), describe('Tahun kinerja / performance year', [2026]));
 
 /** A period of a performance year: a month, a quarter, or the year itself. */
-export const periodId = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/), describe('Periode: YYYY-MM, YYYY-Qn, atau YYYY', ['2026-11']));
+export const periodId = z
+  .string()
+  .check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/), describe('Periode: YYYY-MM, YYYY-Qn, atau YYYY', ['2026-11']));
 
 /** A time of day in WIB; 24:00 closes the day. */
-export const wibTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/), describe('Jam WIB, HH:MM (24:00 menutup hari)', ['08:00']));
+export const wibTime = z
+  .string()
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/), describe('Jam WIB, HH:MM (24:00 menutup hari)', ['08:00']));
 
-export const nipParam = z.string().check(
-  z.regex(/^(me|\d{18})$/),
-  describe('NIP (18 angka) atau `me` untuk diri sendiri / 18-digit NIP, or `me` for yourself', ['me', '198203152006041002']),
-);
+export const nipParam = z
+  .string()
+  .check(
+    z.regex(/^(me|\d{18})$/),
+    describe('NIP (18 angka) atau `me` untuk diri sendiri / 18-digit NIP, or `me` for yourself', [
+      'me',
+      '198203152006041002',
+    ]),
+  );
 
 /** Shape only; the NIP rules themselves (dates, sex digit, sequence) give their own precise error. */
-export const nip = z.string().check(z.minLength(1), z.maxLength(40), describe('NIP, 18 angka / 18 digits', ['198203152006041002']));
+export const nip = z
+  .string()
+  .check(z.minLength(1), z.maxLength(40), describe('NIP, 18 angka / 18 digits', ['198203152006041002']));
 
 export const unitCode = z
   .string()
-  .check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/), describe('Kode unit: huruf besar, angka, tanda hubung / unit code: capitals, digits, hyphens', ['DISDUKCAPIL']));
+  .check(
+    z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/),
+    describe('Kode unit: huruf besar, angka, tanda hubung / unit code: capitals, digits, hyphens', ['DISDUKCAPIL']),
+  );
 
 export const isoDate = z.string().check(z.iso.date(), describe('Tanggal (WIB), YYYY-MM-DD', ['2026-12-01']));
 
 export const pageQuery = z.object({
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100), describe('Jumlah per halaman (1–100, bawaan 25)'))),
-  cursor: z.optional(z.string().check(z.maxLength(2000), describe('nextCursor dari halaman sebelumnya / from the previous page'))),
+  limit: z.optional(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100), describe('Jumlah per halaman (1–100, bawaan 25)')),
+  ),
+  cursor: z.optional(
+    z.string().check(z.maxLength(2000), describe('nextCursor dari halaman sebelumnya / from the previous page')),
+  ),
 });
 
 export const employmentType = z.enum(['PNS', 'PPPK']);

@@ -5,15 +5,39 @@ import { elementCodes } from '../domain/skm.ts';
 import { periodMessages } from '../messages/periods.ts';
 import { serviceMessages } from '../messages/services.ts';
 import { routeWith } from './route.ts';
-import { isoDate, meta, nipParam, page, pageQuery, performanceYear, periodId, text, unitCode, wibTime } from './schemas.ts';
+import {
+  isoDate,
+  meta,
+  nipParam,
+  page,
+  pageQuery,
+  performanceYear,
+  periodId,
+  text,
+  unitCode,
+  wibTime,
+} from './schemas.ts';
 
 const route = routeWith(periodMessages, serviceMessages);
 
 export const serviceTypeCode = z
   .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/), meta('Kode jenis layanan: huruf kecil, angka, tanda hubung / service type code', ['ktp-el']));
-const instant = z.string().check(z.iso.datetime({ offset: true }), meta('Waktu dengan zona, ISO 8601 / instant with offset', ['2026-11-27T09:15:00+07:00']));
-const externalId = z.string().check(z.regex(/^[A-Za-z0-9._:/-]{1,100}$/), meta('Nomor transaksi di sistem instansi (unik dalam organisasi) / the agency system\'s id', ['SIAK-2026-000123']));
+  .check(
+    z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/),
+    meta('Kode jenis layanan: huruf kecil, angka, tanda hubung / service type code', ['ktp-el']),
+  );
+const instant = z
+  .string()
+  .check(
+    z.iso.datetime({ offset: true }),
+    meta('Waktu dengan zona, ISO 8601 / instant with offset', ['2026-11-27T09:15:00+07:00']),
+  );
+const externalId = z
+  .string()
+  .check(
+    z.regex(/^[A-Za-z0-9._:/-]{1,100}$/),
+    meta("Nomor transaksi di sistem instansi (unik dalam organisasi) / the agency system's id", ['SIAK-2026-000123']),
+  );
 const nip18 = z.string().check(z.regex(/^\d{18}$/), meta('NIP petugas / officer NIP'));
 
 // ---- Catalogue, hours and holidays ----------------------------------------------------------------------------
@@ -30,7 +54,7 @@ export const serviceType = z.object({
 export const listServiceTypes = route({
   name: 'list-service-types',
   tag: 'Layanan',
-  summary: 'Jenis layanan sebuah unit dan waktu standarnya / a unit\'s service types and standard times',
+  summary: "Jenis layanan sebuah unit dan waktu standarnya / a unit's service types and standard times",
   params: z.object({ code: unitCode }),
   responses: { 200: { description: 'Service types', schema: z.object({ items: z.array(serviceType) }) } },
   errors: [400, 404],
@@ -40,21 +64,39 @@ export const saveServiceType = route({
   name: 'save-service-type',
   tag: 'Layanan',
   summary: 'Tambah atau ubah jenis layanan / add or change a service type',
-  description: 'Without `expectedVersion` the type is created (409 if it exists); with it, the stored version is replaced (409 if it changed). BKPSDM, or the Admin OPD of the unit\'s OPD.',
+  description:
+    "Without `expectedVersion` the type is created (409 if it exists); with it, the stored version is replaced (409 if it changed). BKPSDM, or the Admin OPD of the unit's OPD.",
   params: z.object({ code: unitCode, type: serviceTypeCode }),
   body: z.object({
     name: text(200),
-    standardMinutes: z.number().check(z.int(), z.minimum(1), z.maximum(60 * 24 * 90), meta('Waktu standar (SLA) dalam menit layanan; kebijakan nasional Dinas: 60 / standard time in service minutes')),
+    standardMinutes: z
+      .number()
+      .check(
+        z.int(),
+        z.minimum(1),
+        z.maximum(60 * 24 * 90),
+        meta(
+          'Waktu standar (SLA) dalam menit layanan; kebijakan nasional Dinas: 60 / standard time in service minutes',
+        ),
+      ),
     active: z.optional(z.boolean()),
     expectedVersion: z.optional(z.number().check(z.int(), z.minimum(1))),
   }),
   bodyExample: { name: 'KTP-el (cetak)', standardMinutes: 60 },
-  responses: { 200: { description: 'Changed', schema: serviceType }, 201: { description: 'Created', schema: serviceType } },
+  responses: {
+    200: { description: 'Changed', schema: serviceType },
+    201: { description: 'Created', schema: serviceType },
+  },
   errors: [400, 403, 404, 409],
 });
 
 const interval = z.object({ open: wibTime, close: wibTime });
-export const weeklyHours = z.object(Object.fromEntries(weekdays.map((d) => [d, z.array(interval).check(z.maxLength(4))])) as Record<(typeof weekdays)[number], z.ZodMiniArray<typeof interval>>);
+export const weeklyHours = z.object(
+  Object.fromEntries(weekdays.map((d) => [d, z.array(interval).check(z.maxLength(4))])) as Record<
+    (typeof weekdays)[number],
+    z.ZodMiniArray<typeof interval>
+  >,
+);
 export const serviceHours = z.object({
   unitCode: z.string(),
   effectiveFrom: z.string(),
@@ -68,9 +110,14 @@ export const serviceHours = z.object({
 export const getServiceHours = route({
   name: 'get-service-hours',
   tag: 'Layanan',
-  summary: 'Jam layanan unit (WIB), semua versi / a unit\'s service hours, every version',
+  summary: "Jam layanan unit (WIB), semua versi / a unit's service hours, every version",
   params: z.object({ code: unitCode }),
-  responses: { 200: { description: 'Versions, oldest first; the one in force on a day is the latest starting on or before it', schema: z.object({ items: z.array(serviceHours) }) } },
+  responses: {
+    200: {
+      description: 'Versions, oldest first; the one in force on a day is the latest starting on or before it',
+      schema: z.object({ items: z.array(serviceHours) }),
+    },
+  },
   errors: [400, 404],
 });
 
@@ -78,9 +125,15 @@ export const addServiceHours = route({
   name: 'add-service-hours',
   tag: 'Layanan',
   summary: 'Tetapkan jam layanan mulai suatu tanggal / set service hours from a date',
-  description: 'A new version in force from `effectiveFrom`; completion times of transactions are computed with the version in force each day. Replacing a version that starts the same day needs its `expectedVersion`.',
+  description:
+    'A new version in force from `effectiveFrom`; completion times of transactions are computed with the version in force each day. Replacing a version that starts the same day needs its `expectedVersion`.',
   params: z.object({ code: unitCode }),
-  body: z.object({ effectiveFrom: isoDate, weekly: weeklyHours, reason: text(500), expectedVersion: z.optional(z.number().check(z.int(), z.minimum(1))) }),
+  body: z.object({
+    effectiveFrom: isoDate,
+    weekly: weeklyHours,
+    reason: text(500),
+    expectedVersion: z.optional(z.number().check(z.int(), z.minimum(1))),
+  }),
   bodyExample: {
     effectiveFrom: '2026-01-01',
     weekly: {
@@ -94,7 +147,10 @@ export const addServiceHours = route({
     },
     reason: 'Jam layanan Disdukcapil 2026',
   },
-  responses: { 201: { description: 'Saved', schema: serviceHours }, 200: { description: 'Replaced', schema: serviceHours } },
+  responses: {
+    201: { description: 'Saved', schema: serviceHours },
+    200: { description: 'Replaced', schema: serviceHours },
+  },
   errors: [400, 403, 404, 409, 422],
 });
 
@@ -113,7 +169,9 @@ export const getHolidays = route({
   tag: 'Layanan',
   summary: 'Kalender hari libur dan cuti bersama / holiday calendar',
   params: z.object({ year: performanceYear }),
-  responses: { 200: { description: 'The calendar (an empty one with version 0 when none was saved)', schema: holidayCalendar } },
+  responses: {
+    200: { description: 'The calendar (an empty one with version 0 when none was saved)', schema: holidayCalendar },
+  },
   errors: [400],
 });
 
@@ -121,10 +179,19 @@ export const saveHolidays = route({
   name: 'save-holidays',
   tag: 'Layanan',
   summary: 'Simpan kalender libur (Admin BKPSDM) / save the holiday calendar',
-  description: 'Replaces the year\'s list as a new version (`expectedVersion`: 0 for the first). Every version is kept in the audit trail. Changes apply to completion times computed afterwards.',
+  description:
+    "Replaces the year's list as a new version (`expectedVersion`: 0 for the first). Every version is kept in the audit trail. Changes apply to completion times computed afterwards.",
   params: z.object({ year: performanceYear }),
-  body: z.object({ days: z.array(holiday).check(z.maxLength(100)), reason: text(500), expectedVersion: z.number().check(z.int(), z.minimum(0)) }),
-  bodyExample: { days: [{ date: '2026-08-17', name: 'Hari Kemerdekaan RI', kind: 'libur_nasional' }], reason: 'SKB 3 Menteri 2026', expectedVersion: 0 },
+  body: z.object({
+    days: z.array(holiday).check(z.maxLength(100)),
+    reason: text(500),
+    expectedVersion: z.number().check(z.int(), z.minimum(0)),
+  }),
+  bodyExample: {
+    days: [{ date: '2026-08-17', name: 'Hari Kemerdekaan RI', kind: 'libur_nasional' }],
+    reason: 'SKB 3 Menteri 2026',
+    expectedVersion: 0,
+  },
   responses: { 200: { description: 'Saved', schema: holidayCalendar } },
   errors: [400, 403, 409, 422],
 });
@@ -157,7 +224,11 @@ export const transactionResult = z.object({
       periodIds: z.array(z.string()),
     }),
   ),
-  surveyUrl: z.optional(z.string().check(meta('Tautan survei untuk dicetak (URL/QR) pada tanda terima / survey link to print on the receipt'))),
+  surveyUrl: z.optional(
+    z
+      .string()
+      .check(meta('Tautan survei untuk dicetak (URL/QR) pada tanda terima / survey link to print on the receipt')),
+  ),
   surveyExpiresAt: z.optional(z.string()),
   error: z.optional(z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) })),
 });
@@ -165,24 +236,41 @@ export const transactionResult = z.object({
 export const pushTransactions = route({
   name: 'push-transactions',
   tag: 'Layanan',
-  summary: 'Kirim transaksi layanan (sistem instansi, maks. 100) / push service transactions (agency systems, up to 100)',
+  summary:
+    'Kirim transaksi layanan (sistem instansi, maks. 100) / push service transactions (agency systems, up to 100)',
   description:
     'Client-credentials token with scope `transactions.write`. Each item is answered on its own (`results[i]`): an unknown NIP, unit or service type rejects that item only. ' +
     'Idempotent by `externalId`: a re-sent transaction is `unchanged` and never counts twice; a later push with `completedAt` completes it (`updated`). ' +
-    'Completion time counts the unit\'s service hours only (WIB, minus holidays). A completed transaction gets a survey link (`surveyUrl`, valid `surveyValidDays`, default 30).',
+    "Completion time counts the unit's service hours only (WIB, minus holidays). A completed transaction gets a survey link (`surveyUrl`, valid `surveyValidDays`, default 30).",
   body: z.object({
-    transactions: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100), meta('Transaksi; tiap butir divalidasi sendiri / items, each validated on its own')),
+    transactions: z
+      .array(z.unknown())
+      .check(
+        z.minLength(1),
+        z.maxLength(100),
+        meta('Transaksi; tiap butir divalidasi sendiri / items, each validated on its own'),
+      ),
     surveyValidDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(90))),
   }),
   bodyExample: {
     transactions: [
-      { externalId: 'SIAK-2026-000123', unitCode: 'DUK-PIAK-KTP', serviceType: 'ktp-el', officers: ['199001012015031001'], receivedAt: '2026-11-27T09:15:00+07:00', completedAt: '2026-11-27T09:52:00+07:00' },
+      {
+        externalId: 'SIAK-2026-000123',
+        unitCode: 'DUK-PIAK-KTP',
+        serviceType: 'ktp-el',
+        officers: ['199001012015031001'],
+        receivedAt: '2026-11-27T09:15:00+07:00',
+        completedAt: '2026-11-27T09:52:00+07:00',
+      },
     ],
   },
   responses: {
     200: {
       description: 'One result per item, in order, and counts',
-      schema: z.object({ results: z.array(transactionResult), summary: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }) }),
+      schema: z.object({
+        results: z.array(transactionResult),
+        summary: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
+      }),
     },
   },
   errors: [400, 403],
@@ -196,7 +284,8 @@ export const getSurveyPage = route({
   name: 'get-survey-page',
   tag: 'Survei',
   summary: 'Halaman survei kepuasan masyarakat (SKM) / the citizen satisfaction survey page',
-  description: 'HTML in Bahasa Indonesia, works without JavaScript. An expired (410), tampered (400) or already answered (409) link gets its own page.',
+  description:
+    'HTML in Bahasa Indonesia, works without JavaScript. An expired (410), tampered (400) or already answered (409) link gets its own page.',
   params: z.object({ token: z.string().check(z.maxLength(400)) }),
   responses: { 200: { description: 'The form', contentType: 'text/html' } },
   errors: [400, 404, 409, 410],
@@ -213,7 +302,10 @@ export const submitSurvey = route({
     ...Object.fromEntries(elementCodes.map((c) => [c, answer])),
     comment: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
     complaint: z.optional(z.enum(['ya'])),
-  } as Record<(typeof elementCodes)[number], typeof answer> & { comment: z.ZodMiniOptional<z.ZodMiniString>; complaint: z.ZodMiniOptional<z.ZodMiniEnum<{ ya: 'ya' }>> }),
+  } as Record<(typeof elementCodes)[number], typeof answer> & {
+    comment: z.ZodMiniOptional<z.ZodMiniString>;
+    complaint: z.ZodMiniOptional<z.ZodMiniEnum<{ ya: 'ya' }>>;
+  }),
   bodyExample: 'u1=4&u2=4&u3=3&u4=4&u5=4&u6=4&u7=4&u8=3&u9=4&comment=Pelayanan+cepat',
   responses: { 200: { description: 'Thank-you page', contentType: 'text/html' } },
   errors: [400, 404, 409, 410],
@@ -242,10 +334,10 @@ const indicators = z.object({
 export const getUnitServiceIndicators = route({
   name: 'get-unit-service-indicators',
   tag: 'Layanan',
-  summary: 'Indikator layanan unit per periode: per unit, jenis layanan, petugas / a unit\'s service indicators',
+  summary: "Indikator layanan unit per periode: per unit, jenis layanan, petugas / a unit's service indicators",
   description:
     'Served, % within standard, median completion time (service minutes), IKM with grade and whether the sample reaches the Krejcie–Morgan size (else `provisional`). ' +
-    'The unit\'s heads, people of units above it, the OPD admin, BKPSDM and auditors.',
+    "The unit's heads, people of units above it, the OPD admin, BKPSDM and auditors.",
   params: z.object({ code: unitCode, periodId }),
   responses: {
     200: {
@@ -254,7 +346,9 @@ export const getUnitServiceIndicators = route({
         unitCode: z.string(),
         periodId: z.string(),
         unit: indicators,
-        serviceTypes: z.array(z.extend(indicators, { serviceType: z.string(), name: z.string(), standardMinutes: z.nullable(z.number()) })),
+        serviceTypes: z.array(
+          z.extend(indicators, { serviceType: z.string(), name: z.string(), standardMinutes: z.nullable(z.number()) }),
+        ),
         officers: z.array(z.extend(indicators, { nip: z.string(), name: z.string() })),
       }),
     },
@@ -265,12 +359,17 @@ export const getUnitServiceIndicators = route({
 export const getEmployeeServiceIndicators = route({
   name: 'get-employee-service-indicators',
   tag: 'Layanan',
-  summary: 'Indikator layanan seorang petugas per periode / an officer\'s service indicators',
+  summary: "Indikator layanan seorang petugas per periode / an officer's service indicators",
   params: z.object({ nip: nipParam, periodId }),
   responses: {
     200: {
       description: 'Combined over the units served, and per unit',
-      schema: z.object({ nip: z.string(), periodId: z.string(), combined: indicators, units: z.array(z.extend(indicators, { unitCode: z.string() })) }),
+      schema: z.object({
+        nip: z.string(),
+        periodId: z.string(),
+        combined: indicators,
+        units: z.array(z.extend(indicators, { unitCode: z.string() })),
+      }),
     },
   },
   errors: [400, 403, 404],

@@ -25,7 +25,12 @@ export const createUnit = route({
     kind: unitKind,
     parentCode: z.optional(unitCode),
   }),
-  bodyExample: { code: 'DUK-PIAK', name: 'Bidang Pengelolaan Informasi Administrasi Kependudukan', kind: 'bidang', parentCode: 'DISDUKCAPIL' },
+  bodyExample: {
+    code: 'DUK-PIAK',
+    name: 'Bidang Pengelolaan Informasi Administrasi Kependudukan',
+    kind: 'bidang',
+    parentCode: 'DISDUKCAPIL',
+  },
   responses: { 201: { description: 'Created', schema: unit } },
   errors: [400, 403, 409, 422],
 });

@@ -2,15 +2,24 @@
  * Gathers the facts the policy needs (the target's chain, the caller's acting assignments on the day) and asks
  * the policy. Handlers call these instead of deciding themselves.
  */
+
+import {
+  canDecideFor,
+  canManagePeopleIn,
+  canMonitorUnit,
+  canReadEmployee,
+  type Relation,
+  reasons,
+  relationOf,
+} from '../auth/policy.ts';
+import type { UserPrincipal } from '../auth/principal.ts';
 import { wibDate } from '../domain/time.ts';
 import { unitHeads } from '../domain/units.ts';
 import { type Bilingual, forbidden, notFound } from '../messages/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import type { Item, OrgScope } from '../store/org-scope.ts';
-import { UnitRepository, type Unit } from '../store/units.ts';
-import { type Relation, canDecideFor, canManagePeopleIn, canMonitorUnit, canReadEmployee, reasons, relationOf } from '../auth/policy.ts';
-import type { UserPrincipal } from '../auth/principal.ts';
+import { type Unit, UnitRepository } from '../store/units.ts';
 
 export interface AccessContext {
   principal: UserPrincipal;
@@ -36,16 +45,26 @@ export async function relationTo(ctx: AccessContext, target: Employee): Promise<
     new EmployeeRepository(ctx.scope).supervisorChain(target),
     new ActingRepository(ctx.scope).actingForOn(ctx.principal.nip, wibDate(ctx.now)),
   ]);
-  return relationOf(ctx.principal.nip, target.nip, chain.map((e) => e.nip), actingFor);
+  return relationOf(
+    ctx.principal.nip,
+    target.nip,
+    chain.map((e) => e.nip),
+    actingFor,
+  );
 }
 
 /** Loads an employee the caller may read, or answers 404 (absent in this organisation) / 403 (not theirs). */
-export async function readableEmployee(ctx: AccessContext, nipParam: string): Promise<{ target: Employee; relation: Relation }> {
+export async function readableEmployee(
+  ctx: AccessContext,
+  nipParam: string,
+): Promise<{ target: Employee; relation: Relation }> {
   const nip = resolveNip(ctx.principal, nipParam);
   const target = nip === ctx.actor.nip ? ctx.actor : await new EmployeeRepository(ctx.scope).get(nip);
   if (!target) throw notFound('employee');
   const relation = await relationTo(ctx, target);
-  if (!canReadEmployee(ctx.principal, { relation, targetUnitPath: target.unitPath, actorUnitPath: ctx.actor.unitPath })) {
+  if (
+    !canReadEmployee(ctx.principal, { relation, targetUnitPath: target.unitPath, actorUnitPath: ctx.actor.unitPath })
+  ) {
     throw forbidden(reasons.notYourData);
   }
   return { target, relation };
@@ -69,13 +88,24 @@ export async function decidesFor(ctx: AccessContext, owner: Employee, relation?:
  */
 export async function teamOf(ctx: AccessContext, leader: Employee, relation: Relation): Promise<Item[]> {
   const self = leader.nip === ctx.principal.nip;
-  const holders = [leader.nip, ...(self ? await new ActingRepository(ctx.scope).actingForOn(leader.nip, wibDate(ctx.now)) : [])];
+  const holders = [
+    leader.nip,
+    ...(self ? await new ActingRepository(ctx.scope).actingForOn(leader.nip, wibDate(ctx.now)) : []),
+  ];
   const employees = new EmployeeRepository(ctx.scope);
-  const members = new Map((await Promise.all(holders.map((h) => employees.allDirectSubordinates(h)))).flat().map((e) => [e.nip as string, e]));
+  const members = new Map(
+    (await Promise.all(holders.map((h) => employees.allDirectSubordinates(h)))).flat().map((e) => [e.nip as string, e]),
+  );
   members.delete(leader.nip);
   const asCaller = relation === 'self' || relation === 'none' ? 'none' : 'indirect_supervisor';
   return [...members.values()].filter(
-    (m) => self || canReadEmployee(ctx.principal, { relation: asCaller, targetUnitPath: m.unitPath as string, actorUnitPath: ctx.actor.unitPath }),
+    (m) =>
+      self ||
+      canReadEmployee(ctx.principal, {
+        relation: asCaller,
+        targetUnitPath: m.unitPath as string,
+        actorUnitPath: ctx.actor.unitPath,
+      }),
   );
 }
 
@@ -83,7 +113,10 @@ export async function teamOf(ctx: AccessContext, leader: Employee, relation: Rel
  * A unit the caller may monitor (its heads — or their Plt/Plh today —, people of units above it, the OPD admin,
  * BKPSDM, auditors), with its members (the subtree) and its heads (the members whose supervisor is outside it).
  */
-export async function monitoredUnit(ctx: AccessContext, code: string): Promise<{ unit: Unit; members: Item[]; heads: Item[]; isHead: boolean }> {
+export async function monitoredUnit(
+  ctx: AccessContext,
+  code: string,
+): Promise<{ unit: Unit; members: Item[]; heads: Item[]; isHead: boolean }> {
   const unit = await new UnitRepository(ctx.scope).get(code);
   if (!unit) throw notFound('unit');
   const [members, actingFor] = await Promise.all([

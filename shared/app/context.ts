@@ -18,7 +18,11 @@ export interface UseCaseContext {
 }
 
 /** Who writes, when, under which request: what every write stamps for the audit trail. */
-export const writeContextOf = (ctx: { principal: Principal; now: Date; requestId: string }): WriteContext & { requestId: string } => ({
+export const writeContextOf = (ctx: {
+  principal: Principal;
+  now: Date;
+  requestId: string;
+}): WriteContext & { requestId: string } => ({
   actor: actorId(ctx.principal),
   now: ctx.now.toISOString(),
   requestId: ctx.requestId,

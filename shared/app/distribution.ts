@@ -1,6 +1,12 @@
 import { canManagePeriods, isOrgWideReader, reasons } from '../auth/policy.ts';
 import { type Evaluation, outcomeOf } from '../domain/evaluation.ts';
-import { type DistributionViolation, type Predikat, type UnitPredikat, distributionViolations, predikats } from '../domain/scoring.ts';
+import {
+  type DistributionViolation,
+  distributionViolations,
+  type Predikat,
+  predikats,
+  type UnitPredikat,
+} from '../domain/scoring.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { EvaluationRepository } from '../store/evaluations.ts';
 import type { OrgScope } from '../store/org-scope.ts';
@@ -33,21 +39,32 @@ export interface DistributionReport {
  * The kurva distribusi check of a period: for every unit whose own predikat the leadership has set, the predikat
  * in force of the employees of its subtree against the SE MenPANRB table. Reports; never changes a predikat.
  */
-export async function distributionReport(scope: OrgScope, periodId: string): Promise<{ report: DistributionReport; evaluations: Evaluation[] }> {
+export async function distributionReport(
+  scope: OrgScope,
+  periodId: string,
+): Promise<{ report: DistributionReport; evaluations: Evaluation[] }> {
   const repo = new EvaluationRepository(scope);
   const [evaluations, tree] = await Promise.all([repo.inUnit(periodId, '/'), new UnitRepository(scope).tree()]);
-  const unitPredikats = await repo.unitPredikats(tree.map((u) => u.code), periodId);
+  const unitPredikats = await repo.unitPredikats(
+    tree.map((u) => u.code),
+    periodId,
+  );
   const outcomes = evaluations.map((e) => ({ e, o: outcomeOf(e) }));
   const units = tree
     .filter((u) => unitPredikats.has(u.code))
     .map((u): UnitDistribution => {
-      const inside = outcomes.filter(({ e, o }) => o.predikat && (e.unitPath ?? '').startsWith(u.path)).map(({ o }) => o.predikat!);
+      const inside = outcomes
+        .filter(({ e, o }) => o.predikat && (e.unitPath ?? '').startsWith(u.path))
+        .map(({ o }) => o.predikat!);
       return {
         unitCode: u.code,
         unitName: u.name,
         unitPredikat: unitPredikats.get(u.code)!,
         employees: inside.length,
-        counts: Object.fromEntries(predikats.map((p) => [p, inside.filter((x) => x === p).length])) as Record<Predikat, number>,
+        counts: Object.fromEntries(predikats.map((p) => [p, inside.filter((x) => x === p).length])) as Record<
+          Predikat,
+          number
+        >,
         violations: distributionViolations(unitPredikats.get(u.code)!, inside),
       };
     });
@@ -91,18 +108,27 @@ export async function finaliseScoredPeriod(
   if (period.state !== 'scored') throw new DomainError('period_not_scored', { period: period.id, state: period.state });
   if (period.kind === 'year') {
     // The year is final only after each of its months (or quarters).
-    const pending = (await years.get(year))!.periods.filter((p) => p.kind !== 'year' && p.state !== 'finalised').map((p) => p.id);
-    if (pending.length > 0) throw new DomainError('year_periods_not_finalised', { year, state: 'finalised', pending: pending.join(', ') });
+    const pending = (await years.get(year))!.periods
+      .filter((p) => p.kind !== 'year' && p.state !== 'finalised')
+      .map((p) => p.id);
+    if (pending.length > 0)
+      throw new DomainError('year_periods_not_finalised', { year, state: 'finalised', pending: pending.join(', ') });
   }
   // A run still writing figures would change what is being finalised.
   const latest = await new ScoringRunRepository(ctx.scope).latestRun(period.id);
   if (latest?.state === 'running') throw new DomainError('scoring_run_in_progress', { runId: latest.runId });
   const { report } = await distributionReport(ctx.scope, period.id);
-  if (report.withoutPredikat.length > 0) throw new DomainError('evaluations_incomplete', { count: report.withoutPredikat.length }, { nips: report.withoutPredikat });
+  if (report.withoutPredikat.length > 0)
+    throw new DomainError(
+      'evaluations_incomplete',
+      { count: report.withoutPredikat.length },
+      { nips: report.withoutPredikat },
+    );
   if (report.unreviewed.length > 0 && !body.acceptRecommendations) {
     throw new DomainError('evaluations_unreviewed', { count: report.unreviewed.length }, { nips: report.unreviewed });
   }
-  if (report.violations > 0 && !body.acknowledgement) throw new DomainError('distribution_unacknowledged', { count: report.violations }, report);
+  if (report.violations > 0 && !body.acknowledgement)
+    throw new DomainError('distribution_unacknowledged', { count: report.violations }, report);
   const w = writeContextOf(ctx);
   const updated = await years.updatePeriod(
     year,
@@ -116,7 +142,9 @@ export async function finaliseScoredPeriod(
           at: w.now,
           by: w.actor,
           acceptedRecommendations: report.unreviewed.length,
-          ...(body.acknowledgement ? { acknowledgement: { reason: body.acknowledgement.reason, violations: report.violations } } : {}),
+          ...(body.acknowledgement
+            ? { acknowledgement: { reason: body.acknowledgement.reason, violations: report.violations } }
+            : {}),
         },
       };
     },

@@ -2,7 +2,17 @@ import { canManagePeriods, canReadRewards, isBkpsdm, reasons } from '../auth/pol
 import { type BehaviourInput, type Evaluation, inputSummary, outcomeOf } from '../domain/evaluation.ts';
 import { explanationOf } from '../domain/explanation.ts';
 import { rulesOfPeriod } from '../domain/rules.ts';
-import { type BerakhlakValue, type Rating, type UnitPredikat, appealDeadline, predikatNames, predikatOf, ratingNames, recommendPerilaku, rewardOrder } from '../domain/scoring.ts';
+import {
+  appealDeadline,
+  type BerakhlakValue,
+  predikatNames,
+  predikatOf,
+  type Rating,
+  ratingNames,
+  recommendPerilaku,
+  rewardOrder,
+  type UnitPredikat,
+} from '../domain/scoring.ts';
 import { wibDate, yearOf } from '../domain/time.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
@@ -14,20 +24,32 @@ import { decidesFor, monitoredUnit, ownNip, readableEmployee, resolveNip, teamOf
 import { type UseCaseContext, writeContextOf } from './context.ts';
 
 /** An evaluation the caller may read (the person, their supervisors, admins of their OPD, BKPSDM, auditors). */
-async function readableEvaluation(ctx: UseCaseContext, nipParam: string, periodId: string): Promise<{ evaluation: Evaluation; input: BehaviourInput[]; period: Period }> {
+async function readableEvaluation(
+  ctx: UseCaseContext,
+  nipParam: string,
+  periodId: string,
+): Promise<{ evaluation: Evaluation; input: BehaviourInput[]; period: Period }> {
   const { target } = await readableEmployee(ctx, nipParam);
-  const [found, period] = await Promise.all([new EvaluationRepository(ctx.scope).getWithInput(target.nip, periodId), new YearRepository(ctx.scope).findPeriod(periodId)]);
+  const [found, period] = await Promise.all([
+    new EvaluationRepository(ctx.scope).getWithInput(target.nip, periodId),
+    new YearRepository(ctx.scope).findPeriod(periodId),
+  ]);
   if (!found) throw notFound('evaluation');
   return { evaluation: found.evaluation, input: found.input, period };
 }
 
 /** The supervisor's side of an evaluation (behaviour ratings, review): the person deciding for the employee, before finalisation. */
-async function reviewableEvaluation(ctx: UseCaseContext, nipParam: string, periodId: string): Promise<{ target: Employee; period: Period }> {
+async function reviewableEvaluation(
+  ctx: UseCaseContext,
+  nipParam: string,
+  periodId: string,
+): Promise<{ target: Employee; period: Period }> {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   if (!(await decidesFor(ctx, target, relation))) throw forbidden(reasons.notEvaluator);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
   if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
-  if (period.state !== 'scored' && period.state !== 'closed') throw new DomainError('period_not_scored', { period: period.id, state: period.state });
+  if (period.state !== 'scored' && period.state !== 'closed')
+    throw new DomainError('period_not_scored', { period: period.id, state: period.state });
   return { target, period };
 }
 
@@ -48,7 +70,12 @@ export async function explainEvaluation(ctx: UseCaseContext, nipParam: string, p
 }
 
 /** The direct supervisor's BerAKHLAK ratings of the period; the recommended perilaku follows from them. */
-export async function rateBehaviourOf(ctx: UseCaseContext, nipParam: string, periodId: string, body: { values: Record<BerakhlakValue, Rating>; note?: string; version: number }) {
+export async function rateBehaviourOf(
+  ctx: UseCaseContext,
+  nipParam: string,
+  periodId: string,
+  body: { values: Record<BerakhlakValue, Rating>; note?: string; version: number },
+) {
   const { target, period } = await reviewableEvaluation(ctx, nipParam, periodId);
   const w = writeContextOf(ctx);
   const saved = await new EvaluationRepository(ctx.scope).change(
@@ -56,7 +83,10 @@ export async function rateBehaviourOf(ctx: UseCaseContext, nipParam: string, per
     period.id,
     body.version,
     // New ratings change the recommendation a review confirmed or overrode: the review must be made again.
-    (e) => ({ behaviour: { values: body.values, ...(body.note ? { note: body.note } : {}), by: w.actor, at: w.now }, ...(e.review ? { review: undefined } : {}) }),
+    (e) => ({
+      behaviour: { values: body.values, ...(body.note ? { note: body.note } : {}), by: w.actor, at: w.now },
+      ...(e.review ? { review: undefined } : {}),
+    }),
     w,
   );
   return withOutcome(saved);
@@ -65,7 +95,12 @@ export async function rateBehaviourOf(ctx: UseCaseContext, nipParam: string, per
 type ReviewPart = { rating: Rating; reason?: string };
 
 /** Confirms or overrides each recommended rating; an override needs a written reason. */
-export async function reviewEvaluationOf(ctx: UseCaseContext, nipParam: string, periodId: string, body: { hasilKerja: ReviewPart; perilaku: ReviewPart; version: number }) {
+export async function reviewEvaluationOf(
+  ctx: UseCaseContext,
+  nipParam: string,
+  periodId: string,
+  body: { hasilKerja: ReviewPart; perilaku: ReviewPart; version: number },
+) {
   const { target, period } = await reviewableEvaluation(ctx, nipParam, periodId);
   const w = writeContextOf(ctx);
   const { hasilKerja, perilaku } = body;
@@ -76,9 +111,15 @@ export async function reviewEvaluationOf(ctx: UseCaseContext, nipParam: string, 
     (e) => {
       if (!e.behaviour) throw new DomainError('behaviour_missing');
       const recommended = { hasilKerja: e.recommendedHasilKerja!, perilaku: recommendPerilaku(e.behaviour.values)! };
-      for (const [what, part] of [['hasilKerja', hasilKerja], ['perilaku', perilaku]] as const) {
+      for (const [what, part] of [
+        ['hasilKerja', hasilKerja],
+        ['perilaku', perilaku],
+      ] as const) {
         if (part.rating !== recommended[what] && !part.reason) {
-          throw new DomainError('override_reason_required', { what: what === 'hasilKerja' ? 'hasil kerja' : 'perilaku', recommended: ratingNames[recommended[what]] });
+          throw new DomainError('override_reason_required', {
+            what: what === 'hasilKerja' ? 'hasil kerja' : 'perilaku',
+            recommended: ratingNames[recommended[what]],
+          });
         }
       }
       return {
@@ -86,7 +127,10 @@ export async function reviewEvaluationOf(ctx: UseCaseContext, nipParam: string, 
           hasilKerja: hasilKerja.rating,
           perilaku: perilaku.rating,
           predikat: predikatOf(hasilKerja.rating, perilaku.rating),
-          reasons: { ...(hasilKerja.reason ? { hasilKerja: hasilKerja.reason } : {}), ...(perilaku.reason ? { perilaku: perilaku.reason } : {}) },
+          reasons: {
+            ...(hasilKerja.reason ? { hasilKerja: hasilKerja.reason } : {}),
+            ...(perilaku.reason ? { perilaku: perilaku.reason } : {}),
+          },
           by: w.actor,
           at: w.now,
           inputsHash: e.inputsHash!,
@@ -104,25 +148,47 @@ const notColleague = {
 };
 
 /** A peer's or a direct subordinate's input on someone's behaviour in a period. */
-export async function recordBehaviourInput(ctx: UseCaseContext, nipParam: string, periodId: string, body: { values: Partial<Record<BerakhlakValue, Rating>>; comment?: string }) {
+export async function recordBehaviourInput(
+  ctx: UseCaseContext,
+  nipParam: string,
+  periodId: string,
+  body: { values: Partial<Record<BerakhlakValue, Rating>>; comment?: string },
+) {
   const nip = resolveNip(ctx.principal, nipParam);
   if (nip === ctx.principal.nip) throw forbidden(notColleague);
   const target = nip === ctx.actor.nip ? ctx.actor : await new EmployeeRepository(ctx.scope).get(nip);
   if (!target) await readableEmployee(ctx, nipParam); // 404 as everywhere else
-  const relation = target!.supervisorNip && target!.supervisorNip === ctx.actor.supervisorNip ? 'peer' : ctx.actor.supervisorNip === target!.nip ? 'subordinate' : null;
+  const relation =
+    target!.supervisorNip && target!.supervisorNip === ctx.actor.supervisorNip
+      ? 'peer'
+      : ctx.actor.supervisorNip === target!.nip
+        ? 'subordinate'
+        : null;
   if (!relation) throw forbidden(notColleague);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
   if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
   const w = writeContextOf(ctx);
-  await new EvaluationRepository(ctx.scope).saveInput(target!.nip, period.id, ctx.principal.nip, { relation, values: body.values, ...(body.comment ? { comment: body.comment } : {}), at: w.now }, w);
+  await new EvaluationRepository(ctx.scope).saveInput(
+    target!.nip,
+    period.id,
+    ctx.principal.nip,
+    { relation, values: body.values, ...(body.comment ? { comment: body.comment } : {}), at: w.now },
+    w,
+  );
   return { recorded: true };
 }
 
 /** The supervisor's review list: each team member's figures, what is still to do, and the outcome in force. */
 export async function teamEvaluations(ctx: UseCaseContext, nipParam: string, periodId: string) {
   const { target, relation } = await readableEmployee(ctx, nipParam);
-  const [team, period] = await Promise.all([teamOf(ctx, target, relation), new YearRepository(ctx.scope).findPeriod(periodId)]);
-  const evaluations = await new EvaluationRepository(ctx.scope).getMany(team.map((m) => m.nip as string), period.id);
+  const [team, period] = await Promise.all([
+    teamOf(ctx, target, relation),
+    new YearRepository(ctx.scope).findPeriod(periodId),
+  ]);
+  const evaluations = await new EvaluationRepository(ctx.scope).getMany(
+    team.map((m) => m.nip as string),
+    period.id,
+  );
   const items = evaluations
     .map((e) => {
       const outcome = outcomeOf(e);
@@ -148,7 +214,8 @@ export async function lodgeAppeal(ctx: UseCaseContext, nipParam: string, periodI
   const nip = ownNip(ctx.principal, nipParam, reasons.ownAppealOnly);
   const years = new YearRepository(ctx.scope);
   const period = await years.findPeriod(periodId);
-  if (period.state !== 'finalised' || !period.finalisation) throw new DomainError('appeal_not_final', { period: period.id, state: period.state });
+  if (period.state !== 'finalised' || !period.finalisation)
+    throw new DomainError('appeal_not_final', { period: period.id, state: period.state });
   const days = rulesOfPeriod(await years.rules(yearOf(period.id)), period).appealWindowDays;
   const deadline = appealDeadline(wibDate(new Date(period.finalisation.at)), days);
   if (wibDate(ctx.now) > deadline) throw new DomainError('appeal_window_closed', { deadline, days });
@@ -192,13 +259,26 @@ export async function settleAppeal(
     period.id,
     undefined,
     (e) => {
-      if (!e.appeal || e.appeal.state !== 'filed') throw new DomainError('appeal_not_open');
+      if (e.appeal?.state !== 'filed') throw new DomainError('appeal_not_open');
       if (e.review?.by === `nip:${me}`) throw forbidden(reasons.notAppealReviewer);
       const revised =
         outcome === 'revised'
-          ? { hasilKerja: hasilKerja!, perilaku: perilaku!, predikat: predikatOf(hasilKerja!, perilaku!), reasons: { hasilKerja: reason, perilaku: reason }, by: w.actor, at: w.now }
+          ? {
+              hasilKerja: hasilKerja!,
+              perilaku: perilaku!,
+              predikat: predikatOf(hasilKerja!, perilaku!),
+              reasons: { hasilKerja: reason, perilaku: reason },
+              by: w.actor,
+              at: w.now,
+            }
           : undefined;
-      return { appeal: { ...e.appeal, state: outcome, decision: { outcome, reason, by: w.actor, at: w.now, ...(revised ? { revised } : {}) } } };
+      return {
+        appeal: {
+          ...e.appeal,
+          state: outcome,
+          decision: { outcome, reason, by: w.actor, at: w.now, ...(revised ? { revised } : {}) },
+        },
+      };
     },
     w,
   );
@@ -206,9 +286,17 @@ export async function settleAppeal(
 }
 
 /** The unit's own predikat, decided by the leadership above it and recorded by BKPSDM (audited with its reason); re-scores the unit. */
-export async function recordUnitPredikat(ctx: UseCaseContext, code: string, periodId: string, body: { predikat: UnitPredikat; reason: string }) {
+export async function recordUnitPredikat(
+  ctx: UseCaseContext,
+  code: string,
+  periodId: string,
+  body: { predikat: UnitPredikat; reason: string },
+) {
   if (!canManagePeriods(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
-  const [unit, period] = await Promise.all([new UnitRepository(ctx.scope).get(code), new YearRepository(ctx.scope).findPeriod(periodId)]);
+  const [unit, period] = await Promise.all([
+    new UnitRepository(ctx.scope).get(code),
+    new YearRepository(ctx.scope).findPeriod(periodId),
+  ]);
   if (!unit) throw notFound('unit');
   if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
   const w = writeContextOf(ctx);
@@ -225,8 +313,13 @@ export async function recordUnitPredikat(ctx: UseCaseContext, code: string, peri
 export async function unitRewards(ctx: UseCaseContext, code: string, periodId: string) {
   const { unit, heads, isHead } = await monitoredUnit(ctx, code);
   const head = heads[0];
-  const aboveTheHead = head ? (await new EmployeeRepository(ctx.scope).supervisorChain(EmployeeRepository.fromItem(head))).some((e) => e.nip === ctx.principal.nip) : false;
-  if (!canReadRewards(ctx.principal, ctx.actor.unitPath, unit.path, isHead, aboveTheHead)) throw forbidden(reasons.rewardReaders);
+  const aboveTheHead = head
+    ? (await new EmployeeRepository(ctx.scope).supervisorChain(EmployeeRepository.fromItem(head))).some(
+        (e) => e.nip === ctx.principal.nip,
+      )
+    : false;
+  if (!canReadRewards(ctx.principal, ctx.actor.unitPath, unit.path, isHead, aboveTheHead))
+    throw forbidden(reasons.rewardReaders);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
   const rows = (await new EvaluationRepository(ctx.scope).inUnit(period.id, unit.path))
     .map((e) => ({ e, o: outcomeOf(e) }))
@@ -255,11 +348,38 @@ const csvCell = (v: unknown) => {
 
 /** The reward list as a spreadsheet (CSV, Indonesian headings), and the name to save it under. */
 export function rewardsCsv(rewards: Awaited<ReturnType<typeof unitRewards>>): { filename: string; text: string } {
-  const header = ['Peringkat', 'NIP', 'Nama', 'Jabatan', 'Unit', 'Predikat', 'Nilai Kinerja', 'Hasil Kerja', 'Perilaku', 'IKI utama di atas ekspektasi', 'Final'];
+  const header = [
+    'Peringkat',
+    'NIP',
+    'Nama',
+    'Jabatan',
+    'Unit',
+    'Predikat',
+    'Nilai Kinerja',
+    'Hasil Kerja',
+    'Perilaku',
+    'IKI utama di atas ekspektasi',
+    'Final',
+  ];
   const lines = rewards.items.map((r) =>
-    [r.rank, r.nip, r.name, r.position, r.unitCode, predikatNames[r.predikat], r.nilaiKinerja.toFixed(2), ratingNames[r.hasilKerja], ratingNames[r.perilaku], r.utamaAbove, r.final ? 'ya' : 'belum']
+    [
+      r.rank,
+      r.nip,
+      r.name,
+      r.position,
+      r.unitCode,
+      predikatNames[r.predikat],
+      r.nilaiKinerja.toFixed(2),
+      ratingNames[r.hasilKerja],
+      ratingNames[r.perilaku],
+      r.utamaAbove,
+      r.final ? 'ya' : 'belum',
+    ]
       .map(csvCell)
       .join(','),
   );
-  return { filename: `penghargaan-${rewards.unitCode}-${rewards.periodId}.csv`, text: [header.join(','), ...lines].join('\r\n') + '\r\n' };
+  return {
+    filename: `penghargaan-${rewards.unitCode}-${rewards.periodId}.csv`,
+    text: `${[header.join(','), ...lines].join('\r\n')}\r\n`,
+  };
 }

@@ -1,4 +1,3 @@
-import { writeContextOf } from './context.ts';
 import type { MachinePrincipal } from '../auth/principal.ts';
 import { type PeriodState, periodOf } from '../domain/periods.ts';
 import { MAX_SPAN_DAYS, serviceMillis } from '../domain/service-hours.ts';
@@ -14,6 +13,7 @@ import { type ServiceTransaction, TransactionRepository } from '../store/service
 import { UnitRepository } from '../store/units.ts';
 import { type PerformanceYear, YearRepository } from '../store/years.ts';
 import { surveySigningKey } from '../survey-key.ts';
+import { writeContextOf } from './context.ts';
 
 /** What an agency system sends for one transaction (validated by the route schema). */
 export interface TransactionInput {
@@ -26,7 +26,9 @@ export interface TransactionInput {
 }
 
 /** One item of a pushed batch as the edge parsed it: a transaction (with whether it wants a survey link), or why not. */
-export type PushedItem = { transaction: TransactionInput & { survey?: boolean } } | { invalid: DomainError; externalId: unknown };
+export type PushedItem =
+  | { transaction: TransactionInput & { survey?: boolean } }
+  | { invalid: DomainError; externalId: unknown };
 
 /** An agency system's push: its organisation, its client, and the language errors are answered in. */
 export interface AgencyContext {
@@ -89,7 +91,10 @@ interface PlannedWrite {
 const wibYearOf = (iso: string) => yearOf(wibDate(new Date(iso)));
 
 /** The fields that make two pushes of a transaction the same push. */
-export const sameTransaction = (a: ServiceTransaction, b: Omit<ServiceTransaction, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'linkId'>): boolean =>
+export const sameTransaction = (
+  a: ServiceTransaction,
+  b: Omit<ServiceTransaction, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'linkId'>,
+): boolean =>
   a.unitCode === b.unitCode &&
   a.serviceType === b.serviceType &&
   a.officers.join() === b.officers.join() &&
@@ -109,7 +114,16 @@ export async function pushTransactionBatch(
   const accepted: { index: number; input: TransactionInput; survey: boolean }[] = [];
   const seen = new Set<string>();
   const rejected = (index: number, externalId: unknown, err: DomainError) => {
-    results[index] = { index, externalId: typeof externalId === 'string' ? externalId : '', status: 'rejected', error: { code: err.code, message: render(err.code, ctx.lang, err.params), ...(err.details ? { details: err.details } : {}) } };
+    results[index] = {
+      index,
+      externalId: typeof externalId === 'string' ? externalId : '',
+      status: 'rejected',
+      error: {
+        code: err.code,
+        message: render(err.code, ctx.lang, err.params),
+        ...(err.details ? { details: err.details } : {}),
+      },
+    };
   };
   for (const [index, item] of items.entries()) {
     if ('invalid' in item) {
@@ -126,10 +140,15 @@ export async function pushTransactionBatch(
   }
 
   const key = await surveySigningKey();
-  const outcomes = await ingestTransactions(ctx.scope, accepted.map((a) => a.input), writeContextOf(ctx), {
-    surveyValidDays: options.surveyValidDays ?? DEFAULT_SURVEY_DAYS,
-    linkIdOf: (externalId) => linkIdFor(key, ctx.scope.orgId, externalId),
-  });
+  const outcomes = await ingestTransactions(
+    ctx.scope,
+    accepted.map((a) => a.input),
+    writeContextOf(ctx),
+    {
+      surveyValidDays: options.surveyValidDays ?? DEFAULT_SURVEY_DAYS,
+      linkIdOf: (externalId) => linkIdFor(key, ctx.scope.orgId, externalId),
+    },
+  );
   // A completion pushed long after the fact gets no link: it would already have expired.
   const surveyOf = (t: ServiceTransaction) =>
     t.completedAt && t.surveyExpiresAt && t.surveyExpiresAt * 1000 > ctx.now.getTime()
@@ -163,7 +182,15 @@ export async function pushTransactionBatch(
     };
   }
   const count = (s: PushResult['status']) => results.filter((r) => r.status === s).length;
-  return { results, summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected') } };
+  return {
+    results,
+    summary: {
+      created: count('created'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      rejected: count('rejected'),
+    },
+  };
 }
 
 /** Re-reads and re-plans of items whose record changed between our read and our write. */
@@ -187,7 +214,10 @@ export async function ingestTransactions(
   const outcomes = new Array<IngestOutcome>(inputs.length);
   let pending = inputs.map((input, index) => ({ input, index }));
   for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
-    const lookups = await load(scope, pending.map((p) => p.input));
+    const lookups = await load(
+      scope,
+      pending.map((p) => p.input),
+    );
     const planned: (PlannedWrite & { index: number })[] = [];
     for (const { input, index } of pending) {
       try {
@@ -204,8 +234,14 @@ export async function ingestTransactions(
     const bulk = planned.filter((p) => !p.condition);
     const guarded = planned.filter((p) => p.condition);
     const [, written] = await Promise.all([
-      scope.putMany('main', bulk.map((p) => p.item)),
-      scope.putEach('main', guarded.map((p) => ({ item: p.item, condition: p.condition!, ...(p.values ? { values: p.values } : {}) }))),
+      scope.putMany(
+        'main',
+        bulk.map((p) => p.item),
+      ),
+      scope.putEach(
+        'main',
+        guarded.map((p) => ({ item: p.item, condition: p.condition!, ...(p.values ? { values: p.values } : {}) })),
+      ),
     ]);
     for (const p of bulk) outcomes[p.index] = { status: p.status, transaction: p.transaction };
     guarded.forEach((p, i) => {
@@ -214,7 +250,8 @@ export async function ingestTransactions(
     const lost = new Set(guarded.filter((_, i) => !written[i]).map((p) => p.index));
     pending = pending.filter((p) => lost.has(p.index));
   }
-  for (const { index } of pending) outcomes[index] = { status: 'rejected', error: new DomainError('transaction_conflict') };
+  for (const { index } of pending)
+    outcomes[index] = { status: 'rejected', error: new DomainError('transaction_conflict') };
   return outcomes;
 }
 
@@ -226,18 +263,27 @@ async function load(scope: OrgScope, inputs: TransactionInput[]): Promise<Lookup
   const calendar = new HolidayRepository(scope);
   // Years whose periods or holidays the batch touches: those of receipt and completion (read with everything
   // else), and of completions already stored (rarely another year: read after).
-  const years = new Set(inputs.flatMap((i) => [wibYearOf(i.receivedAt), ...(i.completedAt ? [wibYearOf(i.completedAt)] : [])]));
+  const years = new Set(
+    inputs.flatMap((i) => [wibYearOf(i.receivedAt), ...(i.completedAt ? [wibYearOf(i.completedAt)] : [])]),
+  );
   const [existing, unitList, officers, perUnit, holidays, yearList] = await Promise.all([
     new TransactionRepository(scope).getMany(inputs.map((i) => i.externalId)),
     Promise.all(unitCodes.map((c) => units.get(c))),
     new EmployeeRepository(scope).getMany(inputs.flatMap((i) => i.officers)),
-    Promise.all(unitCodes.map(async (c) => [c, ...(await Promise.all([catalogue.types(c), catalogue.hours(c)]))] as const)),
+    Promise.all(
+      unitCodes.map(async (c) => [c, ...(await Promise.all([catalogue.types(c), catalogue.hours(c)]))] as const),
+    ),
     calendar.dates(years),
     Promise.all([...years].map((y) => yearRepo.get(y))),
   ]);
-  const more = [...new Set([...existing.values()].flatMap((t) => (t.completedAt ? [wibYearOf(t.completedAt)] : [])))].filter((y) => !years.has(y));
+  const more = [
+    ...new Set([...existing.values()].flatMap((t) => (t.completedAt ? [wibYearOf(t.completedAt)] : []))),
+  ].filter((y) => !years.has(y));
   if (more.length) {
-    const [extraHolidays, extraYears] = await Promise.all([calendar.dates(more), Promise.all(more.map((y) => yearRepo.get(y)))]);
+    const [extraHolidays, extraYears] = await Promise.all([
+      calendar.dates(more),
+      Promise.all(more.map((y) => yearRepo.get(y))),
+    ]);
     for (const d of extraHolidays) holidays.add(d);
     yearList.push(...extraYears);
   }
@@ -259,7 +305,8 @@ function periodsFor(completedAt: string, years: Map<number, PerformanceYear>): s
   if (!year) throw new DomainError('service_period_unavailable', { date });
   const sub = periodOf(year.periods, date, year.cadence === 'monthly' ? 'month' : 'quarter')!;
   const whole = year.periods.find((p) => p.kind === 'year')!;
-  for (const p of [sub, whole]) if (LOCKED.includes(p.state)) throw new DomainError('service_period_locked', { period: p.id, state: p.state });
+  for (const p of [sub, whole])
+    if (LOCKED.includes(p.state)) throw new DomainError('service_period_locked', { period: p.id, state: p.state });
   return [sub.id, whole.id];
 }
 
@@ -282,15 +329,22 @@ function planOne(
   // A push without a completion never removes one already recorded (deliveries may arrive out of order).
   const completedAt = input.completedAt ? new Date(input.completedAt).toISOString() : (before?.completedAt ?? null);
   const now = Date.parse(ctx.now);
-  for (const [field, at] of [['receivedAt', receivedAt], ['completedAt', completedAt]] as const) {
+  for (const [field, at] of [
+    ['receivedAt', receivedAt],
+    ['completedAt', completedAt],
+  ] as const) {
     if (at && Date.parse(at) > now + SKEW_MS) throw new DomainError('transaction_in_future', { field, at });
   }
-  if (completedAt && completedAt < receivedAt) throw new DomainError('completion_before_receipt', { receivedAt, completedAt });
+  if (completedAt && completedAt < receivedAt)
+    throw new DomainError('completion_before_receipt', { receivedAt, completedAt });
   if (completedAt && Date.parse(completedAt) - Date.parse(receivedAt) > MAX_SPAN_DAYS * 86_400_000) {
     throw new DomainError('transaction_span_too_long', { days: MAX_SPAN_DAYS });
   }
 
-  let completion: Pick<ServiceTransaction, 'serviceSeconds' | 'standardMinutes' | 'withinStandard' | 'periodIds' | 'surveyExpiresAt'> = {
+  let completion: Pick<
+    ServiceTransaction,
+    'serviceSeconds' | 'standardMinutes' | 'withinStandard' | 'periodIds' | 'surveyExpiresAt'
+  > = {
     serviceSeconds: null,
     standardMinutes: null,
     withinStandard: null,
@@ -309,16 +363,32 @@ function planOne(
       surveyExpiresAt: Math.floor(Date.parse(completedAt) / 1000) + options.surveyValidDays * 86_400,
     };
   }
-  const next = { externalId: input.externalId, unitCode: input.unitCode, serviceType: input.serviceType, officers, receivedAt, completedAt, ...completion };
+  const next = {
+    externalId: input.externalId,
+    unitCode: input.unitCode,
+    serviceType: input.serviceType,
+    officers,
+    receivedAt,
+    completedAt,
+    ...completion,
+  };
   if (before && sameTransaction(before, next)) return { unchanged: before };
   // A completion already counted in a frozen period cannot move any more.
   if (before?.completedAt) periodsFor(before.completedAt, l.years);
 
-  const item = new TransactionRepository(scope).toItem({ ...next, linkId: options.linkIdOf(input.externalId) }, ctx, before);
+  const item = new TransactionRepository(scope).toItem(
+    { ...next, linkId: options.linkIdOf(input.externalId) },
+    ctx,
+    before,
+  );
   return {
     status: before ? 'updated' : 'created',
     transaction: TransactionRepository.fromItem(item),
     item,
-    ...(before ? { condition: 'version = :v', values: { ':v': before.version } } : completedAt ? {} : { condition: 'attribute_not_exists(pk)' }),
+    ...(before
+      ? { condition: 'version = :v', values: { ':v': before.version } }
+      : completedAt
+        ? {}
+        : { condition: 'attribute_not_exists(pk)' }),
   };
 }

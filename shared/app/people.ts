@@ -8,8 +8,16 @@ import id from 'zod/v4/locales/id.js';
 import { importRow } from '../api/schemas.ts';
 import { canManagePeopleIn, isSelfServing, reasons } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
-import { type ImportCandidate, MAX_IMPORT_ROWS, type ImportRow, type RowProblem, completeRow, importProblems, parseImport } from '../domain/employee-import.ts';
-import { type Lookups, employeeProblems, sameEmployee } from '../domain/employee-rules.ts';
+import {
+  completeRow,
+  type ImportCandidate,
+  type ImportRow,
+  importProblems,
+  MAX_IMPORT_ROWS,
+  parseImport,
+  type RowProblem,
+} from '../domain/employee-import.ts';
+import { employeeProblems, type Lookups, sameEmployee } from '../domain/employee-rules.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { wibDate } from '../domain/time.ts';
 import { type Lang, type MessageCode, render } from '../messages/catalogue.ts';
@@ -36,27 +44,47 @@ export interface NewEmployee {
 }
 
 /** Registers a person (BKPSDM, or the Admin OPD within their OPD); a retry of the same registration is `replayed`. */
-export async function createEmployee(ctx: UseCaseContext, fields: NewEmployee): Promise<{ employee: Employee; replayed: boolean }> {
+export async function createEmployee(
+  ctx: UseCaseContext,
+  fields: NewEmployee,
+): Promise<{ employee: Employee; replayed: boolean }> {
   const { principal, scope, actor } = ctx;
   const lookups = await lookupsFor(scope, fields.unitCode, fields.supervisorNip);
   const problems = employeeProblems(fields, lookups);
   if (problems.length > 0) throw problemsError(problems);
   const unitPath = lookups.unitPath(fields.unitCode)!;
   if (!canManagePeopleIn(principal, actor.unitPath, unitPath)) throw forbidden(reasons.notAdminHere);
-  if (isSelfServing(principal, { targetNip: fields.nip, placeChanged: false, supervisorChanged: true, newSupervisorNip: fields.supervisorNip })) {
+  if (
+    isSelfServing(principal, {
+      targetNip: fields.nip,
+      placeChanged: false,
+      supervisorChanged: true,
+      newSupervisorNip: fields.supervisorNip,
+    })
+  ) {
     throw forbidden(reasons.selfServing);
   }
-  return new EmployeeRepository(scope).create({ ...fields, unitPath, supervisorNip: fields.supervisorNip ?? null, status: 'active' }, writeContextOf(ctx));
+  return new EmployeeRepository(scope).create(
+    { ...fields, unitPath, supervisorNip: fields.supervisorNip ?? null, status: 'active' },
+    writeContextOf(ctx),
+  );
 }
 
 export type EmployeeUpdate = Partial<Omit<EmployeeFields, 'nip' | 'unitPath'>> & { version: number };
 
 /** Changes a person under optimistic locking; an update that changes nothing answers with the stored record. */
-export async function updateEmployee(ctx: UseCaseContext, nipParam: string, { version, ...changes }: EmployeeUpdate): Promise<Employee> {
+export async function updateEmployee(
+  ctx: UseCaseContext,
+  nipParam: string,
+  { version, ...changes }: EmployeeUpdate,
+): Promise<Employee> {
   const { principal, scope, actor } = ctx;
   const employees = new EmployeeRepository(scope);
   // Read before any chain: the write must move this version, so a concurrent supervisor change cannot slip in.
-  const [current, hierarchyRead] = await Promise.all([employees.get(resolveNip(principal, nipParam)), employees.hierarchyVersion()]);
+  const [current, hierarchyRead] = await Promise.all([
+    employees.get(resolveNip(principal, nipParam)),
+    employees.hierarchyVersion(),
+  ]);
   if (!current) throw notFound('employee');
   if (!canManagePeopleIn(principal, actor.unitPath, current.unitPath)) throw forbidden(reasons.notAdminHere);
 
@@ -68,8 +96,19 @@ export async function updateEmployee(ctx: UseCaseContext, nipParam: string, { ve
   // Moving someone into another OPD needs rights there too.
   if (!canManagePeopleIn(principal, actor.unitPath, next.unitPath)) throw forbidden(reasons.notAdminHere);
   const supervisorChanged = (current.supervisorNip ?? null) !== (next.supervisorNip ?? null);
-  const placeChanged = supervisorChanged || current.unitCode !== next.unitCode || current.status !== next.status || current.employmentType !== next.employmentType;
-  if (isSelfServing(principal, { targetNip: current.nip, placeChanged, supervisorChanged, newSupervisorNip: next.supervisorNip })) {
+  const placeChanged =
+    supervisorChanged ||
+    current.unitCode !== next.unitCode ||
+    current.status !== next.status ||
+    current.employmentType !== next.employmentType;
+  if (
+    isSelfServing(principal, {
+      targetNip: current.nip,
+      placeChanged,
+      supervisorChanged,
+      newSupervisorNip: next.supervisorNip,
+    })
+  ) {
     throw forbidden(reasons.selfServing);
   }
   if (sameEmployee(current, next) && version === current.version) return current;
@@ -80,11 +119,15 @@ export async function updateEmployee(ctx: UseCaseContext, nipParam: string, { ve
  * Imports a CSV of employees, all or nothing: every row is checked (shape, then the rules against what is
  * stored, then the caller's rights) before anything is written.
  */
-export async function importEmployees(ctx: UseCaseContext, csv: string): Promise<{ rows: number; created: number; updated: number; unchanged: number }> {
+export async function importEmployees(
+  ctx: UseCaseContext,
+  csv: string,
+): Promise<{ rows: number; created: number; updated: number; unchanged: number }> {
   const { principal, scope, lang, actor } = ctx;
   const parsed = parseImport(csv);
   if (!parsed.ok) throw new DomainError(parsed.fileProblem.code as MessageCode, { detail: parsed.fileProblem.detail });
-  if (parsed.rows.length > MAX_IMPORT_ROWS) throw new DomainError('import_too_large', { rows: parsed.rows.length, max: MAX_IMPORT_ROWS });
+  if (parsed.rows.length > MAX_IMPORT_ROWS)
+    throw new DomainError('import_too_large', { rows: parsed.rows.length, max: MAX_IMPORT_ROWS });
 
   // 1. Shapes, with the API's own schemas, before any row is used as a key.
   const problems: RowProblem[] = [];
@@ -94,14 +137,29 @@ export async function importEmployees(ctx: UseCaseContext, csv: string): Promise
   const employees = new EmployeeRepository(scope);
   const [tree, hierarchyRead] = await Promise.all([new UnitRepository(scope).tree(), employees.hierarchyVersion()]);
   const paths = new Map(tree.map((u) => [u.code, u.path]));
-  const stored = await employees.getWithChains(shaped.flatMap((r) => [r.nip, ...(r.supervisorNip ? [r.supervisorNip] : [])]));
+  const stored = await employees.getWithChains(
+    shaped.flatMap((r) => [r.nip, ...(r.supervisorNip ? [r.supervisorNip] : [])]),
+  );
   const candidates = shaped.map((row) => completeRow(row, stored.get(row.nip)) as ImportCandidate);
-  problems.push(...importProblems(candidates, (code) => paths.get(code), (nip) => (stored.has(nip) ? (stored.get(nip)!.supervisorNip ?? null) : undefined)));
+  problems.push(
+    ...importProblems(
+      candidates,
+      (code) => paths.get(code),
+      (nip) => (stored.has(nip) ? (stored.get(nip)!.supervisorNip ?? null) : undefined),
+    ),
+  );
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line);
-    throw new DomainError('import_invalid',
+    throw new DomainError(
+      'import_invalid',
       { count: new Set(problems.map((p) => p.line)).size },
-      problems.map((p) => ({ line: p.line, nip: p.nip, field: p.field, code: p.code, message: p.message ?? render(p.code, lang, p.params) })),
+      problems.map((p) => ({
+        line: p.line,
+        nip: p.nip,
+        field: p.field,
+        code: p.code,
+        message: p.message ?? render(p.code, lang, p.params),
+      })),
     );
   }
 
@@ -114,10 +172,19 @@ export async function importEmployees(ctx: UseCaseContext, csv: string): Promise
     const next: EmployeeFields = { ...fields, unitPath: paths.get(row.unitCode)!, status: current?.status ?? 'active' };
     if (current && sameEmployee(current, next)) continue;
     const supervisorChanged = (current?.supervisorNip ?? null) !== next.supervisorNip;
-    const placeChanged = !current || supervisorChanged || current.unitCode !== next.unitCode || current.employmentType !== next.employmentType;
+    const placeChanged =
+      !current ||
+      supervisorChanged ||
+      current.unitCode !== next.unitCode ||
+      current.employmentType !== next.employmentType;
     const allowed =
       [next.unitPath, current?.unitPath].every((p) => !p || canManagePeopleIn(principal, actor.unitPath, p)) &&
-      !isSelfServing(principal, { targetNip: row.nip, placeChanged, supervisorChanged, newSupervisorNip: next.supervisorNip });
+      !isSelfServing(principal, {
+        targetNip: row.nip,
+        placeChanged,
+        supervisorChanged,
+        newSupervisorNip: next.supervisorNip,
+      });
     if (!allowed) denied.push({ line: line!, nip: row.nip, unitCode: row.unitCode });
     changes.push({ line: line!, next, current });
   }
@@ -127,14 +194,26 @@ export async function importEmployees(ctx: UseCaseContext, csv: string): Promise
   await employees.applyAll(changes, writeContextOf(ctx), hierarchyRead);
 
   const created = changes.filter((c) => !c.current).length;
-  return { rows: parsed.rows.length, created, updated: changes.length - created, unchanged: parsed.rows.length - changes.length };
+  return {
+    rows: parsed.rows.length,
+    created,
+    updated: changes.length - created,
+    unchanged: parsed.rows.length - changes.length,
+  };
 }
 
 /** Whether a row has the API's shape; its issues, in the caller's language, are added to `problems`. */
 function hasImportShape(row: ImportRow, lang: Lang, problems: RowProblem[]): boolean {
   const result = importRow.safeParse(row, { error: (lang === 'en' ? en : id)().localeError });
   for (const issue of result.error?.issues ?? []) {
-    problems.push({ line: row.line!, nip: row.nip, field: issue.path.map(String).join('.'), code: 'validation_failed', params: {}, message: issue.message });
+    problems.push({
+      line: row.line!,
+      nip: row.nip,
+      field: issue.path.map(String).join('.'),
+      code: 'validation_failed',
+      params: {},
+      message: issue.message,
+    });
   }
   return result.success;
 }
@@ -143,7 +222,11 @@ function hasImportShape(row: ImportRow, lang: Lang, problems: RowProblem[]): boo
  * Lookups for the employee rules around one candidate: its unit, and the proposed supervisor with that
  * supervisor's whole chain (enough to detect a cycle), read from the table.
  */
-async function lookupsFor(scope: OrgScope, unitCode: string, supervisorNip: string | null | undefined): Promise<Lookups> {
+async function lookupsFor(
+  scope: OrgScope,
+  unitCode: string,
+  supervisorNip: string | null | undefined,
+): Promise<Lookups> {
   const employees = new EmployeeRepository(scope);
   const [unit, supervisor] = await Promise.all([
     new UnitRepository(scope).get(unitCode),
@@ -172,7 +255,11 @@ export interface ActingAppointment {
  * Appoints the person in the path Plt/Plh for `forNip`'s position; a retry of the same appointment is `replayed`,
  * an overlapping one a conflict naming it.
  */
-export async function createActingAssignment(ctx: UseCaseContext, nipParam: string, appointment: ActingAppointment): Promise<{ assignment: ActingAssignment; replayed: boolean }> {
+export async function createActingAssignment(
+  ctx: UseCaseContext,
+  nipParam: string,
+  appointment: ActingAppointment,
+): Promise<{ assignment: ActingAssignment; replayed: boolean }> {
   const { principal, scope, actor } = ctx;
   const { forNip, kind, startDate, endDate, decreeNumber } = appointment;
   const actingNip = resolveNip(principal, nipParam);
@@ -183,10 +270,13 @@ export async function createActingAssignment(ctx: UseCaseContext, nipParam: stri
   const people = await new EmployeeRepository(scope).getMany([actingNip, forNip]);
   const acting = people.get(actingNip);
   const holder = people.get(forNip);
-  if (!acting || acting.status !== 'active') throw notFound('employee');
+  if (acting?.status !== 'active') throw notFound('employee');
   if (!holder) throw new DomainError('supervisor_not_found', { nip: forNip });
   // The admin must manage both the position and the person appointed to it.
-  if (!canManagePeopleIn(principal, actor.unitPath, holder.unitPath) || !canManagePeopleIn(principal, actor.unitPath, acting.unitPath)) {
+  if (
+    !canManagePeopleIn(principal, actor.unitPath, holder.unitPath) ||
+    !canManagePeopleIn(principal, actor.unitPath, acting.unitPath)
+  ) {
     throw forbidden(reasons.notAdminHere);
   }
 
@@ -201,7 +291,12 @@ export async function createActingAssignment(ctx: UseCaseContext, nipParam: stri
     clash.endDate === endDate &&
     (clash.decreeNumber ?? null) === (decreeNumber ?? null);
   if (same) return { assignment: clash, replayed: true };
-  if (clash) throw new DomainError('acting_overlap', { forNip, startDate: clash.startDate, endDate: clash.endDate }, { existing: clash });
+  if (clash)
+    throw new DomainError(
+      'acting_overlap',
+      { forNip, startDate: clash.startDate, endDate: clash.endDate },
+      { existing: clash },
+    );
   return { assignment: await repo.create({ actingNip, ...appointment }, writeContextOf(ctx)), replayed: false };
 }
 
@@ -211,13 +306,21 @@ export interface PageRequest {
 }
 
 /** The acting assignments a readable person holds, newest first. */
-export async function listActingAssignments(ctx: UseCaseContext, nipParam: string, { limit, cursor }: PageRequest): Promise<Page<ActingAssignment>> {
+export async function listActingAssignments(
+  ctx: UseCaseContext,
+  nipParam: string,
+  { limit, cursor }: PageRequest,
+): Promise<Page<ActingAssignment>> {
   const { target } = await readableEmployee(ctx, nipParam);
   return new ActingRepository(ctx.scope).heldBy(target.nip, limit ?? 25, cursor);
 }
 
 /** A readable person's direct subordinates (a page of the index), or the whole tree below, breadth first. */
-export async function listSubordinates(ctx: UseCaseContext, nipParam: string, request: PageRequest & { scope?: 'direct' | 'all' }) {
+export async function listSubordinates(
+  ctx: UseCaseContext,
+  nipParam: string,
+  request: PageRequest & { scope?: 'direct' | 'all' },
+) {
   const { target } = await readableEmployee(ctx, nipParam);
   const employees = new EmployeeRepository(ctx.scope);
   const limit = request.limit ?? 25;
@@ -246,9 +349,25 @@ export async function listSupervisors(ctx: UseCaseContext, nipParam: string) {
  * Who is asking: a machine client's identity, or a person's record with the size of their team and the acting
  * assignments they hold today.
  */
-export async function whoAmI({ principal, scope, actor, now }: { principal: Principal; scope: OrgScope; actor?: Employee; now: Date }) {
+export async function whoAmI({
+  principal,
+  scope,
+  actor,
+  now,
+}: {
+  principal: Principal;
+  scope: OrgScope;
+  actor?: Employee;
+  now: Date;
+}) {
   if (principal.kind === 'machine') {
-    return { kind: 'machine', orgId: principal.orgId, clientId: principal.clientId, scopes: principal.scopes, groups: [] };
+    return {
+      kind: 'machine',
+      orgId: principal.orgId,
+      clientId: principal.clientId,
+      scopes: principal.scopes,
+      groups: [],
+    };
   }
   // The HTTP layer has loaded the caller's record (and refused unregistered or inactive people).
   if (!actor) throw new Error('user principal without actor record');

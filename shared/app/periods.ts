@@ -32,7 +32,12 @@ export async function getRules(scope: OrgScope, year: number) {
 }
 
 /** Changes a period's state or input deadline, decided on the period as stored now (optimistic locking on `version`). */
-export async function updatePeriod(ctx: UseCaseContext, year: number, periodId: string, { version, ...request }: PeriodRequest & { version: number }): Promise<Period> {
+export async function updatePeriod(
+  ctx: UseCaseContext,
+  year: number,
+  periodId: string,
+  { version, ...request }: PeriodRequest & { version: number },
+): Promise<Period> {
   requirePeriodManager(ctx);
   const years = new YearRepository(ctx.scope);
   const found = await years.getWithRules(year);
@@ -54,20 +59,36 @@ export type RulesChange = Omit<Rules, 'scoringDelayDays' | 'reminderAfterDays'> 
   Partial<Pick<Rules, 'scoringDelayDays' | 'reminderAfterDays'>> & { expectedRulesVersion: number; reason: string };
 
 /** A new rules version, based on the version in force now (optimistic locking on `expectedRulesVersion`). */
-export async function updateRules(ctx: UseCaseContext, year: number, { expectedRulesVersion, reason, scoringDelayDays, reminderAfterDays, ...given }: RulesChange) {
+export async function updateRules(
+  ctx: UseCaseContext,
+  year: number,
+  { expectedRulesVersion, reason, scoringDelayDays, reminderAfterDays, ...given }: RulesChange,
+) {
   requirePeriodManager(ctx);
   const problems = rulesProblems(given);
   if (problems.length > 0) {
-    throw new DomainError(problems[0]!, {}, problems.map((code) => ({ field: 'body', code, message: render(code, ctx.lang) })));
+    throw new DomainError(
+      problems[0]!,
+      {},
+      problems.map((code) => ({ field: 'body', code, message: render(code, ctx.lang) })),
+    );
   }
   const years = new YearRepository(ctx.scope);
   const current = await years.rules(year);
   if (!current) throw notFound('year');
   // Optimistic locking: the change must be based on the version in force now, not an older or imagined one.
   if (expectedRulesVersion !== current.current.rulesVersion) {
-    throw new DomainError('version_conflict', { current: current.current.rulesVersion, sent: expectedRulesVersion }, { current: current.current });
+    throw new DomainError(
+      'version_conflict',
+      { current: current.current.rulesVersion, sent: expectedRulesVersion },
+      { current: current.current },
+    );
   }
   // Fields a client does not send yet keep their value in force.
-  const rules = { ...given, scoringDelayDays: scoringDelayDays ?? current.current.scoringDelayDays, reminderAfterDays: reminderAfterDays ?? current.current.reminderAfterDays };
+  const rules = {
+    ...given,
+    scoringDelayDays: scoringDelayDays ?? current.current.scoringDelayDays,
+    reminderAfterDays: reminderAfterDays ?? current.current.reminderAfterDays,
+  };
   return years.newRules(year, rules, reason, expectedRulesVersion, writeContextOf(ctx));
 }

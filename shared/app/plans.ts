@@ -2,19 +2,18 @@
  * Plans (SKP): the owner writes, submits and revises their plan; the direct supervisor approves or returns it;
  * readers see a plan, a team's plans, and a unit's cascade.
  */
-import { type AccessContext, decidesFor, ownNip, readableEmployee, teamOf } from './access.ts';
-import { type UseCaseContext, writeContextOf } from './context.ts';
+
 import { canReadUnitPlans, reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import {
-  type PlanAction,
-  type PlanProblem,
-  type Rhk,
   allows,
   cascadeTree,
   copyForNewYear,
   effectiveStart,
+  type PlanAction,
+  type PlanProblem,
   planActions,
+  type Rhk,
   structureProblems,
   submissionProblems,
   versionInForce,
@@ -23,13 +22,20 @@ import { dayWithinYear } from '../domain/time.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import type { OrgScope } from '../store/org-scope.ts';
-import { type PlanVersion, PlanRepository } from '../store/plans.ts';
+import { PlanRepository, type PlanVersion } from '../store/plans.ts';
 import { summary } from '../store/summaries.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type PerformanceYear, YearRepository } from '../store/years.ts';
+import { type AccessContext, decidesFor, ownNip, readableEmployee, teamOf } from './access.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
 
 /** A new draft, version 1: the RHK given, or those of the plan of year `copyFrom` (links cleared). */
-export async function createPlan(ctx: UseCaseContext, nipParam: string, year: number, from: { rhk?: Rhk[]; copyFrom?: number }): Promise<PlanVersion> {
+export async function createPlan(
+  ctx: UseCaseContext,
+  nipParam: string,
+  year: number,
+  from: { rhk?: Rhk[]; copyFrom?: number },
+): Promise<PlanVersion> {
   const nip = ownPlanNip(ctx.principal, nipParam);
   await requireOpenYear(ctx.scope, year);
   const plans = new PlanRepository(ctx.scope);
@@ -47,7 +53,12 @@ export async function createPlan(ctx: UseCaseContext, nipParam: string, year: nu
 }
 
 /** The owner edits a draft or returned plan. */
-export async function updatePlan(ctx: UseCaseContext, nipParam: string, year: number, { version, rhk }: { version: number; rhk: Rhk[] }): Promise<PlanVersion> {
+export async function updatePlan(
+  ctx: UseCaseContext,
+  nipParam: string,
+  year: number,
+  { version, rhk }: { version: number; rhk: Rhk[] },
+): Promise<PlanVersion> {
   const nip = ownPlanNip(ctx.principal, nipParam);
   const plan = await latestPlan(ctx.scope, nip, year);
   requireState(plan, 'edit');
@@ -57,7 +68,12 @@ export async function updatePlan(ctx: UseCaseContext, nipParam: string, year: nu
 }
 
 /** The owner submits a complete plan, cascading from the supervisor's plan in force, to the direct supervisor. */
-export async function submitPlan(ctx: UseCaseContext, nipParam: string, year: number, version: number): Promise<PlanVersion> {
+export async function submitPlan(
+  ctx: UseCaseContext,
+  nipParam: string,
+  year: number,
+  version: number,
+): Promise<PlanVersion> {
   const nip = ownPlanNip(ctx.principal, nipParam);
   const [plan] = await Promise.all([latestPlan(ctx.scope, nip, year), requireOpenYear(ctx.scope, year)]);
   requireState(plan, 'submit');
@@ -75,14 +91,25 @@ export async function submitPlan(ctx: UseCaseContext, nipParam: string, year: nu
  * The supervisor approves a submitted plan. The first approved version covers the whole year, a revision applies
  * from the day it is approved (superseding the one before); neither reaches back into a period already scored.
  */
-export async function approvePlan(ctx: UseCaseContext, nipParam: string, year: number, version: number): Promise<PlanVersion> {
-  const [{ owner, versions, plan }, performanceYear] = await Promise.all([planToDecide(ctx, nipParam, year, 'approve'), requireOpenYear(ctx.scope, year)]);
+export async function approvePlan(
+  ctx: UseCaseContext,
+  nipParam: string,
+  year: number,
+  version: number,
+): Promise<PlanVersion> {
+  const [{ owner, versions, plan }, performanceYear] = await Promise.all([
+    planToDecide(ctx, nipParam, year, 'approve'),
+    requireOpenYear(ctx.scope, year),
+  ]);
   // The supervisor's plan in force may have changed since submission: the links must still hold.
   const problems = submissionProblems(plan.rhk, await supervisorRhk(ctx.scope, owner, year, ctx.now));
   if (problems.length > 0) throw planError(problems);
 
   const previous = versions.find((v) => v.state === 'approved');
-  const effectiveFrom = requireEffectiveStart(performanceYear, previous ? dayWithinYear(ctx.now, year) : `${year}-01-01`);
+  const effectiveFrom = requireEffectiveStart(
+    performanceYear,
+    previous ? dayWithinYear(ctx.now, year) : `${year}-01-01`,
+  );
   const write = writeContextOf(ctx);
   const plans = new PlanRepository(ctx.scope);
   const { returnNote: _note, ...rest } = plan;
@@ -96,16 +123,34 @@ export async function approvePlan(ctx: UseCaseContext, nipParam: string, year: n
 }
 
 /** The supervisor returns a submitted plan to its owner, with a note. */
-export async function returnPlan(ctx: UseCaseContext, nipParam: string, year: number, { version, note }: { version: number; note: string }): Promise<PlanVersion> {
+export async function returnPlan(
+  ctx: UseCaseContext,
+  nipParam: string,
+  year: number,
+  { version, note }: { version: number; note: string },
+): Promise<PlanVersion> {
   const { plan } = await planToDecide(ctx, nipParam, year, 'return');
   const write = writeContextOf(ctx);
-  return new PlanRepository(ctx.scope).replace(plan, { ...plan, state: 'returned', returnNote: note, decidedAt: write.now, decidedBy: write.actor }, version, write);
+  return new PlanRepository(ctx.scope).replace(
+    plan,
+    { ...plan, state: 'returned', returnNote: note, decidedAt: write.now, decidedBy: write.actor },
+    version,
+    write,
+  );
 }
 
 /** An approved plan is never edited in place: a revision is a new draft version, with its reason. */
-export async function revisePlan(ctx: UseCaseContext, nipParam: string, year: number, reason: string): Promise<PlanVersion> {
+export async function revisePlan(
+  ctx: UseCaseContext,
+  nipParam: string,
+  year: number,
+  reason: string,
+): Promise<PlanVersion> {
   const nip = ownPlanNip(ctx.principal, nipParam);
-  const [plan, performanceYear] = await Promise.all([latestPlan(ctx.scope, nip, year), requireOpenYear(ctx.scope, year)]);
+  const [plan, performanceYear] = await Promise.all([
+    latestPlan(ctx.scope, nip, year),
+    requireOpenYear(ctx.scope, year),
+  ]);
   requireState(plan, 'revise');
   // A revision could only take effect on a day not yet scored; with none left in the year, it is refused now.
   requireEffectiveStart(performanceYear, dayWithinYear(ctx.now, year));
@@ -125,7 +170,13 @@ export async function getPlan(ctx: UseCaseContext, nipParam: string, year: numbe
     latest,
     // In force today, or — for a year not begun or already past — on its nearest day.
     inForce: versionInForce(versions, dayWithinYear(ctx.now, year)),
-    versions: versions.map(({ planVersion, state, effectiveFrom, effectiveTo, reason }) => ({ planVersion, state, effectiveFrom, effectiveTo, reason })),
+    versions: versions.map(({ planVersion, state, effectiveFrom, effectiveTo, reason }) => ({
+      planVersion,
+      state,
+      effectiveFrom,
+      effectiveTo,
+      reason,
+    })),
   };
 }
 
@@ -170,14 +221,26 @@ export async function unitCascade(ctx: UseCaseContext, code: string, year: numbe
       const versions = await plans.versions(m.nip as string, year);
       // The plan in force, else the one awaiting a decision; a draft is its owner's own business.
       const plan = versionInForce(versions, onDay) ?? versions.findLast((v) => v.state === 'submitted');
-      return plan ? [{ owner: { nip: m.nip as string, name: m.name as string, supervisorNip: m.supervisorNip as string | null | undefined }, plan }] : [];
+      return plan
+        ? [
+            {
+              owner: {
+                nip: m.nip as string,
+                name: m.name as string,
+                supervisorNip: m.supervisorNip as string | null | undefined,
+              },
+              plan,
+            },
+          ]
+        : [];
     }),
   );
   return { roots: cascadeTree(shown.flat()) };
 }
 
 /** Plans are written, submitted and revised by their owner only. */
-const ownPlanNip = (principal: UserPrincipal, nipParam: string): string => ownNip(principal, nipParam, reasons.ownPlanOnly);
+const ownPlanNip = (principal: UserPrincipal, nipParam: string): string =>
+  ownNip(principal, nipParam, reasons.ownPlanOnly);
 
 async function latestPlan(scope: OrgScope, nip: string, year: number): Promise<PlanVersion> {
   const plan = await new PlanRepository(scope).latest(nip, year);
@@ -188,7 +251,11 @@ async function latestPlan(scope: OrgScope, nip: string, year: number): Promise<P
 /** A step the plan's state does not allow is a conflict with its current state: 409, naming what is allowed. */
 function requireState(plan: PlanVersion, action: PlanAction): void {
   if (!allows(action, plan.state)) {
-    throw new DomainError('plan_state', { planVersion: plan.planVersion, state: plan.state, action, allowed: planActions[action].join(', ') }, { current: plan });
+    throw new DomainError(
+      'plan_state',
+      { planVersion: plan.planVersion, state: plan.state, action, allowed: planActions[action].join(', ') },
+      { current: plan },
+    );
   }
 }
 
@@ -207,7 +274,10 @@ function requireEffectiveStart(year: PerformanceYear, candidate: string): string
   const day = effectiveStart(year.periods, candidate);
   if (!day) {
     const whole = year.periods.find((p) => p.kind === 'year')!;
-    throw new DomainError('plan_period_locked', { period: whole.id, state: whole.state === 'open' || whole.state === 'closed' ? 'scored' : whole.state });
+    throw new DomainError('plan_period_locked', {
+      period: whole.id,
+      state: whole.state === 'open' || whole.state === 'closed' ? 'scored' : whole.state,
+    });
   }
   return day;
 }
@@ -216,7 +286,12 @@ function requireEffectiveStart(year: PerformanceYear, candidate: string): string
  * The RHK of the direct supervisor's plan in force (within the year), which the owner's RHK must cascade from;
  * null for a head with no supervisor. A supervisor's draft or pending revision does not count.
  */
-async function supervisorRhk(scope: OrgScope, owner: Employee, year: number, now: Date): Promise<{ nip: string; rhkIds: Set<string> } | null> {
+async function supervisorRhk(
+  scope: OrgScope,
+  owner: Employee,
+  year: number,
+  now: Date,
+): Promise<{ nip: string; rhkIds: Set<string> } | null> {
   if (!owner.supervisorNip) return null;
   const versions = await new PlanRepository(scope).versions(owner.supervisorNip, year);
   const plan = versionInForce(versions, dayWithinYear(now, year));
@@ -232,7 +307,12 @@ const planError = (problems: PlanProblem[]): DomainError =>
  * The plan the caller is asked to approve or return, checked: the caller decides for its owner (BKPSDM never
  * for one of its own superiors), and the latest version allows the action.
  */
-async function planToDecide(ctx: AccessContext, nipParam: string, year: number, action: 'approve' | 'return'): Promise<{ owner: Employee; versions: PlanVersion[]; plan: PlanVersion }> {
+async function planToDecide(
+  ctx: AccessContext,
+  nipParam: string,
+  year: number,
+  action: 'approve' | 'return',
+): Promise<{ owner: Employee; versions: PlanVersion[]; plan: PlanVersion }> {
   const { target: owner, relation } = await readableEmployee(ctx, nipParam);
   if (!(await decidesFor(ctx, owner, relation))) throw forbidden(reasons.notDirectSupervisor);
   const versions = await new PlanRepository(ctx.scope).versions(owner.nip, year);

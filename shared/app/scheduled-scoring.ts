@@ -28,10 +28,15 @@ export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContex
       const delay = rulesOfPeriod(found.rules, period).scoringDelayDays;
       if (today <= addDays(period.inputDeadline, delay)) continue;
       // The year waits for its months (or quarters).
-      if (period.kind === 'year' && found.year.periods.some((p) => p.kind !== 'year' && p.state !== 'scored' && p.state !== 'finalised')) continue;
+      if (
+        period.kind === 'year' &&
+        found.year.periods.some((p) => p.kind !== 'year' && p.state !== 'scored' && p.state !== 'finalised')
+      )
+        continue;
       const latest = await runs.latestRun(period.id);
       if (latest?.state === 'running' && now.getTime() - Date.parse(latest.startedAt) < STALE_RUN_MS) continue;
-      if (period.state === 'open') period = await years.updatePeriod(year, period.id, period.version, () => ({ state: 'closed' }), ctx);
+      if (period.state === 'open')
+        period = await years.updatePeriod(year, period.id, period.version, () => ({ state: 'closed' }), ctx);
       await runs.start(period, year, null, 'stream', ctx);
       started.push(period.id);
     }
@@ -43,7 +48,10 @@ export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContex
  * The daily schedule over every organisation: the periods started, by organisation. One organisation's trouble
  * must not hold back the others (`onFailure` reports it; the next day retries).
  */
-export async function scoreDuePeriodsEverywhere(now: Date, onFailure: (orgId: string, err: unknown) => void): Promise<Record<string, string[]>> {
+export async function scoreDuePeriodsEverywhere(
+  now: Date,
+  onFailure: (orgId: string, err: unknown) => void,
+): Promise<Record<string, string[]>> {
   const ctx = { actor: 'system:schedule', now: now.toISOString() };
   const started: Record<string, string[]> = {};
   for (const orgId of await organisationIds()) {

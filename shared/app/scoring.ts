@@ -1,6 +1,12 @@
 import { canManagePeriods, isOrgWideReader, reasons } from '../auth/policy.ts';
 import { forEachConcurrently } from '../concurrency.ts';
-import { type PersonInputs, type ScoredPerson, type ScoringContext, computeEvaluation, planOf } from '../domain/evaluation.ts';
+import {
+  computeEvaluation,
+  type PersonInputs,
+  planOf,
+  type ScoredPerson,
+  type ScoringContext,
+} from '../domain/evaluation.ts';
 import { rulesOfPeriod } from '../domain/rules.ts';
 import { indicatorsOf } from '../domain/service-indicators.ts';
 import { yearOf } from '../domain/time.ts';
@@ -11,7 +17,7 @@ import { EmployeeRepository } from '../store/employees.ts';
 import { EvaluationRepository } from '../store/evaluations.ts';
 import { type Item, OrgScope, type WriteContext } from '../store/org-scope.ts';
 import { PlanRepository, type PlanVersion } from '../store/plans.ts';
-import { SLICE, ScoringRunRepository, type ScoringTask } from '../store/scoring.ts';
+import { ScoringRunRepository, type ScoringTask, SLICE } from '../store/scoring.ts';
 import { ServiceTotalsRepository } from '../store/service-totals.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type Period, YearRepository } from '../store/years.ts';
@@ -21,7 +27,13 @@ import { type UseCaseContext, writeContextOf } from './context.ts';
 export async function startScoring(ctx: UseCaseContext, periodId: string, unitCode: string | undefined) {
   if (!canManagePeriods(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
-  const { run, tasks } = await new ScoringRunRepository(ctx.scope).start(period, yearOf(period.id), unitCode ?? null, 'stream', writeContextOf(ctx));
+  const { run, tasks } = await new ScoringRunRepository(ctx.scope).start(
+    period,
+    yearOf(period.id),
+    unitCode ?? null,
+    'stream',
+    writeContextOf(ctx),
+  );
   return { runId: run.runId, periodId: run.periodId, tasks: tasks.length, rulesVersion: run.rulesVersion };
 }
 
@@ -55,7 +67,12 @@ export async function runDeliveredTask(task: ScoringTask & { orgId: string }, no
 }
 
 /** Scores one task's employees (see the chunk loop for the requests it makes). */
-export async function runScoringTask(scope: OrgScope, task: ScoringTask, ctx: WriteContext, onProgress?: (done: number) => void): Promise<{ scored: number; next?: ScoringTask }> {
+export async function runScoringTask(
+  scope: OrgScope,
+  task: ScoringTask,
+  ctx: WriteContext,
+  onProgress?: (done: number) => void,
+): Promise<{ scored: number; next?: ScoringTask }> {
   const year = yearOf(task.periodId);
   const years = new YearRepository(scope);
   const [unit, found] = await Promise.all([new UnitRepository(scope).get(task.unitCode), years.getWithRules(year)]);
@@ -63,10 +80,14 @@ export async function runScoringTask(scope: OrgScope, task: ScoringTask, ctx: Wr
   if (!unit || !found || !period || period.state === 'finalised') return { scored: 0 }; // finalised: only appeals change it
   const rules = rulesOfPeriod(found.rules, period);
   const evaluations = new EvaluationRepository(scope);
-  const everyone = (await new EmployeeRepository(scope).allUnitMembers(unit.path)).filter((m) => m.unitCode === unit.code);
+  const everyone = (await new EmployeeRepository(scope).allUnitMembers(unit.path)).filter(
+    (m) => m.unitCode === unit.code,
+  );
   // Heads: members whose supervisor is not in the unit (anyone in it, active or not, still counts as inside).
   const heads = new Set(unitHeads(everyone).map((m) => m.nip as string));
-  const all = everyone.filter((m) => m.status === 'active').sort((a, b) => (a.nip as string).localeCompare(b.nip as string));
+  const all = everyone
+    .filter((m) => m.status === 'active')
+    .sort((a, b) => (a.nip as string).localeCompare(b.nip as string));
   const members = all.slice(task.slice * SLICE, (task.slice + 1) * SLICE).map(scoredPerson);
   let next: ScoringTask | undefined;
   if (all.length > (task.slice + 1) * SLICE) {
@@ -80,7 +101,9 @@ export async function runScoringTask(scope: OrgScope, task: ScoringTask, ctx: Wr
   // in batch writes — about one request per person, plus one per 25 for the totals and one per 25 for the writes.
   // The next chunk's reads overlap this chunk's writes.
   let done = 0;
-  const chunks = Array.from({ length: Math.ceil(members.length / 100) }, (_, c) => members.slice(c * 100, c * 100 + 100));
+  const chunks = Array.from({ length: Math.ceil(members.length / 100) }, (_, c) =>
+    members.slice(c * 100, c * 100 + 100),
+  );
   let reading = chunks[0] ? loadInputs(scope, chunks[0], period) : undefined;
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c]!;
@@ -88,7 +111,12 @@ export async function runScoringTask(scope: OrgScope, task: ScoringTask, ctx: Wr
     reading = chunks[c + 1] ? loadInputs(scope, chunks[c + 1]!, period) : undefined;
     const results = chunk.map((m, k) => computeEvaluation(m, heads.has(m.nip), shared, inputs[k]!, ctx.now));
     // A period finalised while the run goes on is left alone from then on (checked every 1,000 people).
-    if (c > 0 && c % 10 === 0 && (await years.get(year))?.periods.find((p) => p.id === period.id)?.state === 'finalised') break;
+    if (
+      c > 0 &&
+      c % 10 === 0 &&
+      (await years.get(year))?.periods.find((p) => p.id === period.id)?.state === 'finalised'
+    )
+      break;
     await evaluations.saveComputed(results, ctx);
     done += chunk.length;
     onProgress?.(done);
@@ -106,16 +134,25 @@ const scoredPerson = (m: Item): ScoredPerson => ({
   supervisorNip: (m.supervisorNip as string | null) ?? null,
 });
 
-async function loadInputs(scope: OrgScope, chunk: ScoredPerson[], period: Period): Promise<PersonInputs<PlanVersion>[]> {
+async function loadInputs(
+  scope: OrgScope,
+  chunk: ScoredPerson[],
+  period: Period,
+): Promise<PersonInputs<PlanVersion>[]> {
   const plans = new PlanRepository(scope);
   const versions = new Array<PlanVersion[]>(chunk.length);
   await forEachConcurrently(chunk, 8, async (m, k) => {
     versions[k] = await plans.versions(m.nip, yearOf(period.id));
   });
   const plan = (k: number) => planOf(versions[k]!, period.end);
-  const ikiIds = (k: number) => (plan(k)?.rhk ?? []).flatMap((r) => r.iki.filter((i) => i.source !== 'service').map((i) => i.id));
+  const ikiIds = (k: number) =>
+    (plan(k)?.rhk ?? []).flatMap((r) => r.iki.filter((i) => i.source !== 'service').map((i) => i.id));
   // The year adds up its months (or quarters).
-  const approved = await new ActivityRepository(scope).approvedQuantities(period.id, chunk.map((m, k) => ({ nip: m.nip, ikiIds: ikiIds(k) })), period.kind === 'year');
+  const approved = await new ActivityRepository(scope).approvedQuantities(
+    period.id,
+    chunk.map((m, k) => ({ nip: m.nip, ikiIds: ikiIds(k) })),
+    period.kind === 'year',
+  );
   const services = await Promise.all(
     chunk.map(async (m, k) =>
       (plan(k)?.rhk ?? []).some((r) => r.iki.some((i) => i.source === 'service'))
@@ -123,5 +160,9 @@ async function loadInputs(scope: OrgScope, chunk: ScoredPerson[], period: Period
         : undefined,
     ),
   );
-  return chunk.map((_, k) => ({ versions: versions[k]!, approved: approved[k]!, ...(services[k] ? { service: services[k] } : {}) }));
+  return chunk.map((_, k) => ({
+    versions: versions[k]!,
+    approved: approved[k]!,
+    ...(services[k] ? { service: services[k] } : {}),
+  }));
 }

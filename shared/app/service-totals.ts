@@ -3,7 +3,7 @@ import type { Cadence } from '../domain/periods.ts';
 import { minuteBucket } from '../domain/service-indicators.ts';
 import { FOLLOW_UP_HOURS } from '../domain/skm.ts';
 import { wibDate, yearOf } from '../domain/time.ts';
-import { type Item, OrgScope, type TransactItem, cancellationCodes } from '../store/org-scope.ts';
+import { cancellationCodes, type Item, OrgScope, type TransactItem } from '../store/org-scope.ts';
 import { ServiceTotalsRepository, TotalsChanges, type TotalsDelta } from '../store/service-totals.ts';
 import { type ServiceTransaction, TransactionRepository } from '../store/service-transactions.ts';
 import { type FollowUp, type StoredResponse, SurveyRepository } from '../store/surveys.ts';
@@ -21,7 +21,12 @@ export interface RecordChange {
 export const completionDelta = (t: Pick<ServiceTransaction, 'serviceSeconds' | 'withinStandard'>): TotalsDelta =>
   t.serviceSeconds === null
     ? {}
-    : { served: 1, withinStandard: t.withinStandard ? 1 : 0, serviceSeconds: t.serviceSeconds, buckets: { [minuteBucket(t.serviceSeconds)]: 1 } };
+    : {
+        served: 1,
+        withinStandard: t.withinStandard ? 1 : 0,
+        serviceSeconds: t.serviceSeconds,
+        buckets: { [minuteBucket(t.serviceSeconds)]: 1 },
+      };
 
 /** The follow-up a flagged response raises, due 2×24 hours after it; its id sorts by time. */
 export function followUpOf(r: StoredResponse): FollowUp {
@@ -62,7 +67,10 @@ async function cadenceOf(scope: OrgScope, year: number): Promise<Cadence> {
  * go in one transaction conditioned on the marker being new. A redelivered record finds its marker and changes
  * nothing. A transaction's correction moves its old contribution out and its new one in.
  */
-export async function applyServiceChange(change: RecordChange, now: Date): Promise<'applied' | 'duplicate' | 'ignored'> {
+export async function applyServiceChange(
+  change: RecordChange,
+  now: Date,
+): Promise<'applied' | 'duplicate' | 'ignored'> {
   const image = change.newImage ?? change.oldImage;
   if (!image || typeof image.orgId !== 'string') return 'ignored';
   const scope = new OrgScope(image.orgId);
@@ -72,7 +80,8 @@ export async function applyServiceChange(change: RecordChange, now: Date): Promi
   const ctx = { actor: 'system:service-totals', now: now.toISOString() };
 
   if (image.entity === 'ServiceTransaction') {
-    const keys = (t: ServiceTransaction) => totals.keysOf({ unitCode: t.unitCode, serviceType: t.serviceType, officers: t.officers, periodIds: t.periodIds });
+    const keys = (t: ServiceTransaction) =>
+      totals.keysOf({ unitCode: t.unitCode, serviceType: t.serviceType, officers: t.officers, periodIds: t.periodIds });
     const before = change.oldImage as unknown as ServiceTransaction | undefined;
     const after = change.newImage as unknown as ServiceTransaction | undefined;
     if (before?.completedAt) changes.add(keys(before), completionDelta(before), -1);
@@ -83,7 +92,10 @@ export async function applyServiceChange(change: RecordChange, now: Date): Promi
     // who served the transaction then. Who was credited is written on the response, in the same transaction, so
     // a later correction of the transaction's officers does not move it, and a recount can say what was counted.
     const day = wibDate(new Date(r.submittedAt));
-    const [tx, cadence] = await Promise.all([new TransactionRepository(scope).byLink(r.linkId), cadenceOf(scope, yearOf(day))]);
+    const [tx, cadence] = await Promise.all([
+      new TransactionRepository(scope).byLink(r.linkId),
+      cadenceOf(scope, yearOf(day)),
+    ]);
     const credited = { officers: tx?.officers ?? [], periodIds: [periodIdFor(day, cadence), day.slice(0, 4)] };
     changes.add(totals.keysOf({ unitCode: r.unitCode, serviceType: r.serviceType, ...credited }), {
       respondents: 1,
@@ -91,9 +103,15 @@ export async function applyServiceChange(change: RecordChange, now: Date): Promi
       followUps: r.followUpReasons.length > 0 ? 1 : 0,
     });
     extra.push({
-      update: { table: 'main', key: { pk: image.pk as string, sk: image.sk as string }, set: 'SET credited = :c', values: { ':c': credited } },
+      update: {
+        table: 'main',
+        key: { pk: image.pk as string, sk: image.sk as string },
+        set: 'SET credited = :c',
+        values: { ':c': credited },
+      },
     });
-    if (r.followUpReasons.length > 0) extra.push({ put: { table: 'main', item: new SurveyRepository(scope).followUpItem(followUpOf(r), ctx) } });
+    if (r.followUpReasons.length > 0)
+      extra.push({ put: { table: 'main', item: new SurveyRepository(scope).followUpItem(followUpOf(r), ctx) } });
   } else {
     return 'ignored';
   }
@@ -103,7 +121,11 @@ export async function applyServiceChange(change: RecordChange, now: Date): Promi
   const marker: TransactItem = {
     put: {
       table: 'main',
-      item: { pk: image.pk as string, sk: `APPLIED#${change.sequence}`, expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS },
+      item: {
+        pk: image.pk as string,
+        sk: `APPLIED#${change.sequence}`,
+        expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
+      },
       condition: 'attribute_not_exists(pk)',
     },
   };

@@ -1,9 +1,8 @@
 /** A unit's service catalogue and hours, the holiday calendar, service indicators and survey follow-ups. */
-import { managedUnit, monitoredUnit, readableEmployee } from './access.ts';
-import { type UseCaseContext, writeContextOf } from './context.ts';
+
 import { canFollowUpUnit, isBkpsdm, reasons } from '../auth/policy.ts';
 import { type Holiday, holidayProblems } from '../domain/holidays.ts';
-import { type WeeklyHours, hoursProblems } from '../domain/service-hours.ts';
+import { hoursProblems, type WeeklyHours } from '../domain/service-hours.ts';
 import { indicatorsOf } from '../domain/service-indicators.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { EmployeeRepository } from '../store/employees.ts';
@@ -14,6 +13,8 @@ import { ServiceTotalsRepository } from '../store/service-totals.ts';
 import { type FollowUp, SurveyRepository } from '../store/surveys.ts';
 import { UnitRepository } from '../store/units.ts';
 import { YearRepository } from '../store/years.ts';
+import { managedUnit, monitoredUnit, readableEmployee } from './access.ts';
+import { type UseCaseContext, writeContextOf } from './context.ts';
 
 /** Readers of the catalogue, hours and calendar: any employee of the organisation, and agency systems. */
 interface ScopeContext {
@@ -22,7 +23,10 @@ interface ScopeContext {
 
 /** A unit's service types (any employee, and agency systems mapping their own service codes), or 404. */
 export async function serviceTypesOfUnit(ctx: ScopeContext, unitCode: string): Promise<ServiceType[]> {
-  const [unit, items] = await Promise.all([new UnitRepository(ctx.scope).get(unitCode), new ServiceCatalogueRepository(ctx.scope).types(unitCode)]);
+  const [unit, items] = await Promise.all([
+    new UnitRepository(ctx.scope).get(unitCode),
+    new ServiceCatalogueRepository(ctx.scope).types(unitCode),
+  ]);
   if (!unit) throw notFound('unit');
   return items;
 }
@@ -36,12 +40,19 @@ export async function saveUnitServiceType(
 ): Promise<ServiceType> {
   const unit = await managedUnit(ctx, unitCode);
   const { expectedVersion, active, ...fields } = input;
-  return new ServiceCatalogueRepository(ctx.scope).saveType({ unitCode: unit.code, code: typeCode, ...fields, active: active ?? true }, expectedVersion, writeContextOf(ctx));
+  return new ServiceCatalogueRepository(ctx.scope).saveType(
+    { unitCode: unit.code, code: typeCode, ...fields, active: active ?? true },
+    expectedVersion,
+    writeContextOf(ctx),
+  );
 }
 
 /** Every hours version of a unit, oldest first, or 404. */
 export async function serviceHoursOfUnit(ctx: ScopeContext, unitCode: string): Promise<StoredHours[]> {
-  const [unit, items] = await Promise.all([new UnitRepository(ctx.scope).get(unitCode), new ServiceCatalogueRepository(ctx.scope).hours(unitCode)]);
+  const [unit, items] = await Promise.all([
+    new UnitRepository(ctx.scope).get(unitCode),
+    new ServiceCatalogueRepository(ctx.scope).hours(unitCode),
+  ]);
   if (!unit) throw notFound('unit');
   return items;
 }
@@ -55,8 +66,19 @@ export async function addUnitServiceHours(
   const unit = await managedUnit(ctx, unitCode);
   const { effectiveFrom, weekly, reason, expectedVersion } = input;
   const problems = hoursProblems(weekly);
-  if (problems.length) throw new DomainError('service_hours_invalid', { problems: problems.map((p) => `${p.day}: ${p.problem}`).join(', ') }, problems);
-  return new ServiceCatalogueRepository(ctx.scope).saveHours(unit.code, { effectiveFrom, weekly }, reason, expectedVersion, writeContextOf(ctx));
+  if (problems.length)
+    throw new DomainError(
+      'service_hours_invalid',
+      { problems: problems.map((p) => `${p.day}: ${p.problem}`).join(', ') },
+      problems,
+    );
+  return new ServiceCatalogueRepository(ctx.scope).saveHours(
+    unit.code,
+    { effectiveFrom, weekly },
+    reason,
+    expectedVersion,
+    writeContextOf(ctx),
+  );
 }
 
 /** A year's holiday calendar; a year without one has an empty list at version 0. */
@@ -73,8 +95,19 @@ export async function saveHolidayCalendar(
 ): Promise<HolidayCalendar> {
   if (!isBkpsdm(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
   const problems = holidayProblems(year, input.days);
-  if (problems.length) throw new DomainError('holidays_invalid', { year, problems: problems.map((p) => `${p.date}: ${p.problem}`).join(', ') }, problems);
-  return new HolidayRepository(ctx.scope).save(year, input.days, input.reason, input.expectedVersion, writeContextOf(ctx));
+  if (problems.length)
+    throw new DomainError(
+      'holidays_invalid',
+      { year, problems: problems.map((p) => `${p.date}: ${p.problem}`).join(', ') },
+      problems,
+    );
+  return new HolidayRepository(ctx.scope).save(
+    year,
+    input.days,
+    input.reason,
+    input.expectedVersion,
+    writeContextOf(ctx),
+  );
 }
 
 /** A unit's service indicators in a period: the unit, each service type, each officer. Read from running totals. */
@@ -90,13 +123,19 @@ export async function unitServiceIndicators(ctx: UseCaseContext, unitCode: strin
   // Officers who served the unit without being its members (lent from elsewhere) are named from their own record.
   const names = new Map(members.map((m) => [m.nip as string, m.name as string]));
   const outsiders = [...officers.keys()].filter((n) => !names.has(n));
-  if (outsiders.length) for (const [nip, e] of await new EmployeeRepository(ctx.scope).getMany(outsiders)) names.set(nip, e.name);
+  if (outsiders.length)
+    for (const [nip, e] of await new EmployeeRepository(ctx.scope).getMany(outsiders)) names.set(nip, e.name);
   const typeOf = new Map(types.map((t) => [t.code, t]));
   return {
     unitCode: unit.code,
     periodId: period.id,
     unit: indicatorsOf(own.unit),
-    serviceTypes: [...own.types].map(([code, t]) => ({ serviceType: code, name: typeOf.get(code)?.name ?? code, standardMinutes: typeOf.get(code)?.standardMinutes ?? null, ...indicatorsOf(t) })),
+    serviceTypes: [...own.types].map(([code, t]) => ({
+      serviceType: code,
+      name: typeOf.get(code)?.name ?? code,
+      standardMinutes: typeOf.get(code)?.standardMinutes ?? null,
+      ...indicatorsOf(t),
+    })),
     officers: [...officers].map(([nip, t]) => ({ nip, name: names.get(nip) ?? nip, ...indicatorsOf(t) })),
   };
 }
@@ -104,7 +143,10 @@ export async function unitServiceIndicators(ctx: UseCaseContext, unitCode: strin
 /** An officer's service indicators in a period: combined over the units served, and per unit. */
 export async function employeeServiceIndicators(ctx: UseCaseContext, nipParam: string, periodId: string) {
   const { target } = await readableEmployee(ctx, nipParam);
-  const [period, totals] = await Promise.all([new YearRepository(ctx.scope).findPeriod(periodId), new ServiceTotalsRepository(ctx.scope).officer(target.nip, periodId)]);
+  const [period, totals] = await Promise.all([
+    new YearRepository(ctx.scope).findPeriod(periodId),
+    new ServiceTotalsRepository(ctx.scope).officer(target.nip, periodId),
+  ]);
   return {
     nip: target.nip,
     periodId: period.id,
@@ -114,11 +156,17 @@ export async function employeeServiceIndicators(ctx: UseCaseContext, nipParam: s
 }
 
 /** Complaints and low ratings of a unit, newest first, with whether the 2×24-hour follow-up is overdue. */
-export async function unitFollowUps(ctx: UseCaseContext, unitCode: string, query: { limit?: number; cursor?: string; status?: FollowUp['status'] }) {
+export async function unitFollowUps(
+  ctx: UseCaseContext,
+  unitCode: string,
+  query: { limit?: number; cursor?: string; status?: FollowUp['status'] },
+) {
   const { unit } = await monitoredUnit(ctx, unitCode);
   const page = await new SurveyRepository(ctx.scope).followUps(unit.code, query.limit ?? 25, query.cursor);
   const now = ctx.now.toISOString();
-  const items = page.items.filter((f) => !query.status || f.status === query.status).map((f) => ({ ...f, overdue: f.status === 'open' && f.dueAt < now }));
+  const items = page.items
+    .filter((f) => !query.status || f.status === query.status)
+    .map((f) => ({ ...f, overdue: f.status === 'open' && f.dueAt < now }));
   return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 

@@ -2,11 +2,11 @@
 import { type Answers, elementCodes, followUpReasons } from '../domain/skm.ts';
 import { type SurveyLink, verifySurveyLink } from '../domain/survey-token.ts';
 import { DomainError } from '../messages/errors.ts';
-import { surveySigningKey } from '../survey-key.ts';
 import { OrgScope } from '../store/org-scope.ts';
 import { ServiceCatalogueRepository } from '../store/service-catalogue.ts';
 import { type StoredResponse, SurveyRepository } from '../store/surveys.ts';
 import { UnitRepository } from '../store/units.ts';
+import { surveySigningKey } from '../survey-key.ts';
 
 /** The link a token names, or 400 (tampered) / 410 (expired). The data scope is the organisation it names. */
 export async function verifiedLink(token: string, now: Date): Promise<{ scope: OrgScope; link: SurveyLink }> {
@@ -16,7 +16,10 @@ export async function verifiedLink(token: string, now: Date): Promise<{ scope: O
 }
 
 /** What the survey form names: the organisation, the unit and the service (409 once the link is answered). */
-export async function surveyForm(token: string, now: Date): Promise<{ organisation: string; unitName: string; serviceName: string }> {
+export async function surveyForm(
+  token: string,
+  now: Date,
+): Promise<{ organisation: string; unitName: string; serviceName: string }> {
   const { scope, link } = await verifiedLink(token, now);
   const units = new UnitRepository(scope);
   const [answered, organisation, unit, type] = await Promise.all([
@@ -26,7 +29,11 @@ export async function surveyForm(token: string, now: Date): Promise<{ organisati
     new ServiceCatalogueRepository(scope).type(link.unitCode, link.serviceType),
   ]);
   if (answered) throw new DomainError('survey_already_answered');
-  return { organisation: organisation?.name ?? '', unitName: unit?.name ?? link.unitCode, serviceName: type?.name ?? link.serviceType };
+  return {
+    organisation: organisation?.name ?? '',
+    unitName: unit?.name ?? link.unitCode,
+    serviceName: type?.name ?? link.serviceType,
+  };
 }
 
 /**
@@ -51,6 +58,10 @@ export async function answerSurvey(
     followUpReasons: followUpReasons(input.answers, input.complaint),
     submittedAt: ctx.now.toISOString(),
   };
-  await new SurveyRepository(scope).submit(response, { actor: 'citizen', now: response.submittedAt, requestId: ctx.requestId });
+  await new SurveyRepository(scope).submit(response, {
+    actor: 'citizen',
+    now: response.submittedAt,
+    requestId: ctx.requestId,
+  });
   return { followUp: response.followUpReasons.length > 0 };
 }

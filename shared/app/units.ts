@@ -1,6 +1,6 @@
 /** The organisation's unit tree: creating units, and the directory every signed-in person of it may read. */
 import { canCreateUnitUnder, reasons } from '../auth/policy.ts';
-import { type UnitKind, parentProblem, unitPath } from '../domain/units.ts';
+import { parentProblem, type UnitKind, unitPath } from '../domain/units.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { EmployeeRepository } from '../store/employees.ts';
 import type { OrgScope } from '../store/org-scope.ts';
@@ -17,14 +17,20 @@ export interface NewUnit {
 }
 
 /** A unit under its parent (an OPD at the top); a retry of the same creation is `replayed`. */
-export async function createUnit(ctx: UseCaseContext, { code, name, kind, parentCode }: NewUnit): Promise<{ unit: Unit; replayed: boolean }> {
+export async function createUnit(
+  ctx: UseCaseContext,
+  { code, name, kind, parentCode }: NewUnit,
+): Promise<{ unit: Unit; replayed: boolean }> {
   const units = new UnitRepository(ctx.scope);
   const parent = parentCode ? await units.get(parentCode) : undefined;
   if (parentCode && !parent) throw new DomainError('unit_not_found', { code: parentCode });
   const problem = parentProblem(kind, parent?.kind);
   if (problem) throw new DomainError(problem, { kind, parentKind: parent?.kind ?? '-' });
   if (!canCreateUnitUnder(ctx.principal, ctx.actor.unitPath, parent?.path)) throw forbidden(reasons.notAdminHere);
-  return units.create({ code, name, kind, ...(parent ? { parentCode: parent.code } : {}), path: unitPath(parent?.path, code) }, writeContextOf(ctx));
+  return units.create(
+    { code, name, kind, ...(parent ? { parentCode: parent.code } : {}), path: unitPath(parent?.path, code) },
+    writeContextOf(ctx),
+  );
 }
 
 /** The organisation and its whole unit tree: its public directory. */

@@ -11,7 +11,12 @@ export type Relation = 'self' | 'direct_supervisor' | 'indirect_supervisor' | 'n
  * How the actor stands to the target. `chain` is the target's supervisors, nearest first; `actingFor` the NIPs
  * whose position the actor holds as Plt/Plh on the day in question (acting gives the same rights, those days only).
  */
-export function relationOf(actorNip: string, targetNip: string, chain: string[], actingFor: ReadonlySet<string>): Relation {
+export function relationOf(
+  actorNip: string,
+  targetNip: string,
+  chain: string[],
+  actingFor: ReadonlySet<string>,
+): Relation {
   if (actorNip === targetNip) return 'self';
   const holds = (nip: string) => nip === actorNip || actingFor.has(nip);
   if (chain.length > 0 && holds(chain[0]!)) return 'direct_supervisor';
@@ -47,7 +52,11 @@ export function canManagePeopleIn(p: UserPrincipal, actorUnitPath: string | unde
 }
 
 /** New units: BKPSDM anywhere (including new OPDs); Admin OPD only below their own OPD. */
-export function canCreateUnitUnder(p: UserPrincipal, actorUnitPath: string | undefined, parentPath: string | undefined): boolean {
+export function canCreateUnitUnder(
+  p: UserPrincipal,
+  actorUnitPath: string | undefined,
+  parentPath: string | undefined,
+): boolean {
   if (has(p, 'admin_bkpsdm')) return true;
   const opd = adminOpdPath(p, actorUnitPath);
   return opd !== undefined && parentPath !== undefined && isWithin(parentPath, opd);
@@ -59,14 +68,20 @@ export function canCreateUnitUnder(p: UserPrincipal, actorUnitPath: string | und
  */
 export function isSelfServing(
   p: UserPrincipal,
-  change: { targetNip: string; placeChanged: boolean; supervisorChanged: boolean; newSupervisorNip: string | null | undefined },
+  change: {
+    targetNip: string;
+    placeChanged: boolean;
+    supervisorChanged: boolean;
+    newSupervisorNip: string | null | undefined;
+  },
 ): boolean {
   if (change.targetNip === p.nip && change.placeChanged) return true;
   return change.supervisorChanged && change.newSupervisorNip === p.nip;
 }
 
 /** The audit trail about a person: auditors, and the person concerned. */
-export const canReadAuditOf = (p: UserPrincipal, subjectNip: string): boolean => has(p, 'auditor') || p.nip === subjectNip;
+export const canReadAuditOf = (p: UserPrincipal, subjectNip: string): boolean =>
+  has(p, 'auditor') || p.nip === subjectNip;
 
 export const canReadOrgAudit = (p: UserPrincipal): boolean => has(p, 'auditor');
 
@@ -84,7 +99,12 @@ export function canReadUnitPlans(p: UserPrincipal, actorUnitPath: string, unitPa
  * A unit's activity monitoring: BKPSDM and auditors, the OPD admin within their OPD, the unit's heads, and people
  * whose own unit is strictly above it. Colleagues of the same unit do not monitor each other.
  */
-export function canMonitorUnit(p: UserPrincipal, actorUnitPath: string, unitPath: string, isHeadOfUnit: boolean): boolean {
+export function canMonitorUnit(
+  p: UserPrincipal,
+  actorUnitPath: string,
+  unitPath: string,
+  isHeadOfUnit: boolean,
+): boolean {
   if (isOrgWideReader(p) || isHeadOfUnit) return true;
   if (unitPath !== actorUnitPath && isWithin(unitPath, actorUnitPath)) return true;
   const opd = adminOpdPath(p, actorUnitPath);
@@ -97,12 +117,21 @@ export const isBkpsdm = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
  * A unit's reward list (names with predikat and nilai kinerja): its head (or Plt/Plh), the supervisors above the
  * head, the OPD admin, BKPSDM and auditors — not colleagues of units above who supervise nobody in it.
  */
-export const canReadRewards = (p: UserPrincipal, actorUnitPath: string, unitPath: string, isHeadOfUnit: boolean, aboveTheHead: boolean): boolean =>
-  isOrgWideReader(p) || isHeadOfUnit || aboveTheHead || canManagePeopleIn(p, actorUnitPath, unitPath);
+export const canReadRewards = (
+  p: UserPrincipal,
+  actorUnitPath: string,
+  unitPath: string,
+  isHeadOfUnit: boolean,
+  aboveTheHead: boolean,
+): boolean => isOrgWideReader(p) || isHeadOfUnit || aboveTheHead || canManagePeopleIn(p, actorUnitPath, unitPath);
 
 /** Following up a unit's complaints: its head (or their Plt/Plh), the OPD admin, BKPSDM — not readers above it. */
-export const canFollowUpUnit = (p: UserPrincipal, actorUnitPath: string, unitPath: string, isHeadOfUnit: boolean): boolean =>
-  isHeadOfUnit || canManagePeopleIn(p, actorUnitPath, unitPath);
+export const canFollowUpUnit = (
+  p: UserPrincipal,
+  actorUnitPath: string,
+  unitPath: string,
+  isHeadOfUnit: boolean,
+): boolean => isHeadOfUnit || canManagePeopleIn(p, actorUnitPath, unitPath);
 
 /** Years, periods and rules belong to BKPSDM. */
 export const canManagePeriods = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
@@ -116,27 +145,51 @@ export const canDecideFor = (p: UserPrincipal, relation: Relation, ownerHasSuper
   relation === 'direct_supervisor' || (!ownerHasSupervisor && relation !== 'self' && has(p, 'admin_bkpsdm'));
 
 export const reasons = {
-  notYourData: { id: 'data ini bukan milik Anda, bawahan Anda, atau unit yang Anda kelola', en: 'this is not your data, a subordinate\'s, or in a unit you manage' },
-  notAdminHere: { id: 'hanya Admin BKPSDM, atau Admin OPD untuk OPD-nya sendiri', en: 'only the BKPSDM admin, or the OPD admin for their own OPD' },
+  notYourData: {
+    id: 'data ini bukan milik Anda, bawahan Anda, atau unit yang Anda kelola',
+    en: "this is not your data, a subordinate's, or in a unit you manage",
+  },
+  notAdminHere: {
+    id: 'hanya Admin BKPSDM, atau Admin OPD untuk OPD-nya sendiri',
+    en: 'only the BKPSDM admin, or the OPD admin for their own OPD',
+  },
   selfServing: {
     id: 'perubahan atas posisi Anda sendiri di hierarki, atau yang menjadikan Anda atasan seseorang, harus dilakukan admin lain',
-    en: 'a change to your own place in the hierarchy, or one making you someone\'s supervisor, must be made by another admin',
+    en: "a change to your own place in the hierarchy, or one making you someone's supervisor, must be made by another admin",
   },
   selfAppointment: {
     id: 'Anda tidak bisa menunjuk diri sendiri sebagai Plt/Plh; penunjukan dilakukan admin lain',
     en: 'you cannot appoint yourself as acting official (Plt/Plh); another admin must',
   },
   bkpsdmOnly: { id: 'hanya Admin BKPSDM', en: 'the BKPSDM admin only' },
-  unitHeadOnly: { id: 'hanya pimpinan unit (atau Plt/Plh-nya), Admin OPD, atau Admin BKPSDM', en: "only the unit's head (or their acting official), the OPD admin or the BKPSDM admin" },
+  unitHeadOnly: {
+    id: 'hanya pimpinan unit (atau Plt/Plh-nya), Admin OPD, atau Admin BKPSDM',
+    en: "only the unit's head (or their acting official), the OPD admin or the BKPSDM admin",
+  },
   rewardReaders: {
     id: 'hanya pimpinan unit (atau Plt/Plh-nya) dan atasannya, Admin OPD, Admin BKPSDM, atau Auditor',
     en: "only the unit's head (or their acting official) and those above, the OPD admin, BKPSDM or auditors",
   },
-  ownActivitiesOnly: { id: 'aktivitas hanya dicatat dan diubah oleh pegawai yang bersangkutan', en: 'activities are logged and changed by their owner only' },
-  ownQueueOnly: { id: 'antrean verifikasi hanya untuk atasan yang bersangkutan', en: "a verification queue is its supervisor's own" },
-  notActing: { id: 'Anda tidak menjabat Plt/Plh untuk posisi itu hari ini', en: 'you do not hold that position as acting official today' },
-  notYourUnit: { id: 'unit ini bukan unit Anda atau di bawahnya, dan bukan OPD yang Anda kelola', en: 'this unit is not yours or below yours, nor in an OPD you manage' },
-  ownPlanOnly: { id: 'SKP hanya disusun dan diajukan oleh pegawai yang bersangkutan', en: 'a plan is written and submitted by its owner only' },
+  ownActivitiesOnly: {
+    id: 'aktivitas hanya dicatat dan diubah oleh pegawai yang bersangkutan',
+    en: 'activities are logged and changed by their owner only',
+  },
+  ownQueueOnly: {
+    id: 'antrean verifikasi hanya untuk atasan yang bersangkutan',
+    en: "a verification queue is its supervisor's own",
+  },
+  notActing: {
+    id: 'Anda tidak menjabat Plt/Plh untuk posisi itu hari ini',
+    en: 'you do not hold that position as acting official today',
+  },
+  notYourUnit: {
+    id: 'unit ini bukan unit Anda atau di bawahnya, dan bukan OPD yang Anda kelola',
+    en: 'this unit is not yours or below yours, nor in an OPD you manage',
+  },
+  ownPlanOnly: {
+    id: 'SKP hanya disusun dan diajukan oleh pegawai yang bersangkutan',
+    en: 'a plan is written and submitted by its owner only',
+  },
   notDirectSupervisor: {
     id: 'hanya atasan langsung (atau Plt/Plh-nya pada tanggal tugas) yang memutuskan SKP ini',
     en: 'only the direct supervisor (or their acting official on the assignment dates) decides on this plan',
@@ -145,7 +198,10 @@ export const reasons = {
     id: 'hanya atasan langsung (atau Plt/Plh-nya) yang menilai pegawai ini; Admin BKPSDM untuk pimpinan tanpa atasan di sistem',
     en: 'only the direct supervisor (or their acting official) evaluates this employee; BKPSDM for heads with no supervisor in the system',
   },
-  ownAppealOnly: { id: 'keberatan diajukan oleh pegawai yang dinilai', en: 'an appeal is filed by the employee evaluated' },
+  ownAppealOnly: {
+    id: 'keberatan diajukan oleh pegawai yang dinilai',
+    en: 'an appeal is filed by the employee evaluated',
+  },
   notAppealReviewer: {
     id: 'keberatan diputuskan oleh atasan dari atasan langsung, atau Admin BKPSDM sebagai pejabat yang ditunjuk',
     en: "an appeal is decided by the supervisor's own supervisor, or the BKPSDM admin as designated reviewer",
@@ -154,7 +210,13 @@ export const reasons = {
     id: 'umpan balik diberikan oleh atasan langsung (atau Plt/Plh-nya hari ini) kepada bawahannya',
     en: 'feedback is given by the direct supervisor (or their acting official today) to a subordinate',
   },
-  feedbackParties: { id: 'hanya pegawai yang bersangkutan dan atasan langsungnya', en: 'only the employee concerned and their direct supervisor' },
+  feedbackParties: {
+    id: 'hanya pegawai yang bersangkutan dan atasan langsungnya',
+    en: 'only the employee concerned and their direct supervisor',
+  },
   auditorsOnly: { id: 'hanya Auditor (Inspektorat)', en: 'auditors (Inspektorat) only' },
-  auditOfOthers: { id: 'jejak audit hanya untuk Auditor dan pegawai yang bersangkutan', en: 'the audit trail is for auditors and the person concerned only' },
+  auditOfOthers: {
+    id: 'jejak audit hanya untuk Auditor dan pegawai yang bersangkutan',
+    en: 'the audit trail is for auditors and the person concerned only',
+  },
 } as const;

@@ -44,14 +44,27 @@ export function parseClaims(claims: Claims | undefined): ParsedIdentity | undefi
   const org = claims['custom:org'];
   const nip = claims['custom:nip'];
   // Shapes are checked here too: a claim that cannot be a tenant or a NIP makes the token unusable (401).
-  if (typeof org === 'string' && typeof nip === 'string' && /^[a-z0-9][a-z0-9-]{1,62}$/.test(org) && /^\d{18}$/.test(nip)) {
-    const known = claimList(claims['cognito:groups']).filter((g): g is Group => (groups as readonly string[]).includes(g));
+  if (
+    typeof org === 'string' &&
+    typeof nip === 'string' &&
+    /^[a-z0-9][a-z0-9-]{1,62}$/.test(org) &&
+    /^\d{18}$/.test(nip)
+  ) {
+    const known = claimList(claims['cognito:groups']).filter((g): g is Group =>
+      (groups as readonly string[]).includes(g),
+    );
     return { kind: 'user', orgId: org, nip, groups: known, subject: String(claims.sub ?? nip) };
   }
   const clientId = claims.client_id;
   // A client-credentials token is about the client itself (sub = client_id); a person's access token has a
   // username and another subject, and is no machine.
-  if (claims.token_use === 'access' && typeof clientId === 'string' && clientId && claims.sub === clientId && claims.username === undefined) {
+  if (
+    claims.token_use === 'access' &&
+    typeof clientId === 'string' &&
+    clientId &&
+    claims.sub === clientId &&
+    claims.username === undefined
+  ) {
     return { kind: 'machine', clientId, scopes: claimList(claims.scope) };
   }
   return undefined;

@@ -24,7 +24,8 @@ export interface Slot {
 }
 
 /** Two slots of one day overlap when each starts before the other ends (touching ends do not overlap). */
-export const overlaps = (a: Slot, b: Slot): boolean => toMinutes(a.start) < toMinutes(b.end) && toMinutes(b.start) < toMinutes(a.end);
+export const overlaps = (a: Slot, b: Slot): boolean =>
+  toMinutes(a.start) < toMinutes(b.end) && toMinutes(b.start) < toMinutes(a.end);
 
 /** An activity is in the future if its day is after today, or it is today and it ends after now (WIB). */
 export function isFuture(date: string, end: string, today: string, nowHhmm: string): boolean {
@@ -32,4 +33,5 @@ export function isFuture(date: string, end: string, today: string, nowHhmm: stri
 }
 
 /** Monday of the ISO week of a date (YYYY-MM-DD). */
-export const weekStart = (date: string): string => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+export const weekStart = (date: string): string =>
+  addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));

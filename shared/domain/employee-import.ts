@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { MessageCode } from '../messages/catalogue.ts';
-import { type Lookups, employeeProblems } from './employee-rules.ts';
+import { employeeProblems, type Lookups } from './employee-rules.ts';
 import type { EmploymentType } from './nip.ts';
 
 export const MAX_IMPORT_ROWS = 2000;
@@ -68,12 +68,19 @@ export interface RowProblem {
   message?: string;
 }
 
-export type ParsedImport = { ok: true; rows: ImportRow[] } | { ok: false; fileProblem: { code: string; detail: string } };
+export type ParsedImport =
+  | { ok: true; rows: ImportRow[] }
+  | { ok: false; fileProblem: { code: string; detail: string } };
 
 export function parseImport(csv: string): ParsedImport {
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof parsed;
+    parsed = parse(csv.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof parsed;
   } catch (err) {
     return { ok: false, fileProblem: { code: 'csv_unreadable', detail: (err as Error).message } };
   }
@@ -84,7 +91,8 @@ export function parseImport(csv: string): ParsedImport {
   if (!header) return { ok: false, fileProblem: { code: 'csv_empty', detail: 'no header row' } };
   const columns = header.map((h) => headerAliases[h.toLowerCase().replace(/[\s-]+/g, '_')]);
   const missing = requiredColumns.filter((c) => !columns.includes(c));
-  if (missing.length > 0) return { ok: false, fileProblem: { code: 'csv_missing_columns', detail: missing.join(', ') } };
+  if (missing.length > 0)
+    return { ok: false, fileProblem: { code: 'csv_missing_columns', detail: missing.join(', ') } };
   const has = (c: keyof ImportRow) => columns.includes(c);
   const rows = body.map((entry) => {
     const row: Record<string, string> = {};
@@ -106,7 +114,10 @@ export function parseImport(csv: string): ParsedImport {
 }
 
 /** Fills what the file leaves out from the stored record (or the defaults for a new person). */
-export function completeRow(row: ImportRow, stored: { supervisorNip?: string | null; employmentType: EmploymentType; email?: string } | undefined): Omit<ImportCandidate, 'employmentType'> & { employmentType: string } {
+export function completeRow(
+  row: ImportRow,
+  stored: { supervisorNip?: string | null; employmentType: EmploymentType; email?: string } | undefined,
+): Omit<ImportCandidate, 'employmentType'> & { employmentType: string } {
   return {
     ...row,
     supervisorNip: row.supervisorNip !== undefined ? row.supervisorNip : (stored?.supervisorNip ?? null),
@@ -120,11 +131,22 @@ export function completeRow(row: ImportRow, stored: { supervisorNip?: string | n
  * supervisor of people already registered (undefined if unknown); people in the file count with the supervisor
  * the file gives them. Field shapes are checked before, by the same schemas the API uses.
  */
-export function importProblems(rows: ImportCandidate[], unitPath: (code: string) => string | undefined, stored: (nip: string) => string | null | undefined): RowProblem[] {
+export function importProblems(
+  rows: ImportCandidate[],
+  unitPath: (code: string) => string | undefined,
+  stored: (nip: string) => string | null | undefined,
+): RowProblem[] {
   const inFile = new Map<string, ImportCandidate>();
   const problems: RowProblem[] = [];
   rows.forEach((row, i) => {
-    if (inFile.has(row.nip)) problems.push({ line: row.line ?? i + 2, nip: row.nip, field: 'nip', code: 'duplicate_nip', params: { nip: row.nip } });
+    if (inFile.has(row.nip))
+      problems.push({
+        line: row.line ?? i + 2,
+        nip: row.nip,
+        field: 'nip',
+        code: 'duplicate_nip',
+        params: { nip: row.nip },
+      });
     else inFile.set(row.nip, row);
   });
   const lookups: Lookups = {
@@ -132,7 +154,8 @@ export function importProblems(rows: ImportCandidate[], unitPath: (code: string)
     supervisorOf: (nip) => (inFile.has(nip) ? inFile.get(nip)!.supervisorNip : stored(nip)),
   };
   rows.forEach((row, i) => {
-    for (const p of employeeProblems(row, lookups)) problems.push({ line: row.line ?? i + 2, nip: row.nip, field: p.field, code: p.code, params: p.params });
+    for (const p of employeeProblems(row, lookups))
+      problems.push({ line: row.line ?? i + 2, nip: row.nip, field: p.field, code: p.code, params: p.params });
   });
   return problems.sort((a, b) => a.line - b.line);
 }

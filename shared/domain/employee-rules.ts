@@ -28,26 +28,41 @@ export interface Problem {
 }
 
 /** The fields whose change is a real change (what a retried create, an update and an import compare). */
-export const businessFields = ['name', 'position', 'employmentType', 'unitCode', 'unitPath', 'supervisorNip', 'email', 'status'] as const;
+export const businessFields = [
+  'name',
+  'position',
+  'employmentType',
+  'unitCode',
+  'unitPath',
+  'supervisorNip',
+  'email',
+  'status',
+] as const;
 
 type BusinessRecord = { [F in (typeof businessFields)[number]]?: unknown };
 
 /** Whether two records of a person say the same (a missing field and null are the same). */
-export const sameEmployee = (a: BusinessRecord, b: BusinessRecord): boolean => businessFields.every((f) => (a[f] ?? null) === (b[f] ?? null));
+export const sameEmployee = (a: BusinessRecord, b: BusinessRecord): boolean =>
+  businessFields.every((f) => (a[f] ?? null) === (b[f] ?? null));
 
 export function employeeProblems(c: Candidate, lookups: Lookups): Problem[] {
   const problems: Problem[] = [];
   const nipCheck = checkNip(c.nip, c.employmentType);
-  if (!nipCheck.ok) problems.push({ field: 'nip', code: 'invalid_nip', params: { nip: c.nip, reason: nipCheck.reason } });
-  if (lookups.unitPath(c.unitCode) === undefined) problems.push({ field: 'unitCode', code: 'unit_not_found', params: { code: c.unitCode } });
+  if (!nipCheck.ok)
+    problems.push({ field: 'nip', code: 'invalid_nip', params: { nip: c.nip, reason: nipCheck.reason } });
+  if (lookups.unitPath(c.unitCode) === undefined)
+    problems.push({ field: 'unitCode', code: 'unit_not_found', params: { code: c.unitCode } });
   const sup = c.supervisorNip;
   if (sup) {
     if (sup === c.nip) problems.push({ field: 'supervisorNip', code: 'self_supervisor', params: {} });
-    else if (lookups.supervisorOf(sup) === undefined) problems.push({ field: 'supervisorNip', code: 'supervisor_not_found', params: { nip: sup } });
+    else if (lookups.supervisorOf(sup) === undefined)
+      problems.push({ field: 'supervisorNip', code: 'supervisor_not_found', params: { nip: sup } });
     else {
       const chain = chainAbove(c.nip, sup, lookups);
-      if (chain === 'cycle') problems.push({ field: 'supervisorNip', code: 'hierarchy_cycle', params: { nip: c.nip, supervisor: sup } });
-      if (chain === 'too_deep') problems.push({ field: 'supervisorNip', code: 'hierarchy_too_deep', params: { max: MAX_HIERARCHY_DEPTH } });
+      if (chain === 'cycle')
+        problems.push({ field: 'supervisorNip', code: 'hierarchy_cycle', params: { nip: c.nip, supervisor: sup } });
+      if (chain === 'too_deep')
+        problems.push({ field: 'supervisorNip', code: 'hierarchy_too_deep', params: { max: MAX_HIERARCHY_DEPTH } });
     }
   }
   return problems;
@@ -84,5 +99,8 @@ export function supervisorsFirst<T extends { nip: string; supervisorNip?: string
     depth.set(p.nip, d);
     return d;
   };
-  return people.map((p, i) => ({ p, i, d: depthOf(p) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.p);
+  return people
+    .map((p, i) => ({ p, i, d: depthOf(p) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.p);
 }

@@ -10,17 +10,17 @@ import type { Rules } from './rules.ts';
 import {
   type BerakhlakValue,
   type HasilKerja,
+  headRatingOf,
   type IndicatorInput,
   type Predikat,
-  type Rating,
-  type UnitPredikat,
-  headRatingOf,
   periodMonths,
   predikatOf,
+  type Rating,
   recommendPerilaku,
   scoreHasilKerja,
+  type UnitPredikat,
 } from './scoring.ts';
-import { type ServiceIndicators, realisasiOf } from './service-indicators.ts';
+import { realisasiOf, type ServiceIndicators } from './service-indicators.ts';
 
 /** Where an indicator's realisasi came from: which running total, so an explanation can name it. */
 export interface RealisasiSource {
@@ -112,13 +112,27 @@ export interface Outcome {
 export function outcomeOf(e: Evaluation): Outcome {
   const reviewCurrent = !!e.review && e.review.inputsHash === e.inputsHash;
   if (e.appeal?.decision?.revised) return { ...e.appeal.decision.revised, source: 'appeal', reviewCurrent };
-  if (e.review && reviewCurrent) return { hasilKerja: e.review.hasilKerja, perilaku: e.review.perilaku, predikat: e.review.predikat, source: 'review', reviewCurrent };
+  if (e.review && reviewCurrent)
+    return {
+      hasilKerja: e.review.hasilKerja,
+      perilaku: e.review.perilaku,
+      predikat: e.review.predikat,
+      source: 'review',
+      reviewCurrent,
+    };
   const hasilKerja = e.recommendedHasilKerja ?? null;
   const perilaku = e.behaviour ? recommendPerilaku(e.behaviour.values) : null;
-  return { hasilKerja, perilaku, predikat: hasilKerja && perilaku ? predikatOf(hasilKerja, perilaku) : null, source: 'recommendation', reviewCurrent };
+  return {
+    hasilKerja,
+    perilaku,
+    predikat: hasilKerja && perilaku ? predikatOf(hasilKerja, perilaku) : null,
+    source: 'recommendation',
+    reviewCurrent,
+  };
 }
 
-export const hashOfInputs = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+export const hashOfInputs = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 
 /** The person a run scores, as the run found them. */
 export interface ScoredPerson {
@@ -155,7 +169,13 @@ export const planOf = <P extends ScoredPlan>(versions: P[], periodEnd: string): 
   versionInForce(versions, periodEnd) ?? versions.findLast((v) => v.state === 'approved' || v.state === 'superseded');
 
 /** One person's evaluation from the running totals and the plan in force at the period's end. */
-export function computeEvaluation(person: ScoredPerson, isHead: boolean, c: ScoringContext, read: PersonInputs, now: string): ComputedEvaluation {
+export function computeEvaluation(
+  person: ScoredPerson,
+  isHead: boolean,
+  c: ScoringContext,
+  read: PersonInputs,
+  now: string,
+): ComputedEvaluation {
   const plan = planOf(read.versions, c.period.end);
   const ikis = (plan?.rhk ?? []).flatMap((r) => r.iki.map((k) => ({ r, k })));
   const { approved, service } = read;
@@ -169,15 +189,30 @@ export function computeEvaluation(person: ScoredPerson, isHead: boolean, c: Scor
     } else {
       // No approved activity at all: no realisasi (a lower-is-better indicator would otherwise score 200).
       realisasi = approved.get(k.id) ?? null;
-      sources[k.id] = { kind: 'activities', record: `TOTAL#${c.period.kind === 'year' ? `${c.period.id}-*` : c.period.id}#IKI#${k.id}`, field: 'approvedQuantity' };
+      sources[k.id] = {
+        kind: 'activities',
+        record: `TOTAL#${c.period.kind === 'year' ? `${c.period.id}-*` : c.period.id}#IKI#${k.id}`,
+        field: 'approvedQuantity',
+      };
     }
     // A yearly quantity target is spread over the year: a month carries 1/12 of it, a quarter 3/12 (policy default).
     const months = k.aspect === 'kuantitas' ? periodMonths(c.period.kind) : 12;
-    return { rhkId: r.id, ikiId: k.id, kind: r.kind, name: k.name, target: k.target, direction: k.direction, weight: k.weight, realisasi, months };
+    return {
+      rhkId: r.id,
+      ikiId: k.id,
+      kind: r.kind,
+      name: k.name,
+      target: k.target,
+      direction: k.direction,
+      weight: k.weight,
+      realisasi,
+      months,
+    };
   });
   const hasilKerja = scoreHasilKerja(indicators, c.rules);
   // No approved plan: nothing to rate against, so below expectation (explained as such).
-  const recommendedHasilKerja = isHead && c.unitPredikat ? headRatingOf(c.unitPredikat) : plan ? hasilKerja.recommended : 'di_bawah';
+  const recommendedHasilKerja =
+    isHead && c.unitPredikat ? headRatingOf(c.unitPredikat) : plan ? hasilKerja.recommended : 'di_bawah';
   // The key order is part of the hash: keep it.
   const computed = {
     nip: person.nip,

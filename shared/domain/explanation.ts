@@ -6,10 +6,15 @@ import { type Evaluation, outcomeOf } from './evaluation.ts';
 import type { Rules } from './rules.ts';
 import { berakhlakNames, capaianFormula, predikatNames, ratingNames, recommendPerilaku } from './scoring.ts';
 
-const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '-' : Number.isInteger(x) ? String(x) : x.toFixed(2));
+const fmt = (x: number | null | undefined) =>
+  x === null || x === undefined ? '-' : Number.isInteger(x) ? String(x) : x.toFixed(2);
 const levelText = { above: 'di atas ekspektasi', meets: 'sesuai ekspektasi', below: 'di bawah ekspektasi' } as const;
 
-export function explanationOf(e: Evaluation, periodState: string, rules: Pick<Rules, 'capaianCap' | 'aboveThreshold' | 'meetsThreshold'>) {
+export function explanationOf(
+  e: Evaluation,
+  periodState: string,
+  rules: Pick<Rules, 'capaianCap' | 'aboveThreshold' | 'meetsThreshold'>,
+) {
   const hk = e.hasilKerja;
   const outcome = outcomeOf(e);
   const perilaku = e.behaviour ? recommendPerilaku(e.behaviour.values) : null;
@@ -20,7 +25,11 @@ export function explanationOf(e: Evaluation, periodState: string, rules: Pick<Ru
     inputs: {
       planVersion: e.planVersion ?? null,
       rulesVersion: e.rulesVersion,
-      rules: { capaianCap: rules.capaianCap, aboveThreshold: rules.aboveThreshold, meetsThreshold: rules.meetsThreshold },
+      rules: {
+        capaianCap: rules.capaianCap,
+        aboveThreshold: rules.aboveThreshold,
+        meetsThreshold: rules.meetsThreshold,
+      },
       computedAt: e.computedAt,
       runId: e.runId,
       inputsHash: e.inputsHash,
@@ -59,9 +68,18 @@ export function explanationOf(e: Evaluation, periodState: string, rules: Pick<Ru
           : `Di Atas bila paling sedikit separuh IKI utama di atas ekspektasi dan tidak ada yang di bawah; Di Bawah bila lebih dari separuh IKI utama di bawah; selain itu Sesuai. Hasil: ${ratingNames[e.recommendedHasilKerja!]}.`,
     },
     perilaku: {
-      values: e.behaviour ? Object.fromEntries(Object.entries(e.behaviour.values).map(([v, r]) => [berakhlakNames[v as keyof typeof berakhlakNames], ratingNames[r]])) : null,
+      values: e.behaviour
+        ? Object.fromEntries(
+            Object.entries(e.behaviour.values).map(([v, r]) => [
+              berakhlakNames[v as keyof typeof berakhlakNames],
+              ratingNames[r],
+            ]),
+          )
+        : null,
       recommended: perilaku,
-      text: perilaku ? `Aturan mayoritas yang sama atas tujuh nilai BerAKHLAK: ${ratingNames[perilaku]}.` : 'Atasan belum mengisi penilaian perilaku.',
+      text: perilaku
+        ? `Aturan mayoritas yang sama atas tujuh nilai BerAKHLAK: ${ratingNames[perilaku]}.`
+        : 'Atasan belum mengisi penilaian perilaku.',
     },
     predikat: {
       ...outcome,

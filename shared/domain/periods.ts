@@ -60,7 +60,6 @@ export const canMovePeriod = (from: PeriodState, to: PeriodState): boolean => pe
 export const periodOf = <P extends PeriodDates>(periods: P[], date: string, kind: PeriodKind): P | undefined =>
   periods.find((p) => p.kind === kind && p.start <= date && date <= p.end);
 
-
 /** How far along a state is: a year moves to a state only after each of its periods has got at least that far. */
 const stateOrder: Record<PeriodState, number> = { open: 0, closed: 1, scored: 2, finalised: 3 };
 
@@ -70,7 +69,13 @@ export interface PeriodRequest {
 }
 
 export type PeriodChangeProblem = {
-  code: 'period_finalised' | 'period_state_by_workflow' | 'period_transition_invalid' | 'year_periods_not_finalised' | 'deadline_locked' | 'deadline_before_period_end';
+  code:
+    | 'period_finalised'
+    | 'period_state_by_workflow'
+    | 'period_transition_invalid'
+    | 'year_periods_not_finalised'
+    | 'deadline_locked'
+    | 'deadline_before_period_end';
   params: Record<string, unknown>;
 };
 
@@ -83,23 +88,37 @@ export function periodChange(
   yearPeriods: readonly { id: string; kind: PeriodKind; state: PeriodState }[],
   { state, inputDeadline }: PeriodRequest,
   rulesInForce: number,
-): { problem: PeriodChangeProblem } | { change: { state: PeriodState; inputDeadline?: string; rulesVersion: number | undefined } } {
-  const refuse = (code: PeriodChangeProblem['code'], params: Record<string, unknown>) => ({ problem: { code, params } });
+):
+  | { problem: PeriodChangeProblem }
+  | { change: { state: PeriodState; inputDeadline?: string; rulesVersion: number | undefined } } {
+  const refuse = (code: PeriodChangeProblem['code'], params: Record<string, unknown>) => ({
+    problem: { code, params },
+  });
   if (period.state === 'finalised') return refuse('period_finalised', { period: period.id });
   if (state !== undefined && state !== period.state) {
     // Finality comes from the finalisation check (distribution curve, reviews), never from a plain state change.
     if (state === 'finalised') return refuse('period_state_by_workflow', { state });
     if (!canMovePeriod(period.state, state)) {
-      return refuse('period_transition_invalid', { period: period.id, from: period.state, to: state, allowed: periodTransitions[period.state].join(', ') });
+      return refuse('period_transition_invalid', {
+        period: period.id,
+        from: period.state,
+        to: state,
+        allowed: periodTransitions[period.state].join(', '),
+      });
     }
     if (period.kind === 'year' && stateOrder[state] >= stateOrder.scored) {
-      const pending = yearPeriods.filter((p) => p.kind !== 'year' && stateOrder[p.state] < stateOrder[state]).map((p) => p.id);
-      if (pending.length > 0) return refuse('year_periods_not_finalised', { year: yearOf(period.id), state, pending: pending.join(', ') });
+      const pending = yearPeriods
+        .filter((p) => p.kind !== 'year' && stateOrder[p.state] < stateOrder[state])
+        .map((p) => p.id);
+      if (pending.length > 0)
+        return refuse('year_periods_not_finalised', { year: yearOf(period.id), state, pending: pending.join(', ') });
     }
   }
   if (inputDeadline !== undefined) {
-    if (period.state !== 'open' && period.state !== 'closed') return refuse('deadline_locked', { period: period.id, state: period.state });
-    if (inputDeadline < period.end) return refuse('deadline_before_period_end', { deadline: inputDeadline, end: period.end });
+    if (period.state !== 'open' && period.state !== 'closed')
+      return refuse('deadline_locked', { period: period.id, state: period.state });
+    if (inputDeadline < period.end)
+      return refuse('deadline_before_period_end', { deadline: inputDeadline, end: period.end });
   }
   const next = state ?? period.state;
   return {

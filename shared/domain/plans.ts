@@ -55,7 +55,13 @@ export function structureProblems(rhk: Rhk[]): PlanProblem[] {
   const ikiCount = rhk.reduce((n, r) => n + r.iki.length, 0);
   const bytes = new TextEncoder().encode(JSON.stringify(rhk)).length;
   if (ikiCount > MAX_IKI_PER_PLAN || bytes > MAX_PLAN_BYTES) {
-    return [{ path: 'rhk', code: 'plan_too_large', params: { iki: ikiCount, maxIki: MAX_IKI_PER_PLAN, kb: Math.ceil(bytes / 1000), maxKb: MAX_PLAN_BYTES / 1000 } }];
+    return [
+      {
+        path: 'rhk',
+        code: 'plan_too_large',
+        params: { iki: ikiCount, maxIki: MAX_IKI_PER_PLAN, kb: Math.ceil(bytes / 1000), maxKb: MAX_PLAN_BYTES / 1000 },
+      },
+    ];
   }
   const ids = new Set<string>();
   const once = (id: string, path: string) => {
@@ -65,39 +71,58 @@ export function structureProblems(rhk: Rhk[]): PlanProblem[] {
   if (rhk.length === 0) problems.push({ path: 'rhk', code: 'plan_empty', params: {} });
   rhk.forEach((r, i) => {
     once(r.id, `rhk.${i}.id`);
-    if (r.iki.length === 0) problems.push({ path: `rhk.${i}.iki`, code: 'plan_rhk_without_iki', params: { rhk: r.title } });
+    if (r.iki.length === 0)
+      problems.push({ path: `rhk.${i}.iki`, code: 'plan_rhk_without_iki', params: { rhk: r.title } });
     r.iki.forEach((k, j) => {
       once(k.id, `rhk.${i}.iki.${j}.id`);
       if (k.target.kind === 'range' && k.target.lo >= k.target.hi) {
-        problems.push({ path: `rhk.${i}.iki.${j}.target`, code: 'plan_range_inverted', params: { iki: k.name, lo: k.target.lo, hi: k.target.hi } });
+        problems.push({
+          path: `rhk.${i}.iki.${j}.target`,
+          code: 'plan_range_inverted',
+          params: { iki: k.name, lo: k.target.lo, hi: k.target.hi },
+        });
       }
     });
   });
   return problems;
 }
 
-export const totalWeight = (rhk: Rhk[]): number => Math.round(rhk.flatMap((r) => r.iki).reduce((sum, k) => sum + k.weight, 0) * 1000) / 1000;
+export const totalWeight = (rhk: Rhk[]): number =>
+  Math.round(rhk.flatMap((r) => r.iki).reduce((sum, k) => sum + k.weight, 0) * 1000) / 1000;
 
 /**
  * Completeness, checked when a plan is submitted and approved: weights sum to 100, at least one RHK utama, and
  * every RHK linked — to an RHK of the supervisor's plan when there is a supervisor, to a unit goal otherwise.
  */
-export function submissionProblems(rhk: Rhk[], supervisor: { nip: string; rhkIds: ReadonlySet<string> } | null): PlanProblem[] {
+export function submissionProblems(
+  rhk: Rhk[],
+  supervisor: { nip: string; rhkIds: ReadonlySet<string> } | null,
+): PlanProblem[] {
   const problems = structureProblems(rhk);
   const total = totalWeight(rhk);
   if (total !== 100) problems.push({ path: 'rhk', code: 'plan_weights_not_100', params: { total } });
   if (!rhk.some((r) => r.kind === 'utama')) problems.push({ path: 'rhk', code: 'plan_no_utama', params: {} });
   rhk.forEach((r, i) => {
     if (supervisor) {
-      if (!r.parentRhkId) problems.push({ path: `rhk.${i}.parentRhkId`, code: 'plan_intervensi_missing', params: { rhk: r.title } });
+      if (!r.parentRhkId)
+        problems.push({ path: `rhk.${i}.parentRhkId`, code: 'plan_intervensi_missing', params: { rhk: r.title } });
       else if (!supervisor.rhkIds.has(r.parentRhkId)) {
-        problems.push({ path: `rhk.${i}.parentRhkId`, code: 'plan_intervensi_not_supervisors', params: { rhk: r.title, parent: r.parentRhkId, supervisor: supervisor.nip } });
+        problems.push({
+          path: `rhk.${i}.parentRhkId`,
+          code: 'plan_intervensi_not_supervisors',
+          params: { rhk: r.title, parent: r.parentRhkId, supervisor: supervisor.nip },
+        });
       }
     } else if (!r.unitGoal) {
       problems.push({ path: `rhk.${i}.unitGoal`, code: 'plan_unit_goal_missing', params: { rhk: r.title } });
     }
     r.iki.forEach((k, j) => {
-      if (k.source === 'service' && !k.serviceMetric) problems.push({ path: `rhk.${i}.iki.${j}.serviceMetric`, code: 'plan_service_metric_missing', params: { iki: k.name } });
+      if (k.source === 'service' && !k.serviceMetric)
+        problems.push({
+          path: `rhk.${i}.iki.${j}.serviceMetric`,
+          code: 'plan_service_metric_missing',
+          params: { iki: k.name },
+        });
     });
   });
   return problems;
@@ -114,7 +139,8 @@ export const planActions = {
 
 export type PlanAction = keyof typeof planActions;
 
-export const allows = (action: PlanAction, state: PlanState): boolean => (planActions[action] as readonly PlanState[]).includes(state);
+export const allows = (action: PlanAction, state: PlanState): boolean =>
+  (planActions[action] as readonly PlanState[]).includes(state);
 
 export interface VersionDates {
   planVersion: number;
@@ -126,7 +152,13 @@ export interface VersionDates {
 /** The approved version in force on a date (WIB): the one whose effective range holds the date. */
 export const versionInForce = <V extends VersionDates>(versions: V[], date: string): V | undefined =>
   versions
-    .filter((v) => (v.state === 'approved' || v.state === 'superseded') && v.effectiveFrom && v.effectiveFrom <= date && (!v.effectiveTo || date <= v.effectiveTo))
+    .filter(
+      (v) =>
+        (v.state === 'approved' || v.state === 'superseded') &&
+        v.effectiveFrom &&
+        v.effectiveFrom <= date &&
+        (!v.effectiveTo || date <= v.effectiveTo),
+    )
     .sort((a, b) => b.planVersion - a.planVersion)[0];
 
 /** The day before a date, for closing the previous version when a revision takes effect. */
@@ -138,7 +170,10 @@ export const dayAfter = (date: string): string => addDays(date, 1);
  * The day an approval takes effect: `candidate`, moved past any period already scored or finalised (their scores
  * must not be re-based). Undefined when the year itself is locked or no open day is left in it.
  */
-export function effectiveStart(periods: { kind: string; start: string; end: string; state: string }[], candidate: string): string | undefined {
+export function effectiveStart(
+  periods: { kind: string; start: string; end: string; state: string }[],
+  candidate: string,
+): string | undefined {
   const locked = (p: { state: string }) => p.state === 'scored' || p.state === 'finalised';
   const year = periods.find((p) => p.kind === 'year');
   if (!year || locked(year)) return undefined;
@@ -170,14 +205,29 @@ export interface CascadeNode {
  * parent is not among the plans given (a unit goal, or an RHK outside the unit) is a root. Siblings are in
  * owner and id order.
  */
-export function cascadeTree(plans: { owner: { nip: string; name: string; supervisorNip?: string | null }; plan: { planVersion: number; state: string; rhk: Rhk[] } }[]): CascadeNode[] {
+export function cascadeTree(
+  plans: {
+    owner: { nip: string; name: string; supervisorNip?: string | null };
+    plan: { planVersion: number; state: string; rhk: Rhk[] };
+  }[],
+): CascadeNode[] {
   const nodes = new Map<string, CascadeNode>();
   const parents = new Map<string, string>();
   for (const { owner, plan } of plans) {
     for (const r of plan.rhk) {
       // RHK ids are unique within a plan only: a node is keyed by owner and id.
       const key = `${owner.nip}/${r.id}`;
-      nodes.set(key, { nip: owner.nip, name: owner.name, rhkId: r.id, title: r.title, kind: r.kind, planVersion: plan.planVersion, planState: plan.state, unitGoal: r.unitGoal, children: [] });
+      nodes.set(key, {
+        nip: owner.nip,
+        name: owner.name,
+        rhkId: r.id,
+        title: r.title,
+        kind: r.kind,
+        planVersion: plan.planVersion,
+        planState: plan.state,
+        unitGoal: r.unitGoal,
+        children: [],
+      });
       if (r.parentRhkId && owner.supervisorNip) parents.set(key, `${owner.supervisorNip}/${r.parentRhkId}`);
     }
   }

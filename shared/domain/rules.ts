@@ -51,8 +51,16 @@ export interface RulesHistory {
  * else the year's current version; the policy defaults when the year has no rules saved.
  */
 export function rulesOfPeriod(rules: RulesHistory | undefined, period?: { rulesVersion?: number }): RulesVersion {
-  if (!rules) return { ...defaultRules, rulesVersion: 0, reason: 'Nilai bawaan kebijakan / policy defaults', updatedAt: '', updatedBy: '' };
-  const pinned = period?.rulesVersion === undefined ? undefined : rules.history.find((r) => r.rulesVersion === period.rulesVersion);
+  if (!rules)
+    return {
+      ...defaultRules,
+      rulesVersion: 0,
+      reason: 'Nilai bawaan kebijakan / policy defaults',
+      updatedAt: '',
+      updatedBy: '',
+    };
+  const pinned =
+    period?.rulesVersion === undefined ? undefined : rules.history.find((r) => r.rulesVersion === period.rulesVersion);
   return pinned ?? rules.current;
 }
 
@@ -63,10 +71,17 @@ export const ruleFields = Object.keys(defaultRules) as (keyof Rules)[];
  * Rules version 1 of a newly opened year: the previous year's version in force carried over (a field it lacks
  * reads as its policy default), or the policy defaults when there is none.
  */
-export function rulesForNewYear(year: number, previous: RulesVersion | undefined): Rules & { rulesVersion: 1; reason: string } {
+export function rulesForNewYear(
+  year: number,
+  previous: RulesVersion | undefined,
+): Rules & { rulesVersion: 1; reason: string } {
   if (!previous) return { ...defaultRules, rulesVersion: 1, reason: 'Nilai bawaan kebijakan / policy defaults' };
   const carried = Object.fromEntries(ruleFields.map((f) => [f, previous[f] ?? defaultRules[f]])) as unknown as Rules;
-  return { ...carried, rulesVersion: 1, reason: `Dilanjutkan dari aturan ${year - 1} versi ${previous.rulesVersion} / carried over from ${year - 1}` };
+  return {
+    ...carried,
+    rulesVersion: 1,
+    reason: `Dilanjutkan dari aturan ${year - 1} versi ${previous.rulesVersion} / carried over from ${year - 1}`,
+  };
 }
 
 export type RulesProblem = 'thresholds_out_of_order' | 'cap_below_above_threshold';

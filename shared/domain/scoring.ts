@@ -3,13 +3,18 @@
  * nilai kinerja, the recommended ratings, the predikat matrix, the distribution check and the reward order. Pure
  * and exact: every function takes its inputs explicitly, so an explanation can be recomputed from what it shows.
  */
-import type { Rules } from './rules.ts';
+
 import type { Direction, Target } from './plans.ts';
+import type { Rules } from './rules.ts';
 import { addDays } from './time.ts';
 
 export const ratings = ['di_atas', 'sesuai', 'di_bawah'] as const;
 export type Rating = (typeof ratings)[number];
-export const ratingNames: Record<Rating, string> = { di_atas: 'Di Atas Ekspektasi', sesuai: 'Sesuai Ekspektasi', di_bawah: 'Di Bawah Ekspektasi' };
+export const ratingNames: Record<Rating, string> = {
+  di_atas: 'Di Atas Ekspektasi',
+  sesuai: 'Sesuai Ekspektasi',
+  di_bawah: 'Di Bawah Ekspektasi',
+};
 
 export const predikats = ['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const;
 export type Predikat = (typeof predikats)[number];
@@ -21,7 +26,15 @@ export const predikatNames: Record<Predikat, string> = {
   sangat_kurang: 'Sangat Kurang',
 };
 
-export const berakhlak = ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'] as const;
+export const berakhlak = [
+  'berorientasi_pelayanan',
+  'akuntabel',
+  'kompeten',
+  'harmonis',
+  'loyal',
+  'adaptif',
+  'kolaboratif',
+] as const;
 export type BerakhlakValue = (typeof berakhlak)[number];
 export const berakhlakNames: Record<BerakhlakValue, string> = {
   berorientasi_pelayanan: 'Berorientasi Pelayanan',
@@ -60,7 +73,8 @@ const half2 = (a: Q): number => Number((2n * 100n * a.n + a.d) / (2n * a.d)) / 1
 const HUNDRED = q(100);
 
 /** The share of a yearly target a period carries: months/12 for quantity (kuantitas) targets, all of it otherwise. */
-export const periodMonths = (kind: 'month' | 'quarter' | 'year'): number => (kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12);
+export const periodMonths = (kind: 'month' | 'quarter' | 'year'): number =>
+  kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
 
 function capaianQ(realisasi: number | null, target: Target, direction: Direction, months = 12): Q | null {
   if (realisasi === null) return null;
@@ -92,11 +106,22 @@ export function capaianFormula(target: Target, direction: Direction, realisasi: 
   if (realisasi === null) return 'Realisasi belum ada: capaian dihitung 0';
   if (months !== 12) {
     const part = (x: number) => round2((x * months) / 12);
-    const scaled: Target = target.kind === 'single' ? { kind: 'single', value: part(target.value) } : { kind: 'range', lo: part(target.lo), hi: part(target.hi) };
+    const scaled: Target =
+      target.kind === 'single'
+        ? { kind: 'single', value: part(target.value) }
+        : { kind: 'range', lo: part(target.lo), hi: part(target.hi) };
     return `target periode = target tahunan × ${months}/12; ${capaianFormula(scaled, direction, realisasi)}`;
   }
-  const base = target.kind === 'single' ? target.value : realisasi > target.hi ? target.hi : realisasi < target.lo ? target.lo : null;
-  if (base === null) return `Realisasi ${realisasi} di dalam rentang target [${(target as { lo: number }).lo}, ${(target as { hi: number }).hi}]: capaian 100`;
+  const base =
+    target.kind === 'single'
+      ? target.value
+      : realisasi > target.hi
+        ? target.hi
+        : realisasi < target.lo
+          ? target.lo
+          : null;
+  if (base === null)
+    return `Realisasi ${realisasi} di dalam rentang target [${(target as { lo: number }).lo}, ${(target as { hi: number }).hi}]: capaian 100`;
   if (base <= 0) return 'Target 0: capaian tidak dapat dihitung, dihitung 0';
   return direction === 'higher'
     ? `capaian = realisasi / target × 100 = ${realisasi} / ${base} × 100`
@@ -108,7 +133,8 @@ export type Level = 'above' | 'meets' | 'below';
 const levelQ = (capped: Q, rules: Pick<Rules, 'aboveThreshold' | 'meetsThreshold'>): Level =>
   cmp(capped, q(rules.aboveThreshold)) >= 0 ? 'above' : cmp(capped, q(rules.meetsThreshold)) >= 0 ? 'meets' : 'below';
 
-export const levelOf = (capped: number, rules: Pick<Rules, 'aboveThreshold' | 'meetsThreshold'>): Level => levelQ(q(capped), rules);
+export const levelOf = (capped: number, rules: Pick<Rules, 'aboveThreshold' | 'meetsThreshold'>): Level =>
+  levelQ(q(capped), rules);
 
 export interface IndicatorInput {
   rhkId: string;
@@ -152,7 +178,10 @@ export function recommendHasilKerja(utamaLevels: Level[]): Rating {
   return 'sesuai';
 }
 
-export function scoreHasilKerja(inputs: IndicatorInput[], rules: Pick<Rules, 'capaianCap' | 'aboveThreshold' | 'meetsThreshold'>): HasilKerja {
+export function scoreHasilKerja(
+  inputs: IndicatorInput[],
+  rules: Pick<Rules, 'capaianCap' | 'aboveThreshold' | 'meetsThreshold'>,
+): HasilKerja {
   const cap = q(rules.capaianCap);
   let weighted = q(0);
   let weights = q(0);
@@ -161,7 +190,12 @@ export function scoreHasilKerja(inputs: IndicatorInput[], rules: Pick<Rules, 'ca
     const capped = capaian === null || cmp(capaian, cap) < 0 ? (capaian ?? q(0)) : cap;
     weighted = add(weighted, mul(capped, q(i.weight)));
     weights = add(weights, q(i.weight));
-    return { ...i, capaian: capaian === null ? null : num(capaian), cappedCapaian: num(capped), level: levelQ(capped, rules) };
+    return {
+      ...i,
+      capaian: capaian === null ? null : num(capaian),
+      cappedCapaian: num(capped),
+      level: levelQ(capped, rules),
+    };
   });
   const mean = weights.n > 0n ? div(weighted, weights) : q(0);
   return {
@@ -195,7 +229,8 @@ export const unitPredikats = ['istimewa', 'baik', 'butuh_perbaikan', 'kurang', '
 export type UnitPredikat = (typeof unitPredikats)[number];
 
 /** A unit head's hasil kerja is the unit's own rating (policy default: Istimewa → Di Atas, Baik → Sesuai, else Di Bawah). */
-export const headRatingOf = (unit: UnitPredikat): Rating => (unit === 'istimewa' ? 'di_atas' : unit === 'baik' ? 'sesuai' : 'di_bawah');
+export const headRatingOf = (unit: UnitPredikat): Rating =>
+  unit === 'istimewa' ? 'di_atas' : unit === 'baik' ? 'sesuai' : 'di_bawah';
 
 export interface DistributionViolation {
   rule: string;
@@ -225,7 +260,8 @@ export function distributionViolations(unit: UnitPredikat, employees: Predikat[]
       break;
     case 'baik':
       atMost(['baik'], 70, 'Baik ≤ 70%');
-      if (count('butuh_perbaikan', 'kurang') === 0) out.push({ rule: 'paling sedikit satu Butuh Perbaikan atau Kurang/Misconduct', found: `0 dari ${n}` });
+      if (count('butuh_perbaikan', 'kurang') === 0)
+        out.push({ rule: 'paling sedikit satu Butuh Perbaikan atau Kurang/Misconduct', found: `0 dari ${n}` });
       break;
     case 'butuh_perbaikan':
       atLeast(['butuh_perbaikan'], 60, 'Butuh Perbaikan ≥ 60%');

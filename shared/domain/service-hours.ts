@@ -41,7 +41,10 @@ export function hoursProblems(weekly: WeeklyHours): { day: Weekday; problem: Hou
 
 /** The hours version in force on a date: the latest that starts on or before it. */
 export const hoursOn = (versions: readonly HoursVersion[], date: string): HoursVersion | undefined =>
-  versions.filter((v) => v.effectiveFrom <= date).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).at(-1);
+  versions
+    .filter((v) => v.effectiveFrom <= date)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+    .at(-1);
 
 /** Longest span a transaction may cover: keeps the computation bounded and catches wrong years. */
 export const MAX_SPAN_DAYS = 366;
@@ -50,7 +53,12 @@ export const MAX_SPAN_DAYS = 366;
  * Service time between two instants in milliseconds: the overlap of [from, to] with each day's opening intervals
  * (the hours version in force that day), skipping holidays. Nights, weekends and closed days add nothing.
  */
-export function serviceMillis(from: Date, to: Date, versions: readonly HoursVersion[], holidays: ReadonlySet<string>): number {
+export function serviceMillis(
+  from: Date,
+  to: Date,
+  versions: readonly HoursVersion[],
+  holidays: ReadonlySet<string>,
+): number {
   if (to.getTime() <= from.getTime()) return 0;
   const start = from.getTime() + WIB_OFFSET_MS; // WIB wall-clock milliseconds
   const end = to.getTime() + WIB_OFFSET_MS;

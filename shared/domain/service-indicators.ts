@@ -4,7 +4,7 @@
  * read from running totals, so the totals are shaped for exact answers: counts, sums, and a histogram of
  * completion minutes from which the median is read. Pure.
  */
-import { type ElementCode, type Grade, elementCodes, gradePerformance, ikmOf, krejcieMorgan } from './skm.ts';
+import { type ElementCode, elementCodes, type Grade, gradePerformance, ikmOf, krejcieMorgan } from './skm.ts';
 
 export interface ServiceTotals {
   /** Completed transactions. */

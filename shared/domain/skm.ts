@@ -44,7 +44,8 @@ const GRADE_FLOORS: [Grade, number][] = [
 ];
 
 /** Grade of an IKM already rounded to two decimals, given in hundredths (8831 = 88.31). */
-export const gradeOfHundredths = (hundredths: number): Grade => GRADE_FLOORS.find(([, floor]) => hundredths >= floor)?.[0] ?? 'D';
+export const gradeOfHundredths = (hundredths: number): Grade =>
+  GRADE_FLOORS.find(([, floor]) => hundredths >= floor)?.[0] ?? 'D';
 
 export interface Ikm {
   respondents: number;
@@ -86,7 +87,10 @@ export function krejcieMorgan(population: number): number {
  * A response that needs the unit head's follow-up (within 2×24 hours): the citizen marked a complaint, answered
  * any element "tidak baik" (1), or the response's own score (mean × 25) falls in grade D. Policy default.
  */
-export function followUpReasons(answers: Answers, complaint: boolean): ('complaint' | 'element_rated_1' | 'low_overall')[] {
+export function followUpReasons(
+  answers: Answers,
+  complaint: boolean,
+): ('complaint' | 'element_rated_1' | 'low_overall')[] {
   const reasons: ('complaint' | 'element_rated_1' | 'low_overall')[] = [];
   if (complaint) reasons.push('complaint');
   if (elementCodes.some((c) => answers[c] === 1)) reasons.push('element_rated_1');

@@ -26,21 +26,33 @@ const SIGNATURE_BYTES = 16;
 export const linkIdFor = (key: Buffer, orgId: string, externalId: string): string =>
   createHmac('sha256', key).update(`link|${orgId}|${externalId}`).digest().subarray(0, 16).toString('base64url');
 
-const sign = (payload: string, key: Buffer) => createHmac('sha256', key).update(payload).digest().subarray(0, SIGNATURE_BYTES);
+const sign = (payload: string, key: Buffer) =>
+  createHmac('sha256', key).update(payload).digest().subarray(0, SIGNATURE_BYTES);
 
 export function signSurveyLink(link: SurveyLink, key: Buffer): string {
-  const payload = Buffer.from([link.orgId, link.unitCode, link.serviceType, link.linkId, link.expiresAt.toString(36)].join('|')).toString('base64url');
+  const payload = Buffer.from(
+    [link.orgId, link.unitCode, link.serviceType, link.linkId, link.expiresAt.toString(36)].join('|'),
+  ).toString('base64url');
   return `${payload}.${sign(payload, key).toString('base64url')}`;
 }
 
 /** The link a token names, or why it cannot be used. A token that fails its signature is treated as invalid. */
-export function verifySurveyLink(token: string, key: Buffer, now: Date): { link: SurveyLink } | { problem: TokenProblem } {
+export function verifySurveyLink(
+  token: string,
+  key: Buffer,
+  now: Date,
+): { link: SurveyLink } | { problem: TokenProblem } {
   const invalid = { problem: 'survey_link_invalid' as const };
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined || token.length > 300) return invalid;
   const given = Buffer.from(signature, 'base64url');
   // Canonical encoding only: base64url's spare bits would otherwise let 16 spellings pass for one signature.
-  if (given.length !== SIGNATURE_BYTES || given.toString('base64url') !== signature || !timingSafeEqual(given, sign(payload, key))) return invalid;
+  if (
+    given.length !== SIGNATURE_BYTES ||
+    given.toString('base64url') !== signature ||
+    !timingSafeEqual(given, sign(payload, key))
+  )
+    return invalid;
   const parts = Buffer.from(payload, 'base64url').toString('utf8').split('|');
   if (parts.length !== 5) return invalid;
   const [orgId, unitCode, serviceType, linkId, expires] = parts as [string, string, string, string, string];

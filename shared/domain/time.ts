@@ -11,6 +11,7 @@ export const wibMonth = (at: Date): string => wibDate(at).slice(0, 7);
 export function dayWithinYear(at: Date, year: number): string {
   const today = wibDate(at);
   const [first, last] = [`${year}-01-01`, `${year}-12-31`];
+  // biome-ignore lint/complexity/useMathMinMax: these are date strings, compared as text (Math.min would give NaN)
   return today < first ? first : today > last ? last : today;
 }
 

@@ -5,7 +5,10 @@ export type UnitKind = (typeof unitKinds)[number];
 /** Which kind may sit directly under which; an OPD sits at the top of the organisation. */
 const allowedParent: Record<UnitKind, UnitKind | null> = { opd: null, bidang: 'opd', seksi: 'bidang' };
 
-export function parentProblem(kind: UnitKind, parentKind: UnitKind | undefined): 'parent_unit_required' | 'invalid_unit_parent' | undefined {
+export function parentProblem(
+  kind: UnitKind,
+  parentKind: UnitKind | undefined,
+): 'parent_unit_required' | 'invalid_unit_parent' | undefined {
   const expected = allowedParent[kind];
   if (expected === null) return parentKind === undefined ? undefined : 'invalid_unit_parent';
   if (parentKind === undefined) return 'parent_unit_required';

@@ -2,21 +2,27 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 // Only the two locales we speak: the locales index would bundle all of them (~250 KB).
 import en from 'zod/v4/locales/en.js';
 import id from 'zod/v4/locales/id.js';
 import type { AuthMode } from '#shared/platform/manifest';
 import type { RouteSpec } from '../api/route.ts';
-import { type Claims, type MachinePrincipal, type Principal, type UserPrincipal, actorId, parseClaims } from '../auth/principal.ts';
 import { writeContextOf } from '../app/context.ts';
+import {
+  type Claims,
+  type MachinePrincipal,
+  type Principal,
+  parseClaims,
+  type UserPrincipal,
+} from '../auth/principal.ts';
+import { type Lang, negotiateLang, render, useMessages } from '../messages/catalogue.ts';
+import { DomainError } from '../messages/errors.ts';
+import { httpStatusOf } from '../messages/status.ts';
 import { logger, metrics } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
 import { OrgScope } from '../store/org-scope.ts';
-import { DomainError } from '../messages/errors.ts';
-import { httpStatusOf } from '../messages/status.ts';
-import { type Lang, negotiateLang, render, useMessages } from '../messages/catalogue.ts';
 
 type Schema = z.ZodMiniType;
 type Out<S> = S extends Schema ? z.output<S> : never;
@@ -61,9 +67,14 @@ export function parsePart<S extends Schema | undefined>(schema: S, input: unknow
   if (!schema) return undefined as Out<S>;
   const result = schema.safeParse(input, { error: zodLocale[lang] });
   if (result.success) return result.data as Out<S>;
-  throw new DomainError('validation_failed',
+  throw new DomainError(
+    'validation_failed',
     {},
-    result.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join('.'), code: i.code, message: i.message })),
+    result.error.issues.map((i) => ({
+      field: [where, ...i.path.map(String)].join('.'),
+      code: i.code,
+      message: i.message,
+    })),
   );
 }
 
@@ -81,7 +92,10 @@ function readBody(spec: RouteSpec, event: Event, lang: Lang): unknown {
   }
   if (spec.bodyType === 'form') {
     if (contentType !== 'application/x-www-form-urlencoded') {
-      throw new DomainError('unsupported_media_type', { got: contentType || '-', expected: 'application/x-www-form-urlencoded' });
+      throw new DomainError('unsupported_media_type', {
+        got: contentType || '-',
+        expected: 'application/x-www-form-urlencoded',
+      });
     }
     return parsePart(spec.body, Object.fromEntries(new URLSearchParams(raw)), 'body', lang);
   }
@@ -109,13 +123,20 @@ async function authenticate(trigger: RouteAuth, event: Event): Promise<Principal
   const identity = parseClaims(event.requestContext.authorizer?.jwt?.claims as Claims | undefined);
   if (!identity) throw new DomainError('unauthorized');
   if (identity.kind === 'user') {
-    if (trigger.auth === 'machine') throw new DomainError('forbidden', { reason: { id: 'endpoint ini khusus klien mesin', en: 'this endpoint is for machine clients' } });
+    if (trigger.auth === 'machine')
+      throw new DomainError('forbidden', {
+        reason: { id: 'endpoint ini khusus klien mesin', en: 'this endpoint is for machine clients' },
+      });
     return identity;
   }
-  if (trigger.auth === 'user') throw new DomainError('forbidden', { reason: { id: 'endpoint ini khusus pengguna (orang)', en: 'this endpoint is for people, not machine clients' } });
+  if (trigger.auth === 'user')
+    throw new DomainError('forbidden', {
+      reason: { id: 'endpoint ini khusus pengguna (orang)', en: 'this endpoint is for people, not machine clients' },
+    });
   const required = trigger.scopes ?? [];
   const has = (s: string) => identity.scopes.some((t) => t === s || t.endsWith(`/${s}`));
-  if (required.length > 0 && !required.some(has)) throw new DomainError('insufficient_scope', { scopes: required.join(', ') });
+  if (required.length > 0 && !required.some(has))
+    throw new DomainError('insufficient_scope', { scopes: required.join(', ') });
   const orgId = await machineClientOrg(identity.clientId);
   if (!orgId) throw new DomainError('machine_client_unknown', { clientId: identity.clientId });
   return { ...identity, orgId };
@@ -138,7 +159,11 @@ function respond(reply: Reply, requestId: string, lang: Lang): APIGatewayProxySt
   metrics.addMetric(status >= 500 ? 'ServerError' : status >= 400 ? 'ClientError' : 'Success', 'Count', 1);
   const headers: Record<string, string> = { 'x-correlation-id': requestId, 'content-language': lang, ...reply.headers };
   if ('html' in reply) {
-    return { statusCode: reply.status ?? 200, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: reply.html };
+    return {
+      statusCode: reply.status ?? 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+      body: reply.html,
+    };
   }
   return {
     statusCode: reply.status ?? 200,
@@ -149,14 +174,25 @@ function respond(reply: Reply, requestId: string, lang: Lang): APIGatewayProxySt
 
 export function errorReply(err: unknown, lang: Lang, requestId: string): Reply {
   if (err instanceof DomainError) {
-    const details = err.problems?.map((p) => ({ field: p.field, code: p.code, message: render(p.code, lang, p.params) })) ?? err.details;
+    const details =
+      err.problems?.map((p) => ({ field: p.field, code: p.code, message: render(p.code, lang, p.params) })) ??
+      err.details;
     return {
       status: httpStatusOf(err.code),
-      json: { error: { code: err.code, message: render(err.code, lang, err.params), ...(details !== undefined ? { details } : {}) } },
+      json: {
+        error: {
+          code: err.code,
+          message: render(err.code, lang, err.params),
+          ...(details !== undefined ? { details } : {}),
+        },
+      },
     };
   }
   logger.error('unhandled error', err as Error);
-  return { status: 500, json: { error: { code: 'internal', message: render('internal', lang, { correlationId: requestId }) } } };
+  return {
+    status: 500,
+    json: { error: { code: 'internal', message: render('internal', lang, { correlationId: requestId }) } },
+  };
 }
 
 /**
@@ -196,7 +232,11 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
       const reply = errorReply(err, lang, requestId);
       if (!options.errorPage || !('json' in reply)) return respond(reply, requestId, lang);
       const { error } = reply.json as { error: { code: string; message: string } };
-      return respond({ status: reply.status, html: options.errorPage(error, lang), headers: pageHeaders }, requestId, lang);
+      return respond(
+        { status: reply.status, html: options.errorPage(error, lang), headers: pageHeaders },
+        requestId,
+        lang,
+      );
     }
   };
 
@@ -208,16 +248,22 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
 }
 
 /** For routes the manifest marks `user`: the request carries a person. */
-export const userHandler = <S extends RouteSpec>(spec: S, run: (req: HttpRequest<S, UserPrincipal>) => Promise<Reply>) =>
-  httpHandler<S, UserPrincipal>(spec, run, { auth: 'user' });
+export const userHandler = <S extends RouteSpec>(
+  spec: S,
+  run: (req: HttpRequest<S, UserPrincipal>) => Promise<Reply>,
+) => httpHandler<S, UserPrincipal>(spec, run, { auth: 'user' });
 
 /** For routes the manifest marks `public`: no principal, no data scope. Pages for people pass `errorPage`. */
-export const publicHandler = <S extends RouteSpec>(spec: S, run: (req: HttpRequest<S, undefined>) => Promise<Reply>, errorPage?: ErrorPage) =>
-  httpHandler<S, undefined>(spec, run, { auth: 'public' }, errorPage ? { errorPage } : {});
+export const publicHandler = <S extends RouteSpec>(
+  spec: S,
+  run: (req: HttpRequest<S, undefined>) => Promise<Reply>,
+  errorPage?: ErrorPage,
+) => httpHandler<S, undefined>(spec, run, { auth: 'public' }, errorPage ? { errorPage } : {});
 
 /** Pages for people carry a token in their address: never sent on, framed or cached, and no scripts at all. */
 export const pageHeaders = {
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
@@ -227,5 +273,8 @@ export const pageHeaders = {
 export type ErrorPage = (error: { code: string; message: string }, lang: Lang) => string;
 
 /** For routes the manifest marks `machine`: an agency system's client-credentials token with one of `scopes`. */
-export const machineHandler = <S extends RouteSpec>(spec: S, scopes: string[], run: (req: HttpRequest<S, MachinePrincipal>) => Promise<Reply>) =>
-  httpHandler<S, MachinePrincipal>(spec, run, { auth: 'machine', scopes });
+export const machineHandler = <S extends RouteSpec>(
+  spec: S,
+  scopes: string[],
+  run: (req: HttpRequest<S, MachinePrincipal>) => Promise<Reply>,
+) => httpHandler<S, MachinePrincipal>(spec, run, { auth: 'machine', scopes });

@@ -6,7 +6,8 @@
 import { type ElementCode, scale, skmElements } from '../domain/skm.ts';
 import type { Lang } from '../messages/catalogue.ts';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -35,7 +36,7 @@ function layout(title: string, body: string, lang: Lang = 'id'): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -54,15 +55,15 @@ export interface SurveyFormView {
 
 export function surveyFormPage(v: SurveyFormView): string {
   const element = (e: (typeof skmElements)[number], i: number) => `<fieldset>
-<legend>${i + 1}. ${escape(e.id)}</legend>
+<legend>${i + 1}. ${escapeHtml(e.id)}</legend>
 <div class="opts">
-${scale.map((s) => `<label class="opt" for="${e.code}-${s.value}"><input type="radio" id="${e.code}-${s.value}" name="${e.code}" value="${s.value}" required>${s.value} – ${escape(s.id)}</label>`).join('\n')}
+${scale.map((s) => `<label class="opt" for="${e.code}-${s.value}"><input type="radio" id="${e.code}-${s.value}" name="${e.code}" value="${s.value}" required>${s.value} – ${escapeHtml(s.id)}</label>`).join('\n')}
 </div>
 </fieldset>`;
   return layout(
     'Survei Kepuasan Masyarakat',
     `<h1>Survei Kepuasan Masyarakat</h1>
-<p class="lead">${escape(v.organisation)} · ${escape(v.unitName)}<br>Layanan: <strong>${escape(v.serviceName)}</strong></p>
+<p class="lead">${escapeHtml(v.organisation)} · ${escapeHtml(v.unitName)}<br>Layanan: <strong>${escapeHtml(v.serviceName)}</strong></p>
 <p class="note">Nilailah layanan yang baru Anda terima: 1 = tidak baik, 4 = sangat baik. Survei ini tanpa nama; kami tidak menyimpan data pribadi Anda.</p>
 <form method="post">
 ${skmElements.map(element).join('\n')}
@@ -99,11 +100,14 @@ export function surveyErrorPage(error: { code: string; message: string }, lang: 
       ? 'Some questions were not answered, or an answer was not 1–4. Nothing was saved.'
       : 'Ada pertanyaan yang belum dijawab, atau jawabannya bukan 1–4. Belum ada yang tersimpan.'
     : error.message;
-  const back =
-    incomplete
-      ? `<p><a href="">${lang === 'en' ? 'Back to the form: answer each of the nine questions' : 'Kembali ke formulir: jawab kesembilan pertanyaan'}</a></p>`
-      : '';
-  return layout(title, `<h1>${escape(title)}</h1>\n<div class="box" role="alert"><p>${escape(message)}</p></div>\n${back}`, lang);
+  const back = incomplete
+    ? `<p><a href="">${lang === 'en' ? 'Back to the form: answer each of the nine questions' : 'Kembali ke formulir: jawab kesembilan pertanyaan'}</a></p>`
+    : '';
+  return layout(
+    title,
+    `<h1>${escapeHtml(title)}</h1>\n<div class="box" role="alert"><p>${escapeHtml(message)}</p></div>\n${back}`,
+    lang,
+  );
 }
 
 export type FormAnswers = Record<ElementCode, number>;

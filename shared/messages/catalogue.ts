@@ -53,7 +53,8 @@ export function render(code: MessageCode, lang: Lang, params: Record<string, unk
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = params[key];
     if (key === 'what' && typeof value === 'string' && value in nouns) return nouns[value as Noun][lang];
-    if (key === 'reason' && value && typeof value === 'object' && lang in value) return String((value as Record<Lang, string>)[lang]);
+    if (key === 'reason' && value && typeof value === 'object' && lang in value)
+      return String((value as Record<Lang, string>)[lang]);
     return value === undefined ? `{${key}}` : String(value);
   });
 }

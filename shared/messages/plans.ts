@@ -16,11 +16,11 @@ export const planMessages = {
   },
   plan_period_locked: {
     id: 'Tidak ada lagi hari di tahun {period} yang periodenya belum dinilai; SKP tahun itu tidak bisa diubah (ajukan keberatan bila perlu).',
-    en: 'No day of {period} is left in a period not yet scored; that year\'s plan can no longer change (file an appeal if needed).',
+    en: "No day of {period} is left in a period not yet scored; that year's plan can no longer change (file an appeal if needed).",
   },
   supervisor_plan_not_approved: {
     id: 'SKP atasan langsung ({supervisor}) tahun {year} belum disetujui. RHK atasan yang berlaku diperlukan untuk intervensi.',
-    en: 'The direct supervisor\'s ({supervisor}) SKP for {year} is not approved yet. Their plan in force is needed for cascading.',
+    en: "The direct supervisor's ({supervisor}) SKP for {year} is not approved yet. Their plan in force is needed for cascading.",
   },
   plan_duplicate_id: {
     id: 'Kode {id} dipakai lebih dari sekali dalam SKP; setiap RHK dan IKI perlu kode sendiri.',

@@ -32,7 +32,7 @@ export const serviceMessages = {
   },
   transaction_in_future: {
     id: '{field} ({at}) ada di masa depan. Periksa jam sistem pengirim.',
-    en: '{field} ({at}) is in the future. Check the sending system\'s clock.',
+    en: "{field} ({at}) is in the future. Check the sending system's clock.",
   },
   completion_before_receipt: {
     id: 'Waktu selesai ({completedAt}) lebih awal dari waktu diterima ({receivedAt}).',

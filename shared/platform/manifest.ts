@@ -76,13 +76,28 @@ const http = (method: HttpMethod, path: string, auth: AuthMode, scopes?: string[
 
 export const functions: FunctionDef[] = [
   { name: 'health', entry: 'functions/system/health.ts', trigger: http('GET', '/health', 'public'), access: {} },
-  { name: 'get-openapi', entry: 'functions/system/get-openapi.ts', trigger: http('GET', '/openapi.json', 'public'), access: {} },
+  {
+    name: 'get-openapi',
+    entry: 'functions/system/get-openapi.ts',
+    trigger: http('GET', '/openapi.json', 'public'),
+    access: {},
+  },
   { name: 'get-docs', entry: 'functions/system/get-docs.ts', trigger: http('GET', '/docs', 'public'), access: {} },
 
   { name: 'get-me', entry: 'functions/people/get-me.ts', trigger: http('GET', '/me', 'any'), access: { main: 'read' } },
 
-  { name: 'list-units', entry: 'functions/units/list-units.ts', trigger: http('GET', '/units', 'user'), access: { main: 'read' } },
-  { name: 'create-unit', entry: 'functions/units/create-unit.ts', trigger: http('POST', '/units', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'list-units',
+    entry: 'functions/units/list-units.ts',
+    trigger: http('GET', '/units', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'create-unit',
+    entry: 'functions/units/create-unit.ts',
+    trigger: http('POST', '/units', 'user'),
+    access: { main: 'readwrite' },
+  },
   {
     name: 'list-unit-employees',
     entry: 'functions/units/list-unit-employees.ts',
@@ -90,7 +105,12 @@ export const functions: FunctionDef[] = [
     access: { main: 'read' },
   },
 
-  { name: 'create-employee', entry: 'functions/people/create-employee.ts', trigger: http('POST', '/employees', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'create-employee',
+    entry: 'functions/people/create-employee.ts',
+    trigger: http('POST', '/employees', 'user'),
+    access: { main: 'readwrite' },
+  },
   {
     name: 'import-employees',
     entry: 'functions/people/import-employees.ts',
@@ -99,7 +119,12 @@ export const functions: FunctionDef[] = [
     timeoutSeconds: 60,
     memoryMb: 512,
   },
-  { name: 'get-employee', entry: 'functions/people/get-employee.ts', trigger: http('GET', '/employees/{nip}', 'user'), access: { main: 'read' } },
+  {
+    name: 'get-employee',
+    entry: 'functions/people/get-employee.ts',
+    trigger: http('GET', '/employees/{nip}', 'user'),
+    access: { main: 'read' },
+  },
   {
     name: 'update-employee',
     entry: 'functions/people/update-employee.ts',
@@ -131,20 +156,55 @@ export const functions: FunctionDef[] = [
     access: { main: 'read' },
   },
 
-  { name: 'open-year', entry: 'functions/periods/open-year.ts', trigger: http('POST', '/years', 'user'), access: { main: 'readwrite' } },
-  { name: 'get-year', entry: 'functions/periods/get-year.ts', trigger: http('GET', '/years/{year}', 'user'), access: { main: 'read' } },
+  {
+    name: 'open-year',
+    entry: 'functions/periods/open-year.ts',
+    trigger: http('POST', '/years', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'get-year',
+    entry: 'functions/periods/get-year.ts',
+    trigger: http('GET', '/years/{year}', 'user'),
+    access: { main: 'read' },
+  },
   {
     name: 'update-period',
     entry: 'functions/periods/update-period.ts',
     trigger: http('PATCH', '/years/{year}/periods/{periodId}', 'user'),
     access: { main: 'readwrite' },
   },
-  { name: 'get-rules', entry: 'functions/periods/get-rules.ts', trigger: http('GET', '/years/{year}/rules', 'user'), access: { main: 'read' } },
-  { name: 'update-rules', entry: 'functions/periods/update-rules.ts', trigger: http('PUT', '/years/{year}/rules', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'get-rules',
+    entry: 'functions/periods/get-rules.ts',
+    trigger: http('GET', '/years/{year}/rules', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'update-rules',
+    entry: 'functions/periods/update-rules.ts',
+    trigger: http('PUT', '/years/{year}/rules', 'user'),
+    access: { main: 'readwrite' },
+  },
 
-  { name: 'get-plan', entry: 'functions/plans/get-plan.ts', trigger: http('GET', '/employees/{nip}/plans/{year}', 'user'), access: { main: 'read' } },
-  { name: 'create-plan', entry: 'functions/plans/create-plan.ts', trigger: http('POST', '/employees/{nip}/plans/{year}', 'user'), access: { main: 'readwrite' } },
-  { name: 'update-plan', entry: 'functions/plans/update-plan.ts', trigger: http('PUT', '/employees/{nip}/plans/{year}', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'get-plan',
+    entry: 'functions/plans/get-plan.ts',
+    trigger: http('GET', '/employees/{nip}/plans/{year}', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'create-plan',
+    entry: 'functions/plans/create-plan.ts',
+    trigger: http('POST', '/employees/{nip}/plans/{year}', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'update-plan',
+    entry: 'functions/plans/update-plan.ts',
+    trigger: http('PUT', '/employees/{nip}/plans/{year}', 'user'),
+    access: { main: 'readwrite' },
+  },
   {
     name: 'submit-plan',
     entry: 'functions/plans/submit-plan.ts',
@@ -200,7 +260,12 @@ export const functions: FunctionDef[] = [
     trigger: http('DELETE', '/employees/{nip}/activities/{date}/{id}', 'user'),
     access: { main: 'readwrite' },
   },
-  { name: 'list-activities', entry: 'functions/activities/list-activities.ts', trigger: http('GET', '/employees/{nip}/activities', 'user'), access: { main: 'read' } },
+  {
+    name: 'list-activities',
+    entry: 'functions/activities/list-activities.ts',
+    trigger: http('GET', '/employees/{nip}/activities', 'user'),
+    access: { main: 'read' },
+  },
   {
     name: 'get-activity-totals',
     entry: 'functions/activities/get-activity-totals.ts',
@@ -225,19 +290,49 @@ export const functions: FunctionDef[] = [
     trigger: http('GET', '/units/{code}/activity/{periodId}', 'user'),
     access: { main: 'read' },
   },
-  { name: 'decide-activities', entry: 'functions/activities/decide-activities.ts', trigger: http('POST', '/activities/decisions', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'decide-activities',
+    entry: 'functions/activities/decide-activities.ts',
+    trigger: http('POST', '/activities/decisions', 'user'),
+    access: { main: 'readwrite' },
+  },
 
-  { name: 'list-service-types', entry: 'functions/services/list-service-types.ts', trigger: http('GET', '/units/{code}/service-types', 'any'), access: { main: 'read' } },
+  {
+    name: 'list-service-types',
+    entry: 'functions/services/list-service-types.ts',
+    trigger: http('GET', '/units/{code}/service-types', 'any'),
+    access: { main: 'read' },
+  },
   {
     name: 'save-service-type',
     entry: 'functions/services/save-service-type.ts',
     trigger: http('PUT', '/units/{code}/service-types/{type}', 'user'),
     access: { main: 'readwrite' },
   },
-  { name: 'get-service-hours', entry: 'functions/services/get-service-hours.ts', trigger: http('GET', '/units/{code}/service-hours', 'any'), access: { main: 'read' } },
-  { name: 'add-service-hours', entry: 'functions/services/add-service-hours.ts', trigger: http('POST', '/units/{code}/service-hours', 'user'), access: { main: 'readwrite' } },
-  { name: 'get-holidays', entry: 'functions/services/get-holidays.ts', trigger: http('GET', '/holidays/{year}', 'any'), access: { main: 'read' } },
-  { name: 'save-holidays', entry: 'functions/services/save-holidays.ts', trigger: http('PUT', '/holidays/{year}', 'user'), access: { main: 'readwrite' } },
+  {
+    name: 'get-service-hours',
+    entry: 'functions/services/get-service-hours.ts',
+    trigger: http('GET', '/units/{code}/service-hours', 'any'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'add-service-hours',
+    entry: 'functions/services/add-service-hours.ts',
+    trigger: http('POST', '/units/{code}/service-hours', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'get-holidays',
+    entry: 'functions/services/get-holidays.ts',
+    trigger: http('GET', '/holidays/{year}', 'any'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'save-holidays',
+    entry: 'functions/services/save-holidays.ts',
+    trigger: http('PUT', '/holidays/{year}', 'user'),
+    access: { main: 'readwrite' },
+  },
   {
     name: 'push-transactions',
     entry: 'functions/services/push-transactions.ts',
@@ -286,9 +381,24 @@ export const functions: FunctionDef[] = [
     access: { main: 'readwrite' },
   },
 
-  { name: 'start-scoring-run', entry: 'functions/evaluations/start-scoring-run.ts', trigger: http('POST', '/scoring-runs', 'user'), access: { main: 'readwrite' } },
-  { name: 'get-scoring-run', entry: 'functions/evaluations/get-scoring-run.ts', trigger: http('GET', '/scoring-runs/{periodId}/{runId}', 'user'), access: { main: 'read' } },
-  { name: 'get-evaluation', entry: 'functions/evaluations/get-evaluation.ts', trigger: http('GET', '/employees/{nip}/evaluations/{periodId}', 'user'), access: { main: 'read' } },
+  {
+    name: 'start-scoring-run',
+    entry: 'functions/evaluations/start-scoring-run.ts',
+    trigger: http('POST', '/scoring-runs', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'get-scoring-run',
+    entry: 'functions/evaluations/get-scoring-run.ts',
+    trigger: http('GET', '/scoring-runs/{periodId}/{runId}', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'get-evaluation',
+    entry: 'functions/evaluations/get-evaluation.ts',
+    trigger: http('GET', '/employees/{nip}/evaluations/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
   {
     name: 'get-evaluation-explanation',
     entry: 'functions/evaluations/get-evaluation-explanation.ts',
@@ -337,7 +447,12 @@ export const functions: FunctionDef[] = [
     trigger: http('PUT', '/units/{code}/predikat/{periodId}', 'user'),
     access: { main: 'readwrite' },
   },
-  { name: 'get-unit-rewards', entry: 'functions/evaluations/get-unit-rewards.ts', trigger: http('GET', '/units/{code}/rewards/{periodId}', 'user'), access: { main: 'read' } },
+  {
+    name: 'get-unit-rewards',
+    entry: 'functions/evaluations/get-unit-rewards.ts',
+    trigger: http('GET', '/units/{code}/rewards/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
   {
     name: 'get-distribution',
     entry: 'functions/evaluations/get-distribution.ts',
@@ -356,8 +471,18 @@ export const functions: FunctionDef[] = [
     memoryMb: 1024,
   },
 
-  { name: 'give-feedback', entry: 'functions/feedback/give-feedback.ts', trigger: http('POST', '/employees/{nip}/feedback', 'user'), access: { main: 'readwrite' } },
-  { name: 'list-feedback', entry: 'functions/feedback/list-feedback.ts', trigger: http('GET', '/employees/{nip}/feedback', 'user'), access: { main: 'read' } },
+  {
+    name: 'give-feedback',
+    entry: 'functions/feedback/give-feedback.ts',
+    trigger: http('POST', '/employees/{nip}/feedback', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'list-feedback',
+    entry: 'functions/feedback/list-feedback.ts',
+    trigger: http('GET', '/employees/{nip}/feedback', 'user'),
+    access: { main: 'read' },
+  },
   {
     name: 'reply-feedback',
     entry: 'functions/feedback/reply-feedback.ts',
@@ -370,10 +495,25 @@ export const functions: FunctionDef[] = [
     trigger: http('POST', '/employees/{nip}/feedback/{id}/acknowledge', 'user'),
     access: { main: 'readwrite' },
   },
-  { name: 'record-dialog', entry: 'functions/feedback/record-dialog.ts', trigger: http('POST', '/employees/{nip}/dialogs', 'user'), access: { main: 'readwrite' } },
-  { name: 'list-dialogs', entry: 'functions/feedback/list-dialogs.ts', trigger: http('GET', '/employees/{nip}/dialogs', 'user'), access: { main: 'read' } },
+  {
+    name: 'record-dialog',
+    entry: 'functions/feedback/record-dialog.ts',
+    trigger: http('POST', '/employees/{nip}/dialogs', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'list-dialogs',
+    entry: 'functions/feedback/list-dialogs.ts',
+    trigger: http('GET', '/employees/{nip}/dialogs', 'user'),
+    access: { main: 'read' },
+  },
 
-  { name: 'list-notifications', entry: 'functions/notifications/list-notifications.ts', trigger: http('GET', '/me/notifications', 'user'), access: { main: 'read' } },
+  {
+    name: 'list-notifications',
+    entry: 'functions/notifications/list-notifications.ts',
+    trigger: http('GET', '/me/notifications', 'user'),
+    access: { main: 'read' },
+  },
   {
     name: 'mark-notifications-read',
     entry: 'functions/notifications/mark-notifications-read.ts',
@@ -387,7 +527,12 @@ export const functions: FunctionDef[] = [
     trigger: http('GET', '/employees/{nip}/audit', 'user'),
     access: { main: 'read', audit: 'read' },
   },
-  { name: 'list-audit', entry: 'functions/audit/list-audit.ts', trigger: http('GET', '/audit', 'user'), access: { main: 'read', audit: 'read' } },
+  {
+    name: 'list-audit',
+    entry: 'functions/audit/list-audit.ts',
+    trigger: http('GET', '/audit', 'user'),
+    access: { main: 'read', audit: 'read' },
+  },
   {
     name: 'record-audit',
     entry: 'functions/audit/record-audit.ts',
@@ -452,7 +597,13 @@ export const functions: FunctionDef[] = [
       kind: 'stream',
       table: 'main',
       // Changes that may concern someone (shared/domain/notifications.ts notifyingEntities; a test keeps them equal).
-      filters: [{ dynamodb: { NewImage: { entity: { S: ['Plan', 'Activity', 'Feedback', 'Evaluation', 'SurveyFollowUp', 'Period'] } } } }],
+      filters: [
+        {
+          dynamodb: {
+            NewImage: { entity: { S: ['Plan', 'Activity', 'Feedback', 'Evaluation', 'SurveyFollowUp', 'Period'] } },
+          },
+        },
+      ],
       batchSize: 25,
       maxRetries: 5,
     },
@@ -466,7 +617,11 @@ export const functions: FunctionDef[] = [
     name: 'send-verification-digest',
     entry: 'functions/notifications/send-verification-digest.ts',
     // Working days at 07:00 WIB (holidays of the calendar are skipped by the function).
-    trigger: { kind: 'schedule', cron: '0 7 ? * MON-FRI *', description: 'Daily digest of activities waiting for verification (07:00 WIB, working days)' },
+    trigger: {
+      kind: 'schedule',
+      cron: '0 7 ? * MON-FRI *',
+      description: 'Daily digest of activities waiting for verification (07:00 WIB, working days)',
+    },
     access: { main: 'readwrite' },
     sendsEmail: true,
     timeoutSeconds: 300,
@@ -475,7 +630,11 @@ export const functions: FunctionDef[] = [
     name: 'schedule-scoring',
     entry: 'functions/evaluations/schedule-scoring.ts',
     // Every day at 01:00 WIB: periods past their input deadline and the verification days get scored.
-    trigger: { kind: 'schedule', cron: '0 1 * * ? *', description: 'Daily scoring of periods past their input deadline (01:00 WIB)' },
+    trigger: {
+      kind: 'schedule',
+      cron: '0 1 * * ? *',
+      description: 'Daily scoring of periods past their input deadline (01:00 WIB)',
+    },
     access: { main: 'readwrite' },
     timeoutSeconds: 300,
   },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Item, type OrgScope, type Page, type WriteContext, recordOf } from './org-scope.ts';
+import { type Item, type OrgScope, type Page, recordOf, type WriteContext } from './org-scope.ts';
 
 export interface ActingAssignment {
   id: string;
@@ -42,7 +42,13 @@ export class ActingRepository {
   }
 
   async heldBy(nip: string, limit?: number, cursor?: string): Promise<Page<ActingAssignment>> {
-    const page = await this.scope.query('main', { pk: this.scope.key('EMP', nip), beginsWith: 'ACTING#', limit, cursor, newestFirst: true });
+    const page = await this.scope.query('main', {
+      pk: this.scope.key('EMP', nip),
+      beginsWith: 'ACTING#',
+      limit,
+      cursor,
+      newestFirst: true,
+    });
     return { items: page.items.map(ActingRepository.fromItem), nextCursor: page.nextCursor };
   }
 
@@ -54,7 +60,15 @@ export class ActingRepository {
   /** The NIPs whose position `nip` holds as Plt/Plh on `date` (WIB, YYYY-MM-DD). */
   async actingForOn(nip: string, date: string): Promise<Set<string>> {
     // Only assignments that started on or before the date can be active: one key range.
-    const items = await this.scope.queryAll('main', { pk: this.scope.key('EMP', nip), between: ['ACTING#', `ACTING#${date}#\uffff`] });
-    return new Set(items.map(ActingRepository.fromItem).filter((a) => a.endDate >= date).map((a) => a.forNip));
+    const items = await this.scope.queryAll('main', {
+      pk: this.scope.key('EMP', nip),
+      between: ['ACTING#', `ACTING#${date}#\uffff`],
+    });
+    return new Set(
+      items
+        .map(ActingRepository.fromItem)
+        .filter((a) => a.endDate >= date)
+        .map((a) => a.forNip),
+    );
   }
 }

@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ActivityStatus } from '../domain/activities.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, type OrgScope, type Page, type TransactItem, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
+import {
+  type Item,
+  isConditionalFailure,
+  type OrgScope,
+  type Page,
+  recordOf,
+  type TransactItem,
+  type WriteContext,
+} from './org-scope.ts';
 
 export interface Activity {
   id: string;
@@ -59,7 +67,13 @@ export interface IkiTotals {
   approvedCount: number;
 }
 
-export const fieldsOf = ({ version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...f }: Activity): ActivityFields => f;
+export const fieldsOf = ({
+  version: _v,
+  createdAt: _c,
+  updatedAt: _u,
+  updatedBy: _b,
+  ...f
+}: Activity): ActivityFields => f;
 
 /** An activity's fields without the verification ones, for a change that sends it back to pending. */
 export const unverified = (a: Activity): Omit<ActivityFields, 'rejectReason' | 'verifiedBy' | 'verifiedAt'> => {
@@ -110,7 +124,9 @@ export class ActivityRepository {
     return {
       pk: this.pk(a.nip),
       sk: this.sk(a),
-      ...(a.status === 'pending' ? { gsi1pk: this.queueKey(a.supervisorNip), gsi1sk: `${a.date}#${a.start}#${a.nip}#${a.id}` } : {}),
+      ...(a.status === 'pending'
+        ? { gsi1pk: this.queueKey(a.supervisorNip), gsi1sk: `${a.date}#${a.start}#${a.nip}#${a.id}` }
+        : {}),
       ...a,
       subjectNip: a.nip,
       ...this.scope.stamp('Activity', a.id, ctx, previous),
@@ -128,8 +144,14 @@ export class ActivityRepository {
 
   /** A person's activities in a date range (inclusive), in time order. */
   async range(nip: string, from: string, to: string, consistent = false): Promise<Activity[]> {
-    const items = await this.scope.queryAll('main', { pk: this.pk(nip), between: [`ACT#${from}`, `ACT#${to}#\uffff`], consistent });
-    return items.map(ActivityRepository.fromItem).sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
+    const items = await this.scope.queryAll('main', {
+      pk: this.pk(nip),
+      between: [`ACT#${from}`, `ACT#${to}#\uffff`],
+      consistent,
+    });
+    return items
+      .map(ActivityRepository.fromItem)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
   }
 
   /** Every pending entry of a person (for moving them to a new supervisor's queue). */
@@ -148,7 +170,15 @@ export class ActivityRepository {
           set: 'SET supervisorNip = :s, gsi1pk = :gsi1pk, version = version + :one, updatedAt = :at, updatedBy = :by',
           condition: 'version = :v AND #st = :pending',
           names: { '#st': 'status' },
-          values: { ':s': supervisorNip, ':gsi1pk': this.queueKey(supervisorNip), ':one': 1, ':at': ctx.now, ':by': ctx.actor, ':v': a.version, ':pending': 'pending' },
+          values: {
+            ':s': supervisorNip,
+            ':gsi1pk': this.queueKey(supervisorNip),
+            ':one': 1,
+            ':at': ctx.now,
+            ':by': ctx.actor,
+            ':v': a.version,
+            ':pending': 'pending',
+          },
         },
       );
       return true;
@@ -172,10 +202,21 @@ export class ActivityRepository {
     const items = await this.scope.queryAll('main', { pk: this.pk(nip), beginsWith: `TOTAL#${periodId}` });
     const head = items.find((i) => i.sk === `TOTAL#${periodId}`);
     return {
-      period: { periodId, pending: (head?.pending as number) ?? 0, approved: (head?.approved as number) ?? 0, rejected: (head?.rejected as number) ?? 0, countedMinutes: (head?.countedMinutes as number) ?? 0 },
+      period: {
+        periodId,
+        pending: (head?.pending as number) ?? 0,
+        approved: (head?.approved as number) ?? 0,
+        rejected: (head?.rejected as number) ?? 0,
+        countedMinutes: (head?.countedMinutes as number) ?? 0,
+      },
       iki: items
         .filter((i) => i.sk !== `TOTAL#${periodId}`)
-        .map((i) => ({ periodId, ikiId: i.ikiId as string, approvedQuantity: (i.approvedQuantity as number) ?? 0, approvedCount: (i.approvedCount as number) ?? 0 })),
+        .map((i) => ({
+          periodId,
+          ikiId: i.ikiId as string,
+          approvedQuantity: (i.approvedQuantity as number) ?? 0,
+          approvedCount: (i.approvedCount as number) ?? 0,
+        })),
     };
   }
 
@@ -184,21 +225,29 @@ export class ActivityRepository {
    * quarter's named indicators in batch reads; for a year (`wholeYear`), every indicator's totals of all its
    * periods added up, one query a person.
    */
-  async approvedQuantities(periodId: string, people: { nip: string; ikiIds: string[] }[], wholeYear: boolean): Promise<Map<string, number>[]> {
+  async approvedQuantities(
+    periodId: string,
+    people: { nip: string; ikiIds: string[] }[],
+    wholeYear: boolean,
+  ): Promise<Map<string, number>[]> {
     const approved = people.map(() => new Map<string, number>());
     if (wholeYear) {
       await Promise.all(
         people.map(async ({ nip }, k) => {
           for (const t of await this.scope.queryAll('main', { pk: this.pk(nip), beginsWith: `TOTAL#${periodId}` })) {
-            if (typeof t.ikiId === 'string') approved[k]!.set(t.ikiId, (approved[k]!.get(t.ikiId) ?? 0) + ((t.approvedQuantity as number) ?? 0));
+            if (typeof t.ikiId === 'string')
+              approved[k]!.set(t.ikiId, (approved[k]!.get(t.ikiId) ?? 0) + ((t.approvedQuantity as number) ?? 0));
           }
         }),
       );
       return approved;
     }
     const owner = new Map(people.map(({ nip }, k) => [this.pk(nip), k]));
-    const keys = people.flatMap(({ nip, ikiIds }) => ikiIds.map((id) => ({ pk: this.pk(nip), sk: `TOTAL#${periodId}#IKI#${id}` })));
-    for (const t of await this.scope.getMany('main', keys)) approved[owner.get(t.pk as string)!]!.set(t.ikiId as string, (t.approvedQuantity as number) ?? 0);
+    const keys = people.flatMap(({ nip, ikiIds }) =>
+      ikiIds.map((id) => ({ pk: this.pk(nip), sk: `TOTAL#${periodId}#IKI#${id}` })),
+    );
+    for (const t of await this.scope.getMany('main', keys))
+      approved[owner.get(t.pk as string)!]!.set(t.ikiId as string, (t.approvedQuantity as number) ?? 0);
     return approved;
   }
 
@@ -213,7 +262,11 @@ export class ActivityRepository {
   }
 
   /** Idempotency: the first response a key produced, and the hash of its request; expired markers do not count. */
-  async byIdempotencyKey(nip: string, key: string, now: Date): Promise<{ response: unknown; requestHash: string } | undefined> {
+  async byIdempotencyKey(
+    nip: string,
+    key: string,
+    now: Date,
+  ): Promise<{ response: unknown; requestHash: string } | undefined> {
     const marker = await this.scope.get('main', this.pk(nip), `IDEMP#${hashOf(key)}`, true);
     if (!marker || (marker.expiresAt as number) * 1000 < now.getTime()) return undefined;
     return { response: JSON.parse(marker.response as string), requestHash: marker.requestHash as string };
@@ -226,7 +279,12 @@ export class ActivityRepository {
    * check safe). `cap` is the daily counted-minute cap of the rules in force.
    */
   async apply(
-    change: { before?: Activity; after?: ActivityFields; expectedVersion?: number; idempotency?: { key: string; requestHash: string; response: (a: Activity) => unknown } },
+    change: {
+      before?: Activity;
+      after?: ActivityFields;
+      expectedVersion?: number;
+      idempotency?: { key: string; requestHash: string; response: (a: Activity) => unknown };
+    },
     cap: number,
     ctx: WriteContext,
     readDays?: Map<string, DayTotals>,
@@ -239,12 +297,26 @@ export class ActivityRepository {
     const afterItem = after ? this.toItem(after, ctx, before) : undefined;
     const sameKey = before && afterItem && afterItem.sk === this.sk(before);
     if (before && !sameKey) {
-      writes.push({ delete: { table: 'main', key: { pk: this.pk(nip), sk: this.sk(before) }, condition: 'version = :v', values: { ':v': change.expectedVersion ?? before.version } } });
+      writes.push({
+        delete: {
+          table: 'main',
+          key: { pk: this.pk(nip), sk: this.sk(before) },
+          condition: 'version = :v',
+          values: { ':v': change.expectedVersion ?? before.version },
+        },
+      });
     }
     if (afterItem) {
       writes.push(
         sameKey
-          ? { put: { table: 'main', item: afterItem, condition: 'version = :v', values: { ':v': change.expectedVersion ?? before!.version } } }
+          ? {
+              put: {
+                table: 'main',
+                item: afterItem,
+                condition: 'version = :v',
+                values: { ':v': change.expectedVersion ?? before!.version },
+              },
+            }
           : { put: { table: 'main', item: afterItem, condition: 'attribute_not_exists(pk)' } },
       );
     }
@@ -278,14 +350,23 @@ export class ActivityRepository {
       const day = readDays?.get(date) ?? (await this.day(nip, date));
       const onDate = (a?: Pick<Activity, 'date' | 'status' | 'minutes'>) => (a && a.date === date ? a : undefined);
       const logged = day.loggedMinutes + minutesOf(onDate(after), 'logged') - minutesOf(onDate(before), 'logged');
-      const approved = day.approvedMinutes + minutesOf(onDate(after), 'approved') - minutesOf(onDate(before), 'approved');
+      const approved =
+        day.approvedMinutes + minutesOf(onDate(after), 'approved') - minutesOf(onDate(before), 'approved');
       const counted = Math.min(approved, cap);
       const periodId = onDate(after) ? after!.periodId : before!.periodId;
       countedByPeriod.set(periodId, (countedByPeriod.get(periodId) ?? 0) + counted - day.countedMinutes);
       writes.push({
         put: {
           table: 'main',
-          item: { pk: this.pk(nip), sk: `DAY#${date}`, date, loggedMinutes: logged, approvedMinutes: approved, countedMinutes: counted, dayVersion: day.dayVersion + 1 },
+          item: {
+            pk: this.pk(nip),
+            sk: `DAY#${date}`,
+            date,
+            loggedMinutes: logged,
+            approvedMinutes: approved,
+            countedMinutes: counted,
+            dayVersion: day.dayVersion + 1,
+          },
           condition: day.dayVersion === 0 ? 'attribute_not_exists(pk)' : 'dayVersion = :dv',
           ...(day.dayVersion === 0 ? {} : { values: { ':dv': day.dayVersion } }),
         },
@@ -312,7 +393,8 @@ export class ActivityRepository {
       });
       const ikis = [...new Set([inP(before)?.ikiId, inP(after)?.ikiId].filter((k): k is string => !!k))];
       for (const ikiId of ikis) {
-        const q = (a?: ActivityFields | Activity) => (a && a.ikiId === ikiId && a.status === 'approved' ? a.outputQuantity : 0);
+        const q = (a?: ActivityFields | Activity) =>
+          a && a.ikiId === ikiId && a.status === 'approved' ? a.outputQuantity : 0;
         const c = (a?: ActivityFields | Activity) => (a && a.ikiId === ikiId && a.status === 'approved' ? 1 : 0);
         const dq = q(inP(after)) - q(inP(before));
         const dc = c(inP(after)) - c(inP(before));

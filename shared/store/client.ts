@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tableDefs } from '#shared/platform/tables';
 import type { TableName } from '#shared/platform/manifest';
+import { tableDefs } from '#shared/platform/tables';
 
 let shared: DynamoDBDocumentClient | undefined;
 
@@ -11,7 +11,11 @@ export function documentClient(): DynamoDBDocumentClient {
     const endpoint = process.env.DYNAMODB_ENDPOINT;
     const client = new DynamoDBClient(
       endpoint
-        ? { endpoint, region: process.env.AWS_REGION ?? 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        ? {
+            endpoint,
+            region: process.env.AWS_REGION ?? 'ap-southeast-3',
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          }
         : {},
     );
     shared = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });

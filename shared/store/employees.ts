@@ -3,14 +3,14 @@ import type { EmploymentType } from '../domain/nip.ts';
 import { opdOf } from '../domain/units.ts';
 import { DomainError } from '../messages/errors.ts';
 import {
+  cancellationCodes,
   type Item,
+  isConditionalFailure,
   type OrgScope,
   type Page,
+  recordOf,
   type TransactItem,
   type WriteContext,
-  cancellationCodes,
-  isConditionalFailure,
-  recordOf,
 } from './org-scope.ts';
 
 export interface EmployeeFields {
@@ -61,7 +61,9 @@ export class EmployeeRepository {
       ...this.key(fields.nip),
       gsi1pk: this.scope.key('UNITMEMBERS', opdOf(fields.unitPath)),
       gsi1sk: `${fields.unitPath}${fields.nip}`,
-      ...(fields.supervisorNip ? { gsi2pk: this.scope.key('SUBORDINATES', fields.supervisorNip), gsi2sk: fields.nip } : {}),
+      ...(fields.supervisorNip
+        ? { gsi2pk: this.scope.key('SUBORDINATES', fields.supervisorNip), gsi2sk: fields.nip }
+        : {}),
       ...fields,
       supervisorNip: fields.supervisorNip ?? null,
       subjectNip: fields.nip,
@@ -81,8 +83,16 @@ export class EmployeeRepository {
 
   async getMany(nips: string[]): Promise<Map<string, Employee>> {
     const unique = [...new Set(nips)];
-    const items = await this.scope.getMany('main', unique.map((n) => this.key(n)));
-    return new Map(items.map((i) => { const e = EmployeeRepository.fromItem(i); return [e.nip, e]; }));
+    const items = await this.scope.getMany(
+      'main',
+      unique.map((n) => this.key(n)),
+    );
+    return new Map(
+      items.map((i) => {
+        const e = EmployeeRepository.fromItem(i);
+        return [e.nip, e];
+      }),
+    );
   }
 
   /** The given people and all their supervisors up to the top, read level by level (for cycle checks). */
@@ -91,8 +101,10 @@ export class EmployeeRepository {
     let frontier = [...new Set(nips)];
     for (let depth = 0; frontier.length > 0 && depth <= maxDepth; depth++) {
       const batch = await this.getMany(frontier);
-      batch.forEach((e, nip) => found.set(nip, e));
-      frontier = [...new Set([...batch.values()].map((e) => e.supervisorNip).filter((n): n is string => !!n && !found.has(n)))];
+      for (const [nip, e] of batch) found.set(nip, e);
+      frontier = [
+        ...new Set([...batch.values()].map((e) => e.supervisorNip).filter((n): n is string => !!n && !found.has(n))),
+      ];
     }
     return found;
   }
@@ -137,9 +149,19 @@ export class EmployeeRepository {
    * Optimistic locking: the write succeeds only if the stored version is still the one the caller read. A
    * supervisor change also moves the hierarchy version read before its cycle check (`hierarchyRead`).
    */
-  async replace(current: Employee, next: EmployeeFields, expectedVersion: number, ctx: WriteContext, hierarchyRead?: number): Promise<Employee> {
+  async replace(
+    current: Employee,
+    next: EmployeeFields,
+    expectedVersion: number,
+    ctx: WriteContext,
+    hierarchyRead?: number,
+  ): Promise<Employee> {
     const conflict = (stored: Employee | undefined) =>
-      new DomainError('version_conflict', { current: stored?.version ?? '-', sent: expectedVersion }, { current: stored });
+      new DomainError(
+        'version_conflict',
+        { current: stored?.version ?? '-', sent: expectedVersion },
+        { current: stored },
+      );
     if (current.version !== expectedVersion) throw conflict(current);
     const item = this.toItem(next, ctx, current);
     const supervisorChanged = (current.supervisorNip ?? null) !== (next.supervisorNip ?? null);
@@ -162,22 +184,34 @@ export class EmployeeRepository {
    * are undone, so the caller sees all or nothing: 409 `import_conflict` for a concurrent change, or
    * `import_incomplete` (with the rows left stored) in the rare case the undo itself is refused.
    */
-  async applyAll(changes: EmployeeChange[], ctx: WriteContext & { requestId: string }, hierarchyRead: number): Promise<void> {
-    const ordered = supervisorsFirst(changes.map((c) => ({ ...c, nip: c.next.nip, supervisorNip: c.next.supervisorNip })));
-    const movesSupervisors = changes.some((c) => c.current && (c.current.supervisorNip ?? null) !== (c.next.supervisorNip ?? null));
+  async applyAll(
+    changes: EmployeeChange[],
+    ctx: WriteContext & { requestId: string },
+    hierarchyRead: number,
+  ): Promise<void> {
+    const ordered = supervisorsFirst(
+      changes.map((c) => ({ ...c, nip: c.next.nip, supervisorNip: c.next.supervisorNip })),
+    );
+    const movesSupervisors = changes.some(
+      (c) => c.current && (c.current.supervisorNip ?? null) !== (c.next.supervisorNip ?? null),
+    );
     const written: EmployeeChange[] = [];
     try {
       for (let i = 0, chunk = 0; i < ordered.length; i += CHUNK, chunk++) {
         const part = ordered.slice(i, i + CHUNK);
         await this.scope.transact([
-          ...part.map(({ next, current }): TransactItem => ({
-            put: {
-              table: 'main',
-              item: this.toItem(next, ctx, current),
-              // Optimistic: nobody may have created or changed these people since they were read.
-              ...(current ? { condition: 'version = :v', values: { ':v': current.version } } : { condition: 'attribute_not_exists(pk)' }),
-            },
-          })),
+          ...part.map(
+            ({ next, current }): TransactItem => ({
+              put: {
+                table: 'main',
+                item: this.toItem(next, ctx, current),
+                // Optimistic: nobody may have created or changed these people since they were read.
+                ...(current
+                  ? { condition: 'version = :v', values: { ':v': current.version } }
+                  : { condition: 'attribute_not_exists(pk)' }),
+              },
+            }),
+          ),
           ...(movesSupervisors ? [this.hierarchyGuard(hierarchyRead + chunk)] : []),
         ]);
         written.push(...part);
@@ -187,7 +221,12 @@ export class EmployeeRepository {
         () => true,
         () => false,
       );
-      if (!undone) throw new DomainError('import_incomplete', { stored: written.length }, written.map((c) => ({ line: c.line, nip: c.next.nip })));
+      if (!undone)
+        throw new DomainError(
+          'import_incomplete',
+          { stored: written.length },
+          written.map((c) => ({ line: c.line, nip: c.next.nip })),
+        );
       if (isConditionalFailure(err)) throw new DomainError('import_conflict');
       throw err;
     }
@@ -204,12 +243,22 @@ export class EmployeeRepository {
           const writtenVersion = (current?.version ?? 0) + 1;
           if (!current) {
             return {
-              delete: { table: 'main', key: this.key(next.nip), condition: 'version = :v AND requestId = :r', values: { ':v': writtenVersion, ':r': ctx.requestId } },
+              delete: {
+                table: 'main',
+                key: this.key(next.nip),
+                condition: 'version = :v AND requestId = :r',
+                values: { ':v': writtenVersion, ':r': ctx.requestId },
+              },
             };
           }
           const { version: _v, createdAt, updatedAt: _u, updatedBy: _b, ...previous } = current;
           return {
-            put: { table: 'main', item: this.toItem(previous, ctx, { ...current, version: writtenVersion, createdAt }), condition: 'version = :v', values: { ':v': writtenVersion } },
+            put: {
+              table: 'main',
+              item: this.toItem(previous, ctx, { ...current, version: writtenVersion, createdAt }),
+              condition: 'version = :v',
+              values: { ':v': writtenVersion },
+            },
           };
         }),
       );
@@ -229,7 +278,7 @@ export class EmployeeRepository {
     for (let depth = 1; level.length > 0 && all.length < max; depth++) {
       const found = (await Promise.all(level.map((n) => this.allDirectSubordinates(n)))).flat();
       const fresh = found.filter((i) => !seen.has(i.nip as string));
-      fresh.forEach((i) => seen.add(i.nip as string));
+      for (const i of fresh) seen.add(i.nip as string);
       all.push(...fresh.map((i) => ({ ...i, depth })));
       level = fresh.map((i) => i.nip as string);
     }
@@ -243,7 +292,11 @@ export class EmployeeRepository {
 
   /** Everyone in a unit subtree (all pages), in tree order. */
   allUnitMembers(unitPath: string): Promise<Item[]> {
-    return this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('UNITMEMBERS', opdOf(unitPath)), beginsWith: unitPath });
+    return this.scope.queryAll('main', {
+      index: 'gsi1',
+      pk: this.scope.key('UNITMEMBERS', opdOf(unitPath)),
+      beginsWith: unitPath,
+    });
   }
 
   directSubordinates(nip: string, limit?: number, cursor?: string): Promise<Page<Item>> {
@@ -251,7 +304,13 @@ export class EmployeeRepository {
   }
 
   unitMembers(unitPath: string, limit?: number, cursor?: string): Promise<Page<Item>> {
-    return this.scope.query('main', { index: 'gsi1', pk: this.scope.key('UNITMEMBERS', opdOf(unitPath)), beginsWith: unitPath, limit, cursor });
+    return this.scope.query('main', {
+      index: 'gsi1',
+      pk: this.scope.key('UNITMEMBERS', opdOf(unitPath)),
+      beginsWith: unitPath,
+      limit,
+      cursor,
+    });
   }
 
   /** The target's supervisors, nearest first. Stops at the top, at a missing record, or at a cycle. */

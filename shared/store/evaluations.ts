@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BehaviourInput, ComputedEvaluation, Evaluation } from '../domain/evaluation.ts';
 import type { UnitPredikat } from '../domain/scoring.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
 
 /**
  * Evaluations, two records per person and period in the person's partition: what the scoring run computed (written
@@ -33,7 +33,11 @@ export class EvaluationRepository {
   /** One evaluation from its records: the computed figures with the human decisions over them. */
   private static merge(computed: Item | undefined, human: Item | undefined): Evaluation | undefined {
     if (!computed) return undefined;
-    return { ...EvaluationRepository.clean(computed), ...(human ? EvaluationRepository.clean(human) : {}), version: (human?.version as number) ?? 0 } as unknown as Evaluation;
+    return {
+      ...EvaluationRepository.clean(computed),
+      ...(human ? EvaluationRepository.clean(human) : {}),
+      version: (human?.version as number) ?? 0,
+    } as unknown as Evaluation;
   }
 
   async get(nip: string, periodId: string, consistent = false): Promise<Evaluation | undefined> {
@@ -41,22 +45,45 @@ export class EvaluationRepository {
   }
 
   /** The evaluation and the 360° input its person received (peers and subordinates), in one query. */
-  async getWithInput(nip: string, periodId: string, consistent = false): Promise<{ evaluation: Evaluation; input: BehaviourInput[] } | undefined> {
-    const items = await this.scope.queryAll('main', { pk: this.scope.key('EMP', nip), beginsWith: `EVAL#${periodId}`, consistent });
+  async getWithInput(
+    nip: string,
+    periodId: string,
+    consistent = false,
+  ): Promise<{ evaluation: Evaluation; input: BehaviourInput[] } | undefined> {
+    const items = await this.scope.queryAll('main', {
+      pk: this.scope.key('EMP', nip),
+      beginsWith: `EVAL#${periodId}`,
+      consistent,
+    });
     const evaluation = EvaluationRepository.merge(
       items.find((i) => i.sk === `EVAL#${periodId}#COMPUTED`),
       items.find((i) => i.sk === `EVAL#${periodId}`),
     );
     if (!evaluation) return undefined;
-    const input = items.filter((i) => (i.sk as string).startsWith(`EVAL#${periodId}#INPUT#`)).map((i) => ({ relation: i.relation, values: i.values, ...(i.comment ? { comment: i.comment } : {}), at: i.at }) as BehaviourInput);
+    const input = items
+      .filter((i) => (i.sk as string).startsWith(`EVAL#${periodId}#INPUT#`))
+      .map(
+        (i) =>
+          ({
+            relation: i.relation,
+            values: i.values,
+            ...(i.comment ? { comment: i.comment } : {}),
+            at: i.at,
+          }) as BehaviourInput,
+      );
     return { evaluation, input };
   }
 
   /** Several people's evaluations of a period (a team): one batch read of both records of each. */
   async getMany(nips: string[], periodId: string): Promise<Evaluation[]> {
-    const items = await this.scope.getMany('main', nips.flatMap((n) => [this.computedKey(n, periodId), this.key(n, periodId)]));
+    const items = await this.scope.getMany(
+      'main',
+      nips.flatMap((n) => [this.computedKey(n, periodId), this.key(n, periodId)]),
+    );
     const bySk = (nip: string, sk: string) => items.find((i) => i.nip === nip && i.sk === sk);
-    return nips.flatMap((n) => EvaluationRepository.merge(bySk(n, `EVAL#${periodId}#COMPUTED`), bySk(n, `EVAL#${periodId}`)) ?? []);
+    return nips.flatMap(
+      (n) => EvaluationRepository.merge(bySk(n, `EVAL#${periodId}#COMPUTED`), bySk(n, `EVAL#${periodId}`)) ?? [],
+    );
   }
 
   /**
@@ -64,7 +91,13 @@ export class EvaluationRepository {
    * subordinate); a second input from the same person replaces the first. Shown beside the supervisor's ratings,
    * never averaged into them; the giver is not shown (the audit trail keeps who).
    */
-  async saveInput(nip: string, periodId: string, fromNip: string, input: BehaviourInput, ctx: WriteContext): Promise<void> {
+  async saveInput(
+    nip: string,
+    periodId: string,
+    fromNip: string,
+    input: BehaviourInput,
+    ctx: WriteContext,
+  ): Promise<void> {
     const giver = createHash('sha256').update(`${this.scope.orgId}|${fromNip}`).digest('base64url').slice(0, 16);
     await this.scope.put('main', {
       pk: this.scope.key('EMP', nip),
@@ -79,8 +112,19 @@ export class EvaluationRepository {
 
   /** A period's evaluations in a unit subtree (the whole organisation with '/'): one index query, one batch read of the decisions. */
   async inUnit(periodId: string, unitPath: string): Promise<Evaluation[]> {
-    const computed = await this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('EVALS', periodId), beginsWith: unitPath });
-    const human = new Map((await this.scope.getMany('main', computed.map((c) => this.key(c.nip as string, periodId)))).map((h) => [h.nip as string, h]));
+    const computed = await this.scope.queryAll('main', {
+      index: 'gsi1',
+      pk: this.scope.key('EVALS', periodId),
+      beginsWith: unitPath,
+    });
+    const human = new Map(
+      (
+        await this.scope.getMany(
+          'main',
+          computed.map((c) => this.key(c.nip as string, periodId)),
+        )
+      ).map((h) => [h.nip as string, h]),
+    );
     return computed.map((c) => EvaluationRepository.merge(c, human.get(c.nip as string))!);
   }
 
@@ -102,14 +146,23 @@ export class EvaluationRepository {
 
   /** Writes what runs computed, in bulk (BatchWriteItem, 25 a call). */
   async saveComputed(results: ComputedEvaluation[], ctx: WriteContext): Promise<void> {
-    await this.scope.putMany('main', results.map((c) => this.computedItem(c, ctx)));
+    await this.scope.putMany(
+      'main',
+      results.map((c) => this.computedItem(c, ctx)),
+    );
   }
 
   /**
    * Changes the human parts of an evaluation (behaviour ratings, review, appeal) under optimistic locking:
    * `change` sees the whole evaluation as stored and returns the attributes to set, or throws.
    */
-  async change(nip: string, periodId: string, expectedVersion: number | undefined, change: (e: Evaluation) => Partial<Evaluation>, ctx: WriteContext): Promise<Evaluation> {
+  async change(
+    nip: string,
+    periodId: string,
+    expectedVersion: number | undefined,
+    change: (e: Evaluation) => Partial<Evaluation>,
+    ctx: WriteContext,
+  ): Promise<Evaluation> {
     const current = await this.get(nip, periodId, true);
     if (!current) throw new DomainError('not_found', { what: 'evaluation' });
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
@@ -124,11 +177,22 @@ export class EvaluationRepository {
       nip,
       periodId,
       ...patch,
-      ...this.scope.stamp('Evaluation', `${nip}/${periodId}`, ctx, previous as { createdAt: string; version: number } | undefined),
+      ...this.scope.stamp(
+        'Evaluation',
+        `${nip}/${periodId}`,
+        ctx,
+        previous as { createdAt: string; version: number } | undefined,
+      ),
       subjectNip: nip,
     };
     try {
-      await this.scope.put('main', human, current.version > 0 ? { expression: 'version = :v', values: { ':v': current.version } } : { expression: 'attribute_not_exists(pk)' });
+      await this.scope.put(
+        'main',
+        human,
+        current.version > 0
+          ? { expression: 'version = :v', values: { ':v': current.version } }
+          : { expression: 'attribute_not_exists(pk)' },
+      );
     } catch (err) {
       if (isConditionalFailure(err)) throw new DomainError('version_conflict', { current: '?', sent: current.version });
       throw err;
@@ -136,18 +200,32 @@ export class EvaluationRepository {
     return (await this.get(nip, periodId, true))!;
   }
 
-  async unitPredikat(unitCode: string, periodId: string): Promise<{ predikat: UnitPredikat; reason: string; version: number } | undefined> {
+  async unitPredikat(
+    unitCode: string,
+    periodId: string,
+  ): Promise<{ predikat: UnitPredikat; reason: string; version: number } | undefined> {
     const item = await this.scope.get('main', this.scope.key('UNIT', unitCode), `PREDIKAT#${periodId}`);
-    return item ? { predikat: item.predikat as UnitPredikat, reason: item.reason as string, version: item.version as number } : undefined;
+    return item
+      ? { predikat: item.predikat as UnitPredikat, reason: item.reason as string, version: item.version as number }
+      : undefined;
   }
 
   /** The unit predikat of every unit for a period (for the distribution check), by unit code. */
   async unitPredikats(unitCodes: string[], periodId: string): Promise<Map<string, UnitPredikat>> {
-    const items = await this.scope.getMany('main', unitCodes.map((c) => ({ pk: this.scope.key('UNIT', c), sk: `PREDIKAT#${periodId}` })));
+    const items = await this.scope.getMany(
+      'main',
+      unitCodes.map((c) => ({ pk: this.scope.key('UNIT', c), sk: `PREDIKAT#${periodId}` })),
+    );
     return new Map(items.map((i) => [i.unitCode as string, i.predikat as UnitPredikat]));
   }
 
-  async setUnitPredikat(unitCode: string, periodId: string, predikat: UnitPredikat, reason: string, ctx: WriteContext): Promise<void> {
+  async setUnitPredikat(
+    unitCode: string,
+    periodId: string,
+    predikat: UnitPredikat,
+    reason: string,
+    ctx: WriteContext,
+  ): Promise<void> {
     const pk = this.scope.key('UNIT', unitCode);
     const previous = await this.scope.get('main', pk, `PREDIKAT#${periodId}`, true);
     await this.scope.put('main', {
@@ -157,7 +235,12 @@ export class EvaluationRepository {
       periodId,
       predikat,
       reason,
-      ...this.scope.stamp('UnitPredikat', `${unitCode}/${periodId}`, ctx, previous as { createdAt: string; version: number } | undefined),
+      ...this.scope.stamp(
+        'UnitPredikat',
+        `${unitCode}/${periodId}`,
+        ctx,
+        previous as { createdAt: string; version: number } | undefined,
+      ),
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { Holiday } from '../domain/holidays.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, type WriteContext } from './org-scope.ts';
 
 export interface HolidayCalendar {
   year: number;
@@ -24,7 +24,14 @@ export class HolidayRepository {
   }
 
   private static fromItem(i: Item): HolidayCalendar {
-    return { year: i.year as number, days: i.days as Holiday[], version: i.version as number, reason: i.reason as string, updatedAt: i.updatedAt as string, updatedBy: i.updatedBy as string };
+    return {
+      year: i.year as number,
+      days: i.days as Holiday[],
+      version: i.version as number,
+      reason: i.reason as string,
+      updatedAt: i.updatedAt as string,
+      updatedBy: i.updatedBy as string,
+    };
   }
 
   async get(year: number): Promise<HolidayCalendar | undefined> {
@@ -41,10 +48,17 @@ export class HolidayRepository {
   }
 
   /** Saves a new version; `expectedVersion` is 0 for a year with no calendar yet (optimistic locking). */
-  async save(year: number, days: Holiday[], reason: string, expectedVersion: number, ctx: WriteContext): Promise<HolidayCalendar> {
+  async save(
+    year: number,
+    days: Holiday[],
+    reason: string,
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Promise<HolidayCalendar> {
     const k = this.key(year);
     const previous = expectedVersion > 0 ? await this.scope.get('main', k.pk, k.sk, true) : undefined;
-    const conflict = (current: unknown) => new DomainError('version_conflict', { current: String(current ?? 0), sent: expectedVersion });
+    const conflict = (current: unknown) =>
+      new DomainError('version_conflict', { current: String(current ?? 0), sent: expectedVersion });
     if (expectedVersion > 0 && previous?.version !== expectedVersion) throw conflict(previous?.version);
     const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
     const item = {
@@ -52,10 +66,21 @@ export class HolidayRepository {
       year,
       days: sorted,
       reason,
-      ...this.scope.stamp('HolidayCalendar', String(year), ctx, previous as { createdAt: string; version: number } | undefined),
+      ...this.scope.stamp(
+        'HolidayCalendar',
+        String(year),
+        ctx,
+        previous as { createdAt: string; version: number } | undefined,
+      ),
     };
     try {
-      await this.scope.put('main', item, expectedVersion > 0 ? { expression: 'version = :v', values: { ':v': expectedVersion } } : { expression: 'attribute_not_exists(pk)' });
+      await this.scope.put(
+        'main',
+        item,
+        expectedVersion > 0
+          ? { expression: 'version = :v', values: { ':v': expectedVersion } }
+          : { expression: 'attribute_not_exists(pk)' },
+      );
     } catch (err) {
       if (isConditionalFailure(err)) throw conflict((await this.get(year))?.version);
       throw err;

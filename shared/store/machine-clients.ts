@@ -16,7 +16,15 @@ export async function registerMachineClient(clientId: string, orgId: string, nam
   await documentClient().send(
     new PutCommand({
       TableName: tableName('main'),
-      Item: { ...key(clientId), entity: 'MachineClient', clientId, orgId, name, updatedAt: new Date().toISOString(), updatedBy: by },
+      Item: {
+        ...key(clientId),
+        entity: 'MachineClient',
+        clientId,
+        orgId,
+        name,
+        updatedAt: new Date().toISOString(),
+        updatedBy: by,
+      },
     }),
   );
 }

@@ -3,12 +3,12 @@ import {
   type BatchGetCommandOutput,
   BatchWriteCommand,
   type BatchWriteCommandOutput,
+  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
-  type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { TableName } from '#shared/platform/manifest';
 import { forEachConcurrently } from '../concurrency.ts';
@@ -54,9 +54,26 @@ export interface QueryInput {
 }
 
 export type TransactItem =
-  | { delete: { table: TableName; key: { pk: string; sk: string }; condition?: string; names?: Record<string, string>; values?: Item } }
+  | {
+      delete: {
+        table: TableName;
+        key: { pk: string; sk: string };
+        condition?: string;
+        names?: Record<string, string>;
+        values?: Item;
+      };
+    }
   | { put: { table: TableName; item: Item; condition?: string; names?: Record<string, string>; values?: Item } }
-  | { update: { table: TableName; key: { pk: string; sk: string }; set: string; condition?: string; names?: Record<string, string>; values?: Item } };
+  | {
+      update: {
+        table: TableName;
+        key: { pk: string; sk: string };
+        set: string;
+        condition?: string;
+        names?: Record<string, string>;
+        values?: Item;
+      };
+    };
 
 const ORG_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const KEY_ATTRIBUTES = ['pk', 'gsi1pk', 'gsi2pk'] as const;
@@ -101,11 +118,17 @@ export class OrgScope {
 
   async get<T = Item>(table: TableName, pk: string, sk: string, consistent = false): Promise<T | undefined> {
     this.own(pk);
-    const out = await this.doc.send(new GetCommand({ TableName: tableName(table), Key: { pk, sk }, ConsistentRead: consistent }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: tableName(table), Key: { pk, sk }, ConsistentRead: consistent }),
+    );
     return out.Item as T | undefined;
   }
 
-  async put(table: TableName, item: Item, condition?: { expression: string; names?: Record<string, string>; values?: Item }): Promise<void> {
+  async put(
+    table: TableName,
+    item: Item,
+    condition?: { expression: string; names?: Record<string, string>; values?: Item },
+  ): Promise<void> {
     this.ownItem(item);
     await this.doc.send(
       new PutCommand({
@@ -144,13 +167,15 @@ export class OrgScope {
    * Not atomic and not conditional: only for items that may overwrite whatever is there (last write wins).
    */
   async putMany(table: TableName, items: Item[]): Promise<void> {
-    items.forEach((i) => this.ownItem(i));
+    for (const i of items) this.ownItem(i);
     const name = tableName(table);
     const calls: Item[][] = [];
     for (let i = 0; i < items.length; i += 25) calls.push(items.slice(i, i + 25));
     await Promise.all(
       calls.map(async (chunk) => {
-        let request: Record<string, { PutRequest: { Item: Item } }[]> | undefined = { [name]: chunk.map((Item) => ({ PutRequest: { Item } })) };
+        let request: Record<string, { PutRequest: { Item: Item } }[]> | undefined = {
+          [name]: chunk.map((Item) => ({ PutRequest: { Item } })),
+        };
         for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
           if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
           const out: BatchWriteCommandOutput = await this.doc.send(new BatchWriteCommand({ RequestItems: request }));
@@ -164,13 +189,24 @@ export class OrgScope {
    * Writes many independent items, each with its own condition, several at a time (PutItem each; a batch write
    * cannot be conditional). Returns, per item, whether it was written (false: its condition failed).
    */
-  async putEach(table: TableName, writes: { item: Item; condition: string; values?: Item }[], concurrency = 16): Promise<boolean[]> {
-    writes.forEach((w) => this.ownItem(w.item));
+  async putEach(
+    table: TableName,
+    writes: { item: Item; condition: string; values?: Item }[],
+    concurrency = 16,
+  ): Promise<boolean[]> {
+    for (const w of writes) this.ownItem(w.item);
     const name = tableName(table);
     const results = new Array<boolean>(writes.length);
     await forEachConcurrently(writes, concurrency, async (w, i) => {
       try {
-        await this.doc.send(new PutCommand({ TableName: name, Item: w.item, ConditionExpression: w.condition, ExpressionAttributeValues: w.values }));
+        await this.doc.send(
+          new PutCommand({
+            TableName: name,
+            Item: w.item,
+            ConditionExpression: w.condition,
+            ExpressionAttributeValues: w.values,
+          }),
+        );
         results[i] = true;
       } catch (err) {
         if (!isConditionalFailure(err)) throw err;
@@ -195,8 +231,16 @@ export class OrgScope {
       }
       if ('update' in t) {
         this.own(t.update.key.pk);
-        for (const attr of KEY_ATTRIBUTES) if (t.update.values?.[`:${attr}`] !== undefined) this.own(t.update.values[`:${attr}`]);
-        return { Update: { TableName: tableName(t.update.table), Key: t.update.key, UpdateExpression: t.update.set, ...condition(t.update) } };
+        for (const attr of KEY_ATTRIBUTES)
+          if (t.update.values?.[`:${attr}`] !== undefined) this.own(t.update.values[`:${attr}`]);
+        return {
+          Update: {
+            TableName: tableName(t.update.table),
+            Key: t.update.key,
+            UpdateExpression: t.update.set,
+            ...condition(t.update),
+          },
+        };
       }
       this.own(t.delete.key.pk);
       return { Delete: { TableName: tableName(t.delete.table), Key: t.delete.key, ...condition(t.delete) } };
@@ -262,7 +306,7 @@ export class OrgScope {
 
   /** Reads many items by key (BatchGetItem, 25 keys a call, several calls at once, unprocessed keys retried). */
   async getMany<T = Item>(table: TableName, keys: { pk: string; sk: string }[]): Promise<T[]> {
-    keys.forEach((k) => this.own(k.pk));
+    for (const k of keys) this.own(k.pk);
     const name = tableName(table);
     // Calls of 25 keys at once rather than 100 in one: the same read units, a quarter of the wait.
     const chunks: { pk: string; sk: string }[][] = [];
@@ -310,7 +354,8 @@ export class OrgScope {
     if (!key || typeof key !== 'object' || Array.isArray(key)) throw invalid();
     const expected = new Set(['pk', 'sk', pkAttr, skAttr]);
     const attrs = Object.keys(key);
-    if (attrs.length !== expected.size || !attrs.every((a) => expected.has(a) && typeof key[a] === 'string')) throw invalid();
+    if (attrs.length !== expected.size || !attrs.every((a) => expected.has(a) && typeof key[a] === 'string'))
+      throw invalid();
     if (key[pkAttr] !== input.pk || !(key.pk as string).startsWith(this.prefix)) throw invalid();
     const sk = key[skAttr] as string;
     if (input.beginsWith !== undefined && !sk.startsWith(input.beginsWith)) throw invalid();
@@ -342,7 +387,12 @@ export function cancellationCodes(err: unknown): string[] {
   const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
   if (reasons?.length) return reasons.map((r) => r.Code ?? 'None');
   // Some endpoints only put the reasons in the message: "... [ConditionalCheckFailed, None]".
-  return /\[([^\]]*)\]/.exec(err.message)?.[1]?.split(',').map((c) => c.trim()) ?? [];
+  return (
+    /\[([^\]]*)\]/
+      .exec(err.message)?.[1]
+      ?.split(',')
+      .map((c) => c.trim()) ?? []
+  );
 }
 
 /** A write refused because the data is not what the caller read (a condition failed, or a concurrent transaction). */

@@ -15,7 +15,12 @@ export async function organisationIds(): Promise<string[]> {
   let start: Record<string, unknown> | undefined;
   do {
     const out = await documentClient().send(
-      new QueryCommand({ TableName: tableName('main'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'ORGS' }, ExclusiveStartKey: start }),
+      new QueryCommand({
+        TableName: tableName('main'),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'ORGS' },
+        ExclusiveStartKey: start,
+      }),
     );
     ids.push(...(out.Items ?? []).map((i) => i.orgId as string));
     start = out.LastEvaluatedKey;

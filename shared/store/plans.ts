@@ -1,6 +1,13 @@
-import { type PlanState, type Rhk, dayBefore } from '../domain/plans.ts';
+import { dayBefore, type PlanState, type Rhk } from '../domain/plans.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, type OrgScope, type TransactItem, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
+import {
+  type Item,
+  isConditionalFailure,
+  type OrgScope,
+  recordOf,
+  type TransactItem,
+  type WriteContext,
+} from './org-scope.ts';
 
 export interface PlanVersion {
   nip: string;
@@ -28,7 +35,8 @@ const pad3 = (n: number) => String(n).padStart(3, '0');
 /** A version's content without its stamp (version counter and who/when), as written by toItem. */
 export type PlanFields = Omit<PlanVersion, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
 
-const fieldsOf = ({ version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields }: PlanVersion): PlanFields => fields;
+const fieldsOf = ({ version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields }: PlanVersion): PlanFields =>
+  fields;
 
 /**
  * Plans (SKP), one item per version. Keys:
@@ -62,7 +70,12 @@ export class PlanRepository {
   }
 
   async latest(nip: string, year: number): Promise<PlanVersion | undefined> {
-    const page = await this.scope.query('main', { pk: this.scope.key('EMP', nip), beginsWith: `PLAN#${year}#`, newestFirst: true, limit: 1 });
+    const page = await this.scope.query('main', {
+      pk: this.scope.key('EMP', nip),
+      beginsWith: `PLAN#${year}#`,
+      newestFirst: true,
+      limit: 1,
+    });
     return page.items[0] ? PlanRepository.fromItem(page.items[0]) : undefined;
   }
 
@@ -82,13 +95,26 @@ export class PlanRepository {
    * Replaces a version under optimistic locking; `also` are writes that must land with it (the previous version
    * superseded when a revision is approved).
    */
-  async replace(current: PlanVersion, next: PlanVersion, expectedVersion: number, ctx: WriteContext, also: TransactItem[] = []): Promise<PlanVersion> {
+  async replace(
+    current: PlanVersion,
+    next: PlanVersion,
+    expectedVersion: number,
+    ctx: WriteContext,
+    also: TransactItem[] = [],
+  ): Promise<PlanVersion> {
     const conflict = (stored: PlanVersion | undefined) =>
-      new DomainError('version_conflict', { current: stored?.version ?? '-', sent: expectedVersion }, { current: stored });
+      new DomainError(
+        'version_conflict',
+        { current: stored?.version ?? '-', sent: expectedVersion },
+        { current: stored },
+      );
     if (current.version !== expectedVersion) throw conflict(current);
     const item = this.toItem(fieldsOf(next), ctx, current);
     try {
-      await this.scope.transact([{ put: { table: 'main', item, condition: 'version = :v', values: { ':v': expectedVersion } } }, ...also]);
+      await this.scope.transact([
+        { put: { table: 'main', item, condition: 'version = :v', values: { ':v': expectedVersion } } },
+        ...also,
+      ]);
     } catch (err) {
       if (isConditionalFailure(err)) throw conflict(await this.latest(current.nip, current.year));
       throw err;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rulesOfPeriod } from '../domain/rules.ts';
 import { yearOf } from '../domain/time.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, type WriteContext } from './org-scope.ts';
 import { UnitRepository } from './units.ts';
 import { type Period, YearRepository } from './years.ts';
 
@@ -53,7 +53,10 @@ export class ScoringRunRepository {
   }
 
   private taskKey(t: Pick<ScoringTask, 'periodId' | 'runId' | 'unitCode' | 'slice'>) {
-    return { pk: this.scope.key('SCORINGTASK', t.periodId, t.runId, t.unitCode, String(t.slice).padStart(4, '0')), sk: 'TASK' };
+    return {
+      pk: this.scope.key('SCORINGTASK', t.periodId, t.runId, t.unitCode, String(t.slice).padStart(4, '0')),
+      sk: 'TASK',
+    };
   }
 
   taskItem(t: ScoringTask): Item {
@@ -73,11 +76,19 @@ export class ScoringRunRepository {
 
   /** The tasks of a run, for progress (index: may trail the counters by a moment). */
   async tasks(periodId: string, runId: string): Promise<ScoringTask[]> {
-    return (await this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('SCORINGTASKS', periodId, runId) })) as unknown as ScoringTask[];
+    return (await this.scope.queryAll('main', {
+      index: 'gsi1',
+      pk: this.scope.key('SCORINGTASKS', periodId, runId),
+    })) as unknown as ScoringTask[];
   }
 
   async latestRun(periodId: string): Promise<ScoringRun | undefined> {
-    const page = await this.scope.query('main', { pk: this.pk(periodId), beginsWith: 'RUN#', newestFirst: true, limit: 1 });
+    const page = await this.scope.query('main', {
+      pk: this.pk(periodId),
+      beginsWith: 'RUN#',
+      newestFirst: true,
+      limit: 1,
+    });
     return page.items[0] as unknown as ScoringRun | undefined;
   }
 
@@ -85,21 +96,48 @@ export class ScoringRunRepository {
    * Starts a run over the units of `unitCode`'s subtree (or all): the period's rules version is pinned, the run
    * recorded, one task per unit written, then the task count set. Run ids sort by time.
    */
-  async start(period: Period, year: number, unitCode: string | null, mode: ScoringTask['mode'], ctx: WriteContext): Promise<{ run: ScoringRun; tasks: ScoringTask[] }> {
-    if (!ACTIVE_STATES.includes(period.state)) throw new DomainError('scoring_period_state', { period: period.id, state: period.state });
+  async start(
+    period: Period,
+    year: number,
+    unitCode: string | null,
+    mode: ScoringTask['mode'],
+    ctx: WriteContext,
+  ): Promise<{ run: ScoringRun; tasks: ScoringTask[] }> {
+    if (!ACTIVE_STATES.includes(period.state))
+      throw new DomainError('scoring_period_state', { period: period.id, state: period.state });
     const years = new YearRepository(this.scope);
     const tree = await new UnitRepository(this.scope).tree();
     const root = unitCode ? tree.find((u) => u.code === unitCode) : undefined;
     if (unitCode && !root) throw new DomainError('not_found', { what: 'unit' });
     const selected = root ? tree.filter((u) => u.path.startsWith(root.path)) : tree;
     const rulesVersion = period.rulesVersion ?? rulesOfPeriod(await years.rules(year)).rulesVersion;
-    if (period.rulesVersion === undefined) await years.updatePeriod(year, period.id, period.version, () => ({ rulesVersion }), ctx);
+    if (period.rulesVersion === undefined)
+      await years.updatePeriod(year, period.id, period.version, () => ({ rulesVersion }), ctx);
     const runId = `${ctx.now.replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
-    const run: ScoringRun = { periodId: period.id, runId, unitCode, rulesVersion, startedBy: ctx.actor, startedAt: ctx.now, state: 'running', doneTasks: 0, scored: 0 };
+    const run: ScoringRun = {
+      periodId: period.id,
+      runId,
+      unitCode,
+      rulesVersion,
+      startedBy: ctx.actor,
+      startedAt: ctx.now,
+      state: 'running',
+      doneTasks: 0,
+      scored: 0,
+    };
     await this.scope.put('main', { pk: this.pk(period.id), sk: `RUN#${runId}`, orgId: this.scope.orgId, ...run });
-    const tasks = selected.map((u): ScoringTask => ({ periodId: period.id, runId, unitCode: u.code, slice: 0, mode, state: 'pending' }));
-    await this.scope.putMany('main', tasks.map((t) => this.taskItem(t)));
-    await this.scope.update('main', { pk: this.pk(period.id), sk: `RUN#${runId}` }, { set: 'ADD taskCount :n', values: { ':n': tasks.length } });
+    const tasks = selected.map(
+      (u): ScoringTask => ({ periodId: period.id, runId, unitCode: u.code, slice: 0, mode, state: 'pending' }),
+    );
+    await this.scope.putMany(
+      'main',
+      tasks.map((t) => this.taskItem(t)),
+    );
+    await this.scope.update(
+      'main',
+      { pk: this.pk(period.id), sk: `RUN#${runId}` },
+      { set: 'ADD taskCount :n', values: { ':n': tasks.length } },
+    );
     // Tasks the consumer finished while the count was not set yet: the run may be complete already.
     await this.finishIfComplete(period.id, runId, ctx);
     return { run: { ...run, taskCount: tasks.length }, tasks };
@@ -110,7 +148,14 @@ export class ScoringRunRepository {
     try {
       await this.scope.transact([
         { put: { table: 'main', item: this.taskItem(t), condition: 'attribute_not_exists(pk)' } },
-        { update: { table: 'main', key: { pk: this.pk(t.periodId), sk: `RUN#${t.runId}` }, set: 'ADD taskCount :one', values: { ':one': 1 } } },
+        {
+          update: {
+            table: 'main',
+            key: { pk: this.pk(t.periodId), sk: `RUN#${t.runId}` },
+            set: 'ADD taskCount :one',
+            values: { ':one': 1 },
+          },
+        },
       ]);
     } catch (err) {
       if (!isConditionalFailure(err)) throw err; // already added by an earlier delivery of this task
@@ -121,8 +166,24 @@ export class ScoringRunRepository {
   async markDone(t: ScoringTask, scored: number, now: string): Promise<void> {
     try {
       await this.scope.transact([
-        { update: { table: 'main', key: this.taskKey(t), set: 'SET #s = :done, scored = :n, doneAt = :at', condition: '#s = :pending', names: { '#s': 'state' }, values: { ':done': 'done', ':n': scored, ':at': now, ':pending': 'pending' } } },
-        { update: { table: 'main', key: { pk: this.pk(t.periodId), sk: `RUN#${t.runId}` }, set: 'ADD doneTasks :one, scored :n', values: { ':one': 1, ':n': scored } } },
+        {
+          update: {
+            table: 'main',
+            key: this.taskKey(t),
+            set: 'SET #s = :done, scored = :n, doneAt = :at',
+            condition: '#s = :pending',
+            names: { '#s': 'state' },
+            values: { ':done': 'done', ':n': scored, ':at': now, ':pending': 'pending' },
+          },
+        },
+        {
+          update: {
+            table: 'main',
+            key: { pk: this.pk(t.periodId), sk: `RUN#${t.runId}` },
+            set: 'ADD doneTasks :one, scored :n',
+            values: { ':one': 1, ':n': scored },
+          },
+        },
       ]);
     } catch (err) {
       if (!isConditionalFailure(err)) throw err;
@@ -137,14 +198,28 @@ export class ScoringRunRepository {
     const run = await this.run(periodId, runId);
     if (!run || run.taskCount === undefined || (run.doneTasks ?? 0) < run.taskCount) return false;
     if (run.state !== 'done') {
-      await this.scope.update('main', { pk: this.pk(periodId), sk: `RUN#${runId}` }, { set: 'SET #s = :done, finishedAt = :at', names: { '#s': 'state' }, values: { ':done': 'done', ':at': ctx.now } });
+      await this.scope.update(
+        'main',
+        { pk: this.pk(periodId), sk: `RUN#${runId}` },
+        {
+          set: 'SET #s = :done, finishedAt = :at',
+          names: { '#s': 'state' },
+          values: { ':done': 'done', ':at': ctx.now },
+        },
+      );
     }
     if (run.unitCode !== null) return true;
     const year = yearOf(periodId);
     const period = (await new YearRepository(this.scope).get(year))?.periods.find((p) => p.id === periodId);
     if (period?.state === 'closed') {
       await new YearRepository(this.scope)
-        .updatePeriod(year, periodId, period.version, (p) => (p.state === 'closed' ? { state: 'scored', rulesVersion: p.rulesVersion ?? run.rulesVersion } : {}), ctx)
+        .updatePeriod(
+          year,
+          periodId,
+          period.version,
+          (p) => (p.state === 'closed' ? { state: 'scored', rulesVersion: p.rulesVersion ?? run.rulesVersion } : {}),
+          ctx,
+        )
         .catch((err: unknown) => {
           if (!(err instanceof DomainError && err.code === 'version_conflict')) throw err;
         });

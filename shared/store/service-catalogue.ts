@@ -1,6 +1,6 @@
 import type { HoursVersion, WeeklyHours } from '../domain/service-hours.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, type WriteContext } from './org-scope.ts';
 
 export interface ServiceType {
   unitCode: string;
@@ -33,7 +33,14 @@ export class ServiceCatalogueRepository {
   }
 
   private static type(i: Item): ServiceType {
-    return { unitCode: i.unitCode as string, code: i.code as string, name: i.name as string, standardMinutes: i.standardMinutes as number, active: i.active as boolean, version: i.version as number };
+    return {
+      unitCode: i.unitCode as string,
+      code: i.code as string,
+      name: i.name as string,
+      standardMinutes: i.standardMinutes as number,
+      active: i.active as boolean,
+      version: i.version as number,
+    };
   }
 
   private static hours(i: Item): StoredHours {
@@ -49,7 +56,9 @@ export class ServiceCatalogueRepository {
   }
 
   async types(unitCode: string): Promise<ServiceType[]> {
-    return (await this.scope.queryAll('main', { pk: this.pk(unitCode), beginsWith: 'SVCTYPE#' })).map(ServiceCatalogueRepository.type);
+    return (await this.scope.queryAll('main', { pk: this.pk(unitCode), beginsWith: 'SVCTYPE#' })).map(
+      ServiceCatalogueRepository.type,
+    );
   }
 
   async type(unitCode: string, code: string): Promise<ServiceType | undefined> {
@@ -59,21 +68,48 @@ export class ServiceCatalogueRepository {
 
   /** Every hours version of a unit, oldest first. */
   async hours(unitCode: string): Promise<StoredHours[]> {
-    return (await this.scope.queryAll('main', { pk: this.pk(unitCode), beginsWith: 'HOURS#' })).map(ServiceCatalogueRepository.hours);
+    return (await this.scope.queryAll('main', { pk: this.pk(unitCode), beginsWith: 'HOURS#' })).map(
+      ServiceCatalogueRepository.hours,
+    );
   }
 
   /** Creates a service type (no `expectedVersion`) or changes one under optimistic locking. */
-  async saveType(fields: Omit<ServiceType, 'version'>, expectedVersion: number | undefined, ctx: WriteContext): Promise<ServiceType> {
+  async saveType(
+    fields: Omit<ServiceType, 'version'>,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<ServiceType> {
     const sk = `SVCTYPE#${fields.code}`;
-    const previous = expectedVersion !== undefined ? await this.scope.get('main', this.pk(fields.unitCode), sk, true) : undefined;
+    const previous =
+      expectedVersion !== undefined ? await this.scope.get('main', this.pk(fields.unitCode), sk, true) : undefined;
     const conflict = async () => {
       const current = await this.type(fields.unitCode, fields.code);
-      return new DomainError(current && expectedVersion === undefined ? 'service_type_exists' : 'version_conflict', { code: fields.code, current: String(current?.version ?? 0), sent: expectedVersion ?? 0 }, current ? { current } : undefined);
+      return new DomainError(
+        current && expectedVersion === undefined ? 'service_type_exists' : 'version_conflict',
+        { code: fields.code, current: String(current?.version ?? 0), sent: expectedVersion ?? 0 },
+        current ? { current } : undefined,
+      );
     };
     if (expectedVersion !== undefined && previous?.version !== expectedVersion) throw await conflict();
-    const item = { pk: this.pk(fields.unitCode), sk, ...fields, ...this.scope.stamp('ServiceType', `${fields.unitCode}/${fields.code}`, ctx, previous as { createdAt: string; version: number } | undefined) };
+    const item = {
+      pk: this.pk(fields.unitCode),
+      sk,
+      ...fields,
+      ...this.scope.stamp(
+        'ServiceType',
+        `${fields.unitCode}/${fields.code}`,
+        ctx,
+        previous as { createdAt: string; version: number } | undefined,
+      ),
+    };
     try {
-      await this.scope.put('main', item, expectedVersion === undefined ? { expression: 'attribute_not_exists(pk)' } : { expression: 'version = :v', values: { ':v': expectedVersion } });
+      await this.scope.put(
+        'main',
+        item,
+        expectedVersion === undefined
+          ? { expression: 'attribute_not_exists(pk)' }
+          : { expression: 'version = :v', values: { ':v': expectedVersion } },
+      );
     } catch (err) {
       if (isConditionalFailure(err)) throw await conflict();
       throw err;
@@ -82,14 +118,43 @@ export class ServiceCatalogueRepository {
   }
 
   /** Adds an hours version; one already starting that day is replaced only with its `expectedVersion`. */
-  async saveHours(unitCode: string, hours: HoursVersion, reason: string, expectedVersion: number | undefined, ctx: WriteContext): Promise<StoredHours> {
+  async saveHours(
+    unitCode: string,
+    hours: HoursVersion,
+    reason: string,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+  ): Promise<StoredHours> {
     const sk = `HOURS#${hours.effectiveFrom}`;
-    const previous = expectedVersion !== undefined ? await this.scope.get('main', this.pk(unitCode), sk, true) : undefined;
-    const conflict = () => new DomainError('version_conflict', { current: String(previous?.version ?? 'ada / exists'), sent: expectedVersion ?? 0 });
+    const previous =
+      expectedVersion !== undefined ? await this.scope.get('main', this.pk(unitCode), sk, true) : undefined;
+    const conflict = () =>
+      new DomainError('version_conflict', {
+        current: String(previous?.version ?? 'ada / exists'),
+        sent: expectedVersion ?? 0,
+      });
     if (expectedVersion !== undefined && previous?.version !== expectedVersion) throw conflict();
-    const item = { pk: this.pk(unitCode), sk, unitCode, ...hours, reason, ...this.scope.stamp('ServiceHours', `${unitCode}/${hours.effectiveFrom}`, ctx, previous as { createdAt: string; version: number } | undefined) };
+    const item = {
+      pk: this.pk(unitCode),
+      sk,
+      unitCode,
+      ...hours,
+      reason,
+      ...this.scope.stamp(
+        'ServiceHours',
+        `${unitCode}/${hours.effectiveFrom}`,
+        ctx,
+        previous as { createdAt: string; version: number } | undefined,
+      ),
+    };
     try {
-      await this.scope.put('main', item, expectedVersion === undefined ? { expression: 'attribute_not_exists(pk)' } : { expression: 'version = :v', values: { ':v': expectedVersion } });
+      await this.scope.put(
+        'main',
+        item,
+        expectedVersion === undefined
+          ? { expression: 'attribute_not_exists(pk)' }
+          : { expression: 'version = :v', values: { ':v': expectedVersion } },
+      );
     } catch (err) {
       if (isConditionalFailure(err)) throw conflict();
       throw err;

@@ -1,4 +1,4 @@
-import { type ServiceTotals, addTotals, emptyTotals } from '../domain/service-indicators.ts';
+import { addTotals, emptyTotals, type ServiceTotals } from '../domain/service-indicators.ts';
 import { type ElementCode, elementCodes } from '../domain/skm.ts';
 import type { Item, OrgScope, TransactItem } from './org-scope.ts';
 
@@ -47,7 +47,11 @@ export class ServiceTotalsRepository {
   }
 
   typeKey(unitCode: string, periodId: string, serviceType: string): TotalsKey {
-    return { pk: this.scope.key('UNIT', unitCode), sk: `SVCSUM#${periodId}#TYPE#${serviceType}`, identity: { unitCode, periodId, serviceType } };
+    return {
+      pk: this.scope.key('UNIT', unitCode),
+      sk: `SVCSUM#${periodId}#TYPE#${serviceType}`,
+      identity: { unitCode, periodId, serviceType },
+    };
   }
 
   officerKey(nip: string, unitCode: string, periodId: string): TotalsKey {
@@ -64,7 +68,11 @@ export class ServiceTotalsRepository {
 
   /** Every totals record a transaction or response touches: the unit, its type and each officer, in each period. */
   keysOf(s: Scope): TotalsKey[] {
-    return s.periodIds.flatMap((p) => [this.unitKey(s.unitCode, p), this.typeKey(s.unitCode, p, s.serviceType), ...s.officers.map((n) => this.officerKey(n, s.unitCode, p))]);
+    return s.periodIds.flatMap((p) => [
+      this.unitKey(s.unitCode, p),
+      this.typeKey(s.unitCode, p, s.serviceType),
+      ...s.officers.map((n) => this.officerKey(n, s.unitCode, p)),
+    ]);
   }
 
   /** The increments as transaction items, one per record; records whose change is all zero are left out. */
@@ -94,7 +102,15 @@ export class ServiceTotalsRepository {
         values[`:a${i}`] = n;
         return `#a${i} :a${i}`;
       });
-      out.push({ update: { table: 'main', key: { pk: key.pk, sk: key.sk }, set: `SET ${sets.join(', ')} ADD ${increments.join(', ')}`, names, values } });
+      out.push({
+        update: {
+          table: 'main',
+          key: { pk: key.pk, sk: key.sk },
+          set: `SET ${sets.join(', ')} ADD ${increments.join(', ')}`,
+          names,
+          values,
+        },
+      });
     }
     return out;
   }
@@ -108,15 +124,23 @@ export class ServiceTotalsRepository {
     t.respondents = (i.respondents as number) ?? 0;
     t.followUps = (i.followUps as number) ?? 0;
     for (const c of elementCodes) t.sums[c] = (i[c] as number) ?? 0;
-    for (const [attr, n] of Object.entries(i)) if (/^m\d+$/.test(attr) && (n as number) > 0) t.histogram[Number(attr.slice(1))] = n as number;
+    for (const [attr, n] of Object.entries(i))
+      if (/^m\d+$/.test(attr) && (n as number) > 0) t.histogram[Number(attr.slice(1))] = n as number;
     return t;
   }
 
   /** The unit's totals and those of each of its service types in a period (one query). */
   async unit(unitCode: string, periodId: string): Promise<{ unit: ServiceTotals; types: Map<string, ServiceTotals> }> {
-    const items = await this.scope.queryAll('main', { pk: this.scope.key('UNIT', unitCode), beginsWith: `SVCSUM#${periodId}` });
+    const items = await this.scope.queryAll('main', {
+      pk: this.scope.key('UNIT', unitCode),
+      beginsWith: `SVCSUM#${periodId}`,
+    });
     const own = items.find((i) => i.sk === `SVCSUM#${periodId}`);
-    const types = new Map(items.filter((i) => (i.sk as string).startsWith(`SVCSUM#${periodId}#TYPE#`)).map((i) => [i.serviceType as string, ServiceTotalsRepository.totalsOf(i)]));
+    const types = new Map(
+      items
+        .filter((i) => (i.sk as string).startsWith(`SVCSUM#${periodId}#TYPE#`))
+        .map((i) => [i.serviceType as string, ServiceTotalsRepository.totalsOf(i)]),
+    );
     return { unit: ServiceTotalsRepository.totalsOf(own), types };
   }
 
@@ -127,8 +151,14 @@ export class ServiceTotalsRepository {
   }
 
   /** An officer's totals in a period, per unit served and combined (one query of their partition). */
-  async officer(nip: string, periodId: string): Promise<{ combined: ServiceTotals; byUnit: Map<string, ServiceTotals> }> {
-    const items = await this.scope.queryAll('main', { pk: this.scope.key('EMP', nip), beginsWith: `SVCSUM#${periodId}#UNIT#` });
+  async officer(
+    nip: string,
+    periodId: string,
+  ): Promise<{ combined: ServiceTotals; byUnit: Map<string, ServiceTotals> }> {
+    const items = await this.scope.queryAll('main', {
+      pk: this.scope.key('EMP', nip),
+      beginsWith: `SVCSUM#${periodId}#UNIT#`,
+    });
     const byUnit = new Map(items.map((i) => [i.unitCode as string, ServiceTotalsRepository.totalsOf(i)]));
     return { combined: [...byUnit.values()].reduce(addTotals, emptyTotals()), byUnit };
   }
@@ -149,8 +179,10 @@ export class TotalsChanges {
       d.serviceSeconds = plus(d.serviceSeconds, delta.serviceSeconds);
       d.respondents = plus(d.respondents, delta.respondents);
       d.followUps = plus(d.followUps, delta.followUps);
-      for (const [b, n] of Object.entries(delta.buckets ?? {})) (d.buckets ??= {})[Number(b)] = plus(d.buckets?.[Number(b)], n);
-      for (const [c, n] of Object.entries(delta.sums ?? {})) (d.sums ??= {})[c as ElementCode] = plus(d.sums?.[c as ElementCode], n);
+      for (const [b, n] of Object.entries(delta.buckets ?? {}))
+        (d.buckets ??= {})[Number(b)] = plus(d.buckets?.[Number(b)], n);
+      for (const [c, n] of Object.entries(delta.sums ?? {}))
+        (d.sums ??= {})[c as ElementCode] = plus(d.sums?.[c as ElementCode], n);
       this.changes.set(id, entry);
     }
   }

@@ -1,4 +1,4 @@
-import { type Item, type OrgScope, type WriteContext, recordOf } from './org-scope.ts';
+import { type Item, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
 
 export interface ServiceTransaction {
   externalId: string;
@@ -41,7 +41,11 @@ export class TransactionRepository {
     return rest as unknown as ServiceTransaction;
   }
 
-  toItem(t: Omit<ServiceTransaction, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>, ctx: WriteContext, previous?: ServiceTransaction): Item {
+  toItem(
+    t: Omit<ServiceTransaction, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>,
+    ctx: WriteContext,
+    previous?: ServiceTransaction,
+  ): Item {
     return {
       ...this.key(t.externalId),
       gsi1pk: this.scope.key('SURVEYLINK', t.linkId),
@@ -52,7 +56,10 @@ export class TransactionRepository {
   }
 
   async getMany(externalIds: string[]): Promise<Map<string, ServiceTransaction>> {
-    const items = await this.scope.getMany('main', externalIds.map((id) => this.key(id)));
+    const items = await this.scope.getMany(
+      'main',
+      externalIds.map((id) => this.key(id)),
+    );
     return new Map(items.map((i) => [i.externalId as string, TransactionRepository.fromItem(i)]));
   }
 

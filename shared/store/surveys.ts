@@ -1,6 +1,6 @@
 import type { Answers } from '../domain/skm.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure, recordOf } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
 
 export interface SurveyResponse {
   answers: Answers;
@@ -53,7 +53,11 @@ export class SurveyRepository {
   /** Records the link's one response (a conditional put: a second submission changes nothing and gets 409). */
   async submit(response: StoredResponse, ctx: WriteContext): Promise<void> {
     try {
-      await this.scope.put('main', { ...this.key(response.linkId), ...response, ...this.scope.stamp('SurveyResponse', response.linkId, ctx) }, { expression: 'attribute_not_exists(pk)' });
+      await this.scope.put(
+        'main',
+        { ...this.key(response.linkId), ...response, ...this.scope.stamp('SurveyResponse', response.linkId, ctx) },
+        { expression: 'attribute_not_exists(pk)' },
+      );
     } catch (err) {
       if (isConditionalFailure(err)) throw new DomainError('survey_already_answered');
       throw err;
@@ -62,7 +66,12 @@ export class SurveyRepository {
 
   /** The item of a follow-up a flagged response raises (written by the totals consumer, with the totals it moves). */
   followUpItem(followUp: FollowUp, ctx: WriteContext): Item {
-    return { pk: this.scope.key('UNIT', followUp.unitCode), sk: `FOLLOWUP#${followUp.id}`, ...followUp, ...this.scope.stamp('SurveyFollowUp', followUp.id, ctx) };
+    return {
+      pk: this.scope.key('UNIT', followUp.unitCode),
+      sk: `FOLLOWUP#${followUp.id}`,
+      ...followUp,
+      ...this.scope.stamp('SurveyFollowUp', followUp.id, ctx),
+    };
   }
 
   private static followUp(i: Item): FollowUp {
@@ -72,7 +81,13 @@ export class SurveyRepository {
 
   /** A unit's follow-ups, newest first. */
   async followUps(unitCode: string, limit: number, cursor?: string) {
-    const page = await this.scope.query('main', { pk: this.scope.key('UNIT', unitCode), beginsWith: 'FOLLOWUP#', newestFirst: true, limit, cursor });
+    const page = await this.scope.query('main', {
+      pk: this.scope.key('UNIT', unitCode),
+      beginsWith: 'FOLLOWUP#',
+      newestFirst: true,
+      limit,
+      cursor,
+    });
     return { items: page.items.map(SurveyRepository.followUp), nextCursor: page.nextCursor };
   }
 
@@ -81,8 +96,14 @@ export class SurveyRepository {
     const [pk, sk] = [this.scope.key('UNIT', unitCode), `FOLLOWUP#${id}`];
     const item = await this.scope.get('main', pk, sk, true);
     if (!item) throw new DomainError('not_found', { what: 'follow_up' });
-    if (item.status !== 'open') throw new DomainError('follow_up_resolved', {}, { current: SurveyRepository.followUp(item) });
-    const next = { ...item, status: 'resolved', resolution: { note, by: ctx.actor, at: ctx.now }, ...this.scope.stamp('SurveyFollowUp', id, ctx, item as { createdAt: string; version: number }) };
+    if (item.status !== 'open')
+      throw new DomainError('follow_up_resolved', {}, { current: SurveyRepository.followUp(item) });
+    const next = {
+      ...item,
+      status: 'resolved',
+      resolution: { note, by: ctx.actor, at: ctx.now },
+      ...this.scope.stamp('SurveyFollowUp', id, ctx, item as { createdAt: string; version: number }),
+    };
     try {
       await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': item.version } });
     } catch (err) {

@@ -1,6 +1,6 @@
 import type { UnitKind } from '../domain/units.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, type WriteContext } from './org-scope.ts';
 import { registerOrganisation } from './organisations.ts';
 
 export interface Unit {
@@ -47,7 +47,12 @@ export class UnitRepository {
   }
 
   async saveOrganisation(name: string, ctx: WriteContext): Promise<void> {
-    await this.scope.put('main', { pk: this.scope.key('ORG'), sk: 'PROFILE', name, ...this.scope.stamp('Organisation', this.scope.orgId, ctx) });
+    await this.scope.put('main', {
+      pk: this.scope.key('ORG'),
+      sk: 'PROFILE',
+      name,
+      ...this.scope.stamp('Organisation', this.scope.orgId, ctx),
+    });
     await registerOrganisation(this.scope.orgId);
   }
 
@@ -76,7 +81,8 @@ export class UnitRepository {
     } catch (err) {
       if (!isConditionalFailure(err)) throw err;
       const existing = await this.get(unit.code);
-      const same = existing && existing.name === unit.name && existing.kind === unit.kind && existing.path === unit.path;
+      const same =
+        existing && existing.name === unit.name && existing.kind === unit.kind && existing.path === unit.path;
       if (same) return { unit: existing, replayed: true };
       throw new DomainError('already_exists', { what: `Unit ${unit.code}` });
     }

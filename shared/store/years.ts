@@ -1,10 +1,11 @@
-import { type Cadence, type PeriodDates, type PeriodState, derivePeriods } from '../domain/periods.ts';
-import { type Rules, type RulesVersion, defaultRules, ruleFields, rulesForNewYear } from '../domain/rules.ts';
+import { type Cadence, derivePeriods, type PeriodDates, type PeriodState } from '../domain/periods.ts';
+import { defaultRules, type Rules, type RulesVersion, ruleFields, rulesForNewYear } from '../domain/rules.ts';
 import { yearOf } from '../domain/time.ts';
 
 export type { RulesVersion } from '../domain/rules.ts';
+
 import { DomainError, notFound } from '../messages/errors.ts';
-import { type Item, type OrgScope, type WriteContext, isConditionalFailure, withoutKeys } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, type WriteContext, withoutKeys } from './org-scope.ts';
 
 export interface Period extends PeriodDates {
   state: PeriodState;
@@ -12,9 +13,13 @@ export interface Period extends PeriodDates {
   /** The rules version the period was scored with: fixed from 'scored' on, so later rule changes never re-rate it. */
   rulesVersion?: number;
   /** When and how it was finalised: the appeal window counts from here. */
-  finalisation?: { at: string; by: string; acceptedRecommendations: number; acknowledgement?: { reason: string; violations: number } };
+  finalisation?: {
+    at: string;
+    by: string;
+    acceptedRecommendations: number;
+    acknowledgement?: { reason: string; violations: number };
+  };
 }
-
 
 export interface PerformanceYear {
   year: number;
@@ -39,15 +44,35 @@ export class YearRepository {
    * Opens a year: configuration, every period (open) and rules version 1, in one transaction. The rules carry
    * over from the previous year's current version, or start from the policy defaults.
    */
-  async open(year: number, cadence: Cadence, ctx: WriteContext): Promise<{ year: PerformanceYear; rules: RulesVersion }> {
+  async open(
+    year: number,
+    cadence: Cadence,
+    ctx: WriteContext,
+  ): Promise<{ year: PerformanceYear; rules: RulesVersion }> {
     const pk = this.pk(year);
     const rules = rulesForNewYear(year, (await this.rules(year - 1))?.current);
     const periods = derivePeriods(year, cadence, rules.inputDeadlineDay);
     try {
       await this.scope.transact([
-        { put: { table: 'main', item: { pk, sk: 'CONFIG', year, cadence, ...this.scope.stamp('PerformanceYear', String(year), ctx) }, condition: 'attribute_not_exists(pk)' } },
-        ...periods.map((p) => ({ put: { table: 'main' as const, item: { pk, sk: `PERIOD#${p.id}`, ...p, state: 'open', ...this.scope.stamp('Period', p.id, ctx) } } })),
-        { put: { table: 'main', item: { pk, sk: `RULES#v${pad4(1)}`, ...rules, ...this.scope.stamp('Rules', `${year}/v1`, ctx) } } },
+        {
+          put: {
+            table: 'main',
+            item: { pk, sk: 'CONFIG', year, cadence, ...this.scope.stamp('PerformanceYear', String(year), ctx) },
+            condition: 'attribute_not_exists(pk)',
+          },
+        },
+        ...periods.map((p) => ({
+          put: {
+            table: 'main' as const,
+            item: { pk, sk: `PERIOD#${p.id}`, ...p, state: 'open', ...this.scope.stamp('Period', p.id, ctx) },
+          },
+        })),
+        {
+          put: {
+            table: 'main',
+            item: { pk, sk: `RULES#v${pad4(1)}`, ...rules, ...this.scope.stamp('Rules', `${year}/v1`, ctx) },
+          },
+        },
       ]);
     } catch (err) {
       if (isConditionalFailure(err)) throw new DomainError('year_exists', { year });
@@ -61,7 +86,9 @@ export class YearRepository {
   }
 
   /** The year, its periods and its rules in one query (they share the partition). */
-  async getWithRules(year: number): Promise<{ year: PerformanceYear; rules: { current: RulesVersion; history: RulesVersion[] } } | undefined> {
+  async getWithRules(
+    year: number,
+  ): Promise<{ year: PerformanceYear; rules: { current: RulesVersion; history: RulesVersion[] } } | undefined> {
     const items = await this.scope.queryAll('main', { pk: this.pk(year) });
     const performanceYear = YearRepository.yearOf(year, items);
     const rules = YearRepository.rulesOf(items.filter((i) => (i.sk as string).startsWith('RULES#')).reverse());
@@ -86,7 +113,17 @@ export class YearRepository {
 
   private static period(i: Item): Period {
     const { id, kind, start, end, inputDeadline, state, version, rulesVersion, finalisation } = i as unknown as Period;
-    return { id, kind, start, end, inputDeadline, state, version, ...(rulesVersion ? { rulesVersion } : {}), ...(finalisation ? { finalisation } : {}) };
+    return {
+      id,
+      kind,
+      start,
+      end,
+      inputDeadline,
+      state,
+      version,
+      ...(rulesVersion ? { rulesVersion } : {}),
+      ...(finalisation ? { finalisation } : {}),
+    };
   }
 
   /**
@@ -102,9 +139,18 @@ export class YearRepository {
   ): Promise<Period> {
     const item = await this.scope.get('main', this.pk(year), `PERIOD#${periodId}`, true);
     if (!item) throw new DomainError('not_found', { what: 'period' });
-    const conflict = () => new DomainError('version_conflict', { current: item.version, sent: expectedVersion }, { current: YearRepository.period(item) });
+    const conflict = () =>
+      new DomainError(
+        'version_conflict',
+        { current: item.version, sent: expectedVersion },
+        { current: YearRepository.period(item) },
+      );
     if (item.version !== expectedVersion) throw conflict();
-    const next = { ...item, ...decide(YearRepository.period(item)), ...this.scope.stamp('Period', periodId, ctx, item as { createdAt: string; version: number }) };
+    const next = {
+      ...item,
+      ...decide(YearRepository.period(item)),
+      ...this.scope.stamp('Period', periodId, ctx, item as { createdAt: string; version: number }),
+    };
     try {
       await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': expectedVersion } });
     } catch (err) {
@@ -115,7 +161,9 @@ export class YearRepository {
   }
 
   async rules(year: number): Promise<{ current: RulesVersion; history: RulesVersion[] } | undefined> {
-    return YearRepository.rulesOf(await this.scope.queryAll('main', { pk: this.pk(year), beginsWith: 'RULES#', newestFirst: true }));
+    return YearRepository.rulesOf(
+      await this.scope.queryAll('main', { pk: this.pk(year), beginsWith: 'RULES#', newestFirst: true }),
+    );
   }
 
   /** Rules versions from their items, newest first. */
@@ -123,19 +171,39 @@ export class YearRepository {
     const history = items.map((i) => {
       const r = withoutKeys(i) as Item;
       // A field added after a version was saved reads as its policy default.
-      return { ...Object.fromEntries(ruleFields.map((f) => [f, r[f] ?? defaultRules[f]])), rulesVersion: r.rulesVersion, reason: r.reason, updatedAt: r.updatedAt, updatedBy: r.updatedBy } as RulesVersion;
+      return {
+        ...Object.fromEntries(ruleFields.map((f) => [f, r[f] ?? defaultRules[f]])),
+        rulesVersion: r.rulesVersion,
+        reason: r.reason,
+        updatedAt: r.updatedAt,
+        updatedBy: r.updatedBy,
+      } as RulesVersion;
     });
     return history[0] ? { current: history[0], history } : undefined;
   }
 
   /** A new rules version; versions are never changed, so a finalised period keeps the one it was scored with. */
-  async newRules(year: number, rules: Rules, reason: string, expectedCurrent: number, ctx: WriteContext): Promise<RulesVersion> {
+  async newRules(
+    year: number,
+    rules: Rules,
+    reason: string,
+    expectedCurrent: number,
+    ctx: WriteContext,
+  ): Promise<RulesVersion> {
     const rulesVersion = expectedCurrent + 1;
-    const item = { pk: this.pk(year), sk: `RULES#v${pad4(rulesVersion)}`, ...rules, rulesVersion, reason, ...this.scope.stamp('Rules', `${year}/v${rulesVersion}`, ctx) };
+    const item = {
+      pk: this.pk(year),
+      sk: `RULES#v${pad4(rulesVersion)}`,
+      ...rules,
+      rulesVersion,
+      reason,
+      ...this.scope.stamp('Rules', `${year}/v${rulesVersion}`, ctx),
+    };
     try {
       await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new DomainError('version_conflict', { current: `>${expectedCurrent}`, sent: expectedCurrent });
+      if (isConditionalFailure(err))
+        throw new DomainError('version_conflict', { current: `>${expectedCurrent}`, sent: expectedCurrent });
       throw err;
     }
     return { ...rules, rulesVersion, reason, updatedAt: ctx.now, updatedBy: ctx.actor };

@@ -25,7 +25,14 @@ const time = async (f: () => Promise<unknown>) => {
   return performance.now() - t;
 };
 
-const event = (method: string, path: string, nip: string, params: Record<string, string>, body?: unknown, query?: Record<string, string>) => ({
+const event = (
+  method: string,
+  path: string,
+  nip: string,
+  params: Record<string, string>,
+  body?: unknown,
+  query?: Record<string, string>,
+) => ({
   version: '2.0',
   routeKey: `${method} ${path}`,
   rawPath: path,
@@ -36,7 +43,11 @@ const event = (method: string, path: string, nip: string, params: Record<string,
   requestContext: {
     requestId: randomUUID(),
     http: { method, path },
-    authorizer: { jwt: { claims: { 'custom:org': DEMO_ORG.orgId, 'custom:nip': nip, 'cognito:groups': '[]', token_use: 'id', sub: nip } } },
+    authorizer: {
+      jwt: {
+        claims: { 'custom:org': DEMO_ORG.orgId, 'custom:nip': nip, 'cognito:groups': '[]', token_use: 'id', sub: nip },
+      },
+    },
   },
   ...(body ? { body: JSON.stringify(body) } : {}),
   isBase64Encoded: false,
@@ -55,16 +66,47 @@ export async function activitiesBench(): Promise<void> {
         planVersion: 1,
         state: 'approved',
         effectiveFrom: `${year}-01-01`,
-        rhk: [{ id: 'r', kind: 'utama', title: 'R', unitGoal: 'G', iki: [{ id: 'k', name: 'K', aspect: 'kuantitas', target: { kind: 'single', value: 10 }, unit: 'u', direction: 'higher', weight: 100 }] }],
+        rhk: [
+          {
+            id: 'r',
+            kind: 'utama',
+            title: 'R',
+            unitGoal: 'G',
+            iki: [
+              {
+                id: 'k',
+                name: 'K',
+                aspect: 'kuantitas',
+                target: { kind: 'single', value: 10 },
+                unit: 'u',
+                direction: 'higher',
+                weight: 100,
+              },
+            ],
+          },
+        ],
       },
       { actor: 'bench', now: new Date().toISOString() },
     );
 
     const doc = documentClient();
     const main = tableName('main');
-    const create = (await import('../../functions/activities/create-activity.ts')).handler as unknown as (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>;
-    const slot = (i: number) => `${String(Math.floor((i * 5) / 60)).padStart(2, '0')}:${String((i * 5) % 60).padStart(2, '0')}`;
-    const body = (i: number) => ({ date, start: slot(i), end: slot(i + 1), description: 'Bench', rhkId: 'r', ikiId: 'k', outputQuantity: 1, outputUnit: 'u' });
+    const create = (await import('../../functions/activities/create-activity.ts')).handler as unknown as (
+      e: unknown,
+      c: unknown,
+    ) => Promise<{ statusCode: number; body: string }>;
+    const slot = (i: number) =>
+      `${String(Math.floor((i * 5) / 60)).padStart(2, '0')}:${String((i * 5) % 60).padStart(2, '0')}`;
+    const body = (i: number) => ({
+      date,
+      start: slot(i),
+      end: slot(i + 1),
+      description: 'Bench',
+      rhkId: 'r',
+      ikiId: 'k',
+      outputQuantity: 1,
+      outputUnit: 'u',
+    });
 
     // The bare transaction the handler writes (activity, day, period total) into another person's partition.
     const bareTransaction = (i: number) => {
@@ -72,9 +114,24 @@ export async function activitiesBench(): Promise<void> {
       return doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: main, Item: { pk, sk: `ACT#${date}#${slot(i)}#${randomUUID()}`, ...body(i), status: 'pending', version: 1 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: main, Item: { pk, sk: `DAY#${date}`, loggedMinutes: 5 * (i + 1), dayVersion: i + 1 } } },
-            { Update: { TableName: main, Key: { pk, sk: `TOTAL#${date.slice(0, 7)}` }, UpdateExpression: 'ADD pending :one', ExpressionAttributeValues: { ':one': 1 } } },
+            {
+              Put: {
+                TableName: main,
+                Item: { pk, sk: `ACT#${date}#${slot(i)}#${randomUUID()}`, ...body(i), status: 'pending', version: 1 },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: { TableName: main, Item: { pk, sk: `DAY#${date}`, loggedMinutes: 5 * (i + 1), dayVersion: i + 1 } },
+            },
+            {
+              Update: {
+                TableName: main,
+                Key: { pk, sk: `TOTAL#${date.slice(0, 7)}` },
+                UpdateExpression: 'ADD pending :one',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
           ],
         }),
       );
@@ -84,10 +141,29 @@ export async function activitiesBench(): Promise<void> {
       const pk = scope.key('EMP', STAFF);
       await doc.send(new GetCommand({ TableName: main, Key: { pk, sk: 'PROFILE' } }));
       await Promise.all([
-        doc.send(new QueryCommand({ TableName: main, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': scope.key('YEAR', String(year)) } })),
-        doc.send(new QueryCommand({ TableName: main, KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': pk, ':s': `PLAN#${year}#` } })),
+        doc.send(
+          new QueryCommand({
+            TableName: main,
+            KeyConditionExpression: 'pk = :p',
+            ExpressionAttributeValues: { ':p': scope.key('YEAR', String(year)) },
+          }),
+        ),
+        doc.send(
+          new QueryCommand({
+            TableName: main,
+            KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+            ExpressionAttributeValues: { ':p': pk, ':s': `PLAN#${year}#` },
+          }),
+        ),
         doc.send(new GetCommand({ TableName: main, Key: { pk, sk: `DAY#${date}` }, ConsistentRead: true })).then(() =>
-          doc.send(new QueryCommand({ TableName: main, KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': pk, ':s': `ACT#${date}#` }, ConsistentRead: true })),
+          doc.send(
+            new QueryCommand({
+              TableName: main,
+              KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+              ExpressionAttributeValues: { ':p': pk, ':s': `ACT#${date}#` },
+              ConsistentRead: true,
+            }),
+          ),
         ),
       ]);
       await bareTransaction(i + 1000);
@@ -99,26 +175,47 @@ export async function activitiesBench(): Promise<void> {
     for (let i = 0; i < N; i++) {
       // Rotate the order each round so drift hits all three alike.
       const steps = [
-        async () => handlerMs.push(await time(async () => {
-          const res = await create(event('POST', '/employees/me/activities', STAFF, { nip: 'me' }, body(i)), context);
-          if (res.statusCode !== 201) throw new Error(`create failed: ${res.body}`);
-        })),
+        async () =>
+          handlerMs.push(
+            await time(async () => {
+              const res = await create(
+                event('POST', '/employees/me/activities', STAFF, { nip: 'me' }, body(i)),
+                context,
+              );
+              if (res.statusCode !== 201) throw new Error(`create failed: ${res.body}`);
+            }),
+          ),
         async () => txMs.push(await time(() => bareTransaction(i))),
         async () => callsMs.push(await time(() => bareCalls(i))),
       ];
       for (let k = 0; k < 3; k++) await steps[(i + k) % 3]!();
     }
     console.log(`\nCreate an activity, ${N} paired rounds on DynamoDB Local (median ms):`);
-    console.log(`  handler ${median(handlerMs).toFixed(1)} · bare transaction ${median(txMs).toFixed(1)} · bare calls (same reads + transaction) ${median(callsMs).toFixed(1)}`);
-    console.log(`  handler / bare calls = ${(median(handlerMs) / median(callsMs)).toFixed(2)}×  (target ≤ 1.3×: our overhead beyond the I/O)`);
-    console.log(`  handler / bare transaction = ${(median(handlerMs) / median(txMs)).toFixed(2)}×  (the rule reads: period, plan, day, overlaps, caller)`);
+    console.log(
+      `  handler ${median(handlerMs).toFixed(1)} · bare transaction ${median(txMs).toFixed(1)} · bare calls (same reads + transaction) ${median(callsMs).toFixed(1)}`,
+    );
+    console.log(
+      `  handler / bare calls = ${(median(handlerMs) / median(callsMs)).toFixed(2)}×  (target ≤ 1.3×: our overhead beyond the I/O)`,
+    );
+    console.log(
+      `  handler / bare transaction = ${(median(handlerMs) / median(txMs)).toFixed(2)}×  (the rule reads: period, plan, day, overlaps, caller)`,
+    );
 
     // 2. The queue: 50 subordinates × 20 pending entries for one supervisor. The subordinates are real employees
     //    (the queue checks each entry's owner still reports there); the entries are written directly.
     const employees = new EmployeeRepository(scope);
     for (let s = 0; s < 50; s++) {
       await employees.create(
-        { nip: `1990010120200110${String(s).padStart(2, '0')}`, name: `Bawahan ${s}`, position: 'Staf', employmentType: 'PNS', unitCode: 'DUK-IDK', unitPath: '/DISDUKCAPIL/DUK-DAFDUK/DUK-IDK/', supervisorNip: KASI, status: 'active' },
+        {
+          nip: `1990010120200110${String(s).padStart(2, '0')}`,
+          name: `Bawahan ${s}`,
+          position: 'Staf',
+          employmentType: 'PNS',
+          unitCode: 'DUK-IDK',
+          unitPath: '/DISDUKCAPIL/DUK-DAFDUK/DUK-IDK/',
+          supervisorNip: KASI,
+          status: 'active',
+        },
         { actor: 'bench', now: new Date().toISOString() },
       );
     }
@@ -126,17 +223,39 @@ export async function activitiesBench(): Promise<void> {
       const nip = `1990010120200110${String(Math.floor(i / 20)).padStart(2, '0')}`;
       const id = randomUUID();
       const d = `${date}`;
-      return { pk: scope.key('EMP', nip), sk: `ACT#${d}#${slot(i % 200)}#${id}`, gsi1pk: scope.key('VERIFY', KASI), gsi1sk: `${d}#${slot(i % 200)}#${nip}#${id}`, id, nip, date: d, start: slot(i % 200), end: slot((i % 200) + 1), status: 'pending', version: 1 };
+      return {
+        pk: scope.key('EMP', nip),
+        sk: `ACT#${d}#${slot(i % 200)}#${id}`,
+        gsi1pk: scope.key('VERIFY', KASI),
+        gsi1sk: `${d}#${slot(i % 200)}#${nip}#${id}`,
+        id,
+        nip,
+        date: d,
+        start: slot(i % 200),
+        end: slot((i % 200) + 1),
+        status: 'pending',
+        version: 1,
+      };
     });
     for (let i = 0; i < items.length; i += 25) {
-      await doc.send(new BatchWriteCommand({ RequestItems: { [main]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+      await doc.send(
+        new BatchWriteCommand({
+          RequestItems: { [main]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+        }),
+      );
     }
     let requests = 0;
-    doc.middlewareStack.add((next) => async (args) => {
-      requests++;
-      return next(args);
-    }, { step: 'initialize', name: 'benchCounter' });
-    const queue = (await import('../../functions/activities/get-verification-queue.ts')).handler as unknown as (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>;
+    doc.middlewareStack.add(
+      (next) => async (args) => {
+        requests++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'benchCounter' },
+    );
+    const queue = (await import('../../functions/activities/get-verification-queue.ts')).handler as unknown as (
+      e: unknown,
+      c: unknown,
+    ) => Promise<{ statusCode: number; body: string }>;
     let cursor: string | undefined;
     let pages = 0;
     let seen = 0;
@@ -144,7 +263,13 @@ export async function activitiesBench(): Promise<void> {
     do {
       const before = requests;
       const ms = await time(async () => {
-        const res = await queue(event('GET', '/employees/me/verification-queue', KASI, { nip: 'me' }, undefined, { limit: '100', ...(cursor ? { cursor } : {}) }), context);
+        const res = await queue(
+          event('GET', '/employees/me/verification-queue', KASI, { nip: 'me' }, undefined, {
+            limit: '100',
+            ...(cursor ? { cursor } : {}),
+          }),
+          context,
+        );
         const out = JSON.parse(res.body) as { items: unknown[]; nextCursor?: string };
         seen += out.items.length;
         cursor = out.nextCursor;
@@ -154,10 +279,12 @@ export async function activitiesBench(): Promise<void> {
       if (pages === 1) {
         console.log(
           `\nVerification queue, 50 subordinates × 20 pending: DynamoDB requests for page 1 = ${requests - before} ` +
-            '(1 query of the queue, 1 read of the caller\'s own record, 1 batch read of the entries\' owners)',
+            "(1 query of the queue, 1 read of the caller's own record, 1 batch read of the entries' owners)",
         );
       }
     } while (cursor && pages < 20);
-    console.log(`  ${seen} entries in ${pages} pages of 100; median page ${median(pageMs).toFixed(1)} ms; ${(requests / pages).toFixed(1)} requests per page`);
+    console.log(
+      `  ${seen} entries in ${pages} pages of 100; median page ${median(pageMs).toFixed(1)} ms; ${(requests / pages).toFixed(1)} requests per page`,
+    );
   });
 }

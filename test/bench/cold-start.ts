@@ -29,16 +29,31 @@ export const handler = async (event) => {
 
 async function bundle(name: string, entry: string): Promise<string> {
   const file = join(out, name, 'index.mjs');
-  await build({ entryPoints: [entry], bundle: true, outfile: file, logLevel: 'error', ...bundling, banner: { js: bundling.banner } });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    outfile: file,
+    logLevel: 'error',
+    ...bundling,
+    banner: { js: bundling.banner },
+  });
   // Shipped beside the bundle as deployed (not counted in its size: the code is index.mjs).
-  for (const [fileName, make] of Object.entries(prebuiltFiles[name] ?? {})) writeFileSync(join(out, name, fileName), make());
+  for (const [fileName, make] of Object.entries(prebuiltFiles[name] ?? {}))
+    writeFileSync(join(out, name, fileName), make());
   return file;
 }
 
 /** Module initialisation time of a bundle, in a fresh Node process (what a cold start pays after the runtime boots). */
 function initMs(file: string): number {
   const script = `const t=process.hrtime.bigint();await import(${JSON.stringify(pathToFileURL(file).href)});console.log(Number(process.hrtime.bigint()-t)/1e6);`;
-  const env = { ...process.env, AWS_REGION: 'ap-southeast-3', MAIN_TABLE: 'bench', AUDIT_TABLE: 'bench', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const env = {
+    ...process.env,
+    AWS_REGION: 'ap-southeast-3',
+    MAIN_TABLE: 'bench',
+    AUDIT_TABLE: 'bench',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString().trim());
 }
 
@@ -53,8 +68,12 @@ export async function coldStartBench(): Promise<void> {
   writeFileSync(join(out, 'bare', 'handler.mjs'), BARE);
   const bare = await bundle('bare', join(out, 'bare', 'handler.mjs'));
   const bareSize = statSync(bare).size;
-  console.log(`Cold start vs a bare DocumentClient + GetCommand handler (${(bareSize / 1024).toFixed(0)} KB), ${rounds} paired rounds, target ≤ ${TARGET}×\n`);
-  console.log(`${'function'.padEnd(26)} ${'bundle KB'.padStart(9)} ${'size ×'.padStart(7)} ${'init ms'.padStart(8)} ${'bare ms'.padStart(8)} ${'init ×'.padStart(7)}`);
+  console.log(
+    `Cold start vs a bare DocumentClient + GetCommand handler (${(bareSize / 1024).toFixed(0)} KB), ${rounds} paired rounds, target ≤ ${TARGET}×\n`,
+  );
+  console.log(
+    `${'function'.padEnd(26)} ${'bundle KB'.padStart(9)} ${'size ×'.padStart(7)} ${'init ms'.padStart(8)} ${'bare ms'.padStart(8)} ${'init ×'.padStart(7)}`,
+  );
 
   initMs(bare); // warm the file cache once
   const rows: { name: string; size: number; init: number }[] = [];
@@ -65,8 +84,13 @@ export async function coldStartBench(): Promise<void> {
     const base: number[] = [];
     // Alternate the order each round so drift on a busy machine hits both sides alike.
     for (let i = 0; i < rounds; i++) {
-      if (i % 2) { mine.push(initMs(file)); base.push(initMs(bare)); }
-      else { base.push(initMs(bare)); mine.push(initMs(file)); }
+      if (i % 2) {
+        mine.push(initMs(file));
+        base.push(initMs(bare));
+      } else {
+        base.push(initMs(bare));
+        mine.push(initMs(file));
+      }
     }
     const size = statSync(file).size / bareSize;
     const init = median(mine) / median(base);
@@ -77,6 +101,7 @@ export async function coldStartBench(): Promise<void> {
     );
   }
   const over = rows.filter((r) => r.size > TARGET || r.init > TARGET);
-  console.log(`\n${rows.length - over.length}/${rows.length} functions within ${TARGET}× on both (! marks a ratio above target).`);
+  console.log(
+    `\n${rows.length - over.length}/${rows.length} functions within ${TARGET}× on both (! marks a ratio above target).`,
+  );
 }
-

@@ -12,9 +12,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_MACHINE_CLIENT } from '../../infra/local/demo-data.ts';
+import { applyServiceChange } from '../../shared/app/service-totals.ts';
 import { documentClient, tableName } from '../../shared/store/client.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
-import { applyServiceChange } from '../../shared/app/service-totals.ts';
 import { TransactionRepository } from '../../shared/store/service-transactions.ts';
 import { openYear } from '../support/services.ts';
 import { withBenchDatabase } from './support.ts';
@@ -41,7 +41,16 @@ const machineEvent = (body: unknown) => ({
   requestContext: {
     requestId: randomUUID(),
     http: { method: 'POST', path: '/service-transactions' },
-    authorizer: { jwt: { claims: { token_use: 'access', client_id: DEMO_MACHINE_CLIENT.clientId, sub: DEMO_MACHINE_CLIENT.clientId, scope: 'kinerja-api/transactions.write' } } },
+    authorizer: {
+      jwt: {
+        claims: {
+          token_use: 'access',
+          client_id: DEMO_MACHINE_CLIENT.clientId,
+          sub: DEMO_MACHINE_CLIENT.clientId,
+          scope: 'kinerja-api/transactions.write',
+        },
+      },
+    },
   },
   body: JSON.stringify(body),
   isBase64Encoded: false,
@@ -63,7 +72,8 @@ const surveyEvent = (token: string, form: string) => ({
 function transaction(i: number, month: string) {
   const day = 2 + (i % 15);
   const start = 8 * 60 + (i % 600);
-  const at = (minutes: number) => `${month}-${String(day).padStart(2, '0')}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00+07:00`;
+  const at = (minutes: number) =>
+    `${month}-${String(day).padStart(2, '0')}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00+07:00`;
   return {
     externalId: `BENCH-${i}`,
     unitCode: 'DUK-IDK',
@@ -93,7 +103,18 @@ export async function servicesBench(): Promise<void> {
       Array.from({ length: TOTAL }, (_, i) => {
         const t = transaction(i, month);
         return raw.toItem(
-          { ...t, externalId: `R${round}-${t.externalId}`, receivedAt: new Date(t.receivedAt).toISOString(), completedAt: new Date(t.completedAt).toISOString(), serviceSeconds: 600, standardMinutes: 60, withinStandard: true, periodIds: [month, '2026'], linkId: randomBytes(16).toString('base64url'), surveyExpiresAt: 1_800_000_000 },
+          {
+            ...t,
+            externalId: `R${round}-${t.externalId}`,
+            receivedAt: new Date(t.receivedAt).toISOString(),
+            completedAt: new Date(t.completedAt).toISOString(),
+            serviceSeconds: 600,
+            standardMinutes: 60,
+            withinStandard: true,
+            periodIds: [month, '2026'],
+            linkId: randomBytes(16).toString('base64url'),
+            surveyExpiresAt: 1_800_000_000,
+          },
           ctx,
         );
       });
@@ -105,7 +126,9 @@ export async function servicesBench(): Promise<void> {
           await Promise.all(
             Array.from({ length: together }, async (_, k) => {
               const chunk = items.slice(i + k * 25, i + (k + 1) * 25);
-              let request: Record<string, unknown[]> | undefined = chunk.length ? { [main]: chunk.map((Item) => ({ PutRequest: { Item } })) } : undefined;
+              let request: Record<string, unknown[]> | undefined = chunk.length
+                ? { [main]: chunk.map((Item) => ({ PutRequest: { Item } })) }
+                : undefined;
               while (request && Object.keys(request).length) {
                 const out = await doc.send(new BatchWriteCommand({ RequestItems: request as never }));
                 request = out.UnprocessedItems as typeof request;
@@ -124,7 +147,8 @@ export async function servicesBench(): Promise<void> {
           });
           const res = await push(machineEvent({ transactions: batch }), context);
           const body = JSON.parse(res.body) as { summary: { created: number } };
-          if (res.statusCode !== 200 || body.summary.created !== batch.length) throw new Error(`push failed: ${res.body.slice(0, 500)}`);
+          if (res.statusCode !== 200 || body.summary.created !== batch.length)
+            throw new Error(`push failed: ${res.body.slice(0, 500)}`);
         }
       });
     const sequentialMs = Math.min(await rawRun(1, 1), await rawRun(2, 1));
@@ -135,23 +159,42 @@ export async function servicesBench(): Promise<void> {
     console.log(`  raw BatchWriteItem, 25 per call, one at a time: ${rate(sequentialMs)}`);
     console.log(`  raw BatchWriteItem, 25 per call, four at once:  ${rate(parallelMs)}`);
     console.log(`  handler, 100 per call (reads what the rules need, then writes four at once): ${rate(handlerMs)}`);
-    console.log(`  handler throughput / raw one at a time = ${(sequentialMs / handlerMs).toFixed(2)}×; / raw four at once = ${(parallelMs / handlerMs).toFixed(2)}×  (target ≥ 0.7×)`);
+    console.log(
+      `  handler throughput / raw one at a time = ${(sequentialMs / handlerMs).toFixed(2)}×; / raw four at once = ${(parallelMs / handlerMs).toFixed(2)}×  (target ≥ 0.7×)`,
+    );
 
     // 2. Survey submit: one link per response, alternating with the bare transaction of the same items.
     const links: string[] = [];
     for (let i = 0; i < SURVEYS; i += 100) {
-      const batch = Array.from({ length: Math.min(100, SURVEYS - i) }, (_, k) => ({ ...transaction(i + k, month), externalId: `SV-${i + k}` }));
-      const res = JSON.parse((await push(machineEvent({ transactions: batch, surveyValidDays: 90 }), context)).body) as { results: { surveyUrl: string }[] };
+      const batch = Array.from({ length: Math.min(100, SURVEYS - i) }, (_, k) => ({
+        ...transaction(i + k, month),
+        externalId: `SV-${i + k}`,
+      }));
+      const res = JSON.parse(
+        (await push(machineEvent({ transactions: batch, surveyValidDays: 90 }), context)).body,
+      ) as { results: { surveyUrl: string }[] };
       links.push(...res.results.map((r) => r.surveyUrl.split('/s/')[1]!));
     }
     const submit = (await import('../../functions/services/submit-survey.ts')).handler as unknown as Handler;
     const answers = { u1: 4, u2: 3, u3: 4, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 4 };
-    const form = new URLSearchParams(Object.entries(answers).map(([k, v]): [string, string] => [k, String(v)])).toString();
+    const form = new URLSearchParams(
+      Object.entries(answers).map(([k, v]): [string, string] => [k, String(v)]),
+    ).toString();
     // The bare write the handler needs: one conditional put of the response.
     const bare = (i: number) =>
       scope.put(
         'main',
-        { pk: scope.key('SURVEY', `BARE-${i}`), sk: 'RESPONSE', linkId: `BARE-${i}`, unitCode: 'DUK-IDK', serviceType: 'ktp-el', answers, complaint: false, followUpReasons: [], submittedAt: new Date().toISOString() },
+        {
+          pk: scope.key('SURVEY', `BARE-${i}`),
+          sk: 'RESPONSE',
+          linkId: `BARE-${i}`,
+          unitCode: 'DUK-IDK',
+          serviceType: 'ktp-el',
+          answers,
+          complaint: false,
+          followUpReasons: [],
+          submittedAt: new Date().toISOString(),
+        },
         { expression: 'attribute_not_exists(pk)' },
       );
     const handlerSurvey: number[] = [];
@@ -170,15 +213,26 @@ export async function servicesBench(): Promise<void> {
       for (let k = 0; k < 2; k++) await steps[(i + k) % 2]!();
     }
     console.log(`\nSurvey submission, ${links.length} paired rounds (median ms):`);
-    console.log(`  handler ${median(handlerSurvey).toFixed(1)} · bare conditional put of the response ${median(bareSurvey).toFixed(1)}`);
-    console.log(`  handler / bare write = ${(median(handlerSurvey) / median(bareSurvey)).toFixed(2)}×  (target ≤ 1.3×; the totals move later, through the stream)`);
+    console.log(
+      `  handler ${median(handlerSurvey).toFixed(1)} · bare conditional put of the response ${median(bareSurvey).toFixed(1)}`,
+    );
+    console.log(
+      `  handler / bare write = ${(median(handlerSurvey) / median(bareSurvey)).toFixed(2)}×  (target ≤ 1.3×; the totals move later, through the stream)`,
+    );
 
     // 3. The stream consumer's side: applying the ingested changes to the totals (what the request path left to it).
-    const sample = (await new TransactionRepository(scope).getMany(Array.from({ length: 500 }, (_, i) => `H1-BENCH-${i}`))).values();
-    const changes = [...sample].map((t, i) => ({ sequence: `bench-${i}`, newImage: { ...t, pk: scope.key('TX', t.externalId), sk: 'TX', orgId: scope.orgId, entity: 'ServiceTransaction' } }));
+    const sample = (
+      await new TransactionRepository(scope).getMany(Array.from({ length: 500 }, (_, i) => `H1-BENCH-${i}`))
+    ).values();
+    const changes = [...sample].map((t, i) => ({
+      sequence: `bench-${i}`,
+      newImage: { ...t, pk: scope.key('TX', t.externalId), sk: 'TX', orgId: scope.orgId, entity: 'ServiceTransaction' },
+    }));
     const applyMs = await time(async () => {
       for (const change of changes) await applyServiceChange(change, new Date());
     });
-    console.log(`\nTotals consumer: ${changes.length} transaction changes applied one by one in ${applyMs.toFixed(0)} ms = ${((changes.length / applyMs) * 1000).toFixed(0)} changes/s per shard`);
+    console.log(
+      `\nTotals consumer: ${changes.length} transaction changes applied one by one in ${applyMs.toFixed(0)} ms = ${((changes.length / applyMs) * 1000).toFixed(0)} changes/s per shard`,
+    );
   });
 }

@@ -11,7 +11,11 @@ const root = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
     cwd: root,
@@ -41,7 +45,8 @@ describe('npm start', () => {
     await waitFor('Press Ctrl-C to stop.', first.output, first.exited);
     const banner = first.output();
     expect(banner).toContain(`http://localhost:${port}`);
-    for (const role of ['Kepala Dinas', 'Pegawai', 'Admin OPD', 'Admin BKPSDM', 'Auditor', 'Machine client']) expect(banner).toContain(role);
+    for (const role of ['Kepala Dinas', 'Pegawai', 'Admin OPD', 'Admin BKPSDM', 'Auditor', 'Machine client'])
+      expect(banner).toContain(role);
 
     // The printed curl works as printed.
     const curl = /curl -s (\S+) -H "Authorization: Bearer (\S+)"/.exec(banner)!;
@@ -51,7 +56,9 @@ describe('npm start', () => {
 
     // The demo has work to show: the Pegawai's approved plan, cascaded from the Kepala Dinas.
     const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
-    const planRes = await fetch(`http://localhost:${port}/employees/me/plans/${year}`, { headers: { authorization: `Bearer ${curl[2]}` } });
+    const planRes = await fetch(`http://localhost:${port}/employees/me/plans/${year}`, {
+      headers: { authorization: `Bearer ${curl[2]}` },
+    });
     const planBody = (await planRes.json()) as { inForce: { state: string; rhk: { parentRhkId: string }[] } };
     expect(planBody.inForce).toMatchObject({ state: 'approved', rhk: [{ parentRhkId: 'kasi-1' }] });
 
@@ -101,14 +108,20 @@ describe('npm start', () => {
     const busy = (server.address() as { port: number }).port;
     const run = start({ PORT: String(busy), DYNAMODB_PORT: String(await freePort()) });
     expect(await run.exited).toBe(1);
-    expect(run.output().trim()).toBe(`kinerja-asn: Port ${busy} is busy. Stop what uses it, or run with another port: PORT=3001 npm start`);
+    expect(run.output().trim()).toBe(
+      `kinerja-asn: Port ${busy} is busy. Stop what uses it, or run with another port: PORT=3001 npm start`,
+    );
     server.close();
   });
 
   it('explains a broken data folder in one line and exits non-zero', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'kinerja-broken-'));
     writeFileSync(join(broken, 'dynamodb'), 'not a folder');
-    const run = start({ KINERJA_DATA_DIR: broken, PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()) });
+    const run = start({
+      KINERJA_DATA_DIR: broken,
+      PORT: String(await freePort()),
+      DYNAMODB_PORT: String(await freePort()),
+    });
     expect(await run.exited).toBe(1);
     const lines = run.output().trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -3,7 +3,7 @@
  * keyboard. Proves the form is usable and accessible in the browser, not just that the HTML contains the right tags.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { skmElements } from '../../shared/domain/skm.ts';
@@ -11,7 +11,7 @@ import { signSurveyLink } from '../../shared/domain/survey-token.ts';
 import { wibDate } from '../../shared/domain/time.ts';
 import { tokenFor, who } from '../support/demo.ts';
 import { recentService } from '../support/services.ts';
-import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
+import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PHONE = { width: 360, height: 640 };
@@ -22,7 +22,10 @@ let answerUrl: string; // answered in the first test
 let freshUrl: string; // only ever looked at, never answered
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`,
+    );
   stack = await startTestStack();
   await seedDemo();
   const recent = await recentService();
@@ -33,16 +36,33 @@ beforeAll(async () => {
     officers: ['199001152015031003'],
     ...recent,
   });
-  const res = await stack.call('POST', '/service-transactions', { token: await stack.issuer.machineToken(), body: { transactions: [tx('E2E-1'), tx('E2E-2')] } });
+  const res = await stack.call('POST', '/service-transactions', {
+    token: await stack.issuer.machineToken(),
+    body: { transactions: [tx('E2E-1'), tx('E2E-2')] },
+  });
   expect(res.status).toBe(200);
   [answerUrl, freshUrl] = res.body.results.map((r: { surveyUrl: string }) => r.surveyUrl);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // A cheap phone with JavaScript off: the page promises to work without any.
-  context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, isMobile: true, hasTouch: true, locale: 'id-ID' });
+  context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+  });
   context.setDefaultTimeout(5_000);
 });
 afterAll(async () => {
@@ -84,7 +104,8 @@ describe('the survey page in a browser', () => {
       const g = group(page, `${i + 1}. ${e.id}`);
       expect(await g.count(), e.id).toBe(1);
       expect(await g.getByRole('radio').count()).toBe(4);
-      for (const name of ['1 – Tidak baik', '2 – Kurang baik', '3 – Baik', '4 – Sangat baik']) expect(await g.getByRole('radio', { name, exact: true }).count()).toBe(1);
+      for (const name of ['1 – Tidak baik', '2 – Kurang baik', '3 – Baik', '4 – Sangat baik'])
+        expect(await g.getByRole('radio', { name, exact: true }).count()).toBe(1);
     }
     expect(await group(page, 'Persyaratan').count()).toBe(1);
     expect(await group(page, 'Waktu penyelesaian').count()).toBe(1);
@@ -111,7 +132,9 @@ describe('the survey page in a browser', () => {
     // The server recorded exactly what the browser sent.
     const kasi = await tokenFor(stack.issuer, who.kasi);
     const survey = await eventually(async () => {
-      const res = await stack.call('GET', `/units/DUK-IDK/service-indicators/${wibDate(new Date()).slice(0, 7)}`, { token: kasi });
+      const res = await stack.call('GET', `/units/DUK-IDK/service-indicators/${wibDate(new Date()).slice(0, 7)}`, {
+        token: kasi,
+      });
       return res.body?.unit?.survey?.respondents === 1 && res.body.unit.survey;
     });
     expect(survey.nrr).toEqual({ u1: 2, u2: 3, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 });
@@ -133,7 +156,11 @@ describe('the survey page in a browser', () => {
     expect(page.url()).toBe(freshUrl);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Survei Kepuasan Masyarakat');
     // The browser sends the citizen to the first unanswered question.
-    expect(await group(page, 'Persyaratan').getByRole('radio', { name: '1 – Tidak baik' }).evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(true);
+    expect(
+      await group(page, 'Persyaratan')
+        .getByRole('radio', { name: '1 – Tidak baik' })
+        .evaluate((el) => el === (globalThis as any).document.activeElement),
+    ).toBe(true);
     await page.close();
   });
 
@@ -145,7 +172,16 @@ describe('the survey page in a browser', () => {
     expect(await bad.page.title()).toBe('Tautan tidak sah');
     expect(await bad.page.getByRole('alert').textContent()).toContain('tidak sah');
     const key = Buffer.from(process.env.SURVEY_SIGNING_KEY!, 'base64');
-    const expired = signSurveyLink({ orgId: 'kota-medan', unitCode: 'DUK-IDK', serviceType: 'ktp-el', linkId: 'abc', expiresAt: Math.floor(Date.now() / 1000) - 60 }, key);
+    const expired = signSurveyLink(
+      {
+        orgId: 'kota-medan',
+        unitCode: 'DUK-IDK',
+        serviceType: 'ktp-el',
+        linkId: 'abc',
+        expiresAt: Math.floor(Date.now() / 1000) - 60,
+      },
+      key,
+    );
     const gone = await open(`${base}/s/${expired}`);
     expect(gone.status).toBe(410);
     expect(await gone.page.title()).toBe('Tautan kedaluwarsa');
@@ -168,10 +204,13 @@ describe('the survey page in a browser', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
     }
     const colours = (selector: string) =>
-      page.locator(selector).first().evaluate((el) => {
-        const style = (globalThis as any).getComputedStyle(el);
-        return [style.color, style.backgroundColor] as [string, string];
-      });
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => {
+          const style = (globalThis as any).getComputedStyle(el);
+          return [style.color, style.backgroundColor] as [string, string];
+        });
     const [bodyText, bodyBg] = await colours('body');
     const [noteText] = await colours('.note');
     expect(contrast(bodyText, bodyBg)).toBeGreaterThanOrEqual(4.5);

@@ -8,7 +8,14 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { buildApp, type KinerjaApp } from '../../infra/app.ts';
-import { apiScopes, type FunctionDef, functions, httpFunctions, streamFunctions, type TableName } from '../../shared/platform/manifest.ts';
+import {
+  apiScopes,
+  type FunctionDef,
+  functions,
+  httpFunctions,
+  streamFunctions,
+  type TableName,
+} from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
 
 type Json = Record<string, any>;
@@ -30,7 +37,13 @@ const testSchedule: FunctionDef = {
 const testMachine: FunctionDef = {
   name: 'test-machine',
   entry: 'functions/system/health.ts',
-  trigger: { kind: 'http', method: 'POST', path: '/test/transactions', auth: 'machine', scopes: ['transactions.write'] },
+  trigger: {
+    kind: 'http',
+    method: 'POST',
+    path: '/test/transactions',
+    auth: 'machine',
+    scopes: ['transactions.write'],
+  },
   access: { main: 'write' },
 };
 
@@ -43,27 +56,44 @@ interface Built extends KinerjaApp {
 }
 
 /** Two templates as one (their logical ids do not collide but for the shared area log groups, alike in both). */
-const merged = (a: Json, b: Json): Json => ({ ...a, Resources: { ...a.Resources, ...b.Resources }, Outputs: { ...a.Outputs, ...b.Outputs } });
+const merged = (a: Json, b: Json): Json => ({
+  ...a,
+  Resources: { ...a.Resources, ...b.Resources },
+  Outputs: { ...a.Outputs, ...b.Outputs },
+});
 
 function build(fns: FunctionDef[], context: Record<string, unknown> = {}): Built {
   // As under the CLI, synthesis reports instead of throwing, so nag findings fail the cdk-nag tests below rather
   // than every test in this file.
-  const built = buildApp({ functions: fns, bundling: false, context: { ...context, '@aws-cdk/core:failSynthOnValidationErrors': false } });
+  const built = buildApp({
+    functions: fns,
+    bundling: false,
+    context: { ...context, '@aws-cdk/core:failSynthOnValidationErrors': false },
+  });
   return {
     ...built,
     statefulTemplate: Template.fromStack(built.stateful),
-    statelessTemplate: Template.fromJSON([built.workers, ...built.areas].reduce((t, stack) => merged(t, Template.fromStack(stack).toJSON()), Template.fromStack(built.stateless).toJSON())),
+    statelessTemplate: Template.fromJSON(
+      [built.workers, ...built.areas].reduce(
+        (t, stack) => merged(t, Template.fromStack(stack).toJSON()),
+        Template.fromStack(built.stateless).toJSON(),
+      ),
+    ),
     apiTemplate: Template.fromStack(built.stateless),
     workersTemplate: Template.fromStack(built.workers),
   };
 }
 
 const real = build(functions);
-const extended = build([...functions, testSchedule, testMachine], { allowedOrigins: ['https://kinerja.example.go.id'] });
+const extended = build([...functions, testSchedule, testMachine], {
+  allowedOrigins: ['https://kinerja.example.go.id'],
+});
 
 /** Logical ID of an L2 construct's CloudFormation resource. */
-const logicalId = (construct: IConstruct): string => Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
-const fnOf = (b: Built, name: string) => (b.stateless.functions[name] ?? b.workers.functions[name] ?? b.areas.map((a) => a.functions[name]).find(Boolean))!;
+const logicalId = (construct: IConstruct): string =>
+  Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+const fnOf = (b: Built, name: string) =>
+  (b.stateless.functions[name] ?? b.workers.functions[name] ?? b.areas.map((a) => a.functions[name]).find(Boolean))!;
 const fnId = (b: Built, name: string): string => logicalId(fnOf(b, name).fn);
 const roleId = (b: Built, name: string): string => logicalId(fnOf(b, name).role);
 const tableId = (b: Built, name: TableName): string => logicalId(b.stateful.tables[name]);
@@ -100,11 +130,15 @@ function nagFindings(b: Built): { errors: string[]; warnings: string[] } {
 }
 
 function acknowledgements(b: Built): { path: string; id: string; reason: string }[] {
-  return b.app.node.findAll().flatMap((c) =>
-    c.node.metadata
-      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason }))),
-  );
+  return b.app.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) =>
+          Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason })),
+        ),
+    );
 }
 
 describe('stateful stack: tables', () => {
@@ -168,7 +202,7 @@ describe('stateful stack: tables', () => {
 describe('stateless stack: functions', () => {
   const t = real.statelessTemplate;
 
-  it('one Lambda per manifest function (and nothing else), nodejs24.x on arm64 with tracing and its area\'s log group', () => {
+  it("one Lambda per manifest function (and nothing else), nodejs24.x on arm64 with tracing and its area's log group", () => {
     t.resourceCountIs('AWS::Lambda::Function', functions.length);
     for (const def of functions) {
       const fn = t.toJSON().Resources[fnId(real, def.name)] as Json;
@@ -181,14 +215,20 @@ describe('stateless stack: functions', () => {
         TracingConfig: { Mode: 'Active' },
       });
       const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
-      expect(t.toJSON().Resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 365 } });
+      expect(t.toJSON().Resources[logGroupId]).toMatchObject({
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { RetentionInDays: 365 },
+      });
       // Functions of one area (functions/<area>/) share a group; areas never do.
-      expect(logGroupId, def.name).toMatch(new RegExp(`^${def.entry.split('/')[1]!.replace(/^./, (c) => c.toUpperCase())}Logs`));
+      expect(logGroupId, def.name).toMatch(
+        new RegExp(`^${def.entry.split('/')[1]!.replace(/^./, (c) => c.toUpperCase())}Logs`),
+      );
     }
     // CloudFormation allows 500 resources per stack: HTTP functions (about seven resources each) in the API stack,
     // stream consumers and schedules in the workers stack. See README, known limits.
     expect(Object.keys(real.apiTemplate.toJSON().Resources).length).toBeLessThan(400);
-    for (const area of real.areas) expect(Object.keys(Template.fromStack(area).toJSON().Resources).length, area.stackName).toBeLessThan(300);
+    for (const area of real.areas)
+      expect(Object.keys(Template.fromStack(area).toJSON().Resources).length, area.stackName).toBeLessThan(300);
     expect(Object.keys(real.workersTemplate.toJSON().Resources).length).toBeLessThan(200);
     expect(real.workersTemplate.findResources('AWS::Lambda::Function')).not.toEqual({});
     expect(real.apiTemplate.findResources('AWS::Lambda::EventSourceMapping')).toEqual({});
@@ -203,7 +243,9 @@ describe('stateless stack: functions', () => {
         NODE_OPTIONS: '--enable-source-maps',
       });
       for (const name of tableNames) {
-        expect(Object.hasOwn(vars, tableDefs[name].envVar), `${def.name} ${tableDefs[name].envVar}`).toBe(def.access[name] !== undefined);
+        expect(Object.hasOwn(vars, tableDefs[name].envVar), `${def.name} ${tableDefs[name].envVar}`).toBe(
+          def.access[name] !== undefined,
+        );
       }
     }
   });
@@ -217,14 +259,20 @@ describe('secrets', () => {
     expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
     expect(secret.DeletionPolicy).toBe('Retain');
     for (const def of functions) {
-      const vars = (real.statelessTemplate.toJSON().Resources[fnId(real, def.name)] as Json).Properties.Environment.Variables as Json;
+      const vars = (real.statelessTemplate.toJSON().Resources[fnId(real, def.name)] as Json).Properties.Environment
+        .Variables as Json;
       const reads = allActions(statementsOf(real, def.name)).includes('secretsmanager:GetSecretValue');
       const named = (def.secrets ?? []).includes('survey-signing-key');
       expect(reads, def.name).toBe(named);
       expect(Object.hasOwn(vars, 'SURVEY_SECRET_ARN'), def.name).toBe(named);
       if (named) expect(JSON.stringify(vars.SURVEY_SECRET_ARN)).toContain(secretId);
     }
-    expect(functions.filter((f) => f.secrets?.length).map((f) => f.name).sort()).toEqual(['get-survey-page', 'push-transactions', 'submit-survey']);
+    expect(
+      functions
+        .filter((f) => f.secrets?.length)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['get-survey-page', 'push-transactions', 'submit-survey']);
   });
 });
 
@@ -232,7 +280,8 @@ describe('e-mail', () => {
   it('with -c emailFrom, the functions that send e-mail get the sender and ses:SendEmail on that identity only', () => {
     const withSes = build(functions, { emailFrom: 'kinerja@pemkomedan.go.id' });
     for (const def of functions) {
-      const vars = (withSes.statelessTemplate.toJSON().Resources[fnId(withSes, def.name)] as Json).Properties.Environment.Variables as Json;
+      const vars = (withSes.statelessTemplate.toJSON().Resources[fnId(withSes, def.name)] as Json).Properties
+        .Environment.Variables as Json;
       const sends = allActions(statementsOf(withSes, def.name)).includes('ses:SendEmail');
       expect(sends, def.name).toBe(!!def.sendsEmail);
       expect(vars.EMAIL_FROM, def.name).toBe(def.sendsEmail ? 'kinerja@pemkomedan.go.id' : undefined);
@@ -270,12 +319,17 @@ describe('stateless stack: least privilege', () => {
   it('health (and every function without table access) has no table permissions at all', () => {
     expect(allActions(statementsOf(real, 'health')).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
     for (const def of functions.filter((f) => Object.keys(f.access).length === 0 && f.trigger.kind !== 'stream')) {
-      expect(allActions(statementsOf(real, def.name)).filter((a) => a.startsWith('dynamodb:')), def.name).toEqual([]);
+      expect(
+        allActions(statementsOf(real, def.name)).filter((a) => a.startsWith('dynamodb:')),
+        def.name,
+      ).toEqual([]);
     }
   });
 
   it('read-only functions have no write action anywhere', () => {
-    const readOnly = functions.filter((f) => Object.keys(f.access).length > 0 && Object.values(f.access).every((a) => a === 'read'));
+    const readOnly = functions.filter(
+      (f) => Object.keys(f.access).length > 0 && Object.values(f.access).every((a) => a === 'read'),
+    );
     expect(readOnly.map((f) => f.name)).toContain('get-me');
     for (const def of readOnly) {
       const actions = allActions(statementsOf(real, def.name));
@@ -288,7 +342,10 @@ describe('stateless stack: least privilege', () => {
     const streamRead = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
     for (const def of functions) {
       const statements = statementsOf(real, def.name);
-      for (const [name, id] of [['main', mainTable], ['audit', auditTable]] as const) {
+      for (const [name, id] of [
+        ['main', mainTable],
+        ['audit', auditTable],
+      ] as const) {
         if (def.access[name] !== undefined) continue;
         const consumesStream = def.trigger.kind === 'stream' && def.trigger.table === name;
         expect(actionsOn(statements, id).sort(), `${def.name} on ${name}`).toEqual(consumesStream ? streamRead : []);
@@ -301,7 +358,9 @@ describe('stateless stack: least privilege', () => {
     expect(policies).not.toContain('index/*');
     const getMe = statementsOf(real, 'get-me');
     for (const index of tableDefs.main.indexes) {
-      const onIndex = getMe.filter((s) => JSON.stringify(s.Resource).includes(`/index/${index.name}`)).flatMap((s) => asList(s.Action));
+      const onIndex = getMe
+        .filter((s) => JSON.stringify(s.Resource).includes(`/index/${index.name}`))
+        .flatMap((s) => asList(s.Action));
       expect(onIndex.sort()).toEqual(['dynamodb:Query', 'dynamodb:Scan']);
     }
   });
@@ -326,7 +385,9 @@ describe('stateless stack: HTTP API', () => {
       expect(route, `${method} ${path}`).toBeDefined();
       const props = route!.Properties as Json;
       const integrationId = (props.Target['Fn::Join'][1] as Json[])[1]!.Ref as string;
-      expect(resources[integrationId]!.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [fnId(real, def.name), 'Arn'] });
+      expect(resources[integrationId]!.Properties.IntegrationUri).toEqual({
+        'Fn::GetAtt': [fnId(real, def.name), 'Arn'],
+      });
       if (auth === 'public') {
         expect(props.AuthorizationType).toBe('NONE');
         expect(props.AuthorizerId).toBeUndefined();
@@ -335,7 +396,8 @@ describe('stateless stack: HTTP API', () => {
         // The API stack's one authorizer: by Ref there, imported by the area stacks.
         expect(JSON.stringify(props.AuthorizerId)).toMatch(new RegExp(`"Ref":"${authorizerId}"|CognitoJwtAuthorizer`));
       }
-      if (auth === 'machine') expect(props.AuthorizationScopes).toEqual(def.trigger.scopes!.map((s) => `kinerja-api/${s}`));
+      if (auth === 'machine')
+        expect(props.AuthorizationScopes).toEqual(def.trigger.scopes!.map((s) => `kinerja-api/${s}`));
       else expect(props.AuthorizationScopes).toBeUndefined();
     }
   });
@@ -358,7 +420,9 @@ describe('stateless stack: HTTP API', () => {
           { Ref: logicalId(real.stateless.auth.webClient) },
           { Ref: logicalId(real.stateless.auth.machineClient) },
         ],
-        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.ap-southeast-3.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]] },
+        Issuer: {
+          'Fn::Join': ['', ['https://cognito-idp.ap-southeast-3.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]],
+        },
       },
     });
   });
@@ -388,10 +452,14 @@ describe('stateless stack: HTTP API', () => {
     const stage = (Object.values(t.findResources('AWS::ApiGatewayV2::Stage'))[0] as Json).Properties as Json;
     const publicRoutes = httpFunctions().filter((f) => f.trigger.auth === 'public');
     expect(publicRoutes.map((f) => f.name)).toEqual(expect.arrayContaining(['get-survey-page', 'submit-survey']));
-    expect(Object.keys(stage.RouteSettings).sort()).toEqual(publicRoutes.map((f) => `${f.trigger.method} ${f.trigger.path}`).sort());
+    expect(Object.keys(stage.RouteSettings).sort()).toEqual(
+      publicRoutes.map((f) => `${f.trigger.method} ${f.trigger.path}`).sort(),
+    );
     // The stage waits for those routes (else CloudFormation cannot find the route keys it throttles).
     const stageResource = Object.values(t.findResources('AWS::ApiGatewayV2::Stage'))[0] as Json;
-    const routeIds = Object.entries(t.findResources('AWS::ApiGatewayV2::Route')).filter(([, r]) => Object.hasOwn(stage.RouteSettings, (r as Json).Properties.RouteKey)).map(([id]) => id);
+    const routeIds = Object.entries(t.findResources('AWS::ApiGatewayV2::Route'))
+      .filter(([, r]) => Object.hasOwn(stage.RouteSettings, (r as Json).Properties.RouteKey))
+      .map(([id]) => id);
     expect(routeIds).toHaveLength(publicRoutes.length);
     expect(stageResource.DependsOn).toEqual(expect.arrayContaining(routeIds));
     for (const settings of Object.values(stage.RouteSettings) as Json[]) {
@@ -401,14 +469,24 @@ describe('stateless stack: HTTP API', () => {
   });
 
   it('CORS only when allowedOrigins is given', () => {
-    expect((Object.values(t.findResources('AWS::ApiGatewayV2::Api'))[0] as Json).Properties.CorsConfiguration).toBeUndefined();
+    expect(
+      (Object.values(t.findResources('AWS::ApiGatewayV2::Api'))[0] as Json).Properties.CorsConfiguration,
+    ).toBeUndefined();
     extended.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://kinerja.example.go.id'], AllowCredentials: false }),
     });
   });
 
   it('outputs the API URL, user pool, clients, token endpoint', () => {
-    for (const name of ['ApiUrl', 'UserPoolId', 'IssuerUrl', 'WebClientId', 'MachineClientId', 'AuthDomain', 'TokenEndpoint']) {
+    for (const name of [
+      'ApiUrl',
+      'UserPoolId',
+      'IssuerUrl',
+      'WebClientId',
+      'MachineClientId',
+      'AuthDomain',
+      'TokenEndpoint',
+    ]) {
       t.hasOutput(name, {});
     }
     for (const name of ['MainTableName', 'AuditTableName']) real.statefulTemplate.hasOutput(name, {});
@@ -474,7 +552,9 @@ describe('stateless stack: stream consumers', () => {
     t.resourceCountIs('AWS::Lambda::EventSourceMapping', streamFunctions().length);
     for (const def of streamFunctions()) {
       const mapping = Object.values(
-        t.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FunctionName: { Ref: fnId(real, def.name) } } }),
+        t.findResources('AWS::Lambda::EventSourceMapping', {
+          Properties: { FunctionName: { Ref: fnId(real, def.name) } },
+        }),
       )[0] as Json;
       expect(mapping).toBeDefined();
       const props = mapping.Properties as Json;
@@ -508,7 +588,11 @@ describe('stateless stack: schedules', () => {
   it('a scheduled function gets an EventBridge Scheduler schedule in Asia/Jakarta with retries and a DLQ', () => {
     const t = extended.statelessTemplate;
     // The manifest's own schedule: the daily scoring.
-    expect(Object.keys(real.statelessTemplate.findResources('AWS::Scheduler::Schedule')).map((id) => id.replace(/Schedule[0-9A-F]{8}$/, '')).sort()).toEqual(['ScheduleScoring', 'SendVerificationDigest']);
+    expect(
+      Object.keys(real.statelessTemplate.findResources('AWS::Scheduler::Schedule'))
+        .map((id) => id.replace(/Schedule[0-9A-F]{8}$/, ''))
+        .sort(),
+    ).toEqual(['ScheduleScoring', 'SendVerificationDigest']);
     const queues = t.findResources('AWS::SQS::Queue');
     t.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 1 * * ? *)',
@@ -549,8 +633,17 @@ describe('cdk-nag AwsSolutions', () => {
     // Widening the acknowledged set is a review decision: update this list on purpose.
     const ids = [...new Set(acks.map((a) => a.id.replace(/^[\w-]+::(?=AwsSolutions-)/, '')))].sort();
     // A schedule's role may invoke the versions of its own function (checked in the next test).
-    const scheduled = functions.filter((f) => f.trigger.kind === 'schedule').map((f) => `AwsSolutions-IAM5[Resource::<${fnId(real, f.name)}.Arn>:*]`);
-    expect(ids.filter((id) => !scheduled.includes(id))).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-COG2', 'AwsSolutions-COG8', 'AwsSolutions-IAM5[Resource::*]', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3']);
+    const scheduled = functions
+      .filter((f) => f.trigger.kind === 'schedule')
+      .map((f) => `AwsSolutions-IAM5[Resource::<${fnId(real, f.name)}.Arn>:*]`);
+    expect(ids.filter((id) => !scheduled.includes(id))).toEqual([
+      'AwsSolutions-APIG4',
+      'AwsSolutions-COG2',
+      'AwsSolutions-COG8',
+      'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-SMG4',
+      'AwsSolutions-SQS3',
+    ]);
     expect(ids.filter((id) => scheduled.includes(id)).sort()).toEqual([...scheduled].sort());
     // APIG4 (no authorizer) only on the public routes.
     const apig4 = acks.filter((a) => a.id.endsWith('AwsSolutions-APIG4'));

@@ -1,10 +1,10 @@
 /** Authentication at the gateway: only verified JWTs of this API's issuer and clients get through. */
-import { SignJWT, generateKeyPair } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ISSUER, WEB_CLIENT_ID } from '../../infra/local/issuer.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { who, tokenFor } from '../support/demo.ts';
-import { type TestStack, startTestStack } from '../support/stack.ts';
+import { tokenFor, who } from '../support/demo.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -13,7 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const userClaims = { 'custom:org': 'kota-medan', 'custom:nip': '199001152015031003', token_use: 'id', 'cognito:groups': [] };
+const userClaims = {
+  'custom:org': 'kota-medan',
+  'custom:nip': '199001152015031003',
+  token_use: 'id',
+  'cognito:groups': [],
+};
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 describe('public routes', () => {
@@ -30,7 +35,10 @@ describe('public routes', () => {
   });
 
   it('refuses a body over 10 MB with 413', async () => {
-    const res = await stack.call('POST', '/employees/import', { token: await tokenFor(stack.issuer, who.bkpsdm), body: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    const res = await stack.call('POST', '/employees/import', {
+      token: await tokenFor(stack.issuer, who.bkpsdm),
+      body: 'x'.repeat(10 * 1024 * 1024 + 1),
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });
@@ -58,7 +66,11 @@ describe('tokens the gateway refuses with 401', () => {
     ['no token', async () => undefined],
     ['garbage', async () => 'not-a-jwt'],
     ['signed with another key', () => forged(userClaims)],
-    ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...userClaims, iss: LOCAL_ISSUER, aud: WEB_CLIENT_ID, exp: 9e9 })}.`],
+    [
+      'alg none',
+      async () =>
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...userClaims, iss: LOCAL_ISSUER, aud: WEB_CLIENT_ID, exp: 9e9 })}.`,
+    ],
     ['expired', () => stack.issuer.userToken({ orgId: 'kota-medan', nip: who.staff }, -60)],
     [
       'payload altered after signing',
@@ -117,7 +129,11 @@ describe('who may use which route', () => {
   });
 
   it('refuses a valid token of a person not registered in the organisation, on every route, even with an admin group', async () => {
-    const token = await stack.issuer.userToken({ orgId: 'kota-medan', nip: '199912312024011999', groups: ['admin_opd'] });
+    const token = await stack.issuer.userToken({
+      orgId: 'kota-medan',
+      nip: '199912312024011999',
+      groups: ['admin_opd'],
+    });
     for (const path of ['/me', '/employees/197401181999031002', '/units']) {
       const res = await stack.call('GET', path, { token });
       expect(res.status).toBe(403);
@@ -129,7 +145,9 @@ describe('who may use which route', () => {
     const bkpsdm = await tokenFor(stack.issuer, who.bkpsdm);
     const nip = '199307212019031001';
     const { version } = (await stack.call('GET', `/employees/${nip}`, { token: bkpsdm })).body;
-    expect((await stack.call('PATCH', `/employees/${nip}`, { token: bkpsdm, body: { version, status: 'inactive' } })).status).toBe(200);
+    expect(
+      (await stack.call('PATCH', `/employees/${nip}`, { token: bkpsdm, body: { version, status: 'inactive' } })).status,
+    ).toBe(200);
     const res = await stack.call('GET', '/me', { token: await tokenFor(stack.issuer, nip) });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('account_inactive');

@@ -15,18 +15,39 @@ beforeAll(async () => {
 });
 
 const args = (nip: string) => [
-  '--import', 'tsx', 'infra/ops/bootstrap.ts',
-  '--table', table, '--org', 'kota-pematangsiantar', '--name', 'Pemerintah Kota Pematangsiantar',
-  '--admin-nip', nip, '--admin-name', 'Admin Pertama', '--machine-client', 'siak-client-1', '--machine-name', 'SIAK',
+  '--import',
+  'tsx',
+  'infra/ops/bootstrap.ts',
+  '--table',
+  table,
+  '--org',
+  'kota-pematangsiantar',
+  '--name',
+  'Pemerintah Kota Pematangsiantar',
+  '--admin-nip',
+  nip,
+  '--admin-name',
+  'Admin Pertama',
+  '--machine-client',
+  'siak-client-1',
+  '--machine-name',
+  'SIAK',
 ];
-const env = () => ({ ...process.env, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+const env = () => ({
+  ...process.env,
+  DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+});
 
 describe('bootstrap', () => {
   it('creates the organisation, the BKPSDM unit, the first admin and the machine client; a re-run changes nothing', async () => {
     const first = execFileSync(process.execPath, args('198705122010012002'), { cwd: root, env: env() }).toString();
     expect(first).toContain('admin 198705122010012002');
     const scope = new OrgScope('kota-pematangsiantar');
-    expect(await new UnitRepository(scope).organisation()).toEqual({ orgId: 'kota-pematangsiantar', name: 'Pemerintah Kota Pematangsiantar' });
+    expect(await new UnitRepository(scope).organisation()).toEqual({
+      orgId: 'kota-pematangsiantar',
+      name: 'Pemerintah Kota Pematangsiantar',
+    });
     expect((await new UnitRepository(scope).get('BKPSDM'))!.path).toBe('/BKPSDM/');
     expect((await new EmployeeRepository(scope).get('198705122010012002'))!.version).toBe(1);
     expect(await machineClientOrg('siak-client-1')).toBe('kota-pematangsiantar');

@@ -2,7 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { DomainError } from '../../shared/messages/errors.ts';
-import { type Employee, type EmployeeChange, type EmployeeFields, EmployeeRepository } from '../../shared/store/employees.ts';
+import {
+  type Employee,
+  type EmployeeChange,
+  type EmployeeFields,
+  EmployeeRepository,
+} from '../../shared/store/employees.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { who } from '../support/demo.ts';
 import { useTables } from '../support/stack.ts';
@@ -17,7 +22,7 @@ beforeAll(async () => {
 });
 
 describe('optimistic locking in the database', () => {
-  it('refuses a write whose version was read before another write, even when the caller\'s copy looks current', async () => {
+  it("refuses a write whose version was read before another write, even when the caller's copy looks current", async () => {
     const stale = (await repo().get(who.staff))!;
     await repo().replace(stale, { ...fields(stale), position: 'Pertama' }, stale.version, ctx());
     // `stale` still says the old version: only the table's condition can catch this.
@@ -29,7 +34,9 @@ describe('optimistic locking in the database', () => {
 
 describe('hierarchy guard', () => {
   it('lets only one of two supervisor changes made from the same hierarchy read land', async () => {
-    const [a, b] = await Promise.all(['199204282017032001', '199512032020121002'].map(async (n) => (await repo().get(n))!));
+    const [a, b] = await Promise.all(
+      ['199204282017032001', '199512032020121002'].map(async (n) => (await repo().get(n))!),
+    );
     const read = await repo().hierarchyVersion();
     // Each alone is fine; together they would make a cycle (a under b, b under a).
     const results = await Promise.allSettled([
@@ -57,10 +64,22 @@ describe('allSubordinates', () => {
     const ids = ['199001012020011001', '199001012020011002'];
     // Write a cycle directly (the API can no longer make one) to prove the walk is safe anyway.
     for (const [i, nip] of ids.entries()) {
-      await scope.put('main', repo().toItem(
-        { nip, name: `Siklus ${i}`, position: 'Staf', employmentType: 'PNS', unitCode: 'DUK-IDK', unitPath: '/DISDUKCAPIL/DUK-DAFDUK/DUK-IDK/', supervisorNip: ids[1 - i]!, status: 'active' },
-        ctx(),
-      ));
+      await scope.put(
+        'main',
+        repo().toItem(
+          {
+            nip,
+            name: `Siklus ${i}`,
+            position: 'Staf',
+            employmentType: 'PNS',
+            unitCode: 'DUK-IDK',
+            unitPath: '/DISDUKCAPIL/DUK-DAFDUK/DUK-IDK/',
+            supervisorNip: ids[1 - i]!,
+            status: 'active',
+          },
+          ctx(),
+        ),
+      );
     }
     const found = await repo().allSubordinates(ids[0]!, 100);
     expect(found.map((e) => e.nip).sort()).toEqual([ids[1]]);
@@ -83,10 +102,18 @@ describe('applyAll (bulk import writes)', () => {
         status: 'active',
       },
     }));
-    const changed: EmployeeChange = { line: 200, current: existing, next: { ...fields(existing), position: 'Diubah oleh impor' } };
+    const changed: EmployeeChange = {
+      line: 200,
+      current: existing,
+      next: { ...fields(existing), position: 'Diubah oleh impor' },
+    };
     // Someone else changes this person after the import read them: the second transaction must fail.
     const raced = (await repo().get(who.kasi))!;
-    const stale: EmployeeChange = { line: 201, current: { ...raced, version: raced.version - 1 }, next: { ...fields(raced), position: 'Tidak akan tersimpan' } };
+    const stale: EmployeeChange = {
+      line: 201,
+      current: { ...raced, version: raced.version - 1 },
+      next: { ...fields(raced), position: 'Tidak akan tersimpan' },
+    };
 
     const attempt = repo().applyAll([changed, ...fresh, stale], ctx('req-undo'), await repo().hierarchyVersion());
     await expect(attempt).rejects.toMatchObject({ code: 'import_conflict' });

@@ -5,12 +5,13 @@ import { AuditRepository } from '../../shared/store/audit.ts';
 import { EmployeeRepository } from '../../shared/store/employees.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { tokenFor, who } from '../support/demo.ts';
-import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
+import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 let admin: string;
 const scope = () => new OrgScope('kota-medan');
-const unitCount = async (code: string) => (await new EmployeeRepository(scope()).unitMembers(`/DISDUKCAPIL/DUK-PIAK/${code}/`, 100)).items.length;
+const unitCount = async (code: string) =>
+  (await new EmployeeRepository(scope()).unitMembers(`/DISDUKCAPIL/DUK-PIAK/${code}/`, 100)).items.length;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -36,7 +37,11 @@ describe('employee import', () => {
     expect(first.body).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0 });
     expect(await unitCount('DUK-SIAK')).toBe(before + 3);
     const fauzi = await new EmployeeRepository(scope()).get('199603142021031002');
-    expect(fauzi).toMatchObject({ supervisorNip: '198409102009031003', unitPath: '/DISDUKCAPIL/DUK-PIAK/DUK-SIAK/', version: 1 });
+    expect(fauzi).toMatchObject({
+      supervisorNip: '198409102009031003',
+      unitPath: '/DISDUKCAPIL/DUK-PIAK/DUK-SIAK/',
+      version: 1,
+    });
 
     const audit = new AuditRepository(scope());
     await eventually(async () => (await audit.concerning('199603142021031002')).items.length === 1);
@@ -53,14 +58,23 @@ describe('employee import', () => {
     const changed = goodFile.replace('Ahmad Fauzi,Pranata Komputer', 'Ahmad Fauzi,Pranata Komputer Ahli Muda');
     const res = await stack.call('POST', '/employees/import', { token: admin, body: changed });
     expect(res.body).toEqual({ rows: 3, created: 0, updated: 1, unchanged: 2 });
-    expect((await new EmployeeRepository(scope()).get('199603142021031002'))!).toMatchObject({ position: 'Pranata Komputer Ahli Muda', version: 2 });
+    expect((await new EmployeeRepository(scope()).get('199603142021031002'))!).toMatchObject({
+      position: 'Pranata Komputer Ahli Muda',
+      version: 2,
+    });
   });
 
   it('imports a file of more than one transaction (150 people, chained supervisors listed last) and re-imports it as unchanged', async () => {
     // 15 chains of 10: each person reports to the previous one in their chain. The file lists them bottom-up,
     // so supervisors come after their subordinates and the writes must reorder them.
-    const nips = Array.from({ length: 150 }, (_, i) => `1991${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}2015031${String(i + 1).padStart(3, '0')}`);
-    const lines = nips.map((nip, i) => `${nip},Pegawai ${i},Staf,DUK-PINDAH,${i % 10 === 0 ? '198311052008012004' : nips[i - 1]}`).reverse();
+    const nips = Array.from(
+      { length: 150 },
+      (_, i) =>
+        `1991${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}2015031${String(i + 1).padStart(3, '0')}`,
+    );
+    const lines = nips
+      .map((nip, i) => `${nip},Pegawai ${i},Staf,DUK-PINDAH,${i % 10 === 0 ? '198311052008012004' : nips[i - 1]}`)
+      .reverse();
     const file = ['nip,nama,jabatan,kode_unit,nip_atasan', ...lines].join('\n');
     const first = await stack.call('POST', '/employees/import', { token: admin, body: file });
     expect(first.status).toBe(200);
@@ -99,13 +113,19 @@ describe('employee import', () => {
   });
 
   it('rejects a file whose rows would make a supervisor cycle', async () => {
-    const cycle = ['nip,nama,jabatan,kode_unit,nip_atasan', `${who.kadis},Kadis,Kepala Dinas,DISDUKCAPIL,${who.staff}`].join('\n');
-    const res = await stack.call('POST', '/employees/import', { token: await tokenFor(stack.issuer, who.bkpsdm), body: cycle });
+    const cycle = [
+      'nip,nama,jabatan,kode_unit,nip_atasan',
+      `${who.kadis},Kadis,Kepala Dinas,DISDUKCAPIL,${who.staff}`,
+    ].join('\n');
+    const res = await stack.call('POST', '/employees/import', {
+      token: await tokenFor(stack.issuer, who.bkpsdm),
+      body: cycle,
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.details[0].code).toBe('hierarchy_cycle');
   });
 
-  it('refuses rows outside the OPD admin\'s OPD with 403 listing them', async () => {
+  it("refuses rows outside the OPD admin's OPD with 403 listing them", async () => {
     const file = ['nip,nama,jabatan,kode_unit,nip_atasan', '199901012024031001,Orang BKPSDM,Analis,BKPSDM,'].join('\n');
     const res = await stack.call('POST', '/employees/import', { token: admin, body: file });
     expect(res.status).toBe(403);
@@ -130,14 +150,21 @@ describe('employee import', () => {
 
   it('keeps stored values for optional columns the file does not have', async () => {
     const before = (await new EmployeeRepository(scope()).get(who.staff))!;
-    const file = ['nip,nama,jabatan,kode_unit', `${who.staff},${before.name},${before.position},${before.unitCode}`].join('\n');
+    const file = [
+      'nip,nama,jabatan,kode_unit',
+      `${who.staff},${before.name},${before.position},${before.unitCode}`,
+    ].join('\n');
     const res = await stack.call('POST', '/employees/import', { token: admin, body: file });
     expect(res.body).toEqual({ rows: 1, created: 0, updated: 0, unchanged: 1 });
     expect((await new EmployeeRepository(scope()).get(who.staff))!.supervisorNip).toBe(before.supervisorNip);
   });
 
   it('answers oversized cells with a 422 per row, not a server error', async () => {
-    const file = ['nip,nama,jabatan,kode_unit,nip_atasan', `${'9'.repeat(3000)},Nama,Staf,DUK-SIAK,`, `199802022023031009,${'x'.repeat(5000)},Staf,DUK-SIAK,${'1'.repeat(3000)}`].join('\n');
+    const file = [
+      'nip,nama,jabatan,kode_unit,nip_atasan',
+      `${'9'.repeat(3000)},Nama,Staf,DUK-SIAK,`,
+      `199802022023031009,${'x'.repeat(5000)},Staf,DUK-SIAK,${'1'.repeat(3000)}`,
+    ].join('\n');
     const res = await stack.call('POST', '/employees/import', { token: admin, body: file });
     expect(res.status).toBe(422);
     expect(res.body.error.details.map((d: { line: number; field: string }) => [d.line, d.field])).toEqual([
@@ -147,11 +174,13 @@ describe('employee import', () => {
     ]);
   });
 
-  it('refuses moving someone out of another OPD into the admin\'s OPD', async () => {
-    const file = ['nip,nama,jabatan,kode_unit,nip_atasan', `198705122010012002,Melati Kusuma Dewi,Analis,DUK-SIAK,198809092011011001`].join('\n');
+  it("refuses moving someone out of another OPD into the admin's OPD", async () => {
+    const file = [
+      'nip,nama,jabatan,kode_unit,nip_atasan',
+      `198705122010012002,Melati Kusuma Dewi,Analis,DUK-SIAK,198809092011011001`,
+    ].join('\n');
     const res = await stack.call('POST', '/employees/import', { token: admin, body: file });
     expect(res.status).toBe(403);
     expect((await new EmployeeRepository(scope()).get('198705122010012002'))!.unitCode).toBe('BKPSDM');
   });
 });
-

@@ -6,7 +6,7 @@ import { EmployeeRepository } from '../../shared/store/employees.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { UnitRepository } from '../../shared/store/units.ts';
 import { demoTokens, who } from '../support/demo.ts';
-import { type TestStack, startTestStack } from '../support/stack.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 let t: Record<keyof typeof who, string>;
@@ -19,9 +19,21 @@ beforeAll(async () => {
   const binjai = new OrgScope('kota-binjai');
   const ctx = { actor: 'system:test', now: new Date().toISOString() };
   await new UnitRepository(binjai).saveOrganisation('Pemerintah Kota Binjai', ctx);
-  await new UnitRepository(binjai).create({ code: 'DISDUKCAPIL', name: 'Disdukcapil Binjai', kind: 'opd', path: '/DISDUKCAPIL/' }, ctx);
+  await new UnitRepository(binjai).create(
+    { code: 'DISDUKCAPIL', name: 'Disdukcapil Binjai', kind: 'opd', path: '/DISDUKCAPIL/' },
+    ctx,
+  );
   await new EmployeeRepository(binjai).create(
-    { nip: '198001012005011001', name: 'Pegawai Binjai', position: 'Staf', employmentType: 'PNS', unitCode: 'DISDUKCAPIL', unitPath: '/DISDUKCAPIL/', supervisorNip: null, status: 'active' },
+    {
+      nip: '198001012005011001',
+      name: 'Pegawai Binjai',
+      position: 'Staf',
+      employmentType: 'PNS',
+      unitCode: 'DISDUKCAPIL',
+      unitPath: '/DISDUKCAPIL/',
+      supervisorNip: null,
+      status: 'active',
+    },
     ctx,
   );
 });
@@ -62,7 +74,11 @@ describe('reading people', () => {
   });
 
   it('does not let a Binjai token see Medan people, even with a Medan NIP', async () => {
-    const token = await stack.issuer.userToken({ orgId: 'kota-binjai', nip: '198001012005011001', groups: ['admin_bkpsdm'] });
+    const token = await stack.issuer.userToken({
+      orgId: 'kota-binjai',
+      nip: '198001012005011001',
+      groups: ['admin_bkpsdm'],
+    });
     const res = await stack.call('GET', `/employees/${who.staff}`, { token });
     expect(res.status).toBe(404);
     const units = await stack.call('GET', '/units', { token });
@@ -84,7 +100,9 @@ describe('hierarchy', () => {
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toBeTruthy();
-    const second = await stack.call('GET', `/employees/me/subordinates?limit=2&cursor=${first.body.nextCursor}`, { token: t.kasi });
+    const second = await stack.call('GET', `/employees/me/subordinates?limit=2&cursor=${first.body.nextCursor}`, {
+      token: t.kasi,
+    });
     expect(second.body.items).toHaveLength(1);
     const all = [...first.body.items, ...second.body.items].map((e: { nip: string }) => e.nip);
     expect(new Set(all).size).toBe(3);
@@ -111,7 +129,9 @@ describe('hierarchy', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await stack.call('GET', `/units/DUK-DAFDUK/employees?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: t.staff });
+      const page = await stack.call('GET', `/units/DUK-DAFDUK/employees?limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: t.staff,
+      });
       expect(page.body.items.length).toBeLessThanOrEqual(3);
       units.push(...page.body.items.map((e: { unitCode: string }) => e.unitCode));
       cursor = page.body.nextCursor;
@@ -124,7 +144,14 @@ describe('hierarchy', () => {
   });
 
   it('refuses a cursor that points into another organisation', async () => {
-    const forged = Buffer.from(JSON.stringify({ pk: 'ORG#kota-binjai#EMP#1', sk: 'PROFILE', gsi1pk: 'ORG#kota-binjai#UNITMEMBERS#X', gsi1sk: 'x' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({
+        pk: 'ORG#kota-binjai#EMP#1',
+        sk: 'PROFILE',
+        gsi1pk: 'ORG#kota-binjai#UNITMEMBERS#X',
+        gsi1sk: 'x',
+      }),
+    ).toString('base64url');
     const res = await stack.call('GET', `/units/DISDUKCAPIL/employees?cursor=${forged}`, { token: t.staff });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_cursor');
@@ -135,13 +162,21 @@ describe('registering and changing people', () => {
   it('lets the OPD admin register someone in their OPD, and reports it in the audit trail', async () => {
     const res = await stack.call('POST', '/employees', { token: t.adminOpd, body: newPerson() });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ nip: '199502022020121001', unitPath: '/DISDUKCAPIL/DUK-DAFDUK/DUK-IDK/', version: 1, updatedBy: `nip:${who.adminOpd}` });
+    expect(res.body).toMatchObject({
+      nip: '199502022020121001',
+      unitPath: '/DISDUKCAPIL/DUK-DAFDUK/DUK-IDK/',
+      version: 1,
+      updatedBy: `nip:${who.adminOpd}`,
+    });
     // A client retrying the same request gets the stored record back, not a second record or an error.
     const retry = await stack.call('POST', '/employees', { token: t.adminOpd, body: newPerson() });
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replay')).toBe('true');
     expect(retry.body.version).toBe(1);
-    const different = await stack.call('POST', '/employees', { token: t.adminOpd, body: newPerson({ name: 'Orang Lain' }) });
+    const different = await stack.call('POST', '/employees', {
+      token: t.adminOpd,
+      body: newPerson({ name: 'Orang Lain' }),
+    });
     expect(different.status).toBe(409);
     expect(different.body.error.code).toBe('already_exists');
     expect((await getStored('199502022020121001'))!.name).toBe('Taufik Hidayat');
@@ -150,15 +185,45 @@ describe('registering and changing people', () => {
   const refused: [string, keyof typeof who, Record<string, unknown>, number, string][] = [
     ['a plain employee', 'staff', newPerson({ nip: '199502022020121011' }), 403, 'forbidden'],
     ['a supervisor who is no admin', 'kadis', newPerson({ nip: '199502022020121011' }), 403, 'forbidden'],
-    ['the OPD admin outside their OPD', 'adminOpd', newPerson({ nip: '199502022020121011', unitCode: 'BKPSDM', supervisorNip: null }), 403, 'forbidden'],
+    [
+      'the OPD admin outside their OPD',
+      'adminOpd',
+      newPerson({ nip: '199502022020121011', unitCode: 'BKPSDM', supervisorNip: null }),
+      403,
+      'forbidden',
+    ],
     ['a NIP with an impossible birth date', 'bkpsdm', newPerson({ nip: '199513022020121011' }), 422, 'invalid_nip'],
     ['a NIP with sex digit 3', 'bkpsdm', newPerson({ nip: '199502022020123011' }), 422, 'invalid_nip'],
-    ['a PPPK NIP appointed before 2019', 'bkpsdm', newPerson({ nip: '199502022018211011', employmentType: 'PPPK' }), 422, 'invalid_nip'],
+    [
+      'a PPPK NIP appointed before 2019',
+      'bkpsdm',
+      newPerson({ nip: '199502022018211011', employmentType: 'PPPK' }),
+      422,
+      'invalid_nip',
+    ],
     ['an unknown unit', 'bkpsdm', newPerson({ nip: '199502022020121011', unitCode: 'NOWHERE' }), 422, 'unit_not_found'],
-    ['an unknown supervisor', 'bkpsdm', newPerson({ nip: '199502022020121011', supervisorNip: '199912312024011999' }), 422, 'supervisor_not_found'],
-    ['oneself as supervisor', 'bkpsdm', newPerson({ nip: '199502022020121011', supervisorNip: '199502022020121011' }), 422, 'self_supervisor'],
+    [
+      'an unknown supervisor',
+      'bkpsdm',
+      newPerson({ nip: '199502022020121011', supervisorNip: '199912312024011999' }),
+      422,
+      'supervisor_not_found',
+    ],
+    [
+      'oneself as supervisor',
+      'bkpsdm',
+      newPerson({ nip: '199502022020121011', supervisorNip: '199502022020121011' }),
+      422,
+      'self_supervisor',
+    ],
     ['a missing name', 'bkpsdm', newPerson({ nip: '199502022020121011', name: '  ' }), 400, 'validation_failed'],
-    ['an unknown employment type', 'bkpsdm', newPerson({ nip: '199502022020121011', employmentType: 'HONORER' }), 400, 'validation_failed'],
+    [
+      'an unknown employment type',
+      'bkpsdm',
+      newPerson({ nip: '199502022020121011', employmentType: 'HONORER' }),
+      400,
+      'validation_failed',
+    ],
   ];
   it.each(refused)('refuses %s and writes nothing', async (_n, as, body, status, code) => {
     const res = await stack.call('POST', '/employees', { token: t[as], body });
@@ -168,7 +233,7 @@ describe('registering and changing people', () => {
     expect(await getStored(body.nip as string)).toBeUndefined();
   });
 
-  it('explains a NIP problem precisely, in the caller\'s language', async () => {
+  it("explains a NIP problem precisely, in the caller's language", async () => {
     const body = newPerson({ nip: '199502022020121000' });
     const id = await stack.call('POST', '/employees', { token: t.bkpsdm, body });
     expect(id.body.error.message).toContain('nomor urut 001–999');
@@ -177,20 +242,34 @@ describe('registering and changing people', () => {
   });
 
   it('refuses a body that is not JSON, or of another type, without a 500', async () => {
-    const bad = await fetch(`${stack.url}/employees`, { method: 'POST', headers: { authorization: `Bearer ${t.bkpsdm}`, 'content-type': 'application/json' }, body: '{"nip":' });
+    const bad = await fetch(`${stack.url}/employees`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.bkpsdm}`, 'content-type': 'application/json' },
+      body: '{"nip":',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
-    const xml = await fetch(`${stack.url}/employees`, { method: 'POST', headers: { authorization: `Bearer ${t.bkpsdm}`, 'content-type': 'application/xml' }, body: '<x/>' });
+    const xml = await fetch(`${stack.url}/employees`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.bkpsdm}`, 'content-type': 'application/xml' },
+      body: '<x/>',
+    });
     expect(xml.status).toBe(415);
   });
 
   it('uses optimistic locking: the second writer with a stale version gets 409 and the current record', async () => {
     const nip = '199001152015031003';
     const current = (await stack.call('GET', `/employees/${nip}`, { token: t.bkpsdm })).body;
-    const first = await stack.call('PATCH', `/employees/${nip}`, { token: t.bkpsdm, body: { version: current.version, position: 'Analis Kependudukan' } });
+    const first = await stack.call('PATCH', `/employees/${nip}`, {
+      token: t.bkpsdm,
+      body: { version: current.version, position: 'Analis Kependudukan' },
+    });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(current.version + 1);
-    const stale = await stack.call('PATCH', `/employees/${nip}`, { token: t.adminOpd, body: { version: current.version, position: 'Sesuatu yang lain' } });
+    const stale = await stack.call('PATCH', `/employees/${nip}`, {
+      token: t.adminOpd,
+      body: { version: current.version, position: 'Sesuatu yang lain' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
     expect(stale.body.error.details.current.position).toBe('Analis Kependudukan');
@@ -201,7 +280,9 @@ describe('registering and changing people', () => {
     const nip = '199204282017032001';
     const { version } = (await getStored(nip))!;
     const results = await Promise.all(
-      ['Operator A', 'Operator B'].map((position) => stack.call('PATCH', `/employees/${nip}`, { token: t.bkpsdm, body: { version, position } })),
+      ['Operator A', 'Operator B'].map((position) =>
+        stack.call('PATCH', `/employees/${nip}`, { token: t.bkpsdm, body: { version, position } }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await getStored(nip))!.version).toBe(version + 1);
@@ -209,7 +290,10 @@ describe('registering and changing people', () => {
 
   it('refuses a supervisor change that would make a cycle, and writes nothing', async () => {
     const kadis = (await getStored(who.kadis))!;
-    const res = await stack.call('PATCH', `/employees/${who.kadis}`, { token: t.bkpsdm, body: { version: kadis.version, supervisorNip: who.staff } });
+    const res = await stack.call('PATCH', `/employees/${who.kadis}`, {
+      token: t.bkpsdm,
+      body: { version: kadis.version, supervisorNip: who.staff },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('hierarchy_cycle');
     expect((await getStored(who.kadis))!.supervisorNip).toBeNull();
@@ -218,7 +302,10 @@ describe('registering and changing people', () => {
   it('moves a subordinate to another supervisor and the lists follow', async () => {
     const nip = '199512032020121002';
     const { version } = (await getStored(nip))!;
-    const res = await stack.call('PATCH', `/employees/${nip}`, { token: t.adminOpd, body: { version, supervisorNip: who.otherKasi, unitCode: 'DUK-PINDAH' } });
+    const res = await stack.call('PATCH', `/employees/${nip}`, {
+      token: t.adminOpd,
+      body: { version, supervisorNip: who.otherKasi, unitCode: 'DUK-PINDAH' },
+    });
     expect(res.status).toBe(200);
     const mine = await stack.call('GET', '/employees/me/subordinates', { token: t.otherKasi });
     expect(mine.body.items.map((e: { nip: string }) => e.nip)).toContain(nip);
@@ -230,21 +317,44 @@ describe('registering and changing people', () => {
 describe('units', () => {
   it('lets BKPSDM add an OPD and the OPD admin add a seksi below their OPD only', async () => {
     const before = await storedCount();
-    expect((await stack.call('POST', '/units', { token: t.bkpsdm, body: { code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika', kind: 'opd' } })).status).toBe(201);
-    const seksi = await stack.call('POST', '/units', { token: t.adminOpd, body: { code: 'DUK-ARSIP', name: 'Seksi Arsip', kind: 'seksi', parentCode: 'DUK-PIAK' } });
+    expect(
+      (
+        await stack.call('POST', '/units', {
+          token: t.bkpsdm,
+          body: { code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika', kind: 'opd' },
+        })
+      ).status,
+    ).toBe(201);
+    const seksi = await stack.call('POST', '/units', {
+      token: t.adminOpd,
+      body: { code: 'DUK-ARSIP', name: 'Seksi Arsip', kind: 'seksi', parentCode: 'DUK-PIAK' },
+    });
     expect(seksi.status).toBe(201);
     expect(seksi.body.path).toBe('/DISDUKCAPIL/DUK-PIAK/DUK-ARSIP/');
-    const outside = await stack.call('POST', '/units', { token: t.adminOpd, body: { code: 'KOM-X', name: 'Bidang X', kind: 'bidang', parentCode: 'DISKOMINFO' } });
+    const outside = await stack.call('POST', '/units', {
+      token: t.adminOpd,
+      body: { code: 'KOM-X', name: 'Bidang X', kind: 'bidang', parentCode: 'DISKOMINFO' },
+    });
     expect(outside.status).toBe(403);
-    const retry = await stack.call('POST', '/units', { token: t.adminOpd, body: { code: 'DUK-ARSIP', name: 'Seksi Arsip', kind: 'seksi', parentCode: 'DUK-PIAK' } });
+    const retry = await stack.call('POST', '/units', {
+      token: t.adminOpd,
+      body: { code: 'DUK-ARSIP', name: 'Seksi Arsip', kind: 'seksi', parentCode: 'DUK-PIAK' },
+    });
     expect(retry.status).toBe(200);
-    const clash = await stack.call('POST', '/units', { token: t.adminOpd, body: { code: 'DUK-ARSIP', name: 'Seksi Arsip Lain', kind: 'seksi', parentCode: 'DUK-PIAK' } });
+    const clash = await stack.call('POST', '/units', {
+      token: t.adminOpd,
+      body: { code: 'DUK-ARSIP', name: 'Seksi Arsip Lain', kind: 'seksi', parentCode: 'DUK-PIAK' },
+    });
     expect(clash.status).toBe(409);
     expect(await storedCount()).toBe(before + 2);
   });
 
   it.each([
-    ['a seksi directly under an OPD', { code: 'DUK-Y', name: 'Seksi Y', kind: 'seksi', parentCode: 'DISDUKCAPIL' }, 'invalid_unit_parent'],
+    [
+      'a seksi directly under an OPD',
+      { code: 'DUK-Y', name: 'Seksi Y', kind: 'seksi', parentCode: 'DISDUKCAPIL' },
+      'invalid_unit_parent',
+    ],
     ['a bidang without parent', { code: 'DUK-Z', name: 'Bidang Z', kind: 'bidang' }, 'parent_unit_required'],
     ['an unknown parent', { code: 'DUK-W', name: 'Seksi W', kind: 'seksi', parentCode: 'NOPE' }, 'unit_not_found'],
   ])('refuses %s', async (_n, body, code) => {
@@ -294,9 +404,24 @@ describe('acting assignments (Plt/Plh)', () => {
   });
 
   it.each([
-    ['acting for oneself', { forNip: who.kabid, kind: 'PLT', startDate: '2027-01-01', endDate: '2027-01-31' }, 422, 'acting_for_self'],
-    ['an end before the start', { forNip: who.kadis, kind: 'PLT', startDate: '2027-02-01', endDate: '2027-01-31' }, 422, 'invalid_date_range'],
-    ['an impossible date', { forNip: who.kadis, kind: 'PLT', startDate: '2027-02-30', endDate: '2027-03-01' }, 400, 'validation_failed'],
+    [
+      'acting for oneself',
+      { forNip: who.kabid, kind: 'PLT', startDate: '2027-01-01', endDate: '2027-01-31' },
+      422,
+      'acting_for_self',
+    ],
+    [
+      'an end before the start',
+      { forNip: who.kadis, kind: 'PLT', startDate: '2027-02-01', endDate: '2027-01-31' },
+      422,
+      'invalid_date_range',
+    ],
+    [
+      'an impossible date',
+      { forNip: who.kadis, kind: 'PLT', startDate: '2027-02-30', endDate: '2027-03-01' },
+      400,
+      'validation_failed',
+    ],
   ])('refuses %s', async (_n, body, status, code) => {
     const res = await stack.call('POST', `/employees/${who.kabid}/acting-assignments`, { token: t.bkpsdm, body });
     expect(res.status).toBe(status);
@@ -323,7 +448,12 @@ describe('who may change people', () => {
     ['a supervisor who is no admin changing their subordinate', 'kasi', who.staff, { position: 'X' }],
     ['the OPD admin changing someone of another OPD', 'adminOpd', '197401181999031002', { position: 'X' }],
     ['the OPD admin changing their own supervisor', 'adminOpd', who.adminOpd, { supervisorNip: who.kadis }],
-    ['the OPD admin making themselves someone\'s supervisor', 'adminOpd', '199608222022031001', { supervisorNip: who.adminOpd }],
+    [
+      "the OPD admin making themselves someone's supervisor",
+      'adminOpd',
+      '199608222022031001',
+      { supervisorNip: who.adminOpd },
+    ],
     ['BKPSDM deactivating themselves', 'bkpsdm', who.bkpsdm, { status: 'inactive' }],
   ] as const)('refuses %s (403) and writes nothing', async (_n, as, nip, change) => {
     const before = (await getStored(nip))!;
@@ -387,10 +517,30 @@ describe('acting assignments: who may appoint whom', () => {
 
 describe('pagination cursors are validated', () => {
   it.each([
-    ['a cursor from another listing', async () => (await stack.call('GET', '/employees/me/subordinates?limit=1', { token: t.kasi })).body.nextCursor, '/units/DISDUKCAPIL/employees'],
-    ['a cursor without the index keys', async () => Buffer.from(JSON.stringify({ pk: 'ORG#kota-medan#EMP#1', sk: 'PROFILE' })).toString('base64url'), '/units/DISDUKCAPIL/employees'],
-    ['a cursor with a non-string key', async () => Buffer.from(JSON.stringify({ pk: `ORG#kota-medan#EMP#${who.staff}`, sk: { x: 1 } })).toString('base64url'), '/employees/me/acting-assignments'],
-    ['a cursor of another partition', async () => Buffer.from(JSON.stringify({ pk: `ORG#kota-medan#EMP#${who.kadis}`, sk: 'ACTING#2026-01-01#x' })).toString('base64url'), '/employees/me/acting-assignments'],
+    [
+      'a cursor from another listing',
+      async () => (await stack.call('GET', '/employees/me/subordinates?limit=1', { token: t.kasi })).body.nextCursor,
+      '/units/DISDUKCAPIL/employees',
+    ],
+    [
+      'a cursor without the index keys',
+      async () => Buffer.from(JSON.stringify({ pk: 'ORG#kota-medan#EMP#1', sk: 'PROFILE' })).toString('base64url'),
+      '/units/DISDUKCAPIL/employees',
+    ],
+    [
+      'a cursor with a non-string key',
+      async () =>
+        Buffer.from(JSON.stringify({ pk: `ORG#kota-medan#EMP#${who.staff}`, sk: { x: 1 } })).toString('base64url'),
+      '/employees/me/acting-assignments',
+    ],
+    [
+      'a cursor of another partition',
+      async () =>
+        Buffer.from(JSON.stringify({ pk: `ORG#kota-medan#EMP#${who.kadis}`, sk: 'ACTING#2026-01-01#x' })).toString(
+          'base64url',
+        ),
+      '/employees/me/acting-assignments',
+    ],
     ['a cursor that is not base64 JSON', async () => '%%%', '/employees/me/acting-assignments'],
   ])('answers 400 to %s', async (_n, make, path) => {
     const cursor = await make();
@@ -400,4 +550,3 @@ describe('pagination cursors are validated', () => {
     expect(res.body.error.code).toBe('invalid_cursor');
   });
 });
-

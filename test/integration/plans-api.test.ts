@@ -8,7 +8,7 @@ import { dayBefore } from '../../shared/domain/plans.ts';
 import { wibDate } from '../../shared/domain/time.ts';
 import { demoTokens, who } from '../support/demo.ts';
 import { ikiOf } from '../support/plans.ts';
-import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
+import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 let t: Record<keyof typeof who, string>;
@@ -27,7 +27,11 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const iki = ikiOf;
-const rhk = (id: string, link: { parentRhkId?: string; unitGoal?: string }, ikis = [iki(`${id}-a`, 60), iki(`${id}-b`, 40)]) => ({
+const rhk = (
+  id: string,
+  link: { parentRhkId?: string; unitGoal?: string },
+  ikis = [iki(`${id}-a`, 60), iki(`${id}-b`, 40)],
+) => ({
   id,
   kind: 'utama',
   title: `Hasil kerja ${id}`,
@@ -35,7 +39,8 @@ const rhk = (id: string, link: { parentRhkId?: string; unitGoal?: string }, ikis
   iki: ikis,
 });
 
-const call = (as: keyof typeof who, method: string, path: string, body?: unknown) => stack.call(method, path, { token: t[as], body });
+const call = (as: keyof typeof who, method: string, path: string, body?: unknown) =>
+  stack.call(method, path, { token: t[as], body });
 const plan = (nip: string, year = Y) => `/employees/${nip}/plans/${year}`;
 
 /** Writes, submits and has approved a plan, returning the approved version. */
@@ -59,16 +64,34 @@ describe('performance years', () => {
   it('has the current year open in the demo, monthly, with default rules', async () => {
     const res = await call('staff', 'GET', `/years/${Y}`);
     expect(res.body.periods).toHaveLength(13);
-    expect(res.body.periods[0]).toMatchObject({ id: `${Y}-01`, start: `${Y}-01-01`, end: `${Y}-01-31`, inputDeadline: `${Y}-02-05`, state: 'open' });
+    expect(res.body.periods[0]).toMatchObject({
+      id: `${Y}-01`,
+      start: `${Y}-01-01`,
+      end: `${Y}-01-31`,
+      inputDeadline: `${Y}-02-05`,
+      state: 'open',
+    });
     const rules = await call('staff', 'GET', `/years/${Y}/rules`);
-    expect(rules.body.current).toMatchObject({ rulesVersion: 1, capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90, dailyMinuteCap: 450 });
+    expect(rules.body.current).toMatchObject({
+      rulesVersion: 1,
+      capaianCap: 120,
+      aboveThreshold: 110,
+      meetsThreshold: 90,
+      dailyMinuteCap: 450,
+    });
   });
 
   it('lets only BKPSDM open a year, once, with its periods', async () => {
     expect((await call('adminOpd', 'POST', '/years', { year: NEXT, cadence: 'monthly' })).status).toBe(403);
     const q = await call('bkpsdm', 'POST', '/years', { year: NEXT, cadence: 'quarterly' });
     expect(q.status).toBe(201);
-    expect(q.body.periods.map((p: { id: string }) => p.id)).toEqual([`${NEXT}-Q1`, `${NEXT}-Q2`, `${NEXT}-Q3`, `${NEXT}-Q4`, String(NEXT)]);
+    expect(q.body.periods.map((p: { id: string }) => p.id)).toEqual([
+      `${NEXT}-Q1`,
+      `${NEXT}-Q2`,
+      `${NEXT}-Q3`,
+      `${NEXT}-Q4`,
+      String(NEXT),
+    ]);
     expect(q.body.rules.rulesVersion).toBe(1);
     const again = await call('bkpsdm', 'POST', '/years', { year: NEXT, cadence: 'monthly' });
     expect(again.status).toBe(409);
@@ -77,7 +100,8 @@ describe('performance years', () => {
 
   it('moves a period through its states and never out of finalised', async () => {
     const path = `/years/${Y}/periods/${Y}-01`;
-    const get = async () => (await call('staff', 'GET', `/years/${Y}`)).body.periods.find((p: { id: string }) => p.id === `${Y}-01`);
+    const get = async () =>
+      (await call('staff', 'GET', `/years/${Y}`)).body.periods.find((p: { id: string }) => p.id === `${Y}-01`);
     const step = async (state: string) => call('bkpsdm', 'PATCH', path, { version: (await get()).version, state });
     expect((await step('scored')).status).toBe(422); // open → scored skips closing
     expect((await step('closed')).body.state).toBe('closed');
@@ -91,34 +115,74 @@ describe('performance years', () => {
     const reopen = await step('open');
     expect(reopen.status).toBe(422);
     expect(reopen.body.error.code).toBe('period_finalised');
-    const year = (await call('staff', 'GET', `/years/${Y}`)).body.periods.find((p: { id: string }) => p.id === String(Y));
+    const year = (await call('staff', 'GET', `/years/${Y}`)).body.periods.find(
+      (p: { id: string }) => p.id === String(Y),
+    );
     const early = await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}`, { version: year.version, state: 'closed' });
     expect(early.status).toBe(200);
-    const notYet = await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}`, { version: early.body.version, state: 'scored' });
+    const notYet = await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}`, {
+      version: early.body.version,
+      state: 'scored',
+    });
     expect(notYet.status).toBe(422);
     expect(notYet.body.error.code).toBe('year_periods_not_finalised');
-    expect((await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}`, { version: early.body.version, state: 'open' })).status).toBe(200);
-    const stale = await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}-02`, { version: 99, inputDeadline: `${Y}-03-07` });
+    expect(
+      (await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}`, { version: early.body.version, state: 'open' }))
+        .status,
+    ).toBe(200);
+    const stale = await call('bkpsdm', 'PATCH', `/years/${Y}/periods/${Y}-02`, {
+      version: 99,
+      inputDeadline: `${Y}-03-07`,
+    });
     expect(stale.status).toBe(409);
-    expect((await call('kadis', 'PATCH', `/years/${Y}/periods/${Y}-02`, { version: 1, state: 'closed' })).status).toBe(403);
+    expect((await call('kadis', 'PATCH', `/years/${Y}/periods/${Y}-02`, { version: 1, state: 'closed' })).status).toBe(
+      403,
+    );
   });
 
   it('versions the rules: a new version keeps the old one readable; bad or stale changes are refused', async () => {
-    const rules = { capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90, dailyMinuteCap: 450, appealWindowDays: 14, inputDeadlineDay: 7 };
-    const v2 = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, expectedRulesVersion: 1, reason: 'Batas pengisian tanggal 7' });
+    const rules = {
+      capaianCap: 120,
+      aboveThreshold: 110,
+      meetsThreshold: 90,
+      dailyMinuteCap: 450,
+      appealWindowDays: 14,
+      inputDeadlineDay: 7,
+    };
+    const v2 = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, {
+      ...rules,
+      expectedRulesVersion: 1,
+      reason: 'Batas pengisian tanggal 7',
+    });
     expect(v2.status).toBe(200);
     expect(v2.body).toMatchObject({ rulesVersion: 2, inputDeadlineDay: 7 });
-    const stale = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, expectedRulesVersion: 1, reason: 'lagi' });
+    const stale = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, {
+      ...rules,
+      expectedRulesVersion: 1,
+      reason: 'lagi',
+    });
     expect(stale.status).toBe(409);
-    const ahead = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, expectedRulesVersion: 50, reason: 'loncat' });
+    const ahead = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, {
+      ...rules,
+      expectedRulesVersion: 50,
+      reason: 'loncat',
+    });
     expect(ahead.status).toBe(409);
     expect(ahead.body.error.details.current.rulesVersion).toBe(2);
-    const bad = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, { ...rules, meetsThreshold: 115, expectedRulesVersion: 2, reason: 'salah' });
+    const bad = await call('bkpsdm', 'PUT', `/years/${Y}/rules`, {
+      ...rules,
+      meetsThreshold: 115,
+      expectedRulesVersion: 2,
+      reason: 'salah',
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('thresholds_out_of_order');
     // The finalised period keeps the rules it was scored with.
     const periods = (await call('staff', 'GET', `/years/${Y}`)).body.periods;
-    expect(periods.find((p: { id: string }) => p.id === `${Y}-01`)).toMatchObject({ state: 'finalised', rulesVersion: 1 });
+    expect(periods.find((p: { id: string }) => p.id === `${Y}-01`)).toMatchObject({
+      state: 'finalised',
+      rulesVersion: 1,
+    });
     expect(periods.find((p: { id: string }) => p.id === `${Y}-03`).rulesVersion).toBeUndefined();
     const read = await call('staff', 'GET', `/years/${Y}/rules`);
     expect(read.body.current.rulesVersion).toBe(2);
@@ -129,26 +193,50 @@ describe('performance years', () => {
 describe('plans, top-down', () => {
   it('runs the workflow from the head of the OPD down to staff, with each rule violation refused', async () => {
     // Kepala Dinas: no supervisor in the system → links to unit goals; BKPSDM records the decision.
-    const kadisPlan = await approvedPlan('kadis', 'bkpsdm', { rhk: [rhk('kadis-1', { unitGoal: 'Meningkatnya kualitas layanan adminduk' })] });
+    const kadisPlan = await approvedPlan('kadis', 'bkpsdm', {
+      rhk: [rhk('kadis-1', { unitGoal: 'Meningkatnya kualitas layanan adminduk' })],
+    });
     // January is already finalised: the plan cannot reach back into it and takes effect from February.
-    expect(kadisPlan).toMatchObject({ state: 'approved', planVersion: 1, effectiveFrom: FIRST_DAY, decidedBy: `nip:${who.bkpsdm}` });
+    expect(kadisPlan).toMatchObject({
+      state: 'approved',
+      planVersion: 1,
+      effectiveFrom: FIRST_DAY,
+      decidedBy: `nip:${who.bkpsdm}`,
+    });
     await approvedPlan('kabid', 'kadis', { rhk: [rhk('kabid-1', { parentRhkId: 'kadis-1' })] });
     await approvedPlan('kasi', 'kabid', { rhk: [rhk('kasi-1', { parentRhkId: 'kabid-1' })] });
 
     // Staff: a draft may be incomplete; submitting checks everything.
-    const draft = await call('staff', 'POST', plan('me'), { rhk: [rhk('s-1', { parentRhkId: 'kabid-1' }, [iki('s-1-a', 50), iki('s-1-b', 40)])] });
+    const draft = await call('staff', 'POST', plan('me'), {
+      rhk: [rhk('s-1', { parentRhkId: 'kabid-1' }, [iki('s-1-a', 50), iki('s-1-b', 40)])],
+    });
     expect(draft.status).toBe(201);
     // Only the owner writes, submits and revises.
-    expect((await call('kasi', 'PUT', plan(who.staff), { version: draft.body.version, rhk: [rhk('s-1', { parentRhkId: 'kasi-1' })] })).status).toBe(403);
+    expect(
+      (
+        await call('kasi', 'PUT', plan(who.staff), {
+          version: draft.body.version,
+          rhk: [rhk('s-1', { parentRhkId: 'kasi-1' })],
+        })
+      ).status,
+    ).toBe(403);
     expect((await call('kasi', 'POST', `${plan(who.staff)}/submit`, { version: draft.body.version })).status).toBe(403);
     const refused = await call('staff', 'POST', `${plan('me')}/submit`, { version: draft.body.version });
     expect(refused.status).toBe(422);
     const unchanged = (await call('staff', 'GET', plan('me'))).body.latest;
     expect(unchanged).toMatchObject({ state: 'draft', version: draft.body.version });
-    expect(refused.body.error.details.map((d: { code: string }) => d.code).sort()).toEqual(['plan_intervensi_not_supervisors', 'plan_weights_not_100']);
-    expect(refused.body.error.details.find((d: { code: string }) => d.code === 'plan_weights_not_100').message).toContain('90');
+    expect(refused.body.error.details.map((d: { code: string }) => d.code).sort()).toEqual([
+      'plan_intervensi_not_supervisors',
+      'plan_weights_not_100',
+    ]);
+    expect(
+      refused.body.error.details.find((d: { code: string }) => d.code === 'plan_weights_not_100').message,
+    ).toContain('90');
 
-    const fixed = await call('staff', 'PUT', plan('me'), { version: draft.body.version, rhk: [rhk('s-1', { parentRhkId: 'kasi-1' })] });
+    const fixed = await call('staff', 'PUT', plan('me'), {
+      version: draft.body.version,
+      rhk: [rhk('s-1', { parentRhkId: 'kasi-1' })],
+    });
     expect(fixed.status).toBe(200);
     const submitted = await call('staff', 'POST', `${plan('me')}/submit`, { version: fixed.body.version });
     expect(submitted.body).toMatchObject({ state: 'submitted', supervisorNip: who.kasi });
@@ -157,7 +245,10 @@ describe('plans, top-down', () => {
     for (const as of ['otherKasi', 'kabid', 'adminOpd', 'bkpsdm', 'staff'] as const) {
       const res = await call(as, 'POST', `${plan(who.staff)}/approve`, { version: submitted.body.version });
       expect(res.status, as).toBe(403);
-      const ret = await call(as, 'POST', `${plan(who.staff)}/return`, { version: submitted.body.version, note: 'tidak berhak' });
+      const ret = await call(as, 'POST', `${plan(who.staff)}/return`, {
+        version: submitted.body.version,
+        note: 'tidak berhak',
+      });
       expect(ret.status, as).toBe(403);
     }
 
@@ -165,30 +256,46 @@ describe('plans, top-down', () => {
     expect(team.body.items[0]).toMatchObject({ nip: who.staff, state: 'submitted', waitingForMe: true });
     expect(team.body.counts).toEqual({ submitted: 1, none: 2 });
 
-    const returned = await call('kasi', 'POST', `${plan(who.staff)}/return`, { version: submitted.body.version, note: 'Target terlalu rendah' });
+    const returned = await call('kasi', 'POST', `${plan(who.staff)}/return`, {
+      version: submitted.body.version,
+      note: 'Target terlalu rendah',
+    });
     expect(returned.body).toMatchObject({ state: 'returned', returnNote: 'Target terlalu rendah' });
-    const revised = await call('staff', 'PUT', plan('me'), { version: returned.body.version, rhk: [rhk('s-1', { parentRhkId: 'kasi-1' }, [iki('s-1-a', 70), iki('s-1-b', 30)])] });
+    const revised = await call('staff', 'PUT', plan('me'), {
+      version: returned.body.version,
+      rhk: [rhk('s-1', { parentRhkId: 'kasi-1' }, [iki('s-1-a', 70), iki('s-1-b', 30)])],
+    });
     const resubmitted = await call('staff', 'POST', `${plan('me')}/submit`, { version: revised.body.version });
     const approved = await call('kasi', 'POST', `${plan(who.staff)}/approve`, { version: resubmitted.body.version });
     expect(approved.body).toMatchObject({ state: 'approved', effectiveFrom: FIRST_DAY, decidedBy: `nip:${who.kasi}` });
     expect(approved.body.returnNote).toBeUndefined();
 
     // An approved plan is never edited in place.
-    const inPlace = await call('staff', 'PUT', plan('me'), { version: approved.body.version, rhk: [rhk('s-1', { parentRhkId: 'kasi-1' })] });
+    const inPlace = await call('staff', 'PUT', plan('me'), {
+      version: approved.body.version,
+      rhk: [rhk('s-1', { parentRhkId: 'kasi-1' })],
+    });
     expect(inPlace.status).toBe(409);
     expect(inPlace.body.error.code).toBe('plan_state');
   });
 
   it('revises an approved plan as a new version; the old one stays readable and stops being in force', async () => {
-    expect((await call('kasi', 'POST', `${plan(who.staff)}/revisions`, { reason: 'bukan milik saya' })).status).toBe(403);
-    const revision = await call('staff', 'POST', `${plan('me')}/revisions`, { reason: 'Mutasi tugas ke perekaman KIA' });
+    expect((await call('kasi', 'POST', `${plan(who.staff)}/revisions`, { reason: 'bukan milik saya' })).status).toBe(
+      403,
+    );
+    const revision = await call('staff', 'POST', `${plan('me')}/revisions`, {
+      reason: 'Mutasi tugas ke perekaman KIA',
+    });
     expect(revision.status).toBe(201);
     expect(revision.body).toMatchObject({ planVersion: 2, state: 'draft', reason: 'Mutasi tugas ke perekaman KIA' });
     const during = await call('kasi', 'GET', plan(who.staff));
     expect(during.body.latest.planVersion).toBe(2);
     expect(during.body.inForce.planVersion).toBe(1);
 
-    const edited = await call('staff', 'PUT', plan('me'), { version: revision.body.version, rhk: [rhk('s-2', { parentRhkId: 'kasi-1' })] });
+    const edited = await call('staff', 'PUT', plan('me'), {
+      version: revision.body.version,
+      rhk: [rhk('s-2', { parentRhkId: 'kasi-1' })],
+    });
     const sub = await call('staff', 'POST', `${plan('me')}/submit`, { version: edited.body.version });
     const ok = await call('kasi', 'POST', `${plan(who.staff)}/approve`, { version: sub.body.version });
     expect(ok.body).toMatchObject({ planVersion: 2, state: 'approved', effectiveFrom: REVISION_DAY });
@@ -209,20 +316,37 @@ describe('plans, top-down', () => {
     const sub = await call('otherStaff', 'POST', `${plan('me')}/submit`, { version: made.body.version });
     expect(sub.body.supervisorNip).toBe(who.otherKasi);
     // The Kabid is two levels up: no decision without an assignment, nor with one that has ended.
-    expect((await call('kabid', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version })).status).toBe(403);
+    expect((await call('kabid', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version })).status).toBe(
+      403,
+    );
     const past = (days: number) => wibDate(new Date(Date.now() - days * 86400_000));
-    await call('bkpsdm', 'POST', `/employees/${who.kabid}/acting-assignments`, { forNip: who.otherKasi, kind: 'PLH', startDate: past(20), endDate: past(10) });
-    expect((await call('kabid', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version })).status).toBe(403);
-    const appoint = await call('bkpsdm', 'POST', `/employees/${who.kabid}/acting-assignments`, { forNip: who.otherKasi, kind: 'PLH', startDate: TODAY, endDate: TODAY });
+    await call('bkpsdm', 'POST', `/employees/${who.kabid}/acting-assignments`, {
+      forNip: who.otherKasi,
+      kind: 'PLH',
+      startDate: past(20),
+      endDate: past(10),
+    });
+    expect((await call('kabid', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version })).status).toBe(
+      403,
+    );
+    const appoint = await call('bkpsdm', 'POST', `/employees/${who.kabid}/acting-assignments`, {
+      forNip: who.otherKasi,
+      kind: 'PLH',
+      startDate: TODAY,
+      endDate: TODAY,
+    });
     expect(appoint.status).toBe(201);
     const queue = await call('kabid', 'GET', `/employees/me/team-plans/${Y}`);
-    expect(queue.body.items.find((i: { nip: string }) => i.nip === who.otherStaff)).toMatchObject({ state: 'submitted', waitingForMe: true });
+    expect(queue.body.items.find((i: { nip: string }) => i.nip === who.otherStaff)).toMatchObject({
+      state: 'submitted',
+      waitingForMe: true,
+    });
     const ok = await call('kabid', 'POST', `${plan(who.otherStaff)}/approve`, { version: sub.body.version });
     expect(ok.status).toBe(200);
     expect(ok.body.decidedBy).toBe(`nip:${who.kabid}`);
   });
 
-  it('shows the cascade of a unit: which subordinate RHK serve which of their supervisor\'s', async () => {
+  it("shows the cascade of a unit: which subordinate RHK serve which of their supervisor's", async () => {
     expect((await call('otherStaff', 'GET', `/units/DUK-DAFDUK/cascade/${Y}`)).status).toBe(403); // a bidang above one's seksi
     expect((await call('otherStaff', 'GET', `/units/DUK-PINDAH/cascade/${Y}`)).status).toBe(200); // one's own seksi
     const res = await call('kabid', 'GET', `/units/DUK-DAFDUK/cascade/${Y}`);
@@ -230,11 +354,15 @@ describe('plans, top-down', () => {
     const kabid = res.body.roots.find((r: { rhkId: string }) => r.rhkId === 'kabid-1');
     expect(kabid.nip).toBe(who.kabid);
     expect(kabid.children.map((c: { rhkId: string }) => c.rhkId)).toEqual(['kasi-1', 'pindah-1']);
-    expect(kabid.children[0].children.map((c: { rhkId: string; nip: string }) => [c.nip, c.rhkId])).toEqual([[who.staff, 's-2']]);
-    expect(kabid.children[1].children.map((c: { rhkId: string; nip: string }) => [c.nip, c.rhkId])).toEqual([[who.otherStaff, 'os-1']]);
+    expect(kabid.children[0].children.map((c: { rhkId: string; nip: string }) => [c.nip, c.rhkId])).toEqual([
+      [who.staff, 's-2'],
+    ]);
+    expect(kabid.children[1].children.map((c: { rhkId: string; nip: string }) => [c.nip, c.rhkId])).toEqual([
+      [who.otherStaff, 'os-1'],
+    ]);
   });
 
-  it('copies last year\'s plan as a draft for the new year, links cleared', async () => {
+  it("copies last year's plan as a draft for the new year, links cleared", async () => {
     const res = await call('staff', 'POST', plan('me', NEXT), { copyFrom: Y });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ year: NEXT, planVersion: 1, state: 'draft' });
@@ -249,7 +377,12 @@ describe('plans, top-down', () => {
   it('gives the loser of two concurrent edits 409 with the current version', async () => {
     const base = (await call('staff', 'GET', plan('me', NEXT))).body.latest;
     const results = await Promise.all(
-      ['A', 'B'].map((x) => call('staff', 'PUT', plan('me', NEXT), { version: base.version, rhk: [rhk(`edit-${x}`, { parentRhkId: 'kasi-1' })] })),
+      ['A', 'B'].map((x) =>
+        call('staff', 'PUT', plan('me', NEXT), {
+          version: base.version,
+          rhk: [rhk(`edit-${x}`, { parentRhkId: 'kasi-1' })],
+        }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409)!;
@@ -259,20 +392,49 @@ describe('plans, top-down', () => {
   it.each([
     ['someone else writing my plan', 'kasi', 'POST', () => plan(who.staff, NEXT), { rhk: [rhk('x', {})] }, 403],
     ['a second plan for the same year', 'staff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {})] }, 409],
-    ['rhk and copyFrom together', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {})], copyFrom: Y }, 400],
-    ['an inverted range', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('k', 100, { target: { kind: 'range', lo: 9, hi: 3 } })])] }, 422],
+    [
+      'rhk and copyFrom together',
+      'otherStaff',
+      'POST',
+      () => plan('me', NEXT),
+      { rhk: [rhk('x', {})], copyFrom: Y },
+      400,
+    ],
+    [
+      'an inverted range',
+      'otherStaff',
+      'POST',
+      () => plan('me', NEXT),
+      { rhk: [rhk('x', {}, [iki('k', 100, { target: { kind: 'range', lo: 9, hi: 3 } })])] },
+      422,
+    ],
     ['duplicate ids', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('x', 100)])] }, 422],
     ['a weight of 0', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('k', 0)])] }, 400],
-    ['a single target of 0 (capaian divides by it)', 'otherStaff', 'POST', () => plan('me', NEXT), { rhk: [rhk('x', {}, [iki('k', 100, { target: { kind: 'single', value: 0 } })])] }, 400],
+    [
+      'a single target of 0 (capaian divides by it)',
+      'otherStaff',
+      'POST',
+      () => plan('me', NEXT),
+      { rhk: [rhk('x', {}, [iki('k', 100, { target: { kind: 'single', value: 0 } })])] },
+      400,
+    ],
     [
       'a plan too large to store and audit',
       'otherStaff',
       'POST',
       () => plan('me', NEXT),
-      { rhk: Array.from({ length: 30 }, (_, i) => rhk(`r${i}`, {}, Array.from({ length: 3 }, (_, j) => iki(`r${i}-${j}`, 1, { name: 'é'.repeat(300) })))) },
+      {
+        rhk: Array.from({ length: 30 }, (_, i) =>
+          rhk(
+            `r${i}`,
+            {},
+            Array.from({ length: 3 }, (_, j) => iki(`r${i}-${j}`, 1, { name: 'é'.repeat(300) })),
+          ),
+        ),
+      },
       422,
     ],
-    ['reading an unrelated person\'s plan', 'otherKasi', 'GET', () => plan(who.staff), undefined, 403],
+    ["reading an unrelated person's plan", 'otherKasi', 'GET', () => plan(who.staff), undefined, 403],
   ] as const)('refuses %s', async (_n, as, method, path, body, status) => {
     const res = await call(as, method, path(), body);
     expect(res.status).toBe(status);
@@ -284,7 +446,9 @@ describe('plans, top-down', () => {
     for (const reason of ['Revisi pertama', 'Revisi kedua']) {
       const draft = await call('kasi', 'POST', `${plan('me')}/revisions`, { reason });
       const sub = await call('kasi', 'POST', `${plan('me')}/submit`, { version: draft.body.version });
-      expect((await call('kabid', 'POST', `${plan(who.kasi)}/approve`, { version: sub.body.version })).status).toBe(200);
+      expect((await call('kabid', 'POST', `${plan(who.kasi)}/approve`, { version: sub.body.version })).status).toBe(
+        200,
+      );
     }
     const versions = (await call('kasi', 'GET', plan('me'))).body.versions;
     expect(versions.slice(-2)).toEqual([
@@ -310,7 +474,7 @@ describe('plans, top-down', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
   });
 
-  it('records every plan change in the owner\'s audit trail', async () => {
+  it("records every plan change in the owner's audit trail", async () => {
     const trail = await eventually(async () => {
       const res = await call('staff', 'GET', '/employees/me/audit?limit=100');
       const plans = res.body.items.filter((e: { entity: string }) => e.entity === 'Plan');

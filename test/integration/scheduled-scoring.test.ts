@@ -1,10 +1,10 @@
 /** The daily schedule: periods past their input deadline and the verification days are closed and scored, once. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
+import { scoreDuePeriods } from '../../shared/app/scheduled-scoring.ts';
 import { wibDate } from '../../shared/domain/time.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { organisationIds } from '../../shared/store/organisations.ts';
-import { scoreDuePeriods } from '../../shared/app/scheduled-scoring.ts';
 import { ScoringRunRepository } from '../../shared/store/scoring.ts';
 import { YearRepository } from '../../shared/store/years.ts';
 import { useTables } from '../support/stack.ts';

@@ -8,36 +8,46 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
+import { applyServiceChange } from '../../shared/app/service-totals.ts';
 import { periodIdFor } from '../../shared/domain/activities.ts';
-import { type ServiceTotals, addTotals, emptyTotals, minuteBucket } from '../../shared/domain/service-indicators.ts';
+import { addTotals, emptyTotals, minuteBucket, type ServiceTotals } from '../../shared/domain/service-indicators.ts';
 import { wibDate } from '../../shared/domain/time.ts';
 import { documentClient } from '../../shared/store/client.ts';
 import { type Item, OrgScope } from '../../shared/store/org-scope.ts';
-import { applyServiceChange } from '../../shared/app/service-totals.ts';
 import { ServiceTotalsRepository } from '../../shared/store/service-totals.ts';
 import { openYear } from '../support/services.ts';
-import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
+import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 let machine: string;
 const ORG = 'kota-medan';
 const catalogue = [
-  { unitCode: 'DUK-IDK', serviceType: 'ktp-el', officers: ['199001152015031003', '199204282017032001', '199512032020121002'] },
+  {
+    unitCode: 'DUK-IDK',
+    serviceType: 'ktp-el',
+    officers: ['199001152015031003', '199204282017032001', '199512032020121002'],
+  },
   { unitCode: 'DUK-IDK', serviceType: 'kia', officers: ['199001152015031003', '199204282017032001'] },
-  { unitCode: 'DUK-LAHIRMATI', serviceType: 'akta-kelahiran', officers: ['199208112016032002', '199309302018031004', '199711052022032001'] },
+  {
+    unitCode: 'DUK-LAHIRMATI',
+    serviceType: 'akta-kelahiran',
+    officers: ['199208112016032002', '199309302018031004', '199711052022032001'],
+  },
 ];
 
 beforeAll(async () => {
   stack = await startTestStack();
   await seedDemo();
-  for (const year of new Set([wibDate(FIRST_DAY).slice(0, 4), wibDate(new Date()).slice(0, 4)])) await openYear(Number(year));
+  for (const year of new Set([wibDate(FIRST_DAY).slice(0, 4), wibDate(new Date()).slice(0, 4)]))
+    await openYear(Number(year));
   machine = await stack.issuer.machineToken();
 });
 afterAll(() => stack.stop());
 
 /** WIB midnight 45 days ago: the random services fall in the 45 days before the run (survey links stay valid). */
 const FIRST_DAY = new Date(Date.parse(`${wibDate(new Date(Date.now() - 45 * 86_400_000))}T00:00:00+07:00`));
-const at = (day: number, minutes: number) => new Date(FIRST_DAY.getTime() + (day - 1) * 86_400_000 + minutes * 60_000).toISOString();
+const at = (day: number, minutes: number) =>
+  new Date(FIRST_DAY.getTime() + (day - 1) * 86_400_000 + minutes * 60_000).toISOString();
 
 const txArb = fc.record({
   id: fc.integer({ min: 1, max: 25 }),
@@ -50,7 +60,9 @@ async function scanAll(): Promise<Item[]> {
   const items: Item[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await documentClient().send(new ScanCommand({ TableName: stack.tables.main, ExclusiveStartKey: start }));
+    const out = await documentClient().send(
+      new ScanCommand({ TableName: stack.tables.main, ExclusiveStartKey: start }),
+    );
     items.push(...((out.Items ?? []) as Item[]));
     start = out.LastEvaluatedKey;
   } while (start);
@@ -63,18 +75,27 @@ function recount(items: Item[]): Map<string, ServiceTotals> {
   const repo = new ServiceTotalsRepository(scope);
   const expected = new Map<string, ServiceTotals>();
   const add = (keys: { pk: string; sk: string }[], t: ServiceTotals) => {
-    for (const k of keys) expected.set(`${k.pk}|${k.sk}`, addTotals(expected.get(`${k.pk}|${k.sk}`) ?? emptyTotals(), t));
+    for (const k of keys)
+      expected.set(`${k.pk}|${k.sk}`, addTotals(expected.get(`${k.pk}|${k.sk}`) ?? emptyTotals(), t));
   };
   for (const i of items) {
     if (i.entity !== 'ServiceTransaction' || !i.completedAt) continue;
     const seconds = i.serviceSeconds as number;
-    add(repo.keysOf({ unitCode: i.unitCode as string, serviceType: i.serviceType as string, officers: i.officers as string[], periodIds: i.periodIds as string[] }), {
-      ...emptyTotals(),
-      served: 1,
-      withinStandard: i.withinStandard ? 1 : 0,
-      serviceSeconds: seconds,
-      histogram: { [minuteBucket(seconds)]: 1 },
-    });
+    add(
+      repo.keysOf({
+        unitCode: i.unitCode as string,
+        serviceType: i.serviceType as string,
+        officers: i.officers as string[],
+        periodIds: i.periodIds as string[],
+      }),
+      {
+        ...emptyTotals(),
+        served: 1,
+        withinStandard: i.withinStandard ? 1 : 0,
+        serviceSeconds: seconds,
+        histogram: { [minuteBucket(seconds)]: 1 },
+      },
+    );
   }
   for (const i of items) {
     if (i.entity !== 'SurveyResponse') continue;
@@ -82,26 +103,45 @@ function recount(items: Item[]): Map<string, ServiceTotals> {
     const credited = i.credited as { officers: string[]; periodIds: string[] } | undefined;
     if (!credited) continue; // not counted yet
     const sums = i.answers as ServiceTotals['sums'];
-    add(repo.keysOf({ unitCode: i.unitCode as string, serviceType: i.serviceType as string, officers: credited.officers, periodIds: credited.periodIds }), {
-      ...emptyTotals(),
-      respondents: 1,
-      sums,
-      followUps: (i.followUpReasons as string[]).length > 0 ? 1 : 0,
-    });
+    add(
+      repo.keysOf({
+        unitCode: i.unitCode as string,
+        serviceType: i.serviceType as string,
+        officers: credited.officers,
+        periodIds: credited.periodIds,
+      }),
+      {
+        ...emptyTotals(),
+        respondents: 1,
+        sums,
+        followUps: (i.followUpReasons as string[]).length > 0 ? 1 : 0,
+      },
+    );
   }
   return expected;
 }
 
 const stored = (items: Item[]) =>
-  new Map(items.filter((i) => (i.sk as string).startsWith('SVCSUM#')).map((i) => [`${i.pk}|${i.sk}`, ServiceTotalsRepository.totalsOf(i)]));
+  new Map(
+    items
+      .filter((i) => (i.sk as string).startsWith('SVCSUM#'))
+      .map((i) => [`${i.pk}|${i.sk}`, ServiceTotalsRepository.totalsOf(i)]),
+  );
 
 /** Zero-valued records (everything moved out again) are the same as absent ones. */
 const nonEmpty = (m: Map<string, ServiceTotals>) =>
-  new Map([...m].filter(([, t]) => t.served !== 0 || t.respondents !== 0 || t.serviceSeconds !== 0 || Object.keys(t.histogram).length > 0));
+  new Map(
+    [...m].filter(
+      ([, t]) => t.served !== 0 || t.respondents !== 0 || t.serviceSeconds !== 0 || Object.keys(t.histogram).length > 0,
+    ),
+  );
 
 describe('service totals', () => {
   it('equal a recount of the stored transactions and responses after random pushes and surveys', async () => {
-    const samples = fc.sample(fc.array(fc.array(txArb, { minLength: 1, maxLength: 30 }), { minLength: 4, maxLength: 8 }), { numRuns: 1, seed: 20261129 })[0]!;
+    const samples = fc.sample(
+      fc.array(fc.array(txArb, { minLength: 1, maxLength: 30 }), { minLength: 4, maxLength: 8 }),
+      { numRuns: 1, seed: 20261129 },
+    )[0]!;
     const links: string[] = [];
     const pushAll = async (batches: typeof samples) => {
       for (const batch of batches) {
@@ -118,10 +158,14 @@ describe('service totals', () => {
               officers: officers.length ? officers : [c.officers[0]!],
               // Received once (the same instant on every push of the id); completion, officers and type may change.
               receivedAt: at(1 + (t.id % 28), 6 * 60 + ((t.id * 37) % (15 * 60))),
-              completedAt: t.duration === null ? null : at(1 + (t.id % 28), 6 * 60 + ((t.id * 37) % (15 * 60)) + t.duration),
+              completedAt:
+                t.duration === null ? null : at(1 + (t.id % 28), 6 * 60 + ((t.id * 37) % (15 * 60)) + t.duration),
             };
           });
-        const res = await stack.call('POST', '/service-transactions', { token: machine, body: { transactions, surveyValidDays: 90 } });
+        const res = await stack.call('POST', '/service-transactions', {
+          token: machine,
+          body: { transactions, surveyValidDays: 90 },
+        });
         expect(res.status).toBe(200);
         for (const r of res.body.results as { status: string; surveyUrl?: string; error?: unknown }[]) {
           expect(r.status, JSON.stringify(r.error)).not.toBe('rejected');
@@ -135,7 +179,11 @@ describe('service totals', () => {
     // agency corrects and completes more transactions, some of them already answered.
     for (const [n, url] of links.filter((_, i) => i % 3 === 0).entries()) {
       const answers = Object.fromEntries(Array.from({ length: 9 }, (_, k) => [`u${k + 1}`, String(1 + ((n + k) % 4))]));
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(answers).toString() });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(answers).toString(),
+      });
       expect([200, 409]).toContain(res.status);
     }
     await pushAll(samples.slice(half));

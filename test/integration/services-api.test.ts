@@ -9,7 +9,7 @@ import { signSurveyLink } from '../../shared/domain/survey-token.ts';
 import { wibDate } from '../../shared/domain/time.ts';
 import { demoTokens, tokenFor, who } from '../support/demo.ts';
 import { openYear, recentService } from '../support/services.ts';
-import { type TestStack, eventually, startTestStack } from '../support/stack.ts';
+import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
 let t: Record<keyof typeof who, string>;
@@ -40,16 +40,19 @@ const tx = (externalId: string, over: Record<string, unknown> = {}) => ({
   completedAt: '2026-11-23T09:40:00+07:00',
   ...over,
 });
-const unitIndicators = (token = t.kasi, period = NOV) => stack.call('GET', `/units/DUK-IDK/service-indicators/${period}`, { token });
+const unitIndicators = (token = t.kasi, period = NOV) =>
+  stack.call('GET', `/units/DUK-IDK/service-indicators/${period}`, { token });
 /** The totals follow the writes through the stream: wait until they show what `settled` expects. */
 const indicatorsWhen = (settled: (body: any) => boolean, period = NOV) =>
   eventually(async () => {
     const res = await unitIndicators(t.kasi, period);
     return res.status === 200 && settled(res.body) ? res.body : undefined;
   });
-const form = (answers: Record<string, string | number>) => new URLSearchParams(Object.entries(answers).map(([k, v]): [string, string] => [k, String(v)])).toString();
+const form = (answers: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(answers).map(([k, v]): [string, string] => [k, String(v)])).toString();
 const allFour = { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 };
-const postSurvey = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+const postSurvey = (url: string, body: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 
 describe('service catalogue, hours and holidays', () => {
   it('lists the seeded catalogue to employees and to agency systems', async () => {
@@ -63,48 +66,101 @@ describe('service catalogue, hours and holidays', () => {
 
   it('lets the OPD admin add and change a service type under optimistic locking', async () => {
     const path = '/units/DUK-IDK/service-types/ktp-el-ulang';
-    const created = await stack.call('PUT', path, { token: t.adminOpd, body: { name: 'KTP-el cetak ulang', standardMinutes: 45 } });
+    const created = await stack.call('PUT', path, {
+      token: t.adminOpd,
+      body: { name: 'KTP-el cetak ulang', standardMinutes: 45 },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: 'ktp-el-ulang', standardMinutes: 45, active: true, version: 1 });
-    const again = await stack.call('PUT', path, { token: t.adminOpd, body: { name: 'KTP-el cetak ulang', standardMinutes: 45 } });
+    const again = await stack.call('PUT', path, {
+      token: t.adminOpd,
+      body: { name: 'KTP-el cetak ulang', standardMinutes: 45 },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('service_type_exists');
-    const changed = await stack.call('PUT', path, { token: t.adminOpd, body: { name: 'KTP-el cetak ulang', standardMinutes: 30, expectedVersion: 1 } });
+    const changed = await stack.call('PUT', path, {
+      token: t.adminOpd,
+      body: { name: 'KTP-el cetak ulang', standardMinutes: 30, expectedVersion: 1 },
+    });
     expect(changed.body).toMatchObject({ standardMinutes: 30, version: 2 });
-    const stale = await stack.call('PUT', path, { token: t.adminOpd, body: { name: 'x', standardMinutes: 10, expectedVersion: 1 } });
+    const stale = await stack.call('PUT', path, {
+      token: t.adminOpd,
+      body: { name: 'x', standardMinutes: 10, expectedVersion: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
-    const bySomeoneElse = await stack.call('PUT', path, { token: t.staff, body: { name: 'x', standardMinutes: 10, expectedVersion: 2 } });
+    const bySomeoneElse = await stack.call('PUT', path, {
+      token: t.staff,
+      body: { name: 'x', standardMinutes: 10, expectedVersion: 2 },
+    });
     expect(bySomeoneElse.status).toBe(403);
     const list = await stack.call('GET', '/units/DUK-IDK/service-types', { token: t.staff });
-    expect(list.body.items.find((s: { code: string }) => s.code === 'ktp-el-ulang')).toMatchObject({ standardMinutes: 30, version: 2 });
+    expect(list.body.items.find((s: { code: string }) => s.code === 'ktp-el-ulang')).toMatchObject({
+      standardMinutes: 30,
+      version: 2,
+    });
   });
 
   it('keeps hours as versions and refuses overlapping intervals without writing', async () => {
     const week = { mon: [{ open: '08:00', close: '16:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
     const bad = await stack.call('POST', '/units/DUK-KAWIN/service-hours', {
       token: t.adminOpd,
-      body: { effectiveFrom: '2027-01-01', reason: 'uji', weekly: { ...week, tue: [{ open: '08:00', close: '12:00' }, { open: '11:00', close: '15:00' }] } },
+      body: {
+        effectiveFrom: '2027-01-01',
+        reason: 'uji',
+        weekly: {
+          ...week,
+          tue: [
+            { open: '08:00', close: '12:00' },
+            { open: '11:00', close: '15:00' },
+          ],
+        },
+      },
     });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('service_hours_invalid');
-    const good = await stack.call('POST', '/units/DUK-KAWIN/service-hours', { token: t.adminOpd, body: { effectiveFrom: '2027-01-01', reason: 'Jam baru 2027', weekly: week } });
+    const good = await stack.call('POST', '/units/DUK-KAWIN/service-hours', {
+      token: t.adminOpd,
+      body: { effectiveFrom: '2027-01-01', reason: 'Jam baru 2027', weekly: week },
+    });
     expect(good.status).toBe(201);
     const list = await stack.call('GET', '/units/DUK-KAWIN/service-hours', { token: machine });
-    expect(list.body.items.map((h: { effectiveFrom: string }) => h.effectiveFrom)).toEqual(['2026-01-01', '2027-01-01']);
-    const replaceWithoutVersion = await stack.call('POST', '/units/DUK-KAWIN/service-hours', { token: t.adminOpd, body: { effectiveFrom: '2027-01-01', reason: 'x', weekly: week } });
+    expect(list.body.items.map((h: { effectiveFrom: string }) => h.effectiveFrom)).toEqual([
+      '2026-01-01',
+      '2027-01-01',
+    ]);
+    const replaceWithoutVersion = await stack.call('POST', '/units/DUK-KAWIN/service-hours', {
+      token: t.adminOpd,
+      body: { effectiveFrom: '2027-01-01', reason: 'x', weekly: week },
+    });
     expect(replaceWithoutVersion.status).toBe(409);
   });
 
   it('keeps the holiday calendar for BKPSDM, versioned', async () => {
     const days = [{ date: '2027-01-01', name: 'Tahun Baru 2027 Masehi', kind: 'libur_nasional' }];
-    expect((await stack.call('PUT', '/holidays/2027', { token: t.adminOpd, body: { days, reason: 'x', expectedVersion: 0 } })).status).toBe(403);
-    const outside = await stack.call('PUT', '/holidays/2027', { token: t.bkpsdm, body: { days: [{ ...days[0], date: '2026-12-31' }], reason: 'x', expectedVersion: 0 } });
+    expect(
+      (
+        await stack.call('PUT', '/holidays/2027', {
+          token: t.adminOpd,
+          body: { days, reason: 'x', expectedVersion: 0 },
+        })
+      ).status,
+    ).toBe(403);
+    const outside = await stack.call('PUT', '/holidays/2027', {
+      token: t.bkpsdm,
+      body: { days: [{ ...days[0], date: '2026-12-31' }], reason: 'x', expectedVersion: 0 },
+    });
     expect(outside.status).toBe(422);
     expect(outside.body.error.code).toBe('holidays_invalid');
-    const saved = await stack.call('PUT', '/holidays/2027', { token: t.bkpsdm, body: { days, reason: 'SKB 2027', expectedVersion: 0 } });
+    const saved = await stack.call('PUT', '/holidays/2027', {
+      token: t.bkpsdm,
+      body: { days, reason: 'SKB 2027', expectedVersion: 0 },
+    });
     expect(saved.body).toMatchObject({ year: 2027, version: 1, days });
-    const stale = await stack.call('PUT', '/holidays/2027', { token: t.bkpsdm, body: { days: [], reason: 'x', expectedVersion: 0 } });
+    const stale = await stack.call('PUT', '/holidays/2027', {
+      token: t.bkpsdm,
+      body: { days: [], reason: 'x', expectedVersion: 0 },
+    });
     expect(stale.status).toBe(409);
     expect((await stack.call('GET', '/holidays/2027', { token: t.staff })).body.version).toBe(1);
     expect((await stack.call('GET', '/holidays/2026', { token: t.staff })).body.days.length).toBeGreaterThan(20);
@@ -116,7 +172,11 @@ describe('pushing transactions', () => {
     const res = await push([
       tx('T-1'),
       // Monday 19:30 → Tuesday 08:45: 30 + 45 service minutes over the night.
-      tx('T-2', { receivedAt: '2026-11-23T19:30:00+07:00', completedAt: '2026-11-24T08:45:00+07:00', officers: [OFFICER.rahmat, OFFICER.nurhayati] }),
+      tx('T-2', {
+        receivedAt: '2026-11-23T19:30:00+07:00',
+        completedAt: '2026-11-24T08:45:00+07:00',
+        officers: [OFFICER.rahmat, OFFICER.nurhayati],
+      }),
       tx('T-3', { officers: ['199901012020011001'] }),
       tx('T-4', { serviceType: 'akta-kelahiran' }),
       tx('T-5', { receivedAt: 'kemarin' }),
@@ -126,7 +186,16 @@ describe('pushing transactions', () => {
     ]);
     expect(res.status).toBe(200);
     const r = res.body.results;
-    expect(r.map((x: { status: string }) => x.status)).toEqual(['created', 'created', 'rejected', 'rejected', 'rejected', 'rejected', 'created', 'rejected']);
+    expect(r.map((x: { status: string }) => x.status)).toEqual([
+      'created',
+      'created',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'created',
+      'rejected',
+    ]);
     expect(r.map((x: { error?: { code: string } }) => x.error?.code ?? null)).toEqual([
       null,
       null,
@@ -147,17 +216,30 @@ describe('pushing transactions', () => {
 
   it('never counts a re-sent transaction twice, and a later push completes a received one', async () => {
     const before = (await indicatorsWhen((b) => b.unit.served === 2)).unit;
-    const first = await push([tx('T-1'), tx('T-2', { receivedAt: '2026-11-23T19:30:00+07:00', completedAt: '2026-11-24T08:45:00+07:00', officers: [OFFICER.nurhayati, OFFICER.rahmat] })]);
+    const first = await push([
+      tx('T-1'),
+      tx('T-2', {
+        receivedAt: '2026-11-23T19:30:00+07:00',
+        completedAt: '2026-11-24T08:45:00+07:00',
+        officers: [OFFICER.nurhayati, OFFICER.rahmat],
+      }),
+    ]);
     expect(first.body.results.map((x: { status: string }) => x.status)).toEqual(['unchanged', 'unchanged']);
     await new Promise((r) => setTimeout(r, 300));
     expect((await unitIndicators()).body.unit).toEqual(before);
 
     // Friday 19:00 → Monday 09:00, with Saturday 08:00–13:00 and Sunday 08:00–13:00 open: 60 + 300 + 300 + 60.
-    const completed = await push([tx('T-6', { completedAt: null }), tx('T-8', { receivedAt: '2026-11-20T19:00:00+07:00', completedAt: '2026-11-23T09:00:00+07:00' })]);
+    const completed = await push([
+      tx('T-6', { completedAt: null }),
+      tx('T-8', { receivedAt: '2026-11-20T19:00:00+07:00', completedAt: '2026-11-23T09:00:00+07:00' }),
+    ]);
     expect(completed.body.results.map((x: { status: string }) => x.status)).toEqual(['unchanged', 'created']);
     expect(completed.body.results[1].transaction.serviceMinutes).toBe(720);
     const later = await push([tx('T-6', { completedAt: '2026-11-23T09:30:00+07:00' })]);
-    expect(later.body.results[0]).toMatchObject({ status: 'updated', transaction: { serviceMinutes: 30, withinStandard: true } });
+    expect(later.body.results[0]).toMatchObject({
+      status: 'updated',
+      transaction: { serviceMinutes: 30, withinStandard: true },
+    });
     expect(later.body.results[0].surveyUrl).toBeDefined();
 
     const after = await indicatorsWhen((b) => b.unit.served === before.served + 2);
@@ -169,14 +251,19 @@ describe('pushing transactions', () => {
     const rahmat = after.officers.find((o: { nip: string }) => o.nip === OFFICER.rahmat);
     expect(rahmat).toMatchObject({ served: 4, name: 'Rahmat Hidayat Daulay' });
     expect(after.officers.find((o: { nip: string }) => o.nip === OFFICER.nurhayati)).toMatchObject({ served: 1 });
-    const own = await stack.call('GET', `/employees/me/service-indicators/${NOV}`, { token: await tokenFor(stack.issuer, OFFICER.rahmat) });
+    const own = await stack.call('GET', `/employees/me/service-indicators/${NOV}`, {
+      token: await tokenFor(stack.issuer, OFFICER.rahmat),
+    });
     expect(own.body.combined).toMatchObject({ served: 4, withinStandard: 2, medianMinutes: 57.5 });
   });
 
   it('moves the totals when a transaction is corrected', async () => {
     const before = (await unitIndicators()).body;
     const res = await push([tx('T-1', { officers: [OFFICER.fajar], completedAt: '2026-11-23T10:30:00+07:00' })]);
-    expect(res.body.results[0]).toMatchObject({ status: 'updated', transaction: { serviceMinutes: 90, withinStandard: false } });
+    expect(res.body.results[0]).toMatchObject({
+      status: 'updated',
+      transaction: { serviceMinutes: 90, withinStandard: false },
+    });
     const after = await indicatorsWhen((b) => b.officers.some((o: { nip: string }) => o.nip === OFFICER.fajar));
     expect(after.unit.served).toBe(before.unit.served);
     expect(after.unit.withinStandard).toBe(before.unit.withinStandard - 1);
@@ -186,8 +273,12 @@ describe('pushing transactions', () => {
 
   it('is for machine clients with the transactions scope only', async () => {
     expect((await push([tx('T-9')], t.bkpsdm)).status).toBe(403);
-    expect((await push([tx('T-9')], await stack.issuer.machineToken(undefined, ['kinerja-api/directory.read']))).status).toBe(403);
-    expect((await stack.call('POST', '/service-transactions', { body: { transactions: [tx('T-9')] } })).status).toBe(401);
+    expect(
+      (await push([tx('T-9')], await stack.issuer.machineToken(undefined, ['kinerja-api/directory.read']))).status,
+    ).toBe(403);
+    expect((await stack.call('POST', '/service-transactions', { body: { transactions: [tx('T-9')] } })).status).toBe(
+      401,
+    );
     const tooMany = await push(Array.from({ length: 101 }, (_, i) => tx(`B-${i}`)));
     expect(tooMany.status).toBe(400);
     expect((await stack.call('GET', '/units/DUK-IDK/service-types', { token: machine })).status).toBe(200);
@@ -198,7 +289,9 @@ describe('pushing transactions', () => {
     expect((await unitIndicators(t.kabid)).status).toBe(200);
     expect((await unitIndicators(t.staff)).status).toBe(403);
     expect((await unitIndicators(t.otherKasi)).status).toBe(403);
-    const other = await stack.call('GET', `/employees/${OFFICER.rahmat}/service-indicators/${NOV}`, { token: t.otherStaff });
+    const other = await stack.call('GET', `/employees/${OFFICER.rahmat}/service-indicators/${NOV}`, {
+      token: t.otherStaff,
+    });
     expect(other.status).toBe(403);
   });
 });
@@ -247,7 +340,16 @@ describe('the citizen survey', () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('tidak sah');
     const key = Buffer.from(process.env.SURVEY_SIGNING_KEY!, 'base64');
-    const expired = signSurveyLink({ orgId: 'kota-medan', unitCode: 'DUK-IDK', serviceType: 'ktp-el', linkId: 'abc', expiresAt: Math.floor(Date.now() / 1000) - 60 }, key);
+    const expired = signSurveyLink(
+      {
+        orgId: 'kota-medan',
+        unitCode: 'DUK-IDK',
+        serviceType: 'ktp-el',
+        linkId: 'abc',
+        expiresAt: Math.floor(Date.now() / 1000) - 60,
+      },
+      key,
+    );
     const gone = await fetch(`${base}/s/${expired}`);
     expect(gone.status).toBe(410);
     expect(await gone.text()).toContain('kedaluwarsa');
@@ -269,7 +371,12 @@ describe('the citizen survey', () => {
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(1);
     const item = list.body.items[0];
-    expect(item).toMatchObject({ reasons: ['complaint', 'element_rated_1'], comment: 'Petugas tidak ramah', status: 'open', overdue: false });
+    expect(item).toMatchObject({
+      reasons: ['complaint', 'element_rated_1'],
+      comment: 'Petugas tidak ramah',
+      status: 'open',
+      overdue: false,
+    });
     expect(Date.parse(item.dueAt) - Date.parse(item.submittedAt)).toBe(48 * 3_600_000);
     expect((await stack.call('GET', '/units/DUK-IDK/survey-follow-ups', { token: t.staff })).status).toBe(403);
     // The unit head is notified; a colleague of the unit is not.
@@ -286,8 +393,14 @@ describe('the citizen survey', () => {
       const refused = await stack.call('POST', path, { token: reader, body: { note: 'x' } });
       expect(refused.status).toBe(403);
     }
-    const resolved = await stack.call('POST', path, { token: t.kasi, body: { note: 'Pemohon dihubungi dan petugas dibina.' } });
-    expect(resolved.body).toMatchObject({ status: 'resolved', resolution: { note: 'Pemohon dihubungi dan petugas dibina.', by: `nip:${who.kasi}` } });
+    const resolved = await stack.call('POST', path, {
+      token: t.kasi,
+      body: { note: 'Pemohon dihubungi dan petugas dibina.' },
+    });
+    expect(resolved.body).toMatchObject({
+      status: 'resolved',
+      resolution: { note: 'Pemohon dihubungi dan petugas dibina.', by: `nip:${who.kasi}` },
+    });
     expect((await stack.call('POST', path, { token: t.kasi, body: { note: 'lagi' } })).status).toBe(409);
     const unit = (await indicatorsWhen((b) => b.unit.survey.respondents === 2, todayPeriod)).unit;
     expect(unit.followUps).toBe(1);

@@ -13,15 +13,27 @@ const consumer: FunctionDef & { trigger: StreamTrigger } = {
   name: 'scripted-consumer',
   entry: 'test/support/fixtures/scripted-consumer.ts',
   access: {},
-  trigger: { kind: 'stream', table: 'main', batchSize: 10, maxRetries: 2, filters: [{ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'ORG#' }] } } } }] },
+  trigger: {
+    kind: 'stream',
+    table: 'main',
+    batchSize: 10,
+    maxRetries: 2,
+    filters: [{ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'ORG#' }] } } } }],
+  },
 };
 
-const script = (): Script => ((globalThis as { __consumerScript?: Script }).__consumerScript ??= { deliveries: [], failing: new Map() });
+const script = (): Script =>
+  ((globalThis as { __consumerScript?: Script }).__consumerScript ??= { deliveries: [], failing: new Map() });
 const dir = mkdtempSync(join(tmpdir(), 'kinerja-poller-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let table: string;
-const ddb = () => new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+const ddb = () =>
+  new DynamoDBClient({
+    endpoint: inject('dynamoEndpoint'),
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
 const write = async (client: DynamoDBClient, id: string, pk = `ORG#t#X#${id}`) =>
   client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: pk }, sk: { S: 'A' }, entityId: { S: id } } }));
 
@@ -35,7 +47,12 @@ beforeEach(async () => {
 describe('local stream poller', () => {
   it('delivers only records that match the filters', async () => {
     const client = ddb();
-    const poller = await startStreamPoller({ endpoint: inject('dynamoEndpoint'), tableName: table, functions: [consumer], pollMs: 20 });
+    const poller = await startStreamPoller({
+      endpoint: inject('dynamoEndpoint'),
+      tableName: table,
+      functions: [consumer],
+      pollMs: 20,
+    });
     await write(client, 'a');
     await write(client, 'skipped', 'CLIENT#x'); // key outside the filter
     await write(client, 'b');
@@ -53,7 +70,13 @@ describe('local stream poller', () => {
     script().failing.set('r1', Infinity).set('r2', Infinity).set('flaky', 1);
     // Written before the poller starts, so the first read returns them as one batch and the sequence is exact.
     for (const id of ['ok1', 'flaky', 'ok2', 'r1', 'ok3', 'r2', 'ok4']) await write(client, id);
-    const poller = await startStreamPoller({ endpoint: inject('dynamoEndpoint'), tableName: table, functions: [consumer], pollMs: 20, onFailure: (b) => failures.push(b) });
+    const poller = await startStreamPoller({
+      endpoint: inject('dynamoEndpoint'),
+      tableName: table,
+      functions: [consumer],
+      pollMs: 20,
+      onFailure: (b) => failures.push(b),
+    });
     await eventually(async () => failures.length === 2);
     await poller.stop();
     const count = (id: string) => script().deliveries.filter((d) => d === id).length;
@@ -71,12 +94,24 @@ describe('local stream poller', () => {
   it('resumes after a restart from its checkpoint: nothing lost, nothing delivered twice', async () => {
     const client = ddb();
     const checkpointFile = join(dir, `${table}.json`);
-    const first = await startStreamPoller({ endpoint: inject('dynamoEndpoint'), tableName: table, functions: [consumer], pollMs: 20, checkpointFile });
+    const first = await startStreamPoller({
+      endpoint: inject('dynamoEndpoint'),
+      tableName: table,
+      functions: [consumer],
+      pollMs: 20,
+      checkpointFile,
+    });
     await write(client, 'before');
     await eventually(async () => script().deliveries.includes('before'));
     await first.stop();
     await write(client, 'while-down');
-    const second = await startStreamPoller({ endpoint: inject('dynamoEndpoint'), tableName: table, functions: [consumer], pollMs: 20, checkpointFile });
+    const second = await startStreamPoller({
+      endpoint: inject('dynamoEndpoint'),
+      tableName: table,
+      functions: [consumer],
+      pollMs: 20,
+      checkpointFile,
+    });
     await eventually(async () => script().deliveries.includes('while-down'));
     await new Promise((r) => setTimeout(r, 200));
     await second.stop();

@@ -1,17 +1,20 @@
 /** The daily digest: supervisors hear of entries waiting too long, on working days, once a day. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
+import { sendVerificationDigest } from '../../shared/app/verification-digest.ts';
 import { ActivityRepository } from '../../shared/store/activities.ts';
 import { NotificationRepository } from '../../shared/store/notifications.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
-import { sendVerificationDigest } from '../../shared/app/verification-digest.ts';
 import { who } from '../support/demo.ts';
 import { useTables } from '../support/stack.ts';
 
 const scope = new OrgScope('kota-medan');
 const ctx = { actor: 'test', now: new Date().toISOString() };
 const at = (date: string) => new Date(`${date}T07:00:00+07:00`);
-const digests = async (nip: string) => (await new NotificationRepository(scope).list(nip, { unreadOnly: false, limit: 100 })).items.filter((n) => n.type === 'verification_digest');
+const digests = async (nip: string) =>
+  (await new NotificationRepository(scope).list(nip, { unreadOnly: false, limit: 100 })).items.filter(
+    (n) => n.type === 'verification_digest',
+  );
 
 beforeAll(async () => {
   await useTables();
@@ -21,8 +24,23 @@ beforeAll(async () => {
   await activities.apply(
     {
       after: {
-        id: activities.newId(), nip: who.staff, date: '2026-12-14', start: '08:00', end: '09:00', minutes: 60, description: 'Perekaman', year: 2026, periodId: '2026-12',
-        rhkId: 'r', ikiId: 'k', planVersion: 1, outputQuantity: 1, outputUnit: 'dok', evidence: [], status: 'pending', supervisorNip: who.kasi,
+        id: activities.newId(),
+        nip: who.staff,
+        date: '2026-12-14',
+        start: '08:00',
+        end: '09:00',
+        minutes: 60,
+        description: 'Perekaman',
+        year: 2026,
+        periodId: '2026-12',
+        rhkId: 'r',
+        ikiId: 'k',
+        planVersion: 1,
+        outputQuantity: 1,
+        outputUnit: 'dok',
+        evidence: [],
+        status: 'pending',
+        supervisorNip: who.kasi,
       },
     },
     450,

@@ -23,6 +23,8 @@ export const tokenFor = (issuer: Issuer, nip: string, orgId = DEMO_ORG.orgId) =>
 
 /** A token for every person in `who`, by role. */
 export async function demoTokens(issuer: Issuer): Promise<Record<keyof typeof who, string>> {
-  const entries = await Promise.all(Object.entries(who).map(async ([role, nip]) => [role, await tokenFor(issuer, nip)] as const));
+  const entries = await Promise.all(
+    Object.entries(who).map(async ([role, nip]) => [role, await tokenFor(issuer, nip)] as const),
+  );
   return Object.fromEntries(entries) as Record<keyof typeof who, string>;
 }

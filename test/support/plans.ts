@@ -16,7 +16,13 @@ export const ikiOf = (id: string, weight: number, over: Record<string, unknown> 
   ...over,
 });
 
-const rhk = (id: string, link: Record<string, string>) => ({ id, kind: 'utama', title: `Hasil kerja ${id}`, ...link, iki: [ikiOf(`${id}-a`, 60), ikiOf(`${id}-b`, 40)] });
+const rhk = (id: string, link: Record<string, string>) => ({
+  id,
+  kind: 'utama',
+  title: `Hasil kerja ${id}`,
+  ...link,
+  iki: [ikiOf(`${id}-a`, 60), ikiOf(`${id}-b`, 40)],
+});
 
 /** Yesterday in WIB: always in the past, and its period still before its input deadline (day 5 of the next month). */
 export const yesterday = () => wibDate(new Date(Date.now() - 86_400_000));
@@ -37,9 +43,15 @@ export async function approvedPlans(stack: TestStack, year: number): Promise<voi
     const token = await tokenFor(stack.issuer, owner);
     const made = await stack.call('POST', `/employees/me/plans/${year}`, { token, body: { rhk: [rhk(id, link)] } });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const sub = await stack.call('POST', `/employees/me/plans/${year}/submit`, { token, body: { version: made.body.version } });
+    const sub = await stack.call('POST', `/employees/me/plans/${year}/submit`, {
+      token,
+      body: { version: made.body.version },
+    });
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);
-    const ok = await stack.call('POST', `/employees/${owner}/plans/${year}/approve`, { token: await tokenFor(stack.issuer, approver), body: { version: sub.body.version } });
+    const ok = await stack.call('POST', `/employees/${owner}/plans/${year}/approve`, {
+      token: await tokenFor(stack.issuer, approver),
+      body: { version: sub.body.version },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   }
 }

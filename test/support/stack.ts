@@ -4,17 +4,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import type { FunctionDef, TableName } from '../../shared/platform/manifest.ts';
-import { type Issuer, createIssuer } from '../../infra/local/issuer.ts';
+import { createIssuer, type Issuer } from '../../infra/local/issuer.ts';
 import { configureEnvironment, startLocalApi } from '../../infra/local/runtime.ts';
 import type { FailedBatch } from '../../infra/local/streams.ts';
+import type { FunctionDef, TableName } from '../../shared/platform/manifest.ts';
 
 export interface TestStack {
   url: string;
   issuer: Issuer;
   tables: Record<TableName, string>;
   failures: FailedBatch[];
-  call(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../../shared/domain/activities.ts';
 import { dateRules } from '../../shared/app/activities.ts';
-import type { YearRepository } from '../../shared/store/years.ts';
+import { isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../../shared/domain/activities.ts';
 import { workingDaysBetween } from '../../shared/domain/service-hours.ts';
 import { addDays } from '../../shared/domain/time.ts';
+import type { YearRepository } from '../../shared/store/years.ts';
 
 describe('activity time rules', () => {
   it.each([
@@ -57,7 +57,13 @@ describe('dateRules: the period of an activity must be open and before its input
   const years = (state: string, inputDeadline: string) =>
     ({
       getWithRules: async () => ({
-        year: { year: 2026, cadence: 'monthly', periods: [{ id: '2026-10', kind: 'month', start: '2026-10-01', end: '2026-10-31', inputDeadline, state, version: 1 }] },
+        year: {
+          year: 2026,
+          cadence: 'monthly',
+          periods: [
+            { id: '2026-10', kind: 'month', start: '2026-10-01', end: '2026-10-31', inputDeadline, state, version: 1 },
+          ],
+        },
         rules: { current: { dailyMinuteCap: 450 }, history: [] },
       }),
     }) as unknown as YearRepository;
@@ -65,9 +71,30 @@ describe('dateRules: the period of an activity must be open and before its input
 
   it.each([
     ['on the deadline day, by the owner', 'open', '2026-11-05', at('2026-11-05T23:59'), 'owner', undefined],
-    ['the day after the deadline, by the owner', 'open', '2026-11-05', at('2026-11-06T00:00'), 'owner', 'activity_past_deadline'],
-    ['after the deadline, by the supervisor verifying', 'open', '2026-11-05', at('2026-11-20T09:00'), 'supervisor', undefined],
-    ['a closed period, even for the supervisor', 'closed', '2026-11-05', at('2026-11-02T09:00'), 'supervisor', 'activity_period_closed'],
+    [
+      'the day after the deadline, by the owner',
+      'open',
+      '2026-11-05',
+      at('2026-11-06T00:00'),
+      'owner',
+      'activity_past_deadline',
+    ],
+    [
+      'after the deadline, by the supervisor verifying',
+      'open',
+      '2026-11-05',
+      at('2026-11-20T09:00'),
+      'supervisor',
+      undefined,
+    ],
+    [
+      'a closed period, even for the supervisor',
+      'closed',
+      '2026-11-05',
+      at('2026-11-02T09:00'),
+      'supervisor',
+      'activity_period_closed',
+    ],
   ] as const)('%s', async (_n, state, deadline, now, by, code) => {
     const run = dateRules(years(state, deadline), '2026-10-15', now, by);
     if (code) await expect(run).rejects.toMatchObject({ code });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allInOrder, forEachConcurrently } from '../../shared/concurrency.ts';
 
-const later = <T>(ms: number, value: T, fail = false) => new Promise<T>((ok, no) => setTimeout(() => (fail ? no(new Error(String(value))) : ok(value)), ms));
+const later = <T>(ms: number, value: T, fail = false) =>
+  new Promise<T>((ok, no) => setTimeout(() => (fail ? no(new Error(String(value))) : ok(value)), ms));
 
 describe('allInOrder', () => {
   it('gives the values in list order', async () => {
@@ -9,7 +10,9 @@ describe('allInOrder', () => {
   });
 
   it('reports the first failure in list order, not the first in time', async () => {
-    await expect(allInOrder([later(1, 'fine'), later(30, 'first in list', true), later(1, 'first in time', true)])).rejects.toThrow('first in list');
+    await expect(
+      allInOrder([later(1, 'fine'), later(30, 'first in list', true), later(1, 'first in time', true)]),
+    ).rejects.toThrow('first in list');
   });
 });
 

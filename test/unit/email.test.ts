@@ -5,7 +5,13 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emailChannel } from '../../shared/store/email.ts';
 
-const draft = { type: 'feedback_given' as const, audience: { role: 'person' as const, nip: '1' }, title: 'Umpan balik dari atasan', body: 'Bagus.', link: '/employees/1/feedback' };
+const draft = {
+  type: 'feedback_given' as const,
+  audience: { role: 'person' as const, nip: '1' },
+  title: 'Umpan balik dari atasan',
+  body: 'Bagus.',
+  link: '/employees/1/feedback',
+};
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -26,7 +32,12 @@ describe('emailChannel', () => {
       Content: {
         Simple: {
           Subject: { Data: '[Kinerja ASN] Umpan balik dari atasan', Charset: 'UTF-8' },
-          Body: { Text: { Data: 'Bagus.\r\n\r\nBuka: https://kinerja.pemkomedan.go.id/employees/1/feedback\r\n', Charset: 'UTF-8' } },
+          Body: {
+            Text: {
+              Data: 'Bagus.\r\n\r\nBuka: https://kinerja.pemkomedan.go.id/employees/1/feedback\r\n',
+              Charset: 'UTF-8',
+            },
+          },
         },
       },
     });
@@ -41,6 +52,8 @@ describe('emailChannel', () => {
     await emailChannel()!({ name: 'Rina', email: 'rina@pemkomedan.go.id' }, draft, 'n-2');
     expect(send).not.toHaveBeenCalled();
     expect(readdirSync(dir)).toEqual(['n-2-rina@pemkomedan.go.id.eml']);
-    expect(readFileSync(join(dir, 'n-2-rina@pemkomedan.go.id.eml'), 'utf8')).toContain(`To: =?UTF-8?B?${Buffer.from('Rina').toString('base64')}?= <rina@pemkomedan.go.id>`);
+    expect(readFileSync(join(dir, 'n-2-rina@pemkomedan.go.id.eml'), 'utf8')).toContain(
+      `To: =?UTF-8?B?${Buffer.from('Rina').toString('base64')}?= <rina@pemkomedan.go.id>`,
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ImportCandidate, type ImportRow, completeRow, importProblems, parseImport } from '../../shared/domain/employee-import.ts';
+import {
+  completeRow,
+  type ImportCandidate,
+  type ImportRow,
+  importProblems,
+  parseImport,
+} from '../../shared/domain/employee-import.ts';
 import { supervisorsFirst } from '../../shared/domain/employee-rules.ts';
 
 const A = '199003152015031001';
@@ -68,11 +74,7 @@ const parsed: [label: string, csv: string, rows: ImportRow[]][] = [
     `${HEADER_ID}\n${A},"Siregar, S.Kom","Kepala Seksi ""KTP"", Pelayanan",PELAYANAN,`,
     [read({ name: 'Siregar, S.Kom', position: 'Kepala Seksi "KTP", Pelayanan' })],
   ],
-  [
-    'unit codes are upper-cased',
-    `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,pelayanan,`,
-    [read()],
-  ],
+  ['unit codes are upper-cased', `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,pelayanan,`, [read()]],
   [
     'blank and whitespace-only nip_atasan become null',
     `${HEADER_ID}\n${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,\n${B},Sri Lubis,Kepala Seksi,PELAYANAN,   `,
@@ -159,7 +161,11 @@ type Found = { line: number; nip: string; field: string; code: string };
 
 const problemCases: [label: string, rows: ImportCandidate[], expected: Found[]][] = [
   ['a clean file', [row({ nip: A, supervisorNip: STORED_HEAD }), row({ nip: B, supervisorNip: A })], []],
-  ['a supervisor defined later in the same file', [row({ nip: A, supervisorNip: B }), row({ nip: B, supervisorNip: C }), row({ nip: C })], []],
+  [
+    'a supervisor defined later in the same file',
+    [row({ nip: A, supervisorNip: B }), row({ nip: B, supervisorNip: C }), row({ nip: C })],
+    [],
+  ],
   ['a supervisor already stored', [row({ nip: A, supervisorNip: STORED_STAFF })], []],
   [
     'a duplicate NIP is reported on its second line',
@@ -181,7 +187,12 @@ const problemCases: [label: string, rows: ImportCandidate[], expected: Found[]][
   ],
   [
     'a three-person cycle inside the file',
-    [row({ nip: D }), row({ nip: A, supervisorNip: B }), row({ nip: B, supervisorNip: C }), row({ nip: C, supervisorNip: A })],
+    [
+      row({ nip: D }),
+      row({ nip: A, supervisorNip: B }),
+      row({ nip: B, supervisorNip: C }),
+      row({ nip: C, supervisorNip: A }),
+    ],
     [
       { line: 3, nip: A, field: 'supervisorNip', code: 'hierarchy_cycle' },
       { line: 4, nip: B, field: 'supervisorNip', code: 'hierarchy_cycle' },
@@ -230,16 +241,33 @@ const problemCases: [label: string, rows: ImportCandidate[], expected: Found[]][
 /** Whole files and the line of each problem, counted in the file as the user sees it (header = line 1). */
 const fileLines: [label: string, csv: string, lines: number[]][] = [
   ['one bad row right after the header', `${HEADER_ID}\n${A},Budi,Staf,NOPE,`, [2]],
-  ['the third data row', `${HEADER_ID}\n${A},Budi,Staf,PELAYANAN,\n${B},Sri,Staf,PELAYANAN,\n${C},Cici,Staf,NOPE,`, [4]],
-  ['CRLF and a BOM do not shift lines', `\uFEFF${HEADER_ID}\r\n${A},Budi,Staf,PELAYANAN,\r\n${B},Sri,Staf,NOPE,\r\n`, [3]],
+  [
+    'the third data row',
+    `${HEADER_ID}\n${A},Budi,Staf,PELAYANAN,\n${B},Sri,Staf,PELAYANAN,\n${C},Cici,Staf,NOPE,`,
+    [4],
+  ],
+  [
+    'CRLF and a BOM do not shift lines',
+    `\uFEFF${HEADER_ID}\r\n${A},Budi,Staf,PELAYANAN,\r\n${B},Sri,Staf,NOPE,\r\n`,
+    [3],
+  ],
   // A blank line (common when someone deletes a row in a spreadsheet and exports) is still a line of the file.
   ['a blank line between the header and the bad row', `${HEADER_ID}\n\n${A},Budi,Staf,NOPE,`, [3]],
-  ['a quoted value spanning two lines before the bad row', `${HEADER_ID}\n${A},Budi,"Kepala Seksi\nKTP",PELAYANAN,\n${B},Sri,Staf,NOPE,`, [4]],
+  [
+    'a quoted value spanning two lines before the bad row',
+    `${HEADER_ID}\n${A},Budi,"Kepala Seksi\nKTP",PELAYANAN,\n${B},Sri,Staf,NOPE,`,
+    [4],
+  ],
 ];
 
 describe('importProblems', () => {
   it.each(problemCases)('%s', (_label, rows, expected) => {
-    const found = importProblems(rows, unitPath, stored).map(({ line, nip, field, code }) => ({ line, nip, field, code }));
+    const found = importProblems(rows, unitPath, stored).map(({ line, nip, field, code }) => ({
+      line,
+      nip,
+      field,
+      code,
+    }));
     expect(found).toEqual(expected);
   });
 });
@@ -248,7 +276,11 @@ describe('line numbers point at the line in the uploaded file (header = line 1)'
   const lines = (csv: string) => {
     const result = parseImport(csv);
     if (!result.ok) throw new Error(result.fileProblem.code);
-    return importProblems(result.rows.map((r) => completeRow(r, undefined) as ImportCandidate), unitPath, stored).map((p) => p.line);
+    return importProblems(
+      result.rows.map((r) => completeRow(r, undefined) as ImportCandidate),
+      unitPath,
+      stored,
+    ).map((p) => p.line);
   };
 
   it.each(fileLines)('%s', (_label, csv, expected) => {

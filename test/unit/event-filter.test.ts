@@ -28,7 +28,10 @@ const remove = {
 };
 const system = {
   eventName: 'INSERT',
-  dynamodb: { Keys: { pk: { S: 'SYS#machine-client#abc' }, sk: { S: 'CLIENT' } }, NewImage: { clientId: { S: 'abc' } } },
+  dynamodb: {
+    Keys: { pk: { S: 'SYS#machine-client#abc' }, sk: { S: 'CLIENT' } },
+    NewImage: { clientId: { S: 'abc' } },
+  },
 };
 /** DynamoDB-JSON numbers are strings ({ N: '42' }); a few stream fields are real JSON numbers. */
 const withTime = { ...insert, dynamodb: { ...insert.dynamodb, ApproximateCreationDateTime: 1790000000 } };
@@ -50,13 +53,23 @@ const cases: [label: string, patterns: Pattern[], record: unknown, expected: boo
   ['prefix ORG# on an ORG key (the manifest filter)', [orgPrefix], insert, true],
   ['prefix ORG# on a SYS key', [orgPrefix], system, false],
   ['prefix on a JSON number', [{ dynamodb: { ApproximateCreationDateTime: [{ prefix: '17' }] } }], withTime, false],
-  ['prefix on a DynamoDB number (a string)', [{ dynamodb: { NewImage: { version: { N: [{ prefix: '1' }] } } } }], insert, true],
+  [
+    'prefix on a DynamoDB number (a string)',
+    [{ dynamodb: { NewImage: { version: { N: [{ prefix: '1' }] } } } }],
+    insert,
+    true,
+  ],
   ['prefix on a missing value', [orgPrefix], { eventName: 'INSERT' }, false],
   ['a longer prefix', [{ dynamodb: { Keys: { pk: { S: [{ prefix: 'ORG#medan#EMP#' }] } } } }], modify, false],
 
   // exists
   ['exists true, present', [{ dynamodb: { NewImage: { entity: { S: [{ exists: true }] } } } }], insert, true],
-  ['exists true, absent (REMOVE has no new image)', [{ dynamodb: { NewImage: { entity: { S: [{ exists: true }] } } } }], remove, false],
+  [
+    'exists true, absent (REMOVE has no new image)',
+    [{ dynamodb: { NewImage: { entity: { S: [{ exists: true }] } } } }],
+    remove,
+    false,
+  ],
   ['exists false, absent', [{ dynamodb: { NewImage: { entity: { S: [{ exists: false }] } } } }], remove, true],
   ['exists false, present', [{ dynamodb: { NewImage: { entity: { S: [{ exists: false }] } } } }], insert, false],
 
@@ -69,8 +82,18 @@ const cases: [label: string, patterns: Pattern[], record: unknown, expected: boo
   ['anything-but, a missing value', [{ eventSource: [{ 'anything-but': ['x'] }] }], insert, false],
 
   // mixed alternatives in one leaf
-  ['literal or prefix: the prefix matches', [{ dynamodb: { Keys: { pk: { S: ['SYS#x', { prefix: 'ORG#' }] } } } }], modify, true],
-  ['literal or prefix: neither matches', [{ dynamodb: { Keys: { pk: { S: ['SYS#x', { prefix: 'ORG#' }] } } } }], system, false],
+  [
+    'literal or prefix: the prefix matches',
+    [{ dynamodb: { Keys: { pk: { S: ['SYS#x', { prefix: 'ORG#' }] } } } }],
+    modify,
+    true,
+  ],
+  [
+    'literal or prefix: neither matches',
+    [{ dynamodb: { Keys: { pk: { S: ['SYS#x', { prefix: 'ORG#' }] } } } }],
+    system,
+    false,
+  ],
 
   // AND across keys, at several depths
   ['AND: both match', [{ eventName: ['MODIFY'], ...orgPrefix }], modify, true],

@@ -2,9 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT, importJWK } from 'jose';
+import { importJWK, SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCAL_ISSUER, MACHINE_CLIENT_ID, WEB_CLIENT_ID, createIssuer } from '../../infra/local/issuer.ts';
+import { createIssuer, LOCAL_ISSUER, MACHINE_CLIENT_ID, WEB_CLIENT_ID } from '../../infra/local/issuer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kinerja-issuer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,8 +19,16 @@ describe('local issuer', () => {
 
   it('mints Cognito-shaped ID and access tokens', async () => {
     const issuer = await createIssuer();
-    const id = await issuer.verify(await issuer.userToken({ orgId: 'kota-medan', nip: '199001152015031003', groups: ['auditor'] }));
-    expect(id).toMatchObject({ aud: WEB_CLIENT_ID, token_use: 'id', 'custom:org': 'kota-medan', 'cognito:groups': ['auditor'], iss: LOCAL_ISSUER });
+    const id = await issuer.verify(
+      await issuer.userToken({ orgId: 'kota-medan', nip: '199001152015031003', groups: ['auditor'] }),
+    );
+    expect(id).toMatchObject({
+      aud: WEB_CLIENT_ID,
+      token_use: 'id',
+      'custom:org': 'kota-medan',
+      'cognito:groups': ['auditor'],
+      iss: LOCAL_ISSUER,
+    });
     const access = await issuer.verify(await issuer.machineToken());
     expect(access).toMatchObject({ client_id: MACHINE_CLIENT_ID, sub: MACHINE_CLIENT_ID, token_use: 'access' });
     expect(access.aud).toBeUndefined();
@@ -30,13 +38,20 @@ describe('local issuer', () => {
     const file = join(dir, 'key.json');
     await createIssuer(file);
     const jwk = JSON.parse(readFileSync(file, 'utf8'));
-    let jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid }).setIssuer(LOCAL_ISSUER).setIssuedAt();
+    let jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid })
+      .setIssuer(LOCAL_ISSUER)
+      .setIssuedAt();
     if (exp) jwt = jwt.setExpirationTime('1h');
     return jwt.sign(await importJWK(jwk, 'RS256'));
   };
 
   it.each([
-    ['no expiry', { aud: WEB_CLIENT_ID, token_use: 'id', 'custom:org': 'kota-medan', 'custom:nip': '199001152015031003' }, false],
+    [
+      'no expiry',
+      { aud: WEB_CLIENT_ID, token_use: 'id', 'custom:org': 'kota-medan', 'custom:nip': '199001152015031003' },
+      false,
+    ],
     ['no token_use', { aud: WEB_CLIENT_ID, 'custom:org': 'kota-medan', 'custom:nip': '199001152015031003' }, true],
     ['a refresh-style token_use', { aud: WEB_CLIENT_ID, token_use: 'refresh' }, true],
     ['an audience of another app', { aud: 'someone-else', token_use: 'id' }, true],

@@ -17,9 +17,11 @@ function sourceFiles(dir: string): string[] {
 /** Every module a file imports (static, dynamic and type-only), as a repository path or a package name. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  const specs = [...text.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map(
-    (m) => (m[1] ?? m[2] ?? m[3])!,
-  );
+  const specs = [
+    ...text.matchAll(
+      /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2] ?? m[3])!);
   return specs.map((s) => {
     if (s.startsWith('#shared/')) return `shared/${s.slice(8)}.ts`;
     if (s.startsWith('#infra/')) return `infra/${s.slice(7)}.ts`;
@@ -34,11 +36,33 @@ const within = (path: string, ...dirs: string[]) => dirs.some((d) => path.starts
 
 /** [the importing layer, what it must never import, why] */
 const forbidden: [string[], (to: string, from: string) => boolean, string][] = [
-  [['shared/domain'], (to) => within(to, 'shared/store', 'shared/auth', 'shared/http', 'shared/app', 'shared/api', 'infra') || to.startsWith('@aws-sdk/'), 'domain rules are pure: no storage, access, HTTP, use cases or AWS'],
-  [['shared/store'], (to) => within(to, 'shared/auth', 'shared/http', 'shared/app', 'shared/api'), 'repositories only store: no access decisions, HTTP or use cases'],
-  [['shared/auth'], (to) => within(to, 'shared/store', 'shared/http', 'shared/app', 'shared/api'), 'the policy is pure: the use cases load the facts it needs'],
-  [['shared/messages'], (to) => within(to, 'shared', 'functions', 'infra') && !within(to, 'shared/messages'), 'errors and messages depend on nothing of ours'],
-  [['shared/platform'], (to) => within(to, 'shared', 'functions', 'infra') && !within(to, 'shared/platform'), 'the manifest and tables are declarations, read by everyone'],
+  [
+    ['shared/domain'],
+    (to) =>
+      within(to, 'shared/store', 'shared/auth', 'shared/http', 'shared/app', 'shared/api', 'infra') ||
+      to.startsWith('@aws-sdk/'),
+    'domain rules are pure: no storage, access, HTTP, use cases or AWS',
+  ],
+  [
+    ['shared/store'],
+    (to) => within(to, 'shared/auth', 'shared/http', 'shared/app', 'shared/api'),
+    'repositories only store: no access decisions, HTTP or use cases',
+  ],
+  [
+    ['shared/auth'],
+    (to) => within(to, 'shared/store', 'shared/http', 'shared/app', 'shared/api'),
+    'the policy is pure: the use cases load the facts it needs',
+  ],
+  [
+    ['shared/messages'],
+    (to) => within(to, 'shared', 'functions', 'infra') && !within(to, 'shared/messages'),
+    'errors and messages depend on nothing of ours',
+  ],
+  [
+    ['shared/platform'],
+    (to) => within(to, 'shared', 'functions', 'infra') && !within(to, 'shared/platform'),
+    'the manifest and tables are declarations, read by everyone',
+  ],
   [['shared/app'], (to) => within(to, 'shared/http', 'functions'), 'use cases know nothing of HTTP'],
   [['functions', 'shared'], (to) => within(to, 'infra'), 'runtime code never depends on the infrastructure folder'],
   [['functions'], (to, from) => within(to, 'functions') && to !== from, 'a handler never imports another handler'],
@@ -52,7 +76,9 @@ describe('layers', () => {
 
   it.each(forbidden.map(([layers, _test, why]) => [layers.join(', '), why] as const))('%s: %s', (layersText) => {
     const [layers, test] = forbidden.find(([l]) => l.join(', ') === layersText)!;
-    const broken = edges.filter((e) => within(e.from, ...layers) && test(e.to, e.from)).map((e) => `${e.from} → ${e.to}`);
+    const broken = edges
+      .filter((e) => within(e.from, ...layers) && test(e.to, e.from))
+      .map((e) => `${e.from} → ${e.to}`);
     expect(broken).toEqual([]);
   });
 
@@ -60,7 +86,7 @@ describe('layers', () => {
     const long = sourceFiles('functions')
       .map((f) => {
         const lines = readFileSync(join(root, f), 'utf8').split('\n');
-        const code = lines.filter((l) => l.trim() !== '' && !/^(import|} from|\s+[\w{}, ]+,?$)/.test(l) );
+        const code = lines.filter((l) => l.trim() !== '' && !/^(import|} from|\s+[\w{}, ]+,?$)/.test(l));
         return { f, n: code.length };
       })
       .filter(({ n }) => n > 25)

@@ -2,8 +2,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { functions, httpFunctions } from '../../shared/platform/manifest.ts';
 import { routeSpecs } from '../../shared/api/index.ts';
+import { functions, httpFunctions } from '../../shared/platform/manifest.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const handlerFiles = (dir: string): string[] =>
@@ -24,14 +24,20 @@ describe('manifest', () => {
   });
 
   it('has exactly one route spec per HTTP function, by name', () => {
-    expect(routeSpecs.map((s) => s.name).sort()).toEqual(httpFunctions().map((f) => f.name).sort());
+    expect(routeSpecs.map((s) => s.name).sort()).toEqual(
+      httpFunctions()
+        .map((f) => f.name)
+        .sort(),
+    );
   });
 
   it('gives each route spec the path parameters its route has', () => {
     const specs = new Map(routeSpecs.map((s) => [s.name, s]));
     for (const fn of httpFunctions()) {
       const inPath = [...fn.trigger.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      const declared = Object.keys((specs.get(fn.name)!.params as unknown as { shape?: object } | undefined)?.shape ?? {});
+      const declared = Object.keys(
+        (specs.get(fn.name)!.params as unknown as { shape?: object } | undefined)?.shape ?? {},
+      );
       expect(declared.sort(), fn.name).toEqual(inPath.sort());
     }
   });
@@ -45,8 +51,14 @@ describe('manifest', () => {
 
   it('gives every HTTP handler the route name, auth mode and scopes the manifest (and so API Gateway) has', async () => {
     for (const fn of httpFunctions()) {
-      const mod = (await import(resolve(root, fn.entry))) as { handler: { route?: { name: string; auth: string; scopes?: string[] } } };
-      expect(mod.handler.route, fn.entry).toEqual({ name: fn.name, auth: fn.trigger.auth, ...(fn.trigger.scopes ? { scopes: fn.trigger.scopes } : {}) });
+      const mod = (await import(resolve(root, fn.entry))) as {
+        handler: { route?: { name: string; auth: string; scopes?: string[] } };
+      };
+      expect(mod.handler.route, fn.entry).toEqual({
+        name: fn.name,
+        auth: fn.trigger.auth,
+        ...(fn.trigger.scopes ? { scopes: fn.trigger.scopes } : {}),
+      });
     }
   });
 });

@@ -22,7 +22,8 @@ const fns = httpFunctions();
 function codesIn(inputs: string[]): Set<string> {
   const found = new Set<string>();
   for (const file of inputs.filter((f) => !f.startsWith('node_modules/') && !f.startsWith('shared/messages/'))) {
-    for (const [, word] of readFileSync(resolve(root, file), 'utf8').matchAll(/['"`]([a-z0-9_]+)['"`]/g)) if (codes.has(word!)) found.add(word!);
+    for (const [, word] of readFileSync(resolve(root, file), 'utf8').matchAll(/['"`]([a-z0-9_]+)['"`]/g))
+      if (codes.has(word!)) found.add(word!);
   }
   return found;
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { checkNip, type EmploymentType, type NipProblem } from '../../shared/domain/nip.ts';
 
 /** Valid numbers and what checkNip must read out of them. */
-const valid: [label: string, nip: string, type: EmploymentType, birthDate: string, appointment: string, sex: 'male' | 'female', sequence: number][] = [
+const valid: [
+  label: string,
+  nip: string,
+  type: EmploymentType,
+  birthDate: string,
+  appointment: string,
+  sex: 'male' | 'female',
+  sequence: number,
+][] = [
   ['PNS, male, sequence 001', '199003152015031001', 'PNS', '1990-03-15', '2015-03', 'male', 1],
   ['PNS, female, sequence 999', '198512302010122999', 'PNS', '1985-12-30', '2010-12', 'female', 999],
   ['PNS born 29 Feb of a leap year (1992)', '199202292015031001', 'PNS', '1992-02-29', '2015-03', 'male', 1],

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   canMovePeriod,
   derivePeriods,
-  periodChange,
-  periodOf,
-  periodTransitions,
   type PeriodDates,
   type PeriodKind,
   type PeriodState,
+  periodChange,
+  periodOf,
+  periodTransitions,
 } from '../../shared/domain/periods.ts';
 
 /** Every month of 2026 (not a leap year), exactly: id, start, end, input deadline (day 5 of the next month). */
@@ -44,7 +44,14 @@ const februaries: [year: number, end: string][] = [
 ];
 
 /** Deadlines with a custom deadline day: [year, cadence, deadlineDay, period id, expected deadline]. */
-const customDeadlines: [label: string, year: number, cadence: 'monthly' | 'quarterly', day: number, id: string, deadline: string][] = [
+const customDeadlines: [
+  label: string,
+  year: number,
+  cadence: 'monthly' | 'quarterly',
+  day: number,
+  id: string,
+  deadline: string,
+][] = [
   ['day 10, January', 2026, 'monthly', 10, '2026-01', '2026-02-10'],
   ['day 10, December → January next year', 2026, 'monthly', 10, '2026-12', '2027-01-10'],
   ['day 10, the year', 2026, 'monthly', 10, '2026', '2027-01-10'],
@@ -76,11 +83,21 @@ const allowedMoves: [from: PeriodState, to: PeriodState][] = [
 
 /** The full 4×4 table, derived from allowedMoves so every pair (incl. same → same) is checked. */
 const moveTable: [from: PeriodState, to: PeriodState, ok: boolean][] = states.flatMap((from) =>
-  states.map((to): [PeriodState, PeriodState, boolean] => [from, to, allowedMoves.some(([f, t]) => f === from && t === to)]),
+  states.map((to): [PeriodState, PeriodState, boolean] => [
+    from,
+    to,
+    allowedMoves.some(([f, t]) => f === from && t === to),
+  ]),
 );
 
 /** periodOf on 2026's monthly and quarterly periods: [date, kind, expected id or undefined]. */
-const lookups: [label: string, cadence: 'monthly' | 'quarterly', date: string, kind: PeriodKind, id: string | undefined][] = [
+const lookups: [
+  label: string,
+  cadence: 'monthly' | 'quarterly',
+  date: string,
+  kind: PeriodKind,
+  id: string | undefined,
+][] = [
   ['first day of a month', 'monthly', '2026-03-01', 'month', '2026-03'],
   ['last day of a month', 'monthly', '2026-03-31', 'month', '2026-03'],
   ['day after a month ends', 'monthly', '2026-04-01', 'month', '2026-04'],
@@ -115,7 +132,13 @@ describe('derivePeriods, monthly', () => {
   });
 
   it('the year: 1 Jan … 31 Dec, deadline 5 January of the next year', () => {
-    expect(periods[12]).toEqual({ id: '2026', kind: 'year', start: '2026-01-01', end: '2026-12-31', inputDeadline: '2027-01-05' });
+    expect(periods[12]).toEqual({
+      id: '2026',
+      kind: 'year',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      inputDeadline: '2027-01-05',
+    });
   });
 });
 
@@ -132,18 +155,34 @@ describe('derivePeriods, quarterly', () => {
   });
 
   it('the year: 1 Jan … 31 Dec, deadline 5 January of the next year', () => {
-    expect(periods[4]).toEqual({ id: '2026', kind: 'year', start: '2026-01-01', end: '2026-12-31', inputDeadline: '2027-01-05' });
+    expect(periods[4]).toEqual({
+      id: '2026',
+      kind: 'year',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      inputDeadline: '2027-01-05',
+    });
   });
 });
 
 describe('derivePeriods, February in leap and non-leap years', () => {
   it.each(februaries)('%i: February ends %s', (year, end) => {
     const feb = derivePeriods(year, 'monthly').find((p) => p.id === `${year}-02`);
-    expect(feb).toEqual({ id: `${year}-02`, kind: 'month', start: `${year}-02-01`, end, inputDeadline: `${year}-03-05` });
+    expect(feb).toEqual({
+      id: `${year}-02`,
+      kind: 'month',
+      start: `${year}-02-01`,
+      end,
+      inputDeadline: `${year}-03-05`,
+    });
   });
 
   it('Q1 of a leap year still ends 31 March', () => {
-    expect(derivePeriods(2028, 'quarterly')[0]).toMatchObject({ start: '2028-01-01', end: '2028-03-31', inputDeadline: '2028-04-05' });
+    expect(derivePeriods(2028, 'quarterly')[0]).toMatchObject({
+      start: '2028-01-01',
+      end: '2028-03-31',
+      inputDeadline: '2028-04-05',
+    });
   });
 });
 
@@ -191,23 +230,105 @@ describe('periodOf', () => {
 
 describe("periodChange: what an administrator's request does to a period as stored now", () => {
   const year2026 = derivePeriods(2026, 'quarterly');
-  const at = (id: string, state: PeriodState, rulesVersion?: number) => ({ ...year2026.find((p) => p.id === id)!, state, ...(rulesVersion ? { rulesVersion } : {}) });
-  const quarters = (...states: PeriodState[]) => [...states.map((state, q) => ({ id: `2026-Q${q + 1}`, kind: 'quarter' as const, state })), { id: '2026', kind: 'year' as const, state: 'open' as const }];
+  const at = (id: string, state: PeriodState, rulesVersion?: number) => ({
+    ...year2026.find((p) => p.id === id)!,
+    state,
+    ...(rulesVersion ? { rulesVersion } : {}),
+  });
+  const quarters = (...states: PeriodState[]) => [
+    ...states.map((state, q) => ({ id: `2026-Q${q + 1}`, kind: 'quarter' as const, state })),
+    { id: '2026', kind: 'year' as const, state: 'open' as const },
+  ];
   const allScored = quarters('scored', 'scored', 'scored', 'scored');
 
-  const cases: [label: string, period: ReturnType<typeof at>, request: { state?: PeriodState; inputDeadline?: string }, expected: unknown][] = [
-    ['open → closed', at('2026-Q1', 'open'), { state: 'closed' }, { change: { state: 'closed', rulesVersion: undefined } }],
-    ['closed → scored pins the rules in force', at('2026-Q1', 'closed'), { state: 'scored' }, { change: { state: 'scored', rulesVersion: 4 } }],
-    ['a pinned version is kept while scored', at('2026-Q1', 'scored', 2), { inputDeadline: undefined }, { change: { state: 'scored', rulesVersion: 2 } }],
-    ['scored → closed releases the pin', at('2026-Q1', 'scored', 2), { state: 'closed' }, { change: { state: 'closed', rulesVersion: undefined } }],
-    ['same state: no transition check', at('2026-Q1', 'open'), { state: 'open' }, { change: { state: 'open', rulesVersion: undefined } }],
-    ['a finalised period never changes', at('2026-Q1', 'finalised'), { state: 'closed' }, { problem: { code: 'period_finalised', params: { period: '2026-Q1' } } }],
-    ['finality only by the workflow', at('2026-Q1', 'scored'), { state: 'finalised' }, { problem: { code: 'period_state_by_workflow', params: { state: 'finalised' } } }],
-    ['open → scored skips a step', at('2026-Q1', 'open'), { state: 'scored' }, { problem: { code: 'period_transition_invalid', params: { period: '2026-Q1', from: 'open', to: 'scored', allowed: 'closed' } } }],
-    ['the year waits for its periods', at('2026', 'closed'), { state: 'scored' }, { problem: { code: 'year_periods_not_finalised', params: { year: 2026, state: 'scored', pending: '2026-Q3, 2026-Q4' } } }],
-    ['a new deadline while open', at('2026-Q1', 'open'), { inputDeadline: '2026-04-10' }, { change: { state: 'open', inputDeadline: '2026-04-10', rulesVersion: undefined } }],
-    ['no deadline change once scored', at('2026-Q1', 'scored', 1), { inputDeadline: '2026-04-10' }, { problem: { code: 'deadline_locked', params: { period: '2026-Q1', state: 'scored' } } }],
-    ['no deadline before the period ends', at('2026-Q1', 'closed'), { inputDeadline: '2026-03-30' }, { problem: { code: 'deadline_before_period_end', params: { deadline: '2026-03-30', end: '2026-03-31' } } }],
+  const cases: [
+    label: string,
+    period: ReturnType<typeof at>,
+    request: { state?: PeriodState; inputDeadline?: string },
+    expected: unknown,
+  ][] = [
+    [
+      'open → closed',
+      at('2026-Q1', 'open'),
+      { state: 'closed' },
+      { change: { state: 'closed', rulesVersion: undefined } },
+    ],
+    [
+      'closed → scored pins the rules in force',
+      at('2026-Q1', 'closed'),
+      { state: 'scored' },
+      { change: { state: 'scored', rulesVersion: 4 } },
+    ],
+    [
+      'a pinned version is kept while scored',
+      at('2026-Q1', 'scored', 2),
+      { inputDeadline: undefined },
+      { change: { state: 'scored', rulesVersion: 2 } },
+    ],
+    [
+      'scored → closed releases the pin',
+      at('2026-Q1', 'scored', 2),
+      { state: 'closed' },
+      { change: { state: 'closed', rulesVersion: undefined } },
+    ],
+    [
+      'same state: no transition check',
+      at('2026-Q1', 'open'),
+      { state: 'open' },
+      { change: { state: 'open', rulesVersion: undefined } },
+    ],
+    [
+      'a finalised period never changes',
+      at('2026-Q1', 'finalised'),
+      { state: 'closed' },
+      { problem: { code: 'period_finalised', params: { period: '2026-Q1' } } },
+    ],
+    [
+      'finality only by the workflow',
+      at('2026-Q1', 'scored'),
+      { state: 'finalised' },
+      { problem: { code: 'period_state_by_workflow', params: { state: 'finalised' } } },
+    ],
+    [
+      'open → scored skips a step',
+      at('2026-Q1', 'open'),
+      { state: 'scored' },
+      {
+        problem: {
+          code: 'period_transition_invalid',
+          params: { period: '2026-Q1', from: 'open', to: 'scored', allowed: 'closed' },
+        },
+      },
+    ],
+    [
+      'the year waits for its periods',
+      at('2026', 'closed'),
+      { state: 'scored' },
+      {
+        problem: {
+          code: 'year_periods_not_finalised',
+          params: { year: 2026, state: 'scored', pending: '2026-Q3, 2026-Q4' },
+        },
+      },
+    ],
+    [
+      'a new deadline while open',
+      at('2026-Q1', 'open'),
+      { inputDeadline: '2026-04-10' },
+      { change: { state: 'open', inputDeadline: '2026-04-10', rulesVersion: undefined } },
+    ],
+    [
+      'no deadline change once scored',
+      at('2026-Q1', 'scored', 1),
+      { inputDeadline: '2026-04-10' },
+      { problem: { code: 'deadline_locked', params: { period: '2026-Q1', state: 'scored' } } },
+    ],
+    [
+      'no deadline before the period ends',
+      at('2026-Q1', 'closed'),
+      { inputDeadline: '2026-03-30' },
+      { problem: { code: 'deadline_before_period_end', params: { deadline: '2026-03-30', end: '2026-03-31' } } },
+    ],
   ];
 
   it.each(cases)('%s', (_label, period, request, expected) => {
@@ -215,6 +336,8 @@ describe("periodChange: what an administrator's request does to a period as stor
   });
 
   it('the year is scored once every period is', () => {
-    expect(periodChange(at('2026', 'closed'), allScored, { state: 'scored' }, 1)).toEqual({ change: { state: 'scored', rulesVersion: 1 } });
+    expect(periodChange(at('2026', 'closed'), allScored, { state: 'scored' }, 1)).toEqual({
+      change: { state: 'scored', rulesVersion: 1 },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { derivePeriods } from '../../shared/domain/periods.ts';
 import {
   allows,
   cascadeTree,
@@ -6,20 +7,19 @@ import {
   dayAfter,
   dayBefore,
   effectiveStart,
-  planActions,
-  structureProblems,
-  submissionProblems,
-  totalWeight,
-  versionInForce,
   type Iki,
   type PlanAction,
   type PlanProblem,
   type PlanState,
+  planActions,
   type Rhk,
+  structureProblems,
+  submissionProblems,
   type Target,
+  totalWeight,
   type VersionDates,
+  versionInForce,
 } from '../../shared/domain/plans.ts';
-import { derivePeriods } from '../../shared/domain/periods.ts';
 
 const iki = (id: string, weight: number, target: Target = { kind: 'single', value: 100 }, name = `IKI ${id}`): Iki => ({
   id,
@@ -112,8 +112,16 @@ const totals: [label: string, plan: Rhk[], total: number][] = [
   ['the valid plan (50 + 30 + 20)', validPlan(), 100],
   ['an empty plan', [], 0],
   ['an RHK without IKI adds nothing', [rhk('R1', [iki('K1', 60)]), rhk('R2', [])], 60],
-  ['across RHK', [rhk('R1', [iki('K1', 10), iki('K2', 15)]), rhk('R2', [iki('K3', 25)]), rhk('R3', [iki('K4', 40)])], 90],
-  ['thirds: 33.333 + 33.333 + 33.334', [rhk('R1', [iki('K1', 33.333), iki('K2', 33.333)]), rhk('R2', [iki('K3', 33.334)])], 100],
+  [
+    'across RHK',
+    [rhk('R1', [iki('K1', 10), iki('K2', 15)]), rhk('R2', [iki('K3', 25)]), rhk('R3', [iki('K4', 40)])],
+    90,
+  ],
+  [
+    'thirds: 33.333 + 33.333 + 33.334',
+    [rhk('R1', [iki('K1', 33.333), iki('K2', 33.333)]), rhk('R2', [iki('K3', 33.334)])],
+    100,
+  ],
   ['0.1 + 0.2 + 99.7 (floating point)', [rhk('R1', [iki('K1', 0.1), iki('K2', 0.2), iki('K3', 99.7)])], 100],
   ['99.999', [rhk('R1', [iki('K1', 49.999), iki('K2', 50)])], 99.999],
 ];
@@ -121,11 +129,36 @@ const totals: [label: string, plan: Rhk[], total: number][] = [
 /** submissionProblems with a supervisor (or null for the head of a unit): plan → the exact problems. */
 const submissions: [label: string, plan: Rhk[], sup: typeof supervisor | null, problems: PlanProblem[]][] = [
   ['a valid plan, with a supervisor', validPlan(), supervisor, []],
-  ['weights 99', [rhk('R1', [iki('K1', 59), iki('K2', 40)])], supervisor, [{ path: 'rhk', code: 'plan_weights_not_100', params: { total: 99 } }]],
-  ['weights 101', [rhk('R1', [iki('K1', 61), iki('K2', 40)])], supervisor, [{ path: 'rhk', code: 'plan_weights_not_100', params: { total: 101 } }]],
-  ['weights 0', [rhk('R1', [iki('K1', 0)])], supervisor, [{ path: 'rhk', code: 'plan_weights_not_100', params: { total: 0 } }]],
-  ['weights 99.999', [rhk('R1', [iki('K1', 49.999), iki('K2', 50)])], supervisor, [{ path: 'rhk', code: 'plan_weights_not_100', params: { total: 99.999 } }]],
-  ['weights in thirds add to 100', [rhk('R1', [iki('K1', 33.333), iki('K2', 33.333), iki('K3', 33.334)])], supervisor, []],
+  [
+    'weights 99',
+    [rhk('R1', [iki('K1', 59), iki('K2', 40)])],
+    supervisor,
+    [{ path: 'rhk', code: 'plan_weights_not_100', params: { total: 99 } }],
+  ],
+  [
+    'weights 101',
+    [rhk('R1', [iki('K1', 61), iki('K2', 40)])],
+    supervisor,
+    [{ path: 'rhk', code: 'plan_weights_not_100', params: { total: 101 } }],
+  ],
+  [
+    'weights 0',
+    [rhk('R1', [iki('K1', 0)])],
+    supervisor,
+    [{ path: 'rhk', code: 'plan_weights_not_100', params: { total: 0 } }],
+  ],
+  [
+    'weights 99.999',
+    [rhk('R1', [iki('K1', 49.999), iki('K2', 50)])],
+    supervisor,
+    [{ path: 'rhk', code: 'plan_weights_not_100', params: { total: 99.999 } }],
+  ],
+  [
+    'weights in thirds add to 100',
+    [rhk('R1', [iki('K1', 33.333), iki('K2', 33.333), iki('K3', 33.334)])],
+    supervisor,
+    [],
+  ],
   [
     'no RHK utama',
     [rhk('R1', [iki('K1', 100)], { kind: 'tambahan' })],
@@ -160,13 +193,25 @@ const submissions: [label: string, plan: Rhk[], sup: typeof supervisor | null, p
     "with a supervisor: parentRhkId not in the supervisor's plan",
     [rhk('R1', [iki('K1', 60)]), rhk('R2', [iki('K2', 40)], { parentRhkId: 'S9' })],
     supervisor,
-    [{ path: 'rhk.1.parentRhkId', code: 'plan_intervensi_not_supervisors', params: { rhk: 'RHK R2', parent: 'S9', supervisor: supervisor.nip } }],
+    [
+      {
+        path: 'rhk.1.parentRhkId',
+        code: 'plan_intervensi_not_supervisors',
+        params: { rhk: 'RHK R2', parent: 'S9', supervisor: supervisor.nip },
+      },
+    ],
   ],
   [
     "with a supervisor: parentRhkId is one of the plan's own RHK, not the supervisor's",
     [rhk('R1', [iki('K1', 60)]), rhk('R2', [iki('K2', 40)], { parentRhkId: 'R1' })],
     supervisor,
-    [{ path: 'rhk.1.parentRhkId', code: 'plan_intervensi_not_supervisors', params: { rhk: 'RHK R2', parent: 'R1', supervisor: supervisor.nip } }],
+    [
+      {
+        path: 'rhk.1.parentRhkId',
+        code: 'plan_intervensi_not_supervisors',
+        params: { rhk: 'RHK R2', parent: 'R1', supervisor: supervisor.nip },
+      },
+    ],
   ],
   [
     'head of a unit: unit goal missing (null), parentRhkId set is not enough',
@@ -182,7 +227,10 @@ const submissions: [label: string, plan: Rhk[], sup: typeof supervisor | null, p
   ],
   [
     'head of a unit: unit goal present, no parentRhkId needed',
-    [rhk('R1', [iki('K1', 60)], { parentRhkId: null, unitGoal: 'Pelayanan prima' }), rhk('R2', [iki('K2', 40)], { parentRhkId: undefined, unitGoal: 'Tata kelola' })],
+    [
+      rhk('R1', [iki('K1', 60)], { parentRhkId: null, unitGoal: 'Pelayanan prima' }),
+      rhk('R2', [iki('K2', 40)], { parentRhkId: undefined, unitGoal: 'Tata kelola' }),
+    ],
     null,
     [],
   ],
@@ -244,10 +292,30 @@ const inForce: [label: string, date: string, expected: string | undefined, versi
   ['a newer draft is ignored', '2026-09-15', 'v2', history],
   ['a newer submitted version is ignored', '2026-10-15', 'v2', history],
   ['versions in any order', '2026-06-30', 'v1', [...history].reverse()],
-  ['only a draft', '2026-03-01', undefined, [{ label: 'd', planVersion: 1, state: 'draft', effectiveFrom: '2026-01-01' }]],
-  ['only a returned version', '2026-03-01', undefined, [{ label: 'r', planVersion: 1, state: 'returned', effectiveFrom: '2026-01-01' }]],
-  ['an approved version without effectiveFrom', '2026-03-01', undefined, [{ label: 'a', planVersion: 1, state: 'approved' }]],
-  ['after a closed approved version ends', '2026-07-01', undefined, [{ label: 'a', planVersion: 1, state: 'approved', effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30' }]],
+  [
+    'only a draft',
+    '2026-03-01',
+    undefined,
+    [{ label: 'd', planVersion: 1, state: 'draft', effectiveFrom: '2026-01-01' }],
+  ],
+  [
+    'only a returned version',
+    '2026-03-01',
+    undefined,
+    [{ label: 'r', planVersion: 1, state: 'returned', effectiveFrom: '2026-01-01' }],
+  ],
+  [
+    'an approved version without effectiveFrom',
+    '2026-03-01',
+    undefined,
+    [{ label: 'a', planVersion: 1, state: 'approved' }],
+  ],
+  [
+    'after a closed approved version ends',
+    '2026-07-01',
+    undefined,
+    [{ label: 'a', planVersion: 1, state: 'approved', effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30' }],
+  ],
   ['no versions', '2026-03-01', undefined, []],
 ];
 
@@ -308,7 +376,10 @@ describe('dayBefore', () => {
 
 describe('copyForNewYear', () => {
   const original = (): Rhk[] => [
-    rhk('R1', [iki('K1', 60), iki('K2', 40, { kind: 'range', lo: 1, hi: 3 })], { parentRhkId: 'S1', unitGoal: 'Pelayanan prima' }),
+    rhk('R1', [iki('K1', 60), iki('K2', 40, { kind: 'range', lo: 1, hi: 3 })], {
+      parentRhkId: 'S1',
+      unitGoal: 'Pelayanan prima',
+    }),
     rhk('R2', [iki('K3', 0)], { kind: 'tambahan', parentRhkId: 'S2' }),
   ];
 
@@ -331,7 +402,7 @@ describe('copyForNewYear', () => {
     copy.forEach((r, i) => {
       expect(r).not.toBe(source[i]);
       expect(r.iki).not.toBe(source[i]?.iki);
-      r.iki.forEach((k, j) => expect(k).not.toBe(source[i]?.iki[j]));
+      for (const [j, k] of r.iki.entries()) expect(k).not.toBe(source[i]?.iki[j]);
     });
   });
 
@@ -380,8 +451,17 @@ describe('effectiveStart: an approval never reaches back into a scored period', 
 });
 
 describe('cascadeTree', () => {
-  const rhkOf = (id: string, parentRhkId?: string): Rhk => ({ id, kind: 'utama', title: `RHK ${id}`, ...(parentRhkId ? { parentRhkId } : { unitGoal: 'goal' }), iki: [] });
-  const entry = (nip: string, supervisorNip: string | null, ...rhk: Rhk[]) => ({ owner: { nip, name: `P${nip}`, supervisorNip }, plan: { planVersion: 1, state: 'approved', rhk } });
+  const rhkOf = (id: string, parentRhkId?: string): Rhk => ({
+    id,
+    kind: 'utama',
+    title: `RHK ${id}`,
+    ...(parentRhkId ? { parentRhkId } : { unitGoal: 'goal' }),
+    iki: [],
+  });
+  const entry = (nip: string, supervisorNip: string | null, ...rhk: Rhk[]) => ({
+    owner: { nip, name: `P${nip}`, supervisorNip },
+    plan: { planVersion: 1, state: 'approved', rhk },
+  });
 
   it('nests each RHK under the supervisor RHK it serves; one outside the unit is a root', () => {
     const roots = cascadeTree([
@@ -389,12 +469,24 @@ describe('cascadeTree', () => {
       entry('2', '1', rhkOf('b1', 'a'), rhkOf('b2', 'outside')),
       entry('1', null, rhkOf('a')),
     ]);
-    const shape = (n: { nip: string; rhkId: string; children: unknown[] }): unknown => [`${n.nip}/${n.rhkId}`, (n.children as typeof n[]).map(shape)];
+    const shape = (n: { nip: string; rhkId: string; children: unknown[] }): unknown => [
+      `${n.nip}/${n.rhkId}`,
+      (n.children as (typeof n)[]).map(shape),
+    ];
     expect(roots.map(shape)).toEqual([
       ['1/a', [['2/b1', [['3/c', []]]]]],
       ['2/b2', []],
     ]);
-    expect(roots[0]).toMatchObject({ nip: '1', name: 'P1', rhkId: 'a', title: 'RHK a', kind: 'utama', planVersion: 1, planState: 'approved', unitGoal: 'goal' });
+    expect(roots[0]).toMatchObject({
+      nip: '1',
+      name: 'P1',
+      rhkId: 'a',
+      title: 'RHK a',
+      kind: 'utama',
+      planVersion: 1,
+      planState: 'approved',
+      unitGoal: 'goal',
+    });
   });
 
   it('keys RHK by owner: the same id in two plans are two nodes; a link needs a supervisor', () => {

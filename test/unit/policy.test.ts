@@ -7,12 +7,18 @@ import {
   canReadAuditOf,
   canReadEmployee,
   canReadOrgAudit,
-  relationOf,
   type Relation,
+  relationOf,
 } from '../../shared/auth/policy.ts';
 import type { Group, UserPrincipal } from '../../shared/auth/principal.ts';
 
-const user = (nip: string, groups: Group[] = []): UserPrincipal => ({ kind: 'user', orgId: 'medan', nip, groups, subject: `sub-${nip}` });
+const user = (nip: string, groups: Group[] = []): UserPrincipal => ({
+  kind: 'user',
+  orgId: 'medan',
+  nip,
+  groups,
+  subject: `sub-${nip}`,
+});
 
 const ADMIN_UNIT = '/DISDUKCAPIL/PELAYANAN/';
 
@@ -34,7 +40,14 @@ const OTHER_OPD = '/BAPPEDA/PERENCANAAN/';
 const CHAIN = ['A', 'B', 'C'];
 const none = new Set<string>();
 
-const relations: [label: string, actor: string, target: string, chain: string[], actingFor: Set<string>, expected: Relation][] = [
+const relations: [
+  label: string,
+  actor: string,
+  target: string,
+  chain: string[],
+  actingFor: Set<string>,
+  expected: Relation,
+][] = [
   ['self', 'T', 'T', CHAIN, none, 'self'],
   ['self with an empty chain', 'T', 'T', [], none, 'self'],
   ['direct supervisor', 'A', 'T', CHAIN, none, 'direct_supervisor'],
@@ -51,7 +64,14 @@ const relations: [label: string, actor: string, target: string, chain: string[],
   ['indirect by own position but acting for the direct one', 'B', 'T', CHAIN, new Set(['A']), 'direct_supervisor'],
 ];
 
-const readEmployee: [label: string, p: UserPrincipal, relation: Relation, actorUnit: string | undefined, targetUnit: string, expected: boolean][] = [
+const readEmployee: [
+  label: string,
+  p: UserPrincipal,
+  relation: Relation,
+  actorUnit: string | undefined,
+  targetUnit: string,
+  expected: boolean,
+][] = [
   ['employee reads self', employee, 'self', IN_OPD_SEKSI, OTHER_OPD, true],
   ['employee reads a direct subordinate', employee, 'direct_supervisor', IN_OPD_SEKSI, OTHER_OPD, true],
   ['employee reads an indirect subordinate', employee, 'indirect_supervisor', IN_OPD_SEKSI, OTHER_OPD, true],
@@ -67,7 +87,13 @@ const readEmployee: [label: string, p: UserPrincipal, relation: Relation, actorU
   ['auditor reads any OPD', auditor, 'none', undefined, OTHER_OPD, true],
 ];
 
-const managePeople: [label: string, p: UserPrincipal, actorUnit: string | undefined, unit: string, expected: boolean][] = [
+const managePeople: [
+  label: string,
+  p: UserPrincipal,
+  actorUnit: string | undefined,
+  unit: string,
+  expected: boolean,
+][] = [
   ['employee', employee, IN_OPD_SEKSI, IN_OPD_SEKSI, false],
   ['admin OPD, own OPD root', adminOpd, ADMIN_UNIT, IN_OPD_ROOT, true],
   ['admin OPD, own seksi', adminOpd, ADMIN_UNIT, IN_OPD_SEKSI, true],
@@ -82,7 +108,13 @@ const managePeople: [label: string, p: UserPrincipal, actorUnit: string | undefi
   ['admin OPD + auditor, own OPD', adminOpdAndAuditor, ADMIN_UNIT, IN_OPD_SEKSI, true],
 ];
 
-const createUnit: [label: string, p: UserPrincipal, actorUnit: string | undefined, parent: string | undefined, expected: boolean][] = [
+const createUnit: [
+  label: string,
+  p: UserPrincipal,
+  actorUnit: string | undefined,
+  parent: string | undefined,
+  expected: boolean,
+][] = [
   ['admin BKPSDM, a new OPD (no parent)', bkpsdm, undefined, undefined, true],
   ['admin BKPSDM, under any OPD', bkpsdm, undefined, OTHER_OPD, true],
   ['admin OPD, a new OPD (no parent)', adminOpd, ADMIN_UNIT, undefined, false],
@@ -166,7 +198,14 @@ describe('adminOpdPath', () => {
   });
 });
 
-const followUp: [label: string, p: UserPrincipal, actorUnit: string, unit: string, isHead: boolean, expected: boolean][] = [
+const followUp: [
+  label: string,
+  p: UserPrincipal,
+  actorUnit: string,
+  unit: string,
+  isHead: boolean,
+  expected: boolean,
+][] = [
   ["the unit's head (or their Plt/Plh)", employee, IN_OPD_SEKSI, IN_OPD_SEKSI, true, true],
   ['a colleague in the unit', employee, IN_OPD_SEKSI, IN_OPD_SEKSI, false, false],
   ['the head of the bidang above (reads, does not close)', employee, ADMIN_UNIT, IN_OPD_SEKSI, false, false],

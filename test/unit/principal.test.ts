@@ -8,7 +8,11 @@ const lists: [label: string, value: Claims[string], expected: string[]][] = [
   ['flattened list of one', '[auditor]', ['auditor']],
   ['flattened empty list', '[]', []],
   ['flattened list with commas', '[admin_opd, auditor]', ['admin_opd', 'auditor']],
-  ['space-separated (OAuth scope)', 'kinerja-api/transactions.write kinerja-api/surveys.read', ['kinerja-api/transactions.write', 'kinerja-api/surveys.read']],
+  [
+    'space-separated (OAuth scope)',
+    'kinerja-api/transactions.write kinerja-api/surveys.read',
+    ['kinerja-api/transactions.write', 'kinerja-api/surveys.read'],
+  ],
   ['extra whitespace', '  a   b  ', ['a', 'b']],
   ['one value', 'auditor', ['auditor']],
   ['a real array', ['admin_opd', 'auditor'], ['admin_opd', 'auditor']],
@@ -65,10 +69,18 @@ const user = (groups: Group[], subject = 'a1b2c3d4-user'): ParsedIdentity => ({
 const identities: [label: string, claims: Claims | undefined, expected: ParsedIdentity | undefined][] = [
   ['ID token with flattened groups', idToken(), user(['admin_opd', 'auditor'])],
   ['ID token with groups as an array', idToken({ 'cognito:groups': ['admin_bkpsdm'] }), user(['admin_bkpsdm'])],
-  ['ID token, unknown groups dropped', idToken({ 'cognito:groups': '[admin_opd superadmin medan_Google]' }), user(['admin_opd'])],
+  [
+    'ID token, unknown groups dropped',
+    idToken({ 'cognito:groups': '[admin_opd superadmin medan_Google]' }),
+    user(['admin_opd']),
+  ],
   ['ID token, only unknown groups', idToken({ 'cognito:groups': '[superadmin]' }), user([])],
   ['ID token without groups', idToken({ 'cognito:groups': undefined }), user([])],
-  ['ID token without sub: subject falls back to the NIP', idToken({ sub: undefined }), user(['admin_opd', 'auditor'], NIP)],
+  [
+    'ID token without sub: subject falls back to the NIP',
+    idToken({ sub: undefined }),
+    user(['admin_opd', 'auditor'], NIP),
+  ],
   ['ID token without custom:org', idToken({ 'custom:org': undefined }), undefined],
   ['ID token without custom:nip', idToken({ 'custom:nip': undefined }), undefined],
   ['ID token with an empty custom:org', idToken({ 'custom:org': '' }), undefined],
@@ -76,13 +88,25 @@ const identities: [label: string, claims: Claims | undefined, expected: ParsedId
   [
     'machine access token',
     machineToken(),
-    { kind: 'machine', clientId: 'svc-frontoffice', scopes: ['kinerja-api/transactions.write', 'kinerja-api/surveys.write'] },
+    {
+      kind: 'machine',
+      clientId: 'svc-frontoffice',
+      scopes: ['kinerja-api/transactions.write', 'kinerja-api/surveys.write'],
+    },
   ],
-  ['machine access token without scope', machineToken({ scope: undefined }), { kind: 'machine', clientId: 'svc-frontoffice', scopes: [] }],
+  [
+    'machine access token without scope',
+    machineToken({ scope: undefined }),
+    { kind: 'machine', clientId: 'svc-frontoffice', scopes: [] },
+  ],
   ['client_id on an ID token is not a machine', machineToken({ token_use: 'id' }), undefined],
   ['access token without client_id', machineToken({ client_id: undefined }), undefined],
   ['access token with an empty client_id', machineToken({ client_id: '' }), undefined],
-  ['a person\'s access token (no custom claims) is neither a person of an organisation nor a machine', userAccessToken, undefined],
+  [
+    "a person's access token (no custom claims) is neither a person of an organisation nor a machine",
+    userAccessToken,
+    undefined,
+  ],
   ['no claims at all', {}, undefined],
   ['undefined claims', undefined, undefined],
 ];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, rulesForNewYear, rulesProblems, type Rules, type RulesProblem, type RulesVersion } from '../../shared/domain/rules.ts';
+import {
+  defaultRules,
+  type Rules,
+  type RulesProblem,
+  type RulesVersion,
+  rulesForNewYear,
+  rulesProblems,
+} from '../../shared/domain/rules.ts';
 
 /** The policy defaults of domain.md, field by field. */
 const defaults: [field: keyof Rules, value: number, source: string][] = [
@@ -9,7 +16,11 @@ const defaults: [field: keyof Rules, value: number, source: string][] = [
   ['dailyMinuteCap', 450, 'effective minutes per day capped at 450'],
   ['appealWindowDays', 14, 'keberatan within 14 days'],
   ['inputDeadlineDay', 5, 'batas pengisian: 5th day of the next month'],
-  ['scoringDelayDays', 3, 'scheduled scoring 3 days after the input deadline (our default: the supervisors verify first)'],
+  [
+    'scoringDelayDays',
+    3,
+    'scheduled scoring 3 days after the input deadline (our default: the supervisors verify first)',
+  ],
   ['reminderAfterDays', 2, 'digest of entries waiting for verification longer than 2 days (our default)'],
 ];
 
@@ -25,8 +36,16 @@ const cases: [label: string, overrides: Partial<Rules>, problems: RulesProblem[]
   ['above lowered below meets (80 < 90)', { aboveThreshold: 80 }, ['thresholds_out_of_order']],
   ['cap 109 below above 110', { capaianCap: 109 }, ['cap_below_above_threshold']],
   ['above raised over the cap (121 > 120)', { aboveThreshold: 121 }, ['cap_below_above_threshold']],
-  ['both: meets 110 = above 110, cap 100 < 110', { meetsThreshold: 110, capaianCap: 100 }, ['thresholds_out_of_order', 'cap_below_above_threshold']],
-  ['both: meets 130 > above 125 > cap 120', { meetsThreshold: 130, aboveThreshold: 125 }, ['thresholds_out_of_order', 'cap_below_above_threshold']],
+  [
+    'both: meets 110 = above 110, cap 100 < 110',
+    { meetsThreshold: 110, capaianCap: 100 },
+    ['thresholds_out_of_order', 'cap_below_above_threshold'],
+  ],
+  [
+    'both: meets 130 > above 125 > cap 120',
+    { meetsThreshold: 130, aboveThreshold: 125 },
+    ['thresholds_out_of_order', 'cap_below_above_threshold'],
+  ],
 ];
 
 describe('defaultRules are the policy defaults of domain.md', () => {
@@ -47,12 +66,22 @@ describe('rulesProblems', () => {
 
 describe('rulesForNewYear', () => {
   it('starts from the policy defaults when the year before has no rules', () => {
-    expect(rulesForNewYear(2027, undefined)).toEqual({ ...defaultRules, rulesVersion: 1, reason: 'Nilai bawaan kebijakan / policy defaults' });
+    expect(rulesForNewYear(2027, undefined)).toEqual({
+      ...defaultRules,
+      rulesVersion: 1,
+      reason: 'Nilai bawaan kebijakan / policy defaults',
+    });
   });
 
   it("carries over the previous year's version in force, a field it lacks reading as its default", () => {
     const { reminderAfterDays: _missing, ...older } = { ...defaultRules, capaianCap: 130, inputDeadlineDay: 7 };
-    const previous = { ...older, rulesVersion: 3, reason: 'x', updatedAt: '2026-05-01T00:00:00.000Z', updatedBy: 'USER#1' } as RulesVersion;
+    const previous = {
+      ...older,
+      rulesVersion: 3,
+      reason: 'x',
+      updatedAt: '2026-05-01T00:00:00.000Z',
+      updatedBy: 'USER#1',
+    } as RulesVersion;
     expect(rulesForNewYear(2027, previous)).toEqual({
       ...defaultRules,
       capaianCap: 130,

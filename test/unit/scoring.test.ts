@@ -1,27 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import type { Direction, Target } from '../../shared/domain/plans.ts';
+import { defaultRules } from '../../shared/domain/rules.ts';
 import {
   appealDeadline,
+  type BerakhlakValue,
   berakhlak,
   berakhlakNames,
   capaianOf,
   distributionViolations,
   headRatingOf,
+  type IndicatorInput,
+  type Level,
+  type Predikat,
   predikatOf,
+  type Rating,
+  type RewardCandidate,
   recommendHasilKerja,
   recommendPerilaku,
   rewardOrder,
   scoreHasilKerja,
-  unitPredikats,
-  type BerakhlakValue,
-  type IndicatorInput,
-  type Level,
-  type Predikat,
-  type Rating,
-  type RewardCandidate,
   type UnitPredikat,
+  unitPredikats,
 } from '../../shared/domain/scoring.ts';
-import { defaultRules } from '../../shared/domain/rules.ts';
-import type { Direction, Target } from '../../shared/domain/plans.ts';
 
 const single = (value: number): Target => ({ kind: 'single', value });
 const range = (lo: number, hi: number): Target => ({ kind: 'range', lo, hi });
@@ -29,7 +29,13 @@ const range = (lo: number, hi: number): Target => ({ kind: 'range', lo, hi });
 // ---- Capaian of one indicator ----------------------------------------------------------------------------------
 
 /** domain.md "Capaian of one indicator": higher r/t×100; lower (2 − r/t)×100, never below 0; ranges. */
-const capaianCases: [label: string, realisasi: number | null, target: Target, direction: Direction, capaian: number | null][] = [
+const capaianCases: [
+  label: string,
+  realisasi: number | null,
+  target: Target,
+  direction: Direction,
+  capaian: number | null,
+][] = [
   // higher is better: realisasi / target × 100
   ['higher: 80 of 100 → 80', 80, single(100), 'higher', 80],
   ['higher: 100 of 100 → 100', 100, single(100), 'higher', 100],
@@ -117,15 +123,33 @@ const ind = (
 const tambahan = (realisasi: number | null, weight = 0) => ind(realisasi, weight, { kind: 'tambahan' });
 
 /** The cap of 120 applies per indicator before weighting; uncomputable capaian counts 0. */
-const capCases: [label: string, inputs: IndicatorInput[], capaian: (number | null)[], capped: number[], nilaiKinerja: number][] = [
+const capCases: [
+  label: string,
+  inputs: IndicatorInput[],
+  capaian: (number | null)[],
+  capped: number[],
+  nilaiKinerja: number,
+][] = [
   ['150% alone counts 120', [ind(150, 100)], [150], [120], 120],
   ['exactly 120% stays 120', [ind(120, 100)], [120], [120], 120],
   ['119% stays 119', [ind(119, 100)], [119], [119], 119],
-  ['150% (60) + 80% (40) → (120×60 + 80×40)/100 = 104, not 122', [ind(150, 60), ind(80, 40)], [150, 80], [120, 80], 104],
+  [
+    '150% (60) + 80% (40) → (120×60 + 80×40)/100 = 104, not 122',
+    [ind(150, 60), ind(80, 40)],
+    [150, 80],
+    [120, 80],
+    104,
+  ],
   ['lower, realisasi 0 → capaian 200 counts 120', [ind(0, 100, { direction: 'lower' })], [200], [120], 120],
   ['range above hi: 165 of [90,110] → 150 counts 120', [ind(165, 100, { target: range(90, 110) })], [150], [120], 120],
   ['realisasi null (50) + 100% (50) → 0 and 100 → 50', [ind(null, 50), ind(100, 50)], [null, 100], [0, 100], 50],
-  ['target 0 (40) + 110% (60) → 0 and 110 → 66', [ind(10, 40, { target: single(0) }), ind(110, 60)], [null, 110], [0, 110], 66],
+  [
+    'target 0 (40) + 110% (60) → 0 and 110 → 66',
+    [ind(10, 40, { target: single(0) }), ind(110, 60)],
+    [null, 110],
+    [0, 110],
+    66,
+  ],
   ['all uncomputable → 0', [ind(null, 70), ind(null, 30)], [null, null], [0, 0], 0],
 ];
 
@@ -137,16 +161,30 @@ const meanCases: [label: string, inputs: IndicatorInput[], nilaiKinerja: number]
   ['50/50: 120 and 60 → 90', [ind(120, 50), ind(60, 50)], 90],
   ['25/25/25/25: 100, 100, 100, 60 → 90', [ind(100, 25), ind(100, 25), ind(100, 25), ind(60, 25)], 90],
   ['single indicator 87.5 → 87.5', [ind(87.5, 100)], 87.5],
-  ['mixed directions 50/50: higher 110, lower 12 of 10 (80) → 95', [ind(110, 50), ind(12, 50, { target: single(10), direction: 'lower' })], 95],
+  [
+    'mixed directions 50/50: higher 110, lower 12 of 10 (80) → 95',
+    [ind(110, 50), ind(12, 50, { target: single(10), direction: 'lower' })],
+    95,
+  ],
 ];
 
 /** Half-up to two decimals (domain.md: nilai kinerja shown with two decimals). Values are exact rationals. */
 const roundingCases: [label: string, inputs: IndicatorInput[], exactMean: string, rounded: number][] = [
   ['weights 1/1/1: 100, 100, 101 → 100.333… → 100.33', [ind(100, 1), ind(100, 1), ind(101, 1)], '301/3', 100.33],
-  ['weights 1/1/1: 100, 101, 101 → 100.666… → 100.67 (not truncated)', [ind(100, 1), ind(101, 1), ind(101, 1)], '302/3', 100.67],
+  [
+    'weights 1/1/1: 100, 101, 101 → 100.666… → 100.67 (not truncated)',
+    [ind(100, 1), ind(101, 1), ind(101, 1)],
+    '302/3',
+    100.67,
+  ],
   ['weights 1/7: 81 and 80 → 80.125 → 80.13 (half up)', [ind(81, 1), ind(80, 7)], '641/8', 80.13],
   ['weights 3/5: 81 and 80 → 80.375 → 80.38 (half up)', [ind(81, 3), ind(80, 5)], '643/8', 80.38],
-  ['weights 1/199: 101 and 100 → 100.005 → 100.01 (binary 100.00499…)', [ind(101, 1), ind(100, 199)], '20001/200', 100.01],
+  [
+    'weights 1/199: 101 and 100 → 100.005 → 100.01 (binary 100.00499…)',
+    [ind(101, 1), ind(100, 199)],
+    '20001/200',
+    100.01,
+  ],
   ['weights 1/199: 80 and 113 → 112.835 → 112.84', [ind(80, 1), ind(113, 199)], '22567/200', 112.84],
   [
     'weights 70/30: 23.65 of 20 (118.25) and 5.48 of 20 (27.4) → 90.995 → 91.00',
@@ -218,7 +256,11 @@ describe('scoreHasilKerja with defaultRules', () => {
   });
 
   it('uses the rules it is given (cap 100: 150% counts 100; above at 100)', () => {
-    const h = scoreHasilKerja([ind(150, 50), ind(80, 50)], { capaianCap: 100, aboveThreshold: 100, meetsThreshold: 80 });
+    const h = scoreHasilKerja([ind(150, 50), ind(80, 50)], {
+      capaianCap: 100,
+      aboveThreshold: 100,
+      meetsThreshold: 80,
+    });
     expect(h.indicators.map((i) => [i.cappedCapaian, i.level])).toEqual([
       [100, 'above'],
       [80, 'meets'],
@@ -273,9 +315,17 @@ const recommendCases: [label: string, levels: Level[], rating: Rating][] = [
 /** Only utama indicators count; each case would come out differently if tambahan were counted. */
 const tambahanCases: [label: string, inputs: IndicatorInput[], rating: Rating][] = [
   ['utama 2 above; tambahan 2 below → di_atas', [ind(115, 50), ind(120, 50), tambahan(10), tambahan(null)], 'di_atas'],
-  ['utama 2 below, 1 meets; tambahan 3 above → di_bawah', [ind(50, 30), ind(60, 30), ind(100, 40), tambahan(120), tambahan(115), tambahan(110)], 'di_bawah'],
+  [
+    'utama 2 below, 1 meets; tambahan 3 above → di_bawah',
+    [ind(50, 30), ind(60, 30), ind(100, 40), tambahan(120), tambahan(115), tambahan(110)],
+    'di_bawah',
+  ],
   ['utama 1 meets; tambahan 2 above → sesuai', [ind(100, 100), tambahan(120), tambahan(115)], 'sesuai'],
-  ['utama 1 above, 1 meets; tambahan 3 below → di_atas', [ind(110, 50), ind(100, 50), tambahan(0), tambahan(0), tambahan(0)], 'di_atas'],
+  [
+    'utama 1 above, 1 meets; tambahan 3 below → di_atas',
+    [ind(110, 50), ind(100, 50), tambahan(0), tambahan(0), tambahan(0)],
+    'di_atas',
+  ],
   ['no utama; tambahan 1 above → sesuai', [tambahan(120, 100)], 'sesuai'],
   ['no utama; tambahan 1 below → sesuai', [tambahan(10, 100)], 'sesuai'],
 ];
@@ -308,7 +358,11 @@ describe('scoreHasilKerja recommendation', () => {
 
 /** Assign ratings to the seven values in the given order: `atas` di_atas, then `sesuai`, then `bawah`. */
 const perilaku = (atas: number, sesuai: number, bawah: number, order: readonly BerakhlakValue[] = berakhlak) => {
-  const ratingsInOrder: Rating[] = [...Array<Rating>(atas).fill('di_atas'), ...Array<Rating>(sesuai).fill('sesuai'), ...Array<Rating>(bawah).fill('di_bawah')];
+  const ratingsInOrder: Rating[] = [
+    ...Array<Rating>(atas).fill('di_atas'),
+    ...Array<Rating>(sesuai).fill('sesuai'),
+    ...Array<Rating>(bawah).fill('di_bawah'),
+  ];
   expect(ratingsInOrder).toHaveLength(7);
   return Object.fromEntries(order.map((v, k) => [v, ratingsInOrder[k]!])) as Record<BerakhlakValue, Rating>;
 };
@@ -329,7 +383,15 @@ const perilakuCases: [label: string, atas: number, sesuai: number, bawah: number
 
 describe('recommendPerilaku over the seven BerAKHLAK values', () => {
   it('the seven values are those of domain.md', () => {
-    expect(berakhlak.map((v) => berakhlakNames[v])).toEqual(['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif']);
+    expect(berakhlak.map((v) => berakhlakNames[v])).toEqual([
+      'Berorientasi Pelayanan',
+      'Akuntabel',
+      'Kompeten',
+      'Harmonis',
+      'Loyal',
+      'Adaptif',
+      'Kolaboratif',
+    ]);
   });
 
   it.each(berakhlak.map((v) => [v] as const))('missing %s → null', (missing) => {
@@ -398,30 +460,85 @@ const distributionCases: [label: string, unit: UnitPredikat, employees: Predikat
   ['baik: 7 of 10 baik + 1 kurang → ok', 'baik', crowd({ baik: 7, kurang: 1, sangat_baik: 2 }), []],
   ['baik: 8 of 10 baik + 1 kurang → Baik ≤ 70%', 'baik', crowd({ baik: 8, kurang: 1, sangat_baik: 1 }), [BAIK70]],
   ['baik: 7 baik + 3 sangat_baik, no BP/K → at least one', 'baik', crowd({ baik: 7, sangat_baik: 3 }), [ONE_BP_OR_K]],
-  ['baik: sangat_kurang does not count as BP/K', 'baik', crowd({ baik: 5, sangat_baik: 3, sangat_kurang: 2 }), [ONE_BP_OR_K]],
+  [
+    'baik: sangat_kurang does not count as BP/K',
+    'baik',
+    crowd({ baik: 5, sangat_baik: 3, sangat_kurang: 2 }),
+    [ONE_BP_OR_K],
+  ],
   ['baik: 8 of 10 baik, no BP/K → both', 'baik', crowd({ baik: 8, sangat_baik: 2 }), [BAIK70, ONE_BP_OR_K]],
   ['baik: 1 employee, butuh_perbaikan → ok', 'baik', crowd({ butuh_perbaikan: 1 }), []],
   // Butuh Perbaikan: Butuh Perbaikan ≥ 60 %; Sangat Baik ≤ 10 %
-  ['butuh_perbaikan: 6 of 10 BP (exactly 60%), 1 SB (exactly 10%) → ok', 'butuh_perbaikan', crowd({ butuh_perbaikan: 6, sangat_baik: 1, baik: 3 }), []],
+  [
+    'butuh_perbaikan: 6 of 10 BP (exactly 60%), 1 SB (exactly 10%) → ok',
+    'butuh_perbaikan',
+    crowd({ butuh_perbaikan: 6, sangat_baik: 1, baik: 3 }),
+    [],
+  ],
   ['butuh_perbaikan: 3 of 5 BP (60%) → ok', 'butuh_perbaikan', crowd({ butuh_perbaikan: 3, baik: 2 }), []],
   ['butuh_perbaikan: 5 of 10 BP → BP ≥ 60%', 'butuh_perbaikan', crowd({ butuh_perbaikan: 5, baik: 5 }), [BP60]],
-  ['butuh_perbaikan: 6 BP, 2 of 10 SB → SB ≤ 10%', 'butuh_perbaikan', crowd({ butuh_perbaikan: 6, sangat_baik: 2, baik: 2 }), [SB10]],
-  ['butuh_perbaikan: 5 BP, 2 SB → both', 'butuh_perbaikan', crowd({ butuh_perbaikan: 5, sangat_baik: 2, baik: 3 }), [BP60, SB10]],
+  [
+    'butuh_perbaikan: 6 BP, 2 of 10 SB → SB ≤ 10%',
+    'butuh_perbaikan',
+    crowd({ butuh_perbaikan: 6, sangat_baik: 2, baik: 2 }),
+    [SB10],
+  ],
+  [
+    'butuh_perbaikan: 5 BP, 2 SB → both',
+    'butuh_perbaikan',
+    crowd({ butuh_perbaikan: 5, sangat_baik: 2, baik: 3 }),
+    [BP60, SB10],
+  ],
   // Kurang: Kurang/Misconduct ≥ 60 %; Butuh Perbaikan ≥ 10 %; Sangat Baik ≤ 10 %
-  ['kurang: 6 K, 1 BP, 1 SB of 10 (all exactly at bounds) → ok', 'kurang', crowd({ kurang: 6, butuh_perbaikan: 1, sangat_baik: 1, baik: 2 }), []],
+  [
+    'kurang: 6 K, 1 BP, 1 SB of 10 (all exactly at bounds) → ok',
+    'kurang',
+    crowd({ kurang: 6, butuh_perbaikan: 1, sangat_baik: 1, baik: 2 }),
+    [],
+  ],
   ['kurang: 5 of 10 K → K ≥ 60%', 'kurang', crowd({ kurang: 5, butuh_perbaikan: 2, baik: 3 }), [K60]],
   ['kurang: 9 K, 0 BP → BP ≥ 10%', 'kurang', crowd({ kurang: 9, baik: 1 }), [BP10]],
   ['kurang: 1 BP of 11 (9.09%) → BP ≥ 10%', 'kurang', crowd({ kurang: 10, butuh_perbaikan: 1 }), [BP10]],
-  ['kurang: 6 K, 1 BP, 2 of 10 SB → SB ≤ 10%', 'kurang', crowd({ kurang: 6, butuh_perbaikan: 1, sangat_baik: 2, baik: 1 }), [SB10]],
+  [
+    'kurang: 6 K, 1 BP, 2 of 10 SB → SB ≤ 10%',
+    'kurang',
+    crowd({ kurang: 6, butuh_perbaikan: 1, sangat_baik: 2, baik: 1 }),
+    [SB10],
+  ],
   ['kurang: all sangat_baik → all three', 'kurang', crowd({ sangat_baik: 4 }), [K60, BP10, SB10]],
   // Sangat Kurang: Sangat Kurang ≥ 60 %; Kurang/Misconduct or Butuh Perbaikan ≥ 10 %; no Sangat Baik
   ['sangat_kurang: 6 SK, 1 K of 10 → ok', 'sangat_kurang', crowd({ sangat_kurang: 6, kurang: 1, baik: 3 }), []],
-  ['sangat_kurang: 6 SK, 1 BP of 10 → ok', 'sangat_kurang', crowd({ sangat_kurang: 6, butuh_perbaikan: 1, baik: 3 }), []],
-  ['sangat_kurang: 18 SK, 1 K + 1 BP of 20 (together 10%) → ok', 'sangat_kurang', crowd({ sangat_kurang: 18, kurang: 1, butuh_perbaikan: 1 }), []],
+  [
+    'sangat_kurang: 6 SK, 1 BP of 10 → ok',
+    'sangat_kurang',
+    crowd({ sangat_kurang: 6, butuh_perbaikan: 1, baik: 3 }),
+    [],
+  ],
+  [
+    'sangat_kurang: 18 SK, 1 K + 1 BP of 20 (together 10%) → ok',
+    'sangat_kurang',
+    crowd({ sangat_kurang: 18, kurang: 1, butuh_perbaikan: 1 }),
+    [],
+  ],
   ['sangat_kurang: 5 of 10 SK → SK ≥ 60%', 'sangat_kurang', crowd({ sangat_kurang: 5, kurang: 5 }), [SK60]],
-  ['sangat_kurang: 9 SK + 1 baik, no K/BP → K or BP ≥ 10%', 'sangat_kurang', crowd({ sangat_kurang: 9, baik: 1 }), [K_OR_BP10]],
-  ['sangat_kurang: 6 SK, 3 K, 1 SB → no Sangat Baik', 'sangat_kurang', crowd({ sangat_kurang: 6, kurang: 3, sangat_baik: 1 }), [NO_SB]],
-  ['sangat_kurang: 1 SB of 20 (5%) is still one too many', 'sangat_kurang', crowd({ sangat_kurang: 17, kurang: 2, sangat_baik: 1 }), [NO_SB]],
+  [
+    'sangat_kurang: 9 SK + 1 baik, no K/BP → K or BP ≥ 10%',
+    'sangat_kurang',
+    crowd({ sangat_kurang: 9, baik: 1 }),
+    [K_OR_BP10],
+  ],
+  [
+    'sangat_kurang: 6 SK, 3 K, 1 SB → no Sangat Baik',
+    'sangat_kurang',
+    crowd({ sangat_kurang: 6, kurang: 3, sangat_baik: 1 }),
+    [NO_SB],
+  ],
+  [
+    'sangat_kurang: 1 SB of 20 (5%) is still one too many',
+    'sangat_kurang',
+    crowd({ sangat_kurang: 17, kurang: 2, sangat_baik: 1 }),
+    [NO_SB],
+  ],
   ['sangat_kurang: all sangat_baik → all three', 'sangat_kurang', crowd({ sangat_baik: 3 }), [SK60, K_OR_BP10, NO_SB]],
 ];
 
@@ -454,7 +571,13 @@ describe('headRatingOf', () => {
 
 // ---- Reward order -----------------------------------------------------------------------------------------
 
-const cand = (nip: string, predikat: Predikat, nilaiKinerja: number, perilakuRating: Rating, utamaAbove: number): RewardCandidate => ({
+const cand = (
+  nip: string,
+  predikat: Predikat,
+  nilaiKinerja: number,
+  perilakuRating: Rating,
+  utamaAbove: number,
+): RewardCandidate => ({
   nip,
   predikat,
   nilaiKinerja,
@@ -464,19 +587,47 @@ const cand = (nip: string, predikat: Predikat, nilaiKinerja: number, perilakuRat
 
 /** Each pair: `first` must come before `second`, whichever order they are given in. */
 const rewardPairs: [label: string, first: RewardCandidate, second: RewardCandidate][] = [
-  ['sangat_baik 80 before baik 120 (predikat first)', cand('2', 'sangat_baik', 80, 'sesuai', 0), cand('1', 'baik', 120, 'di_atas', 5)],
+  [
+    'sangat_baik 80 before baik 120 (predikat first)',
+    cand('2', 'sangat_baik', 80, 'sesuai', 0),
+    cand('1', 'baik', 120, 'di_atas', 5),
+  ],
   ['baik before butuh_perbaikan', cand('2', 'baik', 80, 'sesuai', 0), cand('1', 'butuh_perbaikan', 120, 'di_atas', 5)],
-  ['butuh_perbaikan before kurang', cand('2', 'butuh_perbaikan', 80, 'sesuai', 0), cand('1', 'kurang', 120, 'di_atas', 5)],
+  [
+    'butuh_perbaikan before kurang',
+    cand('2', 'butuh_perbaikan', 80, 'sesuai', 0),
+    cand('1', 'kurang', 120, 'di_atas', 5),
+  ],
   ['kurang before sangat_kurang', cand('2', 'kurang', 80, 'sesuai', 0), cand('1', 'sangat_kurang', 120, 'di_atas', 5)],
   ['same predikat: nilai 95 before 90', cand('2', 'baik', 95, 'di_bawah', 0), cand('1', 'baik', 90, 'di_atas', 5)],
-  ['same predikat: 80.01 before 80.00 (80.006 vs 80.004)', cand('2', 'baik', 80.006, 'di_bawah', 0), cand('1', 'baik', 80.004, 'di_atas', 5)],
-  ['80.004 and 80.001 tie at 80.00 → perilaku di_atas first', cand('2', 'baik', 80.001, 'di_atas', 0), cand('1', 'baik', 80.004, 'sesuai', 5)],
-  ['80.004 and 80.001 tie, same perilaku → more utama above first', cand('2', 'baik', 80.001, 'sesuai', 3), cand('1', 'baik', 80.004, 'sesuai', 2)],
+  [
+    'same predikat: 80.01 before 80.00 (80.006 vs 80.004)',
+    cand('2', 'baik', 80.006, 'di_bawah', 0),
+    cand('1', 'baik', 80.004, 'di_atas', 5),
+  ],
+  [
+    '80.004 and 80.001 tie at 80.00 → perilaku di_atas first',
+    cand('2', 'baik', 80.001, 'di_atas', 0),
+    cand('1', 'baik', 80.004, 'sesuai', 5),
+  ],
+  [
+    '80.004 and 80.001 tie, same perilaku → more utama above first',
+    cand('2', 'baik', 80.001, 'sesuai', 3),
+    cand('1', 'baik', 80.004, 'sesuai', 2),
+  ],
   ['perilaku sesuai before di_bawah', cand('2', 'baik', 90, 'sesuai', 0), cand('1', 'baik', 90, 'di_bawah', 5)],
   ['perilaku di_atas before di_bawah', cand('2', 'baik', 90, 'di_atas', 0), cand('1', 'baik', 90, 'di_bawah', 5)],
   ['same perilaku: 3 utama above before 2', cand('2', 'baik', 90, 'sesuai', 3), cand('1', 'baik', 90, 'sesuai', 2)],
-  ['all equal: NIP ascending', cand('198501012010011001', 'baik', 90, 'sesuai', 2), cand('199002022015022002', 'baik', 90, 'sesuai', 2)],
-  ['nilai tie at two decimals and all else equal: NIP ascending', cand('198501012010011001', 'baik', 80.001, 'sesuai', 2), cand('198501012010011002', 'baik', 80.004, 'sesuai', 2)],
+  [
+    'all equal: NIP ascending',
+    cand('198501012010011001', 'baik', 90, 'sesuai', 2),
+    cand('199002022015022002', 'baik', 90, 'sesuai', 2),
+  ],
+  [
+    'nilai tie at two decimals and all else equal: NIP ascending',
+    cand('198501012010011001', 'baik', 80.001, 'sesuai', 2),
+    cand('198501012010011002', 'baik', 80.004, 'sesuai', 2),
+  ],
 ];
 
 describe('rewardOrder', () => {
@@ -505,7 +656,12 @@ describe('rewardOrder', () => {
     ];
     const order = ['01', '03', '04', '06', '05', '07', '08', '02', '09'];
     expect([...list].sort(rewardOrder).map((c) => c.nip)).toEqual(order);
-    expect([...list].reverse().sort(rewardOrder).map((c) => c.nip)).toEqual(order);
+    expect(
+      [...list]
+        .reverse()
+        .sort(rewardOrder)
+        .map((c) => c.nip),
+    ).toEqual(order);
   });
 });
 
@@ -550,7 +706,22 @@ describe('capaianOf with the period share of a yearly quantity target (months of
   });
 
   it('keeps the level exact at the threshold with a share (99 of 1080/12 = 110 → above)', () => {
-    const result = scoreHasilKerja([{ rhkId: 'r', ikiId: 'k', kind: 'utama', name: 'K', target: { kind: 'single', value: 1080 }, direction: 'higher', weight: 100, realisasi: 99, months: 1 }], defaultRules);
+    const result = scoreHasilKerja(
+      [
+        {
+          rhkId: 'r',
+          ikiId: 'k',
+          kind: 'utama',
+          name: 'K',
+          target: { kind: 'single', value: 1080 },
+          direction: 'higher',
+          weight: 100,
+          realisasi: 99,
+          months: 1,
+        },
+      ],
+      defaultRules,
+    );
     expect(result.indicators[0]).toMatchObject({ capaian: 110, level: 'above' });
   });
 });

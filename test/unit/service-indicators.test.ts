@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EXACT_MINUTES,
   addTotals,
+  EXACT_MINUTES,
   emptyTotals,
   indicatorsOf,
   medianOf,
@@ -10,9 +10,10 @@ import {
   type ServiceMetric,
   type ServiceTotals,
 } from '../../shared/domain/service-indicators.ts';
-import { elementCodes, type ElementCode } from '../../shared/domain/skm.ts';
+import { type ElementCode, elementCodes } from '../../shared/domain/skm.ts';
 
-const allSums = (value: number) => Object.fromEntries(elementCodes.map((c) => [c, value])) as Record<ElementCode, number>;
+const allSums = (value: number) =>
+  Object.fromEntries(elementCodes.map((c) => [c, value])) as Record<ElementCode, number>;
 const totals = (over: Partial<ServiceTotals>): ServiceTotals => ({ ...emptyTotals(), ...over });
 
 describe('minuteBucket', () => {
@@ -38,7 +39,8 @@ describe('minuteBucket', () => {
   });
 
   it('past a week every bucket is a whole number of hours', () => {
-    for (const seconds of [EXACT_MINUTES * 60 + 1, 700_000, 1_000_003, 5_000_000]) expect(minuteBucket(seconds) % 60).toBe(0);
+    for (const seconds of [EXACT_MINUTES * 60 + 1, 700_000, 1_000_003, 5_000_000])
+      expect(minuteBucket(seconds) % 60).toBe(0);
   });
 });
 
@@ -56,7 +58,7 @@ describe('medianOf', () => {
     ['zero-count buckets ignored (odd)', { 1: 0, 5: 1, 9: 0 }, 5],
     ['zero-count buckets ignored (even)', { 1: 0, 2: 1, 3: 0, 6: 1, 50: 0 }, 4],
     ['bucket 0 counts as a value', { 0: 2, 10: 1 }, 0],
-    ['long tail does not move the median', { 10: 2, 20: 1, 10_140: 2 }, 20],
+    ['long tail does not move the median', { 10: 2, 20: 1, 10140: 2 }, 20],
   ])('%s', (_label, histogram, median) => {
     expect(medianOf(histogram)).toBe(median);
   });
@@ -132,14 +134,31 @@ describe('indicatorsOf', () => {
       withinStandard: 0,
       withinStandardPct: null,
       medianMinutes: null,
-      survey: { respondents: 0, ikm: null, grade: null, performance: null, nrr: null, sampleTarget: 0, provisional: false },
+      survey: {
+        respondents: 0,
+        ikm: null,
+        grade: null,
+        performance: null,
+        nrr: null,
+        sampleTarget: 0,
+        provisional: false,
+      },
       followUps: 0,
     });
   });
 
   it('reads the median, IKM, grade and performance from the totals', () => {
     // 3 respondents with every element sum 11 → NRR 3.666…, IKM 91.666… → 91.67 → A (Sangat Baik).
-    const i = indicatorsOf(totals({ served: 5, withinStandard: 4, histogram: { 12: 2, 30: 2, 75: 1 }, respondents: 3, sums: allSums(11), followUps: 2 }));
+    const i = indicatorsOf(
+      totals({
+        served: 5,
+        withinStandard: 4,
+        histogram: { 12: 2, 30: 2, 75: 1 },
+        respondents: 3,
+        sums: allSums(11),
+        followUps: 2,
+      }),
+    );
     expect(i.served).toBe(5);
     expect(i.withinStandard).toBe(4);
     expect(i.withinStandardPct).toBe(80);
@@ -174,7 +193,13 @@ describe('indicatorsOf', () => {
 describe('realisasiOf', () => {
   // served 8, 1 within standard (12.5 %), median of {10, 10, 20, 20, 20, 40, 40, 60} = (20 + 20) / 2 = 20, IKM all-4 = 100.
   const served = indicatorsOf(
-    totals({ served: 8, withinStandard: 1, histogram: { 10: 2, 20: 3, 40: 2, 60: 1 }, respondents: 2, sums: allSums(8) }),
+    totals({
+      served: 8,
+      withinStandard: 1,
+      histogram: { 10: 2, 20: 3, 40: 2, 60: 1 },
+      respondents: 2,
+      sums: allSums(8),
+    }),
   );
   const none = indicatorsOf(emptyTotals());
 

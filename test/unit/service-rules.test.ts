@@ -2,12 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { sameTransaction } from '../../shared/app/ingest.ts';
 import { completionDelta, followUpOf } from '../../shared/app/service-totals.ts';
-import { elementCodes, type Answers } from '../../shared/domain/skm.ts';
+import { type Answers, elementCodes } from '../../shared/domain/skm.ts';
 import type { ServiceTransaction } from '../../shared/store/service-transactions.ts';
 import type { StoredResponse } from '../../shared/store/surveys.ts';
 
 describe('completionDelta', () => {
-  it.each<[label: string, serviceSeconds: number | null, withinStandard: boolean | null, expected: ReturnType<typeof completionDelta>]>([
+  it.each<
+    [
+      label: string,
+      serviceSeconds: number | null,
+      withinStandard: boolean | null,
+      expected: ReturnType<typeof completionDelta>,
+    ]
+  >([
     ['not completed: nothing', null, null, {}],
     ['within the standard', 600, true, { served: 1, withinStandard: 1, serviceSeconds: 600, buckets: { 10: 1 } }],
     ['over the standard', 3_661, false, { served: 1, withinStandard: 0, serviceSeconds: 3_661, buckets: { 62: 1 } }],
@@ -38,7 +45,11 @@ describe('sameTransaction', () => {
   };
   it.each<[label: string, change: Partial<ServiceTransaction>, same: boolean]>([
     ['the same push', {}, true],
-    ['a recomputed standard or period does not make it another push', { standardMinutes: 30, withinStandard: false, periodIds: ['2026-Q4', '2026'] }, true],
+    [
+      'a recomputed standard or period does not make it another push',
+      { standardMinutes: 30, withinStandard: false, periodIds: ['2026-Q4', '2026'] },
+      true,
+    ],
     ['another unit', { unitCode: 'DUK-KK' }, false],
     ['another service type', { serviceType: 'kk' }, false],
     ['other officers', { officers: ['199001012015031001'] }, false],

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type Answers,
+  type ElementCode,
   elementCodes,
   followUpReasons,
+  type Grade,
   gradeOfHundredths,
   ikmOf,
   krejcieMorgan,
-  type Answers,
-  type ElementCode,
-  type Grade,
 } from '../../shared/domain/skm.ts';
 
 /** Element sums u1…u9 from a list of nine numbers. */
@@ -20,20 +20,43 @@ const answersOf = (values: number[]): Answers => sumsOf(values);
 
 describe('ikmOf', () => {
   // IKM = Σ sums / (9 n) × 25; rounded half-up to two decimals; grade from the rounded figure.
-  it.each<[label: string, sums: Record<ElementCode, number>, respondents: number, ikm: number, ikmRounded: number, grade: Grade]>([
+  it.each<
+    [
+      label: string,
+      sums: Record<ElementCode, number>,
+      respondents: number,
+      ikm: number,
+      ikmRounded: number,
+      grade: Grade,
+    ]
+  >([
     ['one respondent, all 4 (sangat baik)', all(4), 1, 100, 100, 'A'],
     ['one respondent, all 1 (tidak baik)', all(1), 1, 25, 25, 'D'],
     ['two respondents, every NRR 3 → 3 × 25', all(6), 2, 75, 75, 'C'],
     // Σ = 120, 120 / 36 × 25 = 83.333…
     ['four respondents, mixed sums (Σ 120)', sumsOf([16, 14, 12, 13, 15, 14, 16, 11, 9]), 4, 250 / 3, 83.33, 'B'],
     // Σ = 107, 107 / 27 × 25 = 99.074…
-    ['three respondents, one element short of perfect (Σ 107)', sumsOf([12, 12, 12, 12, 12, 12, 12, 12, 11]), 3, 2675 / 27, 99.07, 'A'],
+    [
+      'three respondents, one element short of perfect (Σ 107)',
+      sumsOf([12, 12, 12, 12, 12, 12, 12, 12, 11]),
+      3,
+      2675 / 27,
+      99.07,
+      'A',
+    ],
     // Σ = 81, n = 8: 81 / 72 × 25 = 28.125 exactly → 28.13 half-up (28.12 if truncated or rounded half-even).
     ['half-up: exactly 28.125 → 28.13', all(9), 8, 28.125, 28.13, 'D'],
     // n = 5000, Σ = 9 × 17661 = 158949: 158949 / 45000 × 25 = 158949 / 1800 = 88.305 exactly → 88.31 → A (88.30 would be B).
     ['half-up at the A/B boundary: 88.305 → 88.31 A', all(17661), 5000, 88.305, 88.31, 'A'],
     // One answer fewer: 158948 / 1800 = 88.3044… → 88.30 → B.
-    ['just under the A/B boundary: 88.3044 → 88.30 B', sumsOf([17661, 17661, 17661, 17661, 17661, 17661, 17661, 17661, 17660]), 5000, 158948 / 1800, 88.3, 'B'],
+    [
+      'just under the A/B boundary: 88.3044 → 88.30 B',
+      sumsOf([17661, 17661, 17661, 17661, 17661, 17661, 17661, 17661, 17660]),
+      5000,
+      158948 / 1800,
+      88.3,
+      'B',
+    ],
     // Σ = 9 × 15321 = 137889: 137889 / 1800 = 76.605 → 76.61 → B (76.60 would be C).
     ['half-up at the B/C boundary: 76.605 → 76.61 B', all(15321), 5000, 76.605, 76.61, 'B'],
     // Σ = 9 × 12999 = 116991: 116991 / 1800 = 64.995 → 65.00 → C (64.99 would be D).
@@ -109,7 +132,12 @@ describe('followUpReasons', () => {
     // Σ 24 → 66.67 → C: not low.
     ['six 3 and three 2 (Σ 24 → 66.67, C)', [3, 3, 3, 3, 3, 3, 2, 2, 2], false, []],
     ['Σ 24 with one element rated 1 (66.67, C)', [1, 3, 3, 3, 3, 3, 3, 3, 2], false, ['element_rated_1']],
-    ['all 1 with a complaint: every reason', [1, 1, 1, 1, 1, 1, 1, 1, 1], true, ['complaint', 'element_rated_1', 'low_overall']],
+    [
+      'all 1 with a complaint: every reason',
+      [1, 1, 1, 1, 1, 1, 1, 1, 1],
+      true,
+      ['complaint', 'element_rated_1', 'low_overall'],
+    ],
   ])('%s', (_label, answers, complaint, expected) => {
     expect(followUpReasons(answersOf(answers), complaint)).toEqual(expected);
   });

@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
-import { linkIdFor, signSurveyLink, verifySurveyLink, type SurveyLink } from '../../shared/domain/survey-token.ts';
+import { linkIdFor, type SurveyLink, signSurveyLink, verifySurveyLink } from '../../shared/domain/survey-token.ts';
 
 const newLinkId = () => randomBytes(16).toString('base64url');
 
@@ -10,7 +9,13 @@ const otherKey = Buffer.alloc(32, 0x5b);
 /** 2026-02-01 00:00 WIB, in epoch seconds. */
 const expiresAt = Date.parse('2026-02-01T00:00:00+07:00') / 1000;
 const before = new Date('2026-01-15T10:00:00+07:00');
-const link: SurveyLink = { orgId: 'kota-medan', unitCode: 'DISDUKCAPIL', serviceType: 'akta-kelahiran', linkId: 'q3Zp9mX1bT7wLk2Rv8Yc0A', expiresAt };
+const link: SurveyLink = {
+  orgId: 'kota-medan',
+  unitCode: 'DISDUKCAPIL',
+  serviceType: 'akta-kelahiran',
+  linkId: 'q3Zp9mX1bT7wLk2Rv8Yc0A',
+  expiresAt,
+};
 const token = signSurveyLink(link, key);
 const [payload, signature] = token.split('.') as [string, string];
 
@@ -45,9 +50,15 @@ describe('signSurveyLink / verifySurveyLink', () => {
     const [payload, signature] = token.split('.') as [string, string];
     const last = signature.at(-1)!;
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    const twins = [...alphabet].filter((c) => c !== last && Buffer.from(signature.slice(0, -1) + c, 'base64url').equals(Buffer.from(signature, 'base64url')));
+    const twins = [...alphabet].filter(
+      (c) =>
+        c !== last && Buffer.from(signature.slice(0, -1) + c, 'base64url').equals(Buffer.from(signature, 'base64url')),
+    );
     expect(twins.length).toBeGreaterThan(0);
-    for (const c of twins) expect(verifySurveyLink(`${payload}.${signature.slice(0, -1)}${c}`, key, before)).toEqual({ problem: 'survey_link_invalid' });
+    for (const c of twins)
+      expect(verifySurveyLink(`${payload}.${signature.slice(0, -1)}${c}`, key, before)).toEqual({
+        problem: 'survey_link_invalid',
+      });
   });
 
   it.each<[label: string, now: Date, outcome: 'valid' | 'survey_link_expired']>([
@@ -65,25 +76,41 @@ describe('signSurveyLink / verifySurveyLink', () => {
     ['payload: first character changed', `${flip(payload, 0)}.${signature}`],
     ['payload: a middle character changed', `${flip(payload, Math.floor(payload.length / 2))}.${signature}`],
     ['payload: last character changed', `${flip(payload, payload.length - 1)}.${signature}`],
-    ['payload: expiry pushed later, old signature', `${Buffer.from(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|${(expiresAt + 86_400).toString(36)}`).toString('base64url')}.${signature}`],
-    ['payload: another unit, old signature', `${Buffer.from(`kota-medan|DISDUKCAPIL-X|akta-kelahiran|${link.linkId}|${expiresAt.toString(36)}`).toString('base64url')}.${signature}`],
+    [
+      'payload: expiry pushed later, old signature',
+      `${Buffer.from(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|${(expiresAt + 86_400).toString(36)}`).toString('base64url')}.${signature}`,
+    ],
+    [
+      'payload: another unit, old signature',
+      `${Buffer.from(`kota-medan|DISDUKCAPIL-X|akta-kelahiran|${link.linkId}|${expiresAt.toString(36)}`).toString('base64url')}.${signature}`,
+    ],
     ['signature: first character changed', `${payload}.${flip(signature, 0)}`],
     ['signature: a middle character changed', `${payload}.${flip(signature, 10)}`],
     ['signature: truncated', `${payload}.${signature.slice(0, -2)}`],
-    ['signature: one byte longer', `${payload}.${Buffer.concat([Buffer.from(signature, 'base64url'), Buffer.from([0])]).toString('base64url')}`],
+    [
+      'signature: one byte longer',
+      `${payload}.${Buffer.concat([Buffer.from(signature, 'base64url'), Buffer.from([0])]).toString('base64url')}`,
+    ],
     ['signature: missing', `${payload}.`],
     ['signature: no dot at all', payload],
     ['payload: missing', `.${signature}`],
     ['an extra dot segment', `${token}.x`],
     ['a trailing dot', `${token}.`],
-    ['tampered and expired: still invalid, not expired', `${flip(payload, 0)}.${signature}`, new Date('2027-01-01T00:00:00Z')],
+    [
+      'tampered and expired: still invalid, not expired',
+      `${flip(payload, 0)}.${signature}`,
+      new Date('2027-01-01T00:00:00Z'),
+    ],
     ['garbage', 'hello-world'],
     ['garbage with a dot', 'abc.def'],
     ['only dots', '...'],
     ['empty string', ''],
     ['very long', `${'A'.repeat(400)}.${signature}`],
     ['signed, but four fields', signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}`)],
-    ['signed, but six fields', signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|${expiresAt.toString(36)}|x`)],
+    [
+      'signed, but six fields',
+      signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|${expiresAt.toString(36)}|x`),
+    ],
     ['signed, but the expiry is not a number', signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|!`)],
   ])('invalid: %s', (_label, bad, now = before) => {
     expect(verifySurveyLink(bad, key, now)).toEqual({ problem: 'survey_link_invalid' });
@@ -95,14 +122,26 @@ describe('signSurveyLink / verifySurveyLink', () => {
   });
 
   it('a correctly signed raw payload with the five fields verifies (the test helper matches the format)', () => {
-    expect(verifySurveyLink(signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|${expiresAt.toString(36)}`), key, before)).toEqual({ link });
+    expect(
+      verifySurveyLink(
+        signedRaw(`kota-medan|DISDUKCAPIL|akta-kelahiran|${link.linkId}|${expiresAt.toString(36)}`),
+        key,
+        before,
+      ),
+    ).toEqual({ link });
   });
 });
 
 describe('token content and size', () => {
   it('carries exactly the five fields: organisation, unit, service type, link id, expiry', () => {
     const fields = Buffer.from(payload, 'base64url').toString('utf8').split('|');
-    expect(fields).toEqual(['kota-medan', 'DISDUKCAPIL', 'akta-kelahiran', 'q3Zp9mX1bT7wLk2Rv8Yc0A', expiresAt.toString(36)]);
+    expect(fields).toEqual([
+      'kota-medan',
+      'DISDUKCAPIL',
+      'akta-kelahiran',
+      'q3Zp9mX1bT7wLk2Rv8Yc0A',
+      expiresAt.toString(36),
+    ]);
   });
 
   it('has exactly two URL-safe segments', () => {
@@ -113,14 +152,29 @@ describe('token content and size', () => {
   it.each<[label: string, link: SurveyLink]>([
     ['Dinas, akta kelahiran', link],
     ['DUK-PIAK-KTP, ktp-el', { ...link, unitCode: 'DUK-PIAK-KTP', serviceType: 'ktp-el', linkId: newLinkId() }],
-    ['DUK-LAHIRMATI, akta-kematian, far expiry', { ...link, unitCode: 'DUK-LAHIRMATI', serviceType: 'akta-kematian', linkId: newLinkId(), expiresAt: Date.parse('2030-12-31T00:00:00Z') / 1000 }],
+    [
+      'DUK-LAHIRMATI, akta-kematian, far expiry',
+      {
+        ...link,
+        unitCode: 'DUK-LAHIRMATI',
+        serviceType: 'akta-kematian',
+        linkId: newLinkId(),
+        expiresAt: Date.parse('2030-12-31T00:00:00Z') / 1000,
+      },
+    ],
     ['DUK-PINDAH, surat-pindah', { ...link, unitCode: 'DUK-PINDAH', serviceType: 'surat-pindah', linkId: newLinkId() }],
   ])('stays under 120 characters for realistic ids: %s', (_label, l) => {
     expect(signSurveyLink(l, key).length).toBeLessThan(120);
   });
 
   it('ids at their schema maximum (org 63, unit 40, service type 40 characters) still verify', () => {
-    const longest: SurveyLink = { orgId: `o${'-'.repeat(62)}`, unitCode: `U${'X'.repeat(39)}`, serviceType: `s${'x'.repeat(39)}`, linkId: newLinkId(), expiresAt };
+    const longest: SurveyLink = {
+      orgId: `o${'-'.repeat(62)}`,
+      unitCode: `U${'X'.repeat(39)}`,
+      serviceType: `s${'x'.repeat(39)}`,
+      linkId: newLinkId(),
+      expiresAt,
+    };
     const t = signSurveyLink(longest, key);
     expect(t.length).toBeLessThanOrEqual(300);
     expect(verifySurveyLink(t, key, before)).toEqual({ link: longest });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWithin, opdOf, parentProblem, unitHeads, unitPath, type UnitKind } from '../../shared/domain/units.ts';
+import { isWithin, opdOf, parentProblem, type UnitKind, unitHeads, unitPath } from '../../shared/domain/units.ts';
 
 /** Every kind against every possible parent kind (undefined = no parent). OPD → bidang → seksi. */
 const parents: [kind: UnitKind, parentKind: UnitKind | undefined, expected: ReturnType<typeof parentProblem>][] = [
@@ -74,9 +74,31 @@ describe('isWithin', () => {
 
 describe('unitHeads', () => {
   it.each([
-    ['the member with no supervisor', [{ nip: 'A', supervisorNip: null }, { nip: 'B', supervisorNip: 'A' }], ['A']],
-    ['the member whose supervisor is outside the unit', [{ nip: 'K', supervisorNip: 'X' }, { nip: 'S', supervisorNip: 'K' }], ['K']],
-    ['two heads side by side', [{ nip: 'K1', supervisorNip: 'X' }, { nip: 'K2', supervisorNip: 'X' }, { nip: 'S', supervisorNip: 'K1' }], ['K1', 'K2']],
+    [
+      'the member with no supervisor',
+      [
+        { nip: 'A', supervisorNip: null },
+        { nip: 'B', supervisorNip: 'A' },
+      ],
+      ['A'],
+    ],
+    [
+      'the member whose supervisor is outside the unit',
+      [
+        { nip: 'K', supervisorNip: 'X' },
+        { nip: 'S', supervisorNip: 'K' },
+      ],
+      ['K'],
+    ],
+    [
+      'two heads side by side',
+      [
+        { nip: 'K1', supervisorNip: 'X' },
+        { nip: 'K2', supervisorNip: 'X' },
+        { nip: 'S', supervisorNip: 'K1' },
+      ],
+      ['K1', 'K2'],
+    ],
     ['nobody in an empty unit', [], []],
   ])('%s', (_label, members, heads) => {
     expect(unitHeads(members).map((m) => m.nip)).toEqual(heads);
