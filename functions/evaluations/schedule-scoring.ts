@@ -1,8 +1,6 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { scoreDuePeriodsEverywhere } from '#shared/app/scheduled-scoring';
-import { logger, metrics } from '#shared/observability';
+import { logger, metrics, observe } from '#shared/observability';
 
 /** Daily (Asia/Jakarta): starts scoring every period whose input deadline (and the verification days) has passed. */
 export const handler = middy(async () => {
@@ -12,6 +10,4 @@ export const handler = middy(async () => {
   });
   logger.info('scheduled scoring', { started });
   return { started };
-})
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics));
+}).use(observe());

@@ -1,8 +1,6 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { sendVerificationDigests } from '#shared/app/verification-digest';
-import { logger, metrics } from '#shared/observability';
+import { logger, metrics, observe } from '#shared/observability';
 
 /** Working days at 07:00 WIB: each supervisor hears of entries waiting for verification too long. */
 export const handler = middy(async () => {
@@ -12,6 +10,4 @@ export const handler = middy(async () => {
   });
   metrics.addMetric('VerificationDigestSent', 'Count', told);
   return { told };
-})
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics));
+}).use(observe());

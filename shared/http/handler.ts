@@ -1,5 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
@@ -19,7 +17,7 @@ import {
 import { type Lang, negotiateLang, render, useMessages } from '../messages/catalogue.ts';
 import { DomainError } from '../messages/errors.ts';
 import { httpStatusOf } from '../messages/status.ts';
-import { logger, metrics } from '../observability.ts';
+import { logger, metrics, observe } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
 import { OrgScope } from '../store/org-scope.ts';
@@ -240,9 +238,7 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
     }
   };
 
-  const handler = middy(core)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics, { captureColdStartMetric: true }));
+  const handler = middy(core).use(observe());
   // Declared, not looked up: handlers do not carry the whole manifest; a test holds the two together.
   return Object.assign(handler, { route: { name: spec.name, ...trigger } });
 }
