@@ -173,7 +173,7 @@ export const accessedTables = (def: FunctionDef): TableName[] =>
  * The functions of one stack, with one log group per area (functions/<area>/): a group per function would cost a
  * resource each, and a stack holds at most 500. One year: performance records of civil servants are subject to
  * government audit; log groups are retained on stack deletion by default, which is what an audit trail wants.
- * Powertools logs name the function in every line.
+ * The JSON logs (shared/observability.ts) name the function in every line.
  */
 export function buildFunctions(
   stack: Stack,
