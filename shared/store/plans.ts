@@ -69,6 +69,15 @@ export class PlanRepository {
     return items.map(PlanRepository.fromItem);
   }
 
+  /** Given versions (distinct) of several people's plans, in one batch read; those not found are left out. */
+  async getMany(refs: { nip: string; year: number; planVersion: number }[]): Promise<PlanVersion[]> {
+    const items = await this.scope.getMany(
+      'main',
+      refs.map((r) => this.key(r.nip, r.year, r.planVersion)),
+    );
+    return items.map(PlanRepository.fromItem);
+  }
+
   async latest(nip: string, year: number): Promise<PlanVersion | undefined> {
     const page = await this.scope.query('main', {
       pk: this.scope.key('EMP', nip),
