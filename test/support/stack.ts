@@ -8,16 +8,31 @@ import { createIssuer, type Issuer } from '../../infra/local/issuer.ts';
 import { configureEnvironment, startLocalApi } from '../../infra/local/runtime.ts';
 import type { FailedBatch } from '../../infra/local/streams.ts';
 import type { FunctionDef, TableName } from '../../shared/platform/manifest.ts';
+import { responseMismatch } from './openapi-check.ts';
+
+/**
+ * Every response is checked against the OpenAPI document (operation, status, schema): a mismatch throws, or
+ * with KINERJA_SCHEMA_CHECK=report is only collected in `schemaMismatches` and printed.
+ */
+const reportOnly = process.env.KINERJA_SCHEMA_CHECK === 'report';
 
 export interface TestStack {
   url: string;
   issuer: Issuer;
   tables: Record<TableName, string>;
   failures: FailedBatch[];
+  /** Responses that did not match the document (only filled with KINERJA_SCHEMA_CHECK=report). */
+  schemaMismatches: string[];
   call(
     method: string,
     path: string,
-    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    opts?: {
+      token?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** Only for deliberately calling a path no operation documents: the response is not checked. */
+      undocumented?: true;
+    },
   ): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
@@ -40,6 +55,7 @@ export async function startTestStack(options: { functions?: FunctionDef[]; pollM
   const tables = testTables();
   const issuer = await createIssuer();
   const failures: FailedBatch[] = [];
+  const schemaMismatches: string[] = [];
   const api = await startLocalApi({
     endpoint: inject('dynamoEndpoint'),
     tableNames: tables,
@@ -54,6 +70,7 @@ export async function startTestStack(options: { functions?: FunctionDef[]; pollM
     issuer,
     tables,
     failures,
+    schemaMismatches,
     async call(method, path, opts = {}) {
       const isText = typeof opts.body === 'string';
       const res = await fetch(`${api.url}${path}`, {
@@ -71,6 +88,14 @@ export async function startTestStack(options: { functions?: FunctionDef[]; pollM
         body = JSON.parse(text);
       } catch {
         /* html or empty */
+      }
+      const mismatch = opts.undocumented
+        ? undefined
+        : responseMismatch(method, path, res.status, res.headers.get('content-type'), body);
+      if (mismatch && !reportOnly) throw new Error(`Response differs from the OpenAPI document: ${mismatch}`);
+      if (mismatch) {
+        schemaMismatches.push(mismatch);
+        console.warn(`[schema] ${mismatch}`);
       }
       return { status: res.status, body, headers: res.headers };
     },
