@@ -2,8 +2,8 @@
  * How every function is bundled (esbuild). The CDK stack and `npm run bench` both use these settings, so
  * the benchmark measures what is deployed.
  */
-import { renderDocsPage } from '../shared/api/docs-page.ts';
-import { docsPageFile, openApiFile } from '../shared/api/documents.ts';
+import { buildDocsAsset, buildDocsPage, docsAssetNames, docsPageFile } from '../shared/api/docs-page.ts';
+import { openApiFile } from '../shared/api/documents.ts';
 import { buildOpenApi } from '../shared/api/openapi.ts';
 
 export const bundling = {
@@ -28,5 +28,6 @@ declare global {
 /** Files built once at build time and shipped beside a function's bundle, by function name and file name. */
 export const prebuiltFiles: Record<string, Record<string, () => string>> = {
   'get-openapi': { [openApiFile]: () => JSON.stringify(buildOpenApi()) },
-  'get-docs': { [docsPageFile]: () => renderDocsPage(buildOpenApi()) },
+  'get-docs': { [docsPageFile]: buildDocsPage },
+  'get-docs-asset': Object.fromEntries(docsAssetNames.map((name) => [name, () => buildDocsAsset(name)])),
 };

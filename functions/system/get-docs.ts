@@ -1,7 +1,5 @@
-import { docsPage } from '#shared/api/documents';
+import { docsPage } from '#shared/api/docs-page';
 import { getDocs } from '#shared/api/system';
 import { publicHandler } from '#shared/http/handler';
 
-const page = docsPage();
-
-export const handler = publicHandler(getDocs, async () => ({ html: await page() }));
+export const handler = publicHandler(getDocs, async () => docsPage());

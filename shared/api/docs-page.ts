@@ -1,65 +1,119 @@
-/** A readable, dependency-free HTML page of the OpenAPI document (no CDN: works offline and locally). */
-// biome-ignore lint/suspicious/noExplicitAny: walks an arbitrary OpenAPI document; each use checks the shape it reads
-type Json = Record<string, any>;
+/**
+ * /docs: Swagger UI (the npm package swagger-ui-dist, pinned in package.json) served by the product itself, so it
+ * works offline and needs no CDN. The page is plain HTML under a strict CSP (no inline script): the viewer, its
+ * styles, our initializer and our style overrides are files under /docs/{asset}, referenced with a content hash so
+ * browsers may keep them. A deployed function reads these files beside its bundle (infra/bundling.ts
+ * `prebuiltFiles`); run from source, the viewer's come from node_modules and ours from this module.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const pretty = (v: unknown) => `<pre>${esc(JSON.stringify(v, null, 2))}</pre>`;
+export const docsPageFile = 'docs.html';
 
-export function renderDocsPage(doc: Json): string {
-  const byTag = new Map<string, string[]>();
-  for (const [path, ops] of Object.entries(doc.paths as Json)) {
-    for (const [method, op] of Object.entries(ops as Json)) {
-      const params = (op.parameters as Json[]).filter((p) => !p.$ref);
-      const body = op.requestBody?.content ? Object.entries(op.requestBody.content as Json)[0] : undefined;
-      const auth =
-        (op.security as Json[]).length === 0
-          ? 'publik / public'
-          : (op.security as Json[]).map((s) => Object.keys(s)[0]).join(' atau ');
-      const html = `
-<section id="${esc(op.operationId)}">
-  <h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
-  <p><strong>${esc(op.summary)}</strong></p>
-  ${op.description ? `<p>${esc(op.description)}</p>` : ''}
-  <p class="auth">Akses / auth: ${esc(auth)}</p>
-  ${
-    params.length
-      ? `<table><tr><th>Parameter</th><th>Di / in</th><th>Wajib</th><th>Keterangan</th></tr>${params
-          .map(
-            (p) =>
-              `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? 'ya' : 'tidak'}</td><td>${esc(p.description ?? '')}</td></tr>`,
-          )
-          .join('')}</table>`
-      : ''
-  }
-  ${body ? `<details><summary>Isi permintaan / request body (${esc(body[0])})</summary>${body[1].example !== undefined ? `<p>Contoh / example:</p>${typeof body[1].example === 'string' ? `<pre>${esc(body[1].example)}</pre>` : pretty(body[1].example)}` : ''}${pretty(body[1].schema)}</details>` : ''}
-  <details><summary>Jawaban / responses: ${Object.keys(op.responses).map(esc).join(', ')}</summary>${Object.entries(
-    op.responses as Json,
-  )
-    .map(([status, r]) => `<p><strong>${esc(status)}</strong> ${esc((r as Json).description)}</p>`)
-    .join('')}</details>
-</section>`;
-      const tag = (op.tags as string[])[0] ?? 'Lainnya';
-      byTag.set(tag, [...(byTag.get(tag) ?? []), html]);
-    }
-  }
-  const nav = [...byTag.keys()].map((t) => `<li><a href="#tag-${esc(t)}">${esc(t)}</a></li>`).join('');
-  const sections = [...byTag.entries()]
-    .map(([t, ops]) => `<h2 id="tag-${esc(t)}">${esc(t)}</h2>${ops.join('')}`)
-    .join('');
+/** Our settings for Swagger UI (the viewer's options: https://swagger.io/docs/open-source-tools/swagger-ui/). */
+const initializer = `// kinerja-asn: starts Swagger UI on the OpenAPI document of this API.
+window.ui = SwaggerUIBundle({
+  url: new URL('openapi.json', document.baseURI).href,
+  dom_id: '#swagger-ui',
+  presets: [SwaggerUIBundle.presets.apis],
+  layout: 'BaseLayout',
+  deepLinking: true,
+  filter: true,
+  tryItOutEnabled: true,
+  persistAuthorization: false,
+  displayRequestDuration: true,
+  validatorUrl: null,
+});
+`;
+
+/** Where Swagger UI's own styles fall short of WCAG 2 AA (checked by test/e2e/docs-page.test.ts with axe). */
+const overrides = `/* kinerja-asn: accessibility overrides for Swagger UI. */
+`;
+
+/** The files /docs/{asset} serves: an allow-list, by name. */
+export const docsAssetNames = ['swagger-ui-bundle.js', 'swagger-ui.css', 'docs.js', 'docs.css'] as const;
+export type DocsAssetName = (typeof docsAssetNames)[number];
+
+const contentTypes: Record<DocsAssetName, string> = {
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'docs.js': 'text/javascript; charset=utf-8',
+  'docs.css': 'text/css; charset=utf-8',
+};
+
+// The source maps are not shipped: the browser would only ask for them with its developer tools open.
+const withoutSourceMap = (text: string) => text.replace(/\n[/][/*]# sourceMappingURL=\S+?(\*\/)?\s*$/, '\n');
+
+/** An asset's text as it is built: from node_modules or this module. */
+export function buildDocsAsset(name: DocsAssetName): string {
+  if (name === 'docs.js') return initializer;
+  if (name === 'docs.css') return overrides;
+  const file = createRequire(import.meta.url).resolve(`swagger-ui-dist/${name}`);
+  return withoutSourceMap(readFileSync(file, 'utf8'));
+}
+
+const besideBundle = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+const loaded = new Map<DocsAssetName, string>();
+const assetText = (name: DocsAssetName): string => {
+  let text = loaded.get(name);
+  if (text === undefined) loaded.set(name, (text = import.meta.bundled ? besideBundle(name) : buildDocsAsset(name)));
+  return text;
+};
+
+const versionOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+
+/**
+ * An asset and its headers. Asked for with the version the page names, it may be cached for good
+ * (a new version is a new address); asked for otherwise, for a day.
+ */
+export function docsAsset(name: DocsAssetName, version?: string): { body: string; headers: Record<string, string> } {
+  const body = assetText(name);
+  return {
+    body,
+    headers: {
+      'content-type': contentTypes[name],
+      'cache-control': version === versionOf(body) ? 'public, max-age=31536000, immutable' : 'public, max-age=86400',
+      'x-content-type-options': 'nosniff',
+    },
+  };
+}
+
+const asset = (name: DocsAssetName) => `docs/${name}?v=${versionOf(assetText(name))}`;
+
+/** The page: nothing inline, so the CSP can forbid inline script (and inline style elements). */
+export function buildDocsPage(): string {
   return `<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(doc.info.title)} — dokumentasi</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a;line-height:1.5}
-code,pre{font-family:ui-monospace,monospace}pre{background:#f4f4f4;padding:.5rem;overflow:auto;font-size:.85rem}
-section{border-top:1px solid #ccc;padding:.5rem 0}.m{display:inline-block;min-width:4.5rem;padding:0 .3rem;color:#fff;border-radius:3px;text-align:center}
-.get{background:#0b5394}.post{background:#38761d}.patch{background:#7f6000}.put{background:#7f6000}.delete{background:#990000}
-table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem;text-align:left}.auth{color:#444}
-</style></head><body>
-<h1>${esc(doc.info.title)} <small>${esc(doc.info.version)}</small></h1>
-<p>${esc(doc.info.description)}</p>
-<p>Dokumen mesin / machine-readable: <a href="openapi.json">openapi.json</a> (OpenAPI 3.1).</p>
-<nav><ul>${nav}</ul></nav>
-${sections}
-</body></html>`;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>kinerja-asn API — documentation</title>
+<link rel="stylesheet" href="${asset('swagger-ui.css')}">
+<link rel="stylesheet" href="${asset('docs.css')}">
+<script src="${asset('swagger-ui-bundle.js')}" defer></script>
+<script src="${asset('docs.js')}" defer></script>
+</head>
+<body>
+<main id="swagger-ui"></main>
+<noscript><p>The interactive documentation needs JavaScript. The machine-readable document: <a href="openapi.json">openapi.json</a> (OpenAPI 3.1).</p></noscript>
+</body>
+</html>
+`;
+}
+
+let page: string | undefined;
+/** The page and its headers: scripts and connections only to this origin; Swagger UI sets element styles itself. */
+export function docsPage(): { html: string; headers: Record<string, string> } {
+  page ??= import.meta.bundled ? besideBundle(docsPageFile) : buildDocsPage();
+  return {
+    html: page,
+    headers: {
+      'content-security-policy':
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    },
+  };
 }

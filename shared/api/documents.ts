@@ -1,7 +1,7 @@
 /**
- * The OpenAPI document and its HTML page. A deployed function does not build them at cold start: they are built
- * once when it is bundled and shipped beside the bundle (infra/bundling.ts `prebuiltFiles`). Run from source
- * (tests, `npm start`), they are built on first use.
+ * The OpenAPI document. A deployed function does not build it at cold start: it is built once when
+ * the function is bundled and shipped beside the bundle (infra/bundling.ts `prebuiltFiles`). Run from source
+ * (tests, `npm start`), it is built on first use.
  */
 import { readFileSync } from 'node:fs';
 
@@ -14,16 +14,9 @@ let built: Promise<Json> | undefined;
 const buildNow = () => (built ??= import('./openapi.ts').then((m) => m.buildOpenApi()));
 
 export const openApiFile = 'openapi.json';
-export const docsPageFile = 'docs.html';
 
 export function openApiDocument(): () => Promise<Json> {
   if (!import.meta.bundled) return buildNow;
   const document = Promise.resolve(JSON.parse(besideBundle(openApiFile)) as Json);
   return () => document;
-}
-
-export function docsPage(): () => Promise<string> {
-  if (!import.meta.bundled) return async () => (await import('./docs-page.ts')).renderDocsPage(await buildNow());
-  const page = Promise.resolve(besideBundle(docsPageFile));
-  return () => page;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { docsAssetNames } from './docs-page.ts';
 import { route } from './route.ts';
 
 export const health = route({
@@ -20,7 +21,23 @@ export const getOpenapi = route({
 export const getDocs = route({
   name: 'get-docs',
   tag: 'Sistem',
-  summary: 'Dokumentasi API yang mudah dibaca / readable API documentation',
+  summary: 'Dokumentasi API interaktif / interactive API documentation',
+  description:
+    'Swagger UI on this API\'s OpenAPI document: search, schemas, examples, and "Try it out" with a bearer token.',
   responses: { 200: { description: 'HTML page', contentType: 'text/html' } },
   errors: [],
+});
+
+export const getDocsAsset = route({
+  name: 'get-docs-asset',
+  tag: 'Sistem',
+  summary: 'Berkas halaman dokumentasi / a file of the documentation page',
+  description:
+    "The viewer's scripts and styles, from an allow-list. With `v` (the version the page names) it may be cached for good.",
+  params: z.object({ asset: z.enum(docsAssetNames) }),
+  query: z.object({ v: z.optional(z.string()) }),
+  responses: {
+    200: { description: 'JavaScript or CSS', contentType: 'text/javascript' },
+  },
+  errors: [400],
 });

@@ -83,6 +83,12 @@ export const functions: FunctionDef[] = [
     access: {},
   },
   { name: 'get-docs', entry: 'functions/system/get-docs.ts', trigger: http('GET', '/docs', 'public'), access: {} },
+  {
+    name: 'get-docs-asset',
+    entry: 'functions/system/get-docs-asset.ts',
+    trigger: http('GET', '/docs/{asset}', 'public'),
+    access: {},
+  },
 
   { name: 'get-me', entry: 'functions/people/get-me.ts', trigger: http('GET', '/me', 'any'), access: { main: 'read' } },
 

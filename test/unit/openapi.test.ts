@@ -6,7 +6,6 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundling, prebuiltFiles } from '../../infra/bundling.ts';
-import { renderDocsPage } from '../../shared/api/docs-page.ts';
 import { buildOpenApi } from '../../shared/api/openapi.ts';
 import { functions, httpFunctions } from '../../shared/platform/manifest.ts';
 
@@ -41,12 +40,6 @@ describe('OpenAPI document', () => {
     expect(schema.properties.employmentType.enum).toEqual(['PNS', 'PPPK']);
     expect(create.requestBody.content['application/json'].example.nip).toMatch(/^\d{18}$/);
     expect(doc.paths['/employees/import']!.post.requestBody.content['text/csv']).toBeDefined();
-  });
-
-  it('renders a readable docs page listing every operation', () => {
-    const html = renderDocsPage(doc);
-    for (const fn of httpFunctions()) expect(html).toContain(`id="${fn.name}"`);
-    expect(html).toContain('<html lang="id">');
   });
 });
 
