@@ -1,9 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-// Only the two locales we speak: the locales index would bundle all of them (~250 KB).
-import en from 'zod/v4/locales/en.js';
-import id from 'zod/v4/locales/id.js';
 import type { AuthMode } from '#shared/platform/manifest';
 import type { RouteSpec } from '../api/route.ts';
 import { writeContextOf } from '../app/context.ts';
@@ -17,6 +14,7 @@ import {
 import { type Lang, negotiateLang, render, useMessages } from '../messages/catalogue.ts';
 import { DomainError } from '../messages/errors.ts';
 import { httpStatusOf } from '../messages/status.ts';
+import { validationMessage } from '../messages/validation.ts';
 import { logger, metrics, observe } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
@@ -58,12 +56,10 @@ export const createdOrReplayed = (body: unknown, replayed: boolean): Reply =>
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
-const zodLocale = { id: id().localeError, en: en().localeError };
-
 /** Validates one part of a request (or one item of a batch) in the caller's language; 400 with every issue. */
 export function parsePart<S extends Schema | undefined>(schema: S, input: unknown, where: string, lang: Lang): Out<S> {
   if (!schema) return undefined as Out<S>;
-  const result = schema.safeParse(input, { error: zodLocale[lang] });
+  const result = schema.safeParse(input, { error: (issue) => validationMessage(issue, lang) });
   if (result.success) return result.data as Out<S>;
   throw new DomainError(
     'validation_failed',
