@@ -63,6 +63,7 @@ const byActivity = z.object({ nip: nipParam, date: isoDate, id: z.string().check
 
 export const createActivity = route({
   name: 'create-activity',
+  idempotencyKey: true,
   tag: 'Aktivitas',
   summary: 'Catat aktivitas harian / log a daily activity',
   description:

@@ -45,6 +45,7 @@ export const getMe = route({
 
 export const createEmployee = route({
   name: 'create-employee',
+  replays: true,
   tag: 'Pegawai',
   summary: 'Daftarkan pegawai / register an employee (Admin BKPSDM, or Admin OPD within their OPD)',
   body: z.object({
@@ -158,6 +159,7 @@ export const listSupervisors = route({
 
 export const createActingAssignment = route({
   name: 'create-acting-assignment',
+  replays: true,
   tag: 'Hierarki',
   summary: 'Tetapkan Plt/Plh / appoint an acting official (Plt/Plh)',
   description:

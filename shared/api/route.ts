@@ -30,6 +30,10 @@ export interface RouteSpec<
   /** `csv` bodies arrive as text and are validated by the handler row by row; `form` is an HTML form post. */
   bodyType?: 'json' | 'csv' | 'form';
   bodyExample?: unknown;
+  /** Reads an `Idempotency-Key` header: a retry with the same key stores nothing twice and answers a replay. */
+  idempotencyKey?: true;
+  /** A retry that finds its record already stored answers 200 with `idempotent-replay: true` instead of 201. */
+  replays?: true;
   responses: Record<number, ResponseDoc>;
   /** Client errors this operation can answer, besides 401 on protected routes. */
   errors: Array<400 | 403 | 404 | 409 | 410 | 415 | 422>;

@@ -135,10 +135,12 @@ export const auditEntry = z.object({
   after: z.optional(z.record(z.string(), z.unknown())),
 });
 
-export const errorBody = z.object({
-  error: z.object({
-    code: z.string().check(describe('Kode tetap untuk program / stable code for programs', ['validation_failed'])),
-    message: z.string().check(describe('Pesan untuk manusia (id, atau en dengan Accept-Language: en)')),
-    details: z.optional(z.unknown()),
-  }),
-});
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string().check(describe('Kode tetap untuk program / stable code for programs', ['validation_failed'])),
+      message: z.string().check(describe('Pesan untuk manusia (id, atau en dengan Accept-Language: en)')),
+      details: z.optional(z.unknown()),
+    }),
+  })
+  .check(z.meta({ id: 'Error', description: 'Jawaban galat / an error answer' }));

@@ -17,6 +17,7 @@ export const listUnits = route({
 
 export const createUnit = route({
   name: 'create-unit',
+  replays: true,
   tag: 'Organisasi',
   summary: 'Tambah unit kerja / add a unit (Admin BKPSDM; Admin OPD below their OPD)',
   body: z.object({
