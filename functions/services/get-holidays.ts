@@ -4,4 +4,5 @@ import { httpHandler, json } from '#shared/http/handler';
 
 export const handler = httpHandler(getHolidays, async (req) => json(await holidayCalendarOf(req, req.params.year)), {
   auth: 'any',
+  scopes: ['directory.read'],
 });

@@ -5,5 +5,5 @@ import { httpHandler, json } from '#shared/http/handler';
 export const handler = httpHandler(
   getServiceHours,
   async (req) => json({ items: await serviceHoursOfUnit(req, req.params.code) }),
-  { auth: 'any' },
+  { auth: 'any', scopes: ['directory.read'] },
 );

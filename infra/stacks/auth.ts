@@ -15,17 +15,18 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { groups } from '../../shared/auth/principal.ts';
-import { apiScopes } from '../../shared/platform/manifest.ts';
+import { apiScopes, resourceServerId, scopeClaim } from '../../shared/platform/manifest.ts';
 import { contextList, contextString } from './helpers.ts';
 
-export const RESOURCE_SERVER_ID = 'kinerja-api';
+/** The resource server's identifier, the one the handlers check scopes against (shared/platform/manifest.ts). */
+export const RESOURCE_SERVER_ID = resourceServerId;
 
 /** The access-token scope string a machine route requires, e.g. `kinerja-api/transactions.write`. */
 export const scopeString = (scope: string): string => {
   if (!Object.hasOwn(apiScopes, scope)) {
     throw new Error(`Unknown API scope '${scope}': declare it in apiScopes (shared/platform/manifest.ts).`);
   }
-  return `${RESOURCE_SERVER_ID}/${scope}`;
+  return scopeClaim(scope);
 };
 
 /**

@@ -36,14 +36,18 @@ export function addRoute(
   authorizer: IHttpRouteAuthorizer,
 ): HttpRoute {
   const { trigger } = def;
-  const scopes = trigger.auth === 'machine' ? (trigger.scopes ?? []).map(scopeString) : [];
+  // Validates every scope name on every route; only machine routes put them on the authorizer (below).
+  const named = (trigger.scopes ?? []).map(scopeString);
+  const scopes = trigger.auth === 'machine' ? named : [];
   if (trigger.auth === 'machine' && scopes.length === 0)
     throw new Error(`Machine route '${def.name}' must name at least one scope.`);
   const route = new HttpRoute(scope, `${pascalCase(def.name)}Route`, {
     httpApi: api,
     routeKey: HttpRouteKey.with(trigger.path, HttpMethod[trigger.method]),
     integration: new HttpLambdaIntegration(`${pascalCase(def.name)}Integration`, fn.fn),
-    // user and any: ID tokens carry no scopes, so the handler checks groups; machine: the scope is enforced here.
+    // machine: the scope is enforced here (and again in the handler). user and any: people's ID tokens carry no
+    // `scope` claim and API Gateway would refuse them all, so on `any` routes the handler alone checks a machine's
+    // scope, exactly (shared/http/handler.ts).
     ...(trigger.auth === 'public' ? {} : { authorizer, ...(scopes.length > 0 ? { authorizationScopes: scopes } : {}) }),
   });
   if (trigger.auth === 'public') {

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import type { AuthMode } from '#shared/platform/manifest';
+import { type AuthMode, scopeClaim } from '#shared/platform/manifest';
 import type { RouteSpec } from '../api/route.ts';
 import { writeContextOf } from '../app/context.ts';
 import {
@@ -127,9 +127,9 @@ async function authenticate(trigger: RouteAuth, event: Event): Promise<Principal
     throw new DomainError('forbidden', {
       reason: { id: 'endpoint ini khusus pengguna (orang)', en: 'this endpoint is for people, not machine clients' },
     });
+  // Exactly this API's resource server: `evil-api/transactions.write` or a bare `transactions.write` grant nothing.
   const required = trigger.scopes ?? [];
-  const has = (s: string) => identity.scopes.some((t) => t === s || t.endsWith(`/${s}`));
-  if (required.length > 0 && !required.some(has))
+  if (required.length > 0 && !required.some((s) => identity.scopes.includes(scopeClaim(s))))
     throw new DomainError('insufficient_scope', { scopes: required.join(', ') });
   const orgId = await machineClientOrg(identity.clientId);
   if (!orgId) throw new DomainError('machine_client_unknown', { clientId: identity.clientId });

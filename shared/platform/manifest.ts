@@ -8,7 +8,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * public: no token. user: a person's token (ID token from the user pool).
- * machine: a client-credentials access token carrying one of `scopes`. any: user or machine.
+ * machine: a client-credentials access token carrying one of `scopes`. any: user, or machine with one of `scopes`.
  */
 export type AuthMode = 'public' | 'user' | 'machine' | 'any';
 
@@ -95,7 +95,7 @@ export const functions: FunctionDef[] = [
   {
     name: 'list-units',
     entry: 'functions/units/list-units.ts',
-    trigger: http('GET', '/units', 'user'),
+    trigger: http('GET', '/units', 'any', ['directory.read']),
     access: { main: 'read' },
   },
   {
@@ -107,7 +107,7 @@ export const functions: FunctionDef[] = [
   {
     name: 'list-unit-employees',
     entry: 'functions/units/list-unit-employees.ts',
-    trigger: http('GET', '/units/{code}/employees', 'user'),
+    trigger: http('GET', '/units/{code}/employees', 'any', ['directory.read']),
     access: { main: 'read' },
   },
 
@@ -306,7 +306,7 @@ export const functions: FunctionDef[] = [
   {
     name: 'list-service-types',
     entry: 'functions/services/list-service-types.ts',
-    trigger: http('GET', '/units/{code}/service-types', 'any'),
+    trigger: http('GET', '/units/{code}/service-types', 'any', ['directory.read']),
     access: { main: 'read' },
   },
   {
@@ -318,7 +318,7 @@ export const functions: FunctionDef[] = [
   {
     name: 'get-service-hours',
     entry: 'functions/services/get-service-hours.ts',
-    trigger: http('GET', '/units/{code}/service-hours', 'any'),
+    trigger: http('GET', '/units/{code}/service-hours', 'any', ['directory.read']),
     access: { main: 'read' },
   },
   {
@@ -330,7 +330,7 @@ export const functions: FunctionDef[] = [
   {
     name: 'get-holidays',
     entry: 'functions/services/get-holidays.ts',
-    trigger: http('GET', '/holidays/{year}', 'any'),
+    trigger: http('GET', '/holidays/{year}', 'any', ['directory.read']),
     access: { main: 'read' },
   },
   {
@@ -655,7 +655,13 @@ export const streamFunctions = (): (FunctionDef & { trigger: StreamTrigger })[] 
 export const scheduledFunctions = (): (FunctionDef & { trigger: ScheduleTrigger })[] =>
   functions.filter((f): f is FunctionDef & { trigger: ScheduleTrigger } => f.trigger.kind === 'schedule');
 
-/** OAuth scopes of the resource server; machine routes name the ones they accept. */
+/** The resource server's identifier: an access token's scopes count only as `kinerja-api/<scope>`. */
+export const resourceServerId = 'kinerja-api';
+
+/** The scope as it appears in an access token, e.g. `kinerja-api/transactions.write`. */
+export const scopeClaim = (scope: string): string => `${resourceServerId}/${scope}`;
+
+/** OAuth scopes of the resource server; machine routes (and `any` routes, for machines) name the ones they accept. */
 export const apiScopes = {
   'transactions.write': 'Push service transactions (agency systems)',
   'directory.read': 'Read the organisation directory (agency systems)',

@@ -410,6 +410,25 @@ describe('stateless stack: HTTP API', () => {
     });
   });
 
+  it('the push requires kinerja-api/transactions.write at the authorizer; directory routes also admit ID tokens', () => {
+    const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')) as Json[];
+    const propsOf = (name: string) => {
+      const { method, path } = httpFunctions().find((f) => f.name === name)!.trigger;
+      return routes.find((r) => r.Properties.RouteKey === `${method} ${path}`)!.Properties as Json;
+    };
+    expect(propsOf('push-transactions').AuthorizationScopes).toEqual(['kinerja-api/transactions.write']);
+    // People's ID tokens carry no `scope` claim, so authorizer scopes would shut them out: a machine's
+    // `directory.read` is checked exactly by the handler (test/integration/api-auth.test.ts).
+    for (const name of ['list-units', 'list-unit-employees', 'list-service-types']) {
+      expect(httpFunctions().find((f) => f.name === name)!.trigger).toMatchObject({
+        auth: 'any',
+        scopes: ['directory.read'],
+      });
+      expect(propsOf(name)).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(propsOf(name).AuthorizationScopes).toBeUndefined();
+    }
+  });
+
   it('JWT authorizer trusts the user pool issuer and both app clients', () => {
     const poolId = logicalId(real.stateless.auth.userPool);
     t.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {

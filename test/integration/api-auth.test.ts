@@ -123,7 +123,9 @@ describe('who may use which route', () => {
   });
 
   it('refuses a machine token on a route for people', async () => {
-    const res = await stack.call('GET', '/units', { token: await stack.issuer.machineToken() });
+    const res = await stack.call('GET', '/units/DUK-IDK/activity/2026-11', {
+      token: await stack.issuer.machineToken(),
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
   });
@@ -151,5 +153,64 @@ describe('who may use which route', () => {
     const res = await stack.call('GET', '/me', { token: await tokenFor(stack.issuer, nip) });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('account_inactive');
+  });
+});
+
+describe('machine-client scopes, checked exactly', () => {
+  const directory = ['/units', '/units/DUK-IDK/employees', '/units/DUK-IDK/service-types'];
+  const machine = (scopes: string[]) => stack.issuer.machineToken(undefined, scopes);
+
+  it('directory.read reads units, the employees of a unit and the service catalogue', async () => {
+    const token = await machine(['kinerja-api/directory.read']);
+    for (const path of directory) expect((await stack.call('GET', path, { token })).status, path).toBe(200);
+  });
+
+  it('gives a machine name, NIP, unit and position of an employee, nothing more', async () => {
+    const token = await machine(['kinerja-api/directory.read']);
+    const res = await stack.call('GET', '/units/DUK-IDK/employees', { token });
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const item of res.body.items)
+      expect(Object.keys(item).sort()).toEqual(['name', 'nip', 'position', 'unitCode']);
+    const person = await stack.call('GET', '/units/DUK-IDK/employees', {
+      token: await tokenFor(stack.issuer, who.kasi),
+    });
+    expect(person.body.items[0]).toHaveProperty('supervisorNip');
+  });
+
+  it('refuses directory.read elsewhere with 403 insufficient_scope', async () => {
+    const res = await stack.call('POST', '/service-transactions', {
+      token: await machine(['kinerja-api/directory.read']),
+      body: { transactions: [{}] },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('insufficient_scope');
+  });
+
+  it.each([
+    ['a scope-less client', []],
+    ['a foreign resource server', ['evil-api/directory.read', 'evil-api/transactions.write']],
+    ['a bare scope name', ['directory.read', 'transactions.write']],
+    ['another scope of ours', ['kinerja-api/transactions.write']],
+  ])('refuses %s on the directory', async (_name, scopes) => {
+    const token = await machine(scopes);
+    for (const path of directory) {
+      const res = await stack.call('GET', path, { token });
+      expect(res.status, path).toBe(403);
+      expect(res.body.error.code).toBe('insufficient_scope');
+    }
+  });
+
+  it('refuses a foreign-prefixed transactions.write on the push', async () => {
+    const res = await stack.call('POST', '/service-transactions', {
+      token: await machine(['evil-api/transactions.write']),
+      body: { transactions: [{}] },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('insufficient_scope');
+  });
+
+  it('lets people read the directory without any scope', async () => {
+    const token = await tokenFor(stack.issuer, who.staff);
+    for (const path of directory) expect((await stack.call('GET', path, { token })).status, path).toBe(200);
   });
 });
