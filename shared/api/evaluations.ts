@@ -1,15 +1,17 @@
 import * as z from 'zod/mini';
-import { berakhlak, ratings, unitPredikats } from '../domain/scoring.ts';
+import { berakhlak, predikats, ratings, unitPredikats } from '../domain/scoring.ts';
 import { activityMessages } from '../messages/activities.ts';
 import { evaluationMessages } from '../messages/evaluations.ts';
 import { periodMessages } from '../messages/periods.ts';
 import { planMessages } from '../messages/plans.ts';
 import { routeWith } from './route.ts';
-import { meta, nipParam, performanceYear, periodId, text, unitCode } from './schemas.ts';
+import { meta, nipParam, page, pageQuery, performanceYear, periodId, text, unitCode } from './schemas.ts';
 
 const route = routeWith(periodMessages, planMessages, activityMessages, evaluationMessages);
 
+const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
 const rating = z.enum(ratings);
+const predikat = z.enum(predikats);
 const byEvaluation = z.object({ nip: nipParam, periodId });
 /** The evaluation's `version` as read: 0 until someone has rated or reviewed it. */
 const decisionsVersion = z
@@ -20,7 +22,170 @@ const decisionsVersion = z
     meta('Versi penilaian yang dibaca (0 sebelum ada keputusan) / the version read (0 before any decision)'),
   );
 
-export const evaluation = z.record(z.string(), z.unknown());
+const outcome = z
+  .object({
+    hasilKerja: z.nullable(rating),
+    perilaku: z.nullable(rating),
+    predikat: z.nullable(predikat),
+    source: z.enum(['appeal', 'review', 'recommendation']),
+    reviewCurrent: z.boolean(),
+    // An appeal's revision brings its reasons and who decided, when.
+    reasons: z.optional(z.object({ hasilKerja: z.optional(z.string()), perilaku: z.optional(z.string()) })),
+    by: z.optional(z.string()),
+    at: z.optional(z.string()),
+  })
+  .check(
+    id('EvaluationOutcome', 'The figures in force: an appeal revision, else a current review, else the recommendation'),
+  );
+
+const decision = z.looseObject({
+  hasilKerja: rating,
+  perilaku: rating,
+  predikat,
+  reasons: z.looseObject({ hasilKerja: z.optional(z.string()), perilaku: z.optional(z.string()) }),
+  by: z.string(),
+  at: z.string(),
+});
+
+/** An evaluation as stored (computed figures with the human decisions over them) and the outcome in force. */
+export const evaluation = z
+  .looseObject({
+    nip: z.string(),
+    name: z.optional(z.string()),
+    position: z.optional(z.string()),
+    unitCode: z.optional(z.string()),
+    periodId: z.string(),
+    planVersion: z.optional(z.nullable(z.number())),
+    rulesVersion: z.optional(z.number()),
+    hasilKerja: z.optional(
+      z.looseObject({
+        indicators: z.array(z.looseObject({ ikiId: z.string(), name: z.string() })),
+        nilaiKinerja: z.number(),
+        nilaiKinerjaRounded: z.number(),
+        recommended: rating,
+      }),
+    ),
+    recommendedHasilKerja: z.optional(rating),
+    behaviour: z.optional(z.looseObject({ values: z.record(z.string(), rating), by: z.string(), at: z.string() })),
+    review: z.optional(decision),
+    appeal: z.optional(
+      z.looseObject({ reason: z.string(), filedAt: z.string(), state: z.enum(['filed', 'upheld', 'revised']) }),
+    ),
+    outcome,
+    version: z.number(),
+  })
+  .check(id('Evaluation'));
+
+const evaluationExample = {
+  nip: '199605212020121003',
+  name: 'Rahmat Hidayat Daulay',
+  position: 'Pengadministrasi Kependudukan',
+  unitCode: 'DUK-IDK',
+  periodId: '2026-11',
+  planVersion: 1,
+  rulesVersion: 1,
+  hasilKerja: {
+    indicators: [{ ikiId: 'iki-1', name: 'Jumlah dokumen KTP-el yang diterbitkan', capaian: 108, level: 'meets' }],
+    nilaiKinerja: 108,
+    nilaiKinerjaRounded: 108,
+    recommended: 'sesuai',
+  },
+  recommendedHasilKerja: 'sesuai',
+  behaviour: { values: { akuntabel: 'sesuai' }, by: 'nip:198203152006041002', at: '2026-12-02T03:00:00.000Z' },
+  outcome: {
+    hasilKerja: 'sesuai',
+    perilaku: 'sesuai',
+    predikat: 'baik',
+    source: 'recommendation',
+    reviewCurrent: false,
+  },
+  version: 1,
+};
+
+/** Someone a report names, with the unit's name. */
+const evaluatedPerson = z
+  .object({ nip: z.string(), name: z.string(), unitCode: z.string(), unitName: z.string() })
+  .check(id('EvaluatedPerson'));
+const personExample = {
+  nip: '199605212020121003',
+  name: 'Rahmat Hidayat Daulay',
+  unitCode: 'DUK-IDK',
+  unitName: 'Seksi Identitas Penduduk',
+};
+
+const unitDistribution = z
+  .object({
+    unitCode: z.string(),
+    unitName: z.string(),
+    unitPredikat: z.enum(unitPredikats),
+    employees: z.number(),
+    counts: z.record(predikat, z.number()),
+    violations: z.array(z.looseObject({ rule: z.string() })),
+  })
+  .check(id('UnitDistribution'));
+
+const distributionFields = {
+  periodId: z.string(),
+  evaluations: z.number(),
+  unreviewed: z.array(evaluatedPerson).check(meta('The first 100 not reviewed, by unit then NIP')),
+  unreviewedCount: z.number(),
+  withoutPredikat: z.array(evaluatedPerson).check(meta('The first 100 without a predikat, by unit then NIP')),
+  withoutPredikatCount: z.number(),
+  units: z.array(unitDistribution),
+  violations: z.number(),
+};
+const distributionReport = z.object(distributionFields).check(id('DistributionReport'));
+const distributionExample = {
+  periodId: '2026-11',
+  evaluations: 4,
+  unreviewed: [personExample],
+  unreviewedCount: 1,
+  withoutPredikat: [],
+  withoutPredikatCount: 0,
+  units: [
+    {
+      unitCode: 'DUK-IDK',
+      unitName: 'Seksi Identitas Penduduk',
+      unitPredikat: 'kurang',
+      employees: 4,
+      counts: { sangat_baik: 0, baik: 1, butuh_perbaikan: 3, kurang: 0, sangat_kurang: 0 },
+      violations: [{ rule: 'Kurang/Misconduct ≥ 60%' }],
+    },
+  ],
+  violations: 1,
+};
+
+const teamEvaluation = z
+  .object({
+    nip: z.string(),
+    name: z.string(),
+    position: z.string(),
+    nilaiKinerja: z.nullable(z.number()),
+    recommendedHasilKerja: z.nullable(rating),
+    behaviourRated: z.boolean(),
+    reviewed: z.boolean(),
+    outcome,
+    appeal: z.nullable(z.enum(['filed', 'upheld', 'revised'])),
+    version: z.number().check(meta('Send it with the rating or the review: no extra read needed')),
+  })
+  .check(id('TeamEvaluation'));
+
+const reward = z
+  .object({
+    rank: z.number(),
+    nip: z.string(),
+    name: z.string(),
+    position: z.string(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    predikat,
+    nilaiKinerja: z.number(),
+    hasilKerja: rating,
+    perilaku: rating,
+    utamaAbove: z.number(),
+    final: z.boolean(),
+  })
+  .check(id('Reward'));
 
 export const startScoringRun = route({
   name: 'start-scoring-run',
@@ -34,7 +199,10 @@ export const startScoringRun = route({
   responses: {
     202: {
       description: 'Run started',
-      schema: z.object({ runId: z.string(), periodId: z.string(), tasks: z.number(), rulesVersion: z.number() }),
+      schema: z
+        .object({ runId: z.string(), periodId: z.string(), tasks: z.number(), rulesVersion: z.number() })
+        .check(id('ScoringRunStarted')),
+      example: { runId: '20261201T010000000Z-1a2b3c4d', periodId: '2026-11', tasks: 42, rulesVersion: 1 },
     },
   },
   errors: [400, 403, 404, 409],
@@ -44,8 +212,41 @@ export const getScoringRun = route({
   name: 'get-scoring-run',
   tag: 'Penilaian',
   summary: 'Kemajuan proses penilaian / progress of a scoring run',
+  description:
+    'Exact task counters and the people scored so far; `pendingUnits` lists the codes of the units still to do (bounded by the unit tree).',
   params: z.object({ periodId, runId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,60}$/)) }),
-  responses: { 200: { description: 'Run and its tasks', schema: z.record(z.string(), z.unknown()) } },
+  responses: {
+    200: {
+      description: 'Run and its tasks',
+      schema: z
+        .looseObject({
+          periodId: z.string(),
+          runId: z.string(),
+          unitCode: z.nullable(z.string()),
+          rulesVersion: z.number(),
+          startedBy: z.string(),
+          startedAt: z.string(),
+          state: z.enum(['running', 'done']),
+          finishedAt: z.optional(z.string()),
+          tasks: z.object({ total: z.nullable(z.number()), done: z.number() }),
+          employeesScored: z.number(),
+          pendingUnits: z.array(z.string()),
+        })
+        .check(id('ScoringRun')),
+      example: {
+        periodId: '2026-11',
+        runId: '20261201T010000000Z-1a2b3c4d',
+        unitCode: null,
+        rulesVersion: 1,
+        startedBy: 'nip:197505102000031001',
+        startedAt: '2026-12-01T01:00:00.000Z',
+        state: 'running',
+        tasks: { total: 42, done: 40 },
+        employeesScored: 1830,
+        pendingUnits: ['DUK-IDK', 'DUK-PIAK'],
+      },
+    },
+  },
   errors: [400, 403, 404],
 });
 
@@ -56,7 +257,23 @@ export const getEvaluation = route({
   description:
     'The computed figures, the recommendation, the behaviour ratings, the review, any appeal, and the outcome in force (`outcome`).',
   params: byEvaluation,
-  responses: { 200: { description: 'The evaluation', schema: evaluation } },
+  responses: {
+    200: {
+      description: 'The evaluation',
+      schema: z
+        .looseObject({
+          ...evaluation.shape,
+          periodState: z.string(),
+          input360: z.looseObject({ peers: z.number(), subordinates: z.number() }),
+        })
+        .check(id('EvaluationInForce')),
+      example: {
+        ...evaluationExample,
+        periodState: 'scored',
+        input360: { peers: 1, subordinates: 0, byValue: {}, comments: [] },
+      },
+    },
+  },
   errors: [400, 403, 404],
 });
 
@@ -67,7 +284,45 @@ export const getEvaluationExplanation = route({
   description:
     'Each number with its inputs (which running totals, which plan version, which rules version) and the formula, in Bahasa Indonesia.',
   params: byEvaluation,
-  responses: { 200: { description: 'The explanation', schema: z.record(z.string(), z.unknown()) } },
+  responses: {
+    200: {
+      description: 'The explanation',
+      schema: z
+        .looseObject({
+          nip: z.string(),
+          periodId: z.string(),
+          periodState: z.string(),
+          inputs: z.looseObject({ planVersion: z.nullable(z.number()), rulesVersion: z.optional(z.number()) }),
+          indicators: z.array(z.looseObject({ ikiId: z.string(), name: z.string(), text: z.string() })),
+          nilaiKinerja: z.object({ value: z.number(), rounded: z.number(), text: z.string() }),
+          hasilKerja: z.looseObject({ text: z.string() }),
+          perilaku: z.looseObject({ text: z.string() }),
+          predikat: z.looseObject({ text: z.string() }),
+          review: z.nullable(z.looseObject({})),
+          appeal: z.nullable(z.looseObject({})),
+        })
+        .check(id('EvaluationExplanation')),
+      example: {
+        nip: '199605212020121003',
+        periodId: '2026-11',
+        periodState: 'scored',
+        inputs: {
+          planVersion: 1,
+          rulesVersion: 1,
+          rules: { capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90 },
+        },
+        indicators: [
+          { ikiId: 'iki-1', name: 'Jumlah dokumen KTP-el yang diterbitkan', text: 'capaian = 9 / 8.33 × 100 = 108' },
+        ],
+        nilaiKinerja: { value: 108, rounded: 108, text: 'nilai kinerja = (108 × 100) / 100 = 108' },
+        hasilKerja: { recommended: 'sesuai', text: 'Hasil: Sesuai Ekspektasi.' },
+        perilaku: { values: null, recommended: null, text: 'Atasan belum mengisi penilaian perilaku.' },
+        predikat: { text: 'Predikat menunggu penilaian perilaku.' },
+        review: null,
+        appeal: null,
+      },
+    },
+  },
   errors: [400, 403, 404],
 });
 
@@ -75,6 +330,8 @@ export const rateBehaviour = route({
   name: 'rate-behaviour',
   tag: 'Penilaian',
   summary: 'Penilaian perilaku BerAKHLAK oleh atasan langsung / behaviour ratings by the direct supervisor',
+  description:
+    'All seven values; the recommended perilaku follows from them. Send the `version` read (the team list carries it). New ratings ask for a new review.',
   params: byEvaluation,
   body: z.object({
     values: z.object(
@@ -95,7 +352,7 @@ export const rateBehaviour = route({
     },
     version: 0,
   },
-  responses: { 200: { description: 'The evaluation', schema: evaluation } },
+  responses: { 200: { description: 'The evaluation', schema: evaluation, example: evaluationExample } },
   errors: [400, 403, 404, 409, 422],
 });
 
@@ -110,7 +367,7 @@ export const reviewEvaluation = route({
   params: byEvaluation,
   body: z.object({ hasilKerja: decisionPart, perilaku: decisionPart, version: decisionsVersion }),
   bodyExample: { hasilKerja: { rating: 'sesuai' }, perilaku: { rating: 'di_atas' }, version: 1 },
-  responses: { 200: { description: 'The evaluation', schema: evaluation } },
+  responses: { 200: { description: 'The evaluation', schema: evaluation, example: evaluationExample } },
   errors: [400, 403, 404, 409, 422],
 });
 
@@ -118,13 +375,28 @@ export const setUnitPredikat = route({
   name: 'set-unit-predikat',
   tag: 'Penilaian',
   summary: "Predikat unit/organisasi dari pimpinan (Admin BKPSDM) / a unit's own predikat",
+  description:
+    "Recorded with its reason (audited). Once the period is scored, the unit is scored again so its head takes the unit's rating (`rescoringRunId`).",
   params: z.object({ code: unitCode, periodId }),
   body: z.object({ predikat: z.enum(unitPredikats), reason: text(1000) }),
   bodyExample: { predikat: 'baik', reason: 'Capaian perjanjian kinerja Disdukcapil 2026 (keputusan Wali Kota).' },
   responses: {
     200: {
       description: 'Saved',
-      schema: z.object({ unitCode: z.string(), periodId: z.string(), predikat: z.string() }),
+      schema: z
+        .object({
+          unitCode: z.string(),
+          periodId: z.string(),
+          predikat: z.enum(unitPredikats),
+          rescoringRunId: z.nullable(z.string()),
+        })
+        .check(id('UnitPredikatSet')),
+      example: {
+        unitCode: 'DISDUKCAPIL',
+        periodId: '2026-11',
+        predikat: 'baik',
+        rescoringRunId: '20261201T010000000Z-1a2b3c4d',
+      },
     },
   },
   errors: [400, 403, 404, 409],
@@ -134,11 +406,15 @@ export const getDistribution = route({
   name: 'get-distribution',
   tag: 'Penilaian',
   summary: 'Pemeriksaan kurva distribusi per unit / distribution-curve check per unit',
+  description:
+    'For every unit whose own predikat is set: the predikat counts of its subtree and every violation of the curve. ' +
+    'Bounded by design: `units` holds at most the unit tree; `unreviewed` and `withoutPredikat` name the first 100 people (with name and unit name), `unreviewedCount` and `withoutPredikatCount` give the totals.',
   params: z.object({ year: performanceYear, periodId }),
   responses: {
     200: {
       description: 'Per unit with a predikat: counts and every violation',
-      schema: z.record(z.string(), z.unknown()),
+      schema: z.object({ ...distributionFields, periodState: z.string() }).check(id('Distribution')),
+      example: { ...distributionExample, periodState: 'scored' },
     },
   },
   errors: [400, 403, 404],
@@ -149,7 +425,8 @@ export const finalisePeriod = route({
   tag: 'Penilaian',
   summary: 'Finalkan penilaian periode (Admin BKPSDM) / finalise a scored period',
   description:
-    'Refused while evaluations are unconfirmed (unless `acceptRecommendations`) or lack a predikat, and while the distribution check reports violations (unless `acknowledgement.reason`). Finalised evaluations change only through an appeal.',
+    'Refused while evaluations are unconfirmed (unless `acceptRecommendations`) or lack a predikat, and while the distribution check reports violations (unless `acknowledgement.reason`); a refusal names the first 100 people concerned in `details.people` (name, unit name) with `details.count`. ' +
+    'Finalised evaluations change only through an appeal. The answer carries the period and the distribution report (bounded as in get-distribution).',
   params: z.object({ year: performanceYear, periodId }),
   body: z.object({
     version: z.number().check(z.int(), z.minimum(1)),
@@ -157,7 +434,40 @@ export const finalisePeriod = route({
     acknowledgement: z.optional(z.object({ reason: text(2000) })),
   }),
   bodyExample: { version: 3, acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.' } },
-  responses: { 200: { description: 'Finalised', schema: z.record(z.string(), z.unknown()) } },
+  responses: {
+    200: {
+      description: 'Finalised',
+      schema: z
+        .object({
+          period: z.looseObject({
+            id: z.string(),
+            state: z.literal('finalised'),
+            version: z.number(),
+            finalisation: z.looseObject({ at: z.string(), by: z.string(), acceptedRecommendations: z.number() }),
+          }),
+          report: distributionReport,
+        })
+        .check(id('Finalisation')),
+      example: {
+        period: {
+          id: '2026-11',
+          kind: 'month',
+          start: '2026-11-01',
+          end: '2026-11-30',
+          state: 'finalised',
+          version: 4,
+          rulesVersion: 1,
+          finalisation: {
+            at: '2026-12-10T02:00:00.000Z',
+            by: 'nip:197505102000031001',
+            acceptedRecommendations: 1,
+            acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.', violations: 1 },
+          },
+        },
+        report: distributionExample,
+      },
+    },
+  },
   errors: [400, 403, 404, 409, 422],
 });
 
@@ -166,11 +476,39 @@ export const getUnitRewards = route({
   tag: 'Penilaian',
   summary: 'Daftar penghargaan unit per periode (JSON atau CSV) / reward list of a unit',
   description:
-    'Sangat Baik first, then by nilai kinerja (two decimals), then perilaku, then the number of utama indicators above expectation, then NIP.',
+    'Sangat Baik first, then by nilai kinerja (two decimals), then perilaku, then the number of utama indicators above expectation, then NIP. ' +
+    'Each row names the person and their unit. JSON is paged (`limit`/`cursor`; ranks count over the whole list); `format=csv` exports the whole list as a spreadsheet.',
   params: z.object({ code: unitCode, periodId }),
-  query: z.object({ format: z.optional(z.enum(['json', 'csv'])) }),
+  query: z.object({ format: z.optional(z.enum(['json', 'csv'])), ...pageQuery.shape }),
   responses: {
-    200: { description: 'Ranked list', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
+    200: {
+      description: 'Ranked list (a page of it as JSON; whole as CSV)',
+      schema: z
+        .object({ unitCode: z.string(), periodId: z.string(), periodState: z.string(), ...page(reward).shape })
+        .check(id('RewardPage')),
+      example: {
+        unitCode: 'DUK-IDK',
+        periodId: '2026-11',
+        periodState: 'finalised',
+        items: [
+          {
+            rank: 1,
+            nip: '199605212020121003',
+            name: 'Rahmat Hidayat Daulay',
+            position: 'Pengadministrasi Kependudukan',
+            unitCode: 'DUK-IDK',
+            unitName: 'Seksi Identitas Penduduk',
+            predikat: 'baik',
+            nilaiKinerja: 112.8,
+            hasilKerja: 'sesuai',
+            perilaku: 'di_atas',
+            utamaAbove: 1,
+            final: true,
+          },
+        ],
+        nextCursor: 'o25',
+      },
+    },
   },
   errors: [400, 403, 404],
 });
@@ -179,12 +517,28 @@ export const fileAppeal = route({
   name: 'file-appeal',
   tag: 'Penilaian',
   summary: 'Ajukan keberatan atas penilaian final (pegawai) / file an appeal',
+  description:
+    'Once per evaluation, within the appeal window after finalisation (`appealDeadline` in the answer); the second-level supervisor is told.',
   params: byEvaluation,
   body: z.object({ reason: text(4000) }),
   bodyExample: {
     reason: 'Realisasi IKI perekaman KTP-el tidak menghitung 40 aktivitas yang disetujui pada 28–30 November.',
   },
-  responses: { 200: { description: 'Filed', schema: evaluation } },
+  responses: {
+    200: {
+      description: 'Filed',
+      schema: z.looseObject({ ...evaluation.shape, appealDeadline: z.string() }).check(id('AppealFiled')),
+      example: {
+        ...evaluationExample,
+        appeal: {
+          reason: 'Realisasi IKI tidak menghitung 40 aktivitas.',
+          filedAt: '2026-12-11T02:00:00.000Z',
+          state: 'filed',
+        },
+        appealDeadline: '2026-12-24',
+      },
+    },
+  },
   errors: [400, 403, 404, 409, 422],
 });
 
@@ -192,6 +546,8 @@ export const decideAppeal = route({
   name: 'decide-appeal',
   tag: 'Penilaian',
   summary: 'Putuskan keberatan (atasan dari atasan, atau Admin BKPSDM) / decide an appeal',
+  description:
+    'Upheld, or revised with both ratings; the revision becomes the outcome in force. Never by the employee or the supervisor who rated.',
   params: byEvaluation,
   body: z.object({
     outcome: z.enum(['upheld', 'revised']),
@@ -205,7 +561,20 @@ export const decideAppeal = route({
     hasilKerja: 'sesuai',
     perilaku: 'sesuai',
   },
-  responses: { 200: { description: 'Decided', schema: evaluation } },
+  responses: {
+    200: {
+      description: 'Decided',
+      schema: evaluation,
+      example: {
+        ...evaluationExample,
+        appeal: {
+          reason: 'Realisasi IKI tidak menghitung 40 aktivitas.',
+          filedAt: '2026-12-11T02:00:00.000Z',
+          state: 'upheld',
+        },
+      },
+    },
+  },
   errors: [400, 403, 404, 409, 422],
 });
 
@@ -228,7 +597,13 @@ export const giveBehaviourInput = route({
     values: { harmonis: 'di_atas', kolaboratif: 'di_atas' },
     comment: 'Selalu membantu saat antrean panjang.',
   },
-  responses: { 200: { description: 'Recorded', schema: z.object({ recorded: z.literal(true) }) } },
+  responses: {
+    200: {
+      description: 'Recorded',
+      schema: z.object({ recorded: z.literal(true) }).check(id('BehaviourInputRecorded')),
+      example: { recorded: true },
+    },
+  },
   errors: [400, 403, 404, 409],
 });
 
@@ -236,11 +611,41 @@ export const listTeamEvaluations = route({
   name: 'list-team-evaluations',
   tag: 'Penilaian',
   summary: "Penilaian tim yang perlu ditinjau atasan / a supervisor's team evaluations",
+  description:
+    'One row per team member with an evaluation (including the teams of people the caller stands in for today): name, figures, what is left to do, and the `version` the rating or the review sends — one call per decision. ' +
+    'Still to review first, then by NIP; paged with `limit`/`cursor`.',
   params: z.object({ nip: nipParam, periodId }),
+  query: pageQuery,
   responses: {
     200: {
       description: 'One row per team member with an evaluation',
-      schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+      schema: z
+        .object({ periodId: z.string(), periodState: z.string(), ...page(teamEvaluation).shape })
+        .check(id('TeamEvaluationPage')),
+      example: {
+        periodId: '2026-11',
+        periodState: 'scored',
+        items: [
+          {
+            nip: '199605212020121003',
+            name: 'Rahmat Hidayat Daulay',
+            position: 'Pengadministrasi Kependudukan',
+            nilaiKinerja: 112.8,
+            recommendedHasilKerja: 'di_atas',
+            behaviourRated: false,
+            reviewed: false,
+            outcome: {
+              hasilKerja: 'di_atas',
+              perilaku: null,
+              predikat: null,
+              source: 'recommendation',
+              reviewCurrent: false,
+            },
+            appeal: null,
+            version: 0,
+          },
+        ],
+      },
     },
   },
   errors: [400, 403, 404],

@@ -24,13 +24,26 @@ export interface UnitDistribution {
   violations: DistributionViolation[];
 }
 
+/** Someone a report names: NIP, name (as scored), and unit with its name. */
+export interface EvaluatedPerson {
+  nip: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+}
+
+/** At most this many people in each list of a report (by unit, then NIP); the count gives the total. */
+export const REPORT_PEOPLE = 100;
+
 export interface DistributionReport {
   periodId: string;
   evaluations: number;
-  /** Evaluations whose outcome is still the recommendation (no current review). */
-  unreviewed: string[];
-  /** Evaluations with no predikat yet (no behaviour ratings). */
-  withoutPredikat: string[];
+  /** Evaluations whose outcome is still the recommendation (no current review): the first REPORT_PEOPLE. */
+  unreviewed: EvaluatedPerson[];
+  unreviewedCount: number;
+  /** Evaluations with no predikat yet (no behaviour ratings): the first REPORT_PEOPLE. */
+  withoutPredikat: EvaluatedPerson[];
+  withoutPredikatCount: number;
   units: UnitDistribution[];
   violations: number;
 }
@@ -50,6 +63,16 @@ export async function distributionReport(
     periodId,
   );
   const outcomes = evaluations.map((e) => ({ e, o: outcomeOf(e) }));
+  // Names from the evaluations (as scored) and the tree already read: no request per person.
+  const unitNames = new Map(tree.map((u) => [u.code, u.name]));
+  const person = (e: Evaluation): EvaluatedPerson => ({
+    nip: e.nip,
+    name: e.name ?? '',
+    unitCode: e.unitCode ?? '',
+    unitName: unitNames.get(e.unitCode ?? '') ?? '',
+  });
+  const unreviewed = outcomes.filter(({ o }) => o.source === 'recommendation').map(({ e }) => e);
+  const withoutPredikat = outcomes.filter(({ o }) => !o.predikat).map(({ e }) => e);
   const units = tree
     .filter((u) => unitPredikats.has(u.code))
     .map((u): UnitDistribution => {
@@ -73,8 +96,10 @@ export async function distributionReport(
     report: {
       periodId,
       evaluations: evaluations.length,
-      unreviewed: outcomes.filter(({ o }) => o.source === 'recommendation').map(({ e }) => e.nip),
-      withoutPredikat: outcomes.filter(({ o }) => !o.predikat).map(({ e }) => e.nip),
+      unreviewed: unreviewed.slice(0, REPORT_PEOPLE).map(person),
+      unreviewedCount: unreviewed.length,
+      withoutPredikat: withoutPredikat.slice(0, REPORT_PEOPLE).map(person),
+      withoutPredikatCount: withoutPredikat.length,
       units,
       violations: units.reduce((s, u) => s + u.violations.length, 0),
     },
@@ -118,14 +143,18 @@ export async function finaliseScoredPeriod(
   const latest = await new ScoringRunRepository(ctx.scope).latestRun(period.id);
   if (latest?.state === 'running') throw new DomainError('scoring_run_in_progress', { runId: latest.runId });
   const { report } = await distributionReport(ctx.scope, period.id);
-  if (report.withoutPredikat.length > 0)
+  if (report.withoutPredikatCount > 0)
     throw new DomainError(
       'evaluations_incomplete',
-      { count: report.withoutPredikat.length },
-      { nips: report.withoutPredikat },
+      { count: report.withoutPredikatCount },
+      { count: report.withoutPredikatCount, people: report.withoutPredikat },
     );
-  if (report.unreviewed.length > 0 && !body.acceptRecommendations) {
-    throw new DomainError('evaluations_unreviewed', { count: report.unreviewed.length }, { nips: report.unreviewed });
+  if (report.unreviewedCount > 0 && !body.acceptRecommendations) {
+    throw new DomainError(
+      'evaluations_unreviewed',
+      { count: report.unreviewedCount },
+      { count: report.unreviewedCount, people: report.unreviewed },
+    );
   }
   if (report.violations > 0 && !body.acknowledgement)
     throw new DomainError('distribution_unacknowledged', { count: report.violations }, report);
@@ -141,7 +170,7 @@ export async function finaliseScoredPeriod(
         finalisation: {
           at: w.now,
           by: w.actor,
-          acceptedRecommendations: report.unreviewed.length,
+          acceptedRecommendations: report.unreviewedCount,
           ...(body.acknowledgement
             ? { acknowledgement: { reason: body.acknowledgement.reason, violations: report.violations } }
             : {}),

@@ -178,26 +178,41 @@ export async function recordBehaviourInput(
   return { recorded: true };
 }
 
-/** The supervisor's review list: each team member's figures, what is still to do, and the outcome in force. */
-export async function teamEvaluations(ctx: UseCaseContext, nipParam: string, periodId: string) {
+/** A page cut from a list computed whole (a ranking, a sorted team): the cursor is the offset, `o<n>`. */
+function pageOf<T>(all: T[], { limit = 25, cursor }: PageRequest): { items: T[]; nextCursor?: string } {
+  if (cursor !== undefined && !/^o\d{1,9}$/.test(cursor)) throw new DomainError('invalid_cursor');
+  const offset = cursor ? Number(cursor.slice(1)) : 0;
+  const end = offset + limit;
+  return { items: all.slice(offset, end), ...(end < all.length ? { nextCursor: `o${end}` } : {}) };
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * The supervisor's review list: each team member's name, figures, what is still to do, the outcome in force, and
+ * the `version` a rating or review sends. Still to review first; paged.
+ */
+export async function teamEvaluations(ctx: UseCaseContext, nipParam: string, periodId: string, page: PageRequest = {}) {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   const [team, period] = await Promise.all([
     teamOf(ctx, target, relation),
     new YearRepository(ctx.scope).findPeriod(periodId),
   ]);
-  const evaluations = await new EvaluationRepository(ctx.scope).getMany(
-    team.map((m) => m.nip as string),
-    period.id,
-  );
+  // Names as the employee records hold them now (the team is read already), else as scored.
+  const names = new Map(team.map((m) => [m.nip as string, m.name as string]));
+  const evaluations = await new EvaluationRepository(ctx.scope).getMany([...names.keys()], period.id);
   const items = evaluations
     .map((e) => {
       const outcome = outcomeOf(e);
       return {
         nip: e.nip,
-        name: e.name,
-        position: e.position,
+        name: names.get(e.nip) ?? e.name ?? '',
+        position: e.position ?? '',
         nilaiKinerja: e.hasilKerja?.nilaiKinerjaRounded ?? null,
-        recommendedHasilKerja: e.recommendedHasilKerja,
+        recommendedHasilKerja: e.recommendedHasilKerja ?? null,
         behaviourRated: !!e.behaviour,
         reviewed: outcome.reviewCurrent,
         outcome,
@@ -206,7 +221,7 @@ export async function teamEvaluations(ctx: UseCaseContext, nipParam: string, per
       };
     })
     .sort((a, b) => Number(a.reviewed) - Number(b.reviewed) || a.nip.localeCompare(b.nip));
-  return { periodId: period.id, periodState: period.state, items };
+  return { periodId: period.id, periodState: period.state, ...pageOf(items, page) };
 }
 
 /** Keberatan: the employee contests a finalised evaluation, once, within the appeal window, with a reason. */
@@ -309,7 +324,10 @@ export async function recordUnitPredikat(
   return { unitCode: unit.code, periodId: period.id, predikat: body.predikat, rescoringRunId: rescore };
 }
 
-/** The reward list of a unit subtree: people with a predikat, in the documented order (rewardOrder). Heads and above. */
+/**
+ * The reward list of a unit subtree: people with a predikat, in the documented order (rewardOrder), with their unit's
+ * name. Heads and above. The whole ranking; `rewardsPage` cuts a page from it.
+ */
 export async function unitRewards(ctx: UseCaseContext, code: string, periodId: string) {
   const { unit, heads, isHead } = await monitoredUnit(ctx, code);
   const head = heads[0];
@@ -321,7 +339,12 @@ export async function unitRewards(ctx: UseCaseContext, code: string, periodId: s
   if (!canReadRewards(ctx.principal, ctx.actor.unitPath, unit.path, isHead, aboveTheHead))
     throw forbidden(reasons.rewardReaders);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
-  const rows = (await new EvaluationRepository(ctx.scope).inUnit(period.id, unit.path))
+  const [evaluations, tree] = await Promise.all([
+    new EvaluationRepository(ctx.scope).inUnit(period.id, unit.path),
+    new UnitRepository(ctx.scope).tree(),
+  ]);
+  const unitNames = new Map(tree.map((u) => [u.code, u.name]));
+  const rows = evaluations
     .map((e) => ({ e, o: outcomeOf(e) }))
     .filter(({ o }) => o.predikat && o.perilaku)
     .map(({ e, o }) => ({
@@ -329,6 +352,7 @@ export async function unitRewards(ctx: UseCaseContext, code: string, periodId: s
       name: e.name ?? '',
       position: e.position ?? '',
       unitCode: e.unitCode ?? '',
+      unitName: unitNames.get(e.unitCode ?? '') ?? '',
       predikat: o.predikat!,
       nilaiKinerja: e.hasilKerja?.nilaiKinerjaRounded ?? 0,
       hasilKerja: o.hasilKerja!,
@@ -339,6 +363,12 @@ export async function unitRewards(ctx: UseCaseContext, code: string, periodId: s
     .sort(rewardOrder)
     .map((r, i) => ({ rank: i + 1, ...r }));
   return { unitCode: unit.code, periodId: period.id, periodState: period.state, items: rows };
+}
+
+/** One page of the reward list (ranks count over the whole list). */
+export async function unitRewardsPage(ctx: UseCaseContext, code: string, periodId: string, page: PageRequest) {
+  const { items, ...rest } = await unitRewards(ctx, code, periodId);
+  return { ...rest, ...pageOf(items, page) };
 }
 
 const csvCell = (v: unknown) => {
@@ -354,6 +384,7 @@ export function rewardsCsv(rewards: Awaited<ReturnType<typeof unitRewards>>): { 
     'Nama',
     'Jabatan',
     'Unit',
+    'Nama Unit',
     'Predikat',
     'Nilai Kinerja',
     'Hasil Kerja',
@@ -368,6 +399,7 @@ export function rewardsCsv(rewards: Awaited<ReturnType<typeof unitRewards>>): { 
       r.name,
       r.position,
       r.unitCode,
+      r.unitName,
       predikatNames[r.predikat],
       r.nilaiKinerja.toFixed(2),
       ratingNames[r.hasilKerja],

@@ -297,6 +297,44 @@ describe('review by the supervisor', () => {
     expect((await call('otherKasi', 'GET', `/employees/${who.kasi}/team-evaluations/${PERIOD}`)).status).toBe(403);
   });
 
+  it('names each team member and carries the version a decision sends: one call per decision, no extra read', async () => {
+    const list = async (query = '') =>
+      (await call('kasi', 'GET', `/employees/me/team-evaluations/${PERIOD}${query}`)).body as {
+        items: { nip: string; name: string; version: number; reviewed: boolean }[];
+        nextCursor?: string;
+      };
+    const team = await list();
+    expect(Object.fromEntries(team.items.map((i) => [i.nip, i.name]))).toEqual({
+      [who.staff]: 'Rahmat Hidayat Daulay',
+      [NURHAYATI]: 'Nurhayati Batubara',
+      [FAJAR]: 'Fajar Ramadhan Lubis',
+    });
+    // Rated again with the version from the list: the review is asked for again...
+    const before = team.items.find((i) => i.nip === who.staff)!;
+    const rated = await call('kasi', 'PUT', `/employees/${who.staff}/evaluations/${PERIOD}/behaviour`, {
+      values: allGood,
+      version: before.version,
+    });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+    const toReview = (await list()).items.find((i) => i.nip === who.staff)!;
+    expect(toReview).toMatchObject({ reviewed: false, version: before.version + 1 });
+    // ...and decided with the version from the list.
+    const reviewed = await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/review`, {
+      hasilKerja: { rating: 'sesuai', reason: 'Kualitas berkas IKI b masih perlu perbaikan.' },
+      perilaku: { rating: 'di_atas' },
+      version: toReview.version,
+    });
+    expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
+    expect(reviewed.body.outcome).toMatchObject({ predikat: 'baik', source: 'review' });
+    // Paged: two, then the rest, in the same order as the whole list.
+    const first = await list('?limit=2');
+    expect(first.items).toHaveLength(2);
+    const rest = await list(`?limit=2&cursor=${first.nextCursor}`);
+    expect(rest.nextCursor).toBeUndefined();
+    expect([...first.items, ...rest.items].map((i) => i.nip)).toEqual((await list()).items.map((i) => i.nip));
+    expect((await call('kasi', 'GET', `/employees/me/team-evaluations/${PERIOD}?cursor=nope`)).status).toBe(400);
+  });
+
   it('explains every number with its inputs, and the explanation recomputes', async () => {
     const x = (await call('staff', 'GET', `/employees/me/evaluations/${PERIOD}/explanation`)).body;
     expect(x.inputs).toMatchObject({
@@ -347,8 +385,16 @@ describe('distribution, finalisation, rewards and appeals', () => {
       call('bkpsdm', 'POST', `/years/${YEAR}/periods/${PERIOD}/finalise`, { version: await version(), ...extra });
     const incomplete = await finalise();
     expect(incomplete.body.error.code).toBe('evaluations_incomplete');
-    expect(incomplete.body.error.details.nips).toHaveLength(demoPeople.length - 1);
-    expect(incomplete.body.error.details.nips).toEqual(expect.arrayContaining([who.kasi, NURHAYATI, FAJAR]));
+    expect(incomplete.body.error.details.count).toBe(demoPeople.length - 1);
+    expect(incomplete.body.error.details.people).toHaveLength(demoPeople.length - 1);
+    expect(incomplete.body.error.details.people).toEqual(
+      expect.arrayContaining([
+        { nip: NURHAYATI, name: 'Nurhayati Batubara', unitCode: 'DUK-IDK', unitName: 'Seksi Identitas Penduduk' },
+      ]),
+    );
+    expect(incomplete.body.error.details.people.map((p: { nip: string }) => p.nip)).toEqual(
+      expect.arrayContaining([who.kasi, NURHAYATI, FAJAR]),
+    );
     for (const [nip, by] of [
       [who.kasi, 'kabid'],
       [NURHAYATI, 'kasi'],
@@ -377,7 +423,8 @@ describe('distribution, finalisation, rewards and appeals', () => {
       );
     const unreviewed = await finalise();
     expect(unreviewed.body.error.code).toBe('evaluations_unreviewed');
-    expect(unreviewed.body.error.details.nips).toHaveLength(demoPeople.length - 1);
+    expect(unreviewed.body.error.details.count).toBe(demoPeople.length - 1);
+    expect(unreviewed.body.error.details.people.map((p: { nip: string }) => p.nip)).not.toContain(who.staff);
     const violations = await finalise({ acceptRecommendations: true });
     expect(violations.body.error.code).toBe('distribution_unacknowledged');
     const dist = (await call('bkpsdm', 'GET', `/years/${YEAR}/periods/${PERIOD}/distribution`)).body;
@@ -387,6 +434,15 @@ describe('distribution, finalisation, rewards and appeals', () => {
     // A unit rated Kurang must have at least 60% Kurang/Misconduct among its people.
     expect(idk.violations.map((v: { rule: string }) => v.rule)).toEqual(['Kurang/Misconduct ≥ 60%']);
     expect(dist.violations).toBe(1);
+    // Names beside the NIPs: the people still unreviewed, with their units.
+    expect(idk.unitName).toBe('Seksi Identitas Penduduk');
+    expect(dist.unreviewedCount).toBe(demoPeople.length - 1);
+    expect(dist.unreviewed).toEqual(
+      expect.arrayContaining([
+        { nip: FAJAR, name: 'Fajar Ramadhan Lubis', unitCode: 'DUK-IDK', unitName: 'Seksi Identitas Penduduk' },
+      ]),
+    );
+    expect(dist.withoutPredikatCount).toBe(0);
     const done = await finalise({ acceptRecommendations: true, acknowledgement: { reason: 'Dibahas dengan Sekda.' } });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.period).toMatchObject({
@@ -420,11 +476,21 @@ describe('distribution, finalisation, rewards and appeals', () => {
       'baik',
     ]);
     expect(list.body.items.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3, 4]);
-    const csv = await call('kasi', 'GET', `/units/DUK-IDK/rewards/${PERIOD}?format=csv`);
+    expect(list.body.items[0]).toMatchObject({ name: 'Rahmat Hidayat Daulay', unitName: 'Seksi Identitas Penduduk' });
+    // Paged as JSON; ranks count over the whole list.
+    const first = await call('kasi', 'GET', `/units/DUK-IDK/rewards/${PERIOD}?limit=3`);
+    expect(first.body.items.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3]);
+    const next = await call('kasi', 'GET', `/units/DUK-IDK/rewards/${PERIOD}?limit=3&cursor=${first.body.nextCursor}`);
+    expect(next.body.items.map((r: { rank: number }) => r.rank)).toEqual([4]);
+    expect(next.body.nextCursor).toBeUndefined();
+    // The CSV is the whole list, with the unit's name.
+    const csv = await call('kasi', 'GET', `/units/DUK-IDK/rewards/${PERIOD}?format=csv&limit=1`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (csv.body as string).trim().split('\r\n');
     expect(lines[0]).toContain('Peringkat,NIP,Nama');
+    expect(lines[0]).toContain('Unit,Nama Unit');
     expect(lines[1]).toContain(`1,${who.staff},Rahmat Hidayat Daulay`);
+    expect(lines[1]).toContain('DUK-IDK,Seksi Identitas Penduduk');
     expect(lines).toHaveLength(5);
     expect((await call('staff', 'GET', `/units/DUK-IDK/rewards/${PERIOD}`)).status).toBe(403);
   });
