@@ -1,6 +1,6 @@
 /**
  * The HTTP status of each error code: the one place where a domain failure meets HTTP, read only by the edge
- * (shared/http) and the local gateway. A code not listed is a broken business rule: 422.
+ * (shared/http) and the local gateway. A broken business rule, 422, is the default: those codes are not listed.
  */
 import type { MessageCode } from './catalogue.ts';
 
@@ -54,50 +54,6 @@ const statuses: Partial<Record<MessageCode, HttpStatus>> = {
   payload_too_large: 413,
   // 415
   unsupported_media_type: 415,
-  // 422
-  acting_for_self: 422,
-  activity_future: 422,
-  activity_iki_not_in_plan: 422,
-  activity_no_plan: 422,
-  activity_overlap: 422,
-  activity_past_deadline: 422,
-  activity_period_closed: 422,
-  activity_time_invalid: 422,
-  appeal_revision_missing: 422,
-  appeal_window_closed: 422,
-  behaviour_missing: 422,
-  completion_before_receipt: 422,
-  copy_source_missing: 422,
-  deadline_before_period_end: 422,
-  deadline_locked: 422,
-  distribution_unacknowledged: 422,
-  duplicate_in_batch: 422,
-  evaluations_incomplete: 422,
-  evaluations_unreviewed: 422,
-  feedback_target_unknown: 422,
-  feedback_thread_full: 422,
-  holidays_invalid: 422,
-  idempotency_key_reused: 422,
-  import_invalid: 422,
-  import_too_large: 422,
-  invalid_date_range: 422,
-  override_reason_required: 422,
-  period_finalised: 422,
-  period_state_by_workflow: 422,
-  period_transition_invalid: 422,
-  service_hours_invalid: 422,
-  service_hours_missing: 422,
-  service_period_unavailable: 422,
-  supervisor_not_found: 422,
-  supervisor_plan_not_approved: 422,
-  transaction_in_future: 422,
-  transaction_span_too_long: 422,
-  unit_not_found: 422,
-  unknown_officer: 422,
-  unknown_service_type: 422,
-  unknown_unit: 422,
-  year_not_open: 422,
-  year_periods_not_finalised: 422,
   // 429
   too_many_requests: 429,
   // 500
