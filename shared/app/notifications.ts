@@ -4,7 +4,14 @@
  */
 
 import { forEachConcurrently } from '../concurrency.ts';
-import { type Audience, draftsFor, type NotificationDraft } from '../domain/notifications.ts';
+import {
+  type Audience,
+  draftsFor,
+  type NoticeNames,
+  type NotificationDraft,
+  namesToRead,
+  serviceKey,
+} from '../domain/notifications.ts';
 import { wibDate } from '../domain/time.ts';
 import { unitHeads } from '../domain/units.ts';
 import { DomainError } from '../messages/errors.ts';
@@ -15,6 +22,7 @@ import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { EvaluationRepository } from '../store/evaluations.ts';
 import { NotificationRepository } from '../store/notifications.ts';
 import { OrgScope } from '../store/org-scope.ts';
+import { ServiceCatalogueRepository } from '../store/service-catalogue.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
 
@@ -68,11 +76,25 @@ export async function notifyOfChange(change: StoredChange): Promise<void> {
   // When the change was made, to the millisecond (the stream's own time has whole seconds): the same on every
   // delivery of the record, and it keeps the inbox in order.
   const eventAt = typeof subject.updatedAt === 'string' ? subject.updatedAt : change.approximateAt.toISOString();
-  for (const draft of draftsFor(before, after, wibDate(new Date(eventAt)))) {
+  const today = wibDate(new Date(eventAt));
+  // Most changes notify nobody: names are read (in one batch) only for those that do.
+  if (draftsFor(before, after, today).length === 0) return;
+  const names = await noticeNames(scope, after);
+  for (const draft of draftsFor(before, after, today, names)) {
     const people = (await recipientsOf(scope, draft.audience)).filter((p) => subject.updatedBy !== `nip:${p.nip}`); // never the actor
     const added = await deliver(scope, people, draft, { at: eventAt, id: change.eventId });
     metrics.addMetric('NotificationAdded', 'Count', added);
   }
+}
+
+/** The names a change's texts use: people in one batch read, service types in another. */
+async function noticeNames(scope: OrgScope, image: Image | undefined): Promise<NoticeNames> {
+  const { nips, services } = namesToRead(image);
+  const [people, types] = await Promise.all([
+    new EmployeeRepository(scope).namesOf(nips),
+    new ServiceCatalogueRepository(scope).typesOf(services),
+  ]);
+  return { people, services: new Map(types.map((t) => [serviceKey(t.unitCode, t.code), t.name])) };
 }
 
 /** The people an audience names, as of the event: holders of the positions and their Plt/Plh on the day. */

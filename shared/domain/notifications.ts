@@ -1,6 +1,7 @@
 /**
  * Which changes concern whom, and what to tell them (in Bahasa Indonesia, with a link to the resource). Pure: the
- * caller supplies the record's images and the people to address (resolved from the hierarchy as of the event).
+ * caller supplies the record's images, the names the texts use (read in one batch, see namesToRead) and the people
+ * to address (resolved from the hierarchy as of the event).
  */
 type Image = Record<string, unknown>;
 
@@ -40,13 +41,44 @@ export interface NotificationDraft {
   link: string;
 }
 
+/** People by NIP and service types by `unitCode/code`, as the texts name them. */
+export interface NoticeNames {
+  people: ReadonlyMap<string, string>;
+  services: ReadonlyMap<string, string>;
+}
+
+const noNames: NoticeNames = { people: new Map(), services: new Map() };
+
+/** Whom and which service a change's texts may name: the owner, the author of the last reply, the service type. */
+export function namesToRead(image: Image | undefined): {
+  nips: string[];
+  services: { unitCode: string; code: string }[];
+} {
+  if (!image) return { nips: [], services: [] };
+  const lastReply = (image.replies as { by?: unknown }[] | undefined)?.at(-1)?.by;
+  const nips = [image.nip, lastReply].filter((n): n is string => typeof n === 'string');
+  const services =
+    image.entity === 'SurveyFollowUp' && typeof image.unitCode === 'string' && typeof image.serviceType === 'string'
+      ? [{ unitCode: image.unitCode, code: image.serviceType }]
+      : [];
+  return { nips: [...new Set(nips)], services };
+}
+
+export const serviceKey = (unitCode: string, code: string) => `${unitCode}/${code}`;
+
 const changed = (before: Image | undefined, after: Image | undefined, field: string) =>
   JSON.stringify(before?.[field] ?? null) !== JSON.stringify(after?.[field] ?? null);
 
-/** The notifications one change of a record calls for (none for most changes). */
-export function draftsFor(before: Image | undefined, after: Image | undefined, today: string): NotificationDraft[] {
+/** The notifications one change of a record calls for (none for most changes); a name not found reads as the code. */
+export function draftsFor(
+  before: Image | undefined,
+  after: Image | undefined,
+  today: string,
+  names: NoticeNames = noNames,
+): NotificationDraft[] {
   const image = after ?? before;
   if (!image || !after) return [];
+  const person = (nip: unknown) => names.people.get(String(nip)) ?? String(nip);
   switch (image.entity) {
     case 'Plan': {
       if (!changed(before, after, 'state')) return [];
@@ -57,7 +89,7 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
             type: 'plan_submitted',
             audience: { role: 'supervisor_of', nip: after.nip as string, date: today },
             title: 'SKP menunggu persetujuan',
-            body: `SKP ${after.year} milik ${after.nip} diajukan dan menunggu keputusan Anda.`,
+            body: `SKP ${after.year} milik ${person(after.nip)} diajukan dan menunggu keputusan Anda.`,
             link,
           },
         ];
@@ -121,7 +153,7 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
           type: 'feedback_replied',
           audience,
           title: 'Balasan umpan balik',
-          body: `${last.by}: ${last.text.slice(0, 280)}`,
+          body: `${person(last.by)}: ${last.text.slice(0, 280)}`,
           link,
         },
       ];
@@ -137,7 +169,7 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
             type: 'appeal_filed',
             audience: { role: 'second_level_of', nip: after.nip as string, date: today },
             title: 'Keberatan menunggu keputusan',
-            body: `${after.nip} mengajukan keberatan atas penilaian ${after.periodId}.`,
+            body: `${person(after.nip)} mengajukan keberatan atas penilaian ${after.periodId}.`,
             link,
           },
         ];
@@ -177,12 +209,13 @@ export function draftsFor(before: Image | undefined, after: Image | undefined, t
     }
     case 'SurveyFollowUp': {
       if (before) return [];
+      const service = names.services.get(serviceKey(String(after.unitCode), String(after.serviceType)));
       return [
         {
           type: 'survey_follow_up',
           audience: { role: 'unit_heads', unitCode: after.unitCode as string, date: today },
           title: 'Pengaduan/nilai rendah dari warga',
-          body: `Layanan ${after.serviceType}: ${after.comment ? `"${String(after.comment).slice(0, 200)}"` : 'nilai rendah'}. Tindak lanjuti paling lambat ${new Date(Date.parse(String(after.dueAt)) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} WIB.`,
+          body: `Layanan ${service ?? after.serviceType}: ${after.comment ? `"${String(after.comment).slice(0, 200)}"` : 'nilai rendah'}. Tindak lanjuti paling lambat ${new Date(Date.parse(String(after.dueAt)) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} WIB.`,
           link: `/units/${after.unitCode}/survey-follow-ups`,
         },
       ];

@@ -66,6 +66,15 @@ export class ServiceCatalogueRepository {
     return item ? ServiceCatalogueRepository.type(item) : undefined;
   }
 
+  /** The given service types (of any units) in one batch read; those not found are left out. */
+  async typesOf(refs: { unitCode: string; code: string }[]): Promise<ServiceType[]> {
+    if (refs.length === 0) return [];
+    const keys = new Map(
+      refs.map((r) => [`${r.unitCode}/${r.code}`, { pk: this.pk(r.unitCode), sk: `SVCTYPE#${r.code}` }]),
+    );
+    return (await this.scope.getMany('main', [...keys.values()])).map(ServiceCatalogueRepository.type);
+  }
+
   /** Every hours version of a unit, oldest first. */
   async hours(unitCode: string): Promise<StoredHours[]> {
     return (await this.scope.queryAll('main', { pk: this.pk(unitCode), beginsWith: 'HOURS#' })).map(

@@ -64,13 +64,14 @@ describe('notifications from the stream', () => {
       link: `/employees/${who.staff}/plans/${YEAR}`,
       read: false,
     });
-    expect(submitted[0].body).toContain(who.staff);
+    // The owner by name, not by NIP.
+    expect(submitted[0].body).toBe(`SKP ${YEAR} milik Rahmat Hidayat Daulay diajukan dan menunggu keputusan Anda.`);
     const approved = await waitFor('staff', 'plan_approved');
     expect(approved[0].link).toBe(`/employees/${who.staff}/plans/${YEAR}`);
     // The kasi approved Rahmat's plan: she is not told about her own act; another seksi head hears nothing of it.
     expect(
       ((await inbox('kasi', '?limit=100')).items as Note[]).some(
-        (n) => n.type === 'plan_approved' && n.body.includes(who.staff),
+        (n) => n.type === 'plan_approved' && n.link.includes(who.staff),
       ),
     ).toBe(false);
     const other = (await inbox('otherKasi', '?limit=100')).items;
@@ -119,7 +120,7 @@ describe('notifications from the stream', () => {
       version: 1,
     });
     const [reply] = await waitFor('kasi', 'feedback_replied');
-    expect(reply.body).toContain('Terima kasih, Bu.');
+    expect(reply.body).toBe('Rahmat Hidayat Daulay: Terima kasih, Bu.');
     // Rina has an e-mail address: each of her notifications is also one .eml in the outbox.
     const files = await eventually(async () =>
       existsSync(outbox) && readdirSync(outbox).length > 0 ? readdirSync(outbox) : undefined,
@@ -279,13 +280,13 @@ describe('who hears what', () => {
       ).status,
     ).toBe(200);
     const [toKasi, toPlt] = await Promise.all([
-      waitFor('kasi', 'plan_submitted', '199204282017032001'),
-      waitFor('kabid', 'plan_submitted', '199204282017032001'),
+      waitFor('kasi', 'plan_submitted', 'Nurhayati Batubara'),
+      waitFor('kabid', 'plan_submitted', 'Nurhayati Batubara'),
     ]);
     expect([toKasi.length, toPlt.length]).toEqual([1, 1]);
     expect(
       (await inbox('otherKasi', '?limit=100')).items.some((n: { body: string }) =>
-        n.body.includes('199204282017032001'),
+        n.body.includes('Nurhayati Batubara'),
       ),
     ).toBe(false);
   });

@@ -382,9 +382,13 @@ describe('the citizen survey', () => {
     // The unit head is notified; a colleague of the unit is not.
     const note = await eventually(async () => {
       const res = await stack.call('GET', '/me/notifications?limit=100', { token: t.kasi });
-      return (res.body.items as { type: string; link: string }[]).find((n) => n.type === 'survey_follow_up');
+      return (res.body.items as { type: string; link: string; body: string }[]).find(
+        (n) => n.type === 'survey_follow_up',
+      );
     });
     expect(note.link).toBe('/units/DUK-IDK/survey-follow-ups');
+    // The service by its name in the catalogue, not its code.
+    expect(note.body).toMatch(/^Layanan KTP Elektronik \(KTP-el\): "Petugas tidak ramah"/);
     const colleague = await stack.call('GET', '/me/notifications?limit=100', { token: t.staff });
     expect((colleague.body.items as { type: string }[]).some((n) => n.type === 'survey_follow_up')).toBe(false);
     const path = `/units/DUK-IDK/survey-follow-ups/${item.id}/resolve`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftsFor } from '../../shared/domain/notifications.ts';
+import { draftsFor, namesToRead } from '../../shared/domain/notifications.ts';
 
 const STAFF = '199001152015031003';
 const KASI = '198203152006041002';
@@ -163,5 +163,46 @@ describe('draftsFor: which change notifies whom', () => {
       today,
     );
     expect(complaint!.body).toContain('paling lambat 2026-12-01 17:00 WIB');
+  });
+
+  it('names people and services by the names given, and by their code when a name is missing', () => {
+    const names = {
+      people: new Map([
+        [STAFF, 'Rahmat Hidayat Daulay'],
+        [KASI, 'Rina Marlina Pohan, S.Sos'],
+      ]),
+      services: new Map([['DUK-IDK/ktp-el', 'KTP Elektronik (KTP-el)']]),
+    };
+    const complaint = {
+      entity: 'SurveyFollowUp',
+      unitCode: 'DUK-IDK',
+      serviceType: 'ktp-el',
+      comment: 'Lama',
+      dueAt: '2026-12-01T10:00:00.000Z',
+    };
+    const reply = feedback([{ by: KASI, text: 'Terima kasih' }]);
+    const cases: [Img, Img, string][] = [
+      [plan('draft'), plan('submitted'), 'SKP 2026 milik Rahmat Hidayat Daulay diajukan dan menunggu keputusan Anda.'],
+      [feedback([]), reply, 'Rina Marlina Pohan, S.Sos: Terima kasih'],
+      [
+        evaluation(),
+        evaluation({ state: 'filed' }),
+        'Rahmat Hidayat Daulay mengajukan keberatan atas penilaian 2026-11.',
+      ],
+      [undefined, complaint, 'Layanan KTP Elektronik (KTP-el): "Lama".'],
+    ];
+    for (const [before, after, text] of cases) expect(draftsFor(before, after, today, names)[0]!.body).toContain(text);
+    const unnamed = { people: new Map(), services: new Map() };
+    expect(draftsFor(plan('draft'), plan('submitted'), today, unnamed)[0]!.body).toContain(`milik ${STAFF}`);
+    expect(draftsFor(undefined, complaint, today, unnamed)[0]!.body).toContain('Layanan ktp-el:');
+  });
+
+  it('reads the names of the owner, the last replier and the service type', () => {
+    expect(namesToRead(feedback([{ by: KASI, text: 'x' }]))).toEqual({ nips: [STAFF, KASI], services: [] });
+    expect(namesToRead({ entity: 'SurveyFollowUp', unitCode: 'DUK-IDK', serviceType: 'ktp-el' })).toEqual({
+      nips: [],
+      services: [{ unitCode: 'DUK-IDK', code: 'ktp-el' }],
+    });
+    expect(namesToRead(undefined)).toEqual({ nips: [], services: [] });
   });
 });
