@@ -39,6 +39,20 @@ export interface EmployeeChange {
   current?: Employee;
 }
 
+/** Index entries one search read evaluates, and how many such reads one page of a search may take. */
+const SEARCH_BATCH = 200;
+const SEARCH_BATCHES_PER_PAGE = 10;
+
+/** `s<skip>.<index cursor>`: the index cursor (empty for the start) of the batch to re-read, and matches to skip. */
+const searchCursor = (from: string | undefined, skip: number): string => `s${skip}.${from ?? ''}`;
+
+function decodeSearchCursor(cursor: string | undefined): { from?: string; skip: number } {
+  if (cursor === undefined) return { skip: 0 };
+  const parts = /^s(\d{1,3})\.([A-Za-z0-9_-]*)$/.exec(cursor);
+  if (!parts || Number(parts[1]) > SEARCH_BATCH) throw new DomainError('invalid_cursor');
+  return { skip: Number(parts[1]), ...(parts[2] ? { from: parts[2] } : {}) };
+}
+
 /** DynamoDB's transaction limit is 100 items; one is kept for the hierarchy guard. */
 const CHUNK = 99;
 
@@ -93,6 +107,12 @@ export class EmployeeRepository {
         return [e.nip, e];
       }),
     );
+  }
+
+  /** The names of the given people, in one batch read; people not found are left out. */
+  async namesOf(nips: string[]): Promise<Map<string, string>> {
+    if (nips.length === 0) return new Map();
+    return new Map([...(await this.getMany(nips)).values()].map((e) => [e.nip, e.name]));
   }
 
   /** The given people and all their supervisors up to the top, read level by level (for cycle checks). */
@@ -311,6 +331,37 @@ export class EmployeeRepository {
       limit,
       cursor,
     });
+  }
+
+  /**
+   * The people of a unit subtree that `matches` accepts, in tree order, a page at a time: the subtree's index
+   * range is read in batches of SEARCH_BATCH and filtered here, never the whole organisation. One page reads at
+   * most SEARCH_BATCHES_PER_PAGE batches, so it may hold fewer than `limit` people while `nextCursor` is present.
+   * The cursor is where the last batch began and how many of its matches were already given.
+   */
+  async searchUnitMembers(
+    unitPath: string,
+    matches: (item: Item) => boolean,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Item>> {
+    let { from, skip } = decodeSearchCursor(cursor);
+    const found: Item[] = [];
+    for (let batch = 0; batch < SEARCH_BATCHES_PER_PAGE; batch++) {
+      const page = await this.unitMembers(unitPath, SEARCH_BATCH, from);
+      const hits = page.items.filter(matches).slice(skip);
+      const wanted = limit - found.length;
+      if (hits.length > wanted) {
+        found.push(...hits.slice(0, wanted));
+        return { items: found, nextCursor: searchCursor(from, skip + wanted) };
+      }
+      found.push(...hits);
+      if (!page.nextCursor) return { items: found };
+      from = page.nextCursor;
+      skip = 0;
+      if (found.length === limit) break;
+    }
+    return { items: found, nextCursor: searchCursor(from, 0) };
   }
 
   /** The target's supervisors, nearest first. Stops at the top, at a missing record, or at a cycle. */
