@@ -18,6 +18,46 @@ import {
 } from './schemas.ts';
 
 const route = routeWith(peopleMessages);
+const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
+const personName = (description: string) => z.nullable(z.string().check(z.meta({ description })));
+
+const namedEmployee = z.extend(employee, {}).check(id('Employee', 'Pegawai / an employee'));
+const namedActing = z
+  .extend(actingAssignment, {})
+  .check(id('ActingAssignment', 'Penugasan Plt/Plh / an acting assignment'));
+
+const employeeExample = {
+  nip: '199001152015031003',
+  name: 'Rahmat Hidayat Daulay',
+  position: 'Pengelola Data Kependudukan',
+  employmentType: 'PNS',
+  unitCode: 'DUK-IDK',
+  unitPath: '/DISDUKCAPIL/DUK-DAFDUK/DUK-IDK/',
+  supervisorNip: '198203152006041002',
+  status: 'active',
+  version: 3,
+  createdAt: '2026-01-05T02:00:00.000Z',
+  updatedAt: '2026-07-01T03:15:00.000Z',
+  updatedBy: 'nip:199105132015032002',
+};
+const actingExample = {
+  id: '5b0c1f9e-2f7a-4c1e-9d3b-7a1f0e6c2b44',
+  actingNip: '198311052008012004',
+  forNip: '198203152006041002',
+  kind: 'PLH',
+  startDate: '2026-12-01',
+  endDate: '2026-12-14',
+  decreeNumber: '800/123/BKPSDM/2026',
+  createdAt: '2026-11-28T01:00:00.000Z',
+};
+const summaryExample = {
+  nip: '199001152015031003',
+  name: 'Rahmat Hidayat Daulay',
+  position: 'Pengelola Data Kependudukan',
+  unitCode: 'DUK-IDK',
+  supervisorNip: '198203152006041002',
+  supervisorName: 'Rina Marlina Pohan, S.Sos',
+};
 
 const byNip = z.object({ nip: nipParam });
 
@@ -25,19 +65,32 @@ export const getMe = route({
   name: 'get-me',
   tag: 'Pegawai',
   summary: 'Siapa saya: identitas, peran, dan penugasan Plt/Plh aktif / who am I',
+  description:
+    "A person's token: their record, groups, number of direct subordinates and the Plt/Plh assignments they hold today. " +
+    "A machine client's token: its client id and scopes.",
   responses: {
     200: {
       description: 'The caller',
-      schema: z.object({
-        kind: z.enum(['user', 'machine']),
-        orgId: z.string(),
-        groups: z.array(z.string()),
-        scopes: z.optional(z.array(z.string())),
-        clientId: z.optional(z.string()),
-        employee: z.optional(employee),
-        directSubordinates: z.optional(z.number()),
-        actingAssignments: z.optional(z.array(actingAssignment)),
-      }),
+      example: {
+        kind: 'user',
+        orgId: 'kota-medan',
+        groups: [],
+        employee: employeeExample,
+        directSubordinates: 0,
+        actingAssignments: [],
+      },
+      schema: z
+        .object({
+          kind: z.enum(['user', 'machine']),
+          orgId: z.string(),
+          groups: z.array(z.string()),
+          scopes: z.optional(z.array(z.string())),
+          clientId: z.optional(z.string()),
+          employee: z.optional(namedEmployee),
+          directSubordinates: z.optional(z.number()),
+          actingAssignments: z.optional(z.array(namedActing)),
+        })
+        .check(id('Me', 'Pemanggil / the caller')),
     },
   },
   errors: [403],
@@ -48,6 +101,9 @@ export const createEmployee = route({
   replays: true,
   tag: 'Pegawai',
   summary: 'Daftarkan pegawai / register an employee (Admin BKPSDM, or Admin OPD within their OPD)',
+  description:
+    'The NIP must be valid and new; the unit and the supervisor must exist, and the supervisor chain must stay free of cycles. ' +
+    'Sending the very same person again answers 200 with the stored record.',
   body: z.object({
     nip,
     name,
@@ -65,7 +121,7 @@ export const createEmployee = route({
     unitCode: 'DUK-PDI',
     supervisorNip: '198203152006041002',
   },
-  responses: { 201: { description: 'Created', schema: employee } },
+  responses: { 201: { description: 'Created', schema: namedEmployee, example: employeeExample } },
   errors: [400, 403, 409, 422],
 });
 
@@ -76,7 +132,7 @@ export const getEmployee = route({
   description:
     'Readable by the employee, their direct and indirect supervisors (incl. acting), their unit admin, BKPSDM and auditors.',
   params: byNip,
-  responses: { 200: { description: 'The employee', schema: employee } },
+  responses: { 200: { description: 'The employee', schema: namedEmployee, example: employeeExample } },
   errors: [400, 403, 404],
 });
 
@@ -105,7 +161,9 @@ export const updateEmployee = route({
       }),
     ),
   bodyExample: { version: 3, position: 'Analis Kependudukan', supervisorNip: '198203152006041002' },
-  responses: { 200: { description: 'The changed employee', schema: employee } },
+  responses: {
+    200: { description: 'The changed employee', schema: namedEmployee, example: { ...employeeExample, version: 4 } },
+  },
   errors: [400, 403, 404, 409, 422],
 });
 
@@ -123,7 +181,10 @@ export const importEmployees = route({
   responses: {
     200: {
       description: 'Import result',
-      schema: z.object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number() }),
+      schema: z
+        .object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number() })
+        .check(id('ImportResult')),
+      example: { rows: 120, created: 3, updated: 2, unchanged: 115 },
     },
   },
   errors: [400, 403, 415, 422],
@@ -134,11 +195,23 @@ export const listSubordinates = route({
   tag: 'Hierarki',
   summary: 'Bawahan langsung atau seluruh bawahan / direct or all subordinates',
   description:
-    '`scope=direct` (default) lists direct subordinates; `scope=all` walks the whole tree below, breadth first.',
+    '`scope=direct` (default) lists direct subordinates; `scope=all` walks the whole tree below, breadth first. ' +
+    "Paged with `limit`/`cursor`; each person comes with their supervisor's name.",
   params: byNip,
   query: z.extend(pageQuery, { scope: z.optional(z.enum(['direct', 'all'])) }),
   responses: {
-    200: { description: 'A page of subordinates', schema: page(z.extend(employeeSummary, { depth: z.number() })) },
+    200: {
+      description: 'A page of subordinates',
+      schema: page(
+        z
+          .extend(employeeSummary, {
+            supervisorName: personName('Nama atasan / the supervisor’s name'),
+            depth: z.number(),
+          })
+          .check(id('Subordinate')),
+      ).check(id('SubordinatePage')),
+      example: { items: [{ ...summaryExample, depth: 1 }], nextCursor: 'o25' },
+    },
   },
   errors: [400, 403, 404],
 });
@@ -147,11 +220,38 @@ export const listSupervisors = route({
   name: 'list-supervisors',
   tag: 'Hierarki',
   summary: 'Rantai atasan sampai pimpinan tertinggi / chain of supervisors up to the top',
+  description:
+    'Not paged: bounded by design by the depth of the hierarchy (a chain never exceeds it). Each supervisor comes with ' +
+    'the name of their own supervisor.',
   params: byNip,
   responses: {
     200: {
       description: 'Supervisors, nearest first',
-      schema: z.object({ items: z.array(z.extend(employeeSummary, { level: z.number() })) }),
+      schema: z
+        .object({
+          items: z.array(
+            z
+              .extend(employeeSummary, {
+                supervisorName: personName('Nama atasan / the supervisor’s name'),
+                level: z.number(),
+              })
+              .check(id('Supervisor')),
+          ),
+        })
+        .check(id('SupervisorChain')),
+      example: {
+        items: [
+          {
+            nip: '198203152006041002',
+            name: 'Rina Marlina Pohan, S.Sos',
+            position: 'Kepala Seksi Identitas Penduduk',
+            unitCode: 'DUK-IDK',
+            supervisorNip: '197808172003121003',
+            supervisorName: 'Ir. Hendra Gunawan Tarigan',
+            level: 1,
+          },
+        ],
+      },
     },
   },
   errors: [400, 403, 404],
@@ -179,7 +279,7 @@ export const createActingAssignment = route({
     endDate: '2026-12-14',
     decreeNumber: '800/123/BKPSDM/2026',
   },
-  responses: { 201: { description: 'Created', schema: actingAssignment } },
+  responses: { 201: { description: 'Created', schema: namedActing, example: actingExample } },
   errors: [400, 403, 404, 409, 422],
 });
 
@@ -187,8 +287,26 @@ export const listActingAssignments = route({
   name: 'list-acting-assignments',
   tag: 'Hierarki',
   summary: 'Penugasan Plt/Plh seorang pegawai / acting assignments held by an employee',
+  description:
+    "Newest first, paged with `limit`/`cursor`; each with the acting official's name (`actingName`) and the position " +
+    "holder's (`forName`, null if the holder's record is gone).",
   params: byNip,
   query: pageQuery,
-  responses: { 200: { description: 'A page of assignments', schema: page(actingAssignment) } },
+  responses: {
+    200: {
+      description: 'A page of assignments',
+      schema: page(
+        z
+          .extend(actingAssignment, {
+            actingName: z.string().check(z.meta({ description: 'Nama Plt/Plh / the acting official’s name' })),
+            forName: personName('Nama pemegang jabatan / the position holder’s name'),
+          })
+          .check(id('ActingAssignmentNamed')),
+      ).check(id('ActingAssignmentPage')),
+      example: {
+        items: [{ ...actingExample, actingName: 'Yusuf Maulana Rangkuti, S.IP', forName: 'Rina Marlina Pohan, S.Sos' }],
+      },
+    },
+  },
   errors: [400, 403, 404],
 });

@@ -305,14 +305,33 @@ export interface PageRequest {
   cursor?: string;
 }
 
-/** The acting assignments a readable person holds, newest first. */
+/** The acting assignments a readable person holds, newest first, with the names of both people. */
 export async function listActingAssignments(
   ctx: UseCaseContext,
   nipParam: string,
   { limit, cursor }: PageRequest,
-): Promise<Page<ActingAssignment>> {
+): Promise<Page<ActingAssignment & { actingName: string; forName: string | null }>> {
   const { target } = await readableEmployee(ctx, nipParam);
-  return new ActingRepository(ctx.scope).heldBy(target.nip, limit ?? 25, cursor);
+  const page = await new ActingRepository(ctx.scope).heldBy(target.nip, limit ?? 25, cursor);
+  const holders = await new EmployeeRepository(ctx.scope).namesOf(page.items.map((a) => a.forNip));
+  return {
+    items: page.items.map((a) => ({ ...a, actingName: target.name, forName: holders.get(a.forNip) ?? null })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * Directory entries with their supervisor's name beside the NIP (null without a supervisor on record); names
+ * not already `known` are read in one batch.
+ */
+export async function withSupervisorNames<T extends { supervisorNip: string | null }>(
+  scope: OrgScope,
+  entries: T[],
+  known: Map<string, string> = new Map(),
+): Promise<(T & { supervisorName: string | null })[]> {
+  const missing = entries.map((e) => e.supervisorNip).filter((n): n is string => !!n && !known.has(n));
+  const names = new Map([...known, ...(await new EmployeeRepository(scope).namesOf(missing))]);
+  return entries.map((e) => ({ ...e, supervisorName: e.supervisorNip ? (names.get(e.supervisorNip) ?? null) : null }));
 }
 
 /** A readable person's direct subordinates (a page of the index), or the whole tree below, breadth first. */
@@ -327,22 +346,33 @@ export async function listSubordinates(
 
   if ((request.scope ?? 'direct') === 'direct') {
     const page = await employees.directSubordinates(target.nip, limit, request.cursor);
-    return { items: page.items.map((i) => ({ ...summary(i), depth: 1 })), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((i) => ({ ...summary(i), supervisorName: target.name, depth: 1 })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   // Whole tree, breadth first; the page is cut from the ordered result.
   const offset = request.cursor ? Number(request.cursor.replace(/^o/, '')) : 0;
   if (!/^o\d+$/.test(request.cursor ?? 'o0') || !Number.isSafeInteger(offset)) throw new DomainError('invalid_cursor');
   const all = await employees.allSubordinates(target.nip, MAX_TREE);
-  const items = all.slice(offset, offset + limit).map((i) => ({ ...summary(i), depth: i.depth }));
+  // Everyone's supervisor is the target or someone of the tree above them.
+  const names = new Map([[target.nip, target.name], ...all.map((i) => [i.nip as string, i.name as string] as const)]);
+  const items = all.slice(offset, offset + limit).map((i) => ({
+    ...summary(i),
+    supervisorName: names.get(i.supervisorNip as string) ?? null,
+    depth: i.depth,
+  }));
   return { items, ...(offset + limit < all.length ? { nextCursor: `o${offset + limit}` } : {}) };
 }
 
-/** A readable person's supervisors up to the top, nearest first. */
+/** A readable person's supervisors up to the top, nearest first; the chain is bounded by the hierarchy's depth. */
 export async function listSupervisors(ctx: UseCaseContext, nipParam: string) {
   const { target } = await readableEmployee(ctx, nipParam);
   const chain = await new EmployeeRepository(ctx.scope).supervisorChain(target);
-  return { items: chain.map((e, i) => ({ ...summary(e as unknown as Record<string, unknown>), level: i + 1 })) };
+  const items = chain.map((e, i) => ({ ...summary(e as unknown as Record<string, unknown>), level: i + 1 }));
+  // Each supervisor's own supervisor is the next in the chain (read already, unless the chain stopped there).
+  return { items: await withSupervisorNames(ctx.scope, items, new Map(chain.map((e) => [e.nip, e.name]))) };
 }
 
 /**
