@@ -1,5 +1,7 @@
 /** The organisation's unit tree: creating units, and the directory every signed-in person of it may read. */
 import { canCreateUnitUnder, reasons } from '../auth/policy.ts';
+import type { Principal } from '../auth/principal.ts';
+import { personMatcher } from '../domain/people-search.ts';
 import { parentProblem, type UnitKind, unitPath } from '../domain/units.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { EmployeeRepository } from '../store/employees.ts';
@@ -7,7 +9,7 @@ import type { OrgScope } from '../store/org-scope.ts';
 import { summary } from '../store/summaries.ts';
 import { type Unit, UnitRepository } from '../store/units.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
-import type { PageRequest } from './people.ts';
+import { type PageRequest, withSupervisorNames } from './people.ts';
 
 export interface NewUnit {
   code: string;
@@ -41,10 +43,35 @@ export async function listUnits(scope: OrgScope) {
   return { organisation, units: tree };
 }
 
-/** A directory listing (NIP, name, position, unit, supervisor) of a unit subtree, a page at a time. */
-export async function listUnitEmployees(scope: OrgScope, code: string, { limit, cursor }: PageRequest) {
+/**
+ * A directory listing (NIP, name, position, unit, supervisor and their name) of a unit subtree, a page at a time;
+ * with `q`, only the people it finds (NIP prefix or name, see personMatcher), searched within the subtree only.
+ * An agency system (scope `directory.read`) reads name, NIP, unit and position only.
+ */
+export async function listUnitEmployees(
+  scope: OrgScope,
+  code: string,
+  { limit, cursor, q }: PageRequest & { q?: string },
+  caller: Principal['kind'],
+) {
   const unit = await new UnitRepository(scope).get(code);
   if (!unit) throw notFound('unit');
-  const page = await new EmployeeRepository(scope).unitMembers(unit.path, limit ?? 25, cursor);
-  return { items: page.items.map(summary), nextCursor: page.nextCursor };
+  const employees = new EmployeeRepository(scope);
+  const matches = q === undefined ? undefined : personMatcher(q);
+  const page = matches
+    ? await employees.searchUnitMembers(
+        unit.path,
+        (i) => matches({ nip: i.nip as string, name: i.name as string }),
+        limit ?? 25,
+        cursor,
+      )
+    : await employees.unitMembers(unit.path, limit ?? 25, cursor);
+  const items = page.items.map(summary);
+  return {
+    items:
+      caller === 'machine'
+        ? items.map(({ nip, name, unitCode, position }) => ({ nip, name, unitCode, position }))
+        : await withSupervisorNames(scope, items),
+    nextCursor: page.nextCursor,
+  };
 }
