@@ -6,6 +6,7 @@ import { routeWith } from './route.ts';
 import { employeeSummary, isoDate, meta, nipParam, performanceYear, periodId, text } from './schemas.ts';
 
 const route = routeWith(periodMessages, planMessages);
+const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
 
 const itemId = z
   .string()
@@ -65,9 +66,11 @@ export const planVersion = z.object({
   effectiveFrom: z.optional(z.string()),
   effectiveTo: z.optional(z.string()),
   version: z.number(),
+  createdAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });
+const namedPlanVersion = z.extend(planVersion, {}).check(id('PlanVersion', 'Satu versi SKP / one version of a plan'));
 
 const examplePlan = {
   rhk: [
@@ -103,27 +106,59 @@ const examplePlan = {
   ],
 };
 
+const planVersionExample = {
+  nip: '199001152015031003',
+  year: 2026,
+  planVersion: 1,
+  state: 'approved',
+  ...examplePlan,
+  supervisorNip: '198203152006041002',
+  submittedAt: '2026-01-10T02:00:00.000Z',
+  decidedAt: '2026-01-12T03:00:00.000Z',
+  decidedBy: 'nip:198203152006041002',
+  effectiveFrom: '2026-01-01',
+  version: 4,
+  createdAt: '2026-01-08T02:00:00.000Z',
+  updatedAt: '2026-01-12T03:00:00.000Z',
+  updatedBy: 'nip:198203152006041002',
+};
+
 const byNipYear = z.object({ nip: nipParam, year: performanceYear });
-const planView = z.object({
-  latest: planVersion,
-  inForce: z.optional(planVersion),
-  versions: z.array(
-    z.object({
-      planVersion: z.number(),
-      state: z.string(),
-      effectiveFrom: z.optional(z.string()),
-      effectiveTo: z.optional(z.string()),
-      reason: z.optional(z.string()),
-    }),
-  ),
-});
+const planView = z
+  .object({
+    latest: namedPlanVersion,
+    inForce: z.optional(namedPlanVersion),
+    versions: z.array(
+      z.object({
+        planVersion: z.number(),
+        state: z.string(),
+        effectiveFrom: z.optional(z.string()),
+        effectiveTo: z.optional(z.string()),
+        reason: z.optional(z.string()),
+      }),
+    ),
+  })
+  .check(id('Plan', 'SKP: versi terakhir, versi berlaku, riwayat / latest version, version in force, history'));
 
 export const getPlan = route({
   name: 'get-plan',
   tag: 'SKP',
   summary: "SKP seorang pegawai: versi terakhir, versi yang berlaku hari ini, dan riwayat versi / an employee's plan",
+  description:
+    'Readable by the owner, their supervisors (incl. acting), their unit admin, BKPSDM and auditors. `inForce` is the ' +
+    'approved version in force today (for a year not begun or past: on its nearest day).',
   params: byNipYear,
-  responses: { 200: { description: 'The plan', schema: planView } },
+  responses: {
+    200: {
+      description: 'The plan',
+      schema: planView,
+      example: {
+        latest: planVersionExample,
+        inForce: planVersionExample,
+        versions: [{ planVersion: 1, state: 'approved', effectiveFrom: '2026-01-01' }],
+      },
+    },
+  },
   errors: [400, 403, 404],
 });
 
@@ -141,7 +176,23 @@ export const createPlan = route({
     }),
   ),
   bodyExample: examplePlan,
-  responses: { 201: { description: 'Draft version 1', schema: planVersion } },
+  responses: {
+    201: {
+      description: 'Draft version 1',
+      schema: namedPlanVersion,
+      example: {
+        nip: '199001152015031003',
+        year: 2026,
+        planVersion: 1,
+        state: 'draft',
+        ...examplePlan,
+        version: 1,
+        createdAt: '2026-01-08T02:00:00.000Z',
+        updatedAt: '2026-01-08T02:00:00.000Z',
+        updatedBy: 'nip:199001152015031003',
+      },
+    },
+  },
   errors: [400, 403, 409, 422],
 });
 
@@ -149,34 +200,52 @@ export const updatePlan = route({
   name: 'update-plan',
   tag: 'SKP',
   summary: 'Ubah draf SKP (atau yang dikembalikan) / edit a draft or returned plan',
+  description:
+    'The owner replaces the RHK of the latest version while it is a draft or returned; send the `version` read.',
   params: byNipYear,
   body: z.object({ version, rhk: rhkList }),
   bodyExample: { version: 1, ...examplePlan },
-  responses: { 200: { description: 'The changed version', schema: planVersion } },
+  responses: {
+    200: {
+      description: 'The changed version',
+      schema: namedPlanVersion,
+      example: { ...planVersionExample, version: 2 },
+    },
+  },
   errors: [400, 403, 404, 409, 422],
 });
 
 const workflow = <B extends z.ZodMiniType>(
   name: string,
   summary: string,
+  description: string,
   body: B,
   bodyExample: unknown,
   errors: Array<400 | 403 | 404 | 409 | 422>,
+  status: 200 | 201 = 200,
 ) =>
   route({
     name,
     tag: 'SKP',
     summary,
+    description,
     params: byNipYear,
     body,
     bodyExample,
-    responses: { 200: { description: 'The plan version after the step', schema: planVersion } },
+    responses: {
+      [status]: {
+        description: 'The plan version after the step',
+        schema: namedPlanVersion,
+        example: planVersionExample,
+      },
+    },
     errors,
   });
 
 export const submitPlan = workflow(
   'submit-plan',
   'Ajukan SKP ke atasan langsung / submit to the direct supervisor',
+  "The owner submits a draft or returned plan; every RHK must link to an RHK of the supervisor's plan in force (see supervisor-plan).",
   z.object({ version }),
   { version: 2 },
   [400, 403, 404, 409, 422],
@@ -184,6 +253,7 @@ export const submitPlan = workflow(
 export const approvePlan = workflow(
   'approve-plan',
   "Setujui SKP bawahan langsung / approve a direct subordinate's plan",
+  'The direct supervisor (or their Plt/Plh today) approves a submitted plan; send the `version` from the team list or the plan.',
   z.object({ version }),
   { version: 3 },
   [400, 403, 404, 409, 422],
@@ -191,6 +261,7 @@ export const approvePlan = workflow(
 export const returnPlan = workflow(
   'return-plan',
   'Kembalikan SKP dengan catatan / return a plan with a note',
+  'The direct supervisor (or their Plt/Plh today) returns a submitted plan to its owner with a note; send the `version` read.',
   z.object({ version, note: text(2000) }),
   { version: 3, note: 'Target IKI-1 terlalu rendah dibanding tahun lalu.' },
   [400, 403, 404, 409, 422],
@@ -198,9 +269,11 @@ export const returnPlan = workflow(
 export const revisePlan = workflow(
   'revise-plan',
   'Revisi SKP yang sudah disetujui (versi baru dengan alasan) / revise an approved plan as a new version',
+  'The owner starts a new draft version from the approved one; it takes effect when approved, from that day.',
   z.object({ reason: text(2000) }),
   { reason: 'Mutasi jabatan ke Seksi Pindah Datang per 1 Juli.' },
   [400, 403, 404, 409, 422],
+  201,
 );
 
 export const listTeamPlans = route({
@@ -208,23 +281,50 @@ export const listTeamPlans = route({
   tag: 'SKP',
   summary: "Status SKP bawahan langsung (termasuk sebagai Plt/Plh hari ini) / the state of direct subordinates' plans",
   description:
-    'For oneself, includes the positions held as Plt/Plh today. Someone else looking (a supervisor above, an admin) sees only the members they may read.',
+    'For oneself, includes the positions held as Plt/Plh today. Someone else looking (a supervisor above, an admin) sees only the members they may read. ' +
+    'Not paged: bounded by design by the size of a team (direct subordinates of the positions held). Each entry carries the ' +
+    '`version` an approve or return must send, so deciding n plans takes n calls.',
   params: byNipYear,
   responses: {
     200: {
       description:
         'Each direct subordinate with the state of their plan; `waitingForMe` when submitted to this supervisor',
-      schema: z.object({
-        items: z.array(
-          z.extend(employeeSummary, {
-            state: z.string(),
-            planVersion: z.optional(z.number()),
-            inForceVersion: z.optional(z.number()),
-            waitingForMe: z.boolean(),
-          }),
-        ),
-        counts: z.record(z.string(), z.number()),
-      }),
+      schema: z
+        .object({
+          items: z.array(
+            z
+              .extend(employeeSummary, {
+                supervisorName: z.nullable(z.string()),
+                state: z.string(),
+                planVersion: z.optional(z.number()),
+                version: z.optional(
+                  z.number().check(meta('Versi catatan untuk approve/return / the version a decision sends')),
+                ),
+                inForceVersion: z.optional(z.number()),
+                waitingForMe: z.boolean(),
+              })
+              .check(id('TeamPlanEntry')),
+          ),
+          counts: z.record(z.string(), z.number()),
+        })
+        .check(id('TeamPlans')),
+      example: {
+        items: [
+          {
+            nip: '199001152015031003',
+            name: 'Rahmat Hidayat Daulay',
+            position: 'Pengelola Data Kependudukan',
+            unitCode: 'DUK-IDK',
+            supervisorNip: '198203152006041002',
+            supervisorName: 'Rina Marlina Pohan, S.Sos',
+            state: 'submitted',
+            planVersion: 1,
+            version: 3,
+            waitingForMe: true,
+          },
+        ],
+        counts: { submitted: 1 },
+      },
     },
   },
   errors: [400, 403, 404],
@@ -240,8 +340,83 @@ export const getUnitCascade = route({
   params: z.object({ code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)), year: performanceYear }),
   responses: {
     200: {
-      description: 'Roots of the tree (RHK linked to a unit goal or to an RHK outside the unit)',
-      schema: z.object({ roots: z.array(z.record(z.string(), z.unknown())) }),
+      description:
+        'Roots of the tree (RHK linked to a unit goal or to an RHK outside the unit); each node: nip, name, rhkId, title, kind, planVersion, planState, unitGoal, children',
+      schema: z.object({ roots: z.array(z.record(z.string(), z.unknown())) }).check(id('UnitCascade')),
+      example: {
+        roots: [
+          {
+            nip: '198203152006041002',
+            name: 'Rina Marlina Pohan, S.Sos',
+            rhkId: 'rhk-kasi-1',
+            title: 'Meningkatnya cakupan kepemilikan KTP-el',
+            kind: 'utama',
+            planVersion: 1,
+            planState: 'approved',
+            unitGoal: 'Cakupan KTP-el 98%',
+            children: [
+              {
+                nip: '199001152015031003',
+                name: 'Rahmat Hidayat Daulay',
+                rhkId: 'rhk-1',
+                title: 'Terlayaninya perekaman KTP-el warga Kota Medan',
+                kind: 'utama',
+                planVersion: 1,
+                planState: 'approved',
+                children: [],
+              },
+            ],
+          },
+        ],
+      },
+    },
+  },
+  errors: [400, 403, 404],
+});
+
+export const getSupervisorPlan = route({
+  name: 'get-supervisor-plan',
+  tag: 'SKP',
+  summary: "SKP atasan langsung yang berlaku, untuk menautkan RHK / the supervisor's plan in force, for linking RHK",
+  description:
+    "The caller's own (`me` or their NIP; anyone else 403): the supervisor on record, their name and the RHK (id, kind, title) " +
+    'of their approved plan in force (today, or the nearest day of the year), which is what a submission is checked against. ' +
+    "Plt/Plh: an acting official decides in the supervisor's stead but holds no plan of the position, so links always go to the " +
+    "holder's plan; today's acting officials are listed in `actingToday`. 404 when the caller has no supervisor or the " +
+    'supervisor has no approved plan in force.',
+  params: byNipYear,
+  responses: {
+    200: {
+      description: "The supervisor's RHK to link to",
+      schema: z
+        .object({
+          supervisorNip: z.string(),
+          supervisorName: z.nullable(z.string()),
+          year: z.number(),
+          planVersion: z.number(),
+          effectiveFrom: z.optional(z.string()),
+          effectiveTo: z.optional(z.string()),
+          rhk: z.array(z.object({ id: z.string(), kind: z.enum(['utama', 'tambahan']), title: z.string() })),
+          actingToday: z.array(
+            z.object({
+              nip: z.string(),
+              name: z.nullable(z.string()),
+              kind: z.enum(['PLT', 'PLH']),
+              startDate: z.string(),
+              endDate: z.string(),
+            }),
+          ),
+        })
+        .check(id('SupervisorPlan')),
+      example: {
+        supervisorNip: '198203152006041002',
+        supervisorName: 'Rina Marlina Pohan, S.Sos',
+        year: 2026,
+        planVersion: 1,
+        effectiveFrom: '2026-01-01',
+        rhk: [{ id: 'rhk-kasi-1', kind: 'utama', title: 'Meningkatnya cakupan kepemilikan KTP-el' }],
+        actingToday: [],
+      },
     },
   },
   errors: [400, 403, 404],
@@ -249,22 +424,41 @@ export const getUnitCascade = route({
 
 // ---- years, periods, rules -------------------------------------------------------------------------------
 
-const period = z.object({
-  id: z.string(),
-  kind: z.string(),
-  start: z.string(),
-  end: z.string(),
-  inputDeadline: z.string(),
-  state: z.string(),
-  version: z.number(),
-  rulesVersion: z.optional(
-    z
-      .number()
-      .check(
-        z.meta({ description: 'Versi aturan yang dipakai sejak periode dinilai / rules version pinned when scored' }),
-      ),
-  ),
-});
+const period = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    start: z.string(),
+    end: z.string(),
+    inputDeadline: z.string(),
+    state: z.string(),
+    version: z.number(),
+    rulesVersion: z.optional(
+      z
+        .number()
+        .check(
+          z.meta({ description: 'Versi aturan yang dipakai sejak periode dinilai / rules version pinned when scored' }),
+        ),
+    ),
+    finalisation: z.optional(
+      z.object({
+        at: z.string(),
+        by: z.string(),
+        acceptedRecommendations: z.number(),
+        acknowledgement: z.optional(z.object({ reason: z.string(), violations: z.number() })),
+      }),
+    ),
+  })
+  .check(id('Period', 'Periode penilaian / an assessment period'));
+const periodExample = {
+  id: '2026-11',
+  kind: 'month',
+  start: '2026-11-01',
+  end: '2026-11-30',
+  inputDeadline: '2026-12-05',
+  state: 'open',
+  version: 1,
+};
 const rules = z.object({
   capaianCap: z.number().check(z.minimum(100), z.maximum(200)),
   aboveThreshold: z.number().check(z.minimum(50), z.maximum(200)),
@@ -291,25 +485,47 @@ const reminderAfterDays = z.number().check(
       'Hari tunggu verifikasi sebelum masuk ringkasan harian atasan (bawaan 2) / days before a pending entry enters the daily digest',
   }),
 );
-const rulesVersion = z.extend(rules, {
-  scoringDelayDays,
-  reminderAfterDays,
-  rulesVersion: z.number(),
-  reason: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
+const rulesVersion = z
+  .extend(rules, {
+    scoringDelayDays,
+    reminderAfterDays,
+    rulesVersion: z.number(),
+    reason: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .check(id('RulesVersion', 'Satu versi aturan penilaian / one version of the scoring rules'));
+const rulesExample = {
+  capaianCap: 120,
+  aboveThreshold: 110,
+  meetsThreshold: 90,
+  dailyMinuteCap: 450,
+  appealWindowDays: 14,
+  inputDeadlineDay: 5,
+  scoringDelayDays: 3,
+  reminderAfterDays: 2,
+  rulesVersion: 1,
+  reason: 'Nilai bawaan kebijakan / policy defaults',
+  updatedAt: '2026-01-02T01:00:00.000Z',
+  updatedBy: 'nip:198705122010012002',
+};
 
 export const openYear = route({
   name: 'open-year',
   tag: 'Periode',
   summary: 'Buka tahun kinerja dan periodenya (Admin BKPSDM) / open a performance year and its periods',
+  description:
+    "Creates the year's periods (monthly or quarterly, plus the year itself) and rules version 1, carried over from the " +
+    'year before, else the policy defaults. A year opens once.',
   body: z.object({ year: performanceYear, cadence: z.enum(['monthly', 'quarterly']) }),
   bodyExample: { year: 2027, cadence: 'monthly' },
   responses: {
     201: {
       description: 'The year, its periods and rules version 1 (defaults)',
-      schema: z.object({ year: z.number(), cadence: z.string(), periods: z.array(period), rules: rulesVersion }),
+      schema: z
+        .object({ year: z.number(), cadence: z.string(), periods: z.array(period), rules: rulesVersion })
+        .check(id('OpenedYear')),
+      example: { year: 2026, cadence: 'monthly', periods: [periodExample], rules: rulesExample },
     },
   },
   errors: [400, 403, 409],
@@ -319,11 +535,16 @@ export const getYear = route({
   name: 'get-year',
   tag: 'Periode',
   summary: 'Tahun kinerja dan periodenya / a performance year and its periods',
+  description:
+    'Every period of the year with its state and deadline. Not paged: bounded by design (at most 12 months, 4 quarters and the year).',
   params: z.object({ year: performanceYear }),
   responses: {
     200: {
       description: 'The year',
-      schema: z.object({ year: z.number(), cadence: z.string(), periods: z.array(period) }),
+      schema: z
+        .object({ year: z.number(), cadence: z.string(), periods: z.array(period) })
+        .check(id('PerformanceYear')),
+      example: { year: 2026, cadence: 'monthly', periods: [periodExample] },
     },
   },
   errors: [400, 404],
@@ -349,7 +570,9 @@ export const updatePeriod = route({
       }),
     ),
   bodyExample: { version: 1, state: 'closed' },
-  responses: { 200: { description: 'The period', schema: period } },
+  responses: {
+    200: { description: 'The period', schema: period, example: { ...periodExample, state: 'closed', version: 2 } },
+  },
   errors: [400, 403, 404, 409, 422],
 });
 
@@ -357,11 +580,13 @@ export const getRules = route({
   name: 'get-rules',
   tag: 'Periode',
   summary: "Aturan penilaian tahun ini dan riwayat versinya / the year's rules and their versions",
+  description: 'Not paged: bounded by design (a handful of rule versions a year).',
   params: z.object({ year: performanceYear }),
   responses: {
     200: {
       description: 'Current rules and history, newest first',
-      schema: z.object({ current: rulesVersion, history: z.array(rulesVersion) }),
+      schema: z.object({ current: rulesVersion, history: z.array(rulesVersion) }).check(id('RulesHistory')),
+      example: { current: rulesExample, history: [rulesExample] },
     },
   },
   errors: [400, 404],
@@ -390,6 +615,17 @@ export const updateRules = route({
     expectedRulesVersion: 1,
     reason: 'Batas pengisian digeser ke tanggal 7 (SE Sekda 2027).',
   },
-  responses: { 200: { description: 'The new version', schema: rulesVersion } },
+  responses: {
+    200: {
+      description: 'The new version',
+      schema: rulesVersion,
+      example: {
+        ...rulesExample,
+        inputDeadlineDay: 7,
+        rulesVersion: 2,
+        reason: 'Batas pengisian digeser ke tanggal 7.',
+      },
+    },
+  },
   errors: [400, 403, 404, 409, 422],
 });

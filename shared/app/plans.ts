@@ -18,8 +18,9 @@ import {
   submissionProblems,
   versionInForce,
 } from '../domain/plans.ts';
-import { dayWithinYear } from '../domain/time.ts';
+import { dayWithinYear, wibDate } from '../domain/time.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
+import { ActingRepository } from '../store/acting.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import type { OrgScope } from '../store/org-scope.ts';
 import { PlanRepository, type PlanVersion } from '../store/plans.ts';
@@ -28,6 +29,7 @@ import { UnitRepository } from '../store/units.ts';
 import { type PerformanceYear, YearRepository } from '../store/years.ts';
 import { type AccessContext, decidesFor, ownNip, readableEmployee, teamOf } from './access.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
+import { withSupervisorNames } from './people.ts';
 
 /** A new draft, version 1: the RHK given, or those of the plan of year `copyFrom` (links cleared). */
 export async function createPlan(
@@ -180,7 +182,10 @@ export async function getPlan(ctx: UseCaseContext, nipParam: string, year: numbe
   };
 }
 
-/** A supervisor's team, with where each plan stands: who has not written one, whose plan waits for a decision. */
+/**
+ * A supervisor's team, with where each plan stands: who has not written one, whose plan waits for a decision, and
+ * the `version` of the latest plan version, which an approval or return must send.
+ */
 export async function listTeamPlans(ctx: UseCaseContext, nipParam: string, year: number) {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   const visible = await teamOf(ctx, target, relation);
@@ -195,7 +200,7 @@ export async function listTeamPlans(ctx: UseCaseContext, nipParam: string, year:
       return {
         ...summary(member),
         state: latest?.state ?? 'none',
-        ...(latest ? { planVersion: latest.planVersion } : {}),
+        ...(latest ? { planVersion: latest.planVersion, version: latest.version } : {}),
         ...(inForce ? { inForceVersion: inForce.planVersion } : {}),
         // Every member reports to a position held here, so a submitted plan waits for this supervisor.
         waitingForMe: latest?.state === 'submitted',
@@ -205,7 +210,44 @@ export async function listTeamPlans(ctx: UseCaseContext, nipParam: string, year:
   items.sort((a, b) => Number(b.waitingForMe) - Number(a.waitingForMe) || a.nip.localeCompare(b.nip));
   const counts: Record<string, number> = {};
   for (const i of items) counts[i.state] = (counts[i.state] ?? 0) + 1;
-  return { items, counts };
+  return { items: await withSupervisorNames(ctx.scope, items, new Map([[target.nip, target.name]])), counts };
+}
+
+/**
+ * The plan in force of the caller's direct supervisor on record, for linking RHK to: the supervisor's name and
+ * the RHK (id, kind, title) of the version in force, on the same day a submission is checked against. A Plt/Plh
+ * acting for that supervisor decides in their stead but holds no plan of the position: the links still go to the
+ * holder's plan, and today's acting officials are listed beside it. 404 without a supervisor or an approved plan.
+ */
+export async function supervisorPlan(ctx: UseCaseContext, nipParam: string, year: number) {
+  ownNip(ctx.principal, nipParam, reasons.notYourData);
+  const supervisorNip = ctx.actor.supervisorNip;
+  if (!supervisorNip) throw notFound('plan');
+  const today = wibDate(ctx.now);
+  const [versions, covering] = await Promise.all([
+    new PlanRepository(ctx.scope).versions(supervisorNip, year),
+    new ActingRepository(ctx.scope).covering(supervisorNip),
+  ]);
+  const plan = versionInForce(versions, dayWithinYear(ctx.now, year));
+  if (!plan) throw notFound('plan');
+  const acting = covering.filter((a) => a.startDate <= today && a.endDate >= today);
+  const names = await new EmployeeRepository(ctx.scope).namesOf([supervisorNip, ...acting.map((a) => a.actingNip)]);
+  return {
+    supervisorNip,
+    supervisorName: names.get(supervisorNip) ?? null,
+    year,
+    planVersion: plan.planVersion,
+    ...(plan.effectiveFrom ? { effectiveFrom: plan.effectiveFrom } : {}),
+    ...(plan.effectiveTo ? { effectiveTo: plan.effectiveTo } : {}),
+    rhk: plan.rhk.map(({ id, kind, title }) => ({ id, kind, title })),
+    actingToday: acting.map((a) => ({
+      nip: a.actingNip,
+      name: names.get(a.actingNip) ?? null,
+      kind: a.kind,
+      startDate: a.startDate,
+      endDate: a.endDate,
+    })),
+  };
 }
 
 /** Which subordinate RHK serve which RHK above them, in a unit subtree. */

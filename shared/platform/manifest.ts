@@ -236,6 +236,12 @@ export const functions: FunctionDef[] = [
     access: { main: 'readwrite' },
   },
   {
+    name: 'get-supervisor-plan',
+    entry: 'functions/plans/get-supervisor-plan.ts',
+    trigger: http('GET', '/employees/{nip}/supervisor-plan/{year}', 'user'),
+    access: { main: 'read' },
+  },
+  {
     name: 'list-team-plans',
     entry: 'functions/plans/list-team-plans.ts',
     trigger: http('GET', '/employees/{nip}/team-plans/{year}', 'user'),
