@@ -213,7 +213,7 @@ export const getScoringRun = route({
   tag: 'Penilaian',
   summary: 'Kemajuan proses penilaian / progress of a scoring run',
   description:
-    'Exact task counters and the people scored so far; `pendingUnits` lists the codes of the units still to do (bounded by the unit tree).',
+    'Exact task counters and the people scored so far; `pendingUnits` names the units still to do (bounded by design: at most the unit tree).',
   params: z.object({ periodId, runId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,60}$/)) }),
   responses: {
     200: {
@@ -230,7 +230,7 @@ export const getScoringRun = route({
           finishedAt: z.optional(z.string()),
           tasks: z.object({ total: z.nullable(z.number()), done: z.number() }),
           employeesScored: z.number(),
-          pendingUnits: z.array(z.string()),
+          pendingUnits: z.array(z.object({ unitCode: z.string(), unitName: z.string() })),
         })
         .check(id('ScoringRun')),
       example: {
@@ -243,7 +243,7 @@ export const getScoringRun = route({
         state: 'running',
         tasks: { total: 42, done: 40 },
         employeesScored: 1830,
-        pendingUnits: ['DUK-IDK', 'DUK-PIAK'],
+        pendingUnits: [{ unitCode: 'DUK-IDK', unitName: 'Seksi Identitas Penduduk' }],
       },
     },
   },

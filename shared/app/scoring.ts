@@ -37,18 +37,25 @@ export async function startScoring(ctx: UseCaseContext, periodId: string, unitCo
   return { runId: run.runId, periodId: run.periodId, tasks: tasks.length, rulesVersion: run.rulesVersion };
 }
 
-/** A run's progress: its exact counters, and the units still pending. */
+/** A run's progress: its exact counters, and the units still pending (with their names). */
 export async function scoringRunProgress(ctx: UseCaseContext, periodId: string, runId: string) {
   if (!isOrgWideReader(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
   const runs = new ScoringRunRepository(ctx.scope);
-  const [run, tasks] = await Promise.all([runs.run(periodId, runId), runs.tasks(periodId, runId)]);
+  const [run, tasks, tree] = await Promise.all([
+    runs.run(periodId, runId),
+    runs.tasks(periodId, runId),
+    new UnitRepository(ctx.scope).tree(),
+  ]);
   if (!run) throw notFound('scoring_run');
   const { doneTasks, taskCount, scored, ...rest } = run;
+  const unitNames = new Map(tree.map((u) => [u.code, u.name]));
+  // A large unit has several slices: named once.
+  const pending = [...new Set(tasks.filter((t) => t.state !== 'done').map((t) => t.unitCode))];
   return {
     ...rest,
     tasks: { total: taskCount ?? null, done: doneTasks ?? 0 },
     employeesScored: scored ?? 0,
-    pendingUnits: tasks.filter((t) => t.state !== 'done').map((t) => t.unitCode),
+    pendingUnits: pending.map((unitCode) => ({ unitCode, unitName: unitNames.get(unitCode) ?? '' })),
   };
 }
 

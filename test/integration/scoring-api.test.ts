@@ -163,6 +163,9 @@ describe('scoring run', () => {
       now: new Date().toISOString(),
     });
     expect(await runs.run(PERIOD, killed.run.runId)).toMatchObject({ state: 'running', taskCount: 1, doneTasks: 0 });
+    expect((await call('bkpsdm', 'GET', `/scoring-runs/${PERIOD}/${killed.run.runId}`)).body.pendingUnits).toEqual([
+      { unitCode: 'DUK-IDK', unitName: 'Seksi Identitas Penduduk' },
+    ]);
     await scoreUnit();
     const after = (await evaluation(who.staff)).body;
     expect(after.inputsHash).toBe(before.inputsHash);
