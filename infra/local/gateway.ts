@@ -51,6 +51,8 @@ export interface GatewayOptions {
   log?: (line: string) => void;
   /** Requests per second per client address on public routes (burst: twice that); default 20. */
   publicRateLimit?: number;
+  /** Local-only pages answered before the API's routes (the web app, the dev sign-in); true when answered. */
+  pages?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 /** Token buckets per client address: the local form of API Gateway's route throttling on public routes. */
@@ -74,6 +76,7 @@ export function createGateway({
   functions = httpFunctions(),
   log,
   publicRateLimit = 20,
+  pages,
 }: GatewayOptions): Server {
   const allowPublic = rateLimiter(publicRateLimit);
   // Static segments win over parameters (POST /employees/import before /employees/{nip}).
@@ -112,6 +115,7 @@ export function createGateway({
     const method = (req.method ?? 'GET').toUpperCase();
     res.on('finish', () => log?.(`${method} ${url.pathname} → ${res.statusCode} (${Date.now() - started} ms)`));
     try {
+      if (await pages?.(req, res)) return;
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of req) {

@@ -18,6 +18,7 @@ import { createGateway } from './gateway.ts';
 import type { Issuer } from './issuer.ts';
 import { startScheduler } from './scheduler.ts';
 import { type FailedBatch, startStreamPoller } from './streams.ts';
+import { localPages } from './web.ts';
 
 export interface LocalApiOptions {
   endpoint: string;
@@ -38,6 +39,8 @@ export interface LocalApiOptions {
   publicRateLimit?: number;
   /** Where notification e-mails are written as .eml files (SES in the cloud). */
   outboxDir?: string;
+  /** The built web app served under /app/ (default web/dist). */
+  webDir?: string;
 }
 
 export interface LocalApi {
@@ -71,6 +74,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     functions: only(httpFunctions()),
     log: options.log,
     publicRateLimit: options.publicRateLimit,
+    pages: localPages({ issuer: options.issuer, webDir: options.webDir }),
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -78,6 +82,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   });
   const { port } = server.address() as { port: number };
   process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? `http://localhost:${port}`;
+  // The OpenAPI document names the local issuer's token endpoint, as the stack names Cognito's.
+  process.env.TOKEN_URL = `http://localhost:${port}/oauth2/token`;
 
   const streamConsumers = only(streamFunctions());
   const poller = streamConsumers.length

@@ -2,8 +2,9 @@
  * `npm start`: the whole product on one machine. DynamoDB Local (data kept in .data/), the same handlers
  * behind a local API Gateway with JWT verification, the stream poller, the scheduler, and demo data.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { registerOrganisation } from '../../shared/store/organisations.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
@@ -23,6 +24,7 @@ import {
 import { LocalSetupError } from './problems.ts';
 import { type LocalApi, startLocalApi } from './runtime.ts';
 import { isSeeded, seedDemo } from './seed.ts';
+import { WEB_DIST } from './web.ts';
 
 // Node 20 is supported locally; the SDK's notice about its future Node 22 floor would bury the banner.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -43,6 +45,8 @@ async function main(): Promise<void> {
       `The data folder ${DYNAMODB_DIR} is broken (it is a file). Move it away (rm -rf .data starts from scratch) and start again.`,
     );
   }
+
+  buildWebAppIfStale();
 
   let dynamo: DynamoLocal | undefined;
   let api: LocalApi | undefined;
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
     console.log(`
 kinerja-asn is running locally.
 
+  Web app:    ${api.url}/app/   (sign in as any demo person below)
   API:        ${api.url}
   Docs:       ${api.url}/docs   (OpenAPI: ${api.url}/openapi.json)
   DynamoDB:   ${dynamo.endpoint}  (data in .data/dynamodb; delete .data/ to start from scratch)
@@ -132,6 +137,28 @@ Press Ctrl-C to stop.`);
     await api?.stop().catch(() => undefined);
     await dynamo?.stop().catch(() => undefined);
     throw err;
+  }
+}
+
+/** Builds web/ into web/dist when there is no build yet or a source file is newer than it (about a second). */
+function buildWebAppIfStale(): void {
+  const web = resolve(import.meta.dirname, '../../web');
+  const newest = (path: string): number =>
+    statSync(path).isDirectory()
+      ? Math.max(0, ...readdirSync(path).map((name) => newest(resolve(path, name))))
+      : statSync(path).mtimeMs;
+  const built = resolve(WEB_DIST, 'index.html');
+  const sources = ['src', 'index.html', 'vite.config.ts'].map((p) => resolve(web, p));
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newest))) return;
+  log('building the web app (npm run build:web)…');
+  try {
+    execFileSync('npm', ['run', '--silent', 'build:web'], {
+      cwd: resolve(web, '..'),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  } catch (err) {
+    const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new LocalSetupError(`The web app did not build (npm run build:web):\n${stderr}`);
   }
 }
 

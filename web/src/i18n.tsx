@@ -1,0 +1,136 @@
+/**
+ * The app's words in Bahasa Indonesia (default) and English. The choice is remembered in localStorage, set on
+ * <html lang>, and sent to the API as Accept-Language so its messages (errors too) come in the same language.
+ * Add a key to `id` first: `en` must then have it too (the type says so).
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Lang } from './api/client';
+
+const id = {
+  appName: 'Kinerja ASN',
+  skipToContent: 'Lewati ke konten',
+  loading: 'Memuat…',
+  'nav.label': 'Menu utama',
+  'nav.home': 'Beranda',
+  'nav.activities': 'Aktivitas',
+  'nav.skp': 'SKP',
+  'nav.team': 'Tim',
+  'nav.inbox': 'Kotak masuk',
+  'lang.switch': 'English',
+  signOut: 'Keluar',
+  'signIn.title': 'Masuk',
+  'signIn.intro': 'Masuk untuk mencatat dan melihat kinerja Anda.',
+  'signIn.cognito': 'Masuk dengan akun Pemkot',
+  'signIn.devNote': 'Mode lokal: pilih orang demo, atau masukkan NIP. Halaman ini tidak ada di cloud.',
+  'signIn.demoPeople': 'Orang demo',
+  'signIn.byNip': 'Masuk dengan NIP',
+  'signIn.nip': 'NIP',
+  'signIn.nipHint': '18 angka, tanpa spasi',
+  'signIn.submit': 'Masuk',
+  'signIn.working': 'Sedang masuk…',
+  'callback.working': 'Menyelesaikan proses masuk…',
+  'home.welcome': 'Selamat datang, {name}',
+  'home.today': 'Hari ini {date}',
+  'placeholder.soon': 'Halaman ini sedang dibuat.',
+  'notFound.title': 'Halaman tidak ditemukan',
+  'notFound.back': 'Kembali ke Beranda',
+  'error.network': 'Server tidak dapat dihubungi. Periksa koneksi Anda lalu coba lagi.',
+  'error.title': 'Terjadi kesalahan',
+  'error.retry': 'Coba lagi',
+};
+
+export type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, string> = {
+  appName: 'Kinerja ASN',
+  skipToContent: 'Skip to content',
+  loading: 'Loading…',
+  'nav.label': 'Main menu',
+  'nav.home': 'Home',
+  'nav.activities': 'Activities',
+  'nav.skp': 'SKP',
+  'nav.team': 'Team',
+  'nav.inbox': 'Inbox',
+  'lang.switch': 'Bahasa Indonesia',
+  signOut: 'Sign out',
+  'signIn.title': 'Sign in',
+  'signIn.intro': 'Sign in to log and follow your performance.',
+  'signIn.cognito': 'Sign in with your city account',
+  'signIn.devNote': 'Local mode: pick a demo person, or enter a NIP. This page does not exist in the cloud.',
+  'signIn.demoPeople': 'Demo people',
+  'signIn.byNip': 'Sign in with a NIP',
+  'signIn.nip': 'NIP',
+  'signIn.nipHint': '18 digits, no spaces',
+  'signIn.submit': 'Sign in',
+  'signIn.working': 'Signing in…',
+  'callback.working': 'Finishing sign-in…',
+  'home.welcome': 'Welcome, {name}',
+  'home.today': 'Today is {date}',
+  'placeholder.soon': 'This page is being built.',
+  'notFound.title': 'Page not found',
+  'notFound.back': 'Back to Home',
+  'error.network': 'The server cannot be reached. Check your connection and try again.',
+  'error.title': 'Something went wrong',
+  'error.retry': 'Try again',
+};
+
+const messages: Record<Lang, Record<MessageKey, string>> = { id, en };
+const STORAGE_KEY = 'kinerja.lang';
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: Translate;
+  /** BCP 47 locale for Intl formatting. */
+  locale: string;
+}
+
+const I18nContext = createContext<I18n | undefined>(undefined);
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+/** The current language, readable outside React (the API client's Accept-Language). */
+let currentLang: Lang = storedLang();
+export const getLang = (): Lang => currentLang;
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(currentLang);
+  useEffect(() => {
+    currentLang = lang;
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((next: Lang) => {
+    currentLang = next;
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      /* private mode: the choice lasts this visit */
+    }
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      locale: lang === 'id' ? 'id-ID' : 'en-GB',
+      t: (key, params) =>
+        messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole)),
+    }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside I18nProvider');
+  return i18n;
+}

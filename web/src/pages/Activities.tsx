@@ -1,0 +1,5 @@
+import { Placeholder } from './Placeholder';
+
+export function Activities() {
+  return <Placeholder title="nav.activities" />;
+}

@@ -1,0 +1,17 @@
+import { useMe } from '../api/hooks';
+import { PageTitle } from '../components/PageTitle';
+import { useI18n } from '../i18n';
+
+/** Beranda: a greeting and today's date in WIB (the working day the API counts in). */
+export function Home() {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const name = me.data?.employee?.name ?? '';
+  const today = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'Asia/Jakarta' }).format(new Date());
+  return (
+    <>
+      <PageTitle>{t('home.welcome', { name })}</PageTitle>
+      <p>{t('home.today', { date: today })}</p>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { Placeholder } from './Placeholder';
+
+export function Inbox() {
+  return <Placeholder title="nav.inbox" />;
+}

@@ -1,0 +1,5 @@
+import { Placeholder } from './Placeholder';
+
+export function Skp() {
+  return <Placeholder title="nav.skp" />;
+}

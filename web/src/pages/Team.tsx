@@ -1,0 +1,5 @@
+import { Placeholder } from './Placeholder';
+
+export function Team() {
+  return <Placeholder title="nav.team" />;
+}
