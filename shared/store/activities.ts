@@ -39,6 +39,13 @@ export interface Activity {
   updatedBy: string;
 }
 
+/** An entry's place in a person's time order. */
+export type ActivityPosition = Pick<Activity, 'date' | 'start' | 'id'>;
+
+/** Time order: date, then start, then id. */
+export const inTimeOrder = (a: ActivityPosition, b: ActivityPosition): number =>
+  a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
+
 export type ActivityFields = Omit<Activity, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
 
 export interface DayTotals {
@@ -87,6 +94,13 @@ const dayOf = (date: string, i: Item | undefined): DayTotals => ({
   approvedMinutes: (i?.approvedMinutes as number) ?? 0,
   countedMinutes: (i?.countedMinutes as number) ?? 0,
   dayVersion: (i?.dayVersion as number) ?? 0,
+});
+const periodTotalsOf = (periodId: string, i: Item | undefined): PeriodTotals => ({
+  periodId,
+  pending: (i?.pending as number) ?? 0,
+  approved: (i?.approved as number) ?? 0,
+  rejected: (i?.rejected as number) ?? 0,
+  countedMinutes: (i?.countedMinutes as number) ?? 0,
 });
 const counts = (a: { status: ActivityStatus } | undefined, status: ActivityStatus) => (a?.status === status ? 1 : 0);
 
@@ -149,9 +163,40 @@ export class ActivityRepository {
       between: [`ACT#${from}`, `ACT#${to}#\uffff`],
       consistent,
     });
-    return items
-      .map(ActivityRepository.fromItem)
-      .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
+    return items.map(ActivityRepository.fromItem).sort(inTimeOrder);
+  }
+
+  /**
+   * Up to `limit` of a person's activities in a date range (inclusive), in time order (date, start, id), after
+   * `after`. They are stored in date-then-id order, so a page reads on to the end of its last day before sorting
+   * it; `more` says whether entries follow.
+   */
+  async rangePage(
+    nip: string,
+    from: string,
+    to: string,
+    limit: number,
+    after?: ActivityPosition,
+  ): Promise<{ items: Activity[]; more: boolean }> {
+    const read: Activity[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.scope.query('main', {
+        pk: this.pk(nip),
+        between: [`ACT#${after?.date ?? from}`, `ACT#${to}#\uffff`],
+        // Reading a little ahead: a day is rarely split across calls.
+        limit: Math.max(2 * limit, 50),
+        cursor,
+      });
+      read.push(...page.items.map(ActivityRepository.fromItem));
+      cursor = page.nextCursor;
+      const lastDate = read.at(-1)?.date;
+      // Only whole days can be put in order: while there is more to read, the last day read may be partial.
+      const settled = cursor ? read.filter((a) => lastDate !== undefined && a.date < lastDate) : read;
+      const next = settled.filter((a) => !after || inTimeOrder(a, after) > 0).sort(inTimeOrder);
+      if (!cursor || next.length >= limit)
+        return { items: next.slice(0, limit), more: !!cursor || next.length > limit };
+    }
   }
 
   /** Every pending entry of a person (for moving them to a new supervisor's queue). */
@@ -197,18 +242,22 @@ export class ActivityRepository {
     return dayOf(date, await this.scope.get('main', this.pk(nip), `DAY#${date}`, true));
   }
 
+  /** The period totals of several people, in batch reads (zero for whoever has none). */
+  async periodTotalsOf(nips: string[], periodId: string): Promise<PeriodTotals[]> {
+    const found = await this.scope.getMany(
+      'main',
+      nips.map((nip) => ({ pk: this.pk(nip), sk: `TOTAL#${periodId}` })),
+    );
+    const byPk = new Map(found.map((i) => [i.pk as string, i]));
+    return nips.map((nip) => periodTotalsOf(periodId, byPk.get(this.pk(nip))));
+  }
+
   /** The period's totals and its per-indicator totals (one query). */
   async totals(nip: string, periodId: string): Promise<{ period: PeriodTotals; iki: IkiTotals[] }> {
     const items = await this.scope.queryAll('main', { pk: this.pk(nip), beginsWith: `TOTAL#${periodId}` });
     const head = items.find((i) => i.sk === `TOTAL#${periodId}`);
     return {
-      period: {
-        periodId,
-        pending: (head?.pending as number) ?? 0,
-        approved: (head?.approved as number) ?? 0,
-        rejected: (head?.rejected as number) ?? 0,
-        countedMinutes: (head?.countedMinutes as number) ?? 0,
-      },
+      period: periodTotalsOf(periodId, head),
       iki: items
         .filter((i) => i.sk !== `TOTAL#${periodId}`)
         .map((i) => ({
