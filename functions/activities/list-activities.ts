@@ -3,5 +3,5 @@ import { activitiesBetween } from '#shared/app/activities';
 import { json, userHandler } from '#shared/http/handler';
 
 export const handler = userHandler(listActivities, async (req) =>
-  json(await activitiesBetween(req, req.params.nip, req.query.from, req.query.to)),
+  json(await activitiesBetween(req, req.params.nip, req.query)),
 );

@@ -16,7 +16,14 @@ import { wibDate, yearOf } from '../domain/time.ts';
 import { type Lang, render } from '../messages/catalogue.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
-import { type Activity, ActivityRepository, type DayTotals, hashOf, unverified } from '../store/activities.ts';
+import {
+  type Activity,
+  type ActivityPosition,
+  ActivityRepository,
+  type DayTotals,
+  hashOf,
+  unverified,
+} from '../store/activities.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { HolidayRepository } from '../store/holidays.ts';
 import { type Item, OrgScope } from '../store/org-scope.ts';
@@ -357,21 +364,70 @@ export async function decideOnActivities(ctx: UseCaseContext, decisions: Decisio
 
 /** Up to about a quarter at once: a day, a week or a period is one key range of the person's partition. */
 const MAX_DAYS = 93;
+/** A page of entries stays far below Lambda's 6 MB response limit whatever the entries hold. */
+const MAX_PAGE_BYTES = 1_000_000;
 
-/** A person's entries and days between two dates, with the daily cap of the rules in force. */
-export async function activitiesBetween(ctx: UseCaseContext, nipParam: string, from: string, to: string) {
+/** The opaque cursor of a page of a person's entries: where the previous page ended. */
+const activityCursor = {
+  encode: (a: ActivityPosition) => Buffer.from(JSON.stringify([a.date, a.start, a.id])).toString('base64url'),
+  decode(cursor: string, from: string, to: string): ActivityPosition {
+    let position: unknown;
+    try {
+      position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      throw new DomainError('invalid_cursor');
+    }
+    const [date, start, id] = Array.isArray(position) && position.length === 3 ? position : [];
+    const valid =
+      typeof date === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(date) &&
+      date >= from &&
+      date <= to &&
+      typeof start === 'string' &&
+      /^\d{2}:\d{2}$/.test(start) &&
+      typeof id === 'string' &&
+      /^[A-Za-z0-9-]{1,64}$/.test(id);
+    if (!valid) throw new DomainError('invalid_cursor');
+    return { date, start, id };
+  },
+};
+
+/**
+ * A page of a person's entries between two dates, in time order: up to `limit` of them (and no more than
+ * MAX_PAGE_BYTES). The first page (no cursor) also carries the range's minutes per day and the daily cap.
+ */
+export async function activitiesBetween(
+  ctx: UseCaseContext,
+  nipParam: string,
+  query: { from: string; to: string; limit?: number; cursor?: string },
+) {
+  const { from, to } = query;
   const { target } = await readableEmployee(ctx, nipParam);
   const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (span < 0 || span >= MAX_DAYS)
     throw new DomainError('invalid_date_range', { startDate: from, endDate: to }, { maxDays: MAX_DAYS });
+  const after = query.cursor === undefined ? undefined : activityCursor.decode(query.cursor, from, to);
   const repo = new ActivityRepository(ctx.scope);
-  const [items, days, rules] = await Promise.all([
-    repo.range(target.nip, from, to),
-    repo.days(target.nip, from, to),
+  const [page, summary] = await Promise.all([
+    repo.rangePage(target.nip, from, to, query.limit ?? 25, after),
+    after ? undefined : daysBetween(ctx, repo, target.nip, from, to),
+  ]);
+  let bytes = 0;
+  const items = page.items.filter((a, i) => {
+    bytes += Buffer.byteLength(JSON.stringify(a));
+    return i === 0 || bytes <= MAX_PAGE_BYTES;
+  });
+  const more = page.more || items.length < page.items.length;
+  return { items, ...(more ? { nextCursor: activityCursor.encode(items.at(-1)!) } : {}), ...summary };
+}
+
+/** A range's minutes per day and the daily cap of the rules in force. */
+async function daysBetween(ctx: UseCaseContext, repo: ActivityRepository, nip: string, from: string, to: string) {
+  const [days, rules] = await Promise.all([
+    repo.days(nip, from, to),
     new YearRepository(ctx.scope).rules(yearOf(from)),
   ]);
   return {
-    items,
     // Counted minutes as the running totals hold them (each day capped when it last changed).
     days: days.map(({ date, loggedMinutes, approvedMinutes, countedMinutes }) => ({
       date,
@@ -445,11 +501,36 @@ export async function verificationQueue(
   const position = as === 'none' ? null : as;
   const page = await new ActivityRepository(ctx.scope).queue(position, query.limit ?? 25, query.cursor);
   const entries = page.items.map(ActivityRepository.fromItem);
+  // The owners and the plan versions the entries were logged against: one batch read each.
+  const [owners, indicatorNames] = await Promise.all([
+    new EmployeeRepository(ctx.scope).getMany(entries.map((e) => e.nip)),
+    indicatorNamesOf(new PlanRepository(ctx.scope), entries),
+  ]);
   // Someone who has since moved to another supervisor is no longer this queue's (a stream consumer moves their
   // entries); never show their entries here meanwhile.
-  const owners = await new EmployeeRepository(ctx.scope).getMany(entries.map((e) => e.nip));
-  const stillHere = entries.filter((e) => (owners.get(e.nip)?.supervisorNip ?? null) === position);
+  const stillHere = entries.flatMap((e) => {
+    const owner = owners.get(e.nip);
+    return owner && (owner.supervisorNip ?? null) === position
+      ? [{ ...e, name: owner.name, ...indicatorNames(e) }]
+      : [];
+  });
   return { items: stillHere, nextCursor: page.nextCursor };
+}
+
+/**
+ * The RHK's and indicator's names of entries, from the plan versions they were logged against (read in one batch,
+ * each version once); absent if that version cannot be found.
+ */
+async function indicatorNamesOf(plans: PlanRepository, entries: Activity[]) {
+  const refOf = (e: Activity) => ({ nip: e.nip, year: e.year, planVersion: e.planVersion });
+  const keyOf = (r: { nip: string; year: number; planVersion: number }) => `${r.nip}#${r.year}#${r.planVersion}`;
+  const refs = new Map(entries.map((e) => [keyOf(refOf(e)), refOf(e)]));
+  const found = new Map((await plans.getMany([...refs.values()])).map((p) => [keyOf(p), p]));
+  return (e: Activity): { rhkName?: string; ikiName?: string } => {
+    const rhk = found.get(keyOf(refOf(e)))?.rhk.find((r) => r.id === e.rhkId);
+    const iki = rhk?.iki.find((k) => k.id === e.ikiId);
+    return { ...(rhk ? { rhkName: rhk.title } : {}), ...(iki ? { ikiName: iki.name } : {}) };
+  };
 }
 
 /**
@@ -510,15 +591,35 @@ export async function teamActivity(ctx: UseCaseContext, nipParam: string, period
   return { periodId: period.id, members: rows, loggedNothingThisWeek: loggedNothingThisWeek(rows) };
 }
 
-/** A unit subtree's monitoring rows and roll-up (the same audience as the unit's plans). */
-export async function unitActivity(ctx: UseCaseContext, code: string, periodId: string) {
+/**
+ * A page of a unit subtree's monitoring rows, by NIP (the cursor is the last NIP of the page before), beside the
+ * roll-up of the whole subtree (the same audience as the unit's plans).
+ */
+export async function unitActivity(
+  ctx: UseCaseContext,
+  code: string,
+  periodId: string,
+  query: { limit?: number; cursor?: string },
+) {
+  if (query.cursor !== undefined && !/^\d{18}$/.test(query.cursor)) throw new DomainError('invalid_cursor');
   const { members } = await monitoredUnit(ctx, code);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
-  const rows = await monitoringRows(ctx, period, members);
-  const sum = (k: 'pending' | 'approved' | 'rejected' | 'countedMinutes') => rows.reduce((s, r) => s + r[k], 0);
+  const limit = query.limit ?? 25;
+  const after = members
+    .filter((m) => query.cursor === undefined || (m.nip as string) > query.cursor)
+    .sort((a, b) => (a.nip as string).localeCompare(b.nip as string));
+  const [rows, all] = await Promise.all([
+    monitoringRows(ctx, period, after.slice(0, limit)),
+    new ActivityRepository(ctx.scope).periodTotalsOf(
+      members.map((m) => m.nip as string),
+      period.id,
+    ),
+  ]);
+  const sum = (k: 'pending' | 'approved' | 'rejected' | 'countedMinutes') => all.reduce((s, t) => s + t[k], 0);
   return {
     periodId: period.id,
     members: rows,
+    ...(after.length > limit ? { nextCursor: rows.at(-1)!.nip } : {}),
     totals: {
       pending: sum('pending'),
       approved: sum('approved'),
