@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_ORG } from '../../infra/local/demo-data.ts';
-import { wibDate } from '../../shared/domain/time.ts';
+import { wibDate, yearOf } from '../../shared/domain/time.ts';
 import { documentClient, tableName } from '../../shared/store/client.ts';
 import { EmployeeRepository } from '../../shared/store/employees.ts';
 import { PlanRepository } from '../../shared/store/plans.ts';
@@ -234,6 +234,10 @@ export async function activitiesBench(): Promise<void> {
         start: slot(i % 200),
         end: slot((i % 200) + 1),
         status: 'pending',
+        year: yearOf(d),
+        planVersion: 1,
+        rhkId: 's-1',
+        ikiId: 's-1-a',
         version: 1,
       };
     });
@@ -279,7 +283,7 @@ export async function activitiesBench(): Promise<void> {
       if (pages === 1) {
         console.log(
           `\nVerification queue, 50 subordinates × 20 pending: DynamoDB requests for page 1 = ${requests - before} ` +
-            "(1 query of the queue, 1 read of the caller's own record, 1 batch read of the entries' owners)",
+            "(1 query of the queue, 1 read of the caller's own record, batch reads of the entries' owners and of their plan versions)",
         );
       }
     } while (cursor && pages < 20);
