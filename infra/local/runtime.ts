@@ -84,6 +84,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? `http://localhost:${port}`;
   // The OpenAPI document names the local issuer's token endpoint, as the stack names Cognito's.
   process.env.TOKEN_URL = `http://localhost:${port}/oauth2/token`;
+  // The OpenAPI document names the local issuer's token endpoint, as the stack names Cognito's.
+  process.env.TOKEN_URL = `http://localhost:${port}/oauth2/token`;
 
   const streamConsumers = only(streamFunctions());
   const poller = streamConsumers.length

@@ -29,6 +29,8 @@ export interface ServiceFunctionProps {
   publicBaseUrl?: string;
   /** The log group of the function's area (functions/<area>/), shared by its functions. */
   logGroup: LogGroup;
+  /** The client-credentials token endpoint (Cognito's), named by the OpenAPI document get-openapi serves. */
+  tokenUrl?: string;
 }
 
 /** Builds the files when the function is bundled and copies them into the asset, beside index.mjs. */
@@ -80,6 +82,7 @@ export class ServiceFunction extends Construct {
       environment.PUBLIC_BASE_URL = props.publicBaseUrl;
     const emailFrom = scope.node.tryGetContext('emailFrom') as string | undefined;
     if (def.sendsEmail && emailFrom) environment.EMAIL_FROM = emailFrom;
+    if (def.name === 'get-openapi' && props.tokenUrl) environment.TOKEN_URL = props.tokenUrl;
 
     const prebuilt = prebuiltFiles[def.name];
     this.fn = new NodejsFunction(this, 'Handler', {
@@ -178,7 +181,12 @@ export const accessedTables = (def: FunctionDef): TableName[] =>
 export function buildFunctions(
   stack: Stack,
   defs: FunctionDef[],
-  props: { tables: Record<TableName, ITable>; secrets: Record<SecretName, ISecret>; repoRoot: string },
+  props: {
+    tables: Record<TableName, ITable>;
+    secrets: Record<SecretName, ISecret>;
+    repoRoot: string;
+    tokenUrl?: string;
+  },
 ): Record<string, ServiceFunction> {
   // Survey links carry this address when the API sits behind a custom domain (context publicBaseUrl).
   const publicBaseUrl = stack.node.tryGetContext('publicBaseUrl') as string | undefined;

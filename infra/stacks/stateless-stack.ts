@@ -134,7 +134,12 @@ export class StatelessStack extends Stack {
       );
     Object.assign(
       this.functions,
-      buildFunctions(this, props.functions, { tables, secrets: props.secrets, repoRoot: REPO_ROOT }),
+      buildFunctions(this, props.functions, {
+        tables,
+        secrets: props.secrets,
+        repoRoot: REPO_ROOT,
+        tokenUrl: `${this.auth.domain.baseUrl()}/oauth2/token`,
+      }),
     );
     const authorizer = new SharedJwtAuthorizer(this.authorizer.authorizerId);
     for (const def of httpDefs) {

@@ -15,8 +15,24 @@ const buildNow = () => (built ??= import('./openapi.ts').then((m) => m.buildOpen
 
 export const openApiFile = 'openapi.json';
 
+/**
+ * The token URL of a document built before the deployment is known (at bundle time); never resolves (`.invalid`).
+ * Served, it becomes TOKEN_URL: the stack's Cognito token endpoint, or locally the local issuer's.
+ */
+export const tokenUrlPlaceholder = 'https://token-url.invalid/oauth2/token';
+
+const withTokenUrl = (document: Json, tokenUrl: string | undefined): Json =>
+  tokenUrl ? (JSON.parse(JSON.stringify(document).replaceAll(tokenUrlPlaceholder, tokenUrl)) as Json) : document;
+
+/** The document as this deployment serves it (TOKEN_URL read per call: a local stack sets it once it listens). */
 export function openApiDocument(): () => Promise<Json> {
-  if (!import.meta.bundled) return buildNow;
-  const document = Promise.resolve(JSON.parse(besideBundle(openApiFile)) as Json);
-  return () => document;
+  const document = import.meta.bundled
+    ? Promise.resolve(JSON.parse(besideBundle(openApiFile)) as Json)
+    : Promise.resolve().then(buildNow);
+  const served = new Map<string | undefined, Json>();
+  return async () => {
+    const tokenUrl = process.env.TOKEN_URL;
+    if (!served.has(tokenUrl)) served.set(tokenUrl, withTokenUrl(await document, tokenUrl));
+    return served.get(tokenUrl)!;
+  };
 }

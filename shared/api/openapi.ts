@@ -5,20 +5,15 @@
  */
 import * as z from 'zod/mini';
 import { apiScopes, httpFunctions } from '#shared/platform/manifest';
+import { tokenUrlPlaceholder } from './documents.ts';
 import { routeSpecs } from './index.ts';
 import type { ResponseDoc, RouteSpec } from './route.ts';
 import { errorBody } from './schemas.ts';
 
 type Json = Record<string, unknown>;
 
-/**
- * The token URL of a document built without the deployment's (at bundle time): the deployed function replaces
- * it with its TOKEN_URL (shared/api/documents.ts). `.invalid` never resolves, so it cannot be mistaken for a real one.
- */
-export const tokenUrlPlaceholder = 'https://token-url.invalid/oauth2/token';
-
 export interface OpenApiOptions {
-  /** Absolute URL of the client-credentials token endpoint (the Cognito domain's, or the local issuer's). */
+  /** Absolute URL of the client-credentials token endpoint; without it, a placeholder the served document fills. */
   tokenUrl?: string;
   /** Base URL of the API; without it, the host that served the document. */
   serverUrl?: string;
