@@ -12,6 +12,8 @@ export const bundling = {
   // Some CommonJS dependencies call require(); ESM output needs one.
   banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
   minify: true,
+  // Node reads an ES module as UTF-8, so messages keep their characters (—, ≥, …) instead of \uXXXX escapes.
+  charset: 'utf8' as const,
   target: 'node24',
   platform: 'node' as const,
   // Tells runtime code it runs from a bundle: what only running from source needs (tests, `npm start`) drops out.

@@ -5,7 +5,7 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type Charset, type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -104,6 +104,8 @@ export class ServiceFunction extends Construct {
         mainFields: bundling.mainFields,
         banner: bundling.banner,
         minify: bundling.minify,
+        // CDK's Charset values are esbuild's own ('utf8', 'ascii').
+        charset: bundling.charset as Charset,
         sourceMap: true,
         sourcesContent: false,
         target: bundling.target,
