@@ -3,6 +3,9 @@
  * SURVEY_SECRET_ARN (read once per container, then again after an hour); locally `npm start` keeps a random key in
  * the data folder and passes it as SURVEY_SIGNING_KEY (base64).
  */
+// Imported statically: a dynamic import would bundle the whole client (every command, ~15 KB more).
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
 const MAX_AGE_MS = 3600_000;
 
 let cached: { key: Promise<Buffer>; until: number } | undefined;
@@ -23,8 +26,6 @@ export function surveySigningKey(): Promise<Buffer> {
 async function readSecret(): Promise<Buffer> {
   const arn = process.env.SURVEY_SECRET_ARN;
   if (!arn) throw new Error('SURVEY_SECRET_ARN or SURVEY_SIGNING_KEY must be set');
-  // Loaded on first use: the functions that sign or verify links do not pay for the client at cold start.
-  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   const { SecretString: value } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
   if (typeof value !== 'string' || value.length < 32) throw new Error('survey signing secret is missing or too short');
   return Buffer.from(value, 'utf8');
