@@ -6,6 +6,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundling, prebuiltFiles } from '../../infra/bundling.ts';
+import { openApiDocument, tokenUrlPlaceholder } from '../../shared/api/documents.ts';
+import { routeSpecs } from '../../shared/api/index.ts';
 import { buildOpenApi } from '../../shared/api/openapi.ts';
 import { functions, httpFunctions } from '../../shared/platform/manifest.ts';
 
@@ -40,6 +42,64 @@ describe('OpenAPI document', () => {
     expect(schema.properties.employmentType.enum).toEqual(['PNS', 'PPPK']);
     expect(create.requestBody.content['application/json'].example.nip).toMatch(/^\d{18}$/);
     expect(doc.paths['/employees/import']!.post.requestBody.content['text/csv']).toBeDefined();
+  });
+});
+
+describe('what the document promises every client', () => {
+  const d = doc as any;
+  const operations = Object.values(d.paths).flatMap((ops: any) => Object.values(ops)) as any[];
+
+  it('declares every tag it uses, with a description, and names contact and licence', () => {
+    const declared = new Map(d.tags.map((t: any) => [t.name, t.description]));
+    for (const op of operations) expect(declared.get(op.tags[0])).toMatch(/ \/ /);
+    expect(d.info.license.identifier).toBe('Apache-2.0');
+    expect(d.info.contact.name).toBeTruthy();
+  });
+
+  it('gives every operation a description, 429 and 500, and x-correlation-id on every response', () => {
+    for (const op of operations) {
+      expect(op.description, op.operationId).toBeTruthy();
+      expect(op.responses['429'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
+      // Pages for people (the survey) answer their own failures as HTML.
+      expect(Object.keys(op.responses['500'].content)).toEqual([
+        routeSpecs.find((spec) => spec.name === op.operationId)?.errorsAs === 'html' ? 'text/html' : 'application/json',
+      ]);
+      for (const response of Object.values(op.responses) as any[])
+        expect(response.headers['x-correlation-id'].$ref).toBe('#/components/headers/CorrelationId');
+    }
+  });
+
+  it('names response schemas and references them', () => {
+    expect(Object.keys(d.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Activity']));
+    expect(JSON.stringify(d)).not.toContain('#/$defs/');
+  });
+
+  it('documents Idempotency-Key and the replayed 200 with idempotent-replay', () => {
+    const create = d.paths['/employees/{nip}/activities'].post;
+    expect(create.parameters).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+    expect(create.responses['200'].headers['idempotent-replay'].$ref).toBe('#/components/headers/IdempotentReplay');
+    expect(d.paths['/units'].post.responses['200'].headers['idempotent-replay']).toBeDefined();
+    expect(d.paths['/units'].get.responses['200'].headers['idempotent-replay']).toBeUndefined();
+  });
+
+  it('documents the CSV answer of format=csv with its content-disposition', () => {
+    const rewards = operations.find((op) => op.operationId === 'get-unit-rewards');
+    expect(rewards.responses['200'].content['text/csv']).toBeDefined();
+    expect(rewards.responses['200'].headers['content-disposition']).toBeDefined();
+  });
+
+  it("serves an absolute token URL: the deployment's TOKEN_URL", async () => {
+    const flow = (x: any) => x.components.securitySchemes.machineClient.flows.clientCredentials.tokenUrl;
+    expect(flow(d)).toBe(tokenUrlPlaceholder);
+    const served = openApiDocument();
+    const before = process.env.TOKEN_URL;
+    process.env.TOKEN_URL = 'https://kinerja.auth.ap-southeast-3.amazoncognito.com/oauth2/token';
+    try {
+      expect(flow(await served())).toBe(process.env.TOKEN_URL);
+    } finally {
+      if (before === undefined) delete process.env.TOKEN_URL;
+      else process.env.TOKEN_URL = before;
+    }
   });
 });
 
