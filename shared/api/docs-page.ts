@@ -11,12 +11,24 @@ import { createRequire } from 'node:module';
 
 export const docsPageFile = 'docs.html';
 
-/** Our settings for Swagger UI (the viewer's options: https://swagger.io/docs/open-source-tools/swagger-ui/). */
-const initializer = `// kinerja-asn: starts Swagger UI on the OpenAPI document of this API.
+/**
+ * Our settings for Swagger UI (https://swagger.io/docs/open-source-tools/swagger-ui/usage/configuration/), and
+ * two accessibility fixes its markup needs: an operation's summary is a button, so the path inside it must not be
+ * a link too (the address still follows the open operation: deepLinking); the servers list needs a name; the
+ * curl command, which scrolls, must take the keyboard focus.
+ */
+const initializer = `// kinerja-asn: starts Swagger UI on this API's OpenAPI document.
+const NoLinkInsideSummary = () => ({
+  wrapComponents: {
+    DeepLink: (Original, system) => (props) =>
+      system.React.createElement(Original, { ...props, enabled: props.enabled && !props.path.includes('/') }),
+  },
+});
 window.ui = SwaggerUIBundle({
   url: new URL('openapi.json', document.baseURI).href,
   dom_id: '#swagger-ui',
   presets: [SwaggerUIBundle.presets.apis],
+  plugins: [NoLinkInsideSummary],
   layout: 'BaseLayout',
   deepLinking: true,
   filter: true,
@@ -25,10 +37,31 @@ window.ui = SwaggerUIBundle({
   displayRequestDuration: true,
   validatorUrl: null,
 });
+new MutationObserver(() => {
+  const servers = document.getElementById('servers');
+  if (servers && !servers.hasAttribute('aria-label')) servers.setAttribute('aria-label', 'Servers');
+  // The curl command scrolls sideways: keyboard users must be able to reach it.
+  for (const curl of document.querySelectorAll('pre.curl:not([tabindex])')) curl.tabIndex = 0;
+}).observe(document.getElementById('swagger-ui'), { childList: true, subtree: true });
 `;
 
-/** Where Swagger UI's own styles fall short of WCAG 2 AA (checked by test/e2e/docs-page.test.ts with axe). */
-const overrides = `/* kinerja-asn: accessibility overrides for Swagger UI. */
+/** Swagger UI's colours that fall short of WCAG 2 AA contrast (4.5:1), darkened; test/e2e/docs-page.test.ts runs axe. */
+const overrides = `/* kinerja-asn: Swagger UI colours darkened to a contrast of at least 4.5:1 (WCAG 2 AA). */
+.swagger-ui .info .title small { background: #5b616b; }
+.swagger-ui .info .title small.version-stamp { background: #3f6a00; }
+.swagger-ui .info a, .swagger-ui .info .url, .swagger-ui a.nostyle:hover { color: #1f63b8; }
+.swagger-ui .btn.authorize { color: #1b7a4c; border-color: #1b7a4c; }
+.swagger-ui .btn.authorize svg { fill: #1b7a4c; }
+.swagger-ui .opblock.opblock-get .opblock-summary-method { background: #1a5fa8; }
+.swagger-ui .opblock.opblock-post .opblock-summary-method { background: #1b7a4c; }
+.swagger-ui .opblock.opblock-patch .opblock-summary-method { background: #11705c; }
+.swagger-ui .opblock.opblock-put .opblock-summary-method { background: #9a5200; }
+.swagger-ui .opblock.opblock-delete .opblock-summary-method { background: #c41f1f; }
+.swagger-ui .btn.cancel { color: #c41f1f; border-color: #c41f1f; }
+.swagger-ui .btn.execute { background: #1f63b8; border-color: #1f63b8; }
+.swagger-ui .parameter__in, .swagger-ui .parameter__type, .swagger-ui .prop-format { color: #595959; }
+.swagger-ui .json-schema-2020-12-expand-deep-button { color: #505050; }
+.swagger-ui .download-contents { background: #5b616b; }
 `;
 
 /** The files /docs/{asset} serves: an allow-list, by name. */
