@@ -1,16 +1,51 @@
 import * as z from 'zod/mini';
 import { route } from './route.ts';
-import { auditEntry, nipParam, page, pageQuery } from './schemas.ts';
+import { auditEntry, meta, nipParam, page, pageQuery } from './schemas.ts';
+
+const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
+
+const namedEntry = z
+  .extend(auditEntry, {
+    actorName: z
+      .nullable(z.string())
+      .check(meta('Nama pelaku bila orang; null untuk sistem dan klien mesin / the acting person’s name, else null')),
+    subjectName: z
+      .nullable(z.string())
+      .check(meta('Nama pegawai yang bersangkutan / the name of the employee concerned, else null')),
+  })
+  .check(id('AuditEntry', 'Satu perubahan: siapa, kapan, sebelum, sesudah / one change: who, when, before, after'));
+
+const entryExample = {
+  id: '2026-11-27T09:40:00.123Z#a1b2c3',
+  at: '2026-11-27T09:40:00.123Z',
+  entity: 'Plan',
+  entityId: '199001152015031003#2026',
+  action: 'updated',
+  actor: 'nip:198203152006041002',
+  actorName: 'Rina Marlina Pohan, S.Sos',
+  requestId: '3f2a9c1e-0b7d-4e55-9a51-7c2d1f0e8b44',
+  subjectNip: '199001152015031003',
+  subjectName: 'Rahmat Hidayat Daulay',
+  changedFields: ['state', 'version'],
+  before: { state: 'submitted', version: 3 },
+  after: { state: 'approved', version: 4 },
+};
+const auditPage = {
+  description: 'A page of audit entries, newest first',
+  schema: page(namedEntry).check(id('AuditEntryPage')),
+  example: { items: [entryExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9' },
+};
 
 export const listEmployeeAudit = route({
   name: 'list-employee-audit',
   tag: 'Jejak audit',
   summary: 'Jejak audit tentang seorang pegawai / audit trail concerning one employee',
   description:
-    'Every change to records concerning the employee, newest first: who, when, before, after. Readable by auditors and by the employee.',
+    'Every change to records concerning the employee, newest first: who (with the name, when a person), when, before, after. ' +
+    'Paged with `limit`/`cursor`. Readable by auditors and by the employee.',
   params: z.object({ nip: nipParam }),
   query: pageQuery,
-  responses: { 200: { description: 'A page of audit entries', schema: page(auditEntry) } },
+  responses: { 200: auditPage },
   errors: [400, 403, 404],
 });
 
@@ -18,6 +53,8 @@ export const listAudit = route({
   name: 'list-audit',
   tag: 'Jejak audit',
   summary: 'Jejak audit organisasi per bulan (Auditor) / organisation audit trail by month',
+  description:
+    'Every change in the organisation in one month (WIB), newest first, with the acting person’s name. Paged with `limit`/`cursor`. Auditors only.',
   query: z.extend(pageQuery, {
     month: z
       .string()
@@ -26,6 +63,6 @@ export const listAudit = route({
         z.meta({ description: 'Bulan (WIB), YYYY-MM', examples: ['2026-11'] }),
       ),
   }),
-  responses: { 200: { description: 'A page of audit entries, newest first', schema: page(auditEntry) } },
+  responses: { 200: auditPage },
   errors: [400, 403],
 });

@@ -19,6 +19,10 @@ import {
 } from './schemas.ts';
 
 const route = routeWith(periodMessages, serviceMessages);
+const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
+const personName = (description: string) =>
+  z.nullable(z.string()).check(meta(`${description}; null bila tidak ada di direktori / null if not in the directory`));
+const OFFICER = '199001152015031003';
 
 export const serviceTypeCode = z
   .string()
@@ -42,21 +46,40 @@ const nip18 = z.string().check(z.regex(/^\d{18}$/), meta('NIP petugas / officer 
 
 // ---- Catalogue, hours and holidays ----------------------------------------------------------------------------
 
-export const serviceType = z.object({
-  unitCode: z.string(),
-  code: z.string(),
-  name: z.string(),
-  standardMinutes: z.number(),
-  active: z.boolean(),
-  version: z.number(),
-});
+export const serviceType = z
+  .object({
+    unitCode: z.string(),
+    code: z.string(),
+    name: z.string(),
+    standardMinutes: z.number(),
+    active: z.boolean(),
+    version: z.number(),
+  })
+  .check(id('ServiceType', 'Jenis layanan dan waktu standarnya / a service type and its standard time'));
+const serviceTypeExample = {
+  unitCode: 'DUK-IDK',
+  code: 'ktp-el',
+  name: 'KTP Elektronik (KTP-el)',
+  standardMinutes: 60,
+  active: true,
+  version: 1,
+};
 
 export const listServiceTypes = route({
   name: 'list-service-types',
   tag: 'Layanan',
   summary: "Jenis layanan sebuah unit dan waktu standarnya / a unit's service types and standard times",
+  description:
+    'Not paged, bounded by design (a unit offers a few dozen service types at most). Every employee of the organisation, ' +
+    'and agency systems with `directory.read` (to map their own service codes).',
   params: z.object({ code: unitCode }),
-  responses: { 200: { description: 'Service types', schema: z.object({ items: z.array(serviceType) }) } },
+  responses: {
+    200: {
+      description: 'Service types',
+      schema: z.object({ items: z.array(serviceType) }).check(id('ServiceTypeList')),
+      example: { items: [serviceTypeExample] },
+    },
+  },
   errors: [400, 404],
 });
 
@@ -84,8 +107,8 @@ export const saveServiceType = route({
   }),
   bodyExample: { name: 'KTP-el (cetak)', standardMinutes: 60 },
   responses: {
-    200: { description: 'Changed', schema: serviceType },
-    201: { description: 'Created', schema: serviceType },
+    200: { description: 'Changed', schema: serviceType, example: { ...serviceTypeExample, version: 2 } },
+    201: { description: 'Created', schema: serviceType, example: serviceTypeExample },
   },
   errors: [400, 403, 404, 409],
 });
@@ -97,25 +120,49 @@ export const weeklyHours = z.object(
     z.ZodMiniArray<typeof interval>
   >,
 );
-export const serviceHours = z.object({
-  unitCode: z.string(),
-  effectiveFrom: z.string(),
-  weekly: weeklyHours,
-  reason: z.string(),
-  version: z.number(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
+export const serviceHours = z
+  .object({
+    unitCode: z.string(),
+    effectiveFrom: z.string(),
+    weekly: weeklyHours,
+    reason: z.string(),
+    version: z.number(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .check(id('ServiceHours', 'Jam layanan mingguan sejak suatu tanggal (WIB) / weekly hours from a date'));
+const weekdayHours = [{ open: '08:00', close: '16:00' }];
+const hoursExample = {
+  unitCode: 'DUK-IDK',
+  effectiveFrom: '2026-01-01',
+  weekly: {
+    mon: weekdayHours,
+    tue: weekdayHours,
+    wed: weekdayHours,
+    thu: weekdayHours,
+    fri: [{ open: '08:00', close: '16:30' }],
+    sat: [],
+    sun: [],
+  },
+  reason: 'Jam layanan Disdukcapil 2026',
+  version: 1,
+  updatedAt: '2025-12-20T03:00:00.000Z',
+  updatedBy: 'nip:198502102010011002',
+};
 
 export const getServiceHours = route({
   name: 'get-service-hours',
   tag: 'Layanan',
   summary: "Jam layanan unit (WIB), semua versi / a unit's service hours, every version",
+  description:
+    'Not paged, bounded by design (one version per change of hours, a handful a year). Every employee of the organisation, ' +
+    'and agency systems with `directory.read`.',
   params: z.object({ code: unitCode }),
   responses: {
     200: {
       description: 'Versions, oldest first; the one in force on a day is the latest starting on or before it',
-      schema: z.object({ items: z.array(serviceHours) }),
+      schema: z.object({ items: z.array(serviceHours) }).check(id('ServiceHoursList')),
+      example: { items: [hoursExample] },
     },
   },
   errors: [400, 404],
@@ -148,29 +195,45 @@ export const addServiceHours = route({
     reason: 'Jam layanan Disdukcapil 2026',
   },
   responses: {
-    201: { description: 'Saved', schema: serviceHours },
-    200: { description: 'Replaced', schema: serviceHours },
+    201: { description: 'Saved', schema: serviceHours, example: hoursExample },
+    200: { description: 'Replaced', schema: serviceHours, example: { ...hoursExample, version: 2 } },
   },
   errors: [400, 403, 404, 409, 422],
 });
 
 const holiday = z.object({ date: isoDate, name: text(200), kind: z.enum(holidayKinds) });
-export const holidayCalendar = z.object({
-  year: z.number(),
-  days: z.array(z.object({ date: z.string(), name: z.string(), kind: z.enum(holidayKinds) })),
-  version: z.number(),
-  reason: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
+export const holidayCalendar = z
+  .object({
+    year: z.number(),
+    days: z.array(z.object({ date: z.string(), name: z.string(), kind: z.enum(holidayKinds) })),
+    version: z.number(),
+    reason: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .check(id('HolidayCalendar', 'Hari libur dan cuti bersama setahun / the holidays of a year'));
+const calendarExample = {
+  year: 2026,
+  days: [{ date: '2026-08-17', name: 'Hari Kemerdekaan RI', kind: 'libur_nasional' }],
+  version: 1,
+  reason: 'SKB 3 Menteri 2026',
+  updatedAt: '2025-12-01T02:00:00.000Z',
+  updatedBy: 'nip:198502102010011002',
+};
 
 export const getHolidays = route({
   name: 'get-holidays',
   tag: 'Layanan',
   summary: 'Kalender hari libur dan cuti bersama / holiday calendar',
+  description:
+    'One record a year, bounded by design (at most 100 days). Every employee of the organisation, and agency systems with `directory.read`.',
   params: z.object({ year: performanceYear }),
   responses: {
-    200: { description: 'The calendar (an empty one with version 0 when none was saved)', schema: holidayCalendar },
+    200: {
+      description: 'The calendar (an empty one with version 0 when none was saved)',
+      schema: holidayCalendar,
+      example: calendarExample,
+    },
   },
   errors: [400],
 });
@@ -192,7 +255,7 @@ export const saveHolidays = route({
     reason: 'SKB 3 Menteri 2026',
     expectedVersion: 0,
   },
-  responses: { 200: { description: 'Saved', schema: holidayCalendar } },
+  responses: { 200: { description: 'Saved', schema: holidayCalendar, example: calendarExample } },
   errors: [400, 403, 409, 422],
 });
 
@@ -208,30 +271,32 @@ export const transactionItem = z.object({
   survey: z.optional(z.boolean().check(meta('Buat tautan survei (bawaan true) / make a survey link (default true)'))),
 });
 
-export const transactionResult = z.object({
-  index: z.number(),
-  externalId: z.string(),
-  status: z.enum(['created', 'updated', 'unchanged', 'rejected']),
-  transaction: z.optional(
-    z.object({
-      unitCode: z.string(),
-      serviceType: z.string(),
-      receivedAt: z.string(),
-      completedAt: z.nullable(z.string()),
-      serviceMinutes: z.nullable(z.number()),
-      standardMinutes: z.nullable(z.number()),
-      withinStandard: z.nullable(z.boolean()),
-      periodIds: z.array(z.string()),
-    }),
-  ),
-  surveyUrl: z.optional(
-    z
-      .string()
-      .check(meta('Tautan survei untuk dicetak (URL/QR) pada tanda terima / survey link to print on the receipt')),
-  ),
-  surveyExpiresAt: z.optional(z.string()),
-  error: z.optional(z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) })),
-});
+export const transactionResult = z
+  .object({
+    index: z.number(),
+    externalId: z.string(),
+    status: z.enum(['created', 'updated', 'unchanged', 'rejected']),
+    transaction: z.optional(
+      z.object({
+        unitCode: z.string(),
+        serviceType: z.string(),
+        receivedAt: z.string(),
+        completedAt: z.nullable(z.string()),
+        serviceMinutes: z.nullable(z.number()),
+        standardMinutes: z.nullable(z.number()),
+        withinStandard: z.nullable(z.boolean()),
+        periodIds: z.array(z.string()),
+      }),
+    ),
+    surveyUrl: z.optional(
+      z
+        .string()
+        .check(meta('Tautan survei untuk dicetak (URL/QR) pada tanda terima / survey link to print on the receipt')),
+    ),
+    surveyExpiresAt: z.optional(z.string()),
+    error: z.optional(z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) })),
+  })
+  .check(id('TransactionResult', 'Hasil satu transaksi / the outcome of one transaction'));
 
 export const pushTransactions = route({
   name: 'push-transactions',
@@ -267,10 +332,34 @@ export const pushTransactions = route({
   responses: {
     200: {
       description: 'One result per item, in order, and counts',
-      schema: z.object({
-        results: z.array(transactionResult),
-        summary: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
-      }),
+      schema: z
+        .object({
+          results: z.array(transactionResult),
+          summary: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
+        })
+        .check(id('TransactionPushResult')),
+      example: {
+        results: [
+          {
+            index: 0,
+            externalId: 'SIAK-2026-000123',
+            status: 'created',
+            transaction: {
+              unitCode: 'DUK-PIAK-KTP',
+              serviceType: 'ktp-el',
+              receivedAt: '2026-11-27T02:15:00.000Z',
+              completedAt: '2026-11-27T02:52:00.000Z',
+              serviceMinutes: 37,
+              standardMinutes: 60,
+              withinStandard: true,
+              periodIds: ['2026-11', '2026-Q4', '2026'],
+            },
+            surveyUrl: 'https://kinerja.example.go.id/survey/eyJsIjoi...',
+            surveyExpiresAt: '2026-12-27T02:52:00.000Z',
+          },
+        ],
+        summary: { created: 1, updated: 0, unchanged: 0, rejected: 0 },
+      },
     },
   },
   errors: [400, 403],
@@ -287,7 +376,9 @@ export const getSurveyPage = route({
   description:
     'HTML in Bahasa Indonesia, works without JavaScript. An expired (410), tampered (400) or already answered (409) link gets its own page.',
   params: z.object({ token: z.string().check(z.maxLength(400)) }),
-  responses: { 200: { description: 'The form', contentType: 'text/html' } },
+  responses: {
+    200: { description: 'The form', contentType: 'text/html', example: '<!doctype html><html lang="id">…</html>' },
+  },
   errors: [400, 404, 409, 410],
   errorsAs: 'html',
 });
@@ -296,6 +387,8 @@ export const submitSurvey = route({
   name: 'submit-survey',
   tag: 'Survei',
   summary: 'Kirim jawaban survei (form) / submit the survey (form post)',
+  description:
+    'The nine SKM elements (u1–u9, 1–4), an optional comment and complaint. One answer per link (409 after). Low ratings and complaints go to the unit head for follow-up.',
   params: z.object({ token: z.string().check(z.maxLength(400)) }),
   bodyType: 'form',
   body: z.object({
@@ -307,14 +400,20 @@ export const submitSurvey = route({
     complaint: z.ZodMiniOptional<z.ZodMiniEnum<{ ya: 'ya' }>>;
   }),
   bodyExample: 'u1=4&u2=4&u3=3&u4=4&u5=4&u6=4&u7=4&u8=3&u9=4&comment=Pelayanan+cepat',
-  responses: { 200: { description: 'Thank-you page', contentType: 'text/html' } },
+  responses: {
+    200: {
+      description: 'Thank-you page',
+      contentType: 'text/html',
+      example: '<!doctype html><html lang="id">…</html>',
+    },
+  },
   errors: [400, 404, 409, 410],
   errorsAs: 'html',
 });
 
 // ---- Indicators and follow-ups ----------------------------------------------------------------------------------
 
-const indicators = z.object({
+const indicatorFields = {
   served: z.number(),
   withinStandard: z.number(),
   withinStandardPct: z.nullable(z.number()),
@@ -329,7 +428,24 @@ const indicators = z.object({
     provisional: z.boolean(),
   }),
   followUps: z.number(),
-});
+};
+const indicators = z.object(indicatorFields).check(id('ServiceIndicators', 'Indikator layanan / service indicators'));
+const indicatorsExample = {
+  served: 412,
+  withinStandard: 398,
+  withinStandardPct: 96.6,
+  medianMinutes: 34,
+  survey: {
+    respondents: 205,
+    ikm: 88.4,
+    grade: 'A',
+    performance: { id: 'Sangat Baik', en: 'Very good' },
+    nrr: { u1: 3.6, u2: 3.5 },
+    sampleTarget: 196,
+    provisional: false,
+  },
+  followUps: 2,
+};
 
 export const getUnitServiceIndicators = route({
   name: 'get-unit-service-indicators',
@@ -342,15 +458,35 @@ export const getUnitServiceIndicators = route({
   responses: {
     200: {
       description: 'Indicators',
-      schema: z.object({
-        unitCode: z.string(),
-        periodId: z.string(),
-        unit: indicators,
-        serviceTypes: z.array(
-          z.extend(indicators, { serviceType: z.string(), name: z.string(), standardMinutes: z.nullable(z.number()) }),
-        ),
-        officers: z.array(z.extend(indicators, { nip: z.string(), name: z.string() })),
-      }),
+      schema: z
+        .object({
+          unitCode: z.string(),
+          periodId: z.string(),
+          unit: indicators,
+          serviceTypes: z.array(
+            z
+              .object({
+                ...indicatorFields,
+                serviceType: z.string(),
+                name: z.string(),
+                standardMinutes: z.nullable(z.number()),
+              })
+              .check(id('ServiceTypeIndicators')),
+          ),
+          officers: z.array(
+            z.object({ ...indicatorFields, nip: z.string(), name: z.string() }).check(id('OfficerIndicators')),
+          ),
+        })
+        .check(id('UnitServiceIndicators')),
+      example: {
+        unitCode: 'DUK-IDK',
+        periodId: '2026-11',
+        unit: indicatorsExample,
+        serviceTypes: [
+          { ...indicatorsExample, serviceType: 'ktp-el', name: 'KTP Elektronik (KTP-el)', standardMinutes: 60 },
+        ],
+        officers: [{ ...indicatorsExample, nip: OFFICER, name: 'Rahmat Hidayat Daulay' }],
+      },
     },
   },
   errors: [400, 403, 404],
@@ -360,43 +496,86 @@ export const getEmployeeServiceIndicators = route({
   name: 'get-employee-service-indicators',
   tag: 'Layanan',
   summary: "Indikator layanan seorang petugas per periode / an officer's service indicators",
+  description:
+    'The same indicators, combined over the units the officer served and per unit (bounded: a few units at most). The officer, their supervisors, admins and auditors.',
   params: z.object({ nip: nipParam, periodId }),
   responses: {
     200: {
       description: 'Combined over the units served, and per unit',
-      schema: z.object({
-        nip: z.string(),
-        periodId: z.string(),
-        combined: indicators,
-        units: z.array(z.extend(indicators, { unitCode: z.string() })),
-      }),
+      schema: z
+        .object({
+          nip: z.string(),
+          periodId: z.string(),
+          combined: indicators,
+          units: z.array(z.object({ ...indicatorFields, unitCode: z.string() }).check(id('UnitIndicatorsOfOfficer'))),
+        })
+        .check(id('EmployeeServiceIndicators')),
+      example: {
+        nip: OFFICER,
+        periodId: '2026-11',
+        combined: indicatorsExample,
+        units: [{ ...indicatorsExample, unitCode: 'DUK-IDK' }],
+      },
     },
   },
   errors: [400, 403, 404],
 });
 
-export const followUp = z.object({
-  id: z.string(),
-  unitCode: z.string(),
-  serviceType: z.string(),
-  reasons: z.array(z.string()),
-  answers: z.record(z.string(), z.number()),
-  comment: z.nullable(z.string()),
-  submittedAt: z.string(),
-  dueAt: z.string(),
-  overdue: z.boolean(),
-  status: z.enum(['open', 'resolved']),
-  resolution: z.optional(z.object({ note: z.string(), by: z.string(), at: z.string() })),
-  version: z.number(),
-});
+export const followUp = z
+  .object({
+    id: z.string(),
+    unitCode: z.string(),
+    serviceType: z.string(),
+    serviceName: z.nullable(z.string()).check(meta('Nama jenis layanan / the service type’s name')),
+    reasons: z.array(z.string()),
+    answers: z.record(z.string(), z.number()),
+    comment: z.nullable(z.string()),
+    submittedAt: z.string(),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    status: z.enum(['open', 'resolved']),
+    resolution: z.optional(
+      z.object({
+        note: z.string(),
+        by: z.string(),
+        byName: personName('Nama penindak / who resolved it'),
+        at: z.string(),
+      }),
+    ),
+    version: z.number(),
+  })
+  .check(id('SurveyFollowUp', 'Pengaduan atau nilai rendah untuk ditindaklanjuti / a complaint or low rating'));
+const followUpExample = {
+  id: 'fu_01JDQ3V4M8X2K9R5T7W1',
+  unitCode: 'DUK-IDK',
+  serviceType: 'ktp-el',
+  serviceName: 'KTP Elektronik (KTP-el)',
+  reasons: ['complaint', 'element_rated_1'],
+  answers: { u1: 4, u2: 3, u3: 1, u4: 4, u5: 4, u6: 4, u7: 4, u8: 3, u9: 4 },
+  comment: 'Petugas tidak ramah',
+  submittedAt: '2026-11-27T03:00:00.000Z',
+  dueAt: '2026-11-29T03:00:00.000Z',
+  overdue: false,
+  status: 'open',
+  version: 1,
+};
 
 export const listSurveyFollowUps = route({
   name: 'list-survey-follow-ups',
   tag: 'Survei',
   summary: 'Pengaduan dan nilai rendah yang perlu ditindaklanjuti (2×24 jam) / complaints and low ratings to follow up',
+  description:
+    'Paged with `limit`/`cursor`, newest first; `status` filters a page, so a page may hold fewer than `limit` while `nextCursor` is present. ' +
+    "With the service's name and the name of who resolved it. The unit's heads, people of units above it, the OPD admin, BKPSDM and auditors.",
   params: z.object({ code: unitCode }),
   query: z.extend(pageQuery, { status: z.optional(z.enum(['open', 'resolved'])) }),
-  responses: { 200: { description: 'Newest first', schema: page(followUp) } },
+  responses: {
+    200: {
+      description: 'Newest first',
+      schema: page(followUp).check(id('SurveyFollowUpPage')),
+      example: { items: [followUpExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9' },
+    },
+  },
   errors: [400, 403, 404],
 });
 
@@ -404,9 +583,26 @@ export const resolveSurveyFollowUp = route({
   name: 'resolve-survey-follow-up',
   tag: 'Survei',
   summary: 'Catat tindak lanjut / record the follow-up',
+  description: 'The unit head (or their Plt/Plh), the OPD admin or BKPSDM; once (409 when already resolved).',
   params: z.object({ code: unitCode, id: z.string().check(z.regex(/^[A-Za-z0-9_-]{10,80}$/)) }),
   body: z.object({ note: text(2000) }),
   bodyExample: { note: 'Pemohon dihubungi; KTP-el dicetak ulang 28/11.' },
-  responses: { 200: { description: 'Resolved', schema: followUp } },
+  responses: {
+    200: {
+      description: 'Resolved',
+      schema: followUp,
+      example: {
+        ...followUpExample,
+        status: 'resolved',
+        resolution: {
+          note: 'Pemohon dihubungi; KTP-el dicetak ulang 28/11.',
+          by: 'nip:198203152006041002',
+          byName: 'Rina Marlina Pohan, S.Sos',
+          at: '2026-11-28T02:00:00.000Z',
+        },
+        version: 2,
+      },
+    },
+  },
   errors: [400, 403, 404, 409],
 });

@@ -4,6 +4,7 @@ import { canReadAuditOf, canReadOrgAudit, reasons } from '../auth/policy.ts';
 import { type AuditEntry, auditEntryFrom, type StreamChange } from '../domain/audit.ts';
 import { forbidden } from '../messages/errors.ts';
 import { AuditRepository } from '../store/audit.ts';
+import { EmployeeRepository } from '../store/employees.ts';
 import { OrgScope, type Page } from '../store/org-scope.ts';
 import { resolveNip } from './access.ts';
 import type { UseCaseContext } from './context.ts';
@@ -13,25 +14,32 @@ interface PageRequest {
   cursor?: string;
 }
 
+/** A person's actor id (`nip:…`) gives their NIP; systems and agency clients have none. */
+const actorNip = (actor: string) => (actor.startsWith('nip:') ? actor.slice(4) : undefined);
+
+/** Names beside the acting person and the employee concerned, read in one batch; null for systems and clients. */
+async function withNames(scope: OrgScope, page: Page<AuditEntry>) {
+  const names = await new EmployeeRepository(scope).namesOf(
+    page.items.flatMap((e) => [actorNip(e.actor), e.subjectNip].filter((n): n is string => n !== undefined)),
+  );
+  const nameOf = (nip: string | undefined) => (nip ? (names.get(nip) ?? null) : null);
+  return {
+    ...page,
+    items: page.items.map((e) => ({ ...e, actorName: nameOf(actorNip(e.actor)), subjectName: nameOf(e.subjectNip) })),
+  };
+}
+
 /** The organisation's log of one month (WIB), newest first: auditors only. */
-export async function organisationAudit(
-  ctx: UseCaseContext,
-  month: string,
-  page: PageRequest,
-): Promise<Page<AuditEntry>> {
+export async function organisationAudit(ctx: UseCaseContext, month: string, page: PageRequest) {
   if (!canReadOrgAudit(ctx.principal)) throw forbidden(reasons.auditorsOnly);
-  return new AuditRepository(ctx.scope).inMonth(month, page.limit ?? 25, page.cursor);
+  return withNames(ctx.scope, await new AuditRepository(ctx.scope).inMonth(month, page.limit ?? 25, page.cursor));
 }
 
 /** Every change concerning one employee, newest first: auditors and the employee themself. */
-export async function employeeAudit(
-  ctx: UseCaseContext,
-  nipParam: string,
-  page: PageRequest,
-): Promise<Page<AuditEntry>> {
+export async function employeeAudit(ctx: UseCaseContext, nipParam: string, page: PageRequest) {
   const nip = resolveNip(ctx.principal, nipParam);
   if (!canReadAuditOf(ctx.principal, nip)) throw forbidden(reasons.auditOfOthers);
-  return new AuditRepository(ctx.scope).concerning(nip, page.limit ?? 25, page.cursor);
+  return withNames(ctx.scope, await new AuditRepository(ctx.scope).concerning(nip, page.limit ?? 25, page.cursor));
 }
 
 /** One stream record → one audit entry, stored once however often the record is delivered. */

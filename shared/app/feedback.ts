@@ -4,6 +4,7 @@ import { type Relation, reasons } from '../auth/policy.ts';
 import { yearOf } from '../domain/time.ts';
 import { DomainError, forbidden } from '../messages/errors.ts';
 import { ActivityRepository } from '../store/activities.ts';
+import { EmployeeRepository } from '../store/employees.ts';
 import { type Dialog, type Feedback, type FeedbackAbout, FeedbackRepository } from '../store/feedback.ts';
 import type { OrgScope } from '../store/org-scope.ts';
 import { PlanRepository } from '../store/plans.ts';
@@ -18,6 +19,37 @@ interface PageRequest {
   limit?: number;
   cursor?: string;
 }
+
+/** Names beside every NIP (the employee, the giver, each replier), read in one batch; null for someone not found. */
+async function withNames(scope: OrgScope, list: Feedback[]) {
+  const names = await new EmployeeRepository(scope).namesOf(
+    list.flatMap((f) => [f.nip, f.from, ...f.replies.map((r) => r.by)]),
+  );
+  const nameOf = (nip: string) => names.get(nip) ?? null;
+  return list.map((f) => ({
+    ...f,
+    name: nameOf(f.nip),
+    fromName: nameOf(f.from),
+    replies: f.replies.map((r) => ({ ...r, byName: nameOf(r.by) })),
+  }));
+}
+
+/** Names beside the employee, their supervisor and who recorded the dialog, read in one batch. */
+async function dialogsWithNames(scope: OrgScope, list: Dialog[]) {
+  const names = await new EmployeeRepository(scope).namesOf(
+    list.flatMap((d) => [d.nip, d.recordedBy, ...(d.supervisorNip ? [d.supervisorNip] : [])]),
+  );
+  const nameOf = (nip: string | null) => (nip ? (names.get(nip) ?? null) : null);
+  return list.map((d) => ({
+    ...d,
+    name: nameOf(d.nip),
+    supervisorName: nameOf(d.supervisorNip),
+    recordedByName: nameOf(d.recordedBy),
+  }));
+}
+
+const one = async <T, N>(named: (scope: OrgScope, list: T[]) => Promise<N[]>, scope: OrgScope, item: T) =>
+  (await named(scope, [item]))[0]!;
 
 /** Only the employee and their direct supervisor (or the Plt/Plh of the position today) take part. */
 function requireParty(relation: Relation): void {
@@ -45,17 +77,18 @@ export async function giveFeedbackTo(
   ctx: UseCaseContext,
   nipParam: string,
   input: { about: FeedbackAbout; text: string },
-): Promise<Feedback> {
+) {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   if (relation !== 'direct_supervisor') throw forbidden(reasons.directSupervisorOnly);
   await checkAbout(ctx.scope, target.nip, input.about);
-  return new FeedbackRepository(ctx.scope).give(
+  const given = await new FeedbackRepository(ctx.scope).give(
     target.nip,
     ctx.principal.nip,
     input.about,
     input.text,
     writeContextOf(ctx),
   );
+  return one(withNames, ctx.scope, given);
 }
 
 /** The employee replies, and the supervisor may answer: the feedback becomes a dialog. */
@@ -64,11 +97,11 @@ export async function replyToFeedback(
   nipParam: string,
   id: string,
   input: { text: string; version: number },
-): Promise<Feedback> {
+) {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   requireParty(relation);
   const write = writeContextOf(ctx);
-  return new FeedbackRepository(ctx.scope).change(
+  const changed = await new FeedbackRepository(ctx.scope).change(
     target.nip,
     id,
     input.version,
@@ -78,30 +111,28 @@ export async function replyToFeedback(
     },
     write,
   );
+  return one(withNames, ctx.scope, changed);
 }
 
 /** The employee confirms having read and understood the feedback (once; later calls keep the first time). */
-export async function acknowledgeOwnFeedback(
-  ctx: UseCaseContext,
-  nipParam: string,
-  id: string,
-  version: number,
-): Promise<Feedback> {
+export async function acknowledgeOwnFeedback(ctx: UseCaseContext, nipParam: string, id: string, version: number) {
   const nip = ownNip(ctx.principal, nipParam, reasons.feedbackParties);
   const write = writeContextOf(ctx);
-  return new FeedbackRepository(ctx.scope).change(
+  const changed = await new FeedbackRepository(ctx.scope).change(
     nip,
     id,
     version,
     (f) => ({ acknowledgedAt: f.acknowledgedAt ?? write.now }),
     write,
   );
+  return one(withNames, ctx.scope, changed);
 }
 
 /** Feedback an employee received, newest first: the employee, their supervisors and admins read it. */
 export async function feedbackReceived(ctx: UseCaseContext, nipParam: string, page: PageRequest) {
   const { target } = await readableEmployee(ctx, nipParam);
-  return new FeedbackRepository(ctx.scope).list(target.nip, page.limit ?? 25, page.cursor);
+  const found = await new FeedbackRepository(ctx.scope).list(target.nip, page.limit ?? 25, page.cursor);
+  return { ...found, items: await withNames(ctx.scope, found.items) };
 }
 
 /** Either side of a performance dialog records it: the date, the topics and the agreed follow-ups. */
@@ -109,11 +140,11 @@ export async function recordDialogWith(
   ctx: UseCaseContext,
   nipParam: string,
   input: { date: string; topics: string[]; followUps?: Dialog['followUps']; notes?: string },
-): Promise<Dialog> {
+) {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   requireParty(relation);
   const { date, topics, followUps, notes } = input;
-  return new FeedbackRepository(ctx.scope).recordDialog(
+  const recorded = await new FeedbackRepository(ctx.scope).recordDialog(
     {
       nip: target.nip,
       supervisorNip: target.supervisorNip ?? null,
@@ -125,10 +156,12 @@ export async function recordDialogWith(
     },
     writeContextOf(ctx),
   );
+  return one(dialogsWithNames, ctx.scope, recorded);
 }
 
 /** The performance dialogs of an employee, newest first; whoever may read the employee reads them. */
 export async function dialogsOf(ctx: UseCaseContext, nipParam: string, page: PageRequest) {
   const { target } = await readableEmployee(ctx, nipParam);
-  return new FeedbackRepository(ctx.scope).dialogs(target.nip, page.limit ?? 25, page.cursor);
+  const found = await new FeedbackRepository(ctx.scope).dialogs(target.nip, page.limit ?? 25, page.cursor);
+  return { ...found, items: await dialogsWithNames(ctx.scope, found.items) };
 }

@@ -164,10 +164,31 @@ export async function unitFollowUps(
   const { unit } = await monitoredUnit(ctx, unitCode);
   const page = await new SurveyRepository(ctx.scope).followUps(unit.code, query.limit ?? 25, query.cursor);
   const now = ctx.now.toISOString();
-  const items = page.items
+  const open = page.items
     .filter((f) => !query.status || f.status === query.status)
     .map((f) => ({ ...f, overdue: f.status === 'open' && f.dueAt < now }));
-  return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return {
+    items: await followUpsWithNames(ctx.scope, unit.code, open),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+}
+
+/** The service's name (the unit's catalogue, one query) and the name of who resolved it (one batch read). */
+async function followUpsWithNames<F extends FollowUp>(scope: OrgScope, unitCode: string, list: F[]) {
+  if (list.length === 0) return [];
+  const resolvers = list.flatMap((f) => (f.resolution?.by.startsWith('nip:') ? [f.resolution.by.slice(4)] : []));
+  const [types, names] = await Promise.all([
+    new ServiceCatalogueRepository(scope).types(unitCode),
+    new EmployeeRepository(scope).namesOf(resolvers),
+  ]);
+  const serviceNames = new Map(types.map((t) => [t.code, t.name]));
+  return list.map((f) => ({
+    ...f,
+    serviceName: serviceNames.get(f.serviceType) ?? null,
+    ...(f.resolution
+      ? { resolution: { ...f.resolution, byName: names.get(f.resolution.by.replace(/^nip:/, '')) ?? null } }
+      : {}),
+  }));
 }
 
 /** The unit head (or their Plt/Plh), the OPD admin or BKPSDM records how a complaint or low rating was followed up. */
@@ -175,5 +196,5 @@ export async function resolveUnitFollowUp(ctx: UseCaseContext, unitCode: string,
   const { unit, isHead } = await monitoredUnit(ctx, unitCode);
   if (!canFollowUpUnit(ctx.principal, ctx.actor.unitPath, unit.path, isHead)) throw forbidden(reasons.unitHeadOnly);
   const resolved = await new SurveyRepository(ctx.scope).resolve(unit.code, id, note, writeContextOf(ctx));
-  return { ...resolved, overdue: false };
+  return (await followUpsWithNames(ctx.scope, unit.code, [{ ...resolved, overdue: false }]))[0]!;
 }

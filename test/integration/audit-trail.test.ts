@@ -51,6 +51,8 @@ describe('audit trail', () => {
       entityId: who.staff,
       action: 'updated',
       actor: `nip:${who.bkpsdm}`,
+      actorName: 'Melati Kusuma Dewi, S.Psi',
+      subjectName: 'Rahmat Hidayat Daulay',
       requestId,
       changedFields: ['position'],
       before: { position: 'Pengelola Data Kependudukan' },

@@ -93,6 +93,12 @@ describe('feedback', () => {
       version: 2,
     });
     expect(answer.body.replies.map((r: { by: string }) => r.by)).toEqual([who.staff, who.kasi]);
+    // Names beside every NIP, so a screen shows the thread without looking anyone up.
+    expect(answer.body).toMatchObject({ name: 'Rahmat Hidayat Daulay', fromName: 'Rina Marlina Pohan, S.Sos' });
+    expect(answer.body.replies.map((r: { byName: string }) => r.byName)).toEqual([
+      'Rahmat Hidayat Daulay',
+      'Rina Marlina Pohan, S.Sos',
+    ]);
     expect(
       (await call('kabid', 'POST', `/employees/${who.staff}/feedback/${first.id}/replies`, { text: 'x', version: 3 }))
         .status,
@@ -151,6 +157,11 @@ describe('performance dialogs', () => {
     expect((await call('staff', 'POST', '/employees/me/dialogs', { date: D, topics: [] })).status).toBe(400);
     const list = await call('staff', 'GET', '/employees/me/dialogs');
     expect(list.body.items.map((d: { recordedBy: string }) => d.recordedBy)).toEqual([who.kasi, who.staff]);
+    expect(list.body.items[0]).toMatchObject({
+      name: 'Rahmat Hidayat Daulay',
+      supervisorName: 'Rina Marlina Pohan, S.Sos',
+      recordedByName: 'Rina Marlina Pohan, S.Sos',
+    });
   });
 
   it('leaves every feedback and dialog in the audit trail', async () => {

@@ -372,6 +372,8 @@ describe('the citizen survey', () => {
     expect(list.body.items).toHaveLength(1);
     const item = list.body.items[0];
     expect(item).toMatchObject({
+      serviceType: 'ktp-el',
+      serviceName: 'KTP Elektronik (KTP-el)',
       reasons: ['complaint', 'element_rated_1'],
       comment: 'Petugas tidak ramah',
       status: 'open',
@@ -403,7 +405,11 @@ describe('the citizen survey', () => {
     });
     expect(resolved.body).toMatchObject({
       status: 'resolved',
-      resolution: { note: 'Pemohon dihubungi dan petugas dibina.', by: `nip:${who.kasi}` },
+      resolution: {
+        note: 'Pemohon dihubungi dan petugas dibina.',
+        by: `nip:${who.kasi}`,
+        byName: 'Rina Marlina Pohan, S.Sos',
+      },
     });
     expect((await stack.call('POST', path, { token: t.kasi, body: { note: 'lagi' } })).status).toBe(409);
     const unit = (await indicatorsWhen((b) => b.unit.survey.respondents === 2, todayPeriod)).unit;
