@@ -2,15 +2,17 @@
  * CDK entry point (`cdk.json` runs `npx tsx infra/app.ts`). Both stacks are built from the manifest;
  * `buildApp` is exported so tests can synthesise with their own function list and without bundling.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App, Validations } from 'aws-cdk-lib';
+import { App, CfnOutput, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type FunctionDef, type HttpTrigger, functions as manifestFunctions } from '../shared/platform/manifest.ts';
 import { ApiAreaStack } from './stacks/api-area-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
+import { WebApp } from './stacks/web-app.ts';
 import { WorkersStack } from './stacks/workers-stack.ts';
 
 /** Jakarta: the data of Indonesian civil servants stays in the country. */
@@ -29,6 +31,8 @@ export interface KinerjaApp {
   app: App;
   stateful: StatefulStack;
   stateless: StatelessStack;
+  /** The web app, in the API's stack (its sign-in client's callback URLs name the distribution). */
+  web: WebApp;
   workers: WorkersStack;
   /** The authenticated routes of the larger areas, one stack each. */
   areas: ApiAreaStack[];
@@ -86,6 +90,12 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
     secrets: stateful.secrets,
     functions: all.filter((f) => f.trigger.kind === 'http' && !areaStackOf(f)),
   });
+  const web = new WebApp(stateless, 'Web', {
+    api: stateless.api,
+    auth: stateless.auth,
+    content: webContent(options.bundling !== false),
+  });
+  new CfnOutput(stateless, 'WebAppUrl', { value: `${web.url}/app/` });
   const areaNames = [...new Set(all.map(areaStackOf).filter((a): a is string => !!a))];
   const areas = areaNames.map(
     (area) =>
@@ -109,7 +119,19 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
 
   // cdk-nag 3 is a validation plugin: synthesis fails on any unacknowledged AwsSolutions error.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful, stateless, workers, areas };
+  return { app, stateful, stateless, web, workers, areas };
+}
+
+/** web/dist, built by `npm run build:web`; tests that skip bundling get a one-page stand-in. */
+function webContent(built: boolean): string {
+  if (built) {
+    const dist = fileURLToPath(new URL('../web/dist', import.meta.url));
+    if (!existsSync(join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` first.');
+    return dist;
+  }
+  const standIn = mkdtempSync(join(tmpdir(), 'kinerja-web-'));
+  writeFileSync(join(standIn, 'index.html'), '<!doctype html><title>Kinerja ASN</title>');
+  return standIn;
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
