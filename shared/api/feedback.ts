@@ -107,7 +107,7 @@ export const giveFeedback = route({
   params: byNip,
   body: z.object({ about: feedbackAbout, text: text(4000) }),
   bodyExample: {
-    about: { kind: 'activity', date: '2026-11-27', activityId: 'b1d2…' },
+    about: { kind: 'activity', date: '2026-11-27', activityId: 'b1d2c3e4-5f60-4a7b-8c9d-0e1f2a3b4c5d' },
     text: 'Rekaman KTP-el rapi; tambahkan foto berkas sebagai bukti.',
   },
   responses: {

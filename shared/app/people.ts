@@ -2,9 +2,6 @@
  * People: registering and changing employees (one at a time or by CSV import), acting assignments (Plt/Plh),
  * and the views of the hierarchy (subordinates, supervisors, oneself).
  */
-// Only the two locales we speak: the locales index would bundle all of them.
-import en from 'zod/v4/locales/en.js';
-import id from 'zod/v4/locales/id.js';
 import { importRow } from '../api/schemas.ts';
 import { canManagePeopleIn, isSelfServing, reasons } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -22,6 +19,7 @@ import type { EmploymentType } from '../domain/nip.ts';
 import { wibDate } from '../domain/time.ts';
 import { type Lang, type MessageCode, render } from '../messages/catalogue.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
+import { validationMessage } from '../messages/validation.ts';
 import { type ActingAssignment, ActingRepository } from '../store/acting.ts';
 import { type Employee, type EmployeeChange, type EmployeeFields, EmployeeRepository } from '../store/employees.ts';
 import type { OrgScope, Page } from '../store/org-scope.ts';
@@ -204,7 +202,7 @@ export async function importEmployees(
 
 /** Whether a row has the API's shape; its issues, in the caller's language, are added to `problems`. */
 function hasImportShape(row: ImportRow, lang: Lang, problems: RowProblem[]): boolean {
-  const result = importRow.safeParse(row, { error: (lang === 'en' ? en : id)().localeError });
+  const result = importRow.safeParse(row, { error: (issue) => validationMessage(issue, lang) });
   for (const issue of result.error?.issues ?? []) {
     problems.push({
       line: row.line!,

@@ -661,11 +661,7 @@ export const streamFunctions = (): (FunctionDef & { trigger: StreamTrigger })[] 
 export const scheduledFunctions = (): (FunctionDef & { trigger: ScheduleTrigger })[] =>
   functions.filter((f): f is FunctionDef & { trigger: ScheduleTrigger } => f.trigger.kind === 'schedule');
 
-/** The resource server's identifier: an access token's scopes count only as `kinerja-api/<scope>`. */
-export const resourceServerId = 'kinerja-api';
-
-/** The scope as it appears in an access token, e.g. `kinerja-api/transactions.write`. */
-export const scopeClaim = (scope: string): string => `${resourceServerId}/${scope}`;
+export { resourceServerId, scopeClaim } from './scopes.ts';
 
 /** OAuth scopes of the resource server; machine routes (and `any` routes, for machines) name the ones they accept. */
 export const apiScopes = {

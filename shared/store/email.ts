@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { NotificationDraft } from '../domain/notifications.ts';
 
 export type SendEmail = (to: { name: string; email: string }, draft: NotificationDraft, id: string) => Promise<void>;
@@ -33,7 +34,6 @@ const outbox =
 const ses =
   (from: string): SendEmail =>
   async (to, draft) => {
-    const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
     await new SESv2Client({}).send(
       new SendEmailCommand({
         FromEmailAddress: from,
