@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { type AuthMode, scopeClaim } from '#shared/platform/manifest';
+import type { AuthMode } from '#shared/platform/manifest';
+import { scopeClaim } from '#shared/platform/scopes';
 import type { RouteSpec } from '../api/route.ts';
 import { writeContextOf } from '../app/context.ts';
 import {
@@ -189,6 +190,13 @@ export function errorReply(err: unknown, lang: Lang, requestId: string): Reply {
   };
 }
 
+/** What a caller may send as `x-correlation-id` to follow its request through our responses, logs and audit. */
+const WELL_FORMED_CORRELATION_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The caller's correlation id if well formed, else the platform's request id. */
+export const correlationIdOf = (callerId: string | undefined, requestId: string): string =>
+  callerId !== undefined && WELL_FORMED_CORRELATION_ID.test(callerId) ? callerId : requestId;
+
 /**
  * Wraps one operation: authenticates, validates path, query and body with the route's zod schemas, runs the
  * use case, and maps every failure to `{ error: { code, message, details } }` in the caller's language.
@@ -201,7 +209,10 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
 ) {
   if (spec.messages) useMessages(spec.messages);
   const core = async (event: Event, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
-    const requestId = event.requestContext?.requestId ?? 'unknown';
+    const requestId = correlationIdOf(
+      event.headers?.['x-correlation-id'],
+      event.requestContext?.requestId ?? 'unknown',
+    );
     logger.setCorrelationId(requestId);
     const lang = negotiateLang(event.headers?.['accept-language']);
     try {
