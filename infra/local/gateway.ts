@@ -4,10 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { negotiateLang, render } from '../../shared/messages/catalogue.ts';
+import { cors } from '../../shared/platform/cors.ts';
 import { type FunctionDef, type HttpTrigger, httpFunctions } from '../../shared/platform/manifest.ts';
-import type { Issuer } from './issuer.ts';
+import { type Issuer, TOKEN_PATH } from './issuer.ts';
 import { invoke } from './lambda.ts';
 
 type HttpFunction = FunctionDef & { trigger: HttpTrigger };
@@ -27,6 +29,13 @@ function compile(fn: HttpFunction): CompiledRoute {
   });
   return { fn, pattern: new RegExp(`^${source}$`), names, params: names.length };
 }
+
+/** The origins allowed by default: the gateway's own, and the web app's Vite dev server. */
+export const localOrigins = (port: number) => [
+  `http://localhost:${port}`,
+  `http://127.0.0.1:${port}`,
+  'http://localhost:5173',
+];
 
 const TEXT = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/;
 
@@ -51,6 +60,8 @@ export interface GatewayOptions {
   log?: (line: string) => void;
   /** Requests per second per client address on public routes (burst: twice that); default 20. */
   publicRateLimit?: number;
+  /** Origins whose browser scripts may call the API (CORS); default this gateway's own and a Vite dev server's. */
+  allowedOrigins?: string[];
   /** Local-only pages answered before the API's routes (the web app, the dev sign-in); true when answered. */
   pages?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
@@ -76,6 +87,7 @@ export function createGateway({
   functions = httpFunctions(),
   log,
   publicRateLimit = 20,
+  allowedOrigins,
   pages,
 }: GatewayOptions): Server {
   const allowPublic = rateLimiter(publicRateLimit);
@@ -108,12 +120,32 @@ export function createGateway({
     );
   };
 
-  return createServer(async (req, res) => {
+  const originsAllowed = (): string[] => {
+    if (allowedOrigins) return allowedOrigins;
+    const { port } = server.address() as AddressInfo;
+    return localOrigins(port);
+  };
+
+  const server = createServer(async (req, res) => {
     const started = Date.now();
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     res.on('finish', () => log?.(`${method} ${url.pathname} → ${res.statusCode} (${Date.now() - started} ms)`));
+    // CORS as API Gateway does it with the stack's corsPreflight: preflights answered by the gateway itself,
+    // and every answer to an allowed origin carries its headers; another origin gets none.
+    const origin = req.headers.origin;
+    if (origin && originsAllowed().includes(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-expose-headers', cors.exposeHeaders.join(','));
+      res.setHeader('vary', 'origin');
+      if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        res.setHeader('access-control-allow-methods', cors.allowMethods.join(','));
+        res.setHeader('access-control-allow-headers', cors.allowHeaders.join(','));
+        res.setHeader('access-control-max-age', String(cors.maxAgeSeconds));
+      }
+    }
+    if (method === 'OPTIONS') return send(res, 204, {}, '');
     try {
       if (await pages?.(req, res)) return;
       const chunks: Buffer[] = [];
@@ -124,6 +156,20 @@ export function createGateway({
         chunks.push(chunk as Buffer);
       }
       const raw = Buffer.concat(chunks);
+      // Cognito's token endpoint, for the client-credentials flow (the OpenAPI document's tokenUrl locally).
+      if (method === 'POST' && url.pathname === TOKEN_PATH) {
+        const { status, body } = await issuer.clientCredentials(
+          raw.toString('utf8'),
+          req.headers['content-type'],
+          req.headers.authorization,
+        );
+        return send(
+          res,
+          status,
+          { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store' },
+          JSON.stringify(body),
+        );
+      }
 
       let match: { route: CompiledRoute; params: string[] } | undefined;
       for (const route of routes) {
@@ -209,4 +255,5 @@ export function createGateway({
       send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
     }
   });
+  return server;
 }

@@ -1,7 +1,9 @@
 /**
  * The local stand-in for Cognito: an RS256 signing key (made on first start, kept under .data/), tokens with
- * the claims Cognito puts in them, and verification with the checks API Gateway's JWT authorizer makes.
+ * the claims Cognito puts in them, the client-credentials flow of Cognito's /oauth2/token, and verification with
+ * the checks API Gateway's JWT authorizer makes.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
@@ -11,6 +13,20 @@ export const LOCAL_ISSUER = 'http://localhost/kinerja-local-issuer';
 export const WEB_CLIENT_ID = 'kinerja-local-web';
 export const MACHINE_CLIENT_ID = 'kinerja-local-machine';
 export const AUDIENCES = [WEB_CLIENT_ID, MACHINE_CLIENT_ID];
+/** The demo machine client's secret: a local stand-in (Cognito generates the real one); never deployed. */
+export const MACHINE_CLIENT_SECRET = 'kinerja-local-machine-secret';
+/** Where the local gateway answers the token endpoint, as Cognito's domain does. */
+export const TOKEN_PATH = '/oauth2/token';
+/** Every scope of the API's resource server: what the demo machine client may ask for. */
+const MACHINE_SCOPES = Object.keys(apiScopes).map((s) => `kinerja-api/${s}`);
+
+/** An answer of the token endpoint: a token, or an OAuth2 error code (RFC 6749 §5.2) as Cognito sends it. */
+export type TokenResponse =
+  | { status: 200; body: { access_token: string; expires_in: number; token_type: 'Bearer' } }
+  | {
+      status: 400;
+      body: { error: 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope' };
+    };
 
 export interface UserTokenInput {
   orgId: string;
@@ -22,9 +38,16 @@ export interface UserTokenInput {
 export interface Issuer {
   userToken(input: UserTokenInput, ttlSeconds?: number): Promise<string>;
   machineToken(clientId?: string, scopes?: string[], ttlSeconds?: number): Promise<string>;
+  /** POST /oauth2/token: the client-credentials grant, client authenticated by HTTP Basic or form fields. */
+  clientCredentials(body: string, contentType?: string, authorization?: string): Promise<TokenResponse>;
   /** Throws on a missing, forged, expired or foreign token; returns the claims otherwise. */
   verify(token: string): Promise<JWTPayload>;
 }
+
+const sameSecret = (given: string, expected: string) => {
+  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+};
 
 type Key = Awaited<ReturnType<typeof importJWK>>;
 
@@ -54,6 +77,10 @@ export async function createIssuer(keyFile?: string): Promise<Issuer> {
       .setExpirationTime(`${ttl}s`)
       .sign(privateKey);
 
+  // Shape of a Cognito client-credentials access token: no aud, client_id and scope instead.
+  const machineToken = (clientId = MACHINE_CLIENT_ID, scopes = MACHINE_SCOPES, ttl = 3600) =>
+    sign({ sub: clientId, client_id: clientId, token_use: 'access', scope: scopes.join(' ') }, ttl);
+
   return {
     // Shape of a Cognito ID token: aud is the web client, custom attributes carry organisation and NIP.
     userToken: (u, ttl = 12 * 3600) =>
@@ -70,12 +97,27 @@ export async function createIssuer(keyFile?: string): Promise<Issuer> {
         },
         ttl,
       ),
-    // Shape of a Cognito client-credentials access token: no aud, client_id and scope instead.
-    machineToken: (
-      clientId = MACHINE_CLIENT_ID,
-      scopes = Object.keys(apiScopes).map((s) => `kinerja-api/${s}`),
-      ttl = 3600,
-    ) => sign({ sub: clientId, client_id: clientId, token_use: 'access', scope: scopes.join(' ') }, ttl),
+    machineToken,
+    clientCredentials: async (body, contentType, authorization) => {
+      const refuse = (error: Extract<TokenResponse, { status: 400 }>['body']['error']) =>
+        ({ status: 400, body: { error } }) as const;
+      if (contentType?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded')
+        return refuse('invalid_request');
+      const form = new URLSearchParams(body);
+      const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+      const [clientId, secret] = basic
+        ? Buffer.from(basic, 'base64').toString('utf8').split(/:(.*)/s)
+        : [form.get('client_id'), form.get('client_secret')];
+      if (clientId !== MACHINE_CLIENT_ID || !sameSecret(secret ?? '', MACHINE_CLIENT_SECRET))
+        return refuse('invalid_client');
+      if (form.get('grant_type') !== 'client_credentials') return refuse('unsupported_grant_type');
+      // No scope asked for: every scope the client is allowed (as Cognito does).
+      const asked = (form.get('scope') ?? '').split(' ').filter(Boolean);
+      if (asked.some((s) => !MACHINE_SCOPES.includes(s))) return refuse('invalid_scope');
+      const ttl = 3600;
+      const accessToken = await machineToken(clientId, asked.length ? asked : MACHINE_SCOPES, ttl);
+      return { status: 200, body: { access_token: accessToken, expires_in: ttl, token_type: 'Bearer' } };
+    },
     verify: async (token) => {
       // algorithms pins RS256, so `alg: none` and HMAC tricks are refused before the signature check.
       const { payload } = await jwtVerify(token, publicKey, {

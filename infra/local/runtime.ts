@@ -14,7 +14,7 @@ import {
 } from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
 import { ensureTables } from './dynamodb.ts';
-import { createGateway } from './gateway.ts';
+import { createGateway, localOrigins } from './gateway.ts';
 import type { Issuer } from './issuer.ts';
 import { startScheduler } from './scheduler.ts';
 import { type FailedBatch, startStreamPoller } from './streams.ts';
@@ -45,6 +45,8 @@ export interface LocalApiOptions {
 
 export interface LocalApi {
   url: string;
+  /** Origins whose browser scripts may call the API (CORS). */
+  allowedOrigins: string[];
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,18 @@ export function configureEnvironment(endpoint: string, tableNames: Record<TableN
   process.env.POWERTOOLS_METRICS_NAMESPACE ??= 'KinerjaAsn';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   for (const [table, def] of Object.entries(tableDefs)) process.env[def.envVar] = tableNames[table as TableName];
+}
+
+/**
+ * KINERJA_ALLOWED_ORIGINS: the local form of the stack's cdk context `allowedOrigins` (comma-separated);
+ * unset, the gateway allows its own origin and the web app's Vite dev server.
+ */
+export function allowedOriginsFrom(setting: string | undefined): string[] | undefined {
+  const origins = (setting ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return origins.length ? origins : undefined;
 }
 
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
@@ -74,6 +88,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     functions: only(httpFunctions()),
     log: options.log,
     publicRateLimit: options.publicRateLimit,
+    allowedOrigins: allowedOriginsFrom(process.env.KINERJA_ALLOWED_ORIGINS),
     pages: localPages({ issuer: options.issuer, webDir: options.webDir }),
   });
   await new Promise<void>((ok, fail) => {
@@ -82,8 +97,6 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   });
   const { port } = server.address() as { port: number };
   process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? `http://localhost:${port}`;
-  // The OpenAPI document names the local issuer's token endpoint, as the stack names Cognito's.
-  process.env.TOKEN_URL = `http://localhost:${port}/oauth2/token`;
   // The OpenAPI document names the local issuer's token endpoint, as the stack names Cognito's.
   process.env.TOKEN_URL = `http://localhost:${port}/oauth2/token`;
 
@@ -103,6 +116,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
 
   return {
     url: `http://localhost:${port}`,
+    allowedOrigins: allowedOriginsFrom(process.env.KINERJA_ALLOWED_ORIGINS) ?? localOrigins(port),
     stop: async () => {
       scheduler.stop();
       await poller?.stop();

@@ -14,6 +14,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { cors } from '../../shared/platform/cors.ts';
 import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../../shared/platform/manifest.ts';
 import { Auth } from './auth.ts';
 import { contextList, contextNumber } from './helpers.ts';
@@ -56,8 +57,6 @@ export class StatelessStack extends Stack {
       (f): f is FunctionDef & { trigger: HttpTrigger } => f.trigger.kind === 'http',
     );
     const allowOrigins = contextList(this, 'allowedOrigins');
-    // Every method any area's routes use (area stacks add routes to this API).
-    const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
     this.api = new HttpApi(this, 'Api', {
       apiName: 'kinerja-asn',
       description: 'Kinerja ASN API',
@@ -67,11 +66,12 @@ export class StatelessStack extends Stack {
         ? {
             corsPreflight: {
               allowOrigins,
-              allowMethods: [...methods.map((m) => CorsHttpMethod[m]), CorsHttpMethod.OPTIONS],
-              allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+              allowMethods: cors.allowMethods.map((m) => CorsHttpMethod[m]),
+              allowHeaders: [...cors.allowHeaders],
+              exposeHeaders: [...cors.exposeHeaders],
               // Bearer tokens, not cookies.
               allowCredentials: false,
-              maxAge: Duration.hours(1),
+              maxAge: Duration.seconds(cors.maxAgeSeconds),
             },
           }
         : {}),
