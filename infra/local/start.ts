@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { registerOrganisation } from '../../shared/store/organisations.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
 import { type DynamoLocal, portIsFree, startDynamoDbLocal } from './dynamodb.ts';
-import { createIssuer } from './issuer.ts';
+import { createIssuer, MACHINE_CLIENT_ID, MACHINE_CLIENT_SECRET, TOKEN_PATH } from './issuer.ts';
 import {
   CHECKPOINT_FILE,
   DATA_DIR,
@@ -128,6 +128,9 @@ Dev tokens (valid 12 hours; more with: npm run token -- <nip>  or  npm run token
 ${tokens.map((t) => `  ${t.role.padEnd(26)} ${t.who}\n    ${t.token}`).join('\n')}
   ${'Machine client'.padEnd(26)} ${DEMO_MACHINE_CLIENT.name}
     ${machine}
+    or fetch one: curl -s -u ${MACHINE_CLIENT_ID}:${MACHINE_CLIENT_SECRET} -d grant_type=client_credentials ${api.url}${TOKEN_PATH}
+
+CORS origins: ${api.allowedOrigins.join(', ')}  (set KINERJA_ALLOWED_ORIGINS to change)
 
 Try it:
   curl -s ${api.url}/me -H "Authorization: Bearer ${staff.token}"
