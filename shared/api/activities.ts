@@ -106,65 +106,77 @@ const byActivity = z.object({ nip: nipParam, date: isoDate, id: z.string().check
 export const createActivity = route({
   name: 'create-activity',
   idempotencyKey: true,
-  tag: 'Aktivitas',
-  summary: 'Catat aktivitas harian / log a daily activity',
-  description:
-    'Send an `Idempotency-Key` header to make retries safe: the same key with the same body answers with the first result, with another body 422. ' +
-    "When the day's logged minutes pass the daily cap, the entry is kept and `notice` says the excess does not count.",
   params: z.object({ nip: nipParam }),
   body: z.object(activityFields),
-  bodyExample: example,
-  responses: {
-    201: {
-      description: 'Logged (pending verification)',
-      schema: activityWithNotice,
-      example: { activity: activityExample, notice: noticeExample },
-    },
-    200: {
-      description:
-        'A retry with the same `Idempotency-Key` and body: the first response again (header `idempotent-replay: true`)',
-      schema: activityWithNotice,
-      example: { activity: activityExample },
-    },
-  },
-  errors: [400, 403, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Aktivitas',
+        summary: 'Catat aktivitas harian / log a daily activity',
+        description:
+          'Send an `Idempotency-Key` header to make retries safe: the same key with the same body answers with the first result, with another body 422. ' +
+          "When the day's logged minutes pass the daily cap, the entry is kept and `notice` says the excess does not count.",
+        bodyExample: example,
+        responses: {
+          201: {
+            description: 'Logged (pending verification)',
+            schema: activityWithNotice,
+            example: { activity: activityExample, notice: noticeExample },
+          },
+          200: {
+            description:
+              'A retry with the same `Idempotency-Key` and body: the first response again (header `idempotent-replay: true`)',
+            schema: activityWithNotice,
+            example: { activity: activityExample },
+          },
+        },
+        errors: [400, 403, 409, 422],
+      },
 });
 
 export const updateActivity = route({
   name: 'update-activity',
-  tag: 'Aktivitas',
-  summary: 'Ubah aktivitas yang belum diverifikasi (atau ditolak) / edit an unverified or rejected activity',
-  description:
-    'Send the `version` you read (optimistic locking; 409 if it changed). The entry passes the same rules as a new one and goes back to pending in the queue of your supervisor today; `notice` as for a new entry.',
   params: byActivity,
   body: z.extend(z.partial(z.object(activityFields)), { version: z.number().check(z.int(), z.minimum(1)) }),
-  bodyExample: { version: 1, end: '11:00', outputQuantity: 16 },
-  responses: {
-    200: {
-      description: 'The activity, pending again',
-      schema: activityWithNotice,
-      example: { activity: { ...activityExample, end: '11:00', minutes: 180, outputQuantity: 16, version: 2 } },
-    },
-  },
-  errors: [400, 403, 404, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Aktivitas',
+        summary: 'Ubah aktivitas yang belum diverifikasi (atau ditolak) / edit an unverified or rejected activity',
+        description:
+          'Send the `version` you read (optimistic locking; 409 if it changed). The entry passes the same rules as a new one and goes back to pending in the queue of your supervisor today; `notice` as for a new entry.',
+        bodyExample: { version: 1, end: '11:00', outputQuantity: 16 },
+        responses: {
+          200: {
+            description: 'The activity, pending again',
+            schema: activityWithNotice,
+            example: { activity: { ...activityExample, end: '11:00', minutes: 180, outputQuantity: 16, version: 2 } },
+          },
+        },
+        errors: [400, 403, 404, 409, 422],
+      },
 });
 
 export const deleteActivity = route({
   name: 'delete-activity',
-  tag: 'Aktivitas',
-  summary: 'Hapus aktivitas yang belum diverifikasi / delete an unverified activity',
-  description:
-    'Only a pending or rejected entry of your own, while its period is open. Send the `version` you read (409 if it changed).',
   params: byActivity,
   query: z.object({ version: z.coerce.number().check(z.int(), z.minimum(1)) }),
-  responses: {
-    200: {
-      description: 'Deleted',
-      schema: z.object({ deleted: z.literal(true) }).check(z.meta({ id: 'ActivityDeleted' })),
-      example: { deleted: true },
-    },
-  },
-  errors: [400, 403, 404, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Aktivitas',
+        summary: 'Hapus aktivitas yang belum diverifikasi / delete an unverified activity',
+        description:
+          'Only a pending or rejected entry of your own, while its period is open. Send the `version` you read (409 if it changed).',
+        responses: {
+          200: {
+            description: 'Deleted',
+            schema: z.object({ deleted: z.literal(true) }).check(z.meta({ id: 'ActivityDeleted' })),
+            example: { deleted: true },
+          },
+        },
+        errors: [400, 403, 404, 409, 422],
+      },
 });
 
 const activityDay = z
@@ -178,92 +190,100 @@ const activityDay = z
 
 export const listActivities = route({
   name: 'list-activities',
-  tag: 'Aktivitas',
-  summary:
-    'Aktivitas dan menit per hari dalam rentang tanggal (hari, minggu, periode) / activities and minutes per day',
-  description:
-    'Up to 93 days. Paged: `limit` entries (1–100, default 25) in time order, and `nextCursor` while more follow; a page also stays under 1 MB, whatever its entries hold. ' +
-    'The first page (no `cursor`) also carries `days` (logged, approved and counted minutes of every day of the range with an entry, at most 93) and `dailyMinuteCap`; the pages after it carry only entries.',
   params: z.object({ nip: nipParam }),
   query: z.extend(pageQuery, { from: isoDate, to: isoDate }),
-  responses: {
-    200: {
-      description: 'A page of entries in time order; on the first page, the minutes per day of the whole range',
-      schema: z
-        .object({
-          items: z.array(activity),
-          nextCursor: z.optional(z.string()),
-          days: z.optional(z.array(activityDay)),
-          dailyMinuteCap: z.optional(z.number()),
-        })
-        .check(z.meta({ id: 'ActivityPage' })),
-      example: {
-        items: [activityExample],
-        nextCursor: 'WyIyMDI2LTExLTI3IiwiMDg6MDAiLCI2ZjFjMmI5ZSJd',
-        days: [{ date: '2026-11-27', loggedMinutes: 510, approvedMinutes: 300, countedMinutes: 300 }],
-        dailyMinuteCap: 480,
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Aktivitas',
+        summary:
+          'Aktivitas dan menit per hari dalam rentang tanggal (hari, minggu, periode) / activities and minutes per day',
+        description:
+          'Up to 93 days. Paged: `limit` entries (1–100, default 25) in time order, and `nextCursor` while more follow; a page also stays under 1 MB, whatever its entries hold. ' +
+          'The first page (no `cursor`) also carries `days` (logged, approved and counted minutes of every day of the range with an entry, at most 93) and `dailyMinuteCap`; the pages after it carry only entries.',
+        responses: {
+          200: {
+            description: 'A page of entries in time order; on the first page, the minutes per day of the whole range',
+            schema: z
+              .object({
+                items: z.array(activity),
+                nextCursor: z.optional(z.string()),
+                days: z.optional(z.array(activityDay)),
+                dailyMinuteCap: z.optional(z.number()),
+              })
+              .check(z.meta({ id: 'ActivityPage' })),
+            example: {
+              items: [activityExample],
+              nextCursor: 'WyIyMDI2LTExLTI3IiwiMDg6MDAiLCI2ZjFjMmI5ZSJd',
+              days: [{ date: '2026-11-27', loggedMinutes: 510, approvedMinutes: 300, countedMinutes: 300 }],
+              dailyMinuteCap: 480,
+            },
+          },
+        },
+        errors: [400, 403, 404, 422],
       },
-    },
-  },
-  errors: [400, 403, 404, 422],
 });
 
 export const getActivityTotals = route({
   name: 'get-activity-totals',
-  tag: 'Aktivitas',
-  summary:
-    'Realisasi per IKI dan menit terhitung dalam satu periode / realisasi per IKI and counted minutes of a period',
-  description:
-    "The counts and counted minutes of the period, and one row per IKI of the plan in force at its end (bounded by the plan). Service-measured IKI take the officer's service indicator; `realisasi` is null until there is data.",
   params: z.object({ nip: nipParam, periodId: periodParam }),
-  responses: {
-    200: {
-      description: 'Running totals (what scoring reads) beside the targets of the plan in force',
-      example: {
-        periodId: '2026-11',
-        pending: 3,
-        approved: 18,
-        rejected: 1,
-        countedMinutes: 5400,
-        iki: [
-          {
-            rhkId: 's-1',
-            ikiId: 's-1-a',
-            name: 'Jumlah dokumen KTP-el yang direkam',
-            target: 1200,
-            unit: 'dokumen',
-            source: 'activities',
-            realisasi: 214,
-            approvedCount: 18,
-          },
-        ],
-      },
-      schema: z
-        .object({
-          periodId: z.string(),
-          pending: z.number(),
-          approved: z.number(),
-          rejected: z.number(),
-          countedMinutes: z.number(),
-          iki: z.array(
-            z
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Aktivitas',
+        summary:
+          'Realisasi per IKI dan menit terhitung dalam satu periode / realisasi per IKI and counted minutes of a period',
+        description:
+          "The counts and counted minutes of the period, and one row per IKI of the plan in force at its end (bounded by the plan). Service-measured IKI take the officer's service indicator; `realisasi` is null until there is data.",
+        responses: {
+          200: {
+            description: 'Running totals (what scoring reads) beside the targets of the plan in force',
+            example: {
+              periodId: '2026-11',
+              pending: 3,
+              approved: 18,
+              rejected: 1,
+              countedMinutes: 5400,
+              iki: [
+                {
+                  rhkId: 's-1',
+                  ikiId: 's-1-a',
+                  name: 'Jumlah dokumen KTP-el yang direkam',
+                  target: 1200,
+                  unit: 'dokumen',
+                  source: 'activities',
+                  realisasi: 214,
+                  approvedCount: 18,
+                },
+              ],
+            },
+            schema: z
               .object({
-                rhkId: z.string(),
-                ikiId: z.string(),
-                name: z.string(),
-                target: z.unknown(),
-                unit: z.string(),
-                source: z.enum(['manual', 'service', 'activities']),
-                realisasi: z.nullable(z.number()),
-                approvedCount: z.number(),
+                periodId: z.string(),
+                pending: z.number(),
+                approved: z.number(),
+                rejected: z.number(),
+                countedMinutes: z.number(),
+                iki: z.array(
+                  z
+                    .object({
+                      rhkId: z.string(),
+                      ikiId: z.string(),
+                      name: z.string(),
+                      target: z.unknown(),
+                      unit: z.string(),
+                      source: z.enum(['manual', 'service', 'activities']),
+                      realisasi: z.nullable(z.number()),
+                      approvedCount: z.number(),
+                    })
+                    .check(z.meta({ id: 'IkiProgress' })),
+                ),
               })
-              .check(z.meta({ id: 'IkiProgress' })),
-          ),
-        })
-        .check(z.meta({ id: 'ActivityTotals' })),
-    },
-  },
-  errors: [400, 403, 404],
+              .check(z.meta({ id: 'ActivityTotals' })),
+          },
+        },
+        errors: [400, 403, 404],
+      },
 });
 
 const queueEntry = z
@@ -281,42 +301,41 @@ const queueEntry = z
 
 export const getVerificationQueue = route({
   name: 'get-verification-queue',
-  tag: 'Verifikasi',
-  summary:
-    'Antrean verifikasi: aktivitas bawahan langsung yang menunggu, terlama dulu / pending entries of direct subordinates, oldest first',
-  description:
-    'For a position held as Plt/Plh today, pass `as=<NIP of the position holder>`. BKPSDM sees the entries of heads with no supervisor in the system with `as=none`. ' +
-    'Paged (`limit` 1–100, default 25; `nextCursor` while more follow; a page may hold fewer when an owner has since moved to another supervisor). ' +
-    "Each entry carries its owner's `name`, the `rhkName` and `ikiName` of the plan version it was logged against, and the `version` a decision sends back.",
   params: z.object({ nip: nipParam }),
   query: z.extend(pageQuery, { as: z.optional(z.string().check(z.regex(/^(\d{18}|none)$/))) }),
-  responses: {
-    200: {
-      description: 'A page of pending entries',
-      schema: page(queueEntry).check(z.meta({ id: 'VerificationQueuePage' })),
-      example: {
-        items: [
-          {
-            ...activityExample,
-            name: 'Rina Marlina Siregar',
-            rhkName: 'Terlaksananya pelayanan perekaman KTP-el',
-            ikiName: 'Jumlah dokumen KTP-el yang direkam',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Verifikasi',
+        summary:
+          'Antrean verifikasi: aktivitas bawahan langsung yang menunggu, terlama dulu / pending entries of direct subordinates, oldest first',
+        description:
+          'For a position held as Plt/Plh today, pass `as=<NIP of the position holder>`. BKPSDM sees the entries of heads with no supervisor in the system with `as=none`. ' +
+          'Paged (`limit` 1–100, default 25; `nextCursor` while more follow; a page may hold fewer when an owner has since moved to another supervisor). ' +
+          "Each entry carries its owner's `name`, the `rhkName` and `ikiName` of the plan version it was logged against, and the `version` a decision sends back.",
+        responses: {
+          200: {
+            description: 'A page of pending entries',
+            schema: page(queueEntry).check(z.meta({ id: 'VerificationQueuePage' })),
+            example: {
+              items: [
+                {
+                  ...activityExample,
+                  name: 'Rina Marlina Siregar',
+                  rhkName: 'Terlaksananya pelayanan perekaman KTP-el',
+                  ikiName: 'Jumlah dokumen KTP-el yang direkam',
+                },
+              ],
+              nextCursor: 'eyJwayI6Ik9SRyN…',
+            },
           },
-        ],
-        nextCursor: 'eyJwayI6Ik9SRyN…',
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const decideActivities = route({
   name: 'decide-activities',
-  tag: 'Verifikasi',
-  summary:
-    'Setujui, tolak (dengan alasan) atau buka kembali satu atau banyak aktivitas / approve, reject or reopen one or many',
-  description:
-    'Up to 50 decisions, each with the `version` of the entry as read (the queue gives it). Each decision stands alone and answers for itself: a refused one does not hold back the others. Reopening puts an approved entry back to pending while its period is still open.',
   body: z.object({
     decisions: z
       .array(
@@ -331,61 +350,70 @@ export const decideActivities = route({
       )
       .check(z.minLength(1), z.maxLength(50)),
   }),
-  bodyExample: {
-    decisions: [
-      {
-        nip: '199001152015031003',
-        date: '2026-11-27',
-        id: '6f1c2b9e-4d7a-4e1b-9a53-0c8f2d7e1a44',
-        version: 1,
-        decision: 'reject',
-        reason: 'Bukti dukung tidak bisa dibuka',
-      },
-    ],
-  },
-  responses: {
-    200: {
-      description: 'One result per decision, in order',
-      schema: z
-        .object({
-          results: z.array(
-            z
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Verifikasi',
+        summary:
+          'Setujui, tolak (dengan alasan) atau buka kembali satu atau banyak aktivitas / approve, reject or reopen one or many',
+        description:
+          'Up to 50 decisions, each with the `version` of the entry as read (the queue gives it). Each decision stands alone and answers for itself: a refused one does not hold back the others. Reopening puts an approved entry back to pending while its period is still open.',
+        bodyExample: {
+          decisions: [
+            {
+              nip: '199001152015031003',
+              date: '2026-11-27',
+              id: '6f1c2b9e-4d7a-4e1b-9a53-0c8f2d7e1a44',
+              version: 1,
+              decision: 'reject',
+              reason: 'Bukti dukung tidak bisa dibuka',
+            },
+          ],
+        },
+        responses: {
+          200: {
+            description: 'One result per decision, in order',
+            schema: z
               .object({
-                id: z.string(),
-                status: z.number(),
-                activity: z.optional(activity),
-                error: z.optional(
-                  z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
+                results: z.array(
+                  z
+                    .object({
+                      id: z.string(),
+                      status: z.number(),
+                      activity: z.optional(activity),
+                      error: z.optional(
+                        z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
+                      ),
+                    })
+                    .check(z.meta({ id: 'DecisionResult' })),
                 ),
               })
-              .check(z.meta({ id: 'DecisionResult' })),
-          ),
-        })
-        .check(z.meta({ id: 'DecisionResults' })),
-      example: {
-        results: [
-          {
-            id: activityExample.id,
-            status: 200,
-            activity: {
-              ...activityExample,
-              status: 'rejected',
-              rejectReason: 'Bukti dukung tidak bisa dibuka',
-              verifiedBy: '198507102010011002',
-              verifiedAt: '2026-11-28T01:10:00.000Z',
-              version: 2,
+              .check(z.meta({ id: 'DecisionResults' })),
+            example: {
+              results: [
+                {
+                  id: activityExample.id,
+                  status: 200,
+                  activity: {
+                    ...activityExample,
+                    status: 'rejected',
+                    rejectReason: 'Bukti dukung tidak bisa dibuka',
+                    verifiedBy: '198507102010011002',
+                    verifiedAt: '2026-11-28T01:10:00.000Z',
+                    version: 2,
+                  },
+                },
+                {
+                  id: '0b6e4f3a-1c2d-4e5f-8a9b-7c6d5e4f3a2b',
+                  status: 409,
+                  error: { code: 'activity_conflict', message: 'Aktivitas telah diubah orang lain; muat ulang.' },
+                },
+              ],
             },
           },
-          {
-            id: '0b6e4f3a-1c2d-4e5f-8a9b-7c6d5e4f3a2b',
-            status: 409,
-            error: { code: 'activity_conflict', message: 'Aktivitas telah diubah orang lain; muat ulang.' },
-          },
-        ],
+        },
+        errors: [400],
       },
-    },
-  },
-  errors: [400],
 });
 
 const memberActivity = z
@@ -423,64 +451,73 @@ const memberExample = {
 
 export const getTeamActivity = route({
   name: 'get-team-activity',
-  tag: 'Verifikasi',
-  summary: 'Pemantauan bawahan langsung dalam satu periode / monitoring of direct subordinates in a period',
-  description:
-    'Per subordinate: `nip` and `name`, pending/approved/rejected counts, counted minutes per working day (Monday–Friday minus holidays of the calendar), realisasi per IKI, and whether they logged anything this week. ' +
-    'For oneself, includes the positions held as Plt/Plh today; someone else looking sees only the members they may read. ' +
-    'Not paged: bounded by design, one row per direct subordinate of the positions held (a span of control), each with at most the working days of one month or quarter.',
   params: z.object({ nip: nipParam, periodId: periodParam }),
-  responses: {
-    200: {
-      description: 'One row per subordinate, by NIP',
-      schema: z
-        .object({
-          periodId: z.string(),
-          members: z.array(memberActivity),
-          loggedNothingThisWeek: z.array(z.string()),
-        })
-        .check(z.meta({ id: 'TeamActivity' })),
-      example: { periodId: '2026-11', members: [memberExample], loggedNothingThisWeek: ['199204282017032001'] },
-    },
-  },
-  errors: [400, 403, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Verifikasi',
+        summary: 'Pemantauan bawahan langsung dalam satu periode / monitoring of direct subordinates in a period',
+        description:
+          'Per subordinate: `nip` and `name`, pending/approved/rejected counts, counted minutes per working day (Monday–Friday minus holidays of the calendar), realisasi per IKI, and whether they logged anything this week. ' +
+          'For oneself, includes the positions held as Plt/Plh today; someone else looking sees only the members they may read. ' +
+          'Not paged: bounded by design, one row per direct subordinate of the positions held (a span of control), each with at most the working days of one month or quarter.',
+        responses: {
+          200: {
+            description: 'One row per subordinate, by NIP',
+            schema: z
+              .object({
+                periodId: z.string(),
+                members: z.array(memberActivity),
+                loggedNothingThisWeek: z.array(z.string()),
+              })
+              .check(z.meta({ id: 'TeamActivity' })),
+            example: { periodId: '2026-11', members: [memberExample], loggedNothingThisWeek: ['199204282017032001'] },
+          },
+        },
+        errors: [400, 403, 404],
+      },
 });
 
 export const getUnitActivity = route({
   name: 'get-unit-activity',
-  tag: 'Verifikasi',
-  summary: 'Pemantauan sebuah unit beserta sub-unitnya dalam satu periode / monitoring of a unit subtree in a period',
-  description:
-    "The same rows for everyone in the unit subtree, and the unit's totals. For the unit's people and those above it, its OPD admin, BKPSDM and auditors. " +
-    'Paged, as a subtree can be large: `limit` rows (1–100, default 25) by NIP and `nextCursor` while more follow. ' +
-    '`totals` are always those of the whole subtree; `loggedNothingThisWeek` names those of this page who logged nothing this week.',
   params: z.object({ code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)), periodId: periodParam }),
   query: pageQuery,
-  responses: {
-    200: {
-      description: 'A page of rows, and the roll-up of the whole subtree',
-      schema: z
-        .object({
-          periodId: z.string(),
-          members: z.array(memberActivity),
-          nextCursor: z.optional(z.string()),
-          totals: z.object({
-            pending: z.number(),
-            approved: z.number(),
-            rejected: z.number(),
-            countedMinutes: z.number(),
-          }),
-          loggedNothingThisWeek: z.array(z.string()),
-        })
-        .check(z.meta({ id: 'UnitActivity' })),
-      example: {
-        periodId: '2026-11',
-        members: [memberExample],
-        nextCursor: '199001152015031003',
-        totals: { pending: 41, approved: 388, rejected: 12, countedMinutes: 112_500 },
-        loggedNothingThisWeek: [],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Verifikasi',
+        summary:
+          'Pemantauan sebuah unit beserta sub-unitnya dalam satu periode / monitoring of a unit subtree in a period',
+        description:
+          "The same rows for everyone in the unit subtree, and the unit's totals. For the unit's people and those above it, its OPD admin, BKPSDM and auditors. " +
+          'Paged, as a subtree can be large: `limit` rows (1–100, default 25) by NIP and `nextCursor` while more follow. ' +
+          '`totals` are always those of the whole subtree; `loggedNothingThisWeek` names those of this page who logged nothing this week.',
+        responses: {
+          200: {
+            description: 'A page of rows, and the roll-up of the whole subtree',
+            schema: z
+              .object({
+                periodId: z.string(),
+                members: z.array(memberActivity),
+                nextCursor: z.optional(z.string()),
+                totals: z.object({
+                  pending: z.number(),
+                  approved: z.number(),
+                  rejected: z.number(),
+                  countedMinutes: z.number(),
+                }),
+                loggedNothingThisWeek: z.array(z.string()),
+              })
+              .check(z.meta({ id: 'UnitActivity' })),
+            example: {
+              periodId: '2026-11',
+              members: [memberExample],
+              nextCursor: '199001152015031003',
+              totals: { pending: 41, approved: 388, rejected: 12, countedMinutes: 112_500 },
+              loggedNothingThisWeek: [],
+            },
+          },
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });

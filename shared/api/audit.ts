@@ -38,23 +38,23 @@ const auditPage = {
 
 export const listEmployeeAudit = route({
   name: 'list-employee-audit',
-  tag: 'Jejak audit',
-  summary: 'Jejak audit tentang seorang pegawai / audit trail concerning one employee',
-  description:
-    'Every change to records concerning the employee, newest first: who (with the name, when a person), when, before, after. ' +
-    'Paged with `limit`/`cursor`. Readable by auditors and by the employee.',
   params: z.object({ nip: nipParam }),
   query: pageQuery,
-  responses: { 200: auditPage },
-  errors: [400, 403, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Jejak audit',
+        summary: 'Jejak audit tentang seorang pegawai / audit trail concerning one employee',
+        description:
+          'Every change to records concerning the employee, newest first: who (with the name, when a person), when, before, after. ' +
+          'Paged with `limit`/`cursor`. Readable by auditors and by the employee.',
+        responses: { 200: auditPage },
+        errors: [400, 403, 404],
+      },
 });
 
 export const listAudit = route({
   name: 'list-audit',
-  tag: 'Jejak audit',
-  summary: 'Jejak audit organisasi per bulan (Auditor) / organisation audit trail by month',
-  description:
-    'Every change in the organisation in one month (WIB), newest first, with the acting person’s name. Paged with `limit`/`cursor`. Auditors only.',
   query: z.extend(pageQuery, {
     month: z
       .string()
@@ -63,6 +63,14 @@ export const listAudit = route({
         z.meta({ description: 'Bulan (WIB), YYYY-MM', examples: ['2026-11'] }),
       ),
   }),
-  responses: { 200: auditPage },
-  errors: [400, 403],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Jejak audit',
+        summary: 'Jejak audit organisasi per bulan (Auditor) / organisation audit trail by month',
+        description:
+          'Every change in the organisation in one month (WIB), newest first, with the acting person’s name. Paged with `limit`/`cursor`. Auditors only.',
+        responses: { 200: auditPage },
+        errors: [400, 403],
+      },
 });

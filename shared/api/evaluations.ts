@@ -189,149 +189,166 @@ const reward = z
 
 export const startScoringRun = route({
   name: 'start-scoring-run',
-  tag: 'Penilaian',
-  summary: 'Jalankan (ulang) penilaian periode, seluruhnya atau satu unit (Admin BKPSDM) / start or re-run scoring',
-  description:
-    'Splits the work into one task per unit (slices of at most 2,000 people), each idempotent; the tasks run in parallel through the table stream. ' +
-    'A run over a closed period ends with the period scored; a re-run gives the same results from the same data. The daily schedule does the same after each input deadline.',
   body: z.object({ periodId, unitCode: z.optional(unitCode) }),
-  bodyExample: { periodId: '2026-11' },
-  responses: {
-    202: {
-      description: 'Run started',
-      schema: z
-        .object({ runId: z.string(), periodId: z.string(), tasks: z.number(), rulesVersion: z.number() })
-        .check(id('ScoringRunStarted')),
-      example: { runId: '20261201T010000000Z-1a2b3c4d', periodId: '2026-11', tasks: 42, rulesVersion: 1 },
-    },
-  },
-  errors: [400, 403, 404, 409],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary:
+          'Jalankan (ulang) penilaian periode, seluruhnya atau satu unit (Admin BKPSDM) / start or re-run scoring',
+        description:
+          'Splits the work into one task per unit (slices of at most 2,000 people), each idempotent; the tasks run in parallel through the table stream. ' +
+          'A run over a closed period ends with the period scored; a re-run gives the same results from the same data. The daily schedule does the same after each input deadline.',
+        bodyExample: { periodId: '2026-11' },
+        responses: {
+          202: {
+            description: 'Run started',
+            schema: z
+              .object({ runId: z.string(), periodId: z.string(), tasks: z.number(), rulesVersion: z.number() })
+              .check(id('ScoringRunStarted')),
+            example: { runId: '20261201T010000000Z-1a2b3c4d', periodId: '2026-11', tasks: 42, rulesVersion: 1 },
+          },
+        },
+        errors: [400, 403, 404, 409],
+      },
 });
 
 export const getScoringRun = route({
   name: 'get-scoring-run',
-  tag: 'Penilaian',
-  summary: 'Kemajuan proses penilaian / progress of a scoring run',
-  description:
-    'Exact task counters and the people scored so far; `pendingUnits` names the units still to do (bounded by design: at most the unit tree).',
   params: z.object({ periodId, runId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,60}$/)) }),
-  responses: {
-    200: {
-      description: 'Run and its tasks',
-      schema: z
-        .looseObject({
-          periodId: z.string(),
-          runId: z.string(),
-          unitCode: z.nullable(z.string()),
-          rulesVersion: z.number(),
-          startedBy: z.string(),
-          startedAt: z.string(),
-          state: z.enum(['running', 'done']),
-          finishedAt: z.optional(z.string()),
-          tasks: z.object({ total: z.nullable(z.number()), done: z.number() }),
-          employeesScored: z.number(),
-          pendingUnits: z.array(z.object({ unitCode: z.string(), unitName: z.string() })),
-        })
-        .check(id('ScoringRun')),
-      example: {
-        periodId: '2026-11',
-        runId: '20261201T010000000Z-1a2b3c4d',
-        unitCode: null,
-        rulesVersion: 1,
-        startedBy: 'nip:197505102000031001',
-        startedAt: '2026-12-01T01:00:00.000Z',
-        state: 'running',
-        tasks: { total: 42, done: 40 },
-        employeesScored: 1830,
-        pendingUnits: [{ unitCode: 'DUK-IDK', unitName: 'Seksi Identitas Penduduk' }],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Kemajuan proses penilaian / progress of a scoring run',
+        description:
+          'Exact task counters and the people scored so far; `pendingUnits` names the units still to do (bounded by design: at most the unit tree).',
+        responses: {
+          200: {
+            description: 'Run and its tasks',
+            schema: z
+              .looseObject({
+                periodId: z.string(),
+                runId: z.string(),
+                unitCode: z.nullable(z.string()),
+                rulesVersion: z.number(),
+                startedBy: z.string(),
+                startedAt: z.string(),
+                state: z.enum(['running', 'done']),
+                finishedAt: z.optional(z.string()),
+                tasks: z.object({ total: z.nullable(z.number()), done: z.number() }),
+                employeesScored: z.number(),
+                pendingUnits: z.array(z.object({ unitCode: z.string(), unitName: z.string() })),
+              })
+              .check(id('ScoringRun')),
+            example: {
+              periodId: '2026-11',
+              runId: '20261201T010000000Z-1a2b3c4d',
+              unitCode: null,
+              rulesVersion: 1,
+              startedBy: 'nip:197505102000031001',
+              startedAt: '2026-12-01T01:00:00.000Z',
+              state: 'running',
+              tasks: { total: 42, done: 40 },
+              employeesScored: 1830,
+              pendingUnits: [{ unitCode: 'DUK-IDK', unitName: 'Seksi Identitas Penduduk' }],
+            },
+          },
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const getEvaluation = route({
   name: 'get-evaluation',
-  tag: 'Penilaian',
-  summary: 'Penilaian kinerja seseorang pada satu periode / an evaluation',
-  description:
-    'The computed figures, the recommendation, the behaviour ratings, the review, any appeal, and the outcome in force (`outcome`).',
   params: byEvaluation,
-  responses: {
-    200: {
-      description: 'The evaluation',
-      schema: z
-        .looseObject({
-          ...evaluation.shape,
-          periodState: z.string(),
-          input360: z.looseObject({ peers: z.number(), subordinates: z.number() }),
-        })
-        .check(id('EvaluationInForce')),
-      example: {
-        ...evaluationExample,
-        periodState: 'scored',
-        input360: { peers: 1, subordinates: 0, byValue: {}, comments: [] },
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Penilaian kinerja seseorang pada satu periode / an evaluation',
+        description:
+          'The computed figures, the recommendation, the behaviour ratings, the review, any appeal, and the outcome in force (`outcome`).',
+        responses: {
+          200: {
+            description: 'The evaluation',
+            schema: z
+              .looseObject({
+                ...evaluation.shape,
+                periodState: z.string(),
+                input360: z.looseObject({ peers: z.number(), subordinates: z.number() }),
+              })
+              .check(id('EvaluationInForce')),
+            example: {
+              ...evaluationExample,
+              periodState: 'scored',
+              input360: { peers: 1, subordinates: 0, byValue: {}, comments: [] },
+            },
+          },
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const getEvaluationExplanation = route({
   name: 'get-evaluation-explanation',
-  tag: 'Penilaian',
-  summary: 'Penjelasan setiap angka penilaian / how every number was computed',
-  description:
-    'Each number with its inputs (which running totals, which plan version, which rules version) and the formula, in Bahasa Indonesia.',
   params: byEvaluation,
-  responses: {
-    200: {
-      description: 'The explanation',
-      schema: z
-        .looseObject({
-          nip: z.string(),
-          periodId: z.string(),
-          periodState: z.string(),
-          inputs: z.looseObject({ planVersion: z.nullable(z.number()), rulesVersion: z.optional(z.number()) }),
-          indicators: z.array(z.looseObject({ ikiId: z.string(), name: z.string(), text: z.string() })),
-          nilaiKinerja: z.object({ value: z.number(), rounded: z.number(), text: z.string() }),
-          hasilKerja: z.looseObject({ text: z.string() }),
-          perilaku: z.looseObject({ text: z.string() }),
-          predikat: z.looseObject({ text: z.string() }),
-          review: z.nullable(z.looseObject({})),
-          appeal: z.nullable(z.looseObject({})),
-        })
-        .check(id('EvaluationExplanation')),
-      example: {
-        nip: '199605212020121003',
-        periodId: '2026-11',
-        periodState: 'scored',
-        inputs: {
-          planVersion: 1,
-          rulesVersion: 1,
-          rules: { capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90 },
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Penjelasan setiap angka penilaian / how every number was computed',
+        description:
+          'Each number with its inputs (which running totals, which plan version, which rules version) and the formula, in Bahasa Indonesia.',
+        responses: {
+          200: {
+            description: 'The explanation',
+            schema: z
+              .looseObject({
+                nip: z.string(),
+                periodId: z.string(),
+                periodState: z.string(),
+                inputs: z.looseObject({ planVersion: z.nullable(z.number()), rulesVersion: z.optional(z.number()) }),
+                indicators: z.array(z.looseObject({ ikiId: z.string(), name: z.string(), text: z.string() })),
+                nilaiKinerja: z.object({ value: z.number(), rounded: z.number(), text: z.string() }),
+                hasilKerja: z.looseObject({ text: z.string() }),
+                perilaku: z.looseObject({ text: z.string() }),
+                predikat: z.looseObject({ text: z.string() }),
+                review: z.nullable(z.looseObject({})),
+                appeal: z.nullable(z.looseObject({})),
+              })
+              .check(id('EvaluationExplanation')),
+            example: {
+              nip: '199605212020121003',
+              periodId: '2026-11',
+              periodState: 'scored',
+              inputs: {
+                planVersion: 1,
+                rulesVersion: 1,
+                rules: { capaianCap: 120, aboveThreshold: 110, meetsThreshold: 90 },
+              },
+              indicators: [
+                {
+                  ikiId: 'iki-1',
+                  name: 'Jumlah dokumen KTP-el yang diterbitkan',
+                  text: 'capaian = 9 / 8.33 × 100 = 108',
+                },
+              ],
+              nilaiKinerja: { value: 108, rounded: 108, text: 'nilai kinerja = (108 × 100) / 100 = 108' },
+              hasilKerja: { recommended: 'sesuai', text: 'Hasil: Sesuai Ekspektasi.' },
+              perilaku: { values: null, recommended: null, text: 'Atasan belum mengisi penilaian perilaku.' },
+              predikat: { text: 'Predikat menunggu penilaian perilaku.' },
+              review: null,
+              appeal: null,
+            },
+          },
         },
-        indicators: [
-          { ikiId: 'iki-1', name: 'Jumlah dokumen KTP-el yang diterbitkan', text: 'capaian = 9 / 8.33 × 100 = 108' },
-        ],
-        nilaiKinerja: { value: 108, rounded: 108, text: 'nilai kinerja = (108 × 100) / 100 = 108' },
-        hasilKerja: { recommended: 'sesuai', text: 'Hasil: Sesuai Ekspektasi.' },
-        perilaku: { values: null, recommended: null, text: 'Atasan belum mengisi penilaian perilaku.' },
-        predikat: { text: 'Predikat menunggu penilaian perilaku.' },
-        review: null,
-        appeal: null,
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const rateBehaviour = route({
   name: 'rate-behaviour',
-  tag: 'Penilaian',
-  summary: 'Penilaian perilaku BerAKHLAK oleh atasan langsung / behaviour ratings by the direct supervisor',
-  description:
-    'All seven values; the recommended perilaku follows from them. Send the `version` read (the team list carries it). New ratings ask for a new review.',
   params: byEvaluation,
   body: z.object({
     values: z.object(
@@ -340,214 +357,242 @@ export const rateBehaviour = route({
     note: z.optional(text(2000)),
     version: decisionsVersion,
   }),
-  bodyExample: {
-    values: {
-      berorientasi_pelayanan: 'di_atas',
-      akuntabel: 'sesuai',
-      kompeten: 'sesuai',
-      harmonis: 'di_atas',
-      loyal: 'sesuai',
-      adaptif: 'di_atas',
-      kolaboratif: 'di_atas',
-    },
-    version: 0,
-  },
-  responses: { 200: { description: 'The evaluation', schema: evaluation, example: evaluationExample } },
-  errors: [400, 403, 404, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Penilaian perilaku BerAKHLAK oleh atasan langsung / behaviour ratings by the direct supervisor',
+        description:
+          'All seven values; the recommended perilaku follows from them. Send the `version` read (the team list carries it). New ratings ask for a new review.',
+        bodyExample: {
+          values: {
+            berorientasi_pelayanan: 'di_atas',
+            akuntabel: 'sesuai',
+            kompeten: 'sesuai',
+            harmonis: 'di_atas',
+            loyal: 'sesuai',
+            adaptif: 'di_atas',
+            kolaboratif: 'di_atas',
+          },
+          version: 0,
+        },
+        responses: { 200: { description: 'The evaluation', schema: evaluation, example: evaluationExample } },
+        errors: [400, 403, 404, 409, 422],
+      },
 });
 
 const decisionPart = z.object({ rating, reason: z.optional(text(2000)) });
 
 export const reviewEvaluation = route({
   name: 'review-evaluation',
-  tag: 'Penilaian',
-  summary: 'Konfirmasi atau ubah rekomendasi (atasan langsung) / confirm or override the recommendation',
-  description:
-    'A rating other than the recommendation needs a written reason. The review holds for the figures it saw; a re-run that changes them asks for a new review.',
   params: byEvaluation,
   body: z.object({ hasilKerja: decisionPart, perilaku: decisionPart, version: decisionsVersion }),
-  bodyExample: { hasilKerja: { rating: 'sesuai' }, perilaku: { rating: 'di_atas' }, version: 1 },
-  responses: { 200: { description: 'The evaluation', schema: evaluation, example: evaluationExample } },
-  errors: [400, 403, 404, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Konfirmasi atau ubah rekomendasi (atasan langsung) / confirm or override the recommendation',
+        description:
+          'A rating other than the recommendation needs a written reason. The review holds for the figures it saw; a re-run that changes them asks for a new review.',
+        bodyExample: { hasilKerja: { rating: 'sesuai' }, perilaku: { rating: 'di_atas' }, version: 1 },
+        responses: { 200: { description: 'The evaluation', schema: evaluation, example: evaluationExample } },
+        errors: [400, 403, 404, 409, 422],
+      },
 });
 
 export const setUnitPredikat = route({
   name: 'set-unit-predikat',
-  tag: 'Penilaian',
-  summary: "Predikat unit/organisasi dari pimpinan (Admin BKPSDM) / a unit's own predikat",
-  description:
-    "Recorded with its reason (audited). Once the period is scored, the unit is scored again so its head takes the unit's rating (`rescoringRunId`).",
   params: z.object({ code: unitCode, periodId }),
   body: z.object({ predikat: z.enum(unitPredikats), reason: text(1000) }),
-  bodyExample: { predikat: 'baik', reason: 'Capaian perjanjian kinerja Disdukcapil 2026 (keputusan Wali Kota).' },
-  responses: {
-    200: {
-      description: 'Saved',
-      schema: z
-        .object({
-          unitCode: z.string(),
-          periodId: z.string(),
-          predikat: z.enum(unitPredikats),
-          rescoringRunId: z.nullable(z.string()),
-        })
-        .check(id('UnitPredikatSet')),
-      example: {
-        unitCode: 'DISDUKCAPIL',
-        periodId: '2026-11',
-        predikat: 'baik',
-        rescoringRunId: '20261201T010000000Z-1a2b3c4d',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: "Predikat unit/organisasi dari pimpinan (Admin BKPSDM) / a unit's own predikat",
+        description:
+          "Recorded with its reason (audited). Once the period is scored, the unit is scored again so its head takes the unit's rating (`rescoringRunId`).",
+        bodyExample: { predikat: 'baik', reason: 'Capaian perjanjian kinerja Disdukcapil 2026 (keputusan Wali Kota).' },
+        responses: {
+          200: {
+            description: 'Saved',
+            schema: z
+              .object({
+                unitCode: z.string(),
+                periodId: z.string(),
+                predikat: z.enum(unitPredikats),
+                rescoringRunId: z.nullable(z.string()),
+              })
+              .check(id('UnitPredikatSet')),
+            example: {
+              unitCode: 'DISDUKCAPIL',
+              periodId: '2026-11',
+              predikat: 'baik',
+              rescoringRunId: '20261201T010000000Z-1a2b3c4d',
+            },
+          },
+        },
+        errors: [400, 403, 404, 409],
       },
-    },
-  },
-  errors: [400, 403, 404, 409],
 });
 
 export const getDistribution = route({
   name: 'get-distribution',
-  tag: 'Penilaian',
-  summary: 'Pemeriksaan kurva distribusi per unit / distribution-curve check per unit',
-  description:
-    'For every unit whose own predikat is set: the predikat counts of its subtree and every violation of the curve. ' +
-    'Bounded by design: `units` holds at most the unit tree; `unreviewed` and `withoutPredikat` name the first 100 people (with name and unit name), `unreviewedCount` and `withoutPredikatCount` give the totals.',
   params: z.object({ year: performanceYear, periodId }),
-  responses: {
-    200: {
-      description: 'Per unit with a predikat: counts and every violation',
-      schema: z.object({ ...distributionFields, periodState: z.string() }).check(id('Distribution')),
-      example: { ...distributionExample, periodState: 'scored' },
-    },
-  },
-  errors: [400, 403, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Pemeriksaan kurva distribusi per unit / distribution-curve check per unit',
+        description:
+          'For every unit whose own predikat is set: the predikat counts of its subtree and every violation of the curve. ' +
+          'Bounded by design: `units` holds at most the unit tree; `unreviewed` and `withoutPredikat` name the first 100 people (with name and unit name), `unreviewedCount` and `withoutPredikatCount` give the totals.',
+        responses: {
+          200: {
+            description: 'Per unit with a predikat: counts and every violation',
+            schema: z.object({ ...distributionFields, periodState: z.string() }).check(id('Distribution')),
+            example: { ...distributionExample, periodState: 'scored' },
+          },
+        },
+        errors: [400, 403, 404],
+      },
 });
 
 export const finalisePeriod = route({
   name: 'finalise-period',
-  tag: 'Penilaian',
-  summary: 'Finalkan penilaian periode (Admin BKPSDM) / finalise a scored period',
-  description:
-    'Refused while evaluations are unconfirmed (unless `acceptRecommendations`) or lack a predikat, and while the distribution check reports violations (unless `acknowledgement.reason`); a refusal names the first 100 people concerned in `details.people` (name, unit name) with `details.count`. ' +
-    'Finalised evaluations change only through an appeal. The answer carries the period and the distribution report (bounded as in get-distribution).',
   params: z.object({ year: performanceYear, periodId }),
   body: z.object({
     version: z.number().check(z.int(), z.minimum(1)),
     acceptRecommendations: z.optional(z.boolean()),
     acknowledgement: z.optional(z.object({ reason: text(2000) })),
   }),
-  bodyExample: { version: 3, acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.' } },
-  responses: {
-    200: {
-      description: 'Finalised',
-      schema: z
-        .object({
-          period: z.looseObject({
-            id: z.string(),
-            state: z.literal('finalised'),
-            version: z.number(),
-            finalisation: z.looseObject({ at: z.string(), by: z.string(), acceptedRecommendations: z.number() }),
-          }),
-          report: distributionReport,
-        })
-        .check(id('Finalisation')),
-      example: {
-        period: {
-          id: '2026-11',
-          kind: 'month',
-          start: '2026-11-01',
-          end: '2026-11-30',
-          state: 'finalised',
-          version: 4,
-          rulesVersion: 1,
-          finalisation: {
-            at: '2026-12-10T02:00:00.000Z',
-            by: 'nip:197505102000031001',
-            acceptedRecommendations: 1,
-            acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.', violations: 1 },
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Finalkan penilaian periode (Admin BKPSDM) / finalise a scored period',
+        description:
+          'Refused while evaluations are unconfirmed (unless `acceptRecommendations`) or lack a predikat, and while the distribution check reports violations (unless `acknowledgement.reason`); a refusal names the first 100 people concerned in `details.people` (name, unit name) with `details.count`. ' +
+          'Finalised evaluations change only through an appeal. The answer carries the period and the distribution report (bounded as in get-distribution).',
+        bodyExample: { version: 3, acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.' } },
+        responses: {
+          200: {
+            description: 'Finalised',
+            schema: z
+              .object({
+                period: z.looseObject({
+                  id: z.string(),
+                  state: z.literal('finalised'),
+                  version: z.number(),
+                  finalisation: z.looseObject({ at: z.string(), by: z.string(), acceptedRecommendations: z.number() }),
+                }),
+                report: distributionReport,
+              })
+              .check(id('Finalisation')),
+            example: {
+              period: {
+                id: '2026-11',
+                kind: 'month',
+                start: '2026-11-01',
+                end: '2026-11-30',
+                state: 'finalised',
+                version: 4,
+                rulesVersion: 1,
+                finalisation: {
+                  at: '2026-12-10T02:00:00.000Z',
+                  by: 'nip:197505102000031001',
+                  acceptedRecommendations: 1,
+                  acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.', violations: 1 },
+                },
+              },
+              report: distributionExample,
+            },
           },
         },
-        report: distributionExample,
+        errors: [400, 403, 404, 409, 422],
       },
-    },
-  },
-  errors: [400, 403, 404, 409, 422],
 });
 
 export const getUnitRewards = route({
   name: 'get-unit-rewards',
-  tag: 'Penilaian',
-  summary: 'Daftar penghargaan unit per periode (JSON atau CSV) / reward list of a unit',
-  description:
-    'Sangat Baik first, then by nilai kinerja (two decimals), then perilaku, then the number of utama indicators above expectation, then NIP. ' +
-    'Each row names the person and their unit. JSON is paged (`limit`/`cursor`; ranks count over the whole list); `format=csv` exports the whole list as a spreadsheet.',
   params: z.object({ code: unitCode, periodId }),
   query: z.object({ format: z.optional(z.enum(['json', 'csv'])), ...pageQuery.shape }),
-  responses: {
-    200: {
-      description: 'Ranked list (a page of it as JSON; whole as CSV)',
-      schema: z
-        .object({ unitCode: z.string(), periodId: z.string(), periodState: z.string(), ...page(reward).shape })
-        .check(id('RewardPage')),
-      example: {
-        unitCode: 'DUK-IDK',
-        periodId: '2026-11',
-        periodState: 'finalised',
-        items: [
-          {
-            rank: 1,
-            nip: '199605212020121003',
-            name: 'Rahmat Hidayat Daulay',
-            position: 'Pengadministrasi Kependudukan',
-            unitCode: 'DUK-IDK',
-            unitName: 'Seksi Identitas Penduduk',
-            predikat: 'baik',
-            nilaiKinerja: 112.8,
-            hasilKerja: 'sesuai',
-            perilaku: 'di_atas',
-            utamaAbove: 1,
-            final: true,
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Daftar penghargaan unit per periode (JSON atau CSV) / reward list of a unit',
+        description:
+          'Sangat Baik first, then by nilai kinerja (two decimals), then perilaku, then the number of utama indicators above expectation, then NIP. ' +
+          'Each row names the person and their unit. JSON is paged (`limit`/`cursor`; ranks count over the whole list); `format=csv` exports the whole list as a spreadsheet.',
+        responses: {
+          200: {
+            description: 'Ranked list (a page of it as JSON; whole as CSV)',
+            schema: z
+              .object({ unitCode: z.string(), periodId: z.string(), periodState: z.string(), ...page(reward).shape })
+              .check(id('RewardPage')),
+            example: {
+              unitCode: 'DUK-IDK',
+              periodId: '2026-11',
+              periodState: 'finalised',
+              items: [
+                {
+                  rank: 1,
+                  nip: '199605212020121003',
+                  name: 'Rahmat Hidayat Daulay',
+                  position: 'Pengadministrasi Kependudukan',
+                  unitCode: 'DUK-IDK',
+                  unitName: 'Seksi Identitas Penduduk',
+                  predikat: 'baik',
+                  nilaiKinerja: 112.8,
+                  hasilKerja: 'sesuai',
+                  perilaku: 'di_atas',
+                  utamaAbove: 1,
+                  final: true,
+                },
+              ],
+              nextCursor: 'o25',
+            },
           },
-        ],
-        nextCursor: 'o25',
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const fileAppeal = route({
   name: 'file-appeal',
-  tag: 'Penilaian',
-  summary: 'Ajukan keberatan atas penilaian final (pegawai) / file an appeal',
-  description:
-    'Once per evaluation, within the appeal window after finalisation (`appealDeadline` in the answer); the second-level supervisor is told.',
   params: byEvaluation,
   body: z.object({ reason: text(4000) }),
-  bodyExample: {
-    reason: 'Realisasi IKI perekaman KTP-el tidak menghitung 40 aktivitas yang disetujui pada 28–30 November.',
-  },
-  responses: {
-    200: {
-      description: 'Filed',
-      schema: z.looseObject({ ...evaluation.shape, appealDeadline: z.string() }).check(id('AppealFiled')),
-      example: {
-        ...evaluationExample,
-        appeal: {
-          reason: 'Realisasi IKI tidak menghitung 40 aktivitas.',
-          filedAt: '2026-12-11T02:00:00.000Z',
-          state: 'filed',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Ajukan keberatan atas penilaian final (pegawai) / file an appeal',
+        description:
+          'Once per evaluation, within the appeal window after finalisation (`appealDeadline` in the answer); the second-level supervisor is told.',
+        bodyExample: {
+          reason: 'Realisasi IKI perekaman KTP-el tidak menghitung 40 aktivitas yang disetujui pada 28–30 November.',
         },
-        appealDeadline: '2026-12-24',
+        responses: {
+          200: {
+            description: 'Filed',
+            schema: z.looseObject({ ...evaluation.shape, appealDeadline: z.string() }).check(id('AppealFiled')),
+            example: {
+              ...evaluationExample,
+              appeal: {
+                reason: 'Realisasi IKI tidak menghitung 40 aktivitas.',
+                filedAt: '2026-12-11T02:00:00.000Z',
+                state: 'filed',
+              },
+              appealDeadline: '2026-12-24',
+            },
+          },
+        },
+        errors: [400, 403, 404, 409, 422],
       },
-    },
-  },
-  errors: [400, 403, 404, 409, 422],
 });
 
 export const decideAppeal = route({
   name: 'decide-appeal',
-  tag: 'Penilaian',
-  summary: 'Putuskan keberatan (atasan dari atasan, atau Admin BKPSDM) / decide an appeal',
-  description:
-    'Upheld, or revised with both ratings; the revision becomes the outcome in force. Never by the employee or the supervisor who rated.',
   params: byEvaluation,
   body: z.object({
     outcome: z.enum(['upheld', 'revised']),
@@ -555,35 +600,39 @@ export const decideAppeal = route({
     hasilKerja: z.optional(rating),
     perilaku: z.optional(rating),
   }),
-  bodyExample: {
-    outcome: 'revised',
-    reason: 'Aktivitas 28–30 November terbukti disetujui; hasil kerja menjadi Sesuai.',
-    hasilKerja: 'sesuai',
-    perilaku: 'sesuai',
-  },
-  responses: {
-    200: {
-      description: 'Decided',
-      schema: evaluation,
-      example: {
-        ...evaluationExample,
-        appeal: {
-          reason: 'Realisasi IKI tidak menghitung 40 aktivitas.',
-          filedAt: '2026-12-11T02:00:00.000Z',
-          state: 'upheld',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Putuskan keberatan (atasan dari atasan, atau Admin BKPSDM) / decide an appeal',
+        description:
+          'Upheld, or revised with both ratings; the revision becomes the outcome in force. Never by the employee or the supervisor who rated.',
+        bodyExample: {
+          outcome: 'revised',
+          reason: 'Aktivitas 28–30 November terbukti disetujui; hasil kerja menjadi Sesuai.',
+          hasilKerja: 'sesuai',
+          perilaku: 'sesuai',
         },
+        responses: {
+          200: {
+            description: 'Decided',
+            schema: evaluation,
+            example: {
+              ...evaluationExample,
+              appeal: {
+                reason: 'Realisasi IKI tidak menghitung 40 aktivitas.',
+                filedAt: '2026-12-11T02:00:00.000Z',
+                state: 'upheld',
+              },
+            },
+          },
+        },
+        errors: [400, 403, 404, 409, 422],
       },
-    },
-  },
-  errors: [400, 403, 404, 409, 422],
 });
 
 export const giveBehaviourInput = route({
   name: 'give-behaviour-input',
-  tag: 'Penilaian',
-  summary: "Masukan 360° atas perilaku rekan atau atasan / 360° input on a colleague's or supervisor's behaviour",
-  description:
-    "From a peer (same direct supervisor) or a direct subordinate. Shown beside the supervisor's ratings, never averaged into them; the giver is not shown. A second input replaces the first.",
   params: byEvaluation,
   body: z.object({
     values: z.partial(
@@ -593,60 +642,72 @@ export const giveBehaviourInput = route({
     ),
     comment: z.optional(text(1000)),
   }),
-  bodyExample: {
-    values: { harmonis: 'di_atas', kolaboratif: 'di_atas' },
-    comment: 'Selalu membantu saat antrean panjang.',
-  },
-  responses: {
-    200: {
-      description: 'Recorded',
-      schema: z.object({ recorded: z.literal(true) }).check(id('BehaviourInputRecorded')),
-      example: { recorded: true },
-    },
-  },
-  errors: [400, 403, 404, 409],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: "Masukan 360° atas perilaku rekan atau atasan / 360° input on a colleague's or supervisor's behaviour",
+        description:
+          "From a peer (same direct supervisor) or a direct subordinate. Shown beside the supervisor's ratings, never averaged into them; the giver is not shown. A second input replaces the first.",
+        bodyExample: {
+          values: { harmonis: 'di_atas', kolaboratif: 'di_atas' },
+          comment: 'Selalu membantu saat antrean panjang.',
+        },
+        responses: {
+          200: {
+            description: 'Recorded',
+            schema: z.object({ recorded: z.literal(true) }).check(id('BehaviourInputRecorded')),
+            example: { recorded: true },
+          },
+        },
+        errors: [400, 403, 404, 409],
+      },
 });
 
 export const listTeamEvaluations = route({
   name: 'list-team-evaluations',
-  tag: 'Penilaian',
-  summary: "Penilaian tim yang perlu ditinjau atasan / a supervisor's team evaluations",
-  description:
-    'One row per team member with an evaluation (including the teams of people the caller stands in for today): name, figures, what is left to do, and the `version` the rating or the review sends — one call per decision. ' +
-    'Still to review first, then by NIP; paged with `limit`/`cursor`.',
   params: z.object({ nip: nipParam, periodId }),
   query: pageQuery,
-  responses: {
-    200: {
-      description: 'One row per team member with an evaluation',
-      schema: z
-        .object({ periodId: z.string(), periodState: z.string(), ...page(teamEvaluation).shape })
-        .check(id('TeamEvaluationPage')),
-      example: {
-        periodId: '2026-11',
-        periodState: 'scored',
-        items: [
-          {
-            nip: '199605212020121003',
-            name: 'Rahmat Hidayat Daulay',
-            position: 'Pengadministrasi Kependudukan',
-            nilaiKinerja: 112.8,
-            recommendedHasilKerja: 'di_atas',
-            behaviourRated: false,
-            reviewed: false,
-            outcome: {
-              hasilKerja: 'di_atas',
-              perilaku: null,
-              predikat: null,
-              source: 'recommendation',
-              reviewCurrent: false,
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: "Penilaian tim yang perlu ditinjau atasan / a supervisor's team evaluations",
+        description:
+          'One row per team member with an evaluation (including the teams of people the caller stands in for today): name, figures, what is left to do, and the `version` the rating or the review sends — one call per decision. ' +
+          'Still to review first, then by NIP; paged with `limit`/`cursor`.',
+        responses: {
+          200: {
+            description: 'One row per team member with an evaluation',
+            schema: z
+              .object({ periodId: z.string(), periodState: z.string(), ...page(teamEvaluation).shape })
+              .check(id('TeamEvaluationPage')),
+            example: {
+              periodId: '2026-11',
+              periodState: 'scored',
+              items: [
+                {
+                  nip: '199605212020121003',
+                  name: 'Rahmat Hidayat Daulay',
+                  position: 'Pengadministrasi Kependudukan',
+                  nilaiKinerja: 112.8,
+                  recommendedHasilKerja: 'di_atas',
+                  behaviourRated: false,
+                  reviewed: false,
+                  outcome: {
+                    hasilKerja: 'di_atas',
+                    perilaku: null,
+                    predikat: null,
+                    source: 'recommendation',
+                    reviewCurrent: false,
+                  },
+                  appeal: null,
+                  version: 0,
+                },
+              ],
             },
-            appeal: null,
-            version: 0,
           },
-        ],
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });

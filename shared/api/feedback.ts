@@ -100,78 +100,90 @@ const byFeedback = z.object({ nip: nipParam, id: itemId });
 
 export const giveFeedback = route({
   name: 'give-feedback',
-  tag: 'Umpan balik',
-  summary: 'Umpan balik atasan langsung kepada bawahan / feedback from the direct supervisor',
-  description:
-    'From the direct supervisor (or the Plt/Plh of the position today), on a period, an RHK of the plan, an activity, or in general.',
   params: byNip,
   body: z.object({ about: feedbackAbout, text: text(4000) }),
-  bodyExample: {
-    about: { kind: 'activity', date: '2026-11-27', activityId: 'b1d2c3e4-5f60-4a7b-8c9d-0e1f2a3b4c5d' },
-    text: 'Rekaman KTP-el rapi; tambahkan foto berkas sebagai bukti.',
-  },
-  responses: {
-    201: { description: 'Given', schema: feedback, example: { ...feedbackExample, replies: [], version: 1 } },
-  },
-  errors: [400, 403, 404, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Umpan balik',
+        summary: 'Umpan balik atasan langsung kepada bawahan / feedback from the direct supervisor',
+        description:
+          'From the direct supervisor (or the Plt/Plh of the position today), on a period, an RHK of the plan, an activity, or in general.',
+        bodyExample: {
+          about: { kind: 'activity', date: '2026-11-27', activityId: 'b1d2c3e4-5f60-4a7b-8c9d-0e1f2a3b4c5d' },
+          text: 'Rekaman KTP-el rapi; tambahkan foto berkas sebagai bukti.',
+        },
+        responses: {
+          201: { description: 'Given', schema: feedback, example: { ...feedbackExample, replies: [], version: 1 } },
+        },
+        errors: [400, 403, 404, 422],
+      },
 });
 
 export const listFeedback = route({
   name: 'list-feedback',
-  tag: 'Umpan balik',
-  summary: 'Umpan balik yang diterima seorang pegawai, terbaru dahulu / feedback received, newest first',
-  description:
-    'Paged with `limit`/`cursor`. Names beside every NIP (employee, giver, each replier). Read by the employee, their supervisors and admins.',
   params: byNip,
   query: pageQuery,
-  responses: {
-    200: {
-      description: 'A page of feedback',
-      schema: page(feedback).check(id('FeedbackPage')),
-      example: { items: [feedbackExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9' },
-    },
-  },
-  errors: [400, 403, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Umpan balik',
+        summary: 'Umpan balik yang diterima seorang pegawai, terbaru dahulu / feedback received, newest first',
+        description:
+          'Paged with `limit`/`cursor`. Names beside every NIP (employee, giver, each replier). Read by the employee, their supervisors and admins.',
+        responses: {
+          200: {
+            description: 'A page of feedback',
+            schema: page(feedback).check(id('FeedbackPage')),
+            example: { items: [feedbackExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9' },
+          },
+        },
+        errors: [400, 403, 404],
+      },
 });
 
 export const replyFeedback = route({
   name: 'reply-feedback',
-  tag: 'Umpan balik',
-  summary: 'Balas umpan balik (pegawai atau atasannya) / reply to feedback',
-  description:
-    'The employee or their direct supervisor (or the Plt/Plh of the position today) adds a reply, at most 50 per thread; `version` is the one you read (409 if it changed). The other side is notified.',
   params: byFeedback,
   body: z.object({ text: text(4000), version }),
-  bodyExample: { text: 'Baik, mulai besok foto berkas saya lampirkan.', version: 1 },
-  responses: { 200: { description: 'The feedback with the reply', schema: feedback, example: feedbackExample } },
-  errors: [400, 403, 404, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Umpan balik',
+        summary: 'Balas umpan balik (pegawai atau atasannya) / reply to feedback',
+        description:
+          'The employee or their direct supervisor (or the Plt/Plh of the position today) adds a reply, at most 50 per thread; `version` is the one you read (409 if it changed). The other side is notified.',
+        bodyExample: { text: 'Baik, mulai besok foto berkas saya lampirkan.', version: 1 },
+        responses: { 200: { description: 'The feedback with the reply', schema: feedback, example: feedbackExample } },
+        errors: [400, 403, 404, 409, 422],
+      },
 });
 
 export const acknowledgeFeedback = route({
   name: 'acknowledge-feedback',
-  tag: 'Umpan balik',
-  summary: 'Tandai umpan balik sudah dibaca dan dipahami (pegawai) / acknowledge feedback',
-  description:
-    'The employee only. Once: a later call keeps the first `acknowledgedAt`. `version` is the one you read (409 if it changed).',
   params: byFeedback,
   body: z.object({ version }),
-  bodyExample: { version: 2 },
-  responses: {
-    200: {
-      description: 'Acknowledged',
-      schema: feedback,
-      example: { ...feedbackExample, acknowledgedAt: '2026-11-27T12:00:00.000Z', version: 3 },
-    },
-  },
-  errors: [400, 403, 404, 409],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Umpan balik',
+        summary: 'Tandai umpan balik sudah dibaca dan dipahami (pegawai) / acknowledge feedback',
+        description:
+          'The employee only. Once: a later call keeps the first `acknowledgedAt`. `version` is the one you read (409 if it changed).',
+        bodyExample: { version: 2 },
+        responses: {
+          200: {
+            description: 'Acknowledged',
+            schema: feedback,
+            example: { ...feedbackExample, acknowledgedAt: '2026-11-27T12:00:00.000Z', version: 3 },
+          },
+        },
+        errors: [400, 403, 404, 409],
+      },
 });
 
 export const recordDialog = route({
   name: 'record-dialog',
-  tag: 'Umpan balik',
-  summary: 'Catat dialog kinerja (pegawai atau atasan langsung) / record a performance dialog',
-  description:
-    'Either side records it: the date, the topics and the agreed follow-ups with who owns each. The supervisor stored is the employee’s direct supervisor at the time.',
   params: byNip,
   body: z.object({
     date: isoDate,
@@ -183,29 +195,41 @@ export const recordDialog = route({
     ),
     notes: z.optional(text(4000)),
   }),
-  bodyExample: {
-    date: '2026-11-27',
-    topics: ['Antrean KTP-el sore hari'],
-    followUps: [{ text: 'Buka loket tambahan pukul 15.00–17.00', owner: 'supervisor', due: '2026-12-05' }],
-  },
-  responses: { 201: { description: 'Recorded', schema: dialog, example: dialogExample } },
-  errors: [400, 403, 404, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Umpan balik',
+        summary: 'Catat dialog kinerja (pegawai atau atasan langsung) / record a performance dialog',
+        description:
+          'Either side records it: the date, the topics and the agreed follow-ups with who owns each. The supervisor stored is the employee’s direct supervisor at the time.',
+        bodyExample: {
+          date: '2026-11-27',
+          topics: ['Antrean KTP-el sore hari'],
+          followUps: [{ text: 'Buka loket tambahan pukul 15.00–17.00', owner: 'supervisor', due: '2026-12-05' }],
+        },
+        responses: { 201: { description: 'Recorded', schema: dialog, example: dialogExample } },
+        errors: [400, 403, 404, 422],
+      },
 });
 
 export const listDialogs = route({
   name: 'list-dialogs',
-  tag: 'Umpan balik',
-  summary: 'Dialog kinerja seorang pegawai, terbaru dahulu / performance dialogs, newest first',
-  description:
-    'Paged with `limit`/`cursor`. Names beside the employee, the supervisor and who recorded it. Whoever may read the employee reads them.',
   params: byNip,
   query: pageQuery,
-  responses: {
-    200: {
-      description: 'A page of dialogs',
-      schema: page(dialog).check(id('DialogPage')),
-      example: { items: [dialogExample] },
-    },
-  },
-  errors: [400, 403, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Umpan balik',
+        summary: 'Dialog kinerja seorang pegawai, terbaru dahulu / performance dialogs, newest first',
+        description:
+          'Paged with `limit`/`cursor`. Names beside the employee, the supervisor and who recorded it. Whoever may read the employee reads them.',
+        responses: {
+          200: {
+            description: 'A page of dialogs',
+            schema: page(dialog).check(id('DialogPage')),
+            example: { items: [dialogExample] },
+          },
+        },
+        errors: [400, 403, 404],
+      },
 });

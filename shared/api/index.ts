@@ -11,8 +11,7 @@ import * as services from './services.ts';
 import * as system from './system.ts';
 import * as units from './units.ts';
 
-const isRouteSpec = (x: unknown): x is RouteSpec =>
-  typeof x === 'object' && x !== null && 'name' in x && 'responses' in x;
+const isRouteSpec = (x: unknown): x is RouteSpec => typeof x === 'object' && x !== null && 'name' in x && 'docs' in x;
 
 export const routeSpecs: RouteSpec[] = [
   system,

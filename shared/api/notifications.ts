@@ -31,37 +31,45 @@ const notificationExample = {
 
 export const listNotifications = route({
   name: 'list-notifications',
-  tag: 'Notifikasi',
-  summary: 'Kotak masuk notifikasi saya, terbaru dahulu / my notifications, newest first',
-  description:
-    'Paged with `limit`/`cursor`; `unread=true` for unread ones only. Texts name people and services by name; `link` is the resource to open.',
   query: z.extend(pageQuery, { unread: z.optional(z.enum(['true', 'false'])) }),
-  responses: {
-    200: {
-      description: 'A page of notifications and the unread count',
-      schema: z.extend(page(notification), { unreadCount: z.number() }).check(id('NotificationPage')),
-      example: { items: [notificationExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9', unreadCount: 3 },
-    },
-  },
-  errors: [400],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Notifikasi',
+        summary: 'Kotak masuk notifikasi saya, terbaru dahulu / my notifications, newest first',
+        description:
+          'Paged with `limit`/`cursor`; `unread=true` for unread ones only. Texts name people and services by name; `link` is the resource to open.',
+        responses: {
+          200: {
+            description: 'A page of notifications and the unread count',
+            schema: z.extend(page(notification), { unreadCount: z.number() }).check(id('NotificationPage')),
+            example: { items: [notificationExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9', unreadCount: 3 },
+          },
+        },
+        errors: [400],
+      },
 });
 
 export const markNotificationsRead = route({
   name: 'mark-notifications-read',
-  tag: 'Notifikasi',
-  summary: 'Tandai notifikasi sudah dibaca / mark notifications read',
-  description: 'The ids given (up to 100), or `all: true`. Ids of someone else’s notifications change nothing.',
   body: z.object({
     ids: z.optional(z.array(z.string().check(z.regex(/^[0-9]{8,20}-[A-Za-z0-9_-]{16}$/))).check(z.maxLength(100))),
     all: z.optional(z.literal(true)),
   }),
-  bodyExample: { all: true },
-  responses: {
-    200: {
-      description: 'How many changed, and the unread count after',
-      schema: z.object({ marked: z.number(), unreadCount: z.number() }).check(id('NotificationsMarked')),
-      example: { marked: 3, unreadCount: 0 },
-    },
-  },
-  errors: [400],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Notifikasi',
+        summary: 'Tandai notifikasi sudah dibaca / mark notifications read',
+        description: 'The ids given (up to 100), or `all: true`. Ids of someone else’s notifications change nothing.',
+        bodyExample: { all: true },
+        responses: {
+          200: {
+            description: 'How many changed, and the unread count after',
+            schema: z.object({ marked: z.number(), unreadCount: z.number() }).check(id('NotificationsMarked')),
+            example: { marked: 3, unreadCount: 0 },
+          },
+        },
+        errors: [400],
+      },
 });

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { apiScopes, httpFunctions } from '#shared/platform/manifest';
 import { tokenUrlPlaceholder } from './documents.ts';
 import { routeSpecs } from './index.ts';
-import type { ResponseDoc, RouteSpec } from './route.ts';
+import type { ResponseDoc, RouteDocs, RouteSpec } from './route.ts';
 import { errorBody } from './schemas.ts';
 
 type Json = Record<string, unknown>;
@@ -174,19 +174,24 @@ function successResponse(components: ComponentSchemas, spec: RouteSpec, doc: Res
   };
 }
 
-function responsesOf(components: ComponentSchemas, spec: RouteSpec, auth: string): Record<string, Json> {
+function responsesOf(
+  components: ComponentSchemas,
+  spec: RouteSpec,
+  docs: RouteDocs,
+  auth: string,
+): Record<string, Json> {
   const replays = spec.replays === true || spec.idempotencyKey === true;
   const responses: Record<string, Json> = {};
-  for (const [status, doc] of Object.entries(spec.responses))
+  for (const [status, doc] of Object.entries(docs.responses))
     responses[status] = successResponse(components, spec, doc, status === '200' && replays);
   // A retry of a create that finds its record already stored answers 200 with `idempotent-replay: true`.
-  const created = spec.responses[201];
-  if (replays && created && !spec.responses[200]) responses['200'] = successResponse(components, spec, created, true);
+  const created = docs.responses[201];
+  if (replays && created && !docs.responses[200]) responses['200'] = successResponse(components, spec, created, true);
   // Every protected route can refuse a bad token (401) and an unregistered or inactive person (403); any route
   // can be throttled (429) or fail (500); the gateway refuses too large a body (413).
   const statuses = [
     ...new Set([
-      ...spec.errors,
+      ...docs.errors,
       ...(auth === 'public' ? [] : [401, 403]),
       ...(spec.body || spec.bodyType ? [413] : []),
       429,
@@ -215,8 +220,8 @@ const formFields = (spec: RouteSpec, encoded: unknown) => {
   return parsed.success ? parsed.data : fields;
 };
 
-function requestBody(components: ComponentSchemas, spec: RouteSpec): Json | undefined {
-  const bodyExample = spec.bodyType === 'form' ? formFields(spec, spec.bodyExample) : spec.bodyExample;
+function requestBody(components: ComponentSchemas, spec: RouteSpec, docs: RouteDocs): Json | undefined {
+  const bodyExample = spec.bodyType === 'form' ? formFields(spec, docs.bodyExample) : docs.bodyExample;
   const example = bodyExample !== undefined ? { example: bodyExample } : {};
   if (spec.bodyType === 'csv')
     return { required: true, content: { 'text/csv': { schema: { type: 'string' }, ...example } } };
@@ -226,7 +231,14 @@ function requestBody(components: ComponentSchemas, spec: RouteSpec): Json | unde
 }
 
 /** The operations whose spec has no description of its own (the document falls back to the summary). */
-export const operationsWithoutDescription = () => routeSpecs.filter((s) => !s.description).map((s) => s.name);
+export const operationsWithoutDescription = () => routeSpecs.filter((s) => !docsOf(s).description).map((s) => s.name);
+
+/** A spec's documentation; only a bundle goes without it, and bundles never build the document. */
+function docsOf(spec: RouteSpec): RouteDocs {
+  if (!spec.docs)
+    throw new Error(`the route spec ${spec.name} has no docs: the document is built from source, not in a bundle`);
+  return spec.docs;
+}
 
 export function buildOpenApi(options: OpenApiOptions = {}): Json {
   const specs = new Map(routeSpecs.map((s) => [s.name, s]));
@@ -238,13 +250,14 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
     const spec = specs.get(fn.name);
     if (!spec) throw new Error(`no route spec for ${fn.name}`);
     const { method, path, auth, scopes } = fn.trigger;
-    tags.add(spec.tag);
-    const body = requestBody(components, spec);
+    const docs = docsOf(spec);
+    tags.add(docs.tag);
+    const body = requestBody(components, spec, docs);
     (paths[path] ??= {})[method.toLowerCase()] = {
       operationId: fn.name,
-      tags: [spec.tag],
-      summary: spec.summary,
-      description: spec.description ?? `${spec.summary}.`,
+      tags: [docs.tag],
+      summary: docs.summary,
+      description: docs.description ?? `${docs.summary}.`,
       parameters: [
         ...parameters(components, spec, 'path'),
         ...parameters(components, spec, 'query'),
@@ -252,7 +265,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
         ref('parameters', 'AcceptLanguage'),
       ],
       ...(body ? { requestBody: body } : {}),
-      responses: responsesOf(components, spec, auth),
+      responses: responsesOf(components, spec, docs, auth),
       security:
         auth === 'public'
           ? []

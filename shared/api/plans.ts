@@ -142,32 +142,33 @@ const planView = z
 
 export const getPlan = route({
   name: 'get-plan',
-  tag: 'SKP',
-  summary: "SKP seorang pegawai: versi terakhir, versi yang berlaku hari ini, dan riwayat versi / an employee's plan",
-  description:
-    'Readable by the owner, their supervisors (incl. acting), their unit admin, BKPSDM and auditors. `inForce` is the ' +
-    'approved version in force today (for a year not begun or past: on its nearest day).',
   params: byNipYear,
-  responses: {
-    200: {
-      description: 'The plan',
-      schema: planView,
-      example: {
-        latest: planVersionExample,
-        inForce: planVersionExample,
-        versions: [{ planVersion: 1, state: 'approved', effectiveFrom: '2026-01-01' }],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'SKP',
+        summary:
+          "SKP seorang pegawai: versi terakhir, versi yang berlaku hari ini, dan riwayat versi / an employee's plan",
+        description:
+          'Readable by the owner, their supervisors (incl. acting), their unit admin, BKPSDM and auditors. `inForce` is the ' +
+          'approved version in force today (for a year not begun or past: on its nearest day).',
+        responses: {
+          200: {
+            description: 'The plan',
+            schema: planView,
+            example: {
+              latest: planVersionExample,
+              inForce: planVersionExample,
+              versions: [{ planVersion: 1, state: 'approved', effectiveFrom: '2026-01-01' }],
+            },
+          },
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const createPlan = route({
   name: 'create-plan',
-  tag: 'SKP',
-  summary: "Buat draf SKP sendiri, atau salin dari tahun lain / create your own draft plan, or copy another year's",
-  description:
-    "Send `rhk`, or `copyFrom` (a year) to copy that year's plan as a draft (links to the supervisor's RHK are cleared).",
   params: byNipYear,
   body: z.object({ rhk: z.optional(rhkList), copyFrom: z.optional(performanceYear) }).check(
     z.refine((b) => (b.rhk === undefined) !== (b.copyFrom === undefined), {
@@ -175,44 +176,57 @@ export const createPlan = route({
       path: [],
     }),
   ),
-  bodyExample: examplePlan,
-  responses: {
-    201: {
-      description: 'Draft version 1',
-      schema: namedPlanVersion,
-      example: {
-        nip: '199001152015031003',
-        year: 2026,
-        planVersion: 1,
-        state: 'draft',
-        ...examplePlan,
-        version: 1,
-        createdAt: '2026-01-08T02:00:00.000Z',
-        updatedAt: '2026-01-08T02:00:00.000Z',
-        updatedBy: 'nip:199001152015031003',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'SKP',
+        summary:
+          "Buat draf SKP sendiri, atau salin dari tahun lain / create your own draft plan, or copy another year's",
+        description:
+          "Send `rhk`, or `copyFrom` (a year) to copy that year's plan as a draft (links to the supervisor's RHK are cleared).",
+        bodyExample: examplePlan,
+        responses: {
+          201: {
+            description: 'Draft version 1',
+            schema: namedPlanVersion,
+            example: {
+              nip: '199001152015031003',
+              year: 2026,
+              planVersion: 1,
+              state: 'draft',
+              ...examplePlan,
+              version: 1,
+              createdAt: '2026-01-08T02:00:00.000Z',
+              updatedAt: '2026-01-08T02:00:00.000Z',
+              updatedBy: 'nip:199001152015031003',
+            },
+          },
+        },
+        errors: [400, 403, 409, 422],
       },
-    },
-  },
-  errors: [400, 403, 409, 422],
 });
 
 export const updatePlan = route({
   name: 'update-plan',
-  tag: 'SKP',
-  summary: 'Ubah draf SKP (atau yang dikembalikan) / edit a draft or returned plan',
-  description:
-    'The owner replaces the RHK of the latest version while it is a draft or returned; send the `version` read.',
   params: byNipYear,
   body: z.object({ version, rhk: rhkList }),
-  bodyExample: { version: 1, ...examplePlan },
-  responses: {
-    200: {
-      description: 'The changed version',
-      schema: namedPlanVersion,
-      example: { ...planVersionExample, version: 2 },
-    },
-  },
-  errors: [400, 403, 404, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'SKP',
+        summary: 'Ubah draf SKP (atau yang dikembalikan) / edit a draft or returned plan',
+        description:
+          'The owner replaces the RHK of the latest version while it is a draft or returned; send the `version` read.',
+        bodyExample: { version: 1, ...examplePlan },
+        responses: {
+          200: {
+            description: 'The changed version',
+            schema: namedPlanVersion,
+            example: { ...planVersionExample, version: 2 },
+          },
+        },
+        errors: [400, 403, 404, 409, 422],
+      },
 });
 
 const workflow = <B extends z.ZodMiniType>(
@@ -226,20 +240,24 @@ const workflow = <B extends z.ZodMiniType>(
 ) =>
   route({
     name,
-    tag: 'SKP',
-    summary,
-    description,
     params: byNipYear,
     body,
-    bodyExample,
-    responses: {
-      [status]: {
-        description: 'The plan version after the step',
-        schema: namedPlanVersion,
-        example: planVersionExample,
-      },
-    },
-    errors,
+    docs: import.meta.bundled
+      ? undefined
+      : {
+          tag: 'SKP',
+          summary,
+          description,
+          bodyExample,
+          responses: {
+            [status]: {
+              description: 'The plan version after the step',
+              schema: namedPlanVersion,
+              example: planVersionExample,
+            },
+          },
+          errors,
+        },
   });
 
 export const submitPlan = workflow(
@@ -278,148 +296,162 @@ export const revisePlan = workflow(
 
 export const listTeamPlans = route({
   name: 'list-team-plans',
-  tag: 'SKP',
-  summary: "Status SKP bawahan langsung (termasuk sebagai Plt/Plh hari ini) / the state of direct subordinates' plans",
-  description:
-    'For oneself, includes the positions held as Plt/Plh today. Someone else looking (a supervisor above, an admin) sees only the members they may read. ' +
-    'Not paged: bounded by design by the size of a team (direct subordinates of the positions held). Each entry carries the ' +
-    '`version` an approve or return must send, so deciding n plans takes n calls.',
   params: byNipYear,
-  responses: {
-    200: {
-      description:
-        'Each direct subordinate with the state of their plan; `waitingForMe` when submitted to this supervisor',
-      schema: z
-        .object({
-          items: z.array(
-            z
-              .extend(employeeSummary, {
-                supervisorName: z.nullable(z.string()),
-                state: z.string(),
-                planVersion: z.optional(z.number()),
-                version: z.optional(
-                  z.number().check(meta('Versi catatan untuk approve/return / the version a decision sends')),
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'SKP',
+        summary:
+          "Status SKP bawahan langsung (termasuk sebagai Plt/Plh hari ini) / the state of direct subordinates' plans",
+        description:
+          'For oneself, includes the positions held as Plt/Plh today. Someone else looking (a supervisor above, an admin) sees only the members they may read. ' +
+          'Not paged: bounded by design by the size of a team (direct subordinates of the positions held). Each entry carries the ' +
+          '`version` an approve or return must send, so deciding n plans takes n calls.',
+        responses: {
+          200: {
+            description:
+              'Each direct subordinate with the state of their plan; `waitingForMe` when submitted to this supervisor',
+            schema: z
+              .object({
+                items: z.array(
+                  z
+                    .extend(employeeSummary, {
+                      supervisorName: z.nullable(z.string()),
+                      state: z.string(),
+                      planVersion: z.optional(z.number()),
+                      version: z.optional(
+                        z.number().check(meta('Versi catatan untuk approve/return / the version a decision sends')),
+                      ),
+                      inForceVersion: z.optional(z.number()),
+                      waitingForMe: z.boolean(),
+                    })
+                    .check(id('TeamPlanEntry')),
                 ),
-                inForceVersion: z.optional(z.number()),
-                waitingForMe: z.boolean(),
+                counts: z.record(z.string(), z.number()),
               })
-              .check(id('TeamPlanEntry')),
-          ),
-          counts: z.record(z.string(), z.number()),
-        })
-        .check(id('TeamPlans')),
-      example: {
-        items: [
-          {
-            nip: '199001152015031003',
-            name: 'Rahmat Hidayat Daulay',
-            position: 'Pengelola Data Kependudukan',
-            unitCode: 'DUK-IDK',
-            supervisorNip: '198203152006041002',
-            supervisorName: 'Rina Marlina Pohan, S.Sos',
-            state: 'submitted',
-            planVersion: 1,
-            version: 3,
-            waitingForMe: true,
+              .check(id('TeamPlans')),
+            example: {
+              items: [
+                {
+                  nip: '199001152015031003',
+                  name: 'Rahmat Hidayat Daulay',
+                  position: 'Pengelola Data Kependudukan',
+                  unitCode: 'DUK-IDK',
+                  supervisorNip: '198203152006041002',
+                  supervisorName: 'Rina Marlina Pohan, S.Sos',
+                  state: 'submitted',
+                  planVersion: 1,
+                  version: 3,
+                  waitingForMe: true,
+                },
+              ],
+              counts: { submitted: 1 },
+            },
           },
-        ],
-        counts: { submitted: 1 },
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const getUnitCascade = route({
   name: 'get-unit-cascade',
-  tag: 'SKP',
-  summary: 'Pohon cascading RHK sebuah unit / the cascade tree of a unit',
-  description:
-    'Every RHK of the people of the unit subtree (the version in force today, else the one submitted; drafts are never shown), nested under the RHK it contributes to. ' +
-    'For BKPSDM and auditors, the OPD admin within their OPD, and people whose own unit is the unit or above it.',
   params: z.object({ code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)), year: performanceYear }),
-  responses: {
-    200: {
-      description:
-        'Roots of the tree (RHK linked to a unit goal or to an RHK outside the unit); each node: nip, name, rhkId, title, kind, planVersion, planState, unitGoal, children',
-      schema: z.object({ roots: z.array(z.record(z.string(), z.unknown())) }).check(id('UnitCascade')),
-      example: {
-        roots: [
-          {
-            nip: '198203152006041002',
-            name: 'Rina Marlina Pohan, S.Sos',
-            rhkId: 'rhk-kasi-1',
-            title: 'Meningkatnya cakupan kepemilikan KTP-el',
-            kind: 'utama',
-            planVersion: 1,
-            planState: 'approved',
-            unitGoal: 'Cakupan KTP-el 98%',
-            children: [
-              {
-                nip: '199001152015031003',
-                name: 'Rahmat Hidayat Daulay',
-                rhkId: 'rhk-1',
-                title: 'Terlayaninya perekaman KTP-el warga Kota Medan',
-                kind: 'utama',
-                planVersion: 1,
-                planState: 'approved',
-                children: [],
-              },
-            ],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'SKP',
+        summary: 'Pohon cascading RHK sebuah unit / the cascade tree of a unit',
+        description:
+          'Every RHK of the people of the unit subtree (the version in force today, else the one submitted; drafts are never shown), nested under the RHK it contributes to. ' +
+          'For BKPSDM and auditors, the OPD admin within their OPD, and people whose own unit is the unit or above it.',
+        responses: {
+          200: {
+            description:
+              'Roots of the tree (RHK linked to a unit goal or to an RHK outside the unit); each node: nip, name, rhkId, title, kind, planVersion, planState, unitGoal, children',
+            schema: z.object({ roots: z.array(z.record(z.string(), z.unknown())) }).check(id('UnitCascade')),
+            example: {
+              roots: [
+                {
+                  nip: '198203152006041002',
+                  name: 'Rina Marlina Pohan, S.Sos',
+                  rhkId: 'rhk-kasi-1',
+                  title: 'Meningkatnya cakupan kepemilikan KTP-el',
+                  kind: 'utama',
+                  planVersion: 1,
+                  planState: 'approved',
+                  unitGoal: 'Cakupan KTP-el 98%',
+                  children: [
+                    {
+                      nip: '199001152015031003',
+                      name: 'Rahmat Hidayat Daulay',
+                      rhkId: 'rhk-1',
+                      title: 'Terlayaninya perekaman KTP-el warga Kota Medan',
+                      kind: 'utama',
+                      planVersion: 1,
+                      planState: 'approved',
+                      children: [],
+                    },
+                  ],
+                },
+              ],
+            },
           },
-        ],
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const getSupervisorPlan = route({
   name: 'get-supervisor-plan',
-  tag: 'SKP',
-  summary: "SKP atasan langsung yang berlaku, untuk menautkan RHK / the supervisor's plan in force, for linking RHK",
-  description:
-    "The caller's own (`me` or their NIP; anyone else 403): the supervisor on record, their name and the RHK (id, kind, title) " +
-    'of their approved plan in force (today, or the nearest day of the year), which is what a submission is checked against. ' +
-    "Plt/Plh: an acting official decides in the supervisor's stead but holds no plan of the position, so links always go to the " +
-    "holder's plan; today's acting officials are listed in `actingToday`. 404 when the caller has no supervisor or the " +
-    'supervisor has no approved plan in force.',
   params: byNipYear,
-  responses: {
-    200: {
-      description: "The supervisor's RHK to link to",
-      schema: z
-        .object({
-          supervisorNip: z.string(),
-          supervisorName: z.nullable(z.string()),
-          year: z.number(),
-          planVersion: z.number(),
-          effectiveFrom: z.optional(z.string()),
-          effectiveTo: z.optional(z.string()),
-          rhk: z.array(z.object({ id: z.string(), kind: z.enum(['utama', 'tambahan']), title: z.string() })),
-          actingToday: z.array(
-            z.object({
-              nip: z.string(),
-              name: z.nullable(z.string()),
-              kind: z.enum(['PLT', 'PLH']),
-              startDate: z.string(),
-              endDate: z.string(),
-            }),
-          ),
-        })
-        .check(id('SupervisorPlan')),
-      example: {
-        supervisorNip: '198203152006041002',
-        supervisorName: 'Rina Marlina Pohan, S.Sos',
-        year: 2026,
-        planVersion: 1,
-        effectiveFrom: '2026-01-01',
-        rhk: [{ id: 'rhk-kasi-1', kind: 'utama', title: 'Meningkatnya cakupan kepemilikan KTP-el' }],
-        actingToday: [],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'SKP',
+        summary:
+          "SKP atasan langsung yang berlaku, untuk menautkan RHK / the supervisor's plan in force, for linking RHK",
+        description:
+          "The caller's own (`me` or their NIP; anyone else 403): the supervisor on record, their name and the RHK (id, kind, title) " +
+          'of their approved plan in force (today, or the nearest day of the year), which is what a submission is checked against. ' +
+          "Plt/Plh: an acting official decides in the supervisor's stead but holds no plan of the position, so links always go to the " +
+          "holder's plan; today's acting officials are listed in `actingToday`. 404 when the caller has no supervisor or the " +
+          'supervisor has no approved plan in force.',
+        responses: {
+          200: {
+            description: "The supervisor's RHK to link to",
+            schema: z
+              .object({
+                supervisorNip: z.string(),
+                supervisorName: z.nullable(z.string()),
+                year: z.number(),
+                planVersion: z.number(),
+                effectiveFrom: z.optional(z.string()),
+                effectiveTo: z.optional(z.string()),
+                rhk: z.array(z.object({ id: z.string(), kind: z.enum(['utama', 'tambahan']), title: z.string() })),
+                actingToday: z.array(
+                  z.object({
+                    nip: z.string(),
+                    name: z.nullable(z.string()),
+                    kind: z.enum(['PLT', 'PLH']),
+                    startDate: z.string(),
+                    endDate: z.string(),
+                  }),
+                ),
+              })
+              .check(id('SupervisorPlan')),
+            example: {
+              supervisorNip: '198203152006041002',
+              supervisorName: 'Rina Marlina Pohan, S.Sos',
+              year: 2026,
+              planVersion: 1,
+              effectiveFrom: '2026-01-01',
+              rhk: [{ id: 'rhk-kasi-1', kind: 'utama', title: 'Meningkatnya cakupan kepemilikan KTP-el' }],
+              actingToday: [],
+            },
+          },
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 // ---- years, periods, rules -------------------------------------------------------------------------------
@@ -512,50 +544,54 @@ const rulesExample = {
 
 export const openYear = route({
   name: 'open-year',
-  tag: 'Periode',
-  summary: 'Buka tahun kinerja dan periodenya (Admin BKPSDM) / open a performance year and its periods',
-  description:
-    "Creates the year's periods (monthly or quarterly, plus the year itself) and rules version 1, carried over from the " +
-    'year before, else the policy defaults. A year opens once.',
   body: z.object({ year: performanceYear, cadence: z.enum(['monthly', 'quarterly']) }),
-  bodyExample: { year: 2027, cadence: 'monthly' },
-  responses: {
-    201: {
-      description: 'The year, its periods and rules version 1 (defaults)',
-      schema: z
-        .object({ year: z.number(), cadence: z.string(), periods: z.array(period), rules: rulesVersion })
-        .check(id('OpenedYear')),
-      example: { year: 2026, cadence: 'monthly', periods: [periodExample], rules: rulesExample },
-    },
-  },
-  errors: [400, 403, 409],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Periode',
+        summary: 'Buka tahun kinerja dan periodenya (Admin BKPSDM) / open a performance year and its periods',
+        description:
+          "Creates the year's periods (monthly or quarterly, plus the year itself) and rules version 1, carried over from the " +
+          'year before, else the policy defaults. A year opens once.',
+        bodyExample: { year: 2027, cadence: 'monthly' },
+        responses: {
+          201: {
+            description: 'The year, its periods and rules version 1 (defaults)',
+            schema: z
+              .object({ year: z.number(), cadence: z.string(), periods: z.array(period), rules: rulesVersion })
+              .check(id('OpenedYear')),
+            example: { year: 2026, cadence: 'monthly', periods: [periodExample], rules: rulesExample },
+          },
+        },
+        errors: [400, 403, 409],
+      },
 });
 
 export const getYear = route({
   name: 'get-year',
-  tag: 'Periode',
-  summary: 'Tahun kinerja dan periodenya / a performance year and its periods',
-  description:
-    'Every period of the year with its state and deadline. Not paged: bounded by design (at most 12 months, 4 quarters and the year).',
   params: z.object({ year: performanceYear }),
-  responses: {
-    200: {
-      description: 'The year',
-      schema: z
-        .object({ year: z.number(), cadence: z.string(), periods: z.array(period) })
-        .check(id('PerformanceYear')),
-      example: { year: 2026, cadence: 'monthly', periods: [periodExample] },
-    },
-  },
-  errors: [400, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Periode',
+        summary: 'Tahun kinerja dan periodenya / a performance year and its periods',
+        description:
+          'Every period of the year with its state and deadline. Not paged: bounded by design (at most 12 months, 4 quarters and the year).',
+        responses: {
+          200: {
+            description: 'The year',
+            schema: z
+              .object({ year: z.number(), cadence: z.string(), periods: z.array(period) })
+              .check(id('PerformanceYear')),
+            example: { year: 2026, cadence: 'monthly', periods: [periodExample] },
+          },
+        },
+        errors: [400, 404],
+      },
 });
 
 export const updatePeriod = route({
   name: 'update-period',
-  tag: 'Periode',
-  summary: "Ubah status atau batas pengisian sebuah periode (Admin BKPSDM) / change a period's state or input deadline",
-  description:
-    'States: open → closed → scored → finalised (closed may re-open; scored may go back to closed). A finalised period never changes.',
   params: z.object({ year: performanceYear, periodId }),
   body: z
     .object({
@@ -569,35 +605,48 @@ export const updatePeriod = route({
         path: [],
       }),
     ),
-  bodyExample: { version: 1, state: 'closed' },
-  responses: {
-    200: { description: 'The period', schema: period, example: { ...periodExample, state: 'closed', version: 2 } },
-  },
-  errors: [400, 403, 404, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Periode',
+        summary:
+          "Ubah status atau batas pengisian sebuah periode (Admin BKPSDM) / change a period's state or input deadline",
+        description:
+          'States: open → closed → scored → finalised (closed may re-open; scored may go back to closed). A finalised period never changes.',
+        bodyExample: { version: 1, state: 'closed' },
+        responses: {
+          200: {
+            description: 'The period',
+            schema: period,
+            example: { ...periodExample, state: 'closed', version: 2 },
+          },
+        },
+        errors: [400, 403, 404, 409, 422],
+      },
 });
 
 export const getRules = route({
   name: 'get-rules',
-  tag: 'Periode',
-  summary: "Aturan penilaian tahun ini dan riwayat versinya / the year's rules and their versions",
-  description: 'Not paged: bounded by design (a handful of rule versions a year).',
   params: z.object({ year: performanceYear }),
-  responses: {
-    200: {
-      description: 'Current rules and history, newest first',
-      schema: z.object({ current: rulesVersion, history: z.array(rulesVersion) }).check(id('RulesHistory')),
-      example: { current: rulesExample, history: [rulesExample] },
-    },
-  },
-  errors: [400, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Periode',
+        summary: "Aturan penilaian tahun ini dan riwayat versinya / the year's rules and their versions",
+        description: 'Not paged: bounded by design (a handful of rule versions a year).',
+        responses: {
+          200: {
+            description: 'Current rules and history, newest first',
+            schema: z.object({ current: rulesVersion, history: z.array(rulesVersion) }).check(id('RulesHistory')),
+            example: { current: rulesExample, history: [rulesExample] },
+          },
+        },
+        errors: [400, 404],
+      },
 });
 
 export const updateRules = route({
   name: 'update-rules',
-  tag: 'Periode',
-  summary: 'Tetapkan aturan versi baru (Admin BKPSDM) / set a new version of the rules',
-  description:
-    'Creates a new version; earlier versions stay readable, and a period already finalised keeps the version it was scored with.',
   params: z.object({ year: performanceYear }),
   body: z.extend(rules, {
     scoringDelayDays: z.optional(scoringDelayDays),
@@ -605,27 +654,35 @@ export const updateRules = route({
     expectedRulesVersion: z.number().check(z.int(), z.minimum(1)),
     reason: text(1000),
   }),
-  bodyExample: {
-    capaianCap: 120,
-    aboveThreshold: 110,
-    meetsThreshold: 90,
-    dailyMinuteCap: 450,
-    appealWindowDays: 14,
-    inputDeadlineDay: 7,
-    expectedRulesVersion: 1,
-    reason: 'Batas pengisian digeser ke tanggal 7 (SE Sekda 2027).',
-  },
-  responses: {
-    200: {
-      description: 'The new version',
-      schema: rulesVersion,
-      example: {
-        ...rulesExample,
-        inputDeadlineDay: 7,
-        rulesVersion: 2,
-        reason: 'Batas pengisian digeser ke tanggal 7.',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Periode',
+        summary: 'Tetapkan aturan versi baru (Admin BKPSDM) / set a new version of the rules',
+        description:
+          'Creates a new version; earlier versions stay readable, and a period already finalised keeps the version it was scored with.',
+        bodyExample: {
+          capaianCap: 120,
+          aboveThreshold: 110,
+          meetsThreshold: 90,
+          dailyMinuteCap: 450,
+          appealWindowDays: 14,
+          inputDeadlineDay: 7,
+          expectedRulesVersion: 1,
+          reason: 'Batas pengisian digeser ke tanggal 7 (SE Sekda 2027).',
+        },
+        responses: {
+          200: {
+            description: 'The new version',
+            schema: rulesVersion,
+            example: {
+              ...rulesExample,
+              inputDeadlineDay: 7,
+              rulesVersion: 2,
+              reason: 'Batas pengisian digeser ke tanggal 7.',
+            },
+          },
+        },
+        errors: [400, 403, 404, 409, 422],
       },
-    },
-  },
-  errors: [400, 403, 404, 409, 422],
 });

@@ -11,6 +11,21 @@ export interface ResponseDoc {
 }
 
 /**
+ * What the OpenAPI document says about an operation beyond its schemas. Specs write it as
+ * `docs: import.meta.bundled ? undefined : { ... }`: the document is built from source at build time
+ * (shared/api/documents.ts), so a deployed bundle drops it (see `bundling.define` in infra/bundling.ts).
+ */
+export interface RouteDocs {
+  tag: string;
+  summary: string;
+  description?: string;
+  bodyExample?: unknown;
+  responses: Record<number, ResponseDoc>;
+  /** Client errors this operation can answer, besides 401 on protected routes. */
+  errors: Array<400 | 403 | 404 | 409 | 410 | 415 | 422>;
+}
+
+/**
  * One API operation: the schemas that validate its input at run time are the same ones the OpenAPI
  * document is generated from, so the two cannot drift. Method, path and auth mode live in the manifest.
  */
@@ -21,26 +36,21 @@ export interface RouteSpec<
 > {
   /** The manifest function name; also the OpenAPI operationId. */
   name: string;
-  tag: string;
-  summary: string;
-  description?: string;
   params?: P;
   query?: Q;
   body?: B;
   /** `csv` bodies arrive as text and are validated by the handler row by row; `form` is an HTML form post. */
   bodyType?: 'json' | 'csv' | 'form';
-  bodyExample?: unknown;
   /** Reads an `Idempotency-Key` header: a retry with the same key stores nothing twice and answers a replay. */
   idempotencyKey?: true;
   /** A retry that finds its record already stored answers 200 with `idempotent-replay: true` instead of 201. */
   replays?: true;
-  responses: Record<number, ResponseDoc>;
-  /** Client errors this operation can answer, besides 401 on protected routes. */
-  errors: Array<400 | 403 | 404 | 409 | 410 | 415 | 422>;
   /** Pages for people (the survey) answer errors as HTML pages too. */
   errorsAs?: 'html';
   /** Messages of the area beyond the common ones (shared/messages/catalogue.ts): what its handler can render. */
   messages?: Catalogue;
+  /** Undefined in a deployed bundle only. */
+  docs: RouteDocs | undefined;
 }
 
 export const route = <P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(

@@ -67,28 +67,28 @@ const serviceTypeExample = {
 
 export const listServiceTypes = route({
   name: 'list-service-types',
-  tag: 'Layanan',
-  summary: "Jenis layanan sebuah unit dan waktu standarnya / a unit's service types and standard times",
-  description:
-    'Not paged, bounded by design (a unit offers a few dozen service types at most). Every employee of the organisation, ' +
-    'and agency systems with `directory.read` (to map their own service codes).',
   params: z.object({ code: unitCode }),
-  responses: {
-    200: {
-      description: 'Service types',
-      schema: z.object({ items: z.array(serviceType) }).check(id('ServiceTypeList')),
-      example: { items: [serviceTypeExample] },
-    },
-  },
-  errors: [400, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary: "Jenis layanan sebuah unit dan waktu standarnya / a unit's service types and standard times",
+        description:
+          'Not paged, bounded by design (a unit offers a few dozen service types at most). Every employee of the organisation, ' +
+          'and agency systems with `directory.read` (to map their own service codes).',
+        responses: {
+          200: {
+            description: 'Service types',
+            schema: z.object({ items: z.array(serviceType) }).check(id('ServiceTypeList')),
+            example: { items: [serviceTypeExample] },
+          },
+        },
+        errors: [400, 404],
+      },
 });
 
 export const saveServiceType = route({
   name: 'save-service-type',
-  tag: 'Layanan',
-  summary: 'Tambah atau ubah jenis layanan / add or change a service type',
-  description:
-    "Without `expectedVersion` the type is created (409 if it exists); with it, the stored version is replaced (409 if it changed). BKPSDM, or the Admin OPD of the unit's OPD.",
   params: z.object({ code: unitCode, type: serviceTypeCode }),
   body: z.object({
     name: text(200),
@@ -105,12 +105,20 @@ export const saveServiceType = route({
     active: z.optional(z.boolean()),
     expectedVersion: z.optional(z.number().check(z.int(), z.minimum(1))),
   }),
-  bodyExample: { name: 'KTP-el (cetak)', standardMinutes: 60 },
-  responses: {
-    200: { description: 'Changed', schema: serviceType, example: { ...serviceTypeExample, version: 2 } },
-    201: { description: 'Created', schema: serviceType, example: serviceTypeExample },
-  },
-  errors: [400, 403, 404, 409],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary: 'Tambah atau ubah jenis layanan / add or change a service type',
+        description:
+          "Without `expectedVersion` the type is created (409 if it exists); with it, the stored version is replaced (409 if it changed). BKPSDM, or the Admin OPD of the unit's OPD.",
+        bodyExample: { name: 'KTP-el (cetak)', standardMinutes: 60 },
+        responses: {
+          200: { description: 'Changed', schema: serviceType, example: { ...serviceTypeExample, version: 2 } },
+          201: { description: 'Created', schema: serviceType, example: serviceTypeExample },
+        },
+        errors: [400, 403, 404, 409],
+      },
 });
 
 const interval = z.object({ open: wibTime, close: wibTime });
@@ -152,28 +160,28 @@ const hoursExample = {
 
 export const getServiceHours = route({
   name: 'get-service-hours',
-  tag: 'Layanan',
-  summary: "Jam layanan unit (WIB), semua versi / a unit's service hours, every version",
-  description:
-    'Not paged, bounded by design (one version per change of hours, a handful a year). Every employee of the organisation, ' +
-    'and agency systems with `directory.read`.',
   params: z.object({ code: unitCode }),
-  responses: {
-    200: {
-      description: 'Versions, oldest first; the one in force on a day is the latest starting on or before it',
-      schema: z.object({ items: z.array(serviceHours) }).check(id('ServiceHoursList')),
-      example: { items: [hoursExample] },
-    },
-  },
-  errors: [400, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary: "Jam layanan unit (WIB), semua versi / a unit's service hours, every version",
+        description:
+          'Not paged, bounded by design (one version per change of hours, a handful a year). Every employee of the organisation, ' +
+          'and agency systems with `directory.read`.',
+        responses: {
+          200: {
+            description: 'Versions, oldest first; the one in force on a day is the latest starting on or before it',
+            schema: z.object({ items: z.array(serviceHours) }).check(id('ServiceHoursList')),
+            example: { items: [hoursExample] },
+          },
+        },
+        errors: [400, 404],
+      },
 });
 
 export const addServiceHours = route({
   name: 'add-service-hours',
-  tag: 'Layanan',
-  summary: 'Tetapkan jam layanan mulai suatu tanggal / set service hours from a date',
-  description:
-    'A new version in force from `effectiveFrom`; completion times of transactions are computed with the version in force each day. Replacing a version that starts the same day needs its `expectedVersion`.',
   params: z.object({ code: unitCode }),
   body: z.object({
     effectiveFrom: isoDate,
@@ -181,24 +189,32 @@ export const addServiceHours = route({
     reason: text(500),
     expectedVersion: z.optional(z.number().check(z.int(), z.minimum(1))),
   }),
-  bodyExample: {
-    effectiveFrom: '2026-01-01',
-    weekly: {
-      mon: [{ open: '08:00', close: '20:00' }],
-      tue: [{ open: '08:00', close: '20:00' }],
-      wed: [{ open: '08:00', close: '20:00' }],
-      thu: [{ open: '08:00', close: '20:00' }],
-      fri: [{ open: '08:00', close: '20:00' }],
-      sat: [{ open: '08:00', close: '12:00' }],
-      sun: [],
-    },
-    reason: 'Jam layanan Disdukcapil 2026',
-  },
-  responses: {
-    201: { description: 'Saved', schema: serviceHours, example: hoursExample },
-    200: { description: 'Replaced', schema: serviceHours, example: { ...hoursExample, version: 2 } },
-  },
-  errors: [400, 403, 404, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary: 'Tetapkan jam layanan mulai suatu tanggal / set service hours from a date',
+        description:
+          'A new version in force from `effectiveFrom`; completion times of transactions are computed with the version in force each day. Replacing a version that starts the same day needs its `expectedVersion`.',
+        bodyExample: {
+          effectiveFrom: '2026-01-01',
+          weekly: {
+            mon: [{ open: '08:00', close: '20:00' }],
+            tue: [{ open: '08:00', close: '20:00' }],
+            wed: [{ open: '08:00', close: '20:00' }],
+            thu: [{ open: '08:00', close: '20:00' }],
+            fri: [{ open: '08:00', close: '20:00' }],
+            sat: [{ open: '08:00', close: '12:00' }],
+            sun: [],
+          },
+          reason: 'Jam layanan Disdukcapil 2026',
+        },
+        responses: {
+          201: { description: 'Saved', schema: serviceHours, example: hoursExample },
+          200: { description: 'Replaced', schema: serviceHours, example: { ...hoursExample, version: 2 } },
+        },
+        errors: [400, 403, 404, 409, 422],
+      },
 });
 
 const holiday = z.object({ date: isoDate, name: text(200), kind: z.enum(holidayKinds) });
@@ -223,40 +239,48 @@ const calendarExample = {
 
 export const getHolidays = route({
   name: 'get-holidays',
-  tag: 'Layanan',
-  summary: 'Kalender hari libur dan cuti bersama / holiday calendar',
-  description:
-    'One record a year, bounded by design (at most 100 days). Every employee of the organisation, and agency systems with `directory.read`.',
   params: z.object({ year: performanceYear }),
-  responses: {
-    200: {
-      description: 'The calendar (an empty one with version 0 when none was saved)',
-      schema: holidayCalendar,
-      example: calendarExample,
-    },
-  },
-  errors: [400],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary: 'Kalender hari libur dan cuti bersama / holiday calendar',
+        description:
+          'One record a year, bounded by design (at most 100 days). Every employee of the organisation, and agency systems with `directory.read`.',
+        responses: {
+          200: {
+            description: 'The calendar (an empty one with version 0 when none was saved)',
+            schema: holidayCalendar,
+            example: calendarExample,
+          },
+        },
+        errors: [400],
+      },
 });
 
 export const saveHolidays = route({
   name: 'save-holidays',
-  tag: 'Layanan',
-  summary: 'Simpan kalender libur (Admin BKPSDM) / save the holiday calendar',
-  description:
-    "Replaces the year's list as a new version (`expectedVersion`: 0 for the first). Every version is kept in the audit trail. Changes apply to completion times computed afterwards.",
   params: z.object({ year: performanceYear }),
   body: z.object({
     days: z.array(holiday).check(z.maxLength(100)),
     reason: text(500),
     expectedVersion: z.number().check(z.int(), z.minimum(0)),
   }),
-  bodyExample: {
-    days: [{ date: '2026-08-17', name: 'Hari Kemerdekaan RI', kind: 'libur_nasional' }],
-    reason: 'SKB 3 Menteri 2026',
-    expectedVersion: 0,
-  },
-  responses: { 200: { description: 'Saved', schema: holidayCalendar, example: calendarExample } },
-  errors: [400, 403, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary: 'Simpan kalender libur (Admin BKPSDM) / save the holiday calendar',
+        description:
+          "Replaces the year's list as a new version (`expectedVersion`: 0 for the first). Every version is kept in the audit trail. Changes apply to completion times computed afterwards.",
+        bodyExample: {
+          days: [{ date: '2026-08-17', name: 'Hari Kemerdekaan RI', kind: 'libur_nasional' }],
+          reason: 'SKB 3 Menteri 2026',
+          expectedVersion: 0,
+        },
+        responses: { 200: { description: 'Saved', schema: holidayCalendar, example: calendarExample } },
+        errors: [400, 403, 409, 422],
+      },
 });
 
 // ---- Transactions ---------------------------------------------------------------------------------------------
@@ -300,13 +324,6 @@ export const transactionResult = z
 
 export const pushTransactions = route({
   name: 'push-transactions',
-  tag: 'Layanan',
-  summary:
-    'Kirim transaksi layanan (sistem instansi, maks. 100) / push service transactions (agency systems, up to 100)',
-  description:
-    'Client-credentials token with scope `transactions.write`. Each item is answered on its own (`results[i]`): an unknown NIP, unit or service type rejects that item only. ' +
-    'Idempotent by `externalId`: a re-sent transaction is `unchanged` and never counts twice; a later push with `completedAt` completes it (`updated`). ' +
-    "Completion time counts the unit's service hours only (WIB, minus holidays). A completed transaction gets a survey link (`surveyUrl`, valid `surveyValidDays`, default 30).",
   body: z.object({
     transactions: z
       .array(z.unknown())
@@ -317,52 +334,68 @@ export const pushTransactions = route({
       ),
     surveyValidDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(90))),
   }),
-  bodyExample: {
-    transactions: [
-      {
-        externalId: 'SIAK-2026-000123',
-        unitCode: 'DUK-PIAK-KTP',
-        serviceType: 'ktp-el',
-        officers: ['199001012015031001'],
-        receivedAt: '2026-11-27T09:15:00+07:00',
-        completedAt: '2026-11-27T09:52:00+07:00',
-      },
-    ],
-  },
-  responses: {
-    200: {
-      description: 'One result per item, in order, and counts',
-      schema: z
-        .object({
-          results: z.array(transactionResult),
-          summary: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
-        })
-        .check(id('TransactionPushResult')),
-      example: {
-        results: [
-          {
-            index: 0,
-            externalId: 'SIAK-2026-000123',
-            status: 'created',
-            transaction: {
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary:
+          'Kirim transaksi layanan (sistem instansi, maks. 100) / push service transactions (agency systems, up to 100)',
+        description:
+          'Client-credentials token with scope `transactions.write`. Each item is answered on its own (`results[i]`): an unknown NIP, unit or service type rejects that item only. ' +
+          'Idempotent by `externalId`: a re-sent transaction is `unchanged` and never counts twice; a later push with `completedAt` completes it (`updated`). ' +
+          "Completion time counts the unit's service hours only (WIB, minus holidays). A completed transaction gets a survey link (`surveyUrl`, valid `surveyValidDays`, default 30).",
+        bodyExample: {
+          transactions: [
+            {
+              externalId: 'SIAK-2026-000123',
               unitCode: 'DUK-PIAK-KTP',
               serviceType: 'ktp-el',
-              receivedAt: '2026-11-27T02:15:00.000Z',
-              completedAt: '2026-11-27T02:52:00.000Z',
-              serviceMinutes: 37,
-              standardMinutes: 60,
-              withinStandard: true,
-              periodIds: ['2026-11', '2026-Q4', '2026'],
+              officers: ['199001012015031001'],
+              receivedAt: '2026-11-27T09:15:00+07:00',
+              completedAt: '2026-11-27T09:52:00+07:00',
             },
-            surveyUrl: 'https://kinerja.example.go.id/survey/eyJsIjoi...',
-            surveyExpiresAt: '2026-12-27T02:52:00.000Z',
+          ],
+        },
+        responses: {
+          200: {
+            description: 'One result per item, in order, and counts',
+            schema: z
+              .object({
+                results: z.array(transactionResult),
+                summary: z.object({
+                  created: z.number(),
+                  updated: z.number(),
+                  unchanged: z.number(),
+                  rejected: z.number(),
+                }),
+              })
+              .check(id('TransactionPushResult')),
+            example: {
+              results: [
+                {
+                  index: 0,
+                  externalId: 'SIAK-2026-000123',
+                  status: 'created',
+                  transaction: {
+                    unitCode: 'DUK-PIAK-KTP',
+                    serviceType: 'ktp-el',
+                    receivedAt: '2026-11-27T02:15:00.000Z',
+                    completedAt: '2026-11-27T02:52:00.000Z',
+                    serviceMinutes: 37,
+                    standardMinutes: 60,
+                    withinStandard: true,
+                    periodIds: ['2026-11', '2026-Q4', '2026'],
+                  },
+                  surveyUrl: 'https://kinerja.example.go.id/survey/eyJsIjoi...',
+                  surveyExpiresAt: '2026-12-27T02:52:00.000Z',
+                },
+              ],
+              summary: { created: 1, updated: 0, unchanged: 0, rejected: 0 },
+            },
           },
-        ],
-        summary: { created: 1, updated: 0, unchanged: 0, rejected: 0 },
+        },
+        errors: [400, 403],
       },
-    },
-  },
-  errors: [400, 403],
 });
 
 // ---- Survey (citizens, no account) -----------------------------------------------------------------------------
@@ -371,24 +404,28 @@ const answer = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(4));
 
 export const getSurveyPage = route({
   name: 'get-survey-page',
-  tag: 'Survei',
-  summary: 'Halaman survei kepuasan masyarakat (SKM) / the citizen satisfaction survey page',
-  description:
-    'HTML in Bahasa Indonesia, works without JavaScript. An expired (410), tampered (400) or already answered (409) link gets its own page.',
   params: z.object({ token: z.string().check(z.maxLength(400)) }),
-  responses: {
-    200: { description: 'The form', contentType: 'text/html', example: '<!doctype html><html lang="id">…</html>' },
-  },
-  errors: [400, 404, 409, 410],
   errorsAs: 'html',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Survei',
+        summary: 'Halaman survei kepuasan masyarakat (SKM) / the citizen satisfaction survey page',
+        description:
+          'HTML in Bahasa Indonesia, works without JavaScript. An expired (410), tampered (400) or already answered (409) link gets its own page.',
+        responses: {
+          200: {
+            description: 'The form',
+            contentType: 'text/html',
+            example: '<!doctype html><html lang="id">…</html>',
+          },
+        },
+        errors: [400, 404, 409, 410],
+      },
 });
 
 export const submitSurvey = route({
   name: 'submit-survey',
-  tag: 'Survei',
-  summary: 'Kirim jawaban survei (form) / submit the survey (form post)',
-  description:
-    'The nine SKM elements (u1–u9, 1–4), an optional comment and complaint. One answer per link (409 after). Low ratings and complaints go to the unit head for follow-up.',
   params: z.object({ token: z.string().check(z.maxLength(400)) }),
   bodyType: 'form',
   body: z.object({
@@ -399,16 +436,24 @@ export const submitSurvey = route({
     comment: z.ZodMiniOptional<z.ZodMiniString>;
     complaint: z.ZodMiniOptional<z.ZodMiniEnum<{ ya: 'ya' }>>;
   }),
-  bodyExample: 'u1=4&u2=4&u3=3&u4=4&u5=4&u6=4&u7=4&u8=3&u9=4&comment=Pelayanan+cepat',
-  responses: {
-    200: {
-      description: 'Thank-you page',
-      contentType: 'text/html',
-      example: '<!doctype html><html lang="id">…</html>',
-    },
-  },
-  errors: [400, 404, 409, 410],
   errorsAs: 'html',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Survei',
+        summary: 'Kirim jawaban survei (form) / submit the survey (form post)',
+        description:
+          'The nine SKM elements (u1–u9, 1–4), an optional comment and complaint. One answer per link (409 after). Low ratings and complaints go to the unit head for follow-up.',
+        bodyExample: 'u1=4&u2=4&u3=3&u4=4&u5=4&u6=4&u7=4&u8=3&u9=4&comment=Pelayanan+cepat',
+        responses: {
+          200: {
+            description: 'Thank-you page',
+            contentType: 'text/html',
+            example: '<!doctype html><html lang="id">…</html>',
+          },
+        },
+        errors: [400, 404, 409, 410],
+      },
 });
 
 // ---- Indicators and follow-ups ----------------------------------------------------------------------------------
@@ -449,76 +494,86 @@ const indicatorsExample = {
 
 export const getUnitServiceIndicators = route({
   name: 'get-unit-service-indicators',
-  tag: 'Layanan',
-  summary: "Indikator layanan unit per periode: per unit, jenis layanan, petugas / a unit's service indicators",
-  description:
-    'Served, % within standard, median completion time (service minutes), IKM with grade and whether the sample reaches the Krejcie–Morgan size (else `provisional`). ' +
-    "The unit's heads, people of units above it, the OPD admin, BKPSDM and auditors.",
   params: z.object({ code: unitCode, periodId }),
-  responses: {
-    200: {
-      description: 'Indicators',
-      schema: z
-        .object({
-          unitCode: z.string(),
-          periodId: z.string(),
-          unit: indicators,
-          serviceTypes: z.array(
-            z
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary: "Indikator layanan unit per periode: per unit, jenis layanan, petugas / a unit's service indicators",
+        description:
+          'Served, % within standard, median completion time (service minutes), IKM with grade and whether the sample reaches the Krejcie–Morgan size (else `provisional`). ' +
+          "The unit's heads, people of units above it, the OPD admin, BKPSDM and auditors.",
+        responses: {
+          200: {
+            description: 'Indicators',
+            schema: z
               .object({
-                ...indicatorFields,
-                serviceType: z.string(),
-                name: z.string(),
-                standardMinutes: z.nullable(z.number()),
+                unitCode: z.string(),
+                periodId: z.string(),
+                unit: indicators,
+                serviceTypes: z.array(
+                  z
+                    .object({
+                      ...indicatorFields,
+                      serviceType: z.string(),
+                      name: z.string(),
+                      standardMinutes: z.nullable(z.number()),
+                    })
+                    .check(id('ServiceTypeIndicators')),
+                ),
+                officers: z.array(
+                  z.object({ ...indicatorFields, nip: z.string(), name: z.string() }).check(id('OfficerIndicators')),
+                ),
               })
-              .check(id('ServiceTypeIndicators')),
-          ),
-          officers: z.array(
-            z.object({ ...indicatorFields, nip: z.string(), name: z.string() }).check(id('OfficerIndicators')),
-          ),
-        })
-        .check(id('UnitServiceIndicators')),
-      example: {
-        unitCode: 'DUK-IDK',
-        periodId: '2026-11',
-        unit: indicatorsExample,
-        serviceTypes: [
-          { ...indicatorsExample, serviceType: 'ktp-el', name: 'KTP Elektronik (KTP-el)', standardMinutes: 60 },
-        ],
-        officers: [{ ...indicatorsExample, nip: OFFICER, name: 'Rahmat Hidayat Daulay' }],
+              .check(id('UnitServiceIndicators')),
+            example: {
+              unitCode: 'DUK-IDK',
+              periodId: '2026-11',
+              unit: indicatorsExample,
+              serviceTypes: [
+                { ...indicatorsExample, serviceType: 'ktp-el', name: 'KTP Elektronik (KTP-el)', standardMinutes: 60 },
+              ],
+              officers: [{ ...indicatorsExample, nip: OFFICER, name: 'Rahmat Hidayat Daulay' }],
+            },
+          },
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const getEmployeeServiceIndicators = route({
   name: 'get-employee-service-indicators',
-  tag: 'Layanan',
-  summary: "Indikator layanan seorang petugas per periode / an officer's service indicators",
-  description:
-    'The same indicators, combined over the units the officer served and per unit (bounded: a few units at most). The officer, their supervisors, admins and auditors.',
   params: z.object({ nip: nipParam, periodId }),
-  responses: {
-    200: {
-      description: 'Combined over the units served, and per unit',
-      schema: z
-        .object({
-          nip: z.string(),
-          periodId: z.string(),
-          combined: indicators,
-          units: z.array(z.object({ ...indicatorFields, unitCode: z.string() }).check(id('UnitIndicatorsOfOfficer'))),
-        })
-        .check(id('EmployeeServiceIndicators')),
-      example: {
-        nip: OFFICER,
-        periodId: '2026-11',
-        combined: indicatorsExample,
-        units: [{ ...indicatorsExample, unitCode: 'DUK-IDK' }],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary: "Indikator layanan seorang petugas per periode / an officer's service indicators",
+        description:
+          'The same indicators, combined over the units the officer served and per unit (bounded: a few units at most). The officer, their supervisors, admins and auditors.',
+        responses: {
+          200: {
+            description: 'Combined over the units served, and per unit',
+            schema: z
+              .object({
+                nip: z.string(),
+                periodId: z.string(),
+                combined: indicators,
+                units: z.array(
+                  z.object({ ...indicatorFields, unitCode: z.string() }).check(id('UnitIndicatorsOfOfficer')),
+                ),
+              })
+              .check(id('EmployeeServiceIndicators')),
+            example: {
+              nip: OFFICER,
+              periodId: '2026-11',
+              combined: indicatorsExample,
+              units: [{ ...indicatorsExample, unitCode: 'DUK-IDK' }],
+            },
+          },
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
 
 export const followUp = z
@@ -562,47 +617,56 @@ const followUpExample = {
 
 export const listSurveyFollowUps = route({
   name: 'list-survey-follow-ups',
-  tag: 'Survei',
-  summary: 'Pengaduan dan nilai rendah yang perlu ditindaklanjuti (2×24 jam) / complaints and low ratings to follow up',
-  description:
-    'Paged with `limit`/`cursor`, newest first; `status` filters a page, so a page may hold fewer than `limit` while `nextCursor` is present. ' +
-    "With the service's name and the name of who resolved it. The unit's heads, people of units above it, the OPD admin, BKPSDM and auditors.",
   params: z.object({ code: unitCode }),
   query: z.extend(pageQuery, { status: z.optional(z.enum(['open', 'resolved'])) }),
-  responses: {
-    200: {
-      description: 'Newest first',
-      schema: page(followUp).check(id('SurveyFollowUpPage')),
-      example: { items: [followUpExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9' },
-    },
-  },
-  errors: [400, 403, 404],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Survei',
+        summary:
+          'Pengaduan dan nilai rendah yang perlu ditindaklanjuti (2×24 jam) / complaints and low ratings to follow up',
+        description:
+          'Paged with `limit`/`cursor`, newest first; `status` filters a page, so a page may hold fewer than `limit` while `nextCursor` is present. ' +
+          "With the service's name and the name of who resolved it. The unit's heads, people of units above it, the OPD admin, BKPSDM and auditors.",
+        responses: {
+          200: {
+            description: 'Newest first',
+            schema: page(followUp).check(id('SurveyFollowUpPage')),
+            example: { items: [followUpExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9' },
+          },
+        },
+        errors: [400, 403, 404],
+      },
 });
 
 export const resolveSurveyFollowUp = route({
   name: 'resolve-survey-follow-up',
-  tag: 'Survei',
-  summary: 'Catat tindak lanjut / record the follow-up',
-  description: 'The unit head (or their Plt/Plh), the OPD admin or BKPSDM; once (409 when already resolved).',
   params: z.object({ code: unitCode, id: z.string().check(z.regex(/^[A-Za-z0-9_-]{10,80}$/)) }),
   body: z.object({ note: text(2000) }),
-  bodyExample: { note: 'Pemohon dihubungi; KTP-el dicetak ulang 28/11.' },
-  responses: {
-    200: {
-      description: 'Resolved',
-      schema: followUp,
-      example: {
-        ...followUpExample,
-        status: 'resolved',
-        resolution: {
-          note: 'Pemohon dihubungi; KTP-el dicetak ulang 28/11.',
-          by: 'nip:198203152006041002',
-          byName: 'Rina Marlina Pohan, S.Sos',
-          at: '2026-11-28T02:00:00.000Z',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Survei',
+        summary: 'Catat tindak lanjut / record the follow-up',
+        description: 'The unit head (or their Plt/Plh), the OPD admin or BKPSDM; once (409 when already resolved).',
+        bodyExample: { note: 'Pemohon dihubungi; KTP-el dicetak ulang 28/11.' },
+        responses: {
+          200: {
+            description: 'Resolved',
+            schema: followUp,
+            example: {
+              ...followUpExample,
+              status: 'resolved',
+              resolution: {
+                note: 'Pemohon dihubungi; KTP-el dicetak ulang 28/11.',
+                by: 'nip:198203152006041002',
+                byName: 'Rina Marlina Pohan, S.Sos',
+                at: '2026-11-28T02:00:00.000Z',
+              },
+              version: 2,
+            },
+          },
         },
-        version: 2,
+        errors: [400, 403, 404, 409],
       },
-    },
-  },
-  errors: [400, 403, 404, 409],
 });

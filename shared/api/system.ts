@@ -4,40 +4,56 @@ import { route } from './route.ts';
 
 export const health = route({
   name: 'health',
-  tag: 'Sistem',
-  summary: 'Status layanan / service status',
-  responses: { 200: { description: 'OK', schema: z.object({ status: z.literal('ok'), time: z.string() }) } },
-  errors: [],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Sistem',
+        summary: 'Status layanan / service status',
+        responses: { 200: { description: 'OK', schema: z.object({ status: z.literal('ok'), time: z.string() }) } },
+        errors: [],
+      },
 });
 
 export const getOpenapi = route({
   name: 'get-openapi',
-  tag: 'Sistem',
-  summary: 'Dokumen OpenAPI 3.1 / the OpenAPI 3.1 document',
-  responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) } },
-  errors: [],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Sistem',
+        summary: 'Dokumen OpenAPI 3.1 / the OpenAPI 3.1 document',
+        responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) } },
+        errors: [],
+      },
 });
 
 export const getDocs = route({
   name: 'get-docs',
-  tag: 'Sistem',
-  summary: 'Dokumentasi API interaktif / interactive API documentation',
-  description:
-    'Swagger UI on this API\'s OpenAPI document: search, schemas, examples, and "Try it out" with a bearer token.',
-  responses: { 200: { description: 'HTML page', contentType: 'text/html' } },
-  errors: [],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Sistem',
+        summary: 'Dokumentasi API interaktif / interactive API documentation',
+        description:
+          'Swagger UI on this API\'s OpenAPI document: search, schemas, examples, and "Try it out" with a bearer token.',
+        responses: { 200: { description: 'HTML page', contentType: 'text/html' } },
+        errors: [],
+      },
 });
 
 export const getDocsAsset = route({
   name: 'get-docs-asset',
-  tag: 'Sistem',
-  summary: 'Berkas halaman dokumentasi / a file of the documentation page',
-  description:
-    "The viewer's scripts and styles, from an allow-list. With `v` (the version the page names) it may be cached for good.",
   params: z.object({ asset: z.enum(docsAssetNames) }),
   query: z.object({ v: z.optional(z.string()) }),
-  responses: {
-    200: { description: 'JavaScript or CSS', contentType: 'text/javascript' },
-  },
-  errors: [400],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Sistem',
+        summary: 'Berkas halaman dokumentasi / a file of the documentation page',
+        description:
+          "The viewer's scripts and styles, from an allow-list. With `v` (the version the page names) it may be cached for good.",
+        responses: {
+          200: { description: 'JavaScript or CSS', contentType: 'text/javascript' },
+        },
+        errors: [400],
+      },
 });

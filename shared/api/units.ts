@@ -17,61 +17,69 @@ const unitExample = {
 
 export const listUnits = route({
   name: 'list-units',
-  tag: 'Organisasi',
-  summary: 'Pohon unit kerja organisasi (OPD → bidang → seksi) / the unit tree',
-  description:
-    'The whole tree in one answer, in path order: not paged, bounded by design (an organisation has a few hundred units at most). ' +
-    'Readable by every signed-in person of the organisation and by agency systems with `directory.read`.',
-  responses: {
-    200: {
-      description: 'Organisation and units in tree order',
-      schema: z
-        .object({
-          organisation: z.object({ orgId: z.string(), name: z.string() }),
-          units: z.array(namedUnit),
-        })
-        .check(id('UnitTree')),
-      example: {
-        organisation: { orgId: 'kota-medan', name: 'Pemerintah Kota Medan' },
-        units: [
-          {
-            code: 'DISDUKCAPIL',
-            name: 'Dinas Kependudukan dan Pencatatan Sipil',
-            kind: 'opd',
-            path: '/DISDUKCAPIL/',
-            version: 1,
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Organisasi',
+        summary: 'Pohon unit kerja organisasi (OPD → bidang → seksi) / the unit tree',
+        description:
+          'The whole tree in one answer, in path order: not paged, bounded by design (an organisation has a few hundred units at most). ' +
+          'Readable by every signed-in person of the organisation and by agency systems with `directory.read`.',
+        responses: {
+          200: {
+            description: 'Organisation and units in tree order',
+            schema: z
+              .object({
+                organisation: z.object({ orgId: z.string(), name: z.string() }),
+                units: z.array(namedUnit),
+              })
+              .check(id('UnitTree')),
+            example: {
+              organisation: { orgId: 'kota-medan', name: 'Pemerintah Kota Medan' },
+              units: [
+                {
+                  code: 'DISDUKCAPIL',
+                  name: 'Dinas Kependudukan dan Pencatatan Sipil',
+                  kind: 'opd',
+                  path: '/DISDUKCAPIL/',
+                  version: 1,
+                },
+                unitExample,
+              ],
+            },
           },
-          unitExample,
-        ],
+        },
+        errors: [],
       },
-    },
-  },
-  errors: [],
 });
 
 export const createUnit = route({
   name: 'create-unit',
   replays: true,
-  tag: 'Organisasi',
-  summary: 'Tambah unit kerja / add a unit (Admin BKPSDM; Admin OPD below their OPD)',
-  description:
-    'A unit under its parent (an OPD has none). Sending the very same unit again answers 200 with the stored unit.',
   body: z.object({
     code: unitCode,
     name: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
     kind: unitKind,
     parentCode: z.optional(unitCode),
   }),
-  bodyExample: {
-    code: 'DUK-PIAK',
-    name: 'Bidang Pengelolaan Informasi Administrasi Kependudukan',
-    kind: 'bidang',
-    parentCode: 'DISDUKCAPIL',
-  },
-  responses: {
-    201: { description: 'Created', schema: namedUnit, example: unitExample },
-  },
-  errors: [400, 403, 409, 422],
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Organisasi',
+        summary: 'Tambah unit kerja / add a unit (Admin BKPSDM; Admin OPD below their OPD)',
+        description:
+          'A unit under its parent (an OPD has none). Sending the very same unit again answers 200 with the stored unit.',
+        bodyExample: {
+          code: 'DUK-PIAK',
+          name: 'Bidang Pengelolaan Informasi Administrasi Kependudukan',
+          kind: 'bidang',
+          parentCode: 'DISDUKCAPIL',
+        },
+        responses: {
+          201: { description: 'Created', schema: namedUnit, example: unitExample },
+        },
+        errors: [400, 403, 409, 422],
+      },
 });
 
 const unitEmployee = z
@@ -89,14 +97,6 @@ const unitEmployee = z
 
 export const listUnitEmployees = route({
   name: 'list-unit-employees',
-  tag: 'Organisasi',
-  summary: 'Pegawai sebuah unit beserta sub-unitnya, dengan pencarian / people of a unit and its sub-units, searchable',
-  description:
-    'Paged with `limit`/`cursor`, in unit order. `q` finds people by NIP prefix (digits only) or by the start of any word of ' +
-    'their name, ignoring case and accents (`rahmat`, `RAHMAT` and `Rahmát` all find Rahmat). The search reads the ' +
-    "unit subtree's own index range (never the whole organisation) and filters it, at most 2,000 people per page: a page " +
-    'of a search may hold fewer than `limit` people while `nextCursor` is present; follow it until it is absent. ' +
-    'Agency systems (`directory.read`) get nip, name, position and unitCode only.',
   params: z.object({ code: unitCode }),
   query: z.extend(pageQuery, {
     q: z.optional(
@@ -111,24 +111,37 @@ export const listUnitEmployees = route({
       ),
     ),
   }),
-  responses: {
-    200: {
-      description: 'A page of employees, in unit order',
-      schema: page(unitEmployee).check(id('UnitEmployeePage')),
-      example: {
-        items: [
-          {
-            nip: '199001152015031003',
-            name: 'Rahmat Hidayat Daulay',
-            position: 'Pengelola Data Kependudukan',
-            unitCode: 'DUK-IDK',
-            supervisorNip: '198203152006041002',
-            supervisorName: 'Rina Marlina Pohan, S.Sos',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Organisasi',
+        summary:
+          'Pegawai sebuah unit beserta sub-unitnya, dengan pencarian / people of a unit and its sub-units, searchable',
+        description:
+          'Paged with `limit`/`cursor`, in unit order. `q` finds people by NIP prefix (digits only) or by the start of any word of ' +
+          'their name, ignoring case and accents (`rahmat`, `RAHMAT` and `Rahmát` all find Rahmat). The search reads the ' +
+          "unit subtree's own index range (never the whole organisation) and filters it, at most 2,000 people per page: a page " +
+          'of a search may hold fewer than `limit` people while `nextCursor` is present; follow it until it is absent. ' +
+          'Agency systems (`directory.read`) get nip, name, position and unitCode only.',
+        responses: {
+          200: {
+            description: 'A page of employees, in unit order',
+            schema: page(unitEmployee).check(id('UnitEmployeePage')),
+            example: {
+              items: [
+                {
+                  nip: '199001152015031003',
+                  name: 'Rahmat Hidayat Daulay',
+                  position: 'Pengelola Data Kependudukan',
+                  unitCode: 'DUK-IDK',
+                  supervisorNip: '198203152006041002',
+                  supervisorName: 'Rina Marlina Pohan, S.Sos',
+                },
+              ],
+              nextCursor: 's1.eyJwayI6Ii4uLiJ9',
+            },
           },
-        ],
-        nextCursor: 's1.eyJwayI6Ii4uLiJ9',
+        },
+        errors: [400, 403, 404],
       },
-    },
-  },
-  errors: [400, 403, 404],
 });
