@@ -1,8 +1,9 @@
+import { Link } from 'wouter';
 import { useMe } from '../api/hooks';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
 
-/** Beranda: a greeting and today's date in WIB (the working day the API counts in). */
+/** Beranda: a greeting, today's date in WIB (the working day the API counts in), and the way to log the day. */
 export function Home() {
   const { t, locale } = useI18n();
   const me = useMe();
@@ -12,6 +13,9 @@ export function Home() {
     <>
       <PageTitle>{t('home.welcome', { name })}</PageTitle>
       <p>{t('home.today', { date: today })}</p>
+      <Link href="/aktivitas" className="log-link">
+        {t('home.logActivity')}
+      </Link>
     </>
   );
 }

@@ -1,0 +1,138 @@
+/**
+ * The employee's day in the web app, through the real local stack on a 360 px phone: the demo Pegawai logs an
+ * activity choosing RHK and IKI by name, sees it pending in the week's list and counted in the period's totals,
+ * and gets the API's refusal of an end before the start next to the time field; axe finds nothing on the way.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../infra/local/seed.ts';
+import { WEB_DIST } from '../../infra/local/web.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PHONE = { width: 360, height: 800 };
+const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
+let stack: TestStack;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`,
+    );
+  if (!existsSync(resolve(WEB_DIST, 'index.html')))
+    execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: resolve(import.meta.dirname, '../..') });
+  stack = await startTestStack();
+  // With work: Rahmat's approved SKP (RHK 'rahmat-1', its two IKI) to log against.
+  await seedDemo({ withWork: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+  });
+  context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'id-ID' });
+  context.setDefaultTimeout(10_000);
+}, 120_000);
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    what,
+  ).toEqual([]);
+}
+
+async function expectFitsPhone(page: Page) {
+  expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+}
+
+/** A past hour of the WIB day to log (01:00–02:00 today; late yesterday in the first two hours of a day). */
+function pastSlot(): { date?: string; start: string; end: string } {
+  const wib = (d: Date, o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', ...o }).format(d);
+  if (Number(wib(new Date(), { hour: '2-digit', hourCycle: 'h23' })) >= 2) return { start: '01:00', end: '02:00' };
+  return { date: wib(new Date(Date.now() - 86_400_000), {}), start: '20:00', end: '21:00' };
+}
+
+describe('the activity page', () => {
+  it('logs an activity chosen by name, lists it pending, and places a refusal next to its field', async () => {
+    const page = await context.newPage();
+    const keys: (string | null)[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/employees/me/activities'))
+        keys.push(r.headers()['idempotency-key'] ?? null);
+    });
+    await page.goto(`${stack.url}/app/`);
+    await page.getByRole('button', { name: new RegExp(PEGAWAI.nip) }).tap();
+    await expect.poll(() => h1(page).textContent()).toBe(`Selamat datang, ${PEGAWAI.name}`);
+    await page.getByRole('link', { name: 'Catat aktivitas' }).tap();
+    await expect.poll(() => h1(page).textContent()).toBe('Aktivitas');
+    expect(new URL(page.url()).pathname).toBe('/app/aktivitas');
+
+    // The empty form: today's date (WIB), the plan's RHK by title; IKI waits for the RHK.
+    const rhk = page.getByLabel('RHK', { exact: true });
+    await rhk.waitFor();
+    const iki = page.getByLabel('IKI', { exact: true });
+    expect(await iki.isDisabled()).toBe(true);
+    expect(await page.getByLabel('Tanggal', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.getByRole('heading', { name: 'Capaian periode berjalan' }).waitFor();
+    await page.getByText(/^Realisasi .* dari target 2.400 orang$/).waitFor();
+    await expectAccessible(page, 'empty form');
+    await expectFitsPhone(page);
+
+    // End before start: the API refuses, its message sits under the end time, which takes the focus.
+    await page.getByLabel('Jam mulai').fill('10:00');
+    await page.getByLabel('Jam selesai').fill('09:00');
+    await rhk.selectOption({ label: 'Terekamnya data KTP-el pemohon' });
+    await iki.selectOption({ label: 'Pemohon KTP-el yang direkam' });
+    expect(await page.getByLabel('Satuan').inputValue()).toBe('orang');
+    await page.getByLabel('Uraian kegiatan').fill('Perekaman KTP-el pemohon di loket 1');
+    await page.getByLabel('Jumlah hasil').fill('12');
+    await page.getByRole('button', { name: 'Simpan aktivitas' }).tap();
+    const end = page.getByLabel('Jam selesai');
+    await expect.poll(() => end.getAttribute('aria-invalid')).toBe('true');
+    const message = page.locator(`#${(await end.getAttribute('aria-describedby'))!.split(' ').pop()}`);
+    expect(await message.textContent()).toBe(
+      'Jam selesai (09:00) harus sesudah jam mulai (10:00) pada hari yang sama.',
+    );
+    expect(await end.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'refused entry');
+
+    // Corrected: saved, pending in the week's list with its IKI by name.
+    const slot = pastSlot();
+    if (slot.date) await page.getByLabel('Tanggal', { exact: true }).fill(slot.date);
+    await page.getByLabel('Jam mulai').fill(slot.start);
+    await end.fill(slot.end);
+    await page.getByRole('button', { name: 'Simpan aktivitas' }).tap();
+    await page.getByText('Aktivitas tersimpan dan menunggu verifikasi atasan.').waitFor();
+    expect(await end.getAttribute('aria-invalid')).toBeNull();
+    const entry = page.getByRole('article', { name: `${slot.start}–${slot.end} Perekaman KTP-el pemohon di loket 1` });
+    await entry.waitFor();
+    expect(await entry.getByText('Menunggu verifikasi').count()).toBe(1);
+    expect(await entry.getByText('Pemohon KTP-el yang direkam').count()).toBe(1);
+    expect(await entry.getByText('Hasil: 12 orang · 60 menit').count()).toBe(1);
+    // The next entry starts where this one ended.
+    expect(await page.getByLabel('Jam mulai').inputValue()).toBe(slot.end);
+    // Two attempts, two fresh keys.
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+    expect(keys.every((k) => typeof k === 'string' && k.length >= 8)).toBe(true);
+    await expectAccessible(page, 'list with an entry');
+    await expectFitsPhone(page);
+    await page.close();
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * The activity page's reads and writes of the API (always for `me`). Query keys carry the language, as the
+ * app's other hooks do; every write refreshes the entries and the period's totals.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, unwrap } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import type { components } from '../../api/schema';
+import { useI18n } from '../../i18n';
+import { yearOf } from './dates';
+
+export type Activity = components['schemas']['Activity'];
+export type PlanVersion = components['schemas']['PlanVersion'];
+export type Rhk = PlanVersion['rhk'][number];
+export type Notice = components['schemas']['ActivityWithNotice']['notice'];
+
+/** What the form sends: the create body, also the fields of an edit. */
+export interface ActivityInput {
+  date: string;
+  start: string;
+  end: string;
+  description: string;
+  rhkId: string;
+  ikiId: string;
+  outputQuantity: number;
+  outputUnit: string;
+  evidence?: string[];
+}
+
+const me = { nip: 'me' } as const;
+
+/** The plan in force for the year (undefined when there is none); 404 (no plan yet) is not an error here. */
+export function usePlanInForce(year: number) {
+  const api = useApi();
+  const { lang } = useI18n();
+  return useQuery({
+    queryKey: ['plan', 'me', year, lang],
+    queryFn: async () => {
+      try {
+        return (await unwrap(api.GET('/employees/{nip}/plans/{year}', { params: { path: { ...me, year } } }))).inForce;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) return undefined;
+        throw err;
+      }
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every entry from `from` to `to`, all pages (nextCursor followed). */
+export function useActivities(from: string, to: string) {
+  const api = useApi();
+  const { lang } = useI18n();
+  return useQuery({
+    queryKey: ['activities', 'me', from, to, lang],
+    queryFn: async () => {
+      const items: Activity[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await unwrap(
+          api.GET('/employees/{nip}/activities', {
+            params: { path: me, query: { from, to, limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The period of the year's cadence that `date` falls in, then its running totals. */
+export function useTotals(date: string) {
+  const api = useApi();
+  const { lang } = useI18n();
+  const year = useQuery({
+    queryKey: ['year', yearOf(date), lang],
+    queryFn: () => unwrap(api.GET('/years/{year}', { params: { path: { year: yearOf(date) } } })),
+  });
+  const kind = year.data?.cadence === 'quarterly' ? 'quarter' : 'month';
+  const periodId = year.data?.periods.find((p) => p.kind === kind && p.start <= date && date <= p.end)?.id;
+  const totals = useQuery({
+    queryKey: ['activity-totals', 'me', periodId, lang],
+    queryFn: () =>
+      unwrap(
+        api.GET('/employees/{nip}/activity-totals/{periodId}', { params: { path: { ...me, periodId: periodId! } } }),
+      ),
+    enabled: periodId !== undefined,
+  });
+  return { year, totals };
+}
+
+function useRefreshAfterWrite() {
+  const queries = useQueryClient();
+  return () =>
+    Promise.all([
+      queries.invalidateQueries({ queryKey: ['activities'] }),
+      queries.invalidateQueries({ queryKey: ['activity-totals'] }),
+    ]);
+}
+
+/** A 4xx will not change by sending again; a network failure or 5xx may (the same Idempotency-Key makes it safe). */
+const retryUnreachable = (count: number, error: unknown) =>
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2;
+
+export function useCreateActivity() {
+  const api = useApi();
+  const refresh = useRefreshAfterWrite();
+  return useMutation({
+    // The key is made per submission by the caller, so the automatic retries of one attempt share it.
+    mutationFn: ({ body, idempotencyKey }: { body: ActivityInput; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/employees/{nip}/activities', {
+          params: { path: me, header: { 'Idempotency-Key': idempotencyKey } },
+          body,
+        }),
+      ),
+    retry: retryUnreachable,
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateActivity() {
+  const api = useApi();
+  const refresh = useRefreshAfterWrite();
+  return useMutation({
+    mutationFn: ({ activity, body }: { activity: Activity; body: ActivityInput }) =>
+      unwrap(
+        api.PATCH('/employees/{nip}/activities/{date}/{id}', {
+          params: { path: { ...me, date: activity.date, id: activity.id } },
+          body: { ...body, version: activity.version },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteActivity() {
+  const api = useApi();
+  const refresh = useRefreshAfterWrite();
+  return useMutation({
+    mutationFn: (activity: Activity) =>
+      unwrap(
+        api.DELETE('/employees/{nip}/activities/{date}/{id}', {
+          params: { path: { ...me, date: activity.date, id: activity.id }, query: { version: activity.version } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+/** RHK and IKI names of a plan, by id (entries show names, not ids). */
+export function namesOf(plan: PlanVersion | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of plan?.rhk ?? []) {
+    names.set(`rhk:${r.id}`, r.title);
+    for (const k of r.iki) names.set(`iki:${r.id}/${k.id}`, k.name);
+  }
+  return names;
+}
