@@ -11,6 +11,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { WEB_DIST } from '../../infra/local/web.ts';
+import { tokenFor } from '../support/demo.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,6 +60,8 @@ async function expectAccessible(page: Page, what: string) {
 async function expectFitsPhone(page: Page) {
   expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
 }
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
 
 /** A past hour of the WIB day to log (01:00–02:00 today; late yesterday in the first two hours of a day). */
 function pastSlot(): { date?: string; start: string; end: string } {
@@ -133,6 +136,31 @@ describe('the activity page', () => {
     expect(keys.every((k) => typeof k === 'string' && k.length >= 8)).toBe(true);
     await expectAccessible(page, 'list with an entry');
     await expectFitsPhone(page);
+
+    // An edit racing a change made elsewhere: 409, reload, send again; then delete.
+    await entry.getByRole('button', { name: 'Ubah' }).tap();
+    const editor = page.getByRole('region', { name: 'Ubah aktivitas' });
+    await editor.getByLabel('Jumlah hasil').fill('14');
+    const token = await tokenFor(stack.issuer, PEGAWAI.nip);
+    const listed = await stack.call('GET', `/employees/me/activities?from=${slot.date ?? today()}&to=${today()}`, {
+      token,
+    });
+    const stored = listed.body.items.find((a: { start: string }) => a.start === slot.start);
+    const elsewhere = await stack.call('PATCH', `/employees/me/activities/${stored.date}/${stored.id}`, {
+      token,
+      body: { version: stored.version, outputQuantity: 13 },
+    });
+    expect(elsewhere.status).toBe(200);
+    await editor.getByRole('button', { name: 'Simpan perubahan' }).tap();
+    await editor.getByText(/telah diubah di tempat lain/).waitFor();
+    await expectAccessible(page, 'edit conflict');
+    await editor.getByRole('button', { name: 'Muat ulang' }).tap();
+    await editor.getByRole('button', { name: 'Simpan perubahan' }).tap();
+    const edited = page.getByRole('article', { name: `${slot.start}–${slot.end} Perekaman KTP-el pemohon di loket 1` });
+    await edited.getByText('Hasil: 14 orang · 60 menit').waitFor();
+    await edited.getByRole('button', { name: 'Hapus' }).tap();
+    await edited.getByRole('button', { name: 'Ya, hapus' }).tap();
+    await edited.waitFor({ state: 'detached' });
     await page.close();
   });
 });
