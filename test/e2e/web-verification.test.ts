@@ -1,0 +1,174 @@
+/**
+ * The supervisor's daily loop in the web app, through the real local stack on a 360 px phone: the Pegawai logs an
+ * activity (through the API, with his dev token), his Kepala Seksi finds his entries grouped under his name on
+ * /tim, approves all of them in one go, then rejects a new one with a reason; axe finds nothing on the way.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../infra/local/seed.ts';
+import { WEB_DIST } from '../../infra/local/web.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PHONE = { width: 360, height: 800 };
+const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
+const KASI = { nip: '198203152006041002' };
+let stack: TestStack;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`,
+    );
+  if (!existsSync(resolve(WEB_DIST, 'index.html')))
+    execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: resolve(import.meta.dirname, '../..') });
+  stack = await startTestStack();
+  // Approved plans down to the Pegawai, and two of his entries from yesterday waiting in the Kepala Seksi's queue.
+  await seedDemo({ withWork: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'id-ID' });
+  context.setDefaultTimeout(10_000);
+}, 120_000);
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+const yesterday = () => new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    what,
+  ).toEqual([]);
+}
+
+/** No sideways scrolling, and every target at least 44 px (a checkbox by its label, which takes the tap too). */
+async function expectFitsPhone(page: Page) {
+  expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+  const small = await page.evaluate<string[]>(`[...document.querySelectorAll('button, a[href], input')]
+    .filter((el) => el.getClientRects().length && !el.classList.contains('skip-link'))
+    .map((el) => el.type === 'checkbox' ? el.closest('label') : el)
+    .filter((el) => { const r = el.getBoundingClientRect(); return r.height < 44 || r.width < 44; })
+    .map((el) => el.outerHTML.slice(0, 80))`);
+  expect(small).toEqual([]);
+}
+
+async function devToken(nip: string): Promise<string> {
+  const res = await fetch(`${stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** The Pegawai logs an hour of yesterday afternoon through the API, as his own app would. */
+async function logActivity(token: string, start: string, end: string, description: string) {
+  const res = await stack.call('POST', '/employees/me/activities', {
+    token,
+    body: {
+      date: yesterday(),
+      start,
+      end,
+      description,
+      rhkId: 'rahmat-1',
+      ikiId: 'rahmat-1-a',
+      outputQuantity: 6,
+      outputUnit: 'orang',
+    },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.activity as { id: string };
+}
+
+describe('the verification queue in a browser', () => {
+  it("lets the Kepala Seksi approve her Pegawai's entries in bulk and reject one with a reason", async () => {
+    const rahmat = await devToken(PEGAWAI.nip);
+    await logActivity(rahmat, '13:00', '14:00', 'Perekaman KTP-el pemohon susulan');
+
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/app/`);
+    await page.getByRole('button', { name: new RegExp(KASI.nip) }).tap();
+    const nav = page.getByRole('navigation', { name: 'Menu utama' });
+    await nav.getByRole('link', { name: 'Tim' }).tap();
+    await expect.poll(() => h1(page).textContent()).toBe('Tim');
+
+    // His three entries, under his name, oldest first.
+    const queue = page.getByRole('region', { name: 'Antrean verifikasi' });
+    const his = queue.getByRole('region', { name: PEGAWAI.name });
+    await his.getByRole('listitem').first().waitFor();
+    expect(await his.getByRole('listitem').count()).toBe(3);
+    expect(await his.locator('.entry-what').allTextContents()).toEqual([
+      'Perekaman KTP-el pemohon di loket 2',
+      'Verifikasi berkas permohonan KTP-el',
+      'Perekaman KTP-el pemohon susulan',
+    ]);
+    expect(await his.getByText('Terekamnya data KTP-el pemohon').count()).toBe(3);
+    await page.getByRole('heading', { name: 'Pemantauan tim' }).waitFor();
+    await page.getByRole('caption').first().waitFor();
+    await expectAccessible(page, 'queue with entries');
+    await expectFitsPhone(page);
+
+    // Select all of his, approve in one go: they leave, and the focus lands on the outcome.
+    await his.getByRole('checkbox', { name: `Pilih semua aktivitas ${PEGAWAI.name} (3)` }).check();
+    const approve = page.getByRole('button', { name: 'Setujui yang dipilih (3)' });
+    await approve.focus();
+    await page.keyboard.press('Enter');
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toBe('3 aktivitas disetujui, 0 tidak.');
+    await expect.poll(() => status.evaluate((el) => el.matches(':focus'))).toBe(true);
+    expect(await page.getByText('Tidak ada aktivitas yang menunggu verifikasi.').count()).toBe(1);
+    expect(await his.count()).toBe(0);
+    await expectAccessible(page, 'queue after approval');
+    const approved = await stack.call('GET', `/employees/me/activities?from=${yesterday()}&to=${yesterday()}`, {
+      token: rahmat,
+    });
+    expect(approved.body.items.map((a: { status: string }) => a.status)).toEqual(['approved', 'approved', 'approved']);
+
+    // The next day's loop: a new entry, rejected with a reason; without one, the API's message sits by the field.
+    const entry = await logActivity(rahmat, '14:00', '15:00', 'Rekam ulang sidik jari pemohon');
+    await page.reload();
+    await his.getByRole('listitem').first().waitFor();
+    await his.getByRole('button', { name: 'Tolak' }).tap();
+    const reason = page.getByLabel('Alasan penolakan');
+    await expect.poll(() => reason.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.getByRole('button', { name: 'Tolak aktivitas' }).tap();
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.reject-form .field-error').textContent()).toBeTruthy();
+    await expectAccessible(page, 'reject form open with an error');
+    await expectFitsPhone(page);
+    await reason.fill('Bukti dukung belum dilampirkan');
+    await page.getByRole('button', { name: 'Tolak aktivitas' }).tap();
+    await expect.poll(() => status.textContent()).toBe(`Aktivitas ${PEGAWAI.name} ditolak.`);
+    expect(await his.count()).toBe(0);
+
+    const after = await stack.call('GET', `/employees/me/activities?from=${yesterday()}&to=${yesterday()}`, {
+      token: rahmat,
+    });
+    expect(after.body.items.find((a: { id: string }) => a.id === entry.id)).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'Bukti dukung belum dilampirkan',
+    });
+    await page.close();
+  });
+});
