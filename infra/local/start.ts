@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, resolve } from 'node:path';
 import { registerOrganisation } from '../../shared/store/organisations.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
-import { type DynamoLocal, portIsFree, startDynamoDbLocal } from './dynamodb.ts';
+import { type DynamoLocal, portIsFree, requireJava17, startDynamoDbLocal } from './dynamodb.ts';
 import { createIssuer, MACHINE_CLIENT_ID, MACHINE_CLIENT_SECRET, TOKEN_PATH } from './issuer.ts';
 import {
   CHECKPOINT_FILE,
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     );
   }
 
+  requireJava17(); // before the web build, so a missing Java is the one line printed
   buildWebAppIfStale();
 
   let dynamo: DynamoLocal | undefined;

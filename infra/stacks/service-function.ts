@@ -82,7 +82,8 @@ export class ServiceFunction extends Construct {
       environment.PUBLIC_BASE_URL = props.publicBaseUrl;
     const emailFrom = scope.node.tryGetContext('emailFrom') as string | undefined;
     if (def.sendsEmail && emailFrom) environment.EMAIL_FROM = emailFrom;
-    if (def.name === 'get-openapi' && props.tokenUrl) environment.TOKEN_URL = props.tokenUrl;
+    if ((def.name === 'get-openapi' || def.name === 'get-docs') && props.tokenUrl)
+      environment.TOKEN_URL = props.tokenUrl;
 
     const prebuilt = prebuiltFiles[def.name];
     this.fn = new NodejsFunction(this, 'Handler', {

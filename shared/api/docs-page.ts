@@ -139,11 +139,12 @@ let page: string | undefined;
 /** The page and its headers: scripts and connections only to this origin; Swagger UI sets element styles itself. */
 export function docsPage(): { html: string; headers: Record<string, string> } {
   page ??= import.meta.bundled ? besideBundle(docsPageFile) : buildDocsPage();
+  // The machine-client Authorize box posts to the token endpoint: on AWS, the user pool's domain.
+  const tokenOrigin = process.env.TOKEN_URL ? ` ${new URL(process.env.TOKEN_URL).origin}` : '';
   return {
     html: page,
     headers: {
-      'content-security-policy':
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'${tokenOrigin}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',

@@ -12,7 +12,7 @@ import {
   parseClaims,
   type UserPrincipal,
 } from '../auth/principal.ts';
-import { type Lang, negotiateLang, render, useMessages } from '../messages/catalogue.ts';
+import { type Lang, negotiateLang, render, registerMessages } from '../messages/catalogue.ts';
 import { DomainError } from '../messages/errors.ts';
 import { httpStatusOf } from '../messages/status.ts';
 import { validationMessage } from '../messages/validation.ts';
@@ -207,7 +207,7 @@ export function httpHandler<S extends RouteSpec, P extends Principal | undefined
   trigger: RouteAuth,
   options: { errorPage?: ErrorPage } = {},
 ) {
-  if (spec.messages) useMessages(spec.messages);
+  if (spec.messages) registerMessages(spec.messages);
   const core = async (event: Event, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = correlationIdOf(
       event.headers?.['x-correlation-id'],

@@ -3,7 +3,7 @@
  * `{name}` placeholders are filled from the error's params.
  *
  * The messages live in one module per area (./common.ts, ./plans.ts, …; ./all.ts joins them). A deployed
- * function carries only the common ones and those its route spec hands over (shared/api/route.ts → useMessages),
+ * function carries only the common ones and those its route spec hands over (shared/api/route.ts → registerMessages),
  * not the whole catalogue; test/unit/messages-bundles.test.ts proves each bundle holds every code it can throw.
  * Unbundled (tests, `npm start`) every message is loaded.
  */
@@ -20,12 +20,12 @@ export type MessageCode = keyof typeof allMessages;
 const known: Catalogue = { ...commonMessages };
 
 /** Makes these messages renderable in this process. */
-export function useMessages(...catalogues: Catalogue[]): void {
+export function registerMessages(...catalogues: Catalogue[]): void {
   for (const c of catalogues) Object.assign(known, c);
 }
 
 // infra/bundling.ts defines import.meta.bundled, so a bundle leaves this out.
-if (!import.meta.bundled) useMessages((await import('./all.ts')).allMessages);
+if (!import.meta.bundled) registerMessages((await import('./all.ts')).allMessages);
 
 /** Nouns used in {what}. */
 export const nouns = {

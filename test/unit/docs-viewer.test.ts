@@ -27,6 +27,16 @@ describe('the docs page', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it('lets the Authorize box reach the token endpoint of the deployment, and nothing else besides its own origin', () => {
+    process.env.TOKEN_URL = 'https://kinerja-medan.auth.ap-southeast-3.amazoncognito.com/oauth2/token';
+    try {
+      const csp = docsPage().headers['content-security-policy']!;
+      expect(csp).toContain("connect-src 'self' https://kinerja-medan.auth.ap-southeast-3.amazoncognito.com;");
+    } finally {
+      delete process.env.TOKEN_URL;
+    }
+  });
+
   it('configures Swagger UI: the document, search, deep links, try-it, no remembered tokens, no remote validator', () => {
     const js = docsAsset('docs.js').body;
     expect(js).toContain("new URL('openapi.json', document.baseURI)");
