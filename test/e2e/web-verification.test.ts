@@ -154,7 +154,7 @@ describe('the verification queue in a browser', () => {
     await expect.poll(() => reason.evaluate((el) => el.matches(':focus'))).toBe(true);
     await page.getByRole('button', { name: 'Tolak aktivitas' }).tap();
     await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('.reject-form .field-error').textContent()).toBeTruthy();
+    expect(await page.locator('.reject-form .field-error').textContent()).toBe('Kolom ini tidak boleh kosong.');
     await expectAccessible(page, 'reject form open with an error');
     await expectFitsPhone(page);
     await reason.fill('Bukti dukung belum dilampirkan');
