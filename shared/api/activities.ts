@@ -10,35 +10,37 @@ const route = routeWith(periodMessages, planMessages, activityMessages);
 const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));
 const url = z.string().check(z.url({ protocol: /^https?$/ }), z.maxLength(2000));
 
-const activityShape = {
-  id: z.string(),
-  nip: z.string(),
-  date: z.string(),
-  start: z.string(),
-  end: z.string(),
-  minutes: z.number(),
-  description: z.string(),
-  year: z.number(),
-  periodId: z.string(),
-  rhkId: z.string(),
-  ikiId: z.string(),
-  planVersion: z.number(),
-  outputQuantity: z.number(),
-  outputUnit: z.string(),
-  evidence: z.array(z.string()),
-  status: z.enum(['pending', 'approved', 'rejected']),
-  supervisorNip: z.nullable(z.string()),
-  rejectReason: z.optional(z.string()),
-  verifiedBy: z.optional(z.string()),
-  verifiedAt: z.optional(z.string()),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-};
-export const activity = z
-  .object(activityShape)
-  .check(z.meta({ id: 'Activity', description: 'Aktivitas harian / a daily activity entry' }));
+const activityShape = import.meta.bundled
+  ? undefined!
+  : {
+      id: z.string(),
+      nip: z.string(),
+      date: z.string(),
+      start: z.string(),
+      end: z.string(),
+      minutes: z.number(),
+      description: z.string(),
+      year: z.number(),
+      periodId: z.string(),
+      rhkId: z.string(),
+      ikiId: z.string(),
+      planVersion: z.number(),
+      outputQuantity: z.number(),
+      outputUnit: z.string(),
+      evidence: z.array(z.string()),
+      status: z.enum(['pending', 'approved', 'rejected']),
+      supervisorNip: z.nullable(z.string()),
+      rejectReason: z.optional(z.string()),
+      verifiedBy: z.optional(z.string()),
+      verifiedAt: z.optional(z.string()),
+      version: z.number(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      updatedBy: z.string(),
+    };
+export const activity = import.meta.bundled
+  ? undefined!
+  : z.object(activityShape).check(z.meta({ id: 'Activity', description: 'Aktivitas harian / a daily activity entry' }));
 
 const activityExample = {
   id: '6f1c2b9e-4d7a-4e1b-9a53-0c8f2d7e1a44',
@@ -64,16 +66,21 @@ const activityExample = {
   updatedBy: '199001152015031003',
 };
 
-const notice = z.optional(
-  z
-    .object({ code: z.string(), message: z.string() })
-    .check(
-      z.meta({ id: 'ActivityNotice', description: 'Catatan tanpa menolak / a remark that does not refuse the entry' }),
-    ),
-);
-const activityWithNotice = z
-  .object({ activity, notice })
-  .check(z.meta({ id: 'ActivityWithNotice', description: 'The entry as stored, and a notice if any' }));
+const notice = import.meta.bundled
+  ? undefined!
+  : z.optional(
+      z.object({ code: z.string(), message: z.string() }).check(
+        z.meta({
+          id: 'ActivityNotice',
+          description: 'Catatan tanpa menolak / a remark that does not refuse the entry',
+        }),
+      ),
+    );
+const activityWithNotice = import.meta.bundled
+  ? undefined!
+  : z
+      .object({ activity, notice })
+      .check(z.meta({ id: 'ActivityWithNotice', description: 'The entry as stored, and a notice if any' }));
 const noticeExample = {
   code: 'daily_cap_exceeded',
   message: 'Menit tercatat pada 2026-11-27 (510) melebihi batas harian 480; kelebihannya tidak dihitung.',
@@ -179,14 +186,16 @@ export const deleteActivity = route({
       },
 });
 
-const activityDay = z
-  .object({
-    date: z.string(),
-    loggedMinutes: z.number(),
-    approvedMinutes: z.number(),
-    countedMinutes: z.number(),
-  })
-  .check(z.meta({ id: 'ActivityDay', description: 'Menit sehari / the minutes of one day' }));
+const activityDay = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        date: z.string(),
+        loggedMinutes: z.number(),
+        approvedMinutes: z.number(),
+        countedMinutes: z.number(),
+      })
+      .check(z.meta({ id: 'ActivityDay', description: 'Menit sehari / the minutes of one day' }));
 
 export const listActivities = route({
   name: 'list-activities',
@@ -286,18 +295,22 @@ export const getActivityTotals = route({
       },
 });
 
-const queueEntry = z
-  .object({
-    ...activityShape,
-    name: z.string().check(meta("Nama pemilik / the owner's name")),
-    rhkName: z.optional(
-      z.string().check(meta('RHK pada versi SKP saat dicatat / the RHK, as in the plan version logged against')),
-    ),
-    ikiName: z.optional(
-      z.string().check(meta('IKI pada versi SKP saat dicatat / the indicator, as in the plan version logged against')),
-    ),
-  })
-  .check(z.meta({ id: 'VerificationQueueEntry' }));
+const queueEntry = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        ...activityShape,
+        name: z.string().check(meta("Nama pemilik / the owner's name")),
+        rhkName: z.optional(
+          z.string().check(meta('RHK pada versi SKP saat dicatat / the RHK, as in the plan version logged against')),
+        ),
+        ikiName: z.optional(
+          z
+            .string()
+            .check(meta('IKI pada versi SKP saat dicatat / the indicator, as in the plan version logged against')),
+        ),
+      })
+      .check(z.meta({ id: 'VerificationQueueEntry' }));
 
 export const getVerificationQueue = route({
   name: 'get-verification-queue',
@@ -416,21 +429,23 @@ export const decideActivities = route({
       },
 });
 
-const memberActivity = z
-  .object({
-    nip: z.string(),
-    name: z.string(),
-    position: z.string(),
-    unitCode: z.string(),
-    pending: z.number(),
-    approved: z.number(),
-    rejected: z.number(),
-    countedMinutes: z.number(),
-    workingDays: z.array(z.object({ date: z.string(), countedMinutes: z.number(), loggedMinutes: z.number() })),
-    realisasi: z.array(z.object({ ikiId: z.string(), quantity: z.number(), count: z.number() })),
-    loggedThisWeek: z.boolean(),
-  })
-  .check(z.meta({ id: 'MemberActivity', description: 'Satu baris pemantauan / one monitoring row' }));
+const memberActivity = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        nip: z.string(),
+        name: z.string(),
+        position: z.string(),
+        unitCode: z.string(),
+        pending: z.number(),
+        approved: z.number(),
+        rejected: z.number(),
+        countedMinutes: z.number(),
+        workingDays: z.array(z.object({ date: z.string(), countedMinutes: z.number(), loggedMinutes: z.number() })),
+        realisasi: z.array(z.object({ ikiId: z.string(), quantity: z.number(), count: z.number() })),
+        loggedThisWeek: z.boolean(),
+      })
+      .check(z.meta({ id: 'MemberActivity', description: 'Satu baris pemantauan / one monitoring row' }));
 
 const memberExample = {
   nip: '199001152015031003',

@@ -4,16 +4,20 @@ import { auditEntry, meta, nipParam, page, pageQuery } from './schemas.ts';
 
 const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
 
-const namedEntry = z
-  .extend(auditEntry, {
-    actorName: z
-      .nullable(z.string())
-      .check(meta('Nama pelaku bila orang; null untuk sistem dan klien mesin / the acting person’s name, else null')),
-    subjectName: z
-      .nullable(z.string())
-      .check(meta('Nama pegawai yang bersangkutan / the name of the employee concerned, else null')),
-  })
-  .check(id('AuditEntry', 'Satu perubahan: siapa, kapan, sebelum, sesudah / one change: who, when, before, after'));
+const namedEntry = import.meta.bundled
+  ? undefined!
+  : z
+      .extend(auditEntry, {
+        actorName: z
+          .nullable(z.string())
+          .check(
+            meta('Nama pelaku bila orang; null untuk sistem dan klien mesin / the acting person’s name, else null'),
+          ),
+        subjectName: z
+          .nullable(z.string())
+          .check(meta('Nama pegawai yang bersangkutan / the name of the employee concerned, else null')),
+      })
+      .check(id('AuditEntry', 'Satu perubahan: siapa, kapan, sebelum, sesudah / one change: who, when, before, after'));
 
 const entryExample = {
   id: '2026-11-27T09:40:00.123Z#a1b2c3',
@@ -30,11 +34,13 @@ const entryExample = {
   before: { state: 'submitted', version: 3 },
   after: { state: 'approved', version: 4 },
 };
-const auditPage = {
-  description: 'A page of audit entries, newest first',
-  schema: page(namedEntry).check(id('AuditEntryPage')),
-  example: { items: [entryExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9' },
-};
+const auditPage = import.meta.bundled
+  ? undefined!
+  : {
+      description: 'A page of audit entries, newest first',
+      schema: page(namedEntry).check(id('AuditEntryPage')),
+      example: { items: [entryExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9' },
+    };
 
 export const listEmployeeAudit = route({
   name: 'list-employee-audit',

@@ -11,7 +11,7 @@ const route = routeWith(periodMessages, planMessages, activityMessages, evaluati
 
 const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
 const rating = z.enum(ratings);
-const predikat = z.enum(predikats);
+const predikat = import.meta.bundled ? undefined! : z.enum(predikats);
 const byEvaluation = z.object({ nip: nipParam, periodId });
 /** The evaluation's `version` as read: 0 until someone has rated or reviewed it. */
 const decisionsVersion = z
@@ -22,59 +22,68 @@ const decisionsVersion = z
     meta('Versi penilaian yang dibaca (0 sebelum ada keputusan) / the version read (0 before any decision)'),
   );
 
-const outcome = z
-  .object({
-    hasilKerja: z.nullable(rating),
-    perilaku: z.nullable(rating),
-    predikat: z.nullable(predikat),
-    source: z.enum(['appeal', 'review', 'recommendation']),
-    reviewCurrent: z.boolean(),
-    // An appeal's revision brings its reasons and who decided, when.
-    reasons: z.optional(z.object({ hasilKerja: z.optional(z.string()), perilaku: z.optional(z.string()) })),
-    by: z.optional(z.string()),
-    at: z.optional(z.string()),
-  })
-  .check(
-    id('EvaluationOutcome', 'The figures in force: an appeal revision, else a current review, else the recommendation'),
-  );
+const outcome = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        hasilKerja: z.nullable(rating),
+        perilaku: z.nullable(rating),
+        predikat: z.nullable(predikat),
+        source: z.enum(['appeal', 'review', 'recommendation']),
+        reviewCurrent: z.boolean(),
+        // An appeal's revision brings its reasons and who decided, when.
+        reasons: z.optional(z.object({ hasilKerja: z.optional(z.string()), perilaku: z.optional(z.string()) })),
+        by: z.optional(z.string()),
+        at: z.optional(z.string()),
+      })
+      .check(
+        id(
+          'EvaluationOutcome',
+          'The figures in force: an appeal revision, else a current review, else the recommendation',
+        ),
+      );
 
-const decision = z.looseObject({
-  hasilKerja: rating,
-  perilaku: rating,
-  predikat,
-  reasons: z.looseObject({ hasilKerja: z.optional(z.string()), perilaku: z.optional(z.string()) }),
-  by: z.string(),
-  at: z.string(),
-});
+const decision = import.meta.bundled
+  ? undefined!
+  : z.looseObject({
+      hasilKerja: rating,
+      perilaku: rating,
+      predikat,
+      reasons: z.looseObject({ hasilKerja: z.optional(z.string()), perilaku: z.optional(z.string()) }),
+      by: z.string(),
+      at: z.string(),
+    });
 
 /** An evaluation as stored (computed figures with the human decisions over them) and the outcome in force. */
-export const evaluation = z
-  .looseObject({
-    nip: z.string(),
-    name: z.optional(z.string()),
-    position: z.optional(z.string()),
-    unitCode: z.optional(z.string()),
-    periodId: z.string(),
-    planVersion: z.optional(z.nullable(z.number())),
-    rulesVersion: z.optional(z.number()),
-    hasilKerja: z.optional(
-      z.looseObject({
-        indicators: z.array(z.looseObject({ ikiId: z.string(), name: z.string() })),
-        nilaiKinerja: z.number(),
-        nilaiKinerjaRounded: z.number(),
-        recommended: rating,
-      }),
-    ),
-    recommendedHasilKerja: z.optional(rating),
-    behaviour: z.optional(z.looseObject({ values: z.record(z.string(), rating), by: z.string(), at: z.string() })),
-    review: z.optional(decision),
-    appeal: z.optional(
-      z.looseObject({ reason: z.string(), filedAt: z.string(), state: z.enum(['filed', 'upheld', 'revised']) }),
-    ),
-    outcome,
-    version: z.number(),
-  })
-  .check(id('Evaluation'));
+export const evaluation = import.meta.bundled
+  ? undefined!
+  : z
+      .looseObject({
+        nip: z.string(),
+        name: z.optional(z.string()),
+        position: z.optional(z.string()),
+        unitCode: z.optional(z.string()),
+        periodId: z.string(),
+        planVersion: z.optional(z.nullable(z.number())),
+        rulesVersion: z.optional(z.number()),
+        hasilKerja: z.optional(
+          z.looseObject({
+            indicators: z.array(z.looseObject({ ikiId: z.string(), name: z.string() })),
+            nilaiKinerja: z.number(),
+            nilaiKinerjaRounded: z.number(),
+            recommended: rating,
+          }),
+        ),
+        recommendedHasilKerja: z.optional(rating),
+        behaviour: z.optional(z.looseObject({ values: z.record(z.string(), rating), by: z.string(), at: z.string() })),
+        review: z.optional(decision),
+        appeal: z.optional(
+          z.looseObject({ reason: z.string(), filedAt: z.string(), state: z.enum(['filed', 'upheld', 'revised']) }),
+        ),
+        outcome,
+        version: z.number(),
+      })
+      .check(id('Evaluation'));
 
 const evaluationExample = {
   nip: '199605212020121003',
@@ -103,9 +112,11 @@ const evaluationExample = {
 };
 
 /** Someone a report names, with the unit's name. */
-const evaluatedPerson = z
-  .object({ nip: z.string(), name: z.string(), unitCode: z.string(), unitName: z.string() })
-  .check(id('EvaluatedPerson'));
+const evaluatedPerson = import.meta.bundled
+  ? undefined!
+  : z
+      .object({ nip: z.string(), name: z.string(), unitCode: z.string(), unitName: z.string() })
+      .check(id('EvaluatedPerson'));
 const personExample = {
   nip: '199605212020121003',
   name: 'Rahmat Hidayat Daulay',
@@ -113,28 +124,34 @@ const personExample = {
   unitName: 'Seksi Identitas Penduduk',
 };
 
-const unitDistribution = z
-  .object({
-    unitCode: z.string(),
-    unitName: z.string(),
-    unitPredikat: z.enum(unitPredikats),
-    employees: z.number(),
-    counts: z.record(predikat, z.number()),
-    violations: z.array(z.looseObject({ rule: z.string() })),
-  })
-  .check(id('UnitDistribution'));
+const unitDistribution = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        unitCode: z.string(),
+        unitName: z.string(),
+        unitPredikat: z.enum(unitPredikats),
+        employees: z.number(),
+        counts: z.record(predikat, z.number()),
+        violations: z.array(z.looseObject({ rule: z.string() })),
+      })
+      .check(id('UnitDistribution'));
 
-const distributionFields = {
-  periodId: z.string(),
-  evaluations: z.number(),
-  unreviewed: z.array(evaluatedPerson).check(meta('The first 100 not reviewed, by unit then NIP')),
-  unreviewedCount: z.number(),
-  withoutPredikat: z.array(evaluatedPerson).check(meta('The first 100 without a predikat, by unit then NIP')),
-  withoutPredikatCount: z.number(),
-  units: z.array(unitDistribution),
-  violations: z.number(),
-};
-const distributionReport = z.object(distributionFields).check(id('DistributionReport'));
+const distributionFields = import.meta.bundled
+  ? undefined!
+  : {
+      periodId: z.string(),
+      evaluations: z.number(),
+      unreviewed: z.array(evaluatedPerson).check(meta('The first 100 not reviewed, by unit then NIP')),
+      unreviewedCount: z.number(),
+      withoutPredikat: z.array(evaluatedPerson).check(meta('The first 100 without a predikat, by unit then NIP')),
+      withoutPredikatCount: z.number(),
+      units: z.array(unitDistribution),
+      violations: z.number(),
+    };
+const distributionReport = import.meta.bundled
+  ? undefined!
+  : z.object(distributionFields).check(id('DistributionReport'));
 const distributionExample = {
   periodId: '2026-11',
   evaluations: 4,
@@ -155,37 +172,41 @@ const distributionExample = {
   violations: 1,
 };
 
-const teamEvaluation = z
-  .object({
-    nip: z.string(),
-    name: z.string(),
-    position: z.string(),
-    nilaiKinerja: z.nullable(z.number()),
-    recommendedHasilKerja: z.nullable(rating),
-    behaviourRated: z.boolean(),
-    reviewed: z.boolean(),
-    outcome,
-    appeal: z.nullable(z.enum(['filed', 'upheld', 'revised'])),
-    version: z.number().check(meta('Send it with the rating or the review: no extra read needed')),
-  })
-  .check(id('TeamEvaluation'));
+const teamEvaluation = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        nip: z.string(),
+        name: z.string(),
+        position: z.string(),
+        nilaiKinerja: z.nullable(z.number()),
+        recommendedHasilKerja: z.nullable(rating),
+        behaviourRated: z.boolean(),
+        reviewed: z.boolean(),
+        outcome,
+        appeal: z.nullable(z.enum(['filed', 'upheld', 'revised'])),
+        version: z.number().check(meta('Send it with the rating or the review: no extra read needed')),
+      })
+      .check(id('TeamEvaluation'));
 
-const reward = z
-  .object({
-    rank: z.number(),
-    nip: z.string(),
-    name: z.string(),
-    position: z.string(),
-    unitCode: z.string(),
-    unitName: z.string(),
-    predikat,
-    nilaiKinerja: z.number(),
-    hasilKerja: rating,
-    perilaku: rating,
-    utamaAbove: z.number(),
-    final: z.boolean(),
-  })
-  .check(id('Reward'));
+const reward = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        rank: z.number(),
+        nip: z.string(),
+        name: z.string(),
+        position: z.string(),
+        unitCode: z.string(),
+        unitName: z.string(),
+        predikat,
+        nilaiKinerja: z.number(),
+        hasilKerja: rating,
+        perilaku: rating,
+        utamaAbove: z.number(),
+        final: z.boolean(),
+      })
+      .check(id('Reward'));
 
 export const startScoringRun = route({
   name: 'start-scoring-run',

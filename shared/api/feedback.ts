@@ -23,42 +23,51 @@ export const feedbackAbout = z.union([
   z.object({ kind: z.literal('activity'), date: isoDate, activityId: itemId }),
 ]);
 
-export const feedback = z
-  .object({
-    id: z.string(),
-    nip: z.string(),
-    name: personName('Nama pegawai / the employee’s name'),
-    from: z.string(),
-    fromName: personName('Nama pemberi / the giver’s name'),
-    about: z.record(z.string(), z.unknown()),
-    text: z.string(),
-    replies: z.array(
-      z.object({ by: z.string(), byName: personName('Nama pembalas / who replied'), text: z.string(), at: z.string() }),
-    ),
-    acknowledgedAt: z.optional(z.string()),
-    createdAt: z.string(),
-    version: z.number(),
-  })
-  .check(id('Feedback', 'Umpan balik dengan balasannya / feedback and its replies'));
+export const feedback = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        id: z.string(),
+        nip: z.string(),
+        name: personName('Nama pegawai / the employee’s name'),
+        from: z.string(),
+        fromName: personName('Nama pemberi / the giver’s name'),
+        about: z.record(z.string(), z.unknown()),
+        text: z.string(),
+        replies: z.array(
+          z.object({
+            by: z.string(),
+            byName: personName('Nama pembalas / who replied'),
+            text: z.string(),
+            at: z.string(),
+          }),
+        ),
+        acknowledgedAt: z.optional(z.string()),
+        createdAt: z.string(),
+        version: z.number(),
+      })
+      .check(id('Feedback', 'Umpan balik dengan balasannya / feedback and its replies'));
 
-export const dialog = z
-  .object({
-    id: z.string(),
-    nip: z.string(),
-    name: personName('Nama pegawai / the employee’s name'),
-    supervisorNip: z.nullable(z.string()),
-    supervisorName: personName('Nama atasan / the supervisor’s name'),
-    date: z.string(),
-    topics: z.array(z.string()),
-    followUps: z.array(
-      z.object({ text: z.string(), owner: z.enum(['employee', 'supervisor']), due: z.optional(z.string()) }),
-    ),
-    notes: z.optional(z.string()),
-    recordedBy: z.string(),
-    recordedByName: personName('Nama pencatat / who recorded it'),
-    createdAt: z.string(),
-  })
-  .check(id('Dialog', 'Dialog kinerja / a performance dialog'));
+export const dialog = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        id: z.string(),
+        nip: z.string(),
+        name: personName('Nama pegawai / the employee’s name'),
+        supervisorNip: z.nullable(z.string()),
+        supervisorName: personName('Nama atasan / the supervisor’s name'),
+        date: z.string(),
+        topics: z.array(z.string()),
+        followUps: z.array(
+          z.object({ text: z.string(), owner: z.enum(['employee', 'supervisor']), due: z.optional(z.string()) }),
+        ),
+        notes: z.optional(z.string()),
+        recordedBy: z.string(),
+        recordedByName: personName('Nama pencatat / who recorded it'),
+        createdAt: z.string(),
+      })
+      .check(id('Dialog', 'Dialog kinerja / a performance dialog'));
 
 const STAFF = '199001152015031003';
 const KASI = '198203152006041002';

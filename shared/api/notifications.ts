@@ -4,19 +4,21 @@ import { meta, page, pageQuery } from './schemas.ts';
 
 const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
 
-export const notification = z
-  .object({
-    id: z.string(),
-    nip: z.string(),
-    type: z.string(),
-    title: z.string(),
-    body: z.string().check(meta('Teks yang menyebut orang dan layanan dengan namanya / names people and services')),
-    link: z.string().check(meta("Alamat sumber daya di API / the resource's path in the API")),
-    read: z.boolean(),
-    createdAt: z.string(),
-    readAt: z.optional(z.string()),
-  })
-  .check(id('Notification', 'Notifikasi di kotak masuk / an inbox notification'));
+export const notification = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        id: z.string(),
+        nip: z.string(),
+        type: z.string(),
+        title: z.string(),
+        body: z.string().check(meta('Teks yang menyebut orang dan layanan dengan namanya / names people and services')),
+        link: z.string().check(meta("Alamat sumber daya di API / the resource's path in the API")),
+        read: z.boolean(),
+        createdAt: z.string(),
+        readAt: z.optional(z.string()),
+      })
+      .check(id('Notification', 'Notifikasi di kotak masuk / an inbox notification'));
 
 const notificationExample = {
   id: '20261127094000123-a1B2c3D4e5F6g7H8',

@@ -21,10 +21,12 @@ const route = routeWith(peopleMessages);
 const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
 const personName = (description: string) => z.nullable(z.string().check(z.meta({ description })));
 
-const namedEmployee = z.extend(employee, {}).check(id('Employee', 'Pegawai / an employee'));
-const namedActing = z
-  .extend(actingAssignment, {})
-  .check(id('ActingAssignment', 'Penugasan Plt/Plh / an acting assignment'));
+const namedEmployee = import.meta.bundled
+  ? undefined!
+  : z.extend(employee, {}).check(id('Employee', 'Pegawai / an employee'));
+const namedActing = import.meta.bundled
+  ? undefined!
+  : z.extend(actingAssignment, {}).check(id('ActingAssignment', 'Penugasan Plt/Plh / an acting assignment'));
 
 const employeeExample = {
   nip: '199001152015031003',

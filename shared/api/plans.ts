@@ -51,26 +51,30 @@ export const rhk = z.object({
 
 const rhkList = z.array(rhk).check(z.maxLength(30));
 
-export const planVersion = z.object({
-  nip: z.string(),
-  year: z.number(),
-  planVersion: z.number(),
-  state: z.enum(['draft', 'submitted', 'returned', 'approved', 'superseded']),
-  rhk: rhkList,
-  reason: z.optional(z.string()),
-  returnNote: z.optional(z.string()),
-  supervisorNip: z.optional(z.nullable(z.string())),
-  submittedAt: z.optional(z.string()),
-  decidedAt: z.optional(z.string()),
-  decidedBy: z.optional(z.string()),
-  effectiveFrom: z.optional(z.string()),
-  effectiveTo: z.optional(z.string()),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-const namedPlanVersion = z.extend(planVersion, {}).check(id('PlanVersion', 'Satu versi SKP / one version of a plan'));
+export const planVersion = import.meta.bundled
+  ? undefined!
+  : z.object({
+      nip: z.string(),
+      year: z.number(),
+      planVersion: z.number(),
+      state: z.enum(['draft', 'submitted', 'returned', 'approved', 'superseded']),
+      rhk: rhkList,
+      reason: z.optional(z.string()),
+      returnNote: z.optional(z.string()),
+      supervisorNip: z.optional(z.nullable(z.string())),
+      submittedAt: z.optional(z.string()),
+      decidedAt: z.optional(z.string()),
+      decidedBy: z.optional(z.string()),
+      effectiveFrom: z.optional(z.string()),
+      effectiveTo: z.optional(z.string()),
+      version: z.number(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      updatedBy: z.string(),
+    });
+const namedPlanVersion = import.meta.bundled
+  ? undefined!
+  : z.extend(planVersion, {}).check(id('PlanVersion', 'Satu versi SKP / one version of a plan'));
 
 const examplePlan = {
   rhk: [
@@ -124,21 +128,23 @@ const planVersionExample = {
 };
 
 const byNipYear = z.object({ nip: nipParam, year: performanceYear });
-const planView = z
-  .object({
-    latest: namedPlanVersion,
-    inForce: z.optional(namedPlanVersion),
-    versions: z.array(
-      z.object({
-        planVersion: z.number(),
-        state: z.string(),
-        effectiveFrom: z.optional(z.string()),
-        effectiveTo: z.optional(z.string()),
-        reason: z.optional(z.string()),
-      }),
-    ),
-  })
-  .check(id('Plan', 'SKP: versi terakhir, versi berlaku, riwayat / latest version, version in force, history'));
+const planView = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        latest: namedPlanVersion,
+        inForce: z.optional(namedPlanVersion),
+        versions: z.array(
+          z.object({
+            planVersion: z.number(),
+            state: z.string(),
+            effectiveFrom: z.optional(z.string()),
+            effectiveTo: z.optional(z.string()),
+            reason: z.optional(z.string()),
+          }),
+        ),
+      })
+      .check(id('Plan', 'SKP: versi terakhir, versi berlaku, riwayat / latest version, version in force, history'));
 
 export const getPlan = route({
   name: 'get-plan',
@@ -456,32 +462,34 @@ export const getSupervisorPlan = route({
 
 // ---- years, periods, rules -------------------------------------------------------------------------------
 
-const period = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    start: z.string(),
-    end: z.string(),
-    inputDeadline: z.string(),
-    state: z.string(),
-    version: z.number(),
-    rulesVersion: z.optional(
-      z
-        .number()
-        .check(
-          z.meta({ description: 'Versi aturan yang dipakai sejak periode dinilai / rules version pinned when scored' }),
+const period = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        id: z.string(),
+        kind: z.string(),
+        start: z.string(),
+        end: z.string(),
+        inputDeadline: z.string(),
+        state: z.string(),
+        version: z.number(),
+        rulesVersion: z.optional(
+          z.number().check(
+            z.meta({
+              description: 'Versi aturan yang dipakai sejak periode dinilai / rules version pinned when scored',
+            }),
+          ),
         ),
-    ),
-    finalisation: z.optional(
-      z.object({
-        at: z.string(),
-        by: z.string(),
-        acceptedRecommendations: z.number(),
-        acknowledgement: z.optional(z.object({ reason: z.string(), violations: z.number() })),
-      }),
-    ),
-  })
-  .check(id('Period', 'Periode penilaian / an assessment period'));
+        finalisation: z.optional(
+          z.object({
+            at: z.string(),
+            by: z.string(),
+            acceptedRecommendations: z.number(),
+            acknowledgement: z.optional(z.object({ reason: z.string(), violations: z.number() })),
+          }),
+        ),
+      })
+      .check(id('Period', 'Periode penilaian / an assessment period'));
 const periodExample = {
   id: '2026-11',
   kind: 'month',
@@ -517,16 +525,18 @@ const reminderAfterDays = z.number().check(
       'Hari tunggu verifikasi sebelum masuk ringkasan harian atasan (bawaan 2) / days before a pending entry enters the daily digest',
   }),
 );
-const rulesVersion = z
-  .extend(rules, {
-    scoringDelayDays,
-    reminderAfterDays,
-    rulesVersion: z.number(),
-    reason: z.string(),
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-  })
-  .check(id('RulesVersion', 'Satu versi aturan penilaian / one version of the scoring rules'));
+const rulesVersion = import.meta.bundled
+  ? undefined!
+  : z
+      .extend(rules, {
+        scoringDelayDays,
+        reminderAfterDays,
+        rulesVersion: z.number(),
+        reason: z.string(),
+        updatedAt: z.string(),
+        updatedBy: z.string(),
+      })
+      .check(id('RulesVersion', 'Satu versi aturan penilaian / one version of the scoring rules'));
 const rulesExample = {
   capaianCap: 120,
   aboveThreshold: 110,

@@ -14,6 +14,8 @@ export interface ResponseDoc {
  * What the OpenAPI document says about an operation beyond its schemas. Specs write it as
  * `docs: import.meta.bundled ? undefined : { ... }`: the document is built from source at build time
  * (shared/api/documents.ts), so a deployed bundle drops it (see `bundling.define` in infra/bundling.ts).
+ * A top-level schema that only documentation reads is written `import.meta.bundled ? undefined! : z.…` for the
+ * same reason: esbuild keeps any top-level call (zod's included), used or not.
  */
 export interface RouteDocs {
   tag: string;

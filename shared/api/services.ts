@@ -46,16 +46,18 @@ const nip18 = z.string().check(z.regex(/^\d{18}$/), meta('NIP petugas / officer 
 
 // ---- Catalogue, hours and holidays ----------------------------------------------------------------------------
 
-export const serviceType = z
-  .object({
-    unitCode: z.string(),
-    code: z.string(),
-    name: z.string(),
-    standardMinutes: z.number(),
-    active: z.boolean(),
-    version: z.number(),
-  })
-  .check(id('ServiceType', 'Jenis layanan dan waktu standarnya / a service type and its standard time'));
+export const serviceType = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        unitCode: z.string(),
+        code: z.string(),
+        name: z.string(),
+        standardMinutes: z.number(),
+        active: z.boolean(),
+        version: z.number(),
+      })
+      .check(id('ServiceType', 'Jenis layanan dan waktu standarnya / a service type and its standard time'));
 const serviceTypeExample = {
   unitCode: 'DUK-IDK',
   code: 'ktp-el',
@@ -128,17 +130,19 @@ export const weeklyHours = z.object(
     z.ZodMiniArray<typeof interval>
   >,
 );
-export const serviceHours = z
-  .object({
-    unitCode: z.string(),
-    effectiveFrom: z.string(),
-    weekly: weeklyHours,
-    reason: z.string(),
-    version: z.number(),
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-  })
-  .check(id('ServiceHours', 'Jam layanan mingguan sejak suatu tanggal (WIB) / weekly hours from a date'));
+export const serviceHours = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        unitCode: z.string(),
+        effectiveFrom: z.string(),
+        weekly: weeklyHours,
+        reason: z.string(),
+        version: z.number(),
+        updatedAt: z.string(),
+        updatedBy: z.string(),
+      })
+      .check(id('ServiceHours', 'Jam layanan mingguan sejak suatu tanggal (WIB) / weekly hours from a date'));
 const weekdayHours = [{ open: '08:00', close: '16:00' }];
 const hoursExample = {
   unitCode: 'DUK-IDK',
@@ -218,16 +222,18 @@ export const addServiceHours = route({
 });
 
 const holiday = z.object({ date: isoDate, name: text(200), kind: z.enum(holidayKinds) });
-export const holidayCalendar = z
-  .object({
-    year: z.number(),
-    days: z.array(z.object({ date: z.string(), name: z.string(), kind: z.enum(holidayKinds) })),
-    version: z.number(),
-    reason: z.string(),
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-  })
-  .check(id('HolidayCalendar', 'Hari libur dan cuti bersama setahun / the holidays of a year'));
+export const holidayCalendar = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        year: z.number(),
+        days: z.array(z.object({ date: z.string(), name: z.string(), kind: z.enum(holidayKinds) })),
+        version: z.number(),
+        reason: z.string(),
+        updatedAt: z.string(),
+        updatedBy: z.string(),
+      })
+      .check(id('HolidayCalendar', 'Hari libur dan cuti bersama setahun / the holidays of a year'));
 const calendarExample = {
   year: 2026,
   days: [{ date: '2026-08-17', name: 'Hari Kemerdekaan RI', kind: 'libur_nasional' }],
@@ -295,32 +301,36 @@ export const transactionItem = z.object({
   survey: z.optional(z.boolean().check(meta('Buat tautan survei (bawaan true) / make a survey link (default true)'))),
 });
 
-export const transactionResult = z
-  .object({
-    index: z.number(),
-    externalId: z.string(),
-    status: z.enum(['created', 'updated', 'unchanged', 'rejected']),
-    transaction: z.optional(
-      z.object({
-        unitCode: z.string(),
-        serviceType: z.string(),
-        receivedAt: z.string(),
-        completedAt: z.nullable(z.string()),
-        serviceMinutes: z.nullable(z.number()),
-        standardMinutes: z.nullable(z.number()),
-        withinStandard: z.nullable(z.boolean()),
-        periodIds: z.array(z.string()),
-      }),
-    ),
-    surveyUrl: z.optional(
-      z
-        .string()
-        .check(meta('Tautan survei untuk dicetak (URL/QR) pada tanda terima / survey link to print on the receipt')),
-    ),
-    surveyExpiresAt: z.optional(z.string()),
-    error: z.optional(z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) })),
-  })
-  .check(id('TransactionResult', 'Hasil satu transaksi / the outcome of one transaction'));
+export const transactionResult = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        index: z.number(),
+        externalId: z.string(),
+        status: z.enum(['created', 'updated', 'unchanged', 'rejected']),
+        transaction: z.optional(
+          z.object({
+            unitCode: z.string(),
+            serviceType: z.string(),
+            receivedAt: z.string(),
+            completedAt: z.nullable(z.string()),
+            serviceMinutes: z.nullable(z.number()),
+            standardMinutes: z.nullable(z.number()),
+            withinStandard: z.nullable(z.boolean()),
+            periodIds: z.array(z.string()),
+          }),
+        ),
+        surveyUrl: z.optional(
+          z
+            .string()
+            .check(
+              meta('Tautan survei untuk dicetak (URL/QR) pada tanda terima / survey link to print on the receipt'),
+            ),
+        ),
+        surveyExpiresAt: z.optional(z.string()),
+        error: z.optional(z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) })),
+      })
+      .check(id('TransactionResult', 'Hasil satu transaksi / the outcome of one transaction'));
 
 export const pushTransactions = route({
   name: 'push-transactions',
@@ -458,23 +468,27 @@ export const submitSurvey = route({
 
 // ---- Indicators and follow-ups ----------------------------------------------------------------------------------
 
-const indicatorFields = {
-  served: z.number(),
-  withinStandard: z.number(),
-  withinStandardPct: z.nullable(z.number()),
-  medianMinutes: z.nullable(z.number()),
-  survey: z.object({
-    respondents: z.number(),
-    ikm: z.nullable(z.number()),
-    grade: z.nullable(z.enum(['A', 'B', 'C', 'D'])),
-    performance: z.nullable(z.object({ id: z.string(), en: z.string() })),
-    nrr: z.nullable(z.record(z.string(), z.number())),
-    sampleTarget: z.number(),
-    provisional: z.boolean(),
-  }),
-  followUps: z.number(),
-};
-const indicators = z.object(indicatorFields).check(id('ServiceIndicators', 'Indikator layanan / service indicators'));
+const indicatorFields = import.meta.bundled
+  ? undefined!
+  : {
+      served: z.number(),
+      withinStandard: z.number(),
+      withinStandardPct: z.nullable(z.number()),
+      medianMinutes: z.nullable(z.number()),
+      survey: z.object({
+        respondents: z.number(),
+        ikm: z.nullable(z.number()),
+        grade: z.nullable(z.enum(['A', 'B', 'C', 'D'])),
+        performance: z.nullable(z.object({ id: z.string(), en: z.string() })),
+        nrr: z.nullable(z.record(z.string(), z.number())),
+        sampleTarget: z.number(),
+        provisional: z.boolean(),
+      }),
+      followUps: z.number(),
+    };
+const indicators = import.meta.bundled
+  ? undefined!
+  : z.object(indicatorFields).check(id('ServiceIndicators', 'Indikator layanan / service indicators'));
 const indicatorsExample = {
   served: 412,
   withinStandard: 398,
@@ -576,30 +590,32 @@ export const getEmployeeServiceIndicators = route({
       },
 });
 
-export const followUp = z
-  .object({
-    id: z.string(),
-    unitCode: z.string(),
-    serviceType: z.string(),
-    serviceName: z.nullable(z.string()).check(meta('Nama jenis layanan / the service type’s name')),
-    reasons: z.array(z.string()),
-    answers: z.record(z.string(), z.number()),
-    comment: z.nullable(z.string()),
-    submittedAt: z.string(),
-    dueAt: z.string(),
-    overdue: z.boolean(),
-    status: z.enum(['open', 'resolved']),
-    resolution: z.optional(
-      z.object({
-        note: z.string(),
-        by: z.string(),
-        byName: personName('Nama penindak / who resolved it'),
-        at: z.string(),
-      }),
-    ),
-    version: z.number(),
-  })
-  .check(id('SurveyFollowUp', 'Pengaduan atau nilai rendah untuk ditindaklanjuti / a complaint or low rating'));
+export const followUp = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        id: z.string(),
+        unitCode: z.string(),
+        serviceType: z.string(),
+        serviceName: z.nullable(z.string()).check(meta('Nama jenis layanan / the service type’s name')),
+        reasons: z.array(z.string()),
+        answers: z.record(z.string(), z.number()),
+        comment: z.nullable(z.string()),
+        submittedAt: z.string(),
+        dueAt: z.string(),
+        overdue: z.boolean(),
+        status: z.enum(['open', 'resolved']),
+        resolution: z.optional(
+          z.object({
+            note: z.string(),
+            by: z.string(),
+            byName: personName('Nama penindak / who resolved it'),
+            at: z.string(),
+          }),
+        ),
+        version: z.number(),
+      })
+      .check(id('SurveyFollowUp', 'Pengaduan atau nilai rendah untuk ditindaklanjuti / a complaint or low rating'));
 const followUpExample = {
   id: 'fu_01JDQ3V4M8X2K9R5T7W1',
   unitCode: 'DUK-IDK',

@@ -4,7 +4,7 @@ import { employeeSummary, page, pageQuery, unit, unitCode, unitKind } from './sc
 
 const id = (name: string, description?: string) => z.meta({ id: name, ...(description ? { description } : {}) });
 
-const namedUnit = z.extend(unit, {}).check(id('Unit', 'Unit kerja / a unit'));
+const namedUnit = import.meta.bundled ? undefined! : z.extend(unit, {}).check(id('Unit', 'Unit kerja / a unit'));
 
 const unitExample = {
   code: 'DUK-IDK',
@@ -82,18 +82,20 @@ export const createUnit = route({
       },
 });
 
-const unitEmployee = z
-  .extend(employeeSummary, {
-    supervisorName: z.optional(
-      z.nullable(z.string().check(z.meta({ description: 'Nama atasan / the supervisor’s name' }))),
-    ),
-  })
-  .check(
-    id(
-      'UnitEmployee',
-      'Pegawai dalam daftar unit / a person in a unit listing (agency systems get nip, name, position and unitCode only)',
-    ),
-  );
+const unitEmployee = import.meta.bundled
+  ? undefined!
+  : z
+      .extend(employeeSummary, {
+        supervisorName: z.optional(
+          z.nullable(z.string().check(z.meta({ description: 'Nama atasan / the supervisor’s name' }))),
+        ),
+      })
+      .check(
+        id(
+          'UnitEmployee',
+          'Pegawai dalam daftar unit / a person in a unit listing (agency systems get nip, name, position and unitCode only)',
+        ),
+      );
 
 export const listUnitEmployees = route({
   name: 'list-unit-employees',
