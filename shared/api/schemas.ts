@@ -74,66 +74,76 @@ export const importRow = z.object({
 });
 export const unitKind = z.enum(unitKinds);
 
-export const employee = z.object({
-  nip: z.string(),
-  name: z.string(),
-  position: z.string(),
-  employmentType,
-  unitCode: z.string(),
-  unitPath: z.string(),
-  supervisorNip: z.optional(z.nullable(z.string())),
-  email: z.optional(z.string()),
-  status: z.enum(['active', 'inactive']),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
+export const employee = import.meta.bundled
+  ? undefined!
+  : z.object({
+      nip: z.string(),
+      name: z.string(),
+      position: z.string(),
+      employmentType,
+      unitCode: z.string(),
+      unitPath: z.string(),
+      supervisorNip: z.optional(z.nullable(z.string())),
+      email: z.optional(z.string()),
+      status: z.enum(['active', 'inactive']),
+      version: z.number(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      updatedBy: z.string(),
+    });
 
-export const employeeSummary = z.object({
-  nip: z.string(),
-  name: z.string(),
-  position: z.string(),
-  unitCode: z.string(),
-  supervisorNip: z.optional(z.nullable(z.string())),
-});
+export const employeeSummary = import.meta.bundled
+  ? undefined!
+  : z.object({
+      nip: z.string(),
+      name: z.string(),
+      position: z.string(),
+      unitCode: z.string(),
+      supervisorNip: z.optional(z.nullable(z.string())),
+    });
 
 export const page = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 
-export const unit = z.object({
-  code: z.string(),
-  name: z.string(),
-  kind: unitKind,
-  parentCode: z.optional(z.string()),
-  path: z.string(),
-  version: z.number(),
-});
+export const unit = import.meta.bundled
+  ? undefined!
+  : z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: unitKind,
+      parentCode: z.optional(z.string()),
+      path: z.string(),
+      version: z.number(),
+    });
 
-export const actingAssignment = z.object({
-  id: z.string(),
-  actingNip: z.string(),
-  forNip: z.string(),
-  kind: z.enum(['PLT', 'PLH']),
-  startDate: z.string(),
-  endDate: z.string(),
-  decreeNumber: z.optional(z.string()),
-  createdAt: z.string(),
-});
+export const actingAssignment = import.meta.bundled
+  ? undefined!
+  : z.object({
+      id: z.string(),
+      actingNip: z.string(),
+      forNip: z.string(),
+      kind: z.enum(['PLT', 'PLH']),
+      startDate: z.string(),
+      endDate: z.string(),
+      decreeNumber: z.optional(z.string()),
+      createdAt: z.string(),
+    });
 
-export const auditEntry = z.object({
-  id: z.string(),
-  at: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  action: z.enum(['created', 'updated', 'deleted']),
-  actor: z.string(),
-  requestId: z.optional(z.string()),
-  subjectNip: z.optional(z.string()),
-  changedFields: z.array(z.string()),
-  before: z.optional(z.record(z.string(), z.unknown())),
-  after: z.optional(z.record(z.string(), z.unknown())),
-});
+export const auditEntry = import.meta.bundled
+  ? undefined!
+  : z.object({
+      id: z.string(),
+      at: z.string(),
+      entity: z.string(),
+      entityId: z.string(),
+      action: z.enum(['created', 'updated', 'deleted']),
+      actor: z.string(),
+      requestId: z.optional(z.string()),
+      subjectNip: z.optional(z.string()),
+      changedFields: z.array(z.string()),
+      before: z.optional(z.record(z.string(), z.unknown())),
+      after: z.optional(z.record(z.string(), z.unknown())),
+    });
 
 export const errorBody = z
   .object({
