@@ -7,12 +7,7 @@ import { AuditRepository } from '../store/audit.ts';
 import { EmployeeRepository } from '../store/employees.ts';
 import { OrgScope, type Page } from '../store/org-scope.ts';
 import { resolveNip } from './access.ts';
-import type { UseCaseContext } from './context.ts';
-
-interface PageRequest {
-  limit?: number;
-  cursor?: string;
-}
+import type { PageRequest, UseCaseContext } from './context.ts';
 
 /** A person's actor id (`nip:…`) gives their NIP; systems and agency clients have none. */
 const actorNip = (actor: string) => (actor.startsWith('nip:') ? actor.slice(4) : undefined);

@@ -27,3 +27,9 @@ export const writeContextOf = (ctx: {
   now: ctx.now.toISOString(),
   requestId: ctx.requestId,
 });
+
+/** A page of a list: `limit` (1–100, default 25) and the `nextCursor` of the previous page. */
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}

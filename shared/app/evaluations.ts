@@ -21,7 +21,7 @@ import { ScoringRunRepository } from '../store/scoring.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type Period, YearRepository } from '../store/years.ts';
 import { decidesFor, monitoredUnit, ownNip, readableEmployee, resolveNip, teamOf } from './access.ts';
-import { type UseCaseContext, writeContextOf } from './context.ts';
+import { type PageRequest, type UseCaseContext, writeContextOf } from './context.ts';
 
 /** An evaluation the caller may read (the person, their supervisors, admins of their OPD, BKPSDM, auditors). */
 async function readableEvaluation(
@@ -184,11 +184,6 @@ function pageOf<T>(all: T[], { limit = 25, cursor }: PageRequest): { items: T[];
   const offset = cursor ? Number(cursor.slice(1)) : 0;
   const end = offset + limit;
   return { items: all.slice(offset, end), ...(end < all.length ? { nextCursor: `o${end}` } : {}) };
-}
-
-export interface PageRequest {
-  limit?: number;
-  cursor?: string;
 }
 
 /**

@@ -10,15 +10,10 @@ import type { OrgScope } from '../store/org-scope.ts';
 import { PlanRepository } from '../store/plans.ts';
 import { YearRepository } from '../store/years.ts';
 import { ownNip, readableEmployee } from './access.ts';
-import { type UseCaseContext, writeContextOf } from './context.ts';
+import { type PageRequest, type UseCaseContext, writeContextOf } from './context.ts';
 
 /** A thread is one record: past this many replies, a new conversation is a new feedback or a dialog. */
 const MAX_REPLIES = 50;
-
-interface PageRequest {
-  limit?: number;
-  cursor?: string;
-}
 
 /** Names beside every NIP (the employee, the giver, each replier), read in one batch; null for someone not found. */
 async function withNames(scope: OrgScope, list: Feedback[]) {

@@ -26,7 +26,8 @@ import type { OrgScope, Page } from '../store/org-scope.ts';
 import { summary } from '../store/summaries.ts';
 import { UnitRepository } from '../store/units.ts';
 import { readableEmployee, resolveNip } from './access.ts';
-import { type UseCaseContext, writeContextOf } from './context.ts';
+import { type PageRequest, type UseCaseContext, writeContextOf } from './context.ts';
+import { withSupervisorNames } from './names.ts';
 
 /** Bound on the whole-tree walk; a city's deepest trees are a few thousand people. */
 const MAX_TREE = 10_000;
@@ -298,11 +299,6 @@ export async function createActingAssignment(
   return { assignment: await repo.create({ actingNip, ...appointment }, writeContextOf(ctx)), replayed: false };
 }
 
-export interface PageRequest {
-  limit?: number;
-  cursor?: string;
-}
-
 /** The acting assignments a readable person holds, newest first, with the names of both people. */
 export async function listActingAssignments(
   ctx: UseCaseContext,
@@ -316,20 +312,6 @@ export async function listActingAssignments(
     items: page.items.map((a) => ({ ...a, actingName: target.name, forName: holders.get(a.forNip) ?? null })),
     nextCursor: page.nextCursor,
   };
-}
-
-/**
- * Directory entries with their supervisor's name beside the NIP (null without a supervisor on record); names
- * not already `known` are read in one batch.
- */
-export async function withSupervisorNames<T extends { supervisorNip: string | null }>(
-  scope: OrgScope,
-  entries: T[],
-  known: Map<string, string> = new Map(),
-): Promise<(T & { supervisorName: string | null })[]> {
-  const missing = entries.map((e) => e.supervisorNip).filter((n): n is string => !!n && !known.has(n));
-  const names = new Map([...known, ...(await new EmployeeRepository(scope).namesOf(missing))]);
-  return entries.map((e) => ({ ...e, supervisorName: e.supervisorNip ? (names.get(e.supervisorNip) ?? null) : null }));
 }
 
 /** A readable person's direct subordinates (a page of the index), or the whole tree below, breadth first. */

@@ -29,7 +29,7 @@ import { UnitRepository } from '../store/units.ts';
 import { type PerformanceYear, YearRepository } from '../store/years.ts';
 import { type AccessContext, decidesFor, ownNip, readableEmployee, teamOf } from './access.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
-import { withSupervisorNames } from './people.ts';
+import { withSupervisorNames } from './names.ts';
 
 /** A new draft, version 1: the RHK given, or those of the plan of year `copyFrom` (links cleared). */
 export async function createPlan(

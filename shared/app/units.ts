@@ -8,8 +8,9 @@ import { EmployeeRepository } from '../store/employees.ts';
 import type { OrgScope } from '../store/org-scope.ts';
 import { summary } from '../store/summaries.ts';
 import { type Unit, UnitRepository } from '../store/units.ts';
+import type { PageRequest } from './context.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
-import { type PageRequest, withSupervisorNames } from './people.ts';
+import { withSupervisorNames } from './names.ts';
 
 export interface NewUnit {
   code: string;

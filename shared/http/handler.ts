@@ -12,7 +12,7 @@ import {
   parseClaims,
   type UserPrincipal,
 } from '../auth/principal.ts';
-import { type Lang, negotiateLang, render, registerMessages } from '../messages/catalogue.ts';
+import { type Lang, negotiateLang, registerMessages, render } from '../messages/catalogue.ts';
 import { DomainError } from '../messages/errors.ts';
 import { httpStatusOf } from '../messages/status.ts';
 import { validationMessage } from '../messages/validation.ts';

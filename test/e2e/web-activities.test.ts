@@ -112,7 +112,7 @@ describe('the activity page', () => {
     expect(await message.textContent()).toBe(
       'Jam selesai (09:00) harus sesudah jam mulai (10:00) pada hari yang sama.',
     );
-    expect(await end.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await end.evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(true);
     await expectAccessible(page, 'refused entry');
 
     // Corrected: saved, pending in the week's list with its IKI by name.
