@@ -2,7 +2,8 @@
  * Cold start per function: bundle size and module-initialisation time, each as a ratio to a bare handler making
  * the same AWS calls with nothing else: a DocumentClient and one GetCommand, plus an SES v2 SendEmailCommand for a
  * function that `sendsEmail` and a Secrets Manager GetSecretValueCommand for one with `secrets` (a function that
- * must call SES cannot be smaller than the SES client). Bundled the same way (infra/bundling.ts), measured in the
+ * must call SES cannot be smaller than the SES client), and the CSV parser for an operation whose body is CSV (the
+ * import must parse it; csv-parse is the library that does). Bundled the same way (infra/bundling.ts), measured in the
  * same run with paired, alternating fresh processes. Target: ≤ 1.3× on both.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { bundling, prebuiltFiles } from '../../infra/bundling.ts';
+import { routeSpecs } from '../../shared/api/index.ts';
 import { type FunctionDef, functions } from '../../shared/platform/manifest.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -19,19 +21,23 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
 /** BENCH_FUNCTIONS=health,create-activity measures only those. */
 const only = process.env.BENCH_FUNCTIONS?.split(',');
 const TARGET = 1.3;
+/** Operations whose request body is CSV (their route spec says so). */
+const csvBodies = new Set(routeSpecs.filter((s) => s.bodyType === 'csv').map((s) => s.name));
 
 /** The bare handler: one GetCommand, plus the SES and Secrets Manager calls `calls` asks for. */
-function bareSource(calls: { email: boolean; secret: boolean }): string {
+function bareSource(calls: { email: boolean; secret: boolean; csv: boolean }): string {
   return [
     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
     "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
     calls.email && "import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';",
     calls.secret && "import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';",
+    calls.csv && "import { parse } from 'csv-parse/sync';",
     'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
     calls.email && 'const ses = new SESv2Client({});',
     calls.secret && 'const secrets = new SecretsManagerClient({});',
     'export const handler = async (event) => {',
     calls.secret && '  await secrets.send(new GetSecretValueCommand({ SecretId: process.env.SURVEY_SECRET_ARN }));',
+    calls.csv && '  parse(String(event.body ?? ""), { columns: true });',
     "  const out = await doc.send(new GetCommand({ TableName: process.env.MAIN_TABLE, Key: { pk: String(event.pk), sk: 'PROFILE' } }));",
     calls.email &&
       "  await ses.send(new SendEmailCommand({ FromEmailAddress: process.env.EMAIL_FROM, Destination: { ToAddresses: [String(event.to)] }, Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } } }));",
@@ -43,10 +49,16 @@ function bareSource(calls: { email: boolean; secret: boolean }): string {
 }
 
 /** A function's baseline: its name in the report and the calls its bare handler makes. */
-function baselineOf(fn: FunctionDef): { name: string; email: boolean; secret: boolean } {
+function baselineOf(fn: FunctionDef): { name: string; email: boolean; secret: boolean; csv: boolean } {
   const email = fn.sendsEmail === true;
   const secret = (fn.secrets ?? []).length > 0;
-  return { name: ['bare', email && '+ses', secret && '+secrets'].filter(Boolean).join(''), email, secret };
+  const csv = csvBodies.has(fn.name);
+  return {
+    name: ['bare', email && '+ses', secret && '+secrets', csv && '+csv'].filter(Boolean).join(''),
+    email,
+    secret,
+    csv,
+  };
 }
 
 async function bundle(name: string, entry: string): Promise<string> {
