@@ -14,7 +14,8 @@ import {
   parseImport,
   type RowProblem,
 } from '../domain/employee-import.ts';
-import { employeeProblems, type Lookups, sameEmployee } from '../domain/employee-rules.ts';
+import { sameEmployee } from '../domain/employee-records.ts';
+import { employeeProblems, type Lookups } from '../domain/employee-rules.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { wibDate } from '../domain/time.ts';
 import { type Lang, type MessageCode, render } from '../messages/catalogue.ts';

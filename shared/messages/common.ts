@@ -43,33 +43,13 @@ export const commonMessages = {
     id: '{what} sudah ada.',
     en: '{what} already exists.',
   },
-  invalid_nip: {
-    id: 'NIP {nip} tidak sah: {reason}.',
-    en: 'NIP {nip} is not valid: {reason}.',
-  },
   unit_not_found: {
     id: 'Unit kerja dengan kode {code} tidak ada. Buat unitnya dulu atau periksa kodenya.',
     en: 'There is no unit with code {code}. Create the unit first or check the code.',
   },
-  supervisor_not_found: {
-    id: 'Atasan dengan NIP {nip} belum terdaftar. Daftarkan atasan lebih dulu.',
-    en: 'The supervisor with NIP {nip} is not registered. Register the supervisor first.',
-  },
-  hierarchy_cycle: {
-    id: 'Atasan {supervisor} tidak bisa dipasang: {nip} akan menjadi atasan dirinya sendiri melalui rantai atasan.',
-    en: 'Supervisor {supervisor} cannot be set: {nip} would become their own supervisor through the chain.',
-  },
-  hierarchy_too_deep: {
-    id: 'Rantai atasan akan lebih dari {max} tingkat. Periksa atasan yang diisi.',
-    en: 'The chain of supervisors would be deeper than {max} levels. Check the supervisor given.',
-  },
   hierarchy_changed: {
     id: 'Hierarki atasan diubah orang lain pada saat yang sama. Muat ulang lalu ulangi; tidak ada yang tersimpan.',
     en: 'Someone changed the supervisor hierarchy at the same moment. Reload and try again; nothing was saved.',
-  },
-  self_supervisor: {
-    id: 'Pegawai tidak bisa menjadi atasan dirinya sendiri.',
-    en: 'An employee cannot be their own supervisor.',
   },
   parent_unit_required: {
     id: 'Unit {kind} harus berada di bawah unit induk; isi parentCode.',

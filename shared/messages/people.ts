@@ -2,6 +2,26 @@
 import type { Catalogue } from './catalogue.ts';
 
 export const peopleMessages = {
+  invalid_nip: {
+    id: 'NIP {nip} tidak sah: {reason}.',
+    en: 'NIP {nip} is not valid: {reason}.',
+  },
+  hierarchy_cycle: {
+    id: 'Atasan {supervisor} tidak bisa dipasang: {nip} akan menjadi atasan dirinya sendiri melalui rantai atasan.',
+    en: 'Supervisor {supervisor} cannot be set: {nip} would become their own supervisor through the chain.',
+  },
+  hierarchy_too_deep: {
+    id: 'Rantai atasan akan lebih dari {max} tingkat. Periksa atasan yang diisi.',
+    en: 'The chain of supervisors would be deeper than {max} levels. Check the supervisor given.',
+  },
+  self_supervisor: {
+    id: 'Pegawai tidak bisa menjadi atasan dirinya sendiri.',
+    en: 'An employee cannot be their own supervisor.',
+  },
+  supervisor_not_found: {
+    id: 'Atasan dengan NIP {nip} belum terdaftar. Daftarkan atasan lebih dulu.',
+    en: 'The supervisor with NIP {nip} is not registered. Register the supervisor first.',
+  },
   acting_for_self: {
     id: 'Pegawai tidak bisa menjadi Plt/Plh untuk dirinya sendiri.',
     en: 'An employee cannot act (Plt/Plh) for themselves.',

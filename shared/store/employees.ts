@@ -1,4 +1,4 @@
-import { MAX_HIERARCHY_DEPTH, sameEmployee, supervisorsFirst } from '../domain/employee-rules.ts';
+import { MAX_HIERARCHY_DEPTH, sameEmployee, supervisorsFirst } from '../domain/employee-records.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { opdOf } from '../domain/units.ts';
 import { DomainError } from '../messages/errors.ts';

@@ -6,7 +6,7 @@ import {
   importProblems,
   parseImport,
 } from '../../shared/domain/employee-import.ts';
-import { supervisorsFirst } from '../../shared/domain/employee-rules.ts';
+import { supervisorsFirst } from '../../shared/domain/employee-records.ts';
 
 const A = '199003152015031001';
 const B = '198512302010122002';

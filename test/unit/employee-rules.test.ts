@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, employeeProblems, type Lookups, sameEmployee } from '../../shared/domain/employee-rules.ts';
+import { sameEmployee } from '../../shared/domain/employee-records.ts';
+import { type Candidate, employeeProblems, type Lookups } from '../../shared/domain/employee-rules.ts';
 
 // Valid NIPs. Stored hierarchy: A reports to B, B reports to C, C is at the top (A → B → C).
 const A = '199003152015031001';
