@@ -9,6 +9,8 @@ export const health = route({
     : {
         tag: 'Sistem',
         summary: 'Status layanan / service status',
+        description:
+          'Public and cheap: answers 200 while the service runs (no data read). For load balancers and uptime checks.',
         responses: { 200: { description: 'OK', schema: z.object({ status: z.literal('ok'), time: z.string() }) } },
         errors: [],
       },
@@ -21,7 +23,20 @@ export const getOpenapi = route({
     : {
         tag: 'Sistem',
         summary: 'Dokumen OpenAPI 3.1 / the OpenAPI 3.1 document',
-        responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) } },
+        description:
+          'This document: every operation with its request and response schemas, examples, headers and security. ' +
+          'Generate a typed client from it (the web app uses openapi-typescript and openapi-fetch).',
+        responses: {
+          200: {
+            description: 'OpenAPI 3.1 document',
+            schema: z.object({
+              openapi: z.literal('3.1.0'),
+              info: z.record(z.string(), z.unknown()),
+              paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+              components: z.record(z.string(), z.unknown()),
+            }),
+          },
+        },
         errors: [],
       },
 });

@@ -14,6 +14,33 @@ import { functions, httpFunctions } from '../../shared/platform/manifest.ts';
 const doc = buildOpenApi() as { openapi: string; paths: Record<string, Record<string, any>> };
 
 describe('OpenAPI document', () => {
+  it('types every JSON body, so a generated client has no untyped request or response', () => {
+    const components = (doc as unknown as { components: { schemas: Record<string, any> } }).components.schemas;
+    const resolve = (s: any): any => (s?.$ref ? components[s.$ref.split('/').pop()] : s);
+    const untyped = (schema: any): boolean => {
+      const s = resolve(schema);
+      if (!s) return true;
+      if (s.anyOf || s.oneOf || s.allOf || s.enum || s.const !== undefined) return false;
+      if (s.type === 'object') return !s.properties && !s.additionalProperties?.type && !s.additionalProperties?.$ref;
+      if (s.type === 'array') return untyped(s.items);
+      return !s.type;
+    };
+    const found: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        const request = op.requestBody?.content?.['application/json']?.schema;
+        if (request && untyped(request)) found.push(`${method} ${path} request`);
+        for (const [status, response] of Object.entries<any>(op.responses)) {
+          const body = response.content?.['application/json']?.schema;
+          if (body && untyped(body)) found.push(`${method} ${path} ${status}`);
+          if (!response.content && status.startsWith('2') && status !== '204')
+            found.push(`${method} ${path} ${status}`);
+        }
+      }
+    expect(found).toEqual([]);
+    expect(untyped({ type: 'object' })).toBe(true);
+  });
+
   it('is a valid OpenAPI 3.1 document', async () => {
     const result = await new Validator().validate(structuredClone(doc));
     expect(result.errors ?? []).toEqual([]);
