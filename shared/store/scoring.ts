@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rulesOfPeriod } from '../domain/rules.ts';
 import { yearOf } from '../domain/time.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, isConditionalFailure, type OrgScope, type WriteContext } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
 import { UnitRepository } from './units.ts';
 import { type Period, YearRepository } from './years.ts';
 
@@ -71,7 +71,9 @@ export class ScoringRunRepository {
   }
 
   async run(periodId: string, runId: string): Promise<ScoringRun | undefined> {
-    return (await this.scope.get('main', this.pk(periodId), `RUN#${runId}`, true)) as ScoringRun | undefined;
+    const item = await this.scope.get('main', this.pk(periodId), `RUN#${runId}`, true);
+    // The business record only: storage keys and stamps never reach an answer.
+    return item ? (recordOf(item) as unknown as ScoringRun) : undefined;
   }
 
   /** The tasks of a run, for progress (index: may trail the counters by a moment). */
