@@ -32,6 +32,8 @@ export const getOpenapi = route({
             schema: z.object({
               openapi: z.literal('3.1.0'),
               info: z.record(z.string(), z.unknown()),
+              servers: z.array(z.record(z.string(), z.unknown())),
+              tags: z.array(z.record(z.string(), z.unknown())),
               paths: z.record(z.string(), z.record(z.string(), z.unknown())),
               components: z.record(z.string(), z.unknown()),
             }),
