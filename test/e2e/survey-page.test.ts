@@ -2,19 +2,18 @@
  * The citizen survey page as a citizen meets it: headless Chromium on a small phone, JavaScript off, finger and
  * keyboard. Proves the form is usable and accessible in the browser, not just that the HTML contains the right tags.
  */
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { skmElements } from '../../shared/domain/skm.ts';
 import { signSurveyLink } from '../../shared/domain/survey-token.ts';
 import { wibDate } from '../../shared/domain/time.ts';
+import { launchChromium, PHONE, phoneContext } from '../support/browser.ts';
 import { tokenFor, who } from '../support/demo.ts';
 import { recentService } from '../support/services.ts';
 import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PHONE = { width: 360, height: 640 };
+const SMALL_PHONE = { ...PHONE, height: 640 };
 let stack: TestStack;
 let browser: Browser;
 let context: BrowserContext;
@@ -22,10 +21,6 @@ let answerUrl: string; // answered in the first test
 let freshUrl: string; // only ever looked at, never answered
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`,
-    );
   stack = await startTestStack();
   await seedDemo();
   const recent = await recentService();
@@ -42,28 +37,9 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(200);
   [answerUrl, freshUrl] = res.body.results.map((r: { surveyUrl: string }) => r.surveyUrl);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   // A cheap phone with JavaScript off: the page promises to work without any.
-  context = await browser.newContext({
-    javaScriptEnabled: false,
-    viewport: PHONE,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'id-ID',
-  });
-  context.setDefaultTimeout(5_000);
+  context = await phoneContext(browser, { javaScriptEnabled: false, viewport: SMALL_PHONE, defaultTimeout: 5_000 });
 });
 afterAll(async () => {
   await context?.close();
@@ -196,12 +172,12 @@ describe('the survey page in a browser', () => {
   it('fits a phone screen, with large tap targets and readable contrast', async () => {
     const { page } = await open(freshUrl);
     const scrollWidth = await page.evaluate<number>('document.scrollingElement.scrollWidth');
-    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    expect(scrollWidth).toBeLessThanOrEqual(SMALL_PHONE.width);
     const opts = page.locator('.opt');
     expect(await opts.count()).toBe(36);
     for (const box of await Promise.all((await opts.all()).map((o) => o.boundingBox()))) {
       expect(box!.height).toBeGreaterThanOrEqual(44);
-      expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(SMALL_PHONE.width);
     }
     const colours = (selector: string) =>
       page

@@ -3,41 +3,31 @@
  * activity choosing RHK and IKI by name, sees it pending in the week's list and counted in the period's totals,
  * and gets the API's refusal of an end before the start next to the time field; axe finds nothing on the way.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { WEB_DIST } from '../../infra/local/web.ts';
+import {
+  ensureWebAppBuilt,
+  expectAccessible,
+  expectFitsPhone,
+  launchChromium,
+  phoneContext,
+} from '../support/browser.ts';
 import { tokenFor } from '../support/demo.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PHONE = { width: 360, height: 800 };
 const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
 let stack: TestStack;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`,
-    );
-  if (!existsSync(resolve(WEB_DIST, 'index.html')))
-    execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: resolve(import.meta.dirname, '../..') });
+  await ensureWebAppBuilt();
   stack = await startTestStack();
   // With work: Rahmat's approved SKP (RHK 'rahmat-1', its two IKI) to log against.
   await seedDemo({ withWork: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
-  context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'id-ID' });
-  context.setDefaultTimeout(10_000);
+  browser = await launchChromium();
+  context = await phoneContext(browser);
 }, 120_000);
 afterAll(async () => {
   await context?.close();
@@ -46,20 +36,6 @@ afterAll(async () => {
 });
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
-async function expectAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    what,
-  ).toEqual([]);
-}
-
-async function expectFitsPhone(page: Page) {
-  expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-}
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
 
@@ -95,7 +71,7 @@ describe('the activity page', () => {
     await page.getByRole('heading', { name: 'Capaian periode berjalan' }).waitFor();
     await page.getByText(/^Realisasi .* dari target 2.400 orang$/).waitFor();
     await expectAccessible(page, 'empty form');
-    await expectFitsPhone(page);
+    await expectFitsPhone(page, 'none');
 
     // End before start: the API refuses, its message sits under the end time, which takes the focus.
     await page.getByLabel('Jam mulai').fill('10:00');
@@ -135,7 +111,7 @@ describe('the activity page', () => {
     expect(new Set(keys).size).toBe(2);
     expect(keys.every((k) => typeof k === 'string' && k.length >= 8)).toBe(true);
     await expectAccessible(page, 'list with an entry');
-    await expectFitsPhone(page);
+    await expectFitsPhone(page, 'none');
 
     // An edit racing a change made elsewhere: 409, reload, send again; then delete.
     await entry.getByRole('button', { name: 'Ubah' }).tap();

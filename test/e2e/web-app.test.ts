@@ -3,47 +3,30 @@
  * Chromium on a 360 px phone, from `/` to the dev sign-in, home, English, sign-out; axe finds nothing on the way.
  * Builds the app first when web/dist is missing (a fresh clone); CI builds it before `npm test`.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { APP_CSP, WEB_DIST } from '../../infra/local/web.ts';
+import { APP_CSP } from '../../infra/local/web.ts';
+import {
+  ensureWebAppBuilt,
+  expectAccessible,
+  expectFitsPhone,
+  launchChromium,
+  phoneContext,
+} from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PHONE = { width: 360, height: 800 };
 const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
 let stack: TestStack;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`,
-    );
-  if (!existsSync(resolve(WEB_DIST, 'index.html')))
-    execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: resolve(import.meta.dirname, '../..') });
+  await ensureWebAppBuilt();
   stack = await startTestStack();
   await seedDemo();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'id-ID' });
-  context.setDefaultTimeout(10_000);
+  browser = await launchChromium();
+  context = await phoneContext(browser);
 }, 120_000);
 afterAll(async () => {
   await context?.close();
@@ -52,25 +35,6 @@ afterAll(async () => {
 });
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
-async function expectAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    what,
-  ).toEqual([]);
-}
-
-async function expectFitsPhone(page: Page) {
-  expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-  const small = await page.evaluate<string[]>(`[...document.querySelectorAll('button, a[href], input')]
-    .filter((el) => el.getClientRects().length && !el.classList.contains('skip-link'))
-    .filter((el) => { const r = el.getBoundingClientRect(); return r.height < 44 || r.width < 44; })
-    .map((el) => el.outerHTML.slice(0, 80))`);
-  expect(small).toEqual([]);
-}
 
 describe('the web app in a browser', () => {
   it('is served under /app/ with its CSP, its runtime config and a redirect from /', async () => {

@@ -3,18 +3,18 @@
  * activity (through the API, with his dev token), his Kepala Seksi finds his entries grouped under his name on
  * /tim, approves all of them in one go, then rejects a new one with a reason; axe finds nothing on the way.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { WEB_DIST } from '../../infra/local/web.ts';
+import {
+  ensureWebAppBuilt,
+  expectAccessible,
+  expectFitsPhone,
+  launchChromium,
+  phoneContext,
+} from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PHONE = { width: 360, height: 800 };
 const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
 const KASI = { nip: '198203152006041002' };
 let stack: TestStack;
@@ -22,30 +22,12 @@ let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`,
-    );
-  if (!existsSync(resolve(WEB_DIST, 'index.html')))
-    execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: resolve(import.meta.dirname, '../..') });
+  await ensureWebAppBuilt();
   stack = await startTestStack();
   // Approved plans down to the Pegawai, and two of his entries from yesterday waiting in the Kepala Seksi's queue.
   await seedDemo({ withWork: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'id-ID' });
-  context.setDefaultTimeout(10_000);
+  browser = await launchChromium();
+  context = await phoneContext(browser);
 }, 120_000);
 afterAll(async () => {
   await context?.close();
@@ -55,27 +37,6 @@ afterAll(async () => {
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const yesterday = () => new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
-
-async function expectAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    what,
-  ).toEqual([]);
-}
-
-/** No sideways scrolling, and every target at least 44 px (a checkbox by its label, which takes the tap too). */
-async function expectFitsPhone(page: Page) {
-  expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-  const small = await page.evaluate<string[]>(`[...document.querySelectorAll('button, a[href], input')]
-    .filter((el) => el.getClientRects().length && !el.classList.contains('skip-link'))
-    .map((el) => el.type === 'checkbox' ? el.closest('label') : el)
-    .filter((el) => { const r = el.getBoundingClientRect(); return r.height < 44 || r.width < 44; })
-    .map((el) => el.outerHTML.slice(0, 80))`);
-  expect(small).toEqual([]);
-}
 
 async function devToken(nip: string): Promise<string> {
   const res = await fetch(`${stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
@@ -127,7 +88,7 @@ describe('the verification queue in a browser', () => {
     await page.getByRole('heading', { name: 'Pemantauan tim' }).waitFor();
     await page.getByRole('caption').first().waitFor();
     await expectAccessible(page, 'queue with entries');
-    await expectFitsPhone(page);
+    await expectFitsPhone(page, 'checkbox-by-label');
 
     // Select all of his, approve in one go: they leave, and the focus lands on the outcome.
     await his.getByRole('checkbox', { name: `Pilih semua aktivitas ${PEGAWAI.name} (3)` }).check();
@@ -156,7 +117,7 @@ describe('the verification queue in a browser', () => {
     await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.reject-form .field-error').textContent()).toBe('Kolom ini tidak boleh kosong.');
     await expectAccessible(page, 'reject form open with an error');
-    await expectFitsPhone(page);
+    await expectFitsPhone(page, 'checkbox-by-label');
     await reason.fill('Bukti dukung belum dilampirkan');
     await page.getByRole('button', { name: 'Tolak aktivitas' }).tap();
     await expect.poll(() => status.textContent()).toBe(`Aktivitas ${PEGAWAI.name} ditolak.`);
