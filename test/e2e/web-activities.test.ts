@@ -131,6 +131,8 @@ describe('the activity page', () => {
     await editor.getByText(/telah diubah di tempat lain/).waitFor();
     await expectAccessible(page, 'edit conflict');
     await editor.getByRole('button', { name: 'Muat ulang' }).tap();
+    // The note goes once the current version is in; only then is saving meaningful.
+    await editor.getByText(/telah diubah di tempat lain/).waitFor({ state: 'detached' });
     await editor.getByRole('button', { name: 'Simpan perubahan' }).tap();
     const edited = page.getByRole('article', { name: `${slot.start}–${slot.end} Perekaman KTP-el pemohon di loket 1` });
     await edited.getByText('Hasil: 14 orang · 60 menit').waitFor();

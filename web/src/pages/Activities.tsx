@@ -87,5 +87,5 @@ function Week({ today }: { today: string }) {
   const plan = usePlanInForce(yearOf(today));
   if (list.isError) return <FormError error={list.error} />;
   if (!list.data) return <p role="status">{t('loading')}</p>;
-  return <ActivityList items={list.data} plan={plan.data} today={today} onReload={() => void list.refetch()} />;
+  return <ActivityList items={list.data} plan={plan.data} today={today} onReload={() => list.refetch()} />;
 }

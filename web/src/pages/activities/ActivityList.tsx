@@ -21,7 +21,7 @@ export function ActivityList({
   items: Activity[];
   plan: PlanVersion | undefined;
   today: string;
-  onReload: () => void;
+  onReload: () => Promise<unknown>;
 }) {
   const { t, locale } = useI18n();
   const names = namesOf(plan);
@@ -59,7 +59,7 @@ function Entry({
 }: {
   activity: Activity;
   names: Map<string, string>;
-  onReload: () => void;
+  onReload: () => Promise<unknown>;
 }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
@@ -122,28 +122,38 @@ const valuesOf = (a: Activity): ActivityValues => ({
 const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409;
 
 /** The 409 note: the entry changed elsewhere; reloading fetches its current version to try again with. */
-function Conflict({ onReload }: { onReload: () => void }) {
+function Conflict({ onReload }: { onReload: () => Promise<void> }) {
   const { t } = useI18n();
   return (
     <div className="note">
       <p>{t('activities.conflict')}</p>
-      <button type="button" onClick={onReload}>
+      <button type="button" onClick={() => void onReload()}>
         {t('activities.reload')}
       </button>
     </div>
   );
 }
 
-function EntryEditor({ activity, onDone, onReload }: { activity: Activity; onDone: () => void; onReload: () => void }) {
+function EntryEditor({
+  activity,
+  onDone,
+  onReload,
+}: {
+  activity: Activity;
+  onDone: () => void;
+  onReload: () => Promise<unknown>;
+}) {
   const { t } = useI18n();
   const update = useUpdateActivity();
+  // Saving waits for the reload: the edit must go out with the version just fetched, not the stale one.
+  const [reloading, setReloading] = useState(false);
   return (
     <section className="log-entry" aria-label={t('activities.editTitle')}>
       <h4>{t('activities.editTitle')}</h4>
       <ActivityForm
         initial={valuesOf(activity)}
         submitLabel={t('activities.saveChanges')}
-        busy={update.isPending}
+        busy={update.isPending || reloading}
         error={update.error ?? undefined}
         onSubmit={(body) => update.mutate({ activity, body }, { onSuccess: onDone })}
         actions={
@@ -154,9 +164,11 @@ function EntryEditor({ activity, onDone, onReload }: { activity: Activity; onDon
       >
         {isConflict(update.error) && (
           <Conflict
-            onReload={() => {
+            onReload={async () => {
+              setReloading(true);
+              await onReload();
               update.reset();
-              onReload();
+              setReloading(false);
             }}
           />
         )}
@@ -172,7 +184,7 @@ function DeleteConfirm({
 }: {
   activity: Activity;
   onDone: () => void;
-  onReload: () => void;
+  onReload: () => Promise<unknown>;
 }) {
   const { t } = useI18n();
   const remove = useDeleteActivity();
@@ -181,9 +193,9 @@ function DeleteConfirm({
       <FormError error={remove.error ?? undefined} />
       {isConflict(remove.error) && (
         <Conflict
-          onReload={() => {
+          onReload={async () => {
+            await onReload();
             remove.reset();
-            onReload();
           }}
         />
       )}
