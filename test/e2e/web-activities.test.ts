@@ -3,37 +3,14 @@
  * activity choosing RHK and IKI by name, sees it pending in the week's list and counted in the period's totals,
  * and gets the API's refusal of an end before the start next to the time field; axe finds nothing on the way.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../infra/local/seed.ts';
-import {
-  ensureWebAppBuilt,
-  expectAccessible,
-  expectFitsPhone,
-  launchChromium,
-  phoneContext,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
 import { tokenFor } from '../support/demo.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
-let stack: TestStack;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  await ensureWebAppBuilt();
-  stack = await startTestStack();
-  // With work: Rahmat's approved SKP (RHK 'rahmat-1', its two IKI) to log against.
-  await seedDemo({ withWork: true });
-  browser = await launchChromium();
-  context = await phoneContext(browser);
-}, 120_000);
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.stop();
-});
+// With work: Rahmat's approved SKP (RHK 'rahmat-1', its two IKI) to log against.
+const web = webAppUnderTest({ withWork: true });
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -49,13 +26,13 @@ function pastSlot(): { date?: string; start: string; end: string } {
 
 describe('the activity page', () => {
   it('logs an activity chosen by name, lists it pending, and places a refusal next to its field', async () => {
-    const page = await context.newPage();
+    const page = await web.context.newPage();
     const keys: (string | null)[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/employees/me/activities'))
         keys.push(r.headers()['idempotency-key'] ?? null);
     });
-    await page.goto(`${stack.url}/app/`);
+    await page.goto(`${web.stack.url}/app/`);
     await page.getByRole('button', { name: new RegExp(PEGAWAI.nip) }).tap();
     await expect.poll(() => h1(page).textContent()).toBe(`Selamat datang, ${PEGAWAI.name}`);
     await page.getByRole('link', { name: 'Catat aktivitas' }).tap();
@@ -117,12 +94,12 @@ describe('the activity page', () => {
     await entry.getByRole('button', { name: 'Ubah' }).tap();
     const editor = page.getByRole('region', { name: 'Ubah aktivitas' });
     await editor.getByLabel('Jumlah hasil').fill('14');
-    const token = await tokenFor(stack.issuer, PEGAWAI.nip);
-    const listed = await stack.call('GET', `/employees/me/activities?from=${slot.date ?? today()}&to=${today()}`, {
+    const token = await tokenFor(web.stack.issuer, PEGAWAI.nip);
+    const listed = await web.stack.call('GET', `/employees/me/activities?from=${slot.date ?? today()}&to=${today()}`, {
       token,
     });
     const stored = listed.body.items.find((a: { start: string }) => a.start === slot.start);
-    const elsewhere = await stack.call('PATCH', `/employees/me/activities/${stored.date}/${stored.id}`, {
+    const elsewhere = await web.stack.call('PATCH', `/employees/me/activities/${stored.date}/${stored.id}`, {
       token,
       body: { version: stored.version, outputQuantity: 13 },
     });

@@ -3,65 +3,42 @@
  * Chromium on a 360 px phone, from `/` to the dev sign-in, home, English, sign-out; axe finds nothing on the way.
  * Builds the app first when web/dist is missing (a fresh clone); CI builds it before `npm test`.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../infra/local/seed.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { APP_CSP } from '../../infra/local/web.ts';
-import {
-  ensureWebAppBuilt,
-  expectAccessible,
-  expectFitsPhone,
-  launchChromium,
-  phoneContext,
-} from '../support/browser.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
 
 const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
-let stack: TestStack;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  await ensureWebAppBuilt();
-  stack = await startTestStack();
-  await seedDemo();
-  browser = await launchChromium();
-  context = await phoneContext(browser);
-}, 120_000);
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.stop();
-});
+const web = webAppUnderTest();
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
 describe('the web app in a browser', () => {
   it('is served under /app/ with its CSP, its runtime config and a redirect from /', async () => {
-    const root = await fetch(`${stack.url}/`, { redirect: 'manual' });
+    const root = await fetch(`${web.stack.url}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/app/');
-    const index = await fetch(`${stack.url}/app/aktivitas`);
+    const index = await fetch(`${web.stack.url}/app/aktivitas`);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toBe(APP_CSP);
     expect(index.headers.get('cache-control')).toBe('no-store');
     expect(await index.text()).toContain('<div id="root">');
-    const asset = /src="(\/app\/assets\/[^"]+\.js)"/.exec(await (await fetch(`${stack.url}/app/`)).text())![1]!;
-    expect((await fetch(`${stack.url}${asset}`)).headers.get('cache-control')).toContain('immutable');
-    expect(await (await fetch(`${stack.url}/app/config.json`)).json()).toEqual({
-      apiUrl: stack.url,
+    const asset = /src="(\/app\/assets\/[^"]+\.js)"/.exec(await (await fetch(`${web.stack.url}/app/`)).text())![1]!;
+    expect((await fetch(`${web.stack.url}${asset}`)).headers.get('cache-control')).toContain('immutable');
+    expect(await (await fetch(`${web.stack.url}/app/config.json`)).json()).toEqual({
+      apiUrl: web.stack.url,
       auth: { kind: 'dev' },
     });
     // The API's own paths are untouched.
-    expect((await fetch(`${stack.url}/health`)).status).toBe(200);
+    expect((await fetch(`${web.stack.url}/health`)).status).toBe(200);
   });
 
   it('mints dev tokens for a NIP and names the field when the NIP is malformed', async () => {
-    const people = (await (await fetch(`${stack.url}/dev/people`)).json()) as {
+    const people = (await (await fetch(`${web.stack.url}/dev/people`)).json()) as {
       people: { nip: string; role: string }[];
     };
     expect(people.people).toContainEqual(expect.objectContaining({ nip: PEGAWAI.nip, role: 'Pegawai' }));
-    const bad = await fetch(`${stack.url}/dev/token`, {
+    const bad = await fetch(`${web.stack.url}/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'en' },
       body: JSON.stringify({ nip: '123' }),
@@ -71,17 +48,20 @@ describe('the web app in a browser', () => {
       code: 'validation_failed',
       details: [{ field: 'body.nip', message: 'A NIP is 18 digits.' }],
     });
-    const good = await fetch(`${stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip: PEGAWAI.nip }) });
+    const good = await fetch(`${web.stack.url}/dev/token`, {
+      method: 'POST',
+      body: JSON.stringify({ nip: PEGAWAI.nip }),
+    });
     const { token } = (await good.json()) as { token: string };
-    const me = await stack.call('GET', '/me', { token });
+    const me = await web.stack.call('GET', '/me', { token });
     expect(me.body.employee.name).toBe(PEGAWAI.name);
   });
 
   it('takes the Pegawai from / through sign-in to home, English and sign-out, accessibly, on a phone', async () => {
-    const page = await context.newPage();
+    const page = await web.context.newPage();
     const cspViolations: string[] = [];
     page.on('console', (m) => m.text().includes('Content Security Policy') && cspViolations.push(m.text()));
-    await page.goto(`${stack.url}/`);
+    await page.goto(`${web.stack.url}/`);
     expect(new URL(page.url()).pathname).toBe('/app/');
     await expect.poll(() => h1(page).textContent()).toBe('Masuk');
     expect(await page.locator('html').getAttribute('lang')).toBe('id');

@@ -2,37 +2,14 @@
  * The employee's SKP in the web app, through the real local stack on a 360 px phone: the demo Pegawai opens SKP
  * from the menu and reads his approved plan, every RHK and IKI by name as the API answers them; axe finds nothing.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../infra/local/seed.ts';
-import {
-  ensureWebAppBuilt,
-  expectAccessible,
-  expectFitsPhone,
-  launchChromium,
-  phoneContext,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
 import { tokenFor } from '../support/demo.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
-let stack: TestStack;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  await ensureWebAppBuilt();
-  stack = await startTestStack();
-  // With work: Rahmat's approved SKP for the current year.
-  await seedDemo({ withWork: true });
-  browser = await launchChromium();
-  context = await phoneContext(browser);
-}, 120_000);
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.stop();
-});
+// With work: Rahmat's approved SKP for the current year.
+const web = webAppUnderTest({ withWork: true });
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const thisYear = () =>
@@ -44,14 +21,14 @@ interface PlanRead {
 
 describe('the SKP page', () => {
   it('shows the approved plan in force with its RHK and IKI by name, and its versions', async () => {
-    const token = await tokenFor(stack.issuer, PEGAWAI.nip);
-    const read = await stack.call('GET', `/employees/me/plans/${thisYear()}`, { token });
+    const token = await tokenFor(web.stack.issuer, PEGAWAI.nip);
+    const read = await web.stack.call('GET', `/employees/me/plans/${thisYear()}`, { token });
     expect(read.status).toBe(200);
     const plan = (read.body as PlanRead).inForce;
     expect(plan.rhk.length).toBeGreaterThan(0);
 
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/app/`);
+    const page = await web.context.newPage();
+    await page.goto(`${web.stack.url}/app/`);
     await page.getByRole('button', { name: new RegExp(PEGAWAI.nip) }).tap();
     await expect.poll(() => h1(page).textContent()).toBe(`Selamat datang, ${PEGAWAI.name}`);
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'SKP' }).tap();

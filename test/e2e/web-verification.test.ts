@@ -3,49 +3,26 @@
  * activity (through the API, with his dev token), his Kepala Seksi finds his entries grouped under his name on
  * /tim, approves all of them in one go, then rejects a new one with a reason; axe finds nothing on the way.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../infra/local/seed.ts';
-import {
-  ensureWebAppBuilt,
-  expectAccessible,
-  expectFitsPhone,
-  launchChromium,
-  phoneContext,
-} from '../support/browser.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
 
 const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
 const KASI = { nip: '198203152006041002' };
-let stack: TestStack;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  await ensureWebAppBuilt();
-  stack = await startTestStack();
-  // Approved plans down to the Pegawai, and two of his entries from yesterday waiting in the Kepala Seksi's queue.
-  await seedDemo({ withWork: true });
-  browser = await launchChromium();
-  context = await phoneContext(browser);
-}, 120_000);
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.stop();
-});
+// Approved plans down to the Pegawai, and two of his entries from yesterday waiting in the Kepala Seksi's queue.
+const web = webAppUnderTest({ withWork: true });
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const yesterday = () => new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
 
 async function devToken(nip: string): Promise<string> {
-  const res = await fetch(`${stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
+  const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
   return ((await res.json()) as { token: string }).token;
 }
 
 /** The Pegawai logs an hour of yesterday afternoon through the API, as his own app would. */
 async function logActivity(token: string, start: string, end: string, description: string) {
-  const res = await stack.call('POST', '/employees/me/activities', {
+  const res = await web.stack.call('POST', '/employees/me/activities', {
     token,
     body: {
       date: yesterday(),
@@ -67,8 +44,8 @@ describe('the verification queue in a browser', () => {
     const rahmat = await devToken(PEGAWAI.nip);
     await logActivity(rahmat, '13:00', '14:00', 'Perekaman KTP-el pemohon susulan');
 
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/app/`);
+    const page = await web.context.newPage();
+    await page.goto(`${web.stack.url}/app/`);
     await page.getByRole('button', { name: new RegExp(KASI.nip) }).tap();
     const nav = page.getByRole('navigation', { name: 'Menu utama' });
     await nav.getByRole('link', { name: 'Tim' }).tap();
@@ -101,7 +78,7 @@ describe('the verification queue in a browser', () => {
     expect(await page.getByText('Tidak ada aktivitas yang menunggu verifikasi.').count()).toBe(1);
     expect(await his.count()).toBe(0);
     await expectAccessible(page, 'queue after approval');
-    const approved = await stack.call('GET', `/employees/me/activities?from=${yesterday()}&to=${yesterday()}`, {
+    const approved = await web.stack.call('GET', `/employees/me/activities?from=${yesterday()}&to=${yesterday()}`, {
       token: rahmat,
     });
     expect(approved.body.items.map((a: { status: string }) => a.status)).toEqual(['approved', 'approved', 'approved']);
@@ -123,7 +100,7 @@ describe('the verification queue in a browser', () => {
     await expect.poll(() => status.textContent()).toBe(`Aktivitas ${PEGAWAI.name} ditolak.`);
     expect(await his.count()).toBe(0);
 
-    const after = await stack.call('GET', `/employees/me/activities?from=${yesterday()}&to=${yesterday()}`, {
+    const after = await web.stack.call('GET', `/employees/me/activities?from=${yesterday()}&to=${yesterday()}`, {
       token: rahmat,
     });
     expect(after.body.items.find((a: { id: string }) => a.id === entry.id)).toMatchObject({

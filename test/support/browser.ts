@@ -19,8 +19,10 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { seedDemo } from '../../infra/local/seed.ts';
 import { WEB_DIST } from '../../infra/local/web.ts';
+import { startTestStack, type TestStack } from './stack.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const PHONE = { width: 360, height: 800 };
@@ -156,4 +158,32 @@ export async function expectFitsPhone(page: Page, targets: TapTargets = 'as-draw
     .filter((el) => { const r = el.getBoundingClientRect(); return r.height < 44 || r.width < 44; })
     .map((el) => el.outerHTML.slice(0, 80))`);
   expect(small).toEqual([]);
+}
+
+/** The web app served by a fresh local stack with the demo seeded, and a phone-sized browser on it. */
+export interface WebAppUnderTest {
+  stack: TestStack;
+  context: BrowserContext;
+}
+
+/**
+ * Registers the file's setup and teardown: builds the app if missing, starts the stack, seeds the demo (with the
+ * plans and pending work when `withWork`), opens Chromium with a phone context; closes all after the file.
+ */
+export function webAppUnderTest(seed: { withWork?: boolean } = {}): WebAppUnderTest {
+  const web = {} as WebAppUnderTest;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await ensureWebAppBuilt();
+    web.stack = await startTestStack();
+    await seedDemo(seed);
+    browser = await launchChromium();
+    web.context = await phoneContext(browser);
+  }, 120_000);
+  afterAll(async () => {
+    await web.context?.close();
+    await browser?.close();
+    await web.stack?.stop();
+  });
+  return web;
 }
