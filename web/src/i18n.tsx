@@ -5,8 +5,13 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Lang } from './api/client';
+import * as evaluation from './words/evaluation';
+import * as feedback from './words/feedback';
+import * as inbox from './words/inbox';
+import * as offline from './words/offline';
+import * as plans from './words/plans';
 
-const id = {
+const base = {
   appName: 'Kinerja ASN',
   skipToContent: 'Lewati ke konten',
   loading: 'Memuat…',
@@ -144,9 +149,12 @@ const id = {
   'skp.versions.date': 'Berlaku sejak',
 };
 
+/** Each area's words live in words/<area>.ts, so pages can grow without touching one long list. */
+const id = { ...base, ...plans.id, ...inbox.id, ...feedback.id, ...evaluation.id, ...offline.id };
+
 export type MessageKey = keyof typeof id;
 
-const en: Record<MessageKey, string> = {
+const baseEn: Record<keyof typeof base, string> = {
   appName: 'Kinerja ASN',
   skipToContent: 'Skip to content',
   loading: 'Loading…',
@@ -280,6 +288,15 @@ const en: Record<MessageKey, string> = {
   'skp.versions.number': 'Version',
   'skp.versions.state': 'State',
   'skp.versions.date': 'In force from',
+};
+
+const en: Record<MessageKey, string> = {
+  ...baseEn,
+  ...plans.en,
+  ...inbox.en,
+  ...feedback.en,
+  ...evaluation.en,
+  ...offline.en,
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { id, en };
