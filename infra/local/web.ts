@@ -10,7 +10,8 @@ import { negotiateLang, render } from '../../shared/messages/catalogue.ts';
 import { DEMO_ORG, demoPeople } from './demo-data.ts';
 import type { Issuer } from './issuer.ts';
 
-export const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
+/** KINERJA_WEB_DIST lets a second build (a bench, a colleague's branch) be served without touching web/dist. */
+export const WEB_DIST = process.env.KINERJA_WEB_DIST ?? resolve(import.meta.dirname, '../../web/dist');
 /** The app's own address space; no API path starts with it (test/unit/web-routes.test.ts checks). */
 export const APP_BASE = '/app/';
 /** The local-only dev sign-in; no API path starts with it either. */
