@@ -2,7 +2,7 @@
  * Which screen: the sign-in callback, the sign-in screen when nobody is signed in, else the signed-in frame with
  * the page the address names (routes.tsx). The router's base is /app, where the app is served.
  */
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { ApiError } from './api/client';
 import { useMe } from './api/hooks';
@@ -80,12 +80,14 @@ function SignedIn() {
           )}
         </>
       ) : (
-        <Switch>
-          {routes.map((r) => (
-            <Route key={r.path} path={r.path} component={r.component} />
-          ))}
-          <Route component={NotFound} />
-        </Switch>
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <Switch>
+            {routes.map((r) => (
+              <Route key={r.path} path={r.path} component={r.component} />
+            ))}
+            <Route component={NotFound} />
+          </Switch>
+        </Suspense>
       )}
     </Layout>
   );

@@ -1,14 +1,34 @@
 /**
- * The app's pages, in menu order. A new page: a component in pages/, a line here (path under /app/, its menu
- * label, and who sees it). Paths are relative to /app/, so they never meet the API's.
+ * The app's pages, in menu order. A new page: a component in pages/, a `page(...)` loader and a line here (path
+ * under /app/, its menu label, and who sees it). Paths are relative to /app/, so they never meet the API's.
  */
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import type { MessageKey } from './i18n';
-import { Activities } from './pages/Activities';
 import { Home } from './pages/Home';
-import { Inbox } from './pages/Inbox';
-import { Skp } from './pages/Skp';
-import { Team } from './pages/Team';
+
+/**
+ * A page loaded when first opened, in its own chunk: the first load carries only the frame and the home page
+ * (`npm run bench -- web` measures it). `pick` names the page's export.
+ */
+const page = <M,>(load: () => Promise<M>, pick: (m: M) => ComponentType) =>
+  lazy(() => load().then((m) => ({ default: pick(m) })));
+
+const Activities = page(
+  () => import('./pages/Activities'),
+  (m) => m.Activities,
+);
+const Skp = page(
+  () => import('./pages/Skp'),
+  (m) => m.Skp,
+);
+const Team = page(
+  () => import('./pages/Team'),
+  (m) => m.Team,
+);
+const Inbox = page(
+  () => import('./pages/Inbox'),
+  (m) => m.Inbox,
+);
 
 /** What a page may know about the person to decide whether to show itself (GET /me). */
 export interface Viewer {

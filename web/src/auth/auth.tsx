@@ -3,8 +3,9 @@
  * - cognito: the hosted UI with authorization code + PKCE (oidc-client-ts), the user kept in sessionStorage,
  *   silent renewal before the ID token expires, sign-out through Cognito's /logout;
  * - dev (local runtime only): a demo person or a NIP, exchanged at POST /dev/token for a token of the local issuer.
+ * oidc-client-ts is loaded only for cognito, so the local app's first load does not carry it.
  */
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import type { UserManager } from 'oidc-client-ts';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { AppConfig } from '../config';
@@ -33,9 +34,10 @@ const AuthContext = createContext<Auth | undefined>(undefined);
 let currentToken: string | undefined;
 export const getToken = (): string | undefined => currentToken;
 
-function userManager(config: AppConfig): UserManager | undefined {
+async function userManager(config: AppConfig): Promise<UserManager | undefined> {
   const auth = config.auth;
   if (auth.kind !== 'cognito') return undefined;
+  const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
   return new UserManager({
     authority: auth.authority,
     client_id: auth.clientId,
@@ -50,7 +52,7 @@ function userManager(config: AppConfig): UserManager | undefined {
 }
 
 export function AuthProvider({ config, children }: { config: AppConfig; children: ReactNode }) {
-  const manager = useMemo(() => userManager(config), [config]);
+  const [manager, setManager] = useState<UserManager | undefined>();
   const [token, setTokenState] = useState<string | undefined>();
   const [ready, setReady] = useState(false);
   const setToken = useCallback((next: string | undefined) => {
@@ -59,11 +61,22 @@ export function AuthProvider({ config, children }: { config: AppConfig; children
   }, []);
 
   useEffect(() => {
-    if (!manager) {
+    if (config.auth.kind !== 'cognito') {
       setToken(sessionStorage.getItem(DEV_TOKEN_KEY) ?? undefined);
       setReady(true);
       return;
     }
+    let current = true;
+    void userManager(config).then((loaded) => {
+      if (current) setManager(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, [config, setToken]);
+
+  useEffect(() => {
+    if (!manager) return;
     // The API reads the ID token (it carries custom:org, custom:nip and cognito:groups).
     const onLoaded = (user: { id_token?: string }) => setToken(user.id_token);
     const onGone = () => setToken(undefined);
