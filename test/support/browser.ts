@@ -18,37 +18,17 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { WEB_DIST } from '../../infra/local/web.ts';
+import { launchChromium, PHONE } from './chromium.ts';
 import { startTestStack, type TestStack } from './stack.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const PHONE = { width: 360, height: 800 };
+export { CHROMIUM, launchChromium, PHONE } from './chromium.ts';
+
 /** axe's WCAG 2.0–2.2 A and AA rules, as the web app is held to them. */
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-/** Headless Chromium at CHROMIUM, told not to reach out on its own (updates, sync, QUIC). */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`,
-    );
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** A touch phone in Indonesian (PHONE unless `options` says otherwise), waiting at most `defaultTimeout` ms. */
 export async function phoneContext(
