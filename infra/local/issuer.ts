@@ -119,12 +119,19 @@ export async function createIssuer(keyFile?: string): Promise<Issuer> {
       return { status: 200, body: { access_token: accessToken, expires_in: ttl, token_type: 'Bearer' } };
     },
     verify: async (token) => {
-      // algorithms pins RS256, so `alg: none` and HMAC tricks are refused before the signature check.
-      const { payload } = await jwtVerify(token, publicKey, {
-        issuer: LOCAL_ISSUER,
-        algorithms: ['RS256'],
-        requiredClaims: ['exp', 'iat', 'token_use'],
-      });
+      // algorithms pins RS256, so `alg: none` and HMAC tricks are refused before the signature check. Only our own
+      // key id is known, as Cognito's JWKS lists only its keys: another kid is refused even if the signature fits.
+      const { payload } = await jwtVerify(
+        token,
+        (header) => {
+          if (header.kid !== kid) throw new Error(`unknown key id ${header.kid ?? '(none)'}`);
+          return publicKey;
+        },
+        { issuer: LOCAL_ISSUER, algorithms: ['RS256'], requiredClaims: ['exp', 'iat', 'token_use'] },
+      );
+      // As API Gateway's JWT authorizer: iat must be before the current time (a token from the future is forged
+      // or from a skewed clock; either way it must not extend its own life).
+      if ((payload.iat as number) > Math.floor(Date.now() / 1000)) throw new Error('token issued in the future');
       if (payload.token_use !== 'id' && payload.token_use !== 'access')
         throw new Error('token_use must be id or access');
       // As API Gateway does: an ID token's aud, or an access token's client_id, must be one of ours.

@@ -59,4 +59,39 @@ describe('local issuer', () => {
     const issuer = await createIssuer(join(dir, 'key.json'));
     await expect(issuer.verify(await signedWithOurKey(claims, exp))).rejects.toThrow();
   });
+
+  const idClaims = {
+    aud: WEB_CLIENT_ID,
+    token_use: 'id',
+    'custom:org': 'kota-medan',
+    'custom:nip': '199001152015031003',
+  };
+  const signed = async (header: { kid?: string }, iat: number) => {
+    const file = join(dir, 'key.json');
+    await createIssuer(file);
+    const jwk = JSON.parse(readFileSync(file, 'utf8'));
+    return new SignJWT(idClaims)
+      .setProtectedHeader({ alg: 'RS256', ...header })
+      .setIssuer(LOCAL_ISSUER)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 3600)
+      .sign(await importJWK(jwk, 'RS256'));
+  };
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it.each([
+    ['issued an hour in the future', async (kid: string) => signed({ kid }, now() + 3600), /future/],
+    ['issued a minute in the future', async (kid: string) => signed({ kid }, now() + 60), /future/],
+    ['an unknown key id', async () => signed({ kid: 'someone-elses-key' }, now()), /unknown key id/],
+    ['no key id', async () => signed({}, now()), /unknown key id/],
+  ])('refuses a token %s, though signed with our key (as Cognito would)', async (_n, make, reason) => {
+    const file = join(dir, 'key.json');
+    const issuer = await createIssuer(file);
+    const { kid } = JSON.parse(readFileSync(file, 'utf8')) as { kid: string };
+    await expect(issuer.verify(await make(kid))).rejects.toThrow(reason);
+    // The same key and claims, issued now under our key id, pass: the refusal is about iat or kid alone.
+    await expect(issuer.verify(await signed({ kid }, now()))).resolves.toMatchObject({
+      'custom:nip': '199001152015031003',
+    });
+  });
 });
