@@ -47,6 +47,23 @@ export const nouns = {
 
 export type Noun = keyof typeof nouns;
 
+/** An instant as the API carries it (ISO 8601 with a time and an offset): what a message shows in WIB. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+/** WIB (UTC+7, Asia/Jakarta) has no daylight saving, so a fixed offset is exact. */
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * An instant as a person in Medan reads it: `2026-11-27 09:52 WIB`, with seconds only when they are not zero
+ * (two times a few seconds apart still read apart). Anything else is shown as given.
+ */
+export function wibTime(value: string): string {
+  const at = INSTANT.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(at)) return value;
+  const local = new Date(at + WIB_OFFSET_MS).toISOString();
+  const seconds = local.slice(17, 19) === '00' ? '' : local.slice(16, 19);
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}${seconds} WIB`;
+}
+
 export function render(code: MessageCode, lang: Lang, params: Record<string, unknown> = {}): string {
   // A code missing from this bundle is never expected (test/unit/messages-bundles.test.ts); the code still says what failed.
   const template = known[code]?.[lang] ?? code;
@@ -55,6 +72,7 @@ export function render(code: MessageCode, lang: Lang, params: Record<string, unk
     if (key === 'what' && typeof value === 'string' && value in nouns) return nouns[value as Noun][lang];
     if (key === 'reason' && value && typeof value === 'object' && lang in value)
       return String((value as Record<Lang, string>)[lang]);
+    if (typeof value === 'string') return wibTime(value);
     return value === undefined ? `{${key}}` : String(value);
   });
 }
