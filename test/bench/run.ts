@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: measured ratios, never pass/fail on time. `npm run bench -- cold`, `-- activities`, `-- services`, `-- scoring` or `-- notifications` runs one.
+ * `npm run bench`: measured ratios, never pass/fail on time. `npm run bench -- cold`, `-- activities`,
+ * `-- services`, `-- scoring`, `-- notifications` or `-- web` runs one.
  */
 // Node 20 is supported here; the SDK's notice about its future Node 22 floor is noise in the report.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -9,6 +10,7 @@ import { coldStartBench } from './cold-start.ts';
 import { notificationsBench } from './notifications.ts';
 import { scoringBench } from './scoring.ts';
 import { servicesBench } from './services.ts';
+import { webBench } from './web.ts';
 
 const only = process.argv[2];
 if (!only || only === 'cold') await coldStartBench();
@@ -16,3 +18,4 @@ if (!only || only === 'activities') await activitiesBench();
 if (!only || only === 'services') await servicesBench();
 if (!only || only === 'scoring') await scoringBench();
 if (!only || only === 'notifications') await notificationsBench();
+if (!only || only === 'web') await webBench();
