@@ -5,6 +5,8 @@
 import { type ComponentType, lazy } from 'react';
 import type { MessageKey } from './i18n';
 import { Home } from './pages/Home';
+import { useUnreadCount } from './pages/inbox/data';
+import { leadsATeam, type Viewer } from './viewer';
 
 /**
  * A page loaded when first opened, in its own chunk: the first load carries only the frame and the home page
@@ -25,16 +27,20 @@ const Team = page(
   () => import('./pages/Team'),
   (m) => m.Team,
 );
+const Evaluation = page(
+  () => import('./pages/Evaluation'),
+  (m) => m.Evaluation,
+);
 const Inbox = page(
   () => import('./pages/Inbox'),
   (m) => m.Inbox,
 );
+const Feedback = page(
+  () => import('./pages/Feedback'),
+  (m) => m.Feedback,
+);
 
-/** What a page may know about the person to decide whether to show itself (GET /me). */
-export interface Viewer {
-  directSubordinates?: number;
-  groups: string[];
-}
+export type { Viewer } from './viewer';
 
 export interface AppRoute {
   path: string;
@@ -42,6 +48,8 @@ export interface AppRoute {
   component: ComponentType;
   /** Shown in the menu (and reachable) only when true; everyone when absent. */
   visible?: (viewer: Viewer) => boolean;
+  /** A count beside the menu label (a hook, asked by the menu item) and its words for screen readers. */
+  badge?: { useCount: () => number | undefined; label: MessageKey };
 }
 
 export const appRoutes: AppRoute[] = [
@@ -52,7 +60,15 @@ export const appRoutes: AppRoute[] = [
     path: '/tim',
     label: 'nav.team',
     component: Team,
-    visible: (viewer) => (viewer.directSubordinates ?? 0) > 0,
+    // Direct subordinates, or Plt/Plh for someone on today's date.
+    visible: leadsATeam,
   },
-  { path: '/kotak-masuk', label: 'nav.inbox', component: Inbox },
+  { path: '/penilaian', label: 'nav.evaluation', component: Evaluation },
+  { path: '/umpan-balik', label: 'nav.feedback', component: Feedback },
+  {
+    path: '/kotak-masuk',
+    label: 'nav.inbox',
+    component: Inbox,
+    badge: { useCount: useUnreadCount, label: 'inbox.unreadBadge' },
+  },
 ];

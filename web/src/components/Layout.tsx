@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { Link, useRoute } from 'wouter';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n';
+import { QueueStatus } from '../offline/QueueStatus';
 import type { AppRoute } from '../routes';
 
 export function Layout({ name, routes, children }: { name?: string; routes: AppRoute[]; children: ReactNode }) {
@@ -20,6 +21,7 @@ export function Layout({ name, routes, children }: { name?: string; routes: AppR
         <p className="app-name">{t('appName')}</p>
         {name && <p className="who">{name}</p>}
         <div className="header-actions">
+          <QueueStatus />
           <LanguageSwitch />
           <SignOut />
         </div>
@@ -45,8 +47,24 @@ function NavItem({ route }: { route: AppRoute }) {
     <li>
       <Link href={route.path} aria-current={active ? 'page' : undefined}>
         {t(route.label)}
+        {route.badge && <NavBadge badge={route.badge} />}
       </Link>
     </li>
+  );
+}
+
+/** The count drawn as a badge; its words ("3 belum dibaca") complete the link's name for screen readers. */
+function NavBadge({ badge }: { badge: NonNullable<AppRoute['badge']> }) {
+  const { t } = useI18n();
+  const count = badge.useCount();
+  if (!count) return null;
+  return (
+    <>
+      <span className="sr-only">, {t(badge.label, { count })}</span>
+      <span className="nav-badge" aria-hidden="true">
+        {count > 99 ? '99+' : count}
+      </span>
+    </>
   );
 }
 
