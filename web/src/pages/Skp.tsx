@@ -1,39 +1,94 @@
 /**
- * SKP: the employee's plan for the current year (WIB), read-only: the version in force (else the latest) with its
- * state, dates, RHK and IKI, and the list of versions.
+ * SKP: the employee's plan for the current year (WIB), end to end. No plan yet: write one (or copy last year's).
+ * A draft or a returned plan (with the supervisor's note): edit, save, submit. Submitted: read it while it waits.
+ * Approved: read it, or start a revision with a reason. The version in force and the list of versions below.
  */
+import { useEffect, useRef, useState } from 'react';
 import { FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
 import { todayWib, yearOf } from './activities/dates';
-import { usePlan } from './skp/data';
+import { CopyLastYear } from './skp/CopyLastYear';
+import { type Plan, usePlan, useSupervisorPlan } from './skp/data';
+import { PlanEditor } from './skp/PlanEditor';
 import { PlanVersionView } from './skp/PlanVersionView';
+import { RevisePlan } from './skp/RevisePlan';
 import { VersionHistory } from './skp/VersionHistory';
 
 export function Skp() {
   const { t } = useI18n();
   const year = yearOf(todayWib());
   const plan = usePlan(year);
+  const [outcome, setOutcome] = useState({ message: '' });
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  // After a step the page may change under the person's focus: the outcome is where they continue from.
+  useEffect(() => {
+    if (outcome.message) statusLine.current?.focus();
+  }, [outcome]);
+  const onOutcome = (message: string) => setOutcome({ message });
+
   return (
     <>
       <PageTitle>{t('nav.skp')}</PageTitle>
+      <p ref={statusLine} role="status" className="status-line" tabIndex={-1}>
+        {outcome.message}
+      </p>
       {plan.isError ? (
         <FormError error={plan.error} />
       ) : plan.data === undefined ? (
-        <p role="status">{t('loading')}</p>
-      ) : plan.data === null ? (
-        <p>{t('skp.none', { year })}</p>
+        <p>{t('loading')}</p>
+      ) : (
+        <section aria-labelledby="skp-plan">
+          <h2 id="skp-plan">{t('skp.planTitle', { year })}</h2>
+          {plan.data === null ? (
+            <>
+              <p>{t('skp.none', { year })}</p>
+              <CopyLastYear year={year} onOutcome={onOutcome} />
+              <PlanEditor key="plan-1" year={year} latest={undefined} onOutcome={onOutcome} />
+            </>
+          ) : (
+            <PlanOf plan={plan.data} year={year} onOutcome={onOutcome} />
+          )}
+        </section>
+      )}
+      {plan.data && (
+        <section aria-labelledby="skp-history">
+          <h2 id="skp-history">{t('skp.versions.title')}</h2>
+          <VersionHistory versions={plan.data.versions} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function PlanOf({ plan, year, onOutcome }: { plan: Plan; year: number; onOutcome: (message: string) => void }) {
+  const { t } = useI18n();
+  const supervisor = useSupervisorPlan(year);
+  const parentTitles = new Map(supervisor.data?.rhk.map((r) => [r.id, r.title]));
+  const { latest, inForce } = plan;
+  const editable = latest.state === 'draft' || latest.state === 'returned';
+  const showInForce = inForce && inForce.planVersion !== latest.planVersion;
+  return (
+    <>
+      {editable ? (
+        // A new plan is saved as version 1: the same key, so the editor stays (and its messages with it).
+        <PlanEditor key={`plan-${latest.planVersion}`} year={year} latest={latest} onOutcome={onOutcome} />
       ) : (
         <>
-          <section aria-labelledby="skp-plan">
-            <h2 id="skp-plan">{t('skp.planTitle', { year })}</h2>
-            <PlanVersionView plan={plan.data.inForce ?? plan.data.latest} inForce={plan.data.inForce !== undefined} />
-          </section>
-          <section aria-labelledby="skp-history">
-            <h2 id="skp-history">{t('skp.versions.title')}</h2>
-            <VersionHistory versions={plan.data.versions} />
-          </section>
+          <PlanVersionView
+            plan={latest}
+            inForce={inForce?.planVersion === latest.planVersion}
+            parentTitles={parentTitles}
+          />
+          {latest.state === 'submitted' && <p className="note">{t('skp.submittedNote')}</p>}
+          {latest.state === 'approved' && <RevisePlan year={year} onOutcome={onOutcome} />}
         </>
+      )}
+      {showInForce && (
+        <section aria-labelledby="skp-in-force">
+          <h3 id="skp-in-force">{t('skp.inForceTitle')}</h3>
+          <PlanVersionView plan={inForce} inForce parentTitles={parentTitles} />
+        </section>
       )}
     </>
   );

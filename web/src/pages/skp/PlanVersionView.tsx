@@ -1,9 +1,20 @@
-/** One version of the plan: its state in words (with the supervisor's note when returned), dates, RHK and IKI. */
+/**
+ * One version of the plan: its state in words (with the supervisor's note when returned), dates, RHK (with the
+ * supervisor's RHK each serves, by title when `parentTitles` knows it) and IKI.
+ */
 import { useI18n } from '../../i18n';
 import type { Iki, PlanVersion, Rhk } from './data';
 import { dateText, stateText, targetText } from './words';
 
-export function PlanVersionView({ plan, inForce }: { plan: PlanVersion; inForce: boolean }) {
+export function PlanVersionView({
+  plan,
+  inForce,
+  parentTitles,
+}: {
+  plan: PlanVersion;
+  inForce: boolean;
+  parentTitles?: ReadonlyMap<string, string>;
+}) {
   const { t, locale } = useI18n();
   return (
     <>
@@ -30,7 +41,7 @@ export function PlanVersionView({ plan, inForce }: { plan: PlanVersion; inForce:
         <ul className="skp-rhk-list">
           {plan.rhk.map((r) => (
             <li key={r.id}>
-              <RhkView rhk={r} />
+              <RhkView rhk={r} parentTitle={r.parentRhkId ? parentTitles?.get(r.parentRhkId) : undefined} />
             </li>
           ))}
         </ul>
@@ -39,14 +50,16 @@ export function PlanVersionView({ plan, inForce }: { plan: PlanVersion; inForce:
   );
 }
 
-function RhkView({ rhk }: { rhk: Rhk }) {
+function RhkView({ rhk, parentTitle }: { rhk: Rhk; parentTitle: string | undefined }) {
   const { t } = useI18n();
   return (
     <article className="skp-rhk" aria-label={rhk.title}>
       <h3>{rhk.title}</h3>
       <p className="skp-hint">
         {t(rhk.kind === 'utama' ? 'skp.kind.utama' : 'skp.kind.tambahan')}
-        {rhk.parentRhkId && <> · {t('skp.parent', { id: rhk.parentRhkId })}</>}
+        {rhk.parentRhkId && (
+          <> · {parentTitle ? t('skp.parentTitle', { title: parentTitle }) : t('skp.parentLinked')}</>
+        )}
       </p>
       {rhk.unitGoal && <p className="skp-hint">{t('skp.unitGoal', { goal: rhk.unitGoal })}</p>}
       <ul className="skp-iki-list">
@@ -65,7 +78,10 @@ function IkiView({ iki }: { iki: Iki }) {
   return (
     <>
       <p className="skp-iki">{iki.name}</p>
-      <p>{t('skp.target', { target: targetText(iki.target, locale), unit: iki.unit })}</p>
+      <p>
+        {t('skp.target', { target: targetText(iki.target, locale), unit: iki.unit })} ·{' '}
+        {t('skp.weight', { weight: iki.weight.toLocaleString(locale) })}
+      </p>
       <p className="skp-hint">
         {t(`skp.aspect.${iki.aspect}`)} · {t(`skp.direction.${iki.direction}`)}
       </p>

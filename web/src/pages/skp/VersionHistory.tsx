@@ -1,4 +1,4 @@
-/** The plan's versions, newest first as the API lists them: number, state, and from when it applied. */
+/** The plan's versions as the API lists them: number, state, from when it applied, and a revision's reason. */
 import { useI18n } from '../../i18n';
 import type { Plan } from './data';
 import { dateText, stateText } from './words';
@@ -12,6 +12,7 @@ export function VersionHistory({ versions }: { versions: Plan['versions'] }) {
           <th scope="col">{t('skp.versions.number')}</th>
           <th scope="col">{t('skp.versions.state')}</th>
           <th scope="col">{t('skp.versions.date')}</th>
+          <th scope="col">{t('skp.versions.reason')}</th>
         </tr>
       </thead>
       <tbody>
@@ -20,6 +21,7 @@ export function VersionHistory({ versions }: { versions: Plan['versions'] }) {
             <td>{v.planVersion}</td>
             <td>{stateText(v.state, t)}</td>
             <td>{v.effectiveFrom ? dateText(v.effectiveFrom, locale) : '–'}</td>
+            <td>{v.reason ?? '–'}</td>
           </tr>
         ))}
       </tbody>

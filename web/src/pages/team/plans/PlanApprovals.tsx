@@ -1,0 +1,90 @@
+/**
+ * Persetujuan SKP: the direct subordinates' plans for the current year by person, with where each stands; a plan
+ * submitted to this supervisor opens for review (what changed, in words), to approve or return with a note.
+ * After a decision the focus moves to the status line that tells the outcome.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { unwrap } from '../../../api/client';
+import { useApi } from '../../../api/hooks';
+import type { components } from '../../../api/schema';
+import { FormError } from '../../../components/forms';
+import { useI18n } from '../../../i18n';
+import { stateText } from '../../skp/words';
+import { todayWib } from '../format';
+import { PlanReview } from './PlanReview';
+
+export type TeamPlanEntry = components['schemas']['TeamPlanEntry'];
+
+export function PlanApprovals() {
+  const { t, lang } = useI18n();
+  const api = useApi();
+  const year = Number(todayWib().slice(0, 4));
+  const team = useQuery({
+    queryKey: ['team-plans', year, lang],
+    queryFn: () => unwrap(api.GET('/employees/{nip}/team-plans/{year}', { params: { path: { nip: 'me', year } } })),
+  });
+  const [open, setOpen] = useState<string>();
+  const [status, setStatus] = useState({ message: '' });
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (status.message) statusLine.current?.focus();
+  }, [status]);
+
+  if (team.isError) return <FormError error={team.error} />;
+  if (!team.data) return <p>{t('loading')}</p>;
+  const items = team.data.items;
+  const waiting = items.filter((m) => m.waitingForMe).length;
+  return (
+    <>
+      <p ref={statusLine} role="status" className="status-line" tabIndex={-1}>
+        {status.message}
+      </p>
+      {items.length === 0 ? (
+        <p>{t('team.plans.empty')}</p>
+      ) : (
+        <>
+          <p>{waiting ? t('team.plans.waiting', { count: waiting }) : t('team.plans.noneWaiting')}</p>
+          <ul className="plan-members">
+            {items.map((m) => (
+              <li key={m.nip}>
+                <article className="log-entry" aria-labelledby={`plan-member-${m.nip}`}>
+                  <h3 id={`plan-member-${m.nip}`} className="plan-member-name">
+                    {m.name}
+                  </h3>
+                  <p className="skp-hint">{m.position}</p>
+                  <p>
+                    {m.waitingForMe
+                      ? t('team.plans.state.waiting')
+                      : m.state === 'none'
+                        ? t('team.plans.state.none')
+                        : stateText(m.state, t)}
+                  </p>
+                  {m.waitingForMe && (
+                    <button
+                      type="button"
+                      aria-expanded={open === m.nip}
+                      onClick={() => setOpen(open === m.nip ? undefined : m.nip)}
+                    >
+                      {open === m.nip ? t('team.plans.close') : t('team.plans.open')}
+                    </button>
+                  )}
+                  {open === m.nip && (
+                    <PlanReview
+                      member={m}
+                      year={year}
+                      onDecided={(message) => {
+                        setOpen(undefined);
+                        setStatus({ message });
+                      }}
+                    />
+                  )}
+                </article>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
