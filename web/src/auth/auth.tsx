@@ -128,7 +128,7 @@ export function AuthProvider({ config, children }: { config: AppConfig; children
         setToken(undefined);
         if (manager && config.auth.kind === 'cognito') {
           await manager.removeUser();
-          const logout = new URL('/logout', config.auth.domain);
+          const logout = new URL(`${config.auth.domain.replace(/\/$/, '')}/logout`);
           logout.searchParams.set('client_id', config.auth.clientId);
           logout.searchParams.set('logout_uri', config.auth.postLogoutRedirectUri);
           window.location.assign(logout.toString());
