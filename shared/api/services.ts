@@ -474,6 +474,10 @@ const indicatorFields = import.meta.bundled
       served: z.number(),
       withinStandard: z.number(),
       withinStandardPct: z.nullable(z.number()),
+      late: z.number().check(meta('Selesai melewati waktu standar / completed later than the standard')),
+      latePct: z
+        .nullable(z.number())
+        .check(meta('Persentase terlambat / share completed late (100 − withinStandardPct)')),
       medianMinutes: z.nullable(z.number()),
       survey: z.object({
         respondents: z.number(),
@@ -493,13 +497,15 @@ const indicatorsExample = {
   served: 412,
   withinStandard: 398,
   withinStandardPct: 96.6,
+  late: 14,
+  latePct: 3.4,
   medianMinutes: 34,
   survey: {
     respondents: 205,
     ikm: 88.4,
     grade: 'A',
     performance: { id: 'Sangat Baik', en: 'Very good' },
-    nrr: { u1: 3.6, u2: 3.5 },
+    nrr: { u1: 3.6, u2: 3.52 },
     sampleTarget: 196,
     provisional: false,
   },
@@ -513,10 +519,13 @@ export const getUnitServiceIndicators = route({
     ? undefined
     : {
         tag: 'Layanan',
-        summary: "Indikator layanan unit per periode: per unit, jenis layanan, petugas / a unit's service indicators",
+        summary:
+          "Indikator layanan unit beserta sub-unitnya per periode / a unit's service indicators, rolled up over its subtree",
         description:
-          'Served, % within standard, median completion time (service minutes), IKM with grade and whether the sample reaches the Krejcie–Morgan size (else `provisional`). ' +
-          "The unit's heads, people of units above it, the OPD admin, BKPSDM and auditors.",
+          'Served, % within standard and late, median completion time (service minutes), IKM with grade and whether the sample reaches the Krejcie–Morgan size (else `provisional`). ' +
+          'A bidang or an OPD shows the roll-up of its whole subtree in `unit`: counts, answer sums and completion-time histograms are summed first and every figure is derived from the sums, so the IKM is that of all responses below (never an average of averages) and the sample size is that of everything served. ' +
+          '`own` is what the unit recorded itself, `children` each direct child unit with its subtree, `serviceTypes` each service type of each unit, `officers` each officer over the subtree. ' +
+          "For the unit's heads, people of units above it, the OPD admin, BKPSDM and auditors; the unit's own people read it too, with only their own row in `officers`.",
         responses: {
           200: {
             description: 'Indicators',
@@ -525,10 +534,24 @@ export const getUnitServiceIndicators = route({
                 unitCode: z.string(),
                 periodId: z.string(),
                 unit: indicators,
+                own: indicators,
+                children: z.array(
+                  z
+                    .object({
+                      ...indicatorFields,
+                      unitCode: z.string(),
+                      name: z.string(),
+                      kind: z.enum(['opd', 'bidang', 'seksi']),
+                    })
+                    .check(
+                      id('ChildUnitIndicators', 'Satu sub-unit langsung / one direct child unit, with its subtree'),
+                    ),
+                ),
                 serviceTypes: z.array(
                   z
                     .object({
                       ...indicatorFields,
+                      unitCode: z.string(),
                       serviceType: z.string(),
                       name: z.string(),
                       standardMinutes: z.nullable(z.number()),
@@ -541,11 +564,39 @@ export const getUnitServiceIndicators = route({
               })
               .check(id('UnitServiceIndicators')),
             example: {
-              unitCode: 'DUK-IDK',
+              unitCode: 'DUK-DAFDUK',
               periodId: '2026-11',
               unit: indicatorsExample,
+              own: {
+                ...indicatorsExample,
+                served: 0,
+                withinStandard: 0,
+                withinStandardPct: null,
+                late: 0,
+                latePct: null,
+                medianMinutes: null,
+                survey: {
+                  respondents: 0,
+                  ikm: null,
+                  grade: null,
+                  performance: null,
+                  nrr: null,
+                  sampleTarget: 0,
+                  provisional: false,
+                },
+                followUps: 0,
+              },
+              children: [
+                { ...indicatorsExample, unitCode: 'DUK-IDK', name: 'Seksi Identitas Penduduk', kind: 'seksi' },
+              ],
               serviceTypes: [
-                { ...indicatorsExample, serviceType: 'ktp-el', name: 'KTP Elektronik (KTP-el)', standardMinutes: 60 },
+                {
+                  ...indicatorsExample,
+                  unitCode: 'DUK-IDK',
+                  serviceType: 'ktp-el',
+                  name: 'KTP Elektronik (KTP-el)',
+                  standardMinutes: 60,
+                },
               ],
               officers: [{ ...indicatorsExample, nip: OFFICER, name: 'Rahmat Hidayat Daulay' }],
             },

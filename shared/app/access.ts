@@ -4,10 +4,12 @@
  */
 
 import {
-  canDecideFor,
   canManagePeopleIn,
   canMonitorUnit,
   canReadEmployee,
+  canReadUnitIndicators,
+  type Decider,
+  deciderFor,
   type Relation,
   reasons,
   relationOf,
@@ -71,16 +73,25 @@ export async function readableEmployee(
 }
 
 /**
- * Whether the caller decides for `owner` (plans, activities), given how they stand to each other; BKPSDM's
- * fallback for heads never reaches one of the caller's own superiors.
+ * How the caller decides for `owner` (plans, activities, evaluations), given how they stand to each other:
+ * `supervisor`, `recorder` (BKPSDM recording the outside superior's decision), or undefined.
  */
-export async function decidesFor(ctx: AccessContext, owner: Employee, relation?: Relation): Promise<boolean> {
+export async function deciderOf(
+  ctx: AccessContext,
+  owner: Employee,
+  relation?: Relation,
+): Promise<Decider | undefined> {
   const rel = relation ?? (await relationTo(ctx, owner));
-  if (!canDecideFor(ctx.principal, rel, !!owner.supervisorNip)) return false;
-  if (rel === 'direct_supervisor') return true;
-  const above = await new EmployeeRepository(ctx.scope).supervisorChain(ctx.actor);
-  return !above.some((e) => e.nip === owner.nip);
+  return deciderFor(ctx.principal, {
+    relation: rel,
+    ownerHasSupervisor: !!owner.supervisorNip,
+    ownerIsActorsSupervisor: !!ctx.actor.supervisorNip && ctx.actor.supervisorNip === owner.nip,
+  });
 }
+
+/** Whether the caller decides for `owner` at all (see deciderOf). */
+export const decidesFor = async (ctx: AccessContext, owner: Employee, relation?: Relation): Promise<boolean> =>
+  (await deciderOf(ctx, owner, relation)) !== undefined;
 
 /**
  * The team a person leads today: the direct subordinates of their own position and, when they look themselves,
@@ -117,6 +128,27 @@ export async function monitoredUnit(
   ctx: AccessContext,
   code: string,
 ): Promise<{ unit: Unit; members: Item[]; heads: Item[]; isHead: boolean }> {
+  const facts = await unitFacts(ctx, code);
+  if (!canMonitorUnit(ctx.principal, ctx.actor.unitPath, facts.unit.path, facts.isHead))
+    throw forbidden(reasons.notYourUnit);
+  return facts;
+}
+
+/**
+ * A unit whose service indicators the caller may read: those who monitor it (`monitors`), and its own people.
+ */
+export async function indicatorUnit(
+  ctx: AccessContext,
+  code: string,
+): Promise<{ unit: Unit; members: Item[]; monitors: boolean }> {
+  const { unit, members, isHead } = await unitFacts(ctx, code);
+  if (!canReadUnitIndicators(ctx.principal, ctx.actor.unitPath, unit.path, isHead))
+    throw forbidden(reasons.notYourUnit);
+  return { unit, members, monitors: canMonitorUnit(ctx.principal, ctx.actor.unitPath, unit.path, isHead) };
+}
+
+/** A unit (or 404), its members (the subtree), its heads, and whether the caller is one of them (or their Plt/Plh). */
+async function unitFacts(ctx: AccessContext, code: string) {
   const unit = await new UnitRepository(ctx.scope).get(code);
   if (!unit) throw notFound('unit');
   const [members, actingFor] = await Promise.all([
@@ -125,7 +157,6 @@ export async function monitoredUnit(
   ]);
   const heads = unitHeads(members);
   const isHead = heads.some((h) => h.nip === ctx.principal.nip || actingFor.has(h.nip as string));
-  if (!canMonitorUnit(ctx.principal, ctx.actor.unitPath, unit.path, isHead)) throw forbidden(reasons.notYourUnit);
   return { unit, members, heads, isHead };
 }
 

@@ -2,8 +2,16 @@
 
 import { canFollowUpUnit, isBkpsdm, reasons } from '../auth/policy.ts';
 import { type Holiday, holidayProblems } from '../domain/holidays.ts';
+import { breakdownByChild } from '../domain/roll-up.ts';
 import { hoursProblems, type WeeklyHours } from '../domain/service-hours.ts';
-import { indicatorsOf } from '../domain/service-indicators.ts';
+import {
+  addTotals,
+  emptyTotals,
+  indicatorsOf,
+  type ServiceTotals,
+  serviceTotalsSum,
+} from '../domain/service-indicators.ts';
+import { isWithin } from '../domain/units.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { EmployeeRepository } from '../store/employees.ts';
 import { type HolidayCalendar, HolidayRepository } from '../store/holidays.ts';
@@ -13,7 +21,7 @@ import { ServiceTotalsRepository } from '../store/service-totals.ts';
 import { type FollowUp, SurveyRepository } from '../store/surveys.ts';
 import { UnitRepository } from '../store/units.ts';
 import { YearRepository } from '../store/years.ts';
-import { managedUnit, monitoredUnit, readableEmployee } from './access.ts';
+import { indicatorUnit, managedUnit, monitoredUnit, readableEmployee } from './access.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
 
 /** Readers of the catalogue, hours and calendar: any employee of the organisation, and agency systems. */
@@ -110,33 +118,72 @@ export async function saveHolidayCalendar(
   );
 }
 
-/** A unit's service indicators in a period: the unit, each service type, each officer. Read from running totals. */
+/**
+ * A unit's service indicators in a period, rolled up over its subtree (an OPD or a bidang shows everything served
+ * below it): the whole, what the unit recorded itself, each child unit, each service type of each unit, and each
+ * officer. Read from the running totals of every unit of the subtree and summed before anything is derived, so
+ * shares, the median and the IKM are those of all transactions and responses below. Its own people see it without
+ * the rows of each colleague (only their own), which stay with those who monitor the unit.
+ */
 export async function unitServiceIndicators(ctx: UseCaseContext, unitCode: string, periodId: string) {
-  const { unit, members } = await monitoredUnit(ctx, unitCode);
+  const { unit, members, monitors } = await indicatorUnit(ctx, unitCode);
   const totals = new ServiceTotalsRepository(ctx.scope);
-  const [period, own, officers, types] = await Promise.all([
+  const catalogue = new ServiceCatalogueRepository(ctx.scope);
+  const [period, tree] = await Promise.all([
     new YearRepository(ctx.scope).findPeriod(periodId),
-    totals.unit(unit.code, periodId),
-    totals.officersOfUnit(unit.code, periodId),
-    new ServiceCatalogueRepository(ctx.scope).types(unit.code),
+    new UnitRepository(ctx.scope).tree(),
   ]);
-  // Officers who served the unit without being its members (lent from elsewhere) are named from their own record.
+  const subtree = tree.filter((u) => isWithin(u.path, unit.path));
+  // Three queries per unit of the subtree (an OPD has tens of units), all at once.
+  const perUnit = await Promise.all(
+    subtree.map(async (u) => {
+      const [own, officers, types] = await Promise.all([
+        totals.unit(u.code, period.id),
+        totals.officersOfUnit(u.code, period.id),
+        catalogue.types(u.code),
+      ]);
+      return { unit: u, own, officers, types };
+    }),
+  );
+  const rollUp = breakdownByChild(
+    unit,
+    subtree,
+    perUnit.map((p) => ({ path: p.unit.path, value: p.own.unit })),
+    serviceTotalsSum,
+  );
+  const officers = new Map<string, ServiceTotals>();
+  for (const p of perUnit)
+    for (const [nip, t] of p.officers)
+      if (monitors || nip === ctx.principal.nip) officers.set(nip, addTotals(officers.get(nip) ?? emptyTotals(), t));
+  // Officers who served the subtree without being its members (lent from elsewhere) are named from their own record.
   const names = new Map(members.map((m) => [m.nip as string, m.name as string]));
   const outsiders = [...officers.keys()].filter((n) => !names.has(n));
   if (outsiders.length)
     for (const [nip, e] of await new EmployeeRepository(ctx.scope).getMany(outsiders)) names.set(nip, e.name);
-  const typeOf = new Map(types.map((t) => [t.code, t]));
   return {
     unitCode: unit.code,
     periodId: period.id,
-    unit: indicatorsOf(own.unit),
-    serviceTypes: [...own.types].map(([code, t]) => ({
-      serviceType: code,
-      name: typeOf.get(code)?.name ?? code,
-      standardMinutes: typeOf.get(code)?.standardMinutes ?? null,
-      ...indicatorsOf(t),
+    unit: indicatorsOf(rollUp.total),
+    own: indicatorsOf(rollUp.own),
+    children: rollUp.children.map((c) => ({
+      unitCode: c.unit.code,
+      name: c.unit.name,
+      kind: c.unit.kind,
+      ...indicatorsOf(c.total),
     })),
-    officers: [...officers].map(([nip, t]) => ({ nip, name: names.get(nip) ?? nip, ...indicatorsOf(t) })),
+    serviceTypes: perUnit.flatMap((p) => {
+      const typeOf = new Map(p.types.map((t) => [t.code, t]));
+      return [...p.own.types].map(([code, t]) => ({
+        unitCode: p.unit.code,
+        serviceType: code,
+        name: typeOf.get(code)?.name ?? code,
+        standardMinutes: typeOf.get(code)?.standardMinutes ?? null,
+        ...indicatorsOf(t),
+      }));
+    }),
+    officers: [...officers]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([nip, t]) => ({ nip, name: names.get(nip) ?? nip, ...indicatorsOf(t) })),
   };
 }
 
@@ -161,14 +208,20 @@ export async function unitFollowUps(
   unitCode: string,
   query: { limit?: number; cursor?: string; status?: FollowUp['status'] },
 ) {
-  const { unit } = await monitoredUnit(ctx, unitCode);
-  const page = await new SurveyRepository(ctx.scope).followUps(unit.code, query.limit ?? 25, query.cursor);
+  const { unit, isHead } = await monitoredUnit(ctx, unitCode);
+  const surveys = new SurveyRepository(ctx.scope);
+  const page = await surveys.followUps(unit.code, query.limit ?? 25, query.cursor);
   const now = ctx.now.toISOString();
   const open = page.items
     .filter((f) => !query.status || f.status === query.status)
     .map((f) => ({ ...f, overdue: f.status === 'open' && f.dueAt < now }));
+  // The citizen's contact only for those who handle the follow-up; those who only monitor (auditors, units above)
+  // never see it.
+  const handles = canFollowUpUnit(ctx.principal, ctx.actor.unitPath, unit.path, isHead);
+  const contacts = handles ? await surveys.contactsOf(open.filter((f) => f.status === 'open')) : new Map();
+  const withContacts = open.map((f) => (contacts.has(f.id) ? { ...f, contact: contacts.get(f.id) } : f));
   return {
-    items: await followUpsWithNames(ctx.scope, unit.code, open),
+    items: await followUpsWithNames(ctx.scope, unit.code, withContacts),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 }

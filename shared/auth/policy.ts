@@ -111,6 +111,17 @@ export function canMonitorUnit(
   return opd !== undefined && isWithin(unitPath, opd);
 }
 
+/**
+ * A unit's service indicators: whoever monitors it (see canMonitorUnit), and its own people, who see how their
+ * unit serves (though not each colleague's figures: the use case keeps those for monitors).
+ */
+export const canReadUnitIndicators = (
+  p: UserPrincipal,
+  actorUnitPath: string,
+  unitPath: string,
+  isHeadOfUnit: boolean,
+): boolean => unitPath === actorUnitPath || canMonitorUnit(p, actorUnitPath, unitPath, isHeadOfUnit);
+
 export const isBkpsdm = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
 
 /**

@@ -4,6 +4,8 @@
  * read from running totals, so the totals are shaped for exact answers: counts, sums, and a histogram of
  * completion minutes from which the median is read. Pure.
  */
+import type { Summing } from './roll-up.ts';
+import { round2 } from './scoring.ts';
 import { type ElementCode, elementCodes, type Grade, gradePerformance, ikmOf, krejcieMorgan } from './skm.ts';
 
 export interface ServiceTotals {
@@ -78,6 +80,9 @@ export function addTotals(a: ServiceTotals, b: ServiceTotals): ServiceTotals {
   };
 }
 
+/** How totals are summed: a roll-up adds counts, sums and histograms, then derives its indicators from them. */
+export const serviceTotalsSum: Summing<ServiceTotals> = { empty: emptyTotals, add: addTotals };
+
 /** Percentage rounded half-up to two decimals, in integer arithmetic. */
 const percent = (part: number, whole: number) => Math.floor((2 * 10_000 * part + whole) / (2 * whole)) / 100;
 
@@ -86,6 +91,10 @@ export interface ServiceIndicators {
   withinStandard: number;
   /** % completed within standard (higher is better); null when nothing was served. */
   withinStandardPct: number | null;
+  /** Completed later than the standard time. */
+  late: number;
+  /** % completed later than the standard (lower is better; 100 − withinStandardPct); null when nothing was served. */
+  latePct: number | null;
   /** Median completion time in service minutes (lower is better); null when nothing was served. */
   medianMinutes: number | null;
   survey: {
@@ -94,6 +103,7 @@ export interface ServiceIndicators {
     ikm: number | null;
     grade: Grade | null;
     performance: { id: string; en: string } | null;
+    /** NRR per element (mean answer, 1–4), half-up to two decimals. */
     nrr: Record<ElementCode, number> | null;
     /** Krejcie–Morgan sample size for the number served. */
     sampleTarget: number;
@@ -106,17 +116,23 @@ export interface ServiceIndicators {
 export function indicatorsOf(t: ServiceTotals): ServiceIndicators {
   const ikm = ikmOf(t.sums, t.respondents);
   const sampleTarget = krejcieMorgan(t.served);
+  const withinStandardPct = t.served > 0 ? percent(t.withinStandard, t.served) : null;
   return {
     served: t.served,
     withinStandard: t.withinStandard,
-    withinStandardPct: t.served > 0 ? percent(t.withinStandard, t.served) : null,
+    withinStandardPct,
+    late: t.served - t.withinStandard,
+    // The complement in hundredths, so the two shares always add up to 100.
+    latePct: withinStandardPct === null ? null : (10_000 - Math.round(withinStandardPct * 100)) / 100,
     medianMinutes: medianOf(t.histogram) ?? null,
     survey: {
       respondents: t.respondents,
       ikm: ikm?.ikmRounded ?? null,
       grade: ikm?.grade ?? null,
       performance: ikm ? gradePerformance[ikm.grade] : null,
-      nrr: ikm?.nrr ?? null,
+      nrr: ikm
+        ? (Object.fromEntries(elementCodes.map((c) => [c, round2(ikm.nrr[c])])) as Record<ElementCode, number>)
+        : null,
       sampleTarget,
       provisional: t.respondents < sampleTarget,
     },

@@ -284,10 +284,10 @@ describe('pushing transactions', () => {
     expect((await stack.call('GET', '/units/DUK-IDK/service-types', { token: machine })).status).toBe(200);
   });
 
-  it('shows unit indicators to the unit head and above, not to colleagues or other units', async () => {
+  it('shows unit indicators to the unit head, above and its own people, not to other units', async () => {
     expect((await unitIndicators(t.kasi)).status).toBe(200);
     expect((await unitIndicators(t.kabid)).status).toBe(200);
-    expect((await unitIndicators(t.staff)).status).toBe(403);
+    expect((await unitIndicators(t.staff)).status).toBe(200);
     expect((await unitIndicators(t.otherKasi)).status).toBe(403);
     const other = await stack.call('GET', `/employees/${OFFICER.rahmat}/service-indicators/${NOV}`, {
       token: t.otherStaff,

@@ -133,6 +133,8 @@ describe('indicatorsOf', () => {
       served: 0,
       withinStandard: 0,
       withinStandardPct: null,
+      late: 0,
+      latePct: null,
       medianMinutes: null,
       survey: {
         respondents: 0,
@@ -166,7 +168,10 @@ describe('indicatorsOf', () => {
     expect(i.survey.ikm).toBe(91.67);
     expect(i.survey.grade).toBe('A');
     expect(i.survey.performance).toEqual({ id: 'Sangat Baik', en: 'Very good' });
-    expect(i.survey.nrr!.u1).toBeCloseTo(11 / 3, 12);
+    expect(i.late).toBe(1);
+    expect(i.latePct).toBe(20);
+    // NRR 11/3 = 3.666… is shown half-up to two decimals, like every figure of the API.
+    expect(i.survey.nrr!.u1).toBe(3.67);
     expect(i.survey.sampleTarget).toBe(5); // N=5: 4.8025 / (0.01 + 0.96025) = 4.95 → 5
     expect(i.survey.provisional).toBe(true);
     expect(i.followUps).toBe(2);
