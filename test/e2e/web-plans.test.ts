@@ -4,7 +4,8 @@
  * to 100 (the message beside the total), submits; his supervisor reads what it holds in words and returns it
  * with a note (an empty note refused beside the field); he reads the note, fixes the target, and after a 409
  * (the plan saved elsewhere meanwhile) reloads without losing what he typed and resubmits; she approves; he sees
- * it approved. Nobody types an id or a version. axe finds nothing on any screen on the way.
+ * it approved; then he revises it with a reason and she reads the change of target in words and approves the
+ * revision. Nobody types an id or a version. axe finds nothing on any screen on the way.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -73,7 +74,7 @@ describe('SKP drafting and approval in a browser', () => {
     await employee.getByRole('button', { name: 'Simpan draf' }).tap();
     const status = employee.getByRole('main').getByRole('status');
     await expect.poll(() => status.textContent()).toBe('Draf SKP tersimpan.');
-    expect(await employee.getByText('Versi 1', { exact: true }).count()).toBe(1);
+    await employee.getByText('Versi 1', { exact: true }).waitFor();
 
     // Submitting checks the weights: the refusal sits beside the total, and nothing was submitted.
     await employee.getByRole('button', { name: 'Ajukan ke atasan' }).tap();
@@ -99,7 +100,7 @@ describe('SKP drafting and approval in a browser', () => {
     await open(kasi, 'Tim');
     const approvals = kasi.getByRole('region', { name: 'Persetujuan SKP' });
     const his = approvals.getByRole('article', { name: member!.name });
-    expect(await his.getByText('Diajukan, menunggu keputusan Anda').count()).toBe(1);
+    await his.getByText('Diajukan, menunggu keputusan Anda').waitFor();
     await his.getByRole('button', { name: 'Periksa SKP' }).tap();
     const review = his.getByRole('region', { name: `SKP ${member!.name} tahun ${year}, versi 1` });
     await review.waitFor();
@@ -120,7 +121,7 @@ describe('SKP drafting and approval in a browser', () => {
     const note = 'Target terlalu rendah; naikkan menjadi 2.400 orang seperti tahun lalu.';
     await noteField.fill(note);
     await review.getByRole('button', { name: 'Kembalikan dengan catatan' }).tap();
-    const kasiStatus = approvals.getByRole('status');
+    const kasiStatus = approvals.locator('.plan-status');
     await expect.poll(() => kasiStatus.textContent()).toBe(`SKP ${member!.name} dikembalikan dengan catatan.`);
     await his.getByText('Dikembalikan untuk diperbaiki').waitFor();
 
@@ -162,6 +163,34 @@ describe('SKP drafting and approval in a browser', () => {
     expect(await employee.getByRole('heading', { name: 'Revisi SKP' }).count()).toBe(1);
     await expectAccessible(employee, 'plan approved');
     await expectFitsPhone(employee);
+
+    // A revision is a new version with a reason; the supervisor reads what it changes against the one in force.
+    const reason = 'Target perekaman dinaikkan mengikuti target Seksi semester II.';
+    await employee.getByLabel('Alasan revisi').fill(reason);
+    await employee.getByRole('button', { name: 'Mulai revisi' }).tap();
+    await expect.poll(() => status.textContent()).toBe('Revisi dimulai sebagai draf versi 2.');
+    await iki1.getByLabel('Target', { exact: true }).fill('3000');
+    await employee.getByRole('button', { name: 'Ajukan ke atasan' }).tap();
+    await expect.poll(() => status.textContent()).toBe('SKP diajukan ke atasan.');
+    await employee.getByRole('heading', { name: 'Versi yang berlaku sekarang' }).waitFor();
+    await expectAccessible(employee, 'revision submitted');
+
+    await kasi.reload();
+    await his.getByRole('button', { name: 'Periksa SKP' }).tap();
+    const revision = his.getByRole('region', { name: `SKP ${member!.name} tahun ${year}, versi 2` });
+    await revision.waitFor();
+    expect(await revision.getByText(`Alasan revisi: ${reason}`).count()).toBe(1);
+    expect(await revision.getByText('Perubahan dibanding versi 1 yang berlaku:').count()).toBe(1);
+    expect(await revision.locator('.plan-changes li').allTextContents()).toEqual([
+      `IKI "${ikiName}": target diubah dari 2.400 orang menjadi 3.000 orang.`,
+    ]);
+    await expectAccessible(kasi, 'revision under review');
+    await revision.getByRole('button', { name: 'Setujui SKP' }).tap();
+    await expect.poll(() => kasiStatus.textContent()).toBe(`SKP ${member!.name} disetujui.`);
+
+    await employee.reload();
+    await employee.getByText('Versi 2, yang berlaku').waitFor();
+    expect(await employee.getByRole('table').getByRole('cell', { name: reason }).count()).toBe(1);
     await kasiContext.close();
     await employee.close();
   }, 120_000);

@@ -37,7 +37,8 @@ export function PlanApprovals() {
   const waiting = items.filter((m) => m.waitingForMe).length;
   return (
     <>
-      <p ref={statusLine} role="status" className="status-line" tabIndex={-1}>
+      {/* A live region like role=status, without being a second "status" on the Tim page beside the queue's. */}
+      <p ref={statusLine} aria-live="polite" aria-atomic="true" className="status-line plan-status" tabIndex={-1}>
         {status.message}
       </p>
       {items.length === 0 ? (
