@@ -8,11 +8,8 @@ export const handler = userHandler(decideActivities, async (req) => {
   const results = outcomes.map((o) => {
     if (!('failure' in o)) return { id: o.id, status: 200, activity: o.activity };
     const reply = errorReply(o.failure, req.lang, req.requestId);
-    return {
-      id: o.id,
-      status: reply.status ?? 500,
-      error: (reply as { json: { error: { code: string; message: string } } }).json.error,
-    };
+    // The whole error, details too: a stale version's 409 carries the entry as it is now in `details.current`.
+    return { id: o.id, status: reply.status ?? 500, error: (reply as { json: { error: unknown } }).json.error };
   });
   return json({ results });
 });

@@ -8,31 +8,39 @@ import { isBkpsdm, reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { allInOrder } from '../concurrency.ts';
 import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../domain/activities.ts';
-import { versionInForce } from '../domain/plans.ts';
+import { ikiProgress } from '../domain/iki-progress.ts';
+import { type Iki, versionInForce } from '../domain/plans.ts';
 import { rulesOfPeriod } from '../domain/rules.ts';
 import { workingDaysBetween } from '../domain/service-hours.ts';
 import { indicatorsOf, realisasiOf } from '../domain/service-indicators.ts';
 import { wibDate, yearOf } from '../domain/time.ts';
+import { activityDecisionRefused } from '../messages/activities.ts';
 import { type Lang, render } from '../messages/catalogue.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import {
   type Activity,
+  type ActivityChange,
   type ActivityPosition,
   ActivityRepository,
+  activityRef,
+  conflictWith,
   type DayTotals,
+  dayRef,
   hashOf,
+  MAX_CHANGES_AT_ONCE,
   unverified,
 } from '../store/activities.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { HolidayRepository } from '../store/holidays.ts';
-import { type Item, OrgScope } from '../store/org-scope.ts';
+import { type Item, OrgScope, type WriteContext } from '../store/org-scope.ts';
 import { PlanRepository } from '../store/plans.ts';
 import { ServiceTotalsRepository } from '../store/service-totals.ts';
 import { summary } from '../store/summaries.ts';
 import { type Period, YearRepository } from '../store/years.ts';
 import { decidesFor, monitoredUnit, ownNip, readableEmployee, teamOf } from './access.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
+import { unitActivityRollUp } from './units.ts';
 
 /** What the owner says of an entry (the request body of a create). */
 export interface ActivityInput {
@@ -80,9 +88,17 @@ export async function dateRules(
   now: Date,
   by: 'owner' | 'supervisor' = 'owner',
 ): Promise<DateRules> {
-  const year = yearOf(date);
-  const found = await years.getWithRules(year);
-  if (!found) throw new DomainError('year_not_open', { year });
+  return rulesOn(await years.getWithRules(yearOf(date)), date, now, by);
+}
+
+/** `dateRules` on a year as read (with its rules), for several dates of one year read once. */
+export function rulesOn(
+  found: Awaited<ReturnType<YearRepository['getWithRules']>>,
+  date: string,
+  now: Date,
+  by: 'owner' | 'supervisor',
+): DateRules {
+  if (!found) throw new DomainError('year_not_open', { year: yearOf(date) });
   const { year: performanceYear, rules } = found;
   const period = performanceYear.periods.find((p) => p.id === periodIdFor(date, performanceYear.cadence))!;
   if (period.state !== 'open')
@@ -255,8 +271,9 @@ export async function editActivity(
   const repo = new ActivityRepository(ctx.scope);
   const current = await repo.find(nip, id, date);
   if (!current) throw notFound('activity');
-  requireStatus(current, 'edit', ['pending', 'rejected']);
   const { version, ...fields } = changes;
+  if (version !== current.version) throw conflictWith(current);
+  requireStatus(current, 'edit', ['pending', 'rejected']);
   const next = { ...current, ...fields };
   const admitted = await admitEntry(repositoriesOf(ctx.scope, repo), ctx, nip, next, current);
   const updated = await repo.apply(
@@ -284,6 +301,7 @@ export async function removeActivity(
   const repo = new ActivityRepository(ctx.scope);
   const current = await repo.find(nip, id, date);
   if (!current) throw notFound('activity');
+  if (version !== undefined && version !== current.version) throw conflictWith(current);
   requireStatus(current, 'delete', ['pending', 'rejected']);
   const { cap } = await dateRules(new YearRepository(ctx.scope), current.date, ctx.now);
   await repo.apply({ before: current, expectedVersion: version }, cap, writeContextOf(ctx));
@@ -301,62 +319,131 @@ export interface Decision {
 /** A decision's outcome: the entry as decided, or why it was refused (or failed). */
 export type DecisionOutcome = { id: string; activity: Activity | undefined } | { id: string; failure: unknown };
 
+/** The change a decision makes to the entry as read, after its checks. */
+function decisionChange(d: Decision, current: Activity | undefined, write: WriteContext): ActivityChange {
+  if (!current) throw notFound('activity');
+  if (d.version !== current.version) throw conflictWith(current);
+  if (d.decision === 'reject' && !d.reason)
+    throw new DomainError('validation_failed', {}, [
+      { field: 'reason', message: 'A reason is required to reject / alasan wajib diisi' },
+    ]);
+  requireStatus(current, d.decision, d.decision === 'reopen' ? ['approved'] : ['pending']);
+  const status = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'pending';
+  return {
+    before: current,
+    after: {
+      ...unverified(current),
+      status,
+      ...(status !== 'pending' ? { verifiedBy: write.actor, verifiedAt: write.now } : {}),
+      ...(status === 'rejected' ? { rejectReason: d.reason } : {}),
+    },
+    expectedVersion: d.version,
+  };
+}
+
 /**
  * The direct supervisor (or the Plt/Plh of the position on the day) approves or rejects pending entries, and may
- * reopen an approved one while its period is still open. Each decision is its own transaction, moving the
- * running totals with it; one refused decision does not hold back the others.
+ * reopen an approved one while its period is still open. Each decision answers for itself: one refused does not
+ * hold back the others.
+ *
+ * Read in batches (the owners; the entries with their days; each year's rules once), then written one
+ * transaction per person and day: the day's entries with that day's and period's totals, all or none. A day
+ * someone else changed meanwhile (or an entry decided twice in the request) is decided again one by one, each
+ * decision on a fresh read, so a race costs a refusal of only the decisions it really hits.
  */
 export async function decideOnActivities(ctx: UseCaseContext, decisions: Decision[]): Promise<DecisionOutcome[]> {
   const repo = new ActivityRepository(ctx.scope);
-  const years = new YearRepository(ctx.scope);
-  const employees = new EmployeeRepository(ctx.scope);
+  const yearRepo = new YearRepository(ctx.scope);
+  const write = writeContextOf(ctx);
+  const yearsRead = new Map<number, ReturnType<YearRepository['getWithRules']>>();
+  const rulesFor = async (date: string) => {
+    const year = yearOf(date);
+    if (!yearsRead.has(year)) yearsRead.set(year, yearRepo.getWithRules(year));
+    return rulesOn(await yearsRead.get(year)!, date, ctx.now, 'supervisor');
+  };
+  for (const d of decisions) void rulesFor(d.date).catch(() => undefined); // read each year while the rest is read
+
+  const [owners, stored] = await Promise.all([
+    new EmployeeRepository(ctx.scope).getMany(decisions.map((d) => d.nip)),
+    repo.findMany(decisions),
+  ]);
   const mayDecide = new Map<string, Promise<boolean>>();
   const mayDecideFor = (nip: string) => {
     if (!mayDecide.has(nip)) {
+      const owner = owners.get(nip);
+      // The direct supervisor needs no further read; Plt/Plh and BKPSDM are worked out by `decidesFor`.
       mayDecide.set(
         nip,
-        employees.get(nip).then(async (owner) => !!owner && (await decidesFor(ctx, owner))),
+        !owner
+          ? Promise.resolve(false)
+          : owner.supervisorNip === ctx.actor.nip
+            ? Promise.resolve(true)
+            : decidesFor(ctx, owner),
       );
     }
     return mayDecide.get(nip)!;
   };
-
-  const decide = async (d: Decision): Promise<Activity | undefined> => {
-    if (!(await mayDecideFor(d.nip))) throw forbidden(reasons.notDirectSupervisor);
-    const current = await repo.find(d.nip, d.id, d.date);
-    if (!current) throw notFound('activity');
-    if (d.decision === 'reject' && !d.reason)
-      throw new DomainError('validation_failed', {}, [
-        { field: 'reason', message: 'A reason is required to reject / alasan wajib diisi' },
-      ]);
-    requireStatus(current, d.decision, d.decision === 'reopen' ? ['approved'] : ['pending']);
-    const { cap } = await dateRules(years, current.date, ctx.now, 'supervisor');
-    const write = writeContextOf(ctx);
-    const fields = unverified(current);
-    const status = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'pending';
-    return repo.apply(
-      {
-        before: current,
-        after: {
-          ...fields,
-          status,
-          ...(status !== 'pending' ? { verifiedBy: write.actor, verifiedAt: write.now } : {}),
-          ...(status === 'rejected' ? { rejectReason: d.reason } : {}),
-        },
-        expectedVersion: d.version,
-      },
-      cap,
-      write,
-    );
+  const checked = async (d: Decision, current: Activity | undefined) => {
+    if (!(await mayDecideFor(d.nip))) throw forbidden(activityDecisionRefused(d.nip, d.date));
+    const change = decisionChange(d, current, write);
+    return { change, cap: (await rulesFor(current!.date)).cap };
   };
 
-  const outcomes: DecisionOutcome[] = [];
-  for (const d of decisions) {
+  const outcomes: DecisionOutcome[] = new Array(decisions.length);
+  const again: number[] = [];
+  // Day groups, per person: a person's days are written one after the other (they share the period's totals).
+  const people = new Map<string, Map<string, { i: number; change: ActivityChange; cap: number }[]>>();
+  const seen = new Set<string>();
+  await Promise.all(
+    decisions.map(async (d, i) => {
+      try {
+        const ref = activityRef(d);
+        if (seen.has(ref)) return void again.push(i); // the second decision of one entry sees the first's result
+        seen.add(ref);
+        const { change, cap } = await checked(d, stored.activities.get(ref));
+        const days = people.get(d.nip) ?? new Map();
+        people.set(d.nip, days.set(d.date, [...(days.get(d.date) ?? []), { i, change, cap }]));
+      } catch (failure) {
+        outcomes[i] = { id: d.id, failure };
+      }
+    }),
+  );
+
+  await Promise.all(
+    [...people].map(async ([nip, days]) => {
+      for (const [date, group] of days) {
+        for (let k = 0; k < group.length; k += MAX_CHANGES_AT_ONCE) {
+          const part = group.slice(k, k + MAX_CHANGES_AT_ONCE);
+          // The day as read in the batch for the first part; a later part (over 48 of one day) reads it anew.
+          const readDays = k === 0 ? new Map([[date, stored.days.get(dayRef({ nip, date }))!]]) : undefined;
+          try {
+            const decided = await repo.applyAll(
+              part.map((p) => p.change),
+              part[0]!.cap,
+              write,
+              readDays,
+            );
+            part.forEach((p, n) => {
+              outcomes[p.i] = { id: decisions[p.i]!.id, activity: decided[n] };
+            });
+          } catch (failure) {
+            if (failure instanceof DomainError && failure.code === 'activity_conflict')
+              again.push(...part.map((p) => p.i));
+            // Every decision answers for itself, a server fault too: the groups before it are already written.
+            else for (const p of part) outcomes[p.i] = { id: decisions[p.i]!.id, failure };
+          }
+        }
+      }
+    }),
+  );
+
+  for (const i of again.sort((a, b) => a - b)) {
+    const d = decisions[i]!;
     try {
-      outcomes.push({ id: d.id, activity: await decide(d) });
+      const { change, cap } = await checked(d, await repo.find(d.nip, d.id, d.date));
+      outcomes[i] = { id: d.id, activity: await repo.apply(change, cap, write) };
     } catch (failure) {
-      // Every decision answers for itself, a server fault too: the ones before it are already written.
-      outcomes.push({ id: d.id, failure });
+      outcomes[i] = { id: d.id, failure };
     }
   }
   return outcomes;
@@ -445,17 +532,27 @@ async function daysBetween(ctx: UseCaseContext, repo: ActivityRepository, nip: s
  */
 export async function activityTotals(ctx: UseCaseContext, nipParam: string, periodId: string) {
   const { target } = await readableEmployee(ctx, nipParam);
-  const period = await new YearRepository(ctx.scope).findPeriod(periodId);
-  const [totals, versions, service] = await Promise.all([
+  const years = new YearRepository(ctx.scope);
+  const period = await years.findPeriod(periodId);
+  const [totals, versions, service, rules] = await Promise.all([
     new ActivityRepository(ctx.scope).totals(target.nip, period.id),
     new PlanRepository(ctx.scope).versions(target.nip, yearOf(period.id)),
     new ServiceTotalsRepository(ctx.scope).officer(target.nip, period.id),
+    years.rules(yearOf(period.id)),
   ]);
   const serviceIndicators = indicatorsOf(service.combined);
   const plan =
     versionInForce(versions, period.end) ??
     versions.findLast((v) => v.state === 'approved' || v.state === 'superseded');
   const byIki = new Map(totals.iki.map((t) => [t.ikiId, t]));
+  // What scoring takes as realisasi: the service indicator, or the approved quantity (none without any approval).
+  const scored = (k: Iki) =>
+    k.source === 'service'
+      ? k.serviceMetric
+        ? realisasiOf(k.serviceMetric, serviceIndicators)
+        : null
+      : (byIki.get(k.id)?.approvedQuantity ?? null);
+  const progress = ikiProgress(plan?.rhk ?? [], scored, period.kind, rulesOfPeriod(rules, period));
   return {
     ...totals.period,
     iki: (plan?.rhk ?? []).flatMap((r) =>
@@ -467,13 +564,9 @@ export async function activityTotals(ctx: UseCaseContext, nipParam: string, peri
         unit: k.unit,
         source: k.source ?? 'manual',
         // Measured from service data: the officer's indicator in the period (null until there is data).
-        realisasi:
-          k.source === 'service'
-            ? k.serviceMetric
-              ? realisasiOf(k.serviceMetric, serviceIndicators)
-              : null
-            : (byIki.get(k.id)?.approvedQuantity ?? 0),
+        realisasi: k.source === 'service' ? scored(k) : (byIki.get(k.id)?.approvedQuantity ?? 0),
         approvedCount: byIki.get(k.id)?.approvedCount ?? 0,
+        ...progress.get(k.id)!,
       })),
     ),
   };
@@ -593,7 +686,7 @@ export async function teamActivity(ctx: UseCaseContext, nipParam: string, period
 
 /**
  * A page of a unit subtree's monitoring rows, by NIP (the cursor is the last NIP of the page before), beside the
- * roll-up of the whole subtree (the same audience as the unit's plans).
+ * roll-up of the whole subtree and of each child unit (the same audience as the unit's plans).
  */
 export async function unitActivity(
   ctx: UseCaseContext,
@@ -602,30 +695,22 @@ export async function unitActivity(
   query: { limit?: number; cursor?: string },
 ) {
   if (query.cursor !== undefined && !/^\d{18}$/.test(query.cursor)) throw new DomainError('invalid_cursor');
-  const { members } = await monitoredUnit(ctx, code);
+  const { unit, members } = await monitoredUnit(ctx, code);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
   const limit = query.limit ?? 25;
   const after = members
     .filter((m) => query.cursor === undefined || (m.nip as string) > query.cursor)
     .sort((a, b) => (a.nip as string).localeCompare(b.nip as string));
-  const [rows, all] = await Promise.all([
+  const [rows, rollUp] = await Promise.all([
     monitoringRows(ctx, period, after.slice(0, limit)),
-    new ActivityRepository(ctx.scope).periodTotalsOf(
-      members.map((m) => m.nip as string),
-      period.id,
-    ),
+    unitActivityRollUp(ctx.scope, unit, members, period.id),
   ]);
-  const sum = (k: 'pending' | 'approved' | 'rejected' | 'countedMinutes') => all.reduce((s, t) => s + t[k], 0);
   return {
     periodId: period.id,
     members: rows,
     ...(after.length > limit ? { nextCursor: rows.at(-1)!.nip } : {}),
-    totals: {
-      pending: sum('pending'),
-      approved: sum('approved'),
-      rejected: sum('rejected'),
-      countedMinutes: sum('countedMinutes'),
-    },
+    totals: rollUp.totals,
+    children: rollUp.children,
     loggedNothingThisWeek: loggedNothingThisWeek(rows),
   };
 }

@@ -48,6 +48,24 @@ export const inTimeOrder = (a: ActivityPosition, b: ActivityPosition): number =>
 
 export type ActivityFields = Omit<Activity, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
 
+/** How `findMany` keys an entry, and a person's day. */
+export const activityRef = (a: Pick<Activity, 'nip' | 'date' | 'id'>) => `${a.nip}#${a.date}#${a.id}`;
+export const dayRef = (a: Pick<Activity, 'nip' | 'date'>) => `${a.nip}#${a.date}`;
+
+/** One change of an entry: create (no `before`), edit or decision, delete (no `after`). */
+export interface ActivityChange {
+  before?: Activity;
+  after?: ActivityFields;
+  expectedVersion?: number;
+  idempotency?: { key: string; requestHash: string; response: (a: Activity) => unknown };
+}
+
+/**
+ * How many changes one transaction may carry: each writes its entry and at most one indicator total, with the
+ * day and the period total once (2 × 48 + 2 + a spare ≤ DynamoDB's 100 items).
+ */
+export const MAX_CHANGES_AT_ONCE = 48;
+
 export interface DayTotals {
   date: string;
   /** Minutes of entries not rejected (what the person reported). */
@@ -154,6 +172,28 @@ export class ActivityRepository {
   async find(nip: string, id: string, date: string): Promise<Activity | undefined> {
     const item = await this.scope.get('main', this.pk(nip), this.sk({ date, id }), true);
     return item ? ActivityRepository.fromItem(item) : undefined;
+  }
+
+  /**
+   * Entries of several people by key, with the days they fall on, in strongly consistent batch reads (a write then
+   * conditions on what they read). Keyed by `activityRef` and `dayRef`; a day nothing was logged on reads as zero.
+   */
+  async findMany(refs: Pick<Activity, 'nip' | 'date' | 'id'>[]): Promise<{
+    activities: Map<string, Activity>;
+    days: Map<string, DayTotals>;
+  }> {
+    const entryKeys = new Map(refs.map((r) => [activityRef(r), { pk: this.pk(r.nip), sk: this.sk(r) }]));
+    const dayKeys = new Map(refs.map((r) => [dayRef(r), { pk: this.pk(r.nip), sk: `DAY#${r.date}` }]));
+    const items = await this.scope.getMany('main', [...entryKeys.values(), ...dayKeys.values()], true);
+    const byKey = new Map(items.map((i) => [`${i.pk as string}|${i.sk as string}`, i]));
+    const at = (k: { pk: string; sk: string }) => byKey.get(`${k.pk}|${k.sk}`);
+    const activities = new Map<string, Activity>();
+    for (const [ref, k] of entryKeys) {
+      const item = at(k);
+      if (item) activities.set(ref, ActivityRepository.fromItem(item));
+    }
+    const days = new Map([...dayKeys].map(([ref, k]) => [ref, dayOf(k.sk.slice(4), at(k))]));
+    return { activities, days };
   }
 
   /** A person's activities in a date range (inclusive), in time order. */
@@ -327,82 +367,95 @@ export class ActivityRepository {
    * conditioned on, so two changes of one person's day never interleave (that is also what makes the overlap
    * check safe). `cap` is the daily counted-minute cap of the rules in force.
    */
-  async apply(
-    change: {
-      before?: Activity;
-      after?: ActivityFields;
-      expectedVersion?: number;
-      idempotency?: { key: string; requestHash: string; response: (a: Activity) => unknown };
-    },
+  async apply(change: ActivityChange, cap: number, ctx: WriteContext, readDays?: Map<string, DayTotals>) {
+    return (await this.applyAll([change], cap, ctx, readDays))[0];
+  }
+
+  /**
+   * Writes several changes of one person's entries, on days judged by the same `cap`, in one transaction (all or
+   * none): each entry once, each day once with the changes' minutes summed, the period and indicator totals once
+   * with their increments summed. At most MAX_CHANGES_AT_ONCE changes (DynamoDB's 100 items a transaction).
+   */
+  async applyAll(
+    changes: ActivityChange[],
     cap: number,
     ctx: WriteContext,
     readDays?: Map<string, DayTotals>,
-  ): Promise<Activity | undefined> {
-    const { before, after } = change;
-    const nip = (after ?? before)!.nip;
+  ): Promise<(Activity | undefined)[]> {
+    if (changes.length > MAX_CHANGES_AT_ONCE) throw new Error(`at most ${MAX_CHANGES_AT_ONCE} changes at once`);
+    const nip = (changes[0]!.after ?? changes[0]!.before)!.nip;
+    if (changes.some((c) => (c.after ?? c.before)!.nip !== nip)) throw new Error("one person's changes at a time");
     const writes: TransactItem[] = [];
 
-    // 1. The activity itself.
-    const afterItem = after ? this.toItem(after, ctx, before) : undefined;
-    const sameKey = before && afterItem && afterItem.sk === this.sk(before);
-    if (before && !sameKey) {
-      writes.push({
-        delete: {
-          table: 'main',
-          key: { pk: this.pk(nip), sk: this.sk(before) },
-          condition: 'version = :v',
-          values: { ':v': change.expectedVersion ?? before.version },
-        },
-      });
-    }
-    if (afterItem) {
-      writes.push(
-        sameKey
-          ? {
-              put: {
-                table: 'main',
-                item: afterItem,
-                condition: 'version = :v',
-                values: { ':v': change.expectedVersion ?? before!.version },
-              },
-            }
-          : { put: { table: 'main', item: afterItem, condition: 'attribute_not_exists(pk)' } },
-      );
-    }
-    if (change.idempotency) {
-      const nowSeconds = Math.floor(Date.parse(ctx.now) / 1000);
-      writes.push({
-        put: {
-          table: 'main',
-          item: {
-            pk: this.pk(nip),
-            sk: `IDEMP#${hashOf(change.idempotency.key)}`,
-            requestHash: change.idempotency.requestHash,
-            // The first response itself: a retry gets exactly that, even after the entry was edited or deleted.
-            response: JSON.stringify(change.idempotency.response(ActivityRepository.fromItem(afterItem!))),
-            expiresAt: nowSeconds + 86_400,
+    // 1. The activities themselves.
+    const afterItems = changes.map((change) => {
+      const { before, after } = change;
+      const afterItem = after ? this.toItem(after, ctx, before) : undefined;
+      const sameKey = before && afterItem && afterItem.sk === this.sk(before);
+      if (before && !sameKey) {
+        writes.push({
+          delete: {
+            table: 'main',
+            key: { pk: this.pk(nip), sk: this.sk(before) },
+            condition: 'version = :v',
+            values: { ':v': change.expectedVersion ?? before.version },
           },
-          // An expired marker (TTL deletes it within a day or two) may be reused.
-          condition: 'attribute_not_exists(pk) OR expiresAt < :nowSeconds',
-          values: { ':nowSeconds': nowSeconds },
-        },
-      });
-    }
+        });
+      }
+      if (afterItem) {
+        writes.push(
+          sameKey
+            ? {
+                put: {
+                  table: 'main',
+                  item: afterItem,
+                  condition: 'version = :v',
+                  values: { ':v': change.expectedVersion ?? before!.version },
+                },
+              }
+            : { put: { table: 'main', item: afterItem, condition: 'attribute_not_exists(pk)' } },
+        );
+      }
+      if (change.idempotency) {
+        const nowSeconds = Math.floor(Date.parse(ctx.now) / 1000);
+        writes.push({
+          put: {
+            table: 'main',
+            item: {
+              pk: this.pk(nip),
+              sk: `IDEMP#${hashOf(change.idempotency.key)}`,
+              requestHash: change.idempotency.requestHash,
+              // The first response itself: a retry gets exactly that, even after the entry was edited or deleted.
+              response: JSON.stringify(change.idempotency.response(ActivityRepository.fromItem(afterItem!))),
+              expiresAt: nowSeconds + 86_400,
+            },
+            // An expired marker (TTL deletes it within a day or two) may be reused.
+            condition: 'attribute_not_exists(pk) OR expiresAt < :nowSeconds',
+            values: { ':nowSeconds': nowSeconds },
+          },
+        });
+      }
+      return afterItem;
+    });
 
     // 2. Days: logged (not rejected), approved and counted minutes, per date touched. Counted minutes are kept per
     //    day, so the period total is always their sum, whatever cap applied when each day last changed.
     const minutesOf = (a: Pick<Activity, 'status' | 'minutes'> | undefined, which: 'logged' | 'approved') =>
       !a ? 0 : which === 'logged' ? (a.status === 'rejected' ? 0 : a.minutes) : a.status === 'approved' ? a.minutes : 0;
-    const dates = [...new Set([before?.date, after?.date].filter((d): d is string => !!d))];
+    const sum = (f: (c: ActivityChange) => number) => changes.reduce((total, c) => total + f(c), 0);
+    const dates = [...new Set(changes.flatMap((c) => [c.before?.date, c.after?.date]).filter((d) => d !== undefined))];
     const countedByPeriod = new Map<string, number>();
     for (const date of dates) {
       const day = readDays?.get(date) ?? (await this.day(nip, date));
       const onDate = (a?: Pick<Activity, 'date' | 'status' | 'minutes'>) => (a && a.date === date ? a : undefined);
-      const logged = day.loggedMinutes + minutesOf(onDate(after), 'logged') - minutesOf(onDate(before), 'logged');
-      const approved =
-        day.approvedMinutes + minutesOf(onDate(after), 'approved') - minutesOf(onDate(before), 'approved');
+      const moved = (which: 'logged' | 'approved') =>
+        sum((c) => minutesOf(onDate(c.after), which) - minutesOf(onDate(c.before), which));
+      const logged = day.loggedMinutes + moved('logged');
+      const approved = day.approvedMinutes + moved('approved');
       const counted = Math.min(approved, cap);
-      const periodId = onDate(after) ? after!.periodId : before!.periodId;
+      const periodId = changes
+        .map((c) => (c.after?.date === date ? c.after : c.before))
+        .find((a) => a?.date === date)!.periodId;
       countedByPeriod.set(periodId, (countedByPeriod.get(periodId) ?? 0) + counted - day.countedMinutes);
       writes.push({
         put: {
@@ -423,30 +476,36 @@ export class ActivityRepository {
     }
 
     // 3. Period and indicator totals, as atomic increments.
-    const periods = [...new Set([before?.periodId, after?.periodId].filter((p): p is string => !!p))];
+    const periods = [
+      ...new Set(changes.flatMap((c) => [c.before?.periodId, c.after?.periodId]).filter((p) => p !== undefined)),
+    ];
     for (const periodId of periods) {
       const inP = (a?: ActivityFields | Activity) => (a && a.periodId === periodId ? a : undefined);
-      const d = {
-        pending: counts(inP(after), 'pending') - counts(inP(before), 'pending'),
-        approved: counts(inP(after), 'approved') - counts(inP(before), 'approved'),
-        rejected: counts(inP(after), 'rejected') - counts(inP(before), 'rejected'),
-        counted: countedByPeriod.get(periodId) ?? 0,
-      };
+      const moved = (status: ActivityStatus) =>
+        sum((c) => counts(inP(c.after), status) - counts(inP(c.before), status));
       writes.push({
         update: {
           table: 'main',
           key: { pk: this.pk(nip), sk: `TOTAL#${periodId}` },
           set: 'SET periodId = :p ADD pending :pe, approved :ap, rejected :re, countedMinutes :cm',
-          values: { ':p': periodId, ':pe': d.pending, ':ap': d.approved, ':re': d.rejected, ':cm': d.counted },
+          values: {
+            ':p': periodId,
+            ':pe': moved('pending'),
+            ':ap': moved('approved'),
+            ':re': moved('rejected'),
+            ':cm': countedByPeriod.get(periodId) ?? 0,
+          },
         },
       });
-      const ikis = [...new Set([inP(before)?.ikiId, inP(after)?.ikiId].filter((k): k is string => !!k))];
+      const ikis = [
+        ...new Set(changes.flatMap((c) => [inP(c.before)?.ikiId, inP(c.after)?.ikiId]).filter((k) => k !== undefined)),
+      ];
       for (const ikiId of ikis) {
         const q = (a?: ActivityFields | Activity) =>
           a && a.ikiId === ikiId && a.status === 'approved' ? a.outputQuantity : 0;
-        const c = (a?: ActivityFields | Activity) => (a && a.ikiId === ikiId && a.status === 'approved' ? 1 : 0);
-        const dq = q(inP(after)) - q(inP(before));
-        const dc = c(inP(after)) - c(inP(before));
+        const n = (a?: ActivityFields | Activity) => (a && a.ikiId === ikiId && a.status === 'approved' ? 1 : 0);
+        const dq = sum((c) => q(inP(c.after)) - q(inP(c.before)));
+        const dc = sum((c) => n(inP(c.after)) - n(inP(c.before)));
         if (dq === 0 && dc === 0) continue;
         writes.push({
           update: {
@@ -462,12 +521,27 @@ export class ActivityRepository {
     try {
       await this.scope.transact(writes);
     } catch (err) {
-      if (isConditionalFailure(err)) throw new DomainError('activity_conflict');
+      if (isConditionalFailure(err))
+        throw changes.length === 1 ? await this.conflict(changes[0]!.before) : new DomainError('activity_conflict');
       throw err;
     }
-    return afterItem ? ActivityRepository.fromItem(afterItem) : undefined;
+    return afterItems.map((i) => (i ? ActivityRepository.fromItem(i) : undefined));
+  }
+
+  /**
+   * The 409 of a change that met another one: with the entry as it is now in `details.current` (null once it is
+   * gone), so the caller can reload and apply the change again. A create has no current entry to show.
+   */
+  async conflict(before: Pick<Activity, 'nip' | 'id' | 'date'> | undefined): Promise<DomainError> {
+    if (!before) return new DomainError('activity_conflict');
+    const current = await this.find(before.nip, before.id, before.date);
+    return conflictWith(current ?? null);
   }
 }
+
+/** 409 for a stale version: the entry as it is now goes with it, in `details.current`. */
+export const conflictWith = (current: Activity | null): DomainError =>
+  new DomainError('activity_conflict', {}, { current });
 
 /** The queue key of entries whose owner has no supervisor in the system: BKPSDM decides them. */
 export const NO_SUPERVISOR = 'NONE';

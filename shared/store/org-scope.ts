@@ -304,8 +304,11 @@ export class OrgScope {
     return total;
   }
 
-  /** Reads many items by key (BatchGetItem, 25 keys a call, several calls at once, unprocessed keys retried). */
-  async getMany<T = Item>(table: TableName, keys: { pk: string; sk: string }[]): Promise<T[]> {
+  /**
+   * Reads many items by key (BatchGetItem, 25 keys a call, several calls at once, unprocessed keys retried);
+   * `consistent` (base table only) for reads a conditional write then relies on.
+   */
+  async getMany<T = Item>(table: TableName, keys: { pk: string; sk: string }[], consistent = false): Promise<T[]> {
     for (const k of keys) this.own(k.pk);
     const name = tableName(table);
     // Calls of 25 keys at once rather than 100 in one: the same read units, a quarter of the wait.
@@ -314,7 +317,9 @@ export class OrgScope {
     const pages = await Promise.all(
       chunks.map(async (chunk) => {
         const found: T[] = [];
-        let request: Record<string, { Keys: Item[] }> | undefined = { [name]: { Keys: chunk } };
+        let request: Record<string, { Keys: Item[]; ConsistentRead?: boolean }> | undefined = {
+          [name]: { Keys: chunk, ...(consistent ? { ConsistentRead: true } : {}) },
+        };
         for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
           if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
           const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
