@@ -47,3 +47,12 @@ export const activityMessages = {
     en: 'Minutes logged on {date} are now {logged}; only {cap} minutes a day count, the rest is kept but not counted.',
   },
 } as const satisfies Catalogue;
+
+/**
+ * Why a verification decision was refused, naming the activity the decision was about (the employee and the date
+ * the caller sent: nothing is read about a person the caller does not decide for).
+ */
+export const activityDecisionRefused = (nip: string, date: string): { id: string; en: string } => ({
+  id: `hanya atasan langsung pegawai ${nip} (atau Plt/Plh-nya pada tanggal itu) yang memverifikasi aktivitasnya tanggal ${date}`,
+  en: `only the direct supervisor of employee ${nip} (or their acting official on that date) verifies their activity of ${date}`,
+});

@@ -216,6 +216,10 @@ describe('verification', () => {
     for (const as of ['otherKasi', 'kabid', 'staff', 'adminOpd'] as const) {
       const res = await decide(as, [{ nip: who.staff, date: D, id: a.id, version: a.version, decision: 'approve' }]);
       expect(res.body.results[0].status, as).toBe(403);
+      // The refusal names the activity it was about (the employee and the date), not a plan.
+      expect(res.body.results[0].error.message, as).toContain(`pegawai ${who.staff}`);
+      expect(res.body.results[0].error.message, as).toContain(`aktivitasnya tanggal ${D}`);
+      expect(res.body.results[0].error.message, as).not.toContain('SKP');
     }
     const today = wibDate(new Date());
     await stack.call('POST', `/employees/${who.otherKasi}/acting-assignments`, {
