@@ -16,7 +16,6 @@ import { indicatorsOf, realisasiOf } from '../domain/service-indicators.ts';
 import { wibDate, yearOf } from '../domain/time.ts';
 import { activityDecisionRefused } from '../messages/activities.ts';
 import { type Lang, render } from '../messages/catalogue.ts';
-import { activityDecisionRefused } from '../messages/activities.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import {
