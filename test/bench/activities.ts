@@ -2,15 +2,24 @@
  * Activities, measured against DynamoDB Local in the same run:
  * 1. creating an activity through the handler vs (a) the bare transaction it writes and (b) the bare DynamoDB
  *    calls it makes (the same reads, in the same order, and the transaction): our overhead beyond the I/O;
- * 2. the verification queue of a supervisor with 50 subordinates × 20 pending entries: DynamoDB requests per page.
+ * 2. the verification queue of a supervisor with 50 subordinates × 20 pending entries: DynamoDB requests per page;
+ * 3. 50 decisions in one request (10 people × 5 entries of a day) vs the bare reads and transactions they need.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { DEMO_ORG } from '../../infra/local/demo-data.ts';
 import { wibDate, yearOf } from '../../shared/domain/time.ts';
+import { type Activity, ActivityRepository } from '../../shared/store/activities.ts';
 import { documentClient, tableName } from '../../shared/store/client.ts';
 import { EmployeeRepository } from '../../shared/store/employees.ts';
+import type { OrgScope } from '../../shared/store/org-scope.ts';
 import { PlanRepository } from '../../shared/store/plans.ts';
 import { withBenchDatabase } from './support.ts';
 
@@ -290,5 +299,162 @@ export async function activitiesBench(): Promise<void> {
     console.log(
       `  ${seen} entries in ${pages} pages of 100; median page ${median(pageMs).toFixed(1)} ms; ${(requests / pages).toFixed(1)} requests per page`,
     );
+
+    await decisionsBench(scope, date);
   });
+}
+
+const ROUNDS = Number(process.env.BENCH_DECISION_ROUNDS ?? 40);
+
+/**
+ * 3. A supervisor's 50 decisions in one request — 10 subordinates × 5 entries of one day — through the handler,
+ *    against the bare DynamoDB calls they need in the same run: the caller's record; the owners, the entries with
+ *    their days (consistent) and the year, read side by side; then one transaction per person and day (5 entries,
+ *    the day, the period total, the indicator totals), the people side by side. Approve and reopen alternate.
+ */
+async function decisionsBench(scope: OrgScope, date: string): Promise<void> {
+  const doc = documentClient();
+  const main = tableName('main');
+  const repo = new ActivityRepository(scope);
+  const owners = Array.from({ length: 10 }, (_, s) => `1990010120200110${String(s).padStart(2, '0')}`);
+  const write = { actor: 'bench', now: new Date().toISOString() };
+  const entries: Activity[] = [];
+  for (const nip of owners) {
+    for (let k = 0; k < 5; k++) {
+      const start = `${String(18 + Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'}`;
+      const end = `${String(18 + Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '59' : '29'}`;
+      const made = await repo.apply(
+        {
+          after: {
+            id: randomUUID(),
+            nip,
+            date,
+            start,
+            end,
+            minutes: 29,
+            description: 'Bench',
+            year: yearOf(date),
+            periodId: date.slice(0, 7),
+            rhkId: 'r',
+            ikiId: `k${k % 2}`,
+            planVersion: 1,
+            outputQuantity: 1,
+            outputUnit: 'u',
+            evidence: [],
+            status: 'pending',
+            supervisorNip: KASI,
+          },
+        },
+        450,
+        write,
+      );
+      entries.push(made!);
+    }
+  }
+  const decide = (await import('../../functions/activities/decide-activities.ts')).handler as unknown as (
+    e: unknown,
+    c: unknown,
+  ) => Promise<{ statusCode: number; body: string }>;
+
+  // The bare calls, on a shadow copy of the same partitions (the real entries are the handler's).
+  const shadow = (nip: string) => scope.key('EMP', `bare-${nip}`);
+  const bare = async (round: number) => {
+    await doc.send(new GetCommand({ TableName: main, Key: { pk: scope.key('EMP', KASI), sk: 'PROFILE' } }));
+    const keys = [
+      ...entries.map((e) => ({ pk: scope.key('EMP', e.nip), sk: `ACT#${e.date}#${e.id}` })),
+      ...owners.map((nip) => ({ pk: scope.key('EMP', nip), sk: `DAY#${date}` })),
+    ];
+    const batches = [];
+    for (let i = 0; i < keys.length; i += 25)
+      batches.push({ [main]: { Keys: keys.slice(i, i + 25), ConsistentRead: true } });
+    const [, found] = await Promise.all([
+      doc.send(
+        new BatchGetCommand({
+          RequestItems: { [main]: { Keys: owners.map((nip) => ({ pk: scope.key('EMP', nip), sk: 'PROFILE' })) } },
+        }),
+      ),
+      Promise.all(batches.map((RequestItems) => doc.send(new BatchGetCommand({ RequestItems })))),
+      doc.send(
+        new QueryCommand({
+          TableName: main,
+          KeyConditionExpression: 'pk = :p',
+          ExpressionAttributeValues: { ':p': scope.key('YEAR', String(yearOf(date))) },
+        }),
+      ),
+    ]);
+    const items = found.flatMap((f) => f.Responses?.[main] ?? []);
+    await Promise.all(
+      owners.map((nip) => {
+        const pk = shadow(nip);
+        const mine = items.filter((i) => i.pk === scope.key('EMP', nip) && (i.sk as string).startsWith('ACT#'));
+        return doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              ...mine.map((i) => ({
+                Put: {
+                  TableName: main,
+                  Item: { ...i, pk, status: round % 2 ? 'pending' : 'approved', version: round + 1 },
+                  ConditionExpression: 'attribute_not_exists(pk) OR version = :v',
+                  ExpressionAttributeValues: { ':v': round },
+                },
+              })),
+              {
+                Put: {
+                  TableName: main,
+                  Item: { pk, sk: `DAY#${date}`, loggedMinutes: 145, approvedMinutes: 145, dayVersion: round + 1 },
+                  ConditionExpression: 'attribute_not_exists(pk) OR dayVersion = :dv',
+                  ExpressionAttributeValues: { ':dv': round },
+                },
+              },
+              ...['', '#IKI#k0', '#IKI#k1'].map((suffix) => ({
+                Update: {
+                  TableName: main,
+                  Key: { pk, sk: `TOTAL#${date.slice(0, 7)}${suffix}` },
+                  UpdateExpression: 'SET periodId = :p ADD approved :n, countedMinutes :m',
+                  ExpressionAttributeValues: { ':p': date.slice(0, 7), ':n': 1, ':m': 29 },
+                },
+              })),
+            ],
+          }),
+        );
+      }),
+    );
+  };
+
+  let current = entries;
+  const handlerMs: number[] = [];
+  const bareMs: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const decision = round % 2 ? 'reopen' : 'approve';
+    const request = async () =>
+      handlerMs.push(
+        await time(async () => {
+          const res = await decide(
+            event(
+              'POST',
+              '/activities/decisions',
+              KASI,
+              {},
+              {
+                decisions: current.map((e) => ({ nip: e.nip, date: e.date, id: e.id, version: e.version, decision })),
+              },
+            ),
+            context,
+          );
+          const results = (JSON.parse(res.body) as { results: { status: number; activity: Activity }[] }).results;
+          if (res.statusCode !== 200 || results.some((r) => r.status !== 200))
+            throw new Error(`decisions failed: ${res.body.slice(0, 500)}`);
+          current = results.map((r) => r.activity);
+        }),
+      );
+    const steps = [request, async () => bareMs.push(await time(() => bare(round)))];
+    for (let k = 0; k < 2; k++) await steps[(round + k) % 2]!();
+  }
+  console.log(`\n50 decisions in one request (10 people × 5 entries of a day), ${ROUNDS} paired rounds (median ms):`);
+  console.log(
+    `  handler ${median(handlerMs).toFixed(1)} · bare calls (same batch reads + 10 transactions) ${median(bareMs).toFixed(1)}`,
+  );
+  console.log(
+    `  handler / bare calls = ${(median(handlerMs) / median(bareMs)).toFixed(2)}×  (target ≤ 1.3×: our overhead beyond the I/O)`,
+  );
 }
