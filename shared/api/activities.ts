@@ -243,7 +243,8 @@ export const getActivityTotals = route({
         summary:
           'Realisasi per IKI dan menit terhitung dalam satu periode / realisasi per IKI and counted minutes of a period',
         description:
-          "The counts and counted minutes of the period, and one row per IKI of the plan in force at its end (bounded by the plan). Service-measured IKI take the officer's service indicator; `realisasi` is null until there is data.",
+          "The counts and counted minutes of the period, and one row per IKI of the plan in force at its end (bounded by the plan). Service-measured IKI take the officer's service indicator; `realisasi` is null until there is data. " +
+          'Beside the yearly `target`, each IKI shows what scoring compares the realisasi with: `periodTarget`, the part of the yearly target the period carries (`months`/12 of a quantity target: 1 a month, 3 a quarter; a quality, time or cost target in full), then `capaian` so far (half-up to two decimals, before the cap; null until there is a realisasi) and its `level` (above, meets or below expectation under the rules of the period) — what a scoring run would compute from the same totals today.',
         responses: {
           200: {
             description: 'Running totals (what scoring reads) beside the targets of the plan in force',
@@ -258,11 +259,15 @@ export const getActivityTotals = route({
                   rhkId: 's-1',
                   ikiId: 's-1-a',
                   name: 'Jumlah dokumen KTP-el yang direkam',
-                  target: 1200,
+                  target: { kind: 'single', value: 2400 },
                   unit: 'dokumen',
                   source: 'activities',
-                  realisasi: 214,
+                  realisasi: 146,
                   approvedCount: 18,
+                  months: 1,
+                  periodTarget: { kind: 'single', value: 200 },
+                  capaian: 73,
+                  level: 'below',
                 },
               ],
             },
@@ -284,6 +289,15 @@ export const getActivityTotals = route({
                       source: z.enum(['manual', 'service', 'activities']),
                       realisasi: z.nullable(z.number()),
                       approvedCount: z.number(),
+                      months: z.number(),
+                      periodTarget: z.unknown().check(
+                        z.meta({
+                          description:
+                            'Target periode: target tahunan × months/12 / the target of the period, shaped like `target`',
+                        }),
+                      ),
+                      capaian: z.nullable(z.number()),
+                      level: z.enum(['above', 'meets', 'below']),
                     })
                     .check(z.meta({ id: 'IkiProgress' })),
                 ),
@@ -493,6 +507,17 @@ export const getTeamActivity = route({
       },
 });
 
+const activityCountFields = import.meta.bundled
+  ? undefined!
+  : {
+      members: z.number(),
+      pending: z.number(),
+      approved: z.number(),
+      rejected: z.number(),
+      countedMinutes: z.number(),
+    };
+const activityCounts = import.meta.bundled ? undefined! : z.object(activityCountFields);
+
 export const getUnitActivity = route({
   name: 'get-unit-activity',
   params: z.object({ code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)), periodId: periodParam }),
@@ -504,9 +529,9 @@ export const getUnitActivity = route({
         summary:
           'Pemantauan sebuah unit beserta sub-unitnya dalam satu periode / monitoring of a unit subtree in a period',
         description:
-          "The same rows for everyone in the unit subtree, and the unit's totals. For the unit's people and those above it, its OPD admin, BKPSDM and auditors. " +
+          "The same rows for everyone in the unit subtree, and the unit's totals. For the unit's heads and those above it, its OPD admin, BKPSDM and auditors. " +
           'Paged, as a subtree can be large: `limit` rows (1–100, default 25) by NIP and `nextCursor` while more follow. ' +
-          '`totals` are always those of the whole subtree; `loggedNothingThisWeek` names those of this page who logged nothing this week.',
+          '`totals` are always those of the whole subtree (`members`: how many people it has), `children` the same per direct child unit with its own subtree (a bidang for an OPD, a seksi for a bidang; none for a seksi); `loggedNothingThisWeek` names those of this page who logged nothing this week.',
         responses: {
           200: {
             description: 'A page of rows, and the roll-up of the whole subtree',
@@ -515,12 +540,22 @@ export const getUnitActivity = route({
                 periodId: z.string(),
                 members: z.array(memberActivity),
                 nextCursor: z.optional(z.string()),
-                totals: z.object({
-                  pending: z.number(),
-                  approved: z.number(),
-                  rejected: z.number(),
-                  countedMinutes: z.number(),
-                }),
+                totals: activityCounts,
+                children: z.array(
+                  z
+                    .object({
+                      unitCode: z.string(),
+                      name: z.string(),
+                      kind: z.enum(['opd', 'bidang', 'seksi']),
+                      ...activityCountFields,
+                    })
+                    .check(
+                      z.meta({
+                        id: 'ChildUnitActivity',
+                        description: 'Satu sub-unit langsung / one direct child unit, with its subtree',
+                      }),
+                    ),
+                ),
                 loggedNothingThisWeek: z.array(z.string()),
               })
               .check(z.meta({ id: 'UnitActivity' })),
@@ -528,7 +563,19 @@ export const getUnitActivity = route({
               periodId: '2026-11',
               members: [memberExample],
               nextCursor: '199001152015031003',
-              totals: { pending: 41, approved: 388, rejected: 12, countedMinutes: 112_500 },
+              totals: { members: 14, pending: 41, approved: 388, rejected: 12, countedMinutes: 112_500 },
+              children: [
+                {
+                  unitCode: 'DUK-IDK',
+                  name: 'Seksi Identitas Penduduk',
+                  kind: 'seksi',
+                  members: 4,
+                  pending: 9,
+                  approved: 120,
+                  rejected: 3,
+                  countedMinutes: 34_200,
+                },
+              ],
               loggedNothingThisWeek: [],
             },
           },

@@ -2,10 +2,12 @@
 import { canCreateUnitUnder, reasons } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { personMatcher } from '../domain/people-search.ts';
+import { activityCounts, breakdownByChild } from '../domain/roll-up.ts';
 import { parentProblem, type UnitKind, unitPath } from '../domain/units.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
+import { ActivityRepository } from '../store/activities.ts';
 import { EmployeeRepository } from '../store/employees.ts';
-import type { OrgScope } from '../store/org-scope.ts';
+import type { Item, OrgScope } from '../store/org-scope.ts';
 import { summary } from '../store/summaries.ts';
 import { type Unit, UnitRepository } from '../store/units.ts';
 import type { PageRequest } from './context.ts';
@@ -74,5 +76,33 @@ export async function listUnitEmployees(
         ? items.map(({ nip, name, unitCode, position }) => ({ nip, name, unitCode, position }))
         : await withSupervisorNames(scope, items),
     nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * The activity roll-up of a unit subtree in a period (the unit's monitoring): everyone's counts and counted minutes
+ * summed for the whole subtree and per direct child unit (each with its own subtree). One batch read of the
+ * period totals of `members` (the subtree's people), one query of the unit tree.
+ */
+export async function unitActivityRollUp(scope: OrgScope, unit: Unit, members: Item[], periodId: string) {
+  const [totals, tree] = await Promise.all([
+    new ActivityRepository(scope).periodTotalsOf(
+      members.map((m) => m.nip as string),
+      periodId,
+    ),
+    new UnitRepository(scope).tree(),
+  ]);
+  const rollUp = breakdownByChild(
+    unit,
+    tree,
+    members.map((m, i) => {
+      const { pending, approved, rejected, countedMinutes } = totals[i]!;
+      return { path: m.unitPath as string, value: { members: 1, pending, approved, rejected, countedMinutes } };
+    }),
+    activityCounts,
+  );
+  return {
+    totals: rollUp.total,
+    children: rollUp.children.map((c) => ({ unitCode: c.unit.code, name: c.unit.name, kind: c.unit.kind, ...c.total })),
   };
 }

@@ -12,8 +12,8 @@ import {
   type HasilKerja,
   headRatingOf,
   type IndicatorInput,
+  monthsCarried,
   type Predikat,
-  periodMonths,
   predikatOf,
   type Rating,
   recommendPerilaku,
@@ -196,7 +196,7 @@ export function computeEvaluation(
       };
     }
     // A yearly quantity target is spread over the year: a month carries 1/12 of it, a quarter 3/12 (policy default).
-    const months = k.aspect === 'kuantitas' ? periodMonths(c.period.kind) : 12;
+    const months = monthsCarried(k.aspect, c.period.kind);
     return {
       rhkId: r.id,
       ikiId: k.id,

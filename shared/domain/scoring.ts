@@ -4,7 +4,7 @@
  * and exact: every function takes its inputs explicitly, so an explanation can be recomputed from what it shows.
  */
 
-import type { Direction, Target } from './plans.ts';
+import type { Aspect, Direction, Target } from './plans.ts';
 import type { Rules } from './rules.ts';
 import { addDays } from './time.ts';
 
@@ -76,6 +76,22 @@ const HUNDRED = q(100);
 export const periodMonths = (kind: 'month' | 'quarter' | 'year'): number =>
   kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
 
+/**
+ * Months of an indicator's yearly target a period carries (policy default): a quantity (kuantitas) target is
+ * spread over the year, a month carrying 1/12 and a quarter 3/12; any other target holds in full in every period.
+ */
+export const monthsCarried = (aspect: Aspect, periodKind: 'month' | 'quarter' | 'year'): number =>
+  aspect === 'kuantitas' ? periodMonths(periodKind) : 12;
+
+/** The target a period is scored against, as shown: the yearly target × months/12, half-up to two decimals. */
+export function periodTargetOf(target: Target, months: number): Target {
+  if (months === 12) return target;
+  const part = (x: number) => round2((x * months) / 12);
+  return target.kind === 'single'
+    ? { kind: 'single', value: part(target.value) }
+    : { kind: 'range', lo: part(target.lo), hi: part(target.hi) };
+}
+
 function capaianQ(realisasi: number | null, target: Target, direction: Direction, months = 12): Q | null {
   if (realisasi === null) return null;
   const r = q(realisasi);
@@ -104,14 +120,8 @@ export function capaianOf(realisasi: number | null, target: Target, direction: D
 /** What each formula says, in Bahasa Indonesia, for explanations. */
 export function capaianFormula(target: Target, direction: Direction, realisasi: number | null, months = 12): string {
   if (realisasi === null) return 'Realisasi belum ada: capaian dihitung 0';
-  if (months !== 12) {
-    const part = (x: number) => round2((x * months) / 12);
-    const scaled: Target =
-      target.kind === 'single'
-        ? { kind: 'single', value: part(target.value) }
-        : { kind: 'range', lo: part(target.lo), hi: part(target.hi) };
-    return `target periode = target tahunan × ${months}/12; ${capaianFormula(scaled, direction, realisasi)}`;
-  }
+  if (months !== 12)
+    return `target periode = target tahunan × ${months}/12; ${capaianFormula(periodTargetOf(target, months), direction, realisasi)}`;
   const base =
     target.kind === 'single'
       ? target.value
