@@ -1,6 +1,7 @@
 /**
- * The demo organisation `npm start` seeds on first start: Pemerintah Kota Medan with its Dinas Kependudukan dan
- * Pencatatan Sipil (bidang and seksi), BKPSDM and Inspektorat. Names are illustrative; NIPs follow the BKN rules.
+ * The demo organisation `npm start` seeds on first start: Pemerintah Kota Medan with its Sekretariat Daerah (the
+ * Sekda, above the heads of OPD), Dinas Kependudukan dan Pencatatan Sipil (bidang and seksi), BKPSDM and
+ * Inspektorat. Names are illustrative; NIPs follow the BKN rules.
  */
 import type { EmploymentType } from '../../shared/domain/nip.ts';
 import type { UnitKind } from '../../shared/domain/units.ts';
@@ -8,6 +9,7 @@ import type { UnitKind } from '../../shared/domain/units.ts';
 export const DEMO_ORG = { orgId: 'kota-medan', name: 'Pemerintah Kota Medan' };
 
 export const demoUnits: { code: string; name: string; kind: UnitKind; parentCode?: string }[] = [
+  { code: 'SETDA', name: 'Sekretariat Daerah', kind: 'opd' },
   { code: 'DISDUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: 'opd' },
   { code: 'DUK-SEKRET', name: 'Sekretariat', kind: 'bidang', parentCode: 'DISDUKCAPIL' },
   { code: 'DUK-UMPEG', name: 'Subbagian Umum dan Kepegawaian', kind: 'seksi', parentCode: 'DUK-SEKRET' },
@@ -36,7 +38,10 @@ export interface DemoPerson {
   supervisorNip: string | null;
   employmentType: EmploymentType;
   groups?: string[];
-  /** The role a printed dev token stands for. */
+  /**
+   * The role a printed dev token stands for. Everyone who rates someone has one, so a month can be played to
+   * its finalisation with the printed tokens alone.
+   */
   demoRole?: string;
 }
 
@@ -57,6 +62,9 @@ const p = (
   ...extra,
 });
 
+/** The Sekda: the heads of OPD report to him; his own superior, the Wali Kota, is not in the system. */
+const SEKDA = '196805201990031001';
+const KEPALA_BKPSDM = '197401181999031002';
 const KADIS = '197206151998031004';
 const SEKRETARIS = '197503222000032001';
 const KASUBBAG = '198004102005011002';
@@ -70,11 +78,18 @@ const KABID_PIAK = '197912082004121002';
 const KASI_SIAK = '198809092011011001';
 
 export const demoPeople: DemoPerson[] = [
-  p(KADIS, 'Drs. Muhammad Rizal Harahap, M.Si', 'Kepala Dinas', 'DISDUKCAPIL', null, {
+  p(SEKDA, 'Dr. Ahmad Fauzi Siregar, M.AP', 'Sekretaris Daerah', 'SETDA', null, {
+    demoRole: 'Sekretaris Daerah (Sekda)',
+  }),
+  p(KADIS, 'Drs. Muhammad Rizal Harahap, M.Si', 'Kepala Dinas', 'DISDUKCAPIL', SEKDA, {
     demoRole: 'Kepala Dinas (atasan)',
   }),
-  p(SEKRETARIS, 'Siti Aisyah Nasution, S.H.', 'Sekretaris Dinas', 'DUK-SEKRET', KADIS),
-  p(KASUBBAG, 'Budi Santoso Lubis, S.E.', 'Kepala Subbagian Umum dan Kepegawaian', 'DUK-UMPEG', SEKRETARIS),
+  p(SEKRETARIS, 'Siti Aisyah Nasution, S.H.', 'Sekretaris Dinas', 'DUK-SEKRET', KADIS, {
+    demoRole: 'Sekretaris Dinas (atasan)',
+  }),
+  p(KASUBBAG, 'Budi Santoso Lubis, S.E.', 'Kepala Subbagian Umum dan Kepegawaian', 'DUK-UMPEG', SEKRETARIS, {
+    demoRole: 'Kasubbag Umpeg (atasan)',
+  }),
   p('199105132015032002', 'Dewi Lestari Siregar, S.Kom', 'Pengelola Kepegawaian', 'DUK-UMPEG', KASUBBAG, {
     groups: ['admin_opd'],
     demoRole: 'Admin OPD Disdukcapil',
@@ -91,19 +106,31 @@ export const demoPeople: DemoPerson[] = [
   }),
   p('199204282017032001', 'Nurhayati Batubara', 'Operator Perekaman KTP-el', 'DUK-IDK', KASI_IDK),
   p('199512032020121002', 'Fajar Ramadhan Lubis', 'Verifikator Berkas Kependudukan', 'DUK-IDK', KASI_IDK),
-  p(KASI_PINDAH, 'Yusuf Maulana Rangkuti, S.IP', 'Kepala Seksi Pindah Datang', 'DUK-PINDAH', KABID_DAFDUK),
+  p(KASI_PINDAH, 'Yusuf Maulana Rangkuti, S.IP', 'Kepala Seksi Pindah Datang', 'DUK-PINDAH', KABID_DAFDUK, {
+    demoRole: 'Kasi Pindah Datang (atasan)',
+  }),
   p('199406172019032003', 'Putri Ayu Simatupang', 'Pengolah Data Pindah Datang', 'DUK-PINDAH', KASI_PINDAH),
   p('199608222022031001', 'Reza Fahlevi Hasibuan', 'Pengadministrasi Kependudukan', 'DUK-PINDAH', KASI_PINDAH),
-  p(KABID_CAPIL, 'Dra. Erna Wati Purba', 'Kepala Bidang Pelayanan Pencatatan Sipil', 'DUK-CAPIL', KADIS),
-  p(KASI_LAHIR, 'Agus Salim Nasution, S.H.', 'Kepala Seksi Kelahiran dan Kematian', 'DUK-LAHIRMATI', KABID_CAPIL),
+  p(KABID_CAPIL, 'Dra. Erna Wati Purba', 'Kepala Bidang Pelayanan Pencatatan Sipil', 'DUK-CAPIL', KADIS, {
+    demoRole: 'Kabid Capil (atasan)',
+  }),
+  p(KASI_LAHIR, 'Agus Salim Nasution, S.H.', 'Kepala Seksi Kelahiran dan Kematian', 'DUK-LAHIRMATI', KABID_CAPIL, {
+    demoRole: 'Kasi Kelahiran (atasan)',
+  }),
   p('199208112016032002', 'Maya Sari Ginting', 'Pengelola Akta Kelahiran', 'DUK-LAHIRMATI', KASI_LAHIR),
   p('199309302018031004', 'Ilham Syahputra', 'Pengelola Akta Kematian', 'DUK-LAHIRMATI', KASI_LAHIR),
   p('199711052022032001', 'Intan Permata Sari', 'Operator Layanan Akta', 'DUK-LAHIRMATI', KASI_LAHIR),
-  p(KASI_KAWIN, 'Hotma Uli Sitorus, S.Sos', 'Kepala Seksi Perkawinan dan Perceraian', 'DUK-KAWIN', KABID_CAPIL),
+  p(KASI_KAWIN, 'Hotma Uli Sitorus, S.Sos', 'Kepala Seksi Perkawinan dan Perceraian', 'DUK-KAWIN', KABID_CAPIL, {
+    demoRole: 'Kasi Perkawinan (atasan)',
+  }),
   p('199104062014031002', 'Doni Saputra Panjaitan', 'Pengelola Akta Perkawinan', 'DUK-KAWIN', KASI_KAWIN),
   p('199510192020122003', 'Lina Marpaung', 'Pengadministrasi Pencatatan Sipil', 'DUK-KAWIN', KASI_KAWIN),
-  p(KABID_PIAK, 'Teguh Wibowo, S.T., M.Kom', 'Kepala Bidang PIAK', 'DUK-PIAK', KADIS),
-  p(KASI_SIAK, 'Arief Kurniawan Harahap, S.Kom', 'Kepala Seksi SIAK', 'DUK-SIAK', KABID_PIAK),
+  p(KABID_PIAK, 'Teguh Wibowo, S.T., M.Kom', 'Kepala Bidang PIAK', 'DUK-PIAK', KADIS, {
+    demoRole: 'Kabid PIAK (atasan)',
+  }),
+  p(KASI_SIAK, 'Arief Kurniawan Harahap, S.Kom', 'Kepala Seksi SIAK', 'DUK-SIAK', KABID_PIAK, {
+    demoRole: 'Kasi SIAK (atasan)',
+  }),
   p('199402142018031002', 'Bayu Aji Nugroho', 'Pranata Komputer', 'DUK-SIAK', KASI_SIAK),
   p('199707252023212001', 'Sri Wahyuni Tanjung', 'Pranata Komputer Ahli Pertama (PPPK)', 'DUK-SIAK', KASI_SIAK, {
     employmentType: 'PPPK',
@@ -112,12 +139,15 @@ export const demoPeople: DemoPerson[] = [
     employmentType: 'PPPK',
   }),
   p('199003082014032001', 'Fitri Handayani', 'Pengadministrasi Umum', 'DUK-UMPEG', KASUBBAG),
-  p('197401181999031002', 'Drs. Zulkifli Matondang', 'Kepala BKPSDM', 'BKPSDM', null),
-  p('198705122010012002', 'Melati Kusuma Dewi, S.Psi', 'Analis SDM Aparatur', 'BKPSDM', '197401181999031002', {
+  p(KEPALA_BKPSDM, 'Drs. Zulkifli Matondang', 'Kepala BKPSDM', 'BKPSDM', SEKDA, {
+    demoRole: 'Kepala BKPSDM (atasan)',
+  }),
+  p('198705122010012002', 'Melati Kusuma Dewi, S.Psi', 'Analis SDM Aparatur', 'BKPSDM', KEPALA_BKPSDM, {
     groups: ['admin_bkpsdm'],
     demoRole: 'Admin BKPSDM',
   }),
-  p('198112252006041003', 'Hasan Basri Lubis, S.E., Ak', 'Auditor Ahli Muda', 'INSPEKTORAT', null, {
+  // The demo's Inspektorat is one auditor, reporting (as its head would) to the Sekda.
+  p('198112252006041003', 'Hasan Basri Lubis, S.E., Ak', 'Auditor Ahli Muda', 'INSPEKTORAT', SEKDA, {
     groups: ['auditor'],
     demoRole: 'Auditor (Inspektorat)',
   }),

@@ -72,7 +72,7 @@ export async function seedDemo(options: { withWork?: boolean } = {}): Promise<vo
 }
 
 /**
- * Approved plans from the Kepala Dinas down to one Pegawai (cascaded), and two pending activities of that
+ * Approved plans from the Sekda through the Kepala Dinas down to one Pegawai (cascaded), and two pending activities of that
  * Pegawai from yesterday, so the plan, verification and monitoring views have something to show.
  */
 async function seedWork(scope: OrgScope, year: number, ctx: { actor: string; now: string }): Promise<void> {
@@ -97,11 +97,20 @@ async function seedWork(scope: OrgScope, year: number, ctx: { actor: string; now
   });
   const chain = [
     {
+      nip: '196805201990031001',
+      rhk: {
+        id: 'sekda-1',
+        title: 'Meningkatnya kualitas pelayanan publik Pemerintah Kota Medan',
+        unitGoal: 'Indeks Pelayanan Publik Kota Medan minimal 4,0 (A-)',
+      },
+      iki: [iki('sekda-1-a', 'OPD pelayanan dengan IKM mutu A', 100, 'OPD', 10)],
+    },
+    {
       nip: '197206151998031004',
       rhk: {
         id: 'kadis-1',
         title: 'Meningkatnya kualitas layanan administrasi kependudukan',
-        unitGoal: 'IKM Disdukcapil minimal 88,31 (mutu A)',
+        parentRhkId: 'sekda-1',
       },
       iki: [iki('kadis-1-a', 'Persentase dokumen selesai tepat waktu', 100, 'persen', 95, 'service')],
     },

@@ -5,7 +5,7 @@ import { evaluationMessages } from '../messages/evaluations.ts';
 import { periodMessages } from '../messages/periods.ts';
 import { planMessages } from '../messages/plans.ts';
 import { routeWith } from './route.ts';
-import { meta, nipParam, page, pageQuery, performanceYear, periodId, text, unitCode } from './schemas.ts';
+import { isoDate, meta, nipParam, page, pageQuery, performanceYear, periodId, text, unitCode } from './schemas.ts';
 
 const route = routeWith(periodMessages, planMessages, activityMessages, evaluationMessages);
 
@@ -20,6 +20,18 @@ const decisionsVersion = z
     z.int(),
     z.minimum(0),
     meta('Versi penilaian yang dibaca (0 sebelum ada keputusan) / the version read (0 before any decision)'),
+  );
+
+/** For someone with no superior in the system (the Sekda): the superior's decision that BKPSDM records. */
+const decisionRef = z
+  .object({
+    number: text(100).check(meta('Nomor keputusan atasan (Wali Kota) / number of the decision')),
+    date: isoDate,
+  })
+  .check(
+    meta(
+      'Wajib bila Admin BKPSDM mencatat keputusan atasan di luar sistem (Sekda: Wali Kota) / required when BKPSDM records the decision of a superior outside the system',
+    ),
   );
 
 const outcome = import.meta.bundled
@@ -137,24 +149,54 @@ const unitDistribution = import.meta.bundled
       })
       .check(id('UnitDistribution'));
 
+const opdSummary = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        opdCode: z.string(),
+        opdName: z.string(),
+        state: z.enum(['finalised', 'pending']),
+        finalisedAt: z.nullable(z.string()),
+        evaluations: z.number(),
+        unscoredCount: z.number(),
+        withoutPredikatCount: z.number(),
+        unreviewedCount: z.number(),
+        violations: z.number(),
+        complete: z
+          .boolean()
+          .check(meta('Everyone scored and with a predikat: the OPD can be finalised (accepting, acknowledging)')),
+      })
+      .check(id('OpdFinalisationState', 'Where one OPD stands: finalised, or what its finalisation waits for'));
+
 const distributionFields = import.meta.bundled
   ? undefined!
   : {
       periodId: z.string(),
+      opd: z.nullable(z.string()).check(meta('The OPD reported on, or null for the whole organisation')),
       evaluations: z.number(),
+      unscored: z
+        .array(evaluatedPerson)
+        .check(
+          meta('The first 100 active people with no evaluation (registered after the run); the next run scores them'),
+        ),
+      unscoredCount: z.number(),
       unreviewed: z.array(evaluatedPerson).check(meta('The first 100 not reviewed, by unit then NIP')),
       unreviewedCount: z.number(),
       withoutPredikat: z.array(evaluatedPerson).check(meta('The first 100 without a predikat, by unit then NIP')),
       withoutPredikatCount: z.number(),
       units: z.array(unitDistribution),
       violations: z.number(),
+      opds: z.array(opdSummary).check(meta('Each OPD reported on: the unit of the check and of finalisation')),
     };
 const distributionReport = import.meta.bundled
   ? undefined!
   : z.object(distributionFields).check(id('DistributionReport'));
 const distributionExample = {
   periodId: '2026-11',
+  opd: 'DISDUKCAPIL',
   evaluations: 4,
+  unscored: [],
+  unscoredCount: 0,
   unreviewed: [personExample],
   unreviewedCount: 1,
   withoutPredikat: [],
@@ -170,6 +212,20 @@ const distributionExample = {
     },
   ],
   violations: 1,
+  opds: [
+    {
+      opdCode: 'DISDUKCAPIL',
+      opdName: 'Dinas Kependudukan dan Pencatatan Sipil',
+      state: 'pending',
+      finalisedAt: null,
+      evaluations: 4,
+      unscoredCount: 0,
+      withoutPredikatCount: 0,
+      unreviewedCount: 1,
+      violations: 1,
+      complete: true,
+    },
+  ],
 };
 
 const teamEvaluation = import.meta.bundled
@@ -185,6 +241,7 @@ const teamEvaluation = import.meta.bundled
         reviewed: z.boolean(),
         outcome,
         appeal: z.nullable(z.enum(['filed', 'upheld', 'revised'])),
+        finalised: z.boolean().check(meta("The member's OPD is finalised for the period: no more ratings or reviews")),
         version: z.number().check(meta('Send it with the rating or the review: no extra read needed')),
       })
       .check(id('TeamEvaluation'));
@@ -376,6 +433,7 @@ export const rateBehaviour = route({
       Object.fromEntries(berakhlak.map((v) => [v, rating])) as Record<(typeof berakhlak)[number], typeof rating>,
     ),
     note: z.optional(text(2000)),
+    decisionRef: z.optional(decisionRef),
     version: decisionsVersion,
   }),
   docs: import.meta.bundled
@@ -384,7 +442,8 @@ export const rateBehaviour = route({
         tag: 'Penilaian',
         summary: 'Penilaian perilaku BerAKHLAK oleh atasan langsung / behaviour ratings by the direct supervisor',
         description:
-          'All seven values; the recommended perilaku follows from them. Send the `version` read (the team list carries it). New ratings ask for a new review.',
+          'All seven values; the recommended perilaku follows from them. Send the `version` read (the team list carries it). New ratings ask for a new review. ' +
+          "For someone with no superior in the system (the Sekda, whose superior is the Wali Kota) the BKPSDM admin records the superior's ratings with `decisionRef` (number and date of the decision), never about their own direct supervisor; a direct supervisor sends no `decisionRef`.",
         bodyExample: {
           values: {
             berorientasi_pelayanan: 'di_atas',
@@ -407,14 +466,20 @@ const decisionPart = z.object({ rating, reason: z.optional(text(2000)) });
 export const reviewEvaluation = route({
   name: 'review-evaluation',
   params: byEvaluation,
-  body: z.object({ hasilKerja: decisionPart, perilaku: decisionPart, version: decisionsVersion }),
+  body: z.object({
+    hasilKerja: decisionPart,
+    perilaku: decisionPart,
+    decisionRef: z.optional(decisionRef),
+    version: decisionsVersion,
+  }),
   docs: import.meta.bundled
     ? undefined
     : {
         tag: 'Penilaian',
         summary: 'Konfirmasi atau ubah rekomendasi (atasan langsung) / confirm or override the recommendation',
         description:
-          'A rating other than the recommendation needs a written reason. The review holds for the figures it saw; a re-run that changes them asks for a new review.',
+          'A rating other than the recommendation needs a written reason. The review holds for the figures it saw; a re-run that changes them asks for a new review. ' +
+          "For someone with no superior in the system, BKPSDM records the superior's review with `decisionRef`, as for the behaviour ratings.",
         bodyExample: { hasilKerja: { rating: 'sesuai' }, perilaku: { rating: 'di_atas' }, version: 1 },
         responses: { 200: { description: 'The evaluation', schema: evaluation, example: evaluationExample } },
         errors: [400, 403, 404, 409, 422],
@@ -459,14 +524,15 @@ export const setUnitPredikat = route({
 export const getDistribution = route({
   name: 'get-distribution',
   params: z.object({ year: performanceYear, periodId }),
+  query: z.object({ opd: z.optional(unitCode.check(meta('Only this OPD (its code)'))) }),
   docs: import.meta.bundled
     ? undefined
     : {
         tag: 'Penilaian',
         summary: 'Pemeriksaan kurva distribusi per unit / distribution-curve check per unit',
         description:
-          'For every unit whose own predikat is set: the predikat counts of its subtree and every violation of the curve. ' +
-          'Bounded by design: `units` holds at most the unit tree; `unreviewed` and `withoutPredikat` name the first 100 people (with name and unit name), `unreviewedCount` and `withoutPredikatCount` give the totals.',
+          'For every unit whose own predikat is set: the predikat counts of its subtree and every violation of the curve; per OPD (`opds`), whether it is finalised or what its finalisation waits for; `?opd=` reports on one OPD. ' +
+          'Bounded by design: `units` holds at most the unit tree; `unscored`, `unreviewed` and `withoutPredikat` name the first 100 people (with name and unit name), their `…Count` gives the totals.',
         responses: {
           200: {
             description: 'Per unit with a predikat: counts and every violation',
@@ -483,6 +549,7 @@ export const finalisePeriod = route({
   params: z.object({ year: performanceYear, periodId }),
   body: z.object({
     version: z.number().check(z.int(), z.minimum(1)),
+    opd: z.optional(unitCode.check(meta('The OPD to finalise; without it, every OPD not finalised yet, together'))),
     acceptRecommendations: z.optional(z.boolean()),
     acknowledgement: z.optional(z.object({ reason: text(2000) })),
   }),
@@ -490,11 +557,16 @@ export const finalisePeriod = route({
     ? undefined
     : {
         tag: 'Penilaian',
-        summary: 'Finalkan penilaian periode (Admin BKPSDM) / finalise a scored period',
+        summary: 'Finalkan penilaian periode per OPD (Admin BKPSDM) / finalise an OPD of a scored period',
         description:
-          'Refused while evaluations are unconfirmed (unless `acceptRecommendations`) or lack a predikat, and while the distribution check reports violations (unless `acknowledgement.reason`); a refusal names the first 100 people concerned in `details.people` (name, unit name) with `details.count`. ' +
+          "Finalises one OPD (`opd`) once its own evaluations are complete, or every OPD not finalised yet (no `opd`); the period is `finalised` with its last OPD, its `finalisation` summing the OPDs' (`period.opds` holds each). " +
+          'Refused while someone active has no evaluation (registered after the run: run scoring again), while evaluations are unconfirmed (unless `acceptRecommendations`) or lack a predikat, and while the distribution check reports violations (unless `acknowledgement.reason`); a refusal names the first 100 people concerned in `details.people` (name, unit name) with `details.count`. ' +
           'Finalised evaluations change only through an appeal. The answer carries the period and the distribution report (bounded as in get-distribution).',
-        bodyExample: { version: 3, acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.' } },
+        bodyExample: {
+          version: 3,
+          opd: 'DISDUKCAPIL',
+          acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.' },
+        },
         responses: {
           200: {
             description: 'Finalised',
@@ -502,10 +574,17 @@ export const finalisePeriod = route({
               .object({
                 period: z.looseObject({
                   id: z.string(),
-                  state: z.literal('finalised'),
+                  state: z.enum(['scored', 'finalised']),
                   version: z.number(),
-                  finalisation: z.looseObject({ at: z.string(), by: z.string(), acceptedRecommendations: z.number() }),
+                  finalisation: z.optional(
+                    z.looseObject({ at: z.string(), by: z.string(), acceptedRecommendations: z.number() }),
+                  ),
+                  opds: z.record(
+                    z.string(),
+                    z.looseObject({ at: z.string(), by: z.string(), acceptedRecommendations: z.number() }),
+                  ),
                 }),
+                finalisedOpds: z.array(z.string()).check(meta('The OPDs this call finalised')),
                 report: distributionReport,
               })
               .check(id('Finalisation')),
@@ -524,7 +603,16 @@ export const finalisePeriod = route({
                   acceptedRecommendations: 1,
                   acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.', violations: 1 },
                 },
+                opds: {
+                  DISDUKCAPIL: {
+                    at: '2026-12-10T02:00:00.000Z',
+                    by: 'nip:197505102000031001',
+                    acceptedRecommendations: 1,
+                    acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.', violations: 1 },
+                  },
+                },
               },
+              finalisedOpds: ['DISDUKCAPIL'],
               report: distributionExample,
             },
           },
@@ -723,6 +811,7 @@ export const listTeamEvaluations = route({
                     reviewCurrent: false,
                   },
                   appeal: null,
+                  finalised: false,
                   version: 0,
                 },
               ],

@@ -462,6 +462,15 @@ export const getSupervisorPlan = route({
 
 // ---- years, periods, rules -------------------------------------------------------------------------------
 
+const finalisation = import.meta.bundled
+  ? undefined!
+  : z.object({
+      at: z.string(),
+      by: z.string(),
+      acceptedRecommendations: z.number(),
+      acknowledgement: z.optional(z.object({ reason: z.string(), violations: z.number() })),
+    });
+
 const period = import.meta.bundled
   ? undefined!
   : z
@@ -480,13 +489,14 @@ const period = import.meta.bundled
             }),
           ),
         ),
-        finalisation: z.optional(
-          z.object({
-            at: z.string(),
-            by: z.string(),
-            acceptedRecommendations: z.number(),
-            acknowledgement: z.optional(z.object({ reason: z.string(), violations: z.number() })),
-          }),
+        finalisation: z.optional(finalisation),
+        opds: z.optional(
+          z.record(z.string(), finalisation).check(
+            z.meta({
+              description:
+                'Finalisasi per OPD (kode OPD); periode final bila semua OPD final / each OPD finalisation, by OPD code',
+            }),
+          ),
         ),
       })
       .check(id('Period', 'Periode penilaian / an assessment period'));

@@ -1,17 +1,23 @@
+import { forEachConcurrently } from '../concurrency.ts';
+import { unitsToScoreAgain } from '../domain/evaluation-finalisation.ts';
 import { rulesOfPeriod } from '../domain/rules.ts';
 import { addDays, wibDate, yearOf } from '../domain/time.ts';
-import { OrgScope, type WriteContext } from '../store/org-scope.ts';
+import { EmployeeRepository } from '../store/employees.ts';
+import { EvaluationRepository } from '../store/evaluations.ts';
+import { type Item, OrgScope, type WriteContext } from '../store/org-scope.ts';
 import { organisationIds } from '../store/organisations.ts';
 import { ScoringRunRepository } from '../store/scoring.ts';
-import { YearRepository } from '../store/years.ts';
+import { UnitRepository } from '../store/units.ts';
+import { type Period, YearRepository } from '../store/years.ts';
 
 /** A run still going after this long was killed or lost: a new run takes over (same results, idempotent). */
 const STALE_RUN_MS = 6 * 3_600_000;
 
 /**
  * What the daily schedule does for one organisation: each period (month or quarter, and the year) whose input
- * deadline passed more than `scoringDelayDays` ago and is not scored yet is closed, then scored. Returns the
- * periods it started runs for.
+ * deadline passed more than `scoringDelayDays` ago and is not scored yet is closed, then scored; in a scored
+ * period, the units of anyone registered since the run (no evaluation yet, OPD not finalised) are scored again.
+ * Returns the periods it started runs for.
  */
 export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContext): Promise<string[]> {
   const scope = new OrgScope(orgId);
@@ -24,6 +30,10 @@ export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContex
     const found = await years.getWithRules(year);
     if (!found) continue;
     for (let period of found.year.periods) {
+      if (period.state === 'scored') {
+        if (await scoreNewcomers(scope, period, year, now, ctx)) started.push(period.id);
+        continue;
+      }
       if (period.state !== 'open' && period.state !== 'closed') continue;
       const delay = rulesOfPeriod(found.rules, period).scoringDelayDays;
       if (today <= addDays(period.inputDeadline, delay)) continue;
@@ -42,6 +52,41 @@ export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContex
     }
   }
   return started;
+}
+
+/**
+ * A scored period: one run for each unit with someone active and not evaluated (registered after the run) outside
+ * the finalised OPDs — unless a run is still going. Whether it started any.
+ */
+async function scoreNewcomers(
+  scope: OrgScope,
+  period: Period,
+  year: number,
+  now: Date,
+  ctx: WriteContext,
+): Promise<boolean> {
+  const runs = new ScoringRunRepository(scope);
+  const latest = await runs.latestRun(period.id);
+  if (latest?.state === 'running' && now.getTime() - Date.parse(latest.startedAt) < STALE_RUN_MS) return false;
+  const opds = (await new UnitRepository(scope).tree()).filter((u) => u.path === `/${u.code}/`);
+  const employees = new EmployeeRepository(scope);
+  const members: Item[][] = new Array(opds.length);
+  await forEachConcurrently(opds, 8, async (o, k) => {
+    members[k] = await employees.allUnitMembers(o.path);
+  });
+  const evaluated = await new EvaluationRepository(scope).evaluatedNips(period.id);
+  const units = unitsToScoreAgain(
+    period,
+    members.flat().map((m) => ({
+      nip: m.nip as string,
+      unitCode: m.unitCode as string,
+      unitPath: m.unitPath as string,
+      status: m.status as string,
+    })),
+    evaluated,
+  );
+  for (const unitCode of units) await runs.start(period, year, unitCode, 'stream', ctx);
+  return units.length > 0;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ScoredPerson,
   type ScoringContext,
 } from '../domain/evaluation.ts';
+import { isFinalisedAt } from '../domain/evaluation-finalisation.ts';
 import { rulesOfPeriod } from '../domain/rules.ts';
 import { indicatorsOf } from '../domain/service-indicators.ts';
 import { yearOf } from '../domain/time.ts';
@@ -84,7 +85,8 @@ export async function runScoringTask(
   const years = new YearRepository(scope);
   const [unit, found] = await Promise.all([new UnitRepository(scope).get(task.unitCode), years.getWithRules(year)]);
   const period = found?.year.periods.find((p) => p.id === task.periodId);
-  if (!unit || !found || !period || period.state === 'finalised') return { scored: 0 }; // finalised: only appeals change it
+  // A finalised OPD (or period) is left alone: only appeals change it.
+  if (!unit || !found || !period || isFinalisedAt(period, unit.path)) return { scored: 0 };
   const rules = rulesOfPeriod(found.rules, period);
   const evaluations = new EvaluationRepository(scope);
   const everyone = (await new EmployeeRepository(scope).allUnitMembers(unit.path)).filter(
@@ -117,13 +119,11 @@ export async function runScoringTask(
     const inputs = await reading!;
     reading = chunks[c + 1] ? loadInputs(scope, chunks[c + 1]!, period) : undefined;
     const results = chunk.map((m, k) => computeEvaluation(m, heads.has(m.nip), shared, inputs[k]!, ctx.now));
-    // A period finalised while the run goes on is left alone from then on (checked every 1,000 people).
-    if (
-      c > 0 &&
-      c % 10 === 0 &&
-      (await years.get(year))?.periods.find((p) => p.id === period.id)?.state === 'finalised'
-    )
-      break;
+    // An OPD (or period) finalised while the run goes on is left alone from then on (checked every 1,000 people).
+    if (c > 0 && c % 10 === 0) {
+      const now = (await years.get(year))?.periods.find((p) => p.id === period.id);
+      if (!now || isFinalisedAt(now, unit.path)) break;
+    }
     await evaluations.saveComputed(results, ctx);
     done += chunk.length;
     onProgress?.(done);

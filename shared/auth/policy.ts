@@ -148,12 +148,33 @@ export const canFollowUpUnit = (
 export const canManagePeriods = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
 
 /**
- * Who decides for a person (their plan, their activities): the direct supervisor (or the Plt/Plh of that
- * position on the day). Heads with no supervisor in the system (a Kepala Dinas, whose superior is the Sekda)
- * are decided by BKPSDM, who records the decision of the superior outside the system.
+ * How someone decides for a person (their plan, their activities, their behaviour ratings and review):
+ * - `supervisor`: the direct supervisor (or the Plt/Plh of that position on the day), on their own judgement;
+ * - `recorder`: for a person with no superior in the system (the Sekda, whose superior is the Wali Kota), the
+ *   BKPSDM admin records the decision that superior made outside the system.
  */
-export const canDecideFor = (p: UserPrincipal, relation: Relation, ownerHasSupervisor: boolean): boolean =>
-  relation === 'direct_supervisor' || (!ownerHasSupervisor && relation !== 'self' && has(p, 'admin_bkpsdm'));
+export type Decider = 'supervisor' | 'recorder';
+
+export interface DeciderFacts {
+  relation: Relation;
+  /** The person decided for has a supervisor in the system. */
+  ownerHasSupervisor: boolean;
+  /** The person decided for is the actor's own direct supervisor (the one who rates the actor). */
+  ownerIsActorsSupervisor: boolean;
+}
+
+/**
+ * Who decides for a person, or undefined. Nobody decides for themselves, and nobody rates their own superior:
+ * only the person's own direct supervisor decides, and a recorder never records for their own direct supervisor
+ * (a conflict of interest the decision's reference does not remove). Everyone in a city is somewhere below the
+ * Sekda, so a recorder further down the Sekda's line still records the Wali Kota's decision.
+ */
+export function deciderFor(p: UserPrincipal, f: DeciderFacts): Decider | undefined {
+  if (f.relation === 'self') return undefined;
+  if (f.relation === 'direct_supervisor') return 'supervisor';
+  if (!f.ownerHasSupervisor && !f.ownerIsActorsSupervisor && has(p, 'admin_bkpsdm')) return 'recorder';
+  return undefined;
+}
 
 export const reasons = {
   notYourData: {
@@ -206,8 +227,8 @@ export const reasons = {
     en: 'only the direct supervisor (or their acting official on the assignment dates) decides on this plan',
   },
   notEvaluator: {
-    id: 'hanya atasan langsung (atau Plt/Plh-nya) yang menilai pegawai ini; Admin BKPSDM untuk pimpinan tanpa atasan di sistem',
-    en: 'only the direct supervisor (or their acting official) evaluates this employee; BKPSDM for heads with no supervisor in the system',
+    id: 'hanya atasan langsung (atau Plt/Plh-nya) yang menilai pegawai ini; untuk pejabat tanpa atasan di sistem (Sekda), Admin BKPSDM mencatat keputusan atasannya, kecuali atas atasan langsungnya sendiri',
+    en: "only the direct supervisor (or their acting official) evaluates this employee; for an official with no superior in the system (the Sekda), the BKPSDM admin records the superior's decision, never about their own supervisor",
   },
   ownAppealOnly: {
     id: 'keberatan diajukan oleh pegawai yang dinilai',

@@ -34,6 +34,26 @@ export const evaluationMessages = {
     id: '{count} penilaian belum punya predikat (penilaian perilaku belum diisi).',
     en: '{count} evaluations have no predikat yet (behaviour ratings missing).',
   },
+  evaluations_unscored: {
+    id: '{count} pegawai aktif belum punya penilaian (terdaftar sesudah penilaian dijalankan). Jalankan penilaian lagi (POST /scoring-runs); jadwal harian juga menilai mereka.',
+    en: '{count} active employees have no evaluation (registered after the scoring run). Run scoring again (POST /scoring-runs); the daily schedule scores them too.',
+  },
+  finalise_not_opd: {
+    id: 'Unit {unit} bukan OPD; finalisasi dan pemeriksaan distribusi dilakukan per OPD (unit teratas).',
+    en: 'Unit {unit} is not an OPD; finalisation and the distribution check go by OPD (a top unit).',
+  },
+  opd_finalised: {
+    id: 'Penilaian {opd} untuk periode {period} sudah final.',
+    en: 'The evaluations of {opd} for period {period} are already final.',
+  },
+  decision_ref_required: {
+    id: 'Pegawai ini tidak punya atasan di sistem: catat nomor dan tanggal keputusan atasannya (decisionRef), mis. keputusan Wali Kota untuk Sekda.',
+    en: "This employee has no superior in the system: record the number and date of the superior's decision (decisionRef), e.g. the Wali Kota's for the Sekda.",
+  },
+  decision_ref_not_expected: {
+    id: 'decisionRef hanya untuk mencatat keputusan atasan di luar sistem; atasan langsung menilai tanpa decisionRef.',
+    en: 'decisionRef is only for recording the decision of a superior outside the system; a direct supervisor rates without it.',
+  },
   appeal_not_final: {
     id: 'Penilaian periode {period} belum final ({state}); keberatan diajukan sesudah penilaian difinalkan.',
     en: 'The evaluation of period {period} is not final yet ({state}); an appeal is filed after finalisation.',

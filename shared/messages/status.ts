@@ -35,6 +35,7 @@ const statuses: Partial<Record<MessageCode, HttpStatus>> = {
   hierarchy_changed: 409,
   import_conflict: 409,
   import_incomplete: 409,
+  opd_finalised: 409,
   period_finalised_locked: 409,
   period_not_scored: 409,
   plan_exists: 409,

@@ -128,6 +128,12 @@ export class EvaluationRepository {
     return computed.map((c) => EvaluationRepository.merge(c, human.get(c.nip as string))!);
   }
 
+  /** The NIPs with an evaluation of the period (computed records only: one index query, no decisions read). */
+  async evaluatedNips(periodId: string): Promise<Set<string>> {
+    const computed = await this.scope.queryAll('main', { index: 'gsi1', pk: this.scope.key('EVALS', periodId) });
+    return new Set(computed.map((c) => c.nip as string));
+  }
+
   /** The run's figures as their record (written whole: a run never reads before it writes). */
   computedItem(c: ComputedEvaluation, ctx: WriteContext): Item {
     return {

@@ -1,3 +1,4 @@
+import type { Finalisation } from '../domain/evaluation-finalisation.ts';
 import { type Cadence, derivePeriods, type PeriodDates, type PeriodState } from '../domain/periods.ts';
 import { defaultRules, type Rules, type RulesVersion, ruleFields, rulesForNewYear } from '../domain/rules.ts';
 import { yearOf } from '../domain/time.ts';
@@ -12,13 +13,10 @@ export interface Period extends PeriodDates {
   version: number;
   /** The rules version the period was scored with: fixed from 'scored' on, so later rule changes never re-rate it. */
   rulesVersion?: number;
-  /** When and how it was finalised: the appeal window counts from here. */
-  finalisation?: {
-    at: string;
-    by: string;
-    acceptedRecommendations: number;
-    acknowledgement?: { reason: string; violations: number };
-  };
+  /** When the whole period was finalised (its last OPD, or all at once): the sum of its OPDs'. */
+  finalisation?: Finalisation;
+  /** Each OPD's finalisation, by OPD code: the appeal window of its people counts from here. */
+  opds?: Record<string, Finalisation>;
 }
 
 export interface PerformanceYear {
@@ -112,7 +110,8 @@ export class YearRepository {
   }
 
   private static period(i: Item): Period {
-    const { id, kind, start, end, inputDeadline, state, version, rulesVersion, finalisation } = i as unknown as Period;
+    const { id, kind, start, end, inputDeadline, state, version, rulesVersion, finalisation, opds } =
+      i as unknown as Period;
     return {
       id,
       kind,
@@ -123,6 +122,7 @@ export class YearRepository {
       version,
       ...(rulesVersion ? { rulesVersion } : {}),
       ...(finalisation ? { finalisation } : {}),
+      ...(opds ? { opds } : {}),
     };
   }
 
@@ -134,7 +134,9 @@ export class YearRepository {
     year: number,
     periodId: string,
     expectedVersion: number,
-    decide: (current: Period) => Partial<Pick<Period, 'state' | 'inputDeadline' | 'rulesVersion' | 'finalisation'>>,
+    decide: (
+      current: Period,
+    ) => Partial<Pick<Period, 'state' | 'inputDeadline' | 'rulesVersion' | 'finalisation' | 'opds'>>,
     ctx: WriteContext,
   ): Promise<Period> {
     const item = await this.scope.get('main', this.pk(year), `PERIOD#${periodId}`, true);

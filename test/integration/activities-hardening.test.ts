@@ -138,14 +138,14 @@ describe('Idempotency-Key', () => {
 });
 
 describe('heads without a supervisor in the system', () => {
-  it('queue for BKPSDM, who decides them — never for one of its own superiors', async () => {
-    const made = (await log('kadis', entry('08:00', '09:00', 'kadis-1'))).body.activity;
+  it("queue for BKPSDM, who records the outside superior's decision (the Sekda's: the Wali Kota's)", async () => {
+    const made = (await log('sekda', entry('08:00', '09:00', 'sekda-1'))).body.activity;
     expect(made.supervisorNip).toBeNull();
     const queue = await stack.call('GET', '/employees/me/verification-queue?as=none', { token: t.bkpsdm });
     expect(queue.body.items.map((x: { id: string }) => x.id)).toContain(made.id);
     expect((await stack.call('GET', '/employees/me/verification-queue?as=none', { token: t.kabid })).status).toBe(403);
-    expect((await decide('kabid', who.kadis, made)).body.results[0].status).toBe(403);
-    expect((await decide('bkpsdm', who.kadis, made)).body.results[0].status).toBe(200);
+    expect((await decide('kadis', who.sekda, made)).body.results[0].status).toBe(403);
+    expect((await decide('bkpsdm', who.sekda, made)).body.results[0].status).toBe(200);
   });
 
   it('refuses an entry when the person has no plan in force', async () => {

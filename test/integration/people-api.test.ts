@@ -120,8 +120,8 @@ describe('hierarchy', () => {
 
   it('lists the chain of supervisors, nearest first', async () => {
     const res = await stack.call('GET', '/employees/me/supervisors', { token: t.staff });
-    expect(res.body.items.map((e: { nip: string }) => e.nip)).toEqual([who.kasi, who.kabid, who.kadis]);
-    expect(res.body.items.map((e: { level: number }) => e.level)).toEqual([1, 2, 3]);
+    expect(res.body.items.map((e: { nip: string }) => e.nip)).toEqual([who.kasi, who.kabid, who.kadis, who.sekda]);
+    expect(res.body.items.map((e: { level: number }) => e.level)).toEqual([1, 2, 3, 4]);
   });
 
   it('lists a unit subtree, paginated in tree order', async () => {
@@ -296,7 +296,7 @@ describe('registering and changing people', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('hierarchy_cycle');
-    expect((await getStored(who.kadis))!.supervisorNip).toBeNull();
+    expect((await getStored(who.kadis))!.supervisorNip).toBe(who.sekda);
   });
 
   it('moves a subordinate to another supervisor and the lists follow', async () => {

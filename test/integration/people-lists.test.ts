@@ -141,7 +141,8 @@ describe('names beside NIPs', () => {
     ).toEqual([
       [who.kasi, nameOf(who.kabid)],
       [who.kabid, nameOf(who.kadis)],
-      [who.kadis, null],
+      [who.kadis, nameOf(who.sekda)],
+      [who.sekda, null],
     ]);
   });
 
@@ -196,12 +197,14 @@ describe("the supervisor's plan, and deciding from the team list", () => {
     const none = await call('staff', 'GET', `/employees/me/supervisor-plan/${Y}`);
     expect(none.status).toBe(404);
     expect(none.body.error.code).toBe('not_found');
-    expect((await call('kadis', 'GET', `/employees/me/supervisor-plan/${Y}`)).status).toBe(404);
+    expect((await call('sekda', 'GET', `/employees/me/supervisor-plan/${Y}`)).status).toBe(404);
   });
 
   it('gives each team entry the version its decision needs, and its supervisor named', async () => {
-    const kadis = await submitted('kadis', { unitGoal: 'Layanan adminduk prima' }, 'kadis-1');
-    expect((await call('bkpsdm', 'POST', `${plan(who.kadis)}/approve`, { version: kadis.version })).status).toBe(200);
+    const sekda = await submitted('sekda', { unitGoal: 'Pelayanan publik prima' }, 'sekda-1');
+    expect((await call('bkpsdm', 'POST', `${plan(who.sekda)}/approve`, { version: sekda.version })).status).toBe(200);
+    await submitted('kadis', { parentRhkId: 'sekda-1' }, 'kadis-1');
+    await approvedFromTeamList('kadis', 'sekda');
     await submitted('kabid', { parentRhkId: 'kadis-1' }, 'kabid-1');
     await approvedFromTeamList('kabid', 'kadis');
     await submitted('kasi', { parentRhkId: 'kabid-1' }, 'kasi-1');

@@ -3,9 +3,13 @@
  * year, heads and staff writing plans top-down, supervisors deciding, an unrelated supervisor and admins refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPeople } from '../../infra/local/demo-data.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { dayBefore } from '../../shared/domain/plans.ts';
+import { berakhlak } from '../../shared/domain/scoring.ts';
 import { wibDate } from '../../shared/domain/time.ts';
+import { EvaluationRepository } from '../../shared/store/evaluations.ts';
+import { OrgScope } from '../../shared/store/org-scope.ts';
 import { demoTokens, who } from '../support/demo.ts';
 import { ikiOf } from '../support/plans.ts';
 import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
@@ -52,6 +56,23 @@ async function approvedPlan(owner: keyof typeof who, approver: keyof typeof who,
   const ok = await call(approver, 'POST', `${plan(who[owner], year)}/approve`, { version: sub.body.version });
   expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   return ok.body;
+}
+
+/** A run over the whole organisation, then everyone's behaviour rated (through the repository: scoring-api covers the HTTP path). */
+async function everyoneScoredAndRated(periodId: string) {
+  const started = await call('bkpsdm', 'POST', '/scoring-runs', { periodId });
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  await eventually(
+    async () =>
+      (await call('bkpsdm', 'GET', `/scoring-runs/${periodId}/${started.body.runId}`)).body.state === 'done' ||
+      undefined,
+    20_000,
+  );
+  const repo = new EvaluationRepository(new OrgScope('kota-medan'));
+  const meets = Object.fromEntries(berakhlak.map((v) => [v, 'sesuai'])) as Record<(typeof berakhlak)[number], 'sesuai'>;
+  const ctx = { actor: 'test', now: new Date().toISOString() };
+  for (const { nip } of demoPeople)
+    await repo.change(nip, periodId, 0, () => ({ behaviour: { values: meets, by: 'test', at: ctx.now } }), ctx);
 }
 
 describe('performance years', () => {
@@ -107,10 +128,16 @@ describe('performance years', () => {
     expect((await step('closed')).body.state).toBe('closed');
     const scored = await step('scored');
     expect(scored.body).toMatchObject({ state: 'scored', rulesVersion: 1 }); // scoring pins the rules in force
-    // Finality only through the finalisation check (nobody is evaluated in January here, so nothing to report).
+    // Finality only through the finalisation check: everyone active needs an evaluation first.
     expect((await step('finalised')).body.error.code).toBe('period_state_by_workflow');
-    const finalised = await call('bkpsdm', 'POST', `${path}/finalise`, { version: (await get()).version });
-    expect(finalised.status).toBe(200);
+    const unscored = await call('bkpsdm', 'POST', `${path}/finalise`, { version: (await get()).version });
+    expect(unscored.body.error.code).toBe('evaluations_unscored');
+    await everyoneScoredAndRated(`${Y}-01`);
+    const finalised = await call('bkpsdm', 'POST', `${path}/finalise`, {
+      version: (await get()).version,
+      acceptRecommendations: true,
+    });
+    expect(finalised.status, JSON.stringify(finalised.body)).toBe(200);
     expect((await get()).state).toBe('finalised');
     const reopen = await step('open');
     expect(reopen.status).toBe(422);
@@ -192,17 +219,18 @@ describe('performance years', () => {
 
 describe('plans, top-down', () => {
   it('runs the workflow from the head of the OPD down to staff, with each rule violation refused', async () => {
-    // Kepala Dinas: no supervisor in the system → links to unit goals; BKPSDM records the decision.
-    const kadisPlan = await approvedPlan('kadis', 'bkpsdm', {
-      rhk: [rhk('kadis-1', { unitGoal: 'Meningkatnya kualitas layanan adminduk' })],
+    // The Sekda: no superior in the system → links to unit goals; BKPSDM records the (Wali Kota's) decision.
+    const sekdaPlan = await approvedPlan('sekda', 'bkpsdm', {
+      rhk: [rhk('sekda-1', { unitGoal: 'Meningkatnya kualitas pelayanan publik' })],
     });
     // January is already finalised: the plan cannot reach back into it and takes effect from February.
-    expect(kadisPlan).toMatchObject({
+    expect(sekdaPlan).toMatchObject({
       state: 'approved',
       planVersion: 1,
       effectiveFrom: FIRST_DAY,
       decidedBy: `nip:${who.bkpsdm}`,
     });
+    await approvedPlan('kadis', 'sekda', { rhk: [rhk('kadis-1', { parentRhkId: 'sekda-1' })] });
     await approvedPlan('kabid', 'kadis', { rhk: [rhk('kabid-1', { parentRhkId: 'kadis-1' })] });
     await approvedPlan('kasi', 'kabid', { rhk: [rhk('kasi-1', { parentRhkId: 'kabid-1' })] });
 

@@ -12,6 +12,10 @@ export const who = {
   adminOpd: byRole('Admin OPD Disdukcapil'),
   bkpsdm: byRole('Admin BKPSDM'),
   auditor: byRole('Auditor (Inspektorat)'),
+  /** The Sekda: the heads of OPD report to him; nobody above him in the system. */
+  sekda: byRole('Sekretaris Daerah (Sekda)'),
+  /** Head of BKPSDM (reports to the Sekda), the BKPSDM admin's supervisor. */
+  kepalaBkpsdm: byRole('Kepala BKPSDM (atasan)'),
   /** A seksi head in another bidang: no line to `staff`. */
   otherKasi: '198311052008012004',
   /** Staff of the other seksi. */

@@ -32,7 +32,9 @@ export async function approvedPlans(stack: TestStack, year: number): Promise<voi
   const opened = await stack.call('POST', '/years', { token: bkpsdm, body: { year, cadence: 'monthly' } });
   expect([201, 409]).toContain(opened.status);
   const chain: [owner: string, approver: string, link: Record<string, string>, id: string][] = [
-    [who.kadis, who.bkpsdm, { unitGoal: 'Layanan adminduk prima' }, 'kadis-1'],
+    // The Sekda has no superior in the system: BKPSDM records the Wali Kota's decision.
+    [who.sekda, who.bkpsdm, { unitGoal: 'Pelayanan publik prima' }, 'sekda-1'],
+    [who.kadis, who.sekda, { parentRhkId: 'sekda-1' }, 'kadis-1'],
     [who.kabid, who.kadis, { parentRhkId: 'kadis-1' }, 'kabid-1'],
     [who.kasi, who.kabid, { parentRhkId: 'kabid-1' }, 'kasi-1'],
     [who.staff, who.kasi, { parentRhkId: 'kasi-1' }, 'staff-1'],
