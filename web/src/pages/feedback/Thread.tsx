@@ -56,10 +56,11 @@ function AboutText({ about, nip }: { about: Feedback['about']; nip: string }) {
   const rhk = useRhkOf(isRhk ? nip : undefined, Number(about.year));
   if (about.kind === 'period') return t('feedback.about.period', { period: String(about.periodId) });
   if (about.kind === 'activity') return t('feedback.about.activity', { date: formatDate(String(about.date), locale) });
-  if (isRhk)
-    return t('feedback.about.rhk', {
-      title: rhk.data?.find((r) => r.id === about.rhkId)?.title ?? String(about.rhkId),
-    });
+  if (isRhk) {
+    // The code only when the plan no longer names it; while the plan loads, "RHK" alone.
+    const title = rhk.data ? (rhk.data.find((r) => r.id === about.rhkId)?.title ?? String(about.rhkId)) : '…';
+    return t('feedback.about.rhk', { title });
+  }
   return t('feedback.about.general');
 }
 
