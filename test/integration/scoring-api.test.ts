@@ -228,6 +228,10 @@ describe('review by the supervisor', () => {
     });
     expect(noReason.status).toBe(422);
     expect(noReason.body.error.code).toBe('override_reason_required');
+    // Named as the field to fill, so a form shows the message under it.
+    expect(noReason.body.error.details).toEqual([
+      { field: 'body.hasilKerja.reason', code: 'override_reason_required', message: noReason.body.error.message },
+    ]);
     const reviewed = await call('kasi', 'POST', `/employees/${who.staff}/evaluations/${PERIOD}/review`, {
       hasilKerja: { rating: 'sesuai', reason: 'Kualitas berkas IKI b masih perlu perbaikan.' },
       perilaku: { rating: 'di_atas' },

@@ -59,7 +59,11 @@ function SignedIn() {
   const { t } = useI18n();
   const auth = useAuth();
   const me = useMe();
-  const viewer = { groups: me.data?.groups ?? [], directSubordinates: me.data?.directSubordinates };
+  const viewer = {
+    groups: me.data?.groups ?? [],
+    directSubordinates: me.data?.directSubordinates,
+    actingAssignments: me.data?.actingAssignments,
+  };
   const routes = appRoutes.filter((r) => !r.visible || r.visible(viewer));
   return (
     <Layout name={me.data?.employee?.name} routes={me.data ? routes : []}>

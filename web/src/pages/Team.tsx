@@ -1,4 +1,5 @@
 /** Tim (for supervisors): the verification queue first, the daily work; SKP approvals; the team's monitoring. */
+import { Link } from 'wouter';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
 import { PlanApprovals } from './team/plans/PlanApprovals';
@@ -22,6 +23,11 @@ export function Team() {
         <h2 id="monitor-heading">{t('team.monitor.title')}</h2>
         <TeamMonitoring />
       </section>
+      <p>
+        <Link href="/penilaian#tim" className="page-link">
+          {t('evaluation.teamLink')}
+        </Link>
+      </p>
     </>
   );
 }
