@@ -1,5 +1,7 @@
+import type { Decider } from '../auth/policy.ts';
 import { canManagePeriods, canReadRewards, isBkpsdm, reasons } from '../auth/policy.ts';
 import { type BehaviourInput, type Evaluation, inputSummary, outcomeOf } from '../domain/evaluation.ts';
+import { finalisationOf, isFinalisedAt, stateAt } from '../domain/evaluation-finalisation.ts';
 import { explanationOf } from '../domain/explanation.ts';
 import { rulesOfPeriod } from '../domain/rules.ts';
 import {
@@ -14,13 +16,14 @@ import {
   type UnitPredikat,
 } from '../domain/scoring.ts';
 import { wibDate, yearOf } from '../domain/time.ts';
+import { opdOf } from '../domain/units.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { EvaluationRepository } from '../store/evaluations.ts';
 import { ScoringRunRepository } from '../store/scoring.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type Period, YearRepository } from '../store/years.ts';
-import { decidesFor, monitoredUnit, ownNip, readableEmployee, resolveNip, teamOf } from './access.ts';
+import { deciderOf, monitoredUnit, ownNip, readableEmployee, resolveNip, teamOf } from './access.ts';
 import { type PageRequest, type UseCaseContext, writeContextOf } from './context.ts';
 
 /** An evaluation the caller may read (the person, their supervisors, admins of their OPD, BKPSDM, auditors). */
@@ -38,19 +41,44 @@ async function readableEvaluation(
   return { evaluation: found.evaluation, input: found.input, period };
 }
 
-/** The supervisor's side of an evaluation (behaviour ratings, review): the person deciding for the employee, before finalisation. */
+/** The decision of a superior outside the system, which BKPSDM records (number and date). */
+export interface DecisionRef {
+  number: string;
+  date: string;
+}
+
+/** Refused once the evaluations of someone in `unitPath` are final (their OPD, or the whole period). */
+function unlessFinal(period: Period, unitPath: string | undefined): void {
+  if (isFinalisedAt(period, unitPath)) {
+    const opd = opdOf(unitPath ?? '');
+    const which = period.state === 'finalised' || !opd ? period.id : `${period.id} (${opd})`;
+    throw new DomainError('period_finalised_locked', { period: which });
+  }
+}
+
+/**
+ * The supervisor's side of an evaluation (behaviour ratings, review), before finalisation: the direct supervisor
+ * on their own judgement, or — for someone with no superior in the system — BKPSDM recording the superior's
+ * decision, which then needs its reference (`decisionRef`).
+ */
 async function reviewableEvaluation(
   ctx: UseCaseContext,
   nipParam: string,
   periodId: string,
-): Promise<{ target: Employee; period: Period }> {
+  decisionRef: DecisionRef | undefined,
+): Promise<{ target: Employee; period: Period; decider: Decider }> {
   const { target, relation } = await readableEmployee(ctx, nipParam);
-  if (!(await decidesFor(ctx, target, relation))) throw forbidden(reasons.notEvaluator);
+  const decider = await deciderOf(ctx, target, relation);
+  if (!decider) throw forbidden(reasons.notEvaluator);
+  if (decider === 'recorder' && !decisionRef)
+    throw problemsError([{ field: 'body.decisionRef', code: 'decision_ref_required' }]);
+  if (decider === 'supervisor' && decisionRef)
+    throw problemsError([{ field: 'body.decisionRef', code: 'decision_ref_not_expected' }]);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
-  if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
+  unlessFinal(period, target.unitPath);
   if (period.state !== 'scored' && period.state !== 'closed')
     throw new DomainError('period_not_scored', { period: period.id, state: period.state });
-  return { target, period };
+  return { target, period, decider };
 }
 
 const withOutcome = (e: Evaluation) => ({ ...e, outcome: outcomeOf(e) });
@@ -59,14 +87,20 @@ const withOutcome = (e: Evaluation) => ({ ...e, outcome: outcomeOf(e) });
 export async function evaluationWithOutcome(ctx: UseCaseContext, nipParam: string, periodId: string) {
   const { evaluation, input, period } = await readableEvaluation(ctx, nipParam, periodId);
   // 360° input beside the supervisor's ratings: counts and comments, never who gave them, never averaged in.
-  return { ...evaluation, periodState: period.state, outcome: outcomeOf(evaluation), input360: inputSummary(input) };
+  // The state is the one of the person's OPD: final once their OPD is.
+  return {
+    ...evaluation,
+    periodState: stateAt(period, evaluation.unitPath),
+    outcome: outcomeOf(evaluation),
+    input360: inputSummary(input),
+  };
 }
 
 /** Every number of an evaluation with its inputs and formula, under the rules it was scored with. */
 export async function explainEvaluation(ctx: UseCaseContext, nipParam: string, periodId: string) {
   const { evaluation, period } = await readableEvaluation(ctx, nipParam, periodId);
   const rules = rulesOfPeriod(await new YearRepository(ctx.scope).rules(yearOf(period.id)), evaluation);
-  return explanationOf(evaluation, period.state, rules);
+  return explanationOf(evaluation, stateAt(period, evaluation.unitPath), rules);
 }
 
 /** The direct supervisor's BerAKHLAK ratings of the period; the recommended perilaku follows from them. */
@@ -74,19 +108,28 @@ export async function rateBehaviourOf(
   ctx: UseCaseContext,
   nipParam: string,
   periodId: string,
-  body: { values: Record<BerakhlakValue, Rating>; note?: string; version: number },
+  body: { values: Record<BerakhlakValue, Rating>; note?: string; decisionRef?: DecisionRef; version: number },
 ) {
-  const { target, period } = await reviewableEvaluation(ctx, nipParam, periodId);
+  const { target, period } = await reviewableEvaluation(ctx, nipParam, periodId, body.decisionRef);
   const w = writeContextOf(ctx);
   const saved = await new EvaluationRepository(ctx.scope).change(
     target.nip,
     period.id,
     body.version,
     // New ratings change the recommendation a review confirmed or overrode: the review must be made again.
-    (e) => ({
-      behaviour: { values: body.values, ...(body.note ? { note: body.note } : {}), by: w.actor, at: w.now },
-      ...(e.review ? { review: undefined } : {}),
-    }),
+    (e) => {
+      unlessFinal(period, e.unitPath);
+      return {
+        behaviour: {
+          values: body.values,
+          ...(body.note ? { note: body.note } : {}),
+          ...(body.decisionRef ? { decisionRef: body.decisionRef } : {}),
+          by: w.actor,
+          at: w.now,
+        },
+        ...(e.review ? { review: undefined } : {}),
+      };
+    },
     w,
   );
   return withOutcome(saved);
@@ -99,9 +142,9 @@ export async function reviewEvaluationOf(
   ctx: UseCaseContext,
   nipParam: string,
   periodId: string,
-  body: { hasilKerja: ReviewPart; perilaku: ReviewPart; version: number },
+  body: { hasilKerja: ReviewPart; perilaku: ReviewPart; decisionRef?: DecisionRef; version: number },
 ) {
-  const { target, period } = await reviewableEvaluation(ctx, nipParam, periodId);
+  const { target, period } = await reviewableEvaluation(ctx, nipParam, periodId, body.decisionRef);
   const w = writeContextOf(ctx);
   const { hasilKerja, perilaku } = body;
   const saved = await new EvaluationRepository(ctx.scope).change(
@@ -109,6 +152,7 @@ export async function reviewEvaluationOf(
     period.id,
     body.version,
     (e) => {
+      unlessFinal(period, e.unitPath);
       if (!e.behaviour) throw new DomainError('behaviour_missing');
       const recommended = { hasilKerja: e.recommendedHasilKerja!, perilaku: recommendPerilaku(e.behaviour.values)! };
       for (const [what, part] of [
@@ -138,6 +182,7 @@ export async function reviewEvaluationOf(
             ...(hasilKerja.reason ? { hasilKerja: hasilKerja.reason } : {}),
             ...(perilaku.reason ? { perilaku: perilaku.reason } : {}),
           },
+          ...(body.decisionRef ? { decisionRef: body.decisionRef } : {}),
           by: w.actor,
           at: w.now,
           inputsHash: e.inputsHash!,
@@ -173,7 +218,7 @@ export async function recordBehaviourInput(
         : null;
   if (!relation) throw forbidden(notColleague);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
-  if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
+  unlessFinal(period, target!.unitPath);
   const w = writeContextOf(ctx);
   await new EvaluationRepository(ctx.scope).saveInput(
     target!.nip,
@@ -219,11 +264,14 @@ export async function teamEvaluations(ctx: UseCaseContext, nipParam: string, per
         reviewed: outcome.reviewCurrent,
         outcome,
         appeal: e.appeal?.state ?? null,
+        finalised: isFinalisedAt(period, e.unitPath),
         version: e.version,
       };
     })
     .sort((a, b) => Number(a.reviewed) - Number(b.reviewed) || a.nip.localeCompare(b.nip));
-  return { periodId: period.id, periodState: period.state, ...pageOf(items, page) };
+  // A team spread over OPDs (the Sekda's heads of OPD) is final when every member's OPD is.
+  const allFinal = items.length > 0 && items.every((i) => i.finalised);
+  return { periodId: period.id, periodState: allFinal ? 'finalised' : period.state, ...pageOf(items, page) };
 }
 
 /** Keberatan: the employee contests a finalised evaluation, once, within the appeal window, with a reason. */
@@ -231,17 +279,19 @@ export async function lodgeAppeal(ctx: UseCaseContext, nipParam: string, periodI
   const nip = ownNip(ctx.principal, nipParam, reasons.ownAppealOnly);
   const years = new YearRepository(ctx.scope);
   const period = await years.findPeriod(periodId);
-  if (period.state !== 'finalised' || !period.finalisation)
-    throw new DomainError('appeal_not_final', { period: period.id, state: period.state });
   const days = rulesOfPeriod(await years.rules(yearOf(period.id)), period).appealWindowDays;
-  const deadline = appealDeadline(wibDate(new Date(period.finalisation.at)), days);
-  if (wibDate(ctx.now) > deadline) throw new DomainError('appeal_window_closed', { deadline, days });
   const w = writeContextOf(ctx);
+  let deadline = '';
   const saved = await new EvaluationRepository(ctx.scope).change(
     nip,
     period.id,
     undefined,
     (e) => {
+      // The window counts from the finalisation of the person's OPD (or of the whole period).
+      const final = finalisationOf(period, opdOf(e.unitPath ?? ''));
+      if (!final) throw new DomainError('appeal_not_final', { period: period.id, state: period.state });
+      deadline = appealDeadline(wibDate(new Date(final.at)), days);
+      if (wibDate(ctx.now) > deadline) throw new DomainError('appeal_window_closed', { deadline, days });
       if (e.appeal) throw new DomainError('appeal_exists', { state: e.appeal.state });
       return { appeal: { reason, filedAt: w.now, state: 'filed' } };
     },
@@ -315,7 +365,7 @@ export async function recordUnitPredikat(
     new YearRepository(ctx.scope).findPeriod(periodId),
   ]);
   if (!unit) throw notFound('unit');
-  if (period.state === 'finalised') throw new DomainError('period_finalised_locked', { period: period.id });
+  unlessFinal(period, unit.path);
   const w = writeContextOf(ctx);
   await new EvaluationRepository(ctx.scope).setUnitPredikat(unit.code, period.id, body.predikat, body.reason, w);
   // The unit's head takes the unit's rating as hasil kerja: once scored, the unit is scored again with it.
@@ -360,11 +410,11 @@ export async function unitRewards(ctx: UseCaseContext, code: string, periodId: s
       hasilKerja: o.hasilKerja!,
       perilaku: o.perilaku!,
       utamaAbove: (e.hasilKerja?.indicators ?? []).filter((i) => i.kind === 'utama' && i.level === 'above').length,
-      final: period.state === 'finalised',
+      final: isFinalisedAt(period, e.unitPath),
     }))
     .sort(rewardOrder)
     .map((r, i) => ({ rank: i + 1, ...r }));
-  return { unitCode: unit.code, periodId: period.id, periodState: period.state, items: rows };
+  return { unitCode: unit.code, periodId: period.id, periodState: stateAt(period, unit.path), items: rows };
 }
 
 /** One page of the reward list (ranks count over the whole list). */
