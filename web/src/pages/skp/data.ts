@@ -5,14 +5,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, unwrap } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
+import type { Rhk } from './types';
 
-export type Plan = components['schemas']['Plan'];
-export type PlanVersion = components['schemas']['PlanVersion'];
-export type SupervisorPlan = components['schemas']['SupervisorPlan'];
-export type Rhk = PlanVersion['rhk'][number];
-export type Iki = Rhk['iki'][number];
+export type { Iki, Plan, PlanVersion, Rhk, SupervisorPlan } from './types';
 
 const me = 'me';
 

@@ -3,7 +3,7 @@
  * the way back to the API's RHK. Checking is the API's: an empty number is left out and the API names the field.
  */
 import { ApiError, type FieldError } from '../../api/client';
-import type { Iki, Rhk } from './data';
+import type { Iki, Rhk } from './types';
 
 export interface IkiDraft {
   id: string;

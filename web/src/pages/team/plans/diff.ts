@@ -3,7 +3,7 @@
  * app keeps across versions): what was added, removed, and which fields changed. Against no version in force
  * (a first plan) everything is added. Pure, so the words are the page's and the rules are tested on their own.
  */
-import type { Iki, Rhk } from '../../skp/data';
+import type { Iki, Rhk } from '../../skp/types';
 
 export type PlanChange =
   | { kind: 'rhkAdded'; rhk: Rhk }
