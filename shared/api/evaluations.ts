@@ -540,7 +540,7 @@ export const getDistribution = route({
             example: { ...distributionExample, periodState: 'scored' },
           },
         },
-        errors: [400, 403, 404],
+        errors: [400, 403, 404, 422],
       },
 });
 
