@@ -20,7 +20,8 @@ export const DEV_BASE = '/dev/';
 /** The same policy CloudFront's response headers policy sends, with the API on the same origin. */
 export const APP_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
-  "font-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+  "font-src 'self'; manifest-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; " +
+  "form-action 'self'; object-src 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -73,6 +74,8 @@ export function localPages({ issuer, webDir = WEB_DIST }: LocalPagesOptions) {
     const isFile = file.startsWith(webDir + sep) && existsSync(file) && statSync(file).isFile();
     // SPA fallback: a path under /app/ that is no file is one of the app's routes.
     const served = isFile ? file : index;
+    // Hashed names are cached for good; the rest keep their names across builds (index.html, sw.js, the manifest):
+    // never cached, so a new build's service worker is found at the next visit.
     const hashed = served.startsWith(resolve(webDir, 'assets') + sep);
     res.writeHead(200, {
       'content-type': TYPES[extname(served)] ?? 'application/octet-stream',

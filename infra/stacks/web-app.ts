@@ -53,6 +53,14 @@ const ROUTER = `function handler(event) {
   return request;
 }`;
 
+/**
+ * Which built files go where (CDK's glob excludes, tested in test/infra/web.test.ts): hashed files under assets/
+ * are immutable; every other file keeps its name from build to build (index.html, the service worker sw.js and
+ * registerSW.js, manifest.webmanifest, icons) and must be revalidated. config.json is written here, not copied.
+ */
+export const HASHED_ONLY = ['*', '!assets', '!assets/*'];
+export const FIXED_NAMES = ['assets', 'config.json'];
+
 export class WebApp extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
@@ -98,6 +106,7 @@ export class WebApp extends Construct {
             "img-src 'self' data:",
             "font-src 'self'",
             "manifest-src 'self'",
+            "worker-src 'self'",
             "frame-ancestors 'none'",
             "base-uri 'none'",
             `form-action 'self' ${auth.domain.baseUrl()}`,
@@ -117,7 +126,8 @@ export class WebApp extends Construct {
     });
 
     const content = S3BucketOrigin.withOriginAccessControl(this.bucket);
-    // index.html and config.json say no-cache (set on the objects below); CloudFront then revalidates each time.
+    // Files with fixed names (index.html, config.json, sw.js, the manifest) say no-cache (set on the objects
+    // below); CloudFront then revalidates each time, and a new build reaches phones at their next visit.
     const revalidate = new CachePolicy(this, 'Revalidate', {
       comment: 'kinerja-asn web app: honour the objects Cache-Control (no-cache pages)',
       minTtl: Duration.seconds(0),
@@ -206,9 +216,9 @@ export class WebApp extends Construct {
         scope: 'openid email profile',
       },
     });
-    // Hashed assets first (kept across deploys for pages still open), then the pages that name them.
+    // Hashed assets first (kept across deploys for pages still open), then the files that name them.
     const assets = new BucketDeployment(this, 'Assets', {
-      sources: [Source.asset(props.content, { exclude: ['index.html', 'config.json'] })],
+      sources: [Source.asset(props.content, { exclude: HASHED_ONLY })],
       destinationBucket: this.bucket,
       destinationKeyPrefix: 'app/',
       prune: false,
@@ -216,7 +226,7 @@ export class WebApp extends Construct {
       cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
     });
     const pages = new BucketDeployment(this, 'Pages', {
-      sources: [Source.asset(props.content, { exclude: ['*', '!index.html'] }), Source.jsonData('config.json', config)],
+      sources: [Source.asset(props.content, { exclude: FIXED_NAMES }), Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
       destinationKeyPrefix: 'app/',
       prune: false,

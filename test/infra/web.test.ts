@@ -2,11 +2,13 @@
  * The web app's cloud side, synthesised from the real manifest with bundling skipped (web/dist replaced by a
  * one-page stand-in): private bucket, CloudFront with OAC, the router function, headers, cache rules, config.json.
  */
-import { Validations } from 'aws-cdk-lib';
+import { resolve } from 'node:path';
+import { IgnoreStrategy, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
+import { FIXED_NAMES, HASHED_ONLY } from '../../infra/stacks/web-app.ts';
 
 type Json = Record<string, any>;
 
@@ -80,6 +82,8 @@ describe('web app: bucket and distribution', () => {
       "frame-ancestors 'none'",
       "base-uri 'none'",
       "object-src 'none'",
+      "manifest-src 'self'",
+      "worker-src 'self'",
     ])
       expect(csp).toContain(directive);
     expect(csp).toContain('cognito-idp.');
@@ -103,6 +107,26 @@ describe('web app: bucket and distribution', () => {
     expect(JSON.stringify(config.auth.redirectUri)).toContain('/app/auth/callback');
     for (const key of ['authority', 'clientId', 'domain', 'postLogoutRedirectUri'])
       expect(config.auth[key]).toBeDefined();
+  });
+
+  it.each([
+    ['assets/index-abc123.js', 'immutable'],
+    ['assets/index-abc123.css', 'immutable'],
+    ['index.html', 'no-cache'],
+    ['sw.js', 'no-cache'],
+    ['registerSW.js', 'no-cache'],
+    ['manifest.webmanifest', 'no-cache'],
+    ['icon-192.png', 'no-cache'],
+    ['config.json', 'written at deploy'],
+  ])('deploys %s %s', (file, expected) => {
+    // The deployments' own excludes, read by CDK's own matcher: copied when neither the file nor a folder above
+    // it is excluded (an excluded folder is not entered).
+    const root = resolve('/dist');
+    const parts = file.split('/');
+    const paths = parts.map((_, i) => resolve(root, ...parts.slice(0, i + 1)));
+    const copiedBy = (exclude: string[]) => paths.every((p) => !IgnoreStrategy.glob(root, exclude).ignores(p));
+    const where = [copiedBy(HASHED_ONLY) && 'immutable', copiedBy(FIXED_NAMES) && 'no-cache'].filter(Boolean);
+    expect(where).toEqual(expected === 'written at deploy' ? [] : [expected]);
   });
 });
 

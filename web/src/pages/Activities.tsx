@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
+import { QueuedActivities } from '../offline/QueuedActivities';
 import { ActivityForm, type ActivityValues } from './activities/ActivityForm';
 import { ActivityList } from './activities/ActivityList';
 import { type Notice, useActivities, useCreateActivity, usePlanInForce } from './activities/data';
@@ -22,6 +23,7 @@ export function Activities() {
         <h2 id="log-activity">{t('activities.logTitle')}</h2>
         <NewActivity today={today} />
       </section>
+      <QueuedActivities />
       <section aria-labelledby="week-activities">
         <h2 id="week-activities">{t('activities.weekTitle')}</h2>
         <Week today={today} />
@@ -50,7 +52,7 @@ function NewActivity({ today }: { today: string }) {
   const { t } = useI18n();
   const create = useCreateActivity();
   const [next, setNext] = useState({ values: blank(today), resetKey: 0 });
-  const [saved, setSaved] = useState<{ notice: Notice } | undefined>();
+  const [saved, setSaved] = useState<{ queued: boolean; notice?: Notice } | undefined>();
   return (
     <ActivityForm
       initial={next.values}
@@ -64,17 +66,19 @@ function NewActivity({ today }: { today: string }) {
         create.mutate(
           { body, idempotencyKey: crypto.randomUUID() },
           {
-            onSuccess: ({ activity, notice }) => {
-              setSaved({ notice });
+            onSuccess: (result) => {
+              // Without a connection it waits on the device (offline/) and is listed as not sent yet.
+              const { date, end } = result.queued ? result.body : result.activity;
+              setSaved(result.queued ? { queued: true } : { queued: false, notice: result.notice });
               // The next entry is often on the same day, starting when this one ended.
-              setNext((n) => ({ values: blank(activity.date, activity.end), resetKey: n.resetKey + 1 }));
+              setNext((n) => ({ values: blank(date, end), resetKey: n.resetKey + 1 }));
             },
           },
         );
       }}
     >
       <div role="status">
-        {saved && <p className="log-saved">{t('activities.saved')}</p>}
+        {saved && <p className="log-saved">{t(saved.queued ? 'offline.queuedSaved' : 'activities.saved')}</p>}
         {saved?.notice && <p className="note">{saved.notice.message}</p>}
       </div>
     </ActivityForm>

@@ -63,6 +63,21 @@ function inputOf(v: ActivityValues): ActivityInput {
   };
 }
 
+/** An entry's body back as the form's values (a queued entry the API refused, to fix). */
+export function valuesOfInput(input: ActivityInput): ActivityValues {
+  return {
+    date: input.date,
+    start: input.start,
+    end: input.end,
+    rhkId: input.rhkId,
+    ikiId: input.ikiId,
+    description: input.description,
+    outputQuantity: input.outputQuantity === undefined ? '' : String(input.outputQuantity),
+    outputUnit: input.outputUnit,
+    evidence: input.evidence?.[0] ?? '',
+  };
+}
+
 interface Props {
   initial: ActivityValues;
   submitLabel: string;

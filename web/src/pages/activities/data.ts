@@ -3,10 +3,13 @@
  * app's other hooks do; every write refreshes the entries and the period's totals.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, unwrap } from '../../api/client';
+import { type Api, ApiError, unwrap } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
+import { enqueue, getSnapshot } from '../../offline/activityQueue';
+import { useQueueOwner } from '../../offline/hooks';
+import { isUnreachable, waiting } from '../../offline/queue';
 import { yearOf } from './dates';
 
 export type Activity = components['schemas']['Activity'];
@@ -101,24 +104,43 @@ function useRefreshAfterWrite() {
     ]);
 }
 
-/** A 4xx will not change by sending again; a network failure or 5xx may (the same Idempotency-Key makes it safe). */
-const retryUnreachable = (count: number, error: unknown) =>
-  !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2;
+/** POST one entry with its Idempotency-Key: the same key on every attempt makes the API store it once. */
+export function postActivity(api: Api, body: ActivityInput, idempotencyKey: string) {
+  return unwrap(
+    api.POST('/employees/{nip}/activities', {
+      params: { path: me, header: { 'Idempotency-Key': idempotencyKey } },
+      body,
+    }),
+  );
+}
+
+/** Sent (the API's answer), or kept on the device to be sent when the API can be reached (offline/). */
+export type CreateResult =
+  | ({ queued: false } & components['schemas']['ActivityWithNotice'])
+  | { queued: true; body: ActivityInput };
 
 export function useCreateActivity() {
   const api = useApi();
+  const owner = useQueueOwner();
   const refresh = useRefreshAfterWrite();
   return useMutation({
-    // The key is made per submission by the caller, so the automatic retries of one attempt share it.
-    mutationFn: ({ body, idempotencyKey }: { body: ActivityInput; idempotencyKey: string }) =>
-      unwrap(
-        api.POST('/employees/{nip}/activities', {
-          params: { path: me, header: { 'Idempotency-Key': idempotencyKey } },
-          body,
-        }),
-      ),
-    retry: retryUnreachable,
-    onSuccess: refresh,
+    // The key is made per submission by the caller; a queued entry keeps it for every later attempt.
+    mutationFn: async ({ body, idempotencyKey }: { body: ActivityInput; idempotencyKey: string }) => {
+      const queue = async (who: string): Promise<CreateResult> => {
+        await enqueue({ key: idempotencyKey, owner: who, body, queuedAt: new Date().toISOString() });
+        return { queued: true, body };
+      };
+      // No connection, or entries already waiting: this one goes behind them, so they are sent in order.
+      if (owner && (!navigator.onLine || waiting(getSnapshot(), owner).length > 0)) return queue(owner);
+      try {
+        return { queued: false, ...(await postActivity(api, body, idempotencyKey)) } as CreateResult;
+      } catch (err) {
+        // A 4xx is the person's to fix now; no answer or a 5xx waits on the device and is sent again later.
+        if (owner && isUnreachable(err)) return queue(owner);
+        throw err;
+      }
+    },
+    onSuccess: (result) => (result.queued ? undefined : refresh()),
   });
 }
 
