@@ -8,7 +8,6 @@ import { Link, useRoute } from 'wouter';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n';
 import { QueueStatus } from '../offline/QueueStatus';
-import { QueueStatus } from '../offline/QueueStatus';
 import type { AppRoute } from '../routes';
 
 export function Layout({ name, routes, children }: { name?: string; routes: AppRoute[]; children: ReactNode }) {
@@ -22,7 +21,6 @@ export function Layout({ name, routes, children }: { name?: string; routes: AppR
         <p className="app-name">{t('appName')}</p>
         {name && <p className="who">{name}</p>}
         <div className="header-actions">
-          <QueueStatus />
           <QueueStatus />
           <LanguageSwitch />
           <SignOut />
@@ -45,29 +43,34 @@ export function Layout({ name, routes, children }: { name?: string; routes: AppR
 function NavItem({ route }: { route: AppRoute }) {
   const { t } = useI18n();
   const [active] = useRoute(route.path);
-  return (
-    <li>
-      <Link href={route.path} aria-current={active ? 'page' : undefined}>
-        {t(route.label)}
-        {route.badge && <NavBadge badge={route.badge} />}
-      </Link>
-    </li>
+  const { badge } = route;
+  // With a count, the link's name says it in words ("Kotak masuk, 3 belum dibaca"); the badge drawn is only seen.
+  const link = (count?: number) => (
+    <Link
+      href={route.path}
+      aria-current={active ? 'page' : undefined}
+      aria-label={badge && count ? `${t(route.label)}, ${t(badge.label, { count })}` : undefined}
+    >
+      {t(route.label)}
+      {count ? (
+        <span className="nav-badge" aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
+      ) : null}
+    </Link>
   );
+  return <li>{badge ? <Counted useCount={badge.useCount}>{link}</Counted> : link()}</li>;
 }
 
-/** The count drawn as a badge; its words ("3 belum dibaca") complete the link's name for screen readers. */
-function NavBadge({ badge }: { badge: NonNullable<AppRoute['badge']> }) {
-  const { t } = useI18n();
-  const count = badge.useCount();
-  if (!count) return null;
-  return (
-    <>
-      <span className="sr-only">, {t(badge.label, { count })}</span>
-      <span className="nav-badge" aria-hidden="true">
-        {count > 99 ? '99+' : count}
-      </span>
-    </>
-  );
+/** Asks a menu item's count (a hook, so in a component of its own) and draws the item with it. */
+function Counted({
+  useCount,
+  children,
+}: {
+  useCount: () => number | undefined;
+  children: (count: number | undefined) => ReactNode;
+}) {
+  return children(useCount());
 }
 
 export function LanguageSwitch() {
