@@ -46,7 +46,16 @@ describe('the activity page', () => {
     expect(await iki.isDisabled()).toBe(true);
     expect(await page.getByLabel('Tanggal', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await page.getByRole('heading', { name: 'Capaian periode berjalan' }).waitFor();
-    await page.getByText(/^Realisasi .* dari target 2.400 orang$/).waitFor();
+    // The month's part of the yearly 2,400 (1/12) is what realisasi is compared with, as scoring does.
+    await page.getByText(/^Realisasi .* dari target periode 200 orang$/).waitFor();
+    await page.getByText('Target tahunan 2.400 orang; periode ini memikul 1/12 darinya.').waitFor();
+    expect(
+      await page
+        .getByText(
+          /^Capaian (sejauh ini [\d.,]+%|belum dapat dihitung \(dihitung 0\)) · (Di atas|Sesuai|Di bawah) ekspektasi$/,
+        )
+        .count(),
+    ).toBe(2);
     await expectAccessible(page, 'empty form');
     await expectFitsPhone(page, 'none');
 

@@ -9,6 +9,7 @@ import * as evaluation from './words/evaluation';
 import * as feedback from './words/feedback';
 import * as inbox from './words/inbox';
 import * as offline from './words/offline';
+import * as periodTotals from './words/period-totals';
 import * as plans from './words/plans';
 
 const base = {
@@ -84,7 +85,7 @@ const base = {
   'activities.periodOf': 'Periode {period}',
   'activities.counted': 'Menit terhitung',
   'activities.noData': 'belum ada data',
-  'activities.realisasi': 'Realisasi {realisasi} dari target {target} {unit}',
+  'activities.realisasi': 'Realisasi {realisasi} dari target periode {target} {unit}',
   'activities.approvedCount': '{count} aktivitas disetujui',
   'activities.fromService': 'Diukur dari data layanan.',
   'home.logActivity': 'Catat aktivitas',
@@ -150,7 +151,7 @@ const base = {
 };
 
 /** Each area's words live in words/<area>.ts, so pages can grow without touching one long list. */
-const id = { ...base, ...plans.id, ...inbox.id, ...feedback.id, ...evaluation.id, ...offline.id };
+const id = { ...base, ...plans.id, ...inbox.id, ...feedback.id, ...evaluation.id, ...offline.id, ...periodTotals.id };
 
 export type MessageKey = keyof typeof id;
 
@@ -225,7 +226,7 @@ const baseEn: Record<keyof typeof base, string> = {
   'activities.periodOf': 'Period {period}',
   'activities.counted': 'Counted minutes',
   'activities.noData': 'no data yet',
-  'activities.realisasi': 'Realisasi {realisasi} of target {target} {unit}',
+  'activities.realisasi': 'Realisasi {realisasi} of the period target {target} {unit}',
   'activities.approvedCount': '{count} approved activities',
   'activities.fromService': 'Measured from service data.',
   'home.logActivity': 'Log an activity',
@@ -297,6 +298,7 @@ const en: Record<MessageKey, string> = {
   ...feedback.en,
   ...evaluation.en,
   ...offline.en,
+  ...periodTotals.en,
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { id, en };

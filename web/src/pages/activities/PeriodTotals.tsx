@@ -1,6 +1,7 @@
 /**
  * The period's running totals as scoring reads them: entries by status, counted minutes, and per IKI of the plan
- * in force its realisasi beside the target (GET /employees/me/activity-totals/{periodId}).
+ * in force its realisasi beside the period's target (a month carries 1/12 of a yearly quantity target), with the
+ * capaian so far and its level as scoring would judge them today (GET /employees/me/activity-totals/{periodId}).
  */
 import type { components } from '../../api/schema';
 import { FormError } from '../../components/forms';
@@ -63,10 +64,21 @@ export function PeriodTotals({ date }: { date: string }) {
 function IkiRow({ iki }: { iki: IkiProgress }) {
   const { t, locale } = useI18n();
   const realisasi = iki.realisasi === null ? t('activities.noData') : iki.realisasi.toLocaleString(locale);
+  const level = t(`totals.level.${iki.level}`);
   return (
     <div className="log-entry">
       <p className="log-iki">{iki.name}</p>
-      <p>{t('activities.realisasi', { realisasi, target: targetText(iki.target, locale), unit: iki.unit })}</p>
+      <p>{t('activities.realisasi', { realisasi, target: targetText(iki.periodTarget, locale), unit: iki.unit })}</p>
+      <p>
+        {iki.capaian === null
+          ? t('totals.noCapaian', { level })
+          : t('totals.capaian', { capaian: iki.capaian.toLocaleString(locale), level })}
+      </p>
+      {iki.months !== 12 && (
+        <p className="log-hint">
+          {t('totals.yearly', { target: targetText(iki.target, locale), unit: iki.unit, months: iki.months })}
+        </p>
+      )}
       {iki.source === 'activities' && (
         <p className="log-hint">{t('activities.approvedCount', { count: iki.approvedCount })}</p>
       )}
