@@ -2,6 +2,7 @@
  * The local API Gateway: routes from the manifest, JWT verification as the HTTP API's JWT authorizer does it,
  * and API Gateway HTTP API (payload v2) events handed to the very same handlers Lambda runs.
  */
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -203,7 +204,9 @@ export function createGateway({
       );
       const query: Record<string, string> = {};
       for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
-      const isText = raw.length === 0 || TEXT.test(headers['content-type'] ?? 'application/json');
+      // A text body that is not valid UTF-8 reaches the function as its bytes, base64-encoded: decoding it here would
+      // turn the bad bytes into U+FFFD unseen, and the function refuses them instead.
+      const isText = raw.length === 0 || (TEXT.test(headers['content-type'] ?? 'application/json') && isUtf8(raw));
       const now = new Date();
       const event = {
         version: '2.0',

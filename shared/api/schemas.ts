@@ -7,6 +7,28 @@ const describe = (description: string, examples?: unknown[]) =>
 /** A description (and examples) for the OpenAPI document. */
 export const meta = describe;
 
+/**
+ * Whether DynamoDB stores a number exactly: 0, or a magnitude from 1e-130 (its smallest) up to 2^53 − 1 (beyond,
+ * JavaScript itself has lost digits). Every request value is held to it at the edge (shared/http/handler.ts).
+ */
+export const storableNumber = (n: number): boolean =>
+  n === 0 || (Number.isFinite(n) && Math.abs(n) >= 1e-130 && Math.abs(n) <= Number.MAX_SAFE_INTEGER);
+
+/**
+ * Characters no text of a request may hold (checked at the edge for every string): control characters other than
+ * tab and line breaks (NUL…), the bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069: they
+ * reorder what a reader sees), U+FFFD (a decoder replaced bytes that were not text) and lone surrogates.
+ */
+const UNSAFE_CHARACTER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]|\p{Cs}/u;
+
+/** The first character of `text` no request may hold, as U+XXXX; undefined if there is none. */
+export function unsafeCharacterIn(text: string): string | undefined {
+  const found = UNSAFE_CHARACTER.exec(text)?.[0];
+  return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** Free text, trimmed, not empty. */
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 

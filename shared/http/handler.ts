@@ -4,6 +4,7 @@ import type * as z from 'zod/mini';
 import type { AuthMode } from '#shared/platform/manifest';
 import { scopeClaim } from '#shared/platform/scopes';
 import type { RouteSpec } from '../api/route.ts';
+import { storableNumber, unsafeCharacterIn } from '../api/schemas.ts';
 import { writeContextOf } from '../app/context.ts';
 import {
   type Claims,
@@ -15,7 +16,12 @@ import {
 import { type Lang, negotiateLang, registerMessages, render } from '../messages/catalogue.ts';
 import { DomainError } from '../messages/errors.ts';
 import { httpStatusOf } from '../messages/status.ts';
-import { validationMessage } from '../messages/validation.ts';
+import {
+  invalidEncodingMessage,
+  unsafeCharacterMessage,
+  unstorableNumberMessage,
+  validationMessage,
+} from '../messages/validation.ts';
 import { logger, metrics, observe } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
@@ -57,24 +63,63 @@ export const createdOrReplayed = (body: unknown, replayed: boolean): Reply =>
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
-/** Validates one part of a request (or one item of a batch) in the caller's language; 400 with every issue. */
+/**
+ * Validates one part of a request (or one item of a batch) in the caller's language; 400 with every issue. What
+ * passes is then searched for what no field may hold (see `unstorable`): the schemas of every operation at once.
+ */
 export function parsePart<S extends Schema | undefined>(schema: S, input: unknown, where: string, lang: Lang): Out<S> {
   if (!schema) return undefined as Out<S>;
   const result = schema.safeParse(input, { error: (issue) => validationMessage(issue, lang) });
-  if (result.success) return result.data as Out<S>;
-  throw new DomainError(
-    'validation_failed',
-    {},
-    result.error.issues.map((i) => ({
-      field: [where, ...i.path.map(String)].join('.'),
-      code: i.code,
-      message: i.message,
-    })),
-  );
+  if (!result.success)
+    throw new DomainError(
+      'validation_failed',
+      {},
+      result.error.issues.map((i) => ({
+        field: [where, ...i.path.map(String)].join('.'),
+        code: i.code,
+        message: i.message,
+      })),
+    );
+  const problems = unstorable(result.data, [where], lang);
+  if (problems.length) throw new DomainError('validation_failed', {}, problems);
+  return result.data as Out<S>;
 }
 
-const rawBodyOf = (event: Event): string =>
-  event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+/**
+ * Values JSON carries that no field may hold: numbers DynamoDB cannot store exactly (beyond 2^53, or nearer zero
+ * than 1e-130: they would fail the write as a 500), and text with control or bidirectional-override characters
+ * (NUL, RLO…: they hide or reorder what a reader sees) or broken encoding.
+ */
+function unstorable(value: unknown, path: string[], lang: Lang): { field: string; code: string; message: string }[] {
+  const problem = (code: string, message: string) => [{ field: path.join('.'), code, message }];
+  if (typeof value === 'number')
+    return storableNumber(value) ? [] : problem('unstorable_number', unstorableNumberMessage(value, lang));
+  if (typeof value === 'string') {
+    const bad = unsafeCharacterIn(value);
+    return bad === undefined ? [] : problem('unsafe_character', unsafeCharacterMessage(bad, lang));
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => unstorable(v, [...path, String(i)], lang));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => unstorable(v, [...path, k], lang));
+  return [];
+}
+
+/** The body's bytes as text; bytes that are not UTF-8 are refused, never replaced with U+FFFD and stored. */
+function rawBodyOf(event: Event): string {
+  if (!event.body) return '';
+  if (!event.isBase64Encoded) return event.body;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(event.body, 'base64'));
+  } catch {
+    throw new DomainError('validation_failed', {}, [
+      {
+        field: 'body',
+        code: 'invalid_encoding',
+        message: invalidEncodingMessage(negotiateLang(event.headers?.['accept-language'])),
+      },
+    ]);
+  }
+}
 
 function readBody(spec: RouteSpec, event: Event, lang: Lang): unknown {
   const raw = rawBodyOf(event);
@@ -83,6 +128,12 @@ function readBody(spec: RouteSpec, event: Event, lang: Lang): unknown {
     if (contentType && contentType !== 'text/csv' && contentType !== 'text/plain') {
       throw new DomainError('unsupported_media_type', { got: contentType, expected: 'text/csv' });
     }
+    // Rows are validated by the use case; what no text may hold is refused here, for the whole file.
+    const bad = unsafeCharacterIn(raw);
+    if (bad !== undefined)
+      throw new DomainError('validation_failed', {}, [
+        { field: 'body', code: 'unsafe_character', message: unsafeCharacterMessage(bad, lang) },
+      ]);
     return raw;
   }
   if (spec.bodyType === 'form') {

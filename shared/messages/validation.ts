@@ -165,3 +165,21 @@ export function validationMessage(issue: ValidationIssue, lang: Lang): string {
         : 'Isian tidak memenuhi aturan kolom ini; lihat dokumentasi API.';
   }
 }
+
+/** A number DynamoDB cannot store exactly (see storableNumber in shared/api/schemas.ts). */
+export const unstorableNumberMessage = (value: number, lang: Lang): string =>
+  lang === 'en'
+    ? `The number ${value} cannot be stored exactly: send 0, or a number between 1e-130 and 9007199254740991 (2^53 − 1) in size.`
+    : `Angka ${value} tidak bisa disimpan dengan tepat: kirim 0, atau angka yang besarnya antara 1e-130 dan 9007199254740991 (2^53 − 1).`;
+
+/** A character no text may hold (see unsafeCharacterIn in shared/api/schemas.ts), named by its code point. */
+export const unsafeCharacterMessage = (codePoint: string, lang: Lang): string =>
+  lang === 'en'
+    ? `The text contains the invisible character ${codePoint} (a control or text-direction character, or a broken one): remove it and send again.`
+    : `Teks ini memuat karakter tak terlihat ${codePoint} (karakter kontrol, pengatur arah teks, atau karakter rusak): hapus lalu kirim ulang.`;
+
+/** A request body whose bytes are not UTF-8. */
+export const invalidEncodingMessage = (lang: Lang): string =>
+  lang === 'en'
+    ? 'The request body is not valid UTF-8 text: save or send it as UTF-8 and try again.'
+    : 'Isi permintaan bukan teks UTF-8 yang sah: simpan atau kirim sebagai UTF-8 lalu ulangi.';
