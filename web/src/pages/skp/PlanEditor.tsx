@@ -139,7 +139,7 @@ export function PlanEditor({ year, latest, onOutcome }: Props) {
               n={i + 1}
               errors={(field) => byField.get(`rhk.${i}.${field}`)}
               hasSupervisor={hasSupervisor}
-              supervisor={supervisor.data ?? undefined}
+              supervisor={supervisor.data}
               onChange={(patch) => setRhk(i, patch)}
               onIkiChange={(j, patch) => setIki(i, j, patch)}
               onAddIki={() => setRhk(i, { iki: [...r.iki, blankIki()] })}
@@ -175,7 +175,8 @@ interface RhkProps {
   n: number;
   errors: (field: string) => string | undefined;
   hasSupervisor: boolean;
-  supervisor: SupervisorPlan | undefined;
+  /** Undefined while loading; null when the supervisor has no plan in force (or there is no supervisor). */
+  supervisor: SupervisorPlan | null | undefined;
   onChange: (patch: Partial<RhkDraft>) => void;
   onIkiChange: (j: number, patch: Partial<IkiDraft>) => void;
   onAddIki: () => void;
@@ -233,7 +234,11 @@ function RhkFields({
               {p.title}
             </option>
           ))}
-          {!known && <option value={rhk.parentRhkId}>{t('skp.edit.parentUnknown')}</option>}
+          {!known && (
+            <option value={rhk.parentRhkId}>
+              {supervisor === undefined ? t('loading') : t('skp.edit.parentUnknown')}
+            </option>
+          )}
         </SelectField>
       ) : (
         <TextAreaField
@@ -286,7 +291,8 @@ function IkiFields({
   onRemove: () => void;
 }) {
   const { t } = useI18n();
-  const number = { type: 'text', inputMode: 'decimal' } as const;
+  // The browser reads numbers in the page's language and hands over a plain decimal (never "2.400" for 2400).
+  const number = { type: 'number', inputMode: 'decimal', min: 0, step: 'any' } as const;
   return (
     <fieldset className="skp-edit-iki">
       <legend>{t('skp.edit.iki', { n })}</legend>

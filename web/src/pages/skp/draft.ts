@@ -83,7 +83,7 @@ export function draftOf(rhk: Rhk[]): RhkDraft[] {
 }
 
 /** A typed number, or undefined when empty (the API then names the missing field). */
-const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.'))) as number;
+const num = (s: string) => (s.trim() === '' ? undefined : Number(s)) as number;
 
 /** The body's RHK: links and unit goals left out when empty, a service metric only for service data. */
 export function rhkOf(draft: RhkDraft[]): Rhk[] {
@@ -112,9 +112,7 @@ export function rhkOf(draft: RhkDraft[]): Rhk[] {
 
 /** The sum of the typed weights (what the API will compare with 100), rounded as the API rounds it. */
 export const weightTotal = (draft: RhkDraft[]): number =>
-  Math.round(
-    draft.flatMap((r) => r.iki).reduce((sum, k) => sum + (Number(k.weight.replace(',', '.')) || 0), 0) * 1000,
-  ) / 1000;
+  Math.round(draft.flatMap((r) => r.iki).reduce((sum, k) => sum + (Number(k.weight) || 0), 0) * 1000) / 1000;
 
 /** Where the editor shows a message: the whole list (`rhk`), an RHK's field, or an IKI's field. */
 const ikiFields: Record<string, string> = {
