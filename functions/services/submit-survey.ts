@@ -7,8 +7,13 @@ import { surveyErrorPage, thankYouPage } from '#shared/http/survey-page';
 export const handler = publicHandler(
   submitSurvey,
   async (req) => {
-    const { comment, complaint, ...answers } = req.body;
-    const { followUp } = await answerSurvey(req, req.params.token, { answers, comment, complaint: complaint === 'ya' });
+    const { comment, complaint, contact, ...answers } = req.body;
+    const { followUp } = await answerSurvey(req, req.params.token, {
+      answers,
+      comment,
+      complaint: complaint === 'ya',
+      contact,
+    });
     return { html: thankYouPage(followUp), headers: pageHeaders };
   },
   surveyErrorPage,

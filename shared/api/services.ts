@@ -442,9 +442,11 @@ export const submitSurvey = route({
     ...Object.fromEntries(elementCodes.map((c) => [c, answer])),
     comment: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
     complaint: z.optional(z.enum(['ya'])),
+    contact: z.optional(z.string().check(z.trim(), z.maxLength(254))),
   } as Record<(typeof elementCodes)[number], typeof answer> & {
     comment: z.ZodMiniOptional<z.ZodMiniString>;
     complaint: z.ZodMiniOptional<z.ZodMiniEnum<{ ya: 'ya' }>>;
+    contact: z.ZodMiniOptional<z.ZodMiniString>;
   }),
   errorsAs: 'html',
   docs: import.meta.bundled
@@ -453,7 +455,7 @@ export const submitSurvey = route({
         tag: 'Survei',
         summary: 'Kirim jawaban survei (form) / submit the survey (form post)',
         description:
-          'The nine SKM elements (u1–u9, 1–4), an optional comment and complaint. One answer per link (409 after). Low ratings and complaints go to the unit head for follow-up.',
+          "The nine SKM elements (u1–u9), each answered 1–4 from the element's own four answers (PermenPANRB 14/2017), an optional comment and complaint, and an optional `contact` (phone or e-mail, 422 when it is neither) kept only when the response is passed on for follow-up. One answer per link (409 after). Low ratings and complaints go to the unit head for follow-up.",
         bodyExample: 'u1=4&u2=4&u3=3&u4=4&u5=4&u6=4&u7=4&u8=3&u9=4&comment=Pelayanan+cepat',
         responses: {
           200: {
@@ -650,6 +652,16 @@ export const followUp = import.meta.bundled
         serviceType: z.string(),
         serviceName: z.nullable(z.string()).check(meta('Nama jenis layanan / the service type’s name')),
         reasons: z.array(z.string()),
+        reference: z.nullable(z.string()).check(meta('Nomor transaksi pada sistem instansi / the agency’s transaction reference')),
+        contact: z.optional(
+          z
+            .object({ kind: z.enum(['phone', 'email']), value: z.string() })
+            .check(
+              meta(
+                'Kontak warga untuk tindak lanjut, hanya bagi yang menindaklanjuti, sampai diselesaikan / the citizen’s contact, for those handling it only, until resolved',
+              ),
+            ),
+        ),
         answers: z.record(z.string(), z.number()),
         comment: z.nullable(z.string()),
         submittedAt: z.string(),
@@ -673,6 +685,8 @@ const followUpExample = {
   serviceType: 'ktp-el',
   serviceName: 'KTP Elektronik (KTP-el)',
   reasons: ['complaint', 'element_rated_1'],
+  reference: 'SIAK-2026-000123',
+  contact: { kind: 'phone', value: '+6281234567890' },
   answers: { u1: 4, u2: 3, u3: 1, u4: 4, u5: 4, u6: 4, u7: 4, u8: 3, u9: 4 },
   comment: 'Petugas tidak ramah',
   submittedAt: '2026-11-27T03:00:00.000Z',
@@ -694,7 +708,7 @@ export const listSurveyFollowUps = route({
           'Pengaduan dan nilai rendah yang perlu ditindaklanjuti (2×24 jam) / complaints and low ratings to follow up',
         description:
           'Paged with `limit`/`cursor`, newest first; `status` filters a page, so a page may hold fewer than `limit` while `nextCursor` is present. ' +
-          "With the service's name and the name of who resolved it. The unit's heads, people of units above it, the OPD admin, BKPSDM and auditors.",
+          "With the service's name, the agency's transaction `reference` and the name of who resolved it. The unit's heads, people of units above it, the OPD admin, BKPSDM and auditors; the citizen's `contact` (when left) only to those who may resolve it (the unit head or their Plt/Plh, the OPD admin, BKPSDM), until it is resolved.",
         responses: {
           200: {
             description: 'Newest first',

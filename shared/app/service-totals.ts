@@ -28,13 +28,18 @@ export const completionDelta = (t: Pick<ServiceTransaction, 'serviceSeconds' | '
         buckets: { [minuteBucket(t.serviceSeconds)]: 1 },
       };
 
-/** The follow-up a flagged response raises, due 2×24 hours after it; its id sorts by time. */
-export function followUpOf(r: StoredResponse): FollowUp {
+/**
+ * The follow-up a flagged response raises, due 2×24 hours after it; its id sorts by time and names the link
+ * (`<time>-<linkId>`, see linkIdOfFollowUp). It carries the agency's reference of the transaction, so whoever
+ * follows up can find the case in the agency's own system.
+ */
+export function followUpOf(r: StoredResponse, reference: string | null): FollowUp {
   return {
     id: `${r.submittedAt.replace(/[-:.]/g, '')}-${r.linkId}`,
     unitCode: r.unitCode,
     serviceType: r.serviceType,
     reasons: r.followUpReasons,
+    reference,
     answers: r.answers,
     comment: r.comment ?? null,
     submittedAt: r.submittedAt,
@@ -111,7 +116,12 @@ export async function applyServiceChange(
       },
     });
     if (r.followUpReasons.length > 0)
-      extra.push({ put: { table: 'main', item: new SurveyRepository(scope).followUpItem(followUpOf(r), ctx) } });
+      extra.push({
+        put: {
+          table: 'main',
+          item: new SurveyRepository(scope).followUpItem(followUpOf(r, tx?.externalId ?? null), ctx),
+        },
+      });
   } else {
     return 'ignored';
   }

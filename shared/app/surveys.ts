@@ -1,5 +1,5 @@
 /** The citizen survey behind a receipt's link: the form, and its one response. */
-import { type Answers, elementCodes, followUpReasons } from '../domain/skm.ts';
+import { type Answers, elementCodes, followUpReasons, parseContact } from '../domain/skm.ts';
 import { type SurveyLink, verifySurveyLink } from '../domain/survey-token.ts';
 import { DomainError } from '../messages/errors.ts';
 import { OrgScope } from '../store/org-scope.ts';
@@ -39,14 +39,20 @@ export async function surveyForm(
 /**
  * One response per link, in one conditional write: the signed link is the authorisation, and the totals and any
  * follow-up for the unit head follow from the stream (update-service-totals). Anonymous: the respondent is not
- * stored. Answers whether the response was passed on for follow-up.
+ * stored. A contact (phone or e-mail) is kept only when the response is passed on for follow-up, apart from the
+ * response, for those handling it. Answers whether the response was passed on for follow-up.
  */
 export async function answerSurvey(
   ctx: { now: Date; requestId: string },
   token: string,
-  input: { answers: Answers; comment?: string; complaint: boolean },
+  input: { answers: Answers; comment?: string; complaint: boolean; contact?: string },
 ): Promise<{ followUp: boolean }> {
   const { scope, link } = await verifiedLink(token, ctx.now);
+  const contact = parseContact(input.contact);
+  if (contact === 'invalid')
+    throw new DomainError('survey_contact_invalid', {}, undefined, [
+      { field: 'contact', code: 'survey_contact_invalid' },
+    ]);
   const comment = input.comment?.trim();
   const response: StoredResponse = {
     linkId: link.linkId,
@@ -58,10 +64,11 @@ export async function answerSurvey(
     followUpReasons: followUpReasons(input.answers, input.complaint),
     submittedAt: ctx.now.toISOString(),
   };
-  await new SurveyRepository(scope).submit(response, {
-    actor: 'citizen',
-    now: response.submittedAt,
-    requestId: ctx.requestId,
-  });
-  return { followUp: response.followUpReasons.length > 0 };
+  const followUp = response.followUpReasons.length > 0;
+  await new SurveyRepository(scope).submit(
+    response,
+    { actor: 'citizen', now: response.submittedAt, requestId: ctx.requestId },
+    followUp ? contact : undefined,
+  );
+  return { followUp };
 }

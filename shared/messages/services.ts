@@ -70,6 +70,10 @@ export const serviceMessages = {
     id: 'Survei untuk layanan ini sudah diisi. Setiap tautan menerima satu jawaban. Terima kasih.',
     en: 'The survey for this service was already answered. Each link takes one response. Thank you.',
   },
+  survey_contact_invalid: {
+    id: 'Kontak yang Anda tulis bukan nomor telepon atau alamat e-mail yang sah. Tulis misalnya 0812 3456 7890 atau nama@contoh.id, atau kosongkan. Belum ada yang tersimpan.',
+    en: 'The contact you wrote is not a valid phone number or e-mail address. Write, for example, 0812 3456 7890 or name@example.id, or leave it empty. Nothing was saved.',
+  },
   follow_up_resolved: {
     id: 'Tindak lanjut ini sudah dicatat sebelumnya.',
     en: 'This follow-up was already recorded.',

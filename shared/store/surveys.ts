@@ -1,6 +1,13 @@
-import type { Answers } from '../domain/skm.ts';
+import type { Answers, Contact } from '../domain/skm.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
+import {
+  cancellationCodes,
+  type Item,
+  isConditionalFailure,
+  type OrgScope,
+  recordOf,
+  type WriteContext,
+} from './org-scope.ts';
 
 export interface SurveyResponse {
   answers: Answers;
@@ -13,6 +20,8 @@ export interface FollowUp {
   unitCode: string;
   serviceType: string;
   reasons: string[];
+  /** The agency's reference of the transaction the response is about (its externalId), when known. */
+  reference: string | null;
   answers: Answers;
   comment: string | null;
   submittedAt: string;
@@ -34,8 +43,12 @@ export interface StoredResponse extends SurveyResponse {
 /**
  * Citizen survey responses (anonymous: nothing about the respondent is stored) and the follow-ups they raise.
  * The running totals and follow-ups follow from the stream (update-service-totals), so a response is one write.
+ * A contact the citizen leaves for a follow-up is its own record, beside the response and never in it: it carries
+ * no entity, so neither the audit trail nor any consumer copies it, it is read only for those handling the
+ * follow-up, and it is deleted when the follow-up is resolved.
  * Keys:
  *   pk ORG#o#SURVEY#<linkId> / sk RESPONSE          the one response a survey link accepts
+ *   pk ORG#o#SURVEY#<linkId> / sk CONTACT           the citizen's contact for the follow-up (optional)
  *   pk ORG#o#UNIT#<unit> / sk FOLLOWUP#<id>         a response the unit head must follow up (id sorts by time)
  */
 export class SurveyRepository {
@@ -50,18 +63,48 @@ export class SurveyRepository {
     return (await this.scope.get('main', k.pk, k.sk, true)) !== undefined;
   }
 
-  /** Records the link's one response (a conditional put: a second submission changes nothing and gets 409). */
-  async submit(response: StoredResponse, ctx: WriteContext): Promise<void> {
+  private contactKey(linkId: string) {
+    return { pk: this.scope.key('SURVEY', linkId), sk: 'CONTACT' };
+  }
+
+  /**
+   * Records the link's one response, and the contact for its follow-up if given, together (conditional: a second
+   * submission changes nothing and gets 409).
+   */
+  async submit(response: StoredResponse, ctx: WriteContext, contact?: Contact): Promise<void> {
+    const item = {
+      ...this.key(response.linkId),
+      ...response,
+      ...this.scope.stamp('SurveyResponse', response.linkId, ctx),
+    };
     try {
-      await this.scope.put(
-        'main',
-        { ...this.key(response.linkId), ...response, ...this.scope.stamp('SurveyResponse', response.linkId, ctx) },
-        { expression: 'attribute_not_exists(pk)' },
-      );
+      if (!contact) await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
+      else
+        await this.scope.transact([
+          { put: { table: 'main', item, condition: 'attribute_not_exists(pk)' } },
+          { put: { table: 'main', item: { ...this.contactKey(response.linkId), ...contact, createdAt: ctx.now } } },
+        ]);
     } catch (err) {
-      if (isConditionalFailure(err)) throw new DomainError('survey_already_answered');
+      if (isConditionalFailure(err) || cancellationCodes(err)[0] === 'ConditionalCheckFailed')
+        throw new DomainError('survey_already_answered');
       throw err;
     }
+  }
+
+  /** The contacts left for these follow-ups, by follow-up id (one batch read): for those handling them only. */
+  async contactsOf(followUps: Pick<FollowUp, 'id'>[]): Promise<Map<string, Contact>> {
+    if (followUps.length === 0) return new Map();
+    const byLink = new Map(followUps.map((f) => [linkIdOfFollowUp(f.id), f.id]));
+    const items = await this.scope.getMany(
+      'main',
+      [...byLink.keys()].map((l) => this.contactKey(l)),
+    );
+    return new Map(
+      items.map((i) => [
+        byLink.get((i.pk as string).slice(this.scope.key('SURVEY', '').length))!,
+        { kind: i.kind, value: i.value } as Contact,
+      ]),
+    );
   }
 
   /** The item of a follow-up a flagged response raises (written by the totals consumer, with the totals it moves). */
@@ -76,7 +119,8 @@ export class SurveyRepository {
 
   private static followUp(i: Item): FollowUp {
     const rest = recordOf(i, 'createdAt', 'updatedAt', 'updatedBy');
-    return rest as unknown as FollowUp;
+    // Follow-ups raised before the reference was carried have none.
+    return { reference: null, ...rest } as unknown as FollowUp;
   }
 
   /** A unit's follow-ups, newest first. */
@@ -91,7 +135,7 @@ export class SurveyRepository {
     return { items: page.items.map(SurveyRepository.followUp), nextCursor: page.nextCursor };
   }
 
-  /** Records the unit head's follow-up; a follow-up is resolved once. */
+  /** Records the unit head's follow-up, once; the citizen's contact, needed no longer, goes with it. */
   async resolve(unitCode: string, id: string, note: string, ctx: WriteContext): Promise<FollowUp> {
     const [pk, sk] = [this.scope.key('UNIT', unitCode), `FOLLOWUP#${id}`];
     const item = await this.scope.get('main', pk, sk, true);
@@ -105,11 +149,17 @@ export class SurveyRepository {
       ...this.scope.stamp('SurveyFollowUp', id, ctx, item as { createdAt: string; version: number }),
     };
     try {
-      await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': item.version } });
+      await this.scope.transact([
+        { put: { table: 'main', item: next, condition: 'version = :v', values: { ':v': item.version } } },
+        { delete: { table: 'main', key: this.contactKey(linkIdOfFollowUp(id)) } },
+      ]);
     } catch (err) {
-      if (isConditionalFailure(err)) throw new DomainError('follow_up_resolved');
+      if (cancellationCodes(err)[0] === 'ConditionalCheckFailed') throw new DomainError('follow_up_resolved');
       throw err;
     }
     return SurveyRepository.followUp(next);
   }
 }
+
+/** A follow-up's id is `<time>-<linkId>` (the time has no dash): the survey link it came from. */
+export const linkIdOfFollowUp = (id: string): string => id.slice(id.indexOf('-') + 1);

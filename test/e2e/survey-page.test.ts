@@ -8,7 +8,7 @@ import { seedDemo } from '../../infra/local/seed.ts';
 import { skmElements } from '../../shared/domain/skm.ts';
 import { signSurveyLink } from '../../shared/domain/survey-token.ts';
 import { wibDate } from '../../shared/domain/time.ts';
-import { launchChromium, PHONE, phoneContext } from '../support/browser.ts';
+import { expectAccessible, launchChromium, PHONE, phoneContext } from '../support/browser.ts';
 import { tokenFor, who } from '../support/demo.ts';
 import { recentService } from '../support/services.ts';
 import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
@@ -17,8 +17,10 @@ const SMALL_PHONE = { ...PHONE, height: 640 };
 let stack: TestStack;
 let browser: Browser;
 let context: BrowserContext;
+let axeContext: BrowserContext; // axe runs as a script: the same HTML, in a context that runs scripts
 let answerUrl: string; // answered in the first test
 let freshUrl: string; // only ever looked at, never answered
+let complaintUrl: string; // answered with a complaint and a contact
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -33,16 +35,18 @@ beforeAll(async () => {
   });
   const res = await stack.call('POST', '/service-transactions', {
     token: await stack.issuer.machineToken(),
-    body: { transactions: [tx('E2E-1'), tx('E2E-2')] },
+    body: { transactions: [tx('E2E-1'), tx('E2E-2'), tx('E2E-3')] },
   });
   expect(res.status).toBe(200);
-  [answerUrl, freshUrl] = res.body.results.map((r: { surveyUrl: string }) => r.surveyUrl);
+  [answerUrl, freshUrl, complaintUrl] = res.body.results.map((r: { surveyUrl: string }) => r.surveyUrl);
   browser = await launchChromium();
   // A cheap phone with JavaScript off: the page promises to work without any.
   context = await phoneContext(browser, { javaScriptEnabled: false, viewport: SMALL_PHONE, defaultTimeout: 5_000 });
+  axeContext = await phoneContext(browser, { viewport: SMALL_PHONE });
 });
 afterAll(async () => {
   await context?.close();
+  await axeContext?.close();
   await browser?.close();
   await stack?.stop();
 });
@@ -53,6 +57,13 @@ const open = async (url: string): Promise<{ page: Page; status: number | undefin
   return { page, status: res?.status() };
 };
 const group = (page: Page, name: string) => page.getByRole('group', { name });
+/** axe finds no WCAG 2.2 AA violation in what the page shows now (checked on a copy, as axe needs scripts). */
+async function expectPageAccessible(page: Page, what: string): Promise<void> {
+  const copy = await axeContext.newPage();
+  await copy.setContent(await page.content());
+  await expectAccessible(copy, what);
+  await copy.close();
+}
 
 /** WCAG 2.x contrast ratio of two CSS `rgb(...)` colours (opaque). */
 function contrast(a: string, b: string): number {
@@ -74,37 +85,47 @@ describe('the survey page in a browser', () => {
     expect(await page.title()).toBe('Survei Kepuasan Masyarakat');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Survei Kepuasan Masyarakat');
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
-    // Nine named groups, each with four radios named by their label.
+    await expectPageAccessible(page, 'the survey form');
+    // Nine questions, each a group named by where it stands, its element and its question, with the element's own
+    // four answers (PermenPANRB 14/2017), and a visible "n/9".
     expect(await page.getByRole('group').count()).toBe(9);
     for (const [i, e] of skmElements.entries()) {
-      const g = group(page, `${i + 1}. ${e.id}`);
+      const g = group(page, `Pertanyaan ${i + 1} dari 9: ${e.id} ${e.question.id}`);
       expect(await g.count(), e.id).toBe(1);
+      const step = g.locator('.step [aria-hidden="true"]');
+      expect(await step.textContent(), e.id).toBe(`${i + 1}/9`);
+      expect(await step.isVisible(), e.id).toBe(true);
       expect(await g.getByRole('radio').count()).toBe(4);
-      for (const name of ['1 – Tidak baik', '2 – Kurang baik', '3 – Baik', '4 – Sangat baik'])
-        expect(await g.getByRole('radio', { name, exact: true }).count()).toBe(1);
+      for (const answer of e.answers)
+        expect(await g.getByRole('radio', { name: answer.id, exact: true }).count(), answer.id).toBe(1);
     }
-    expect(await group(page, 'Persyaratan').count()).toBe(1);
-    expect(await group(page, 'Waktu penyelesaian').count()).toBe(1);
+    // No element is asked on a good–bad scale: the cost is answered from "Sangat mahal" to "Gratis".
+    const cost = group(page, 'Biaya/tarif');
+    expect(
+      await cost.getByRole('radio').evaluateAll((els) => els.map((el) => (el as any).labels[0].textContent)),
+    ).toEqual(['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis']);
+    expect(await page.getByRole('radio', { name: 'Tidak baik', exact: true }).count()).toBe(0);
     // Keyboard for the first element: Space checks the focused radio, ArrowRight moves the choice along.
     const u1 = group(page, 'Persyaratan');
-    await u1.getByRole('radio', { name: '1 – Tidak baik' }).focus();
+    await u1.getByRole('radio', { name: 'Tidak sesuai' }).focus();
     await page.keyboard.press('Space');
-    expect(await u1.getByRole('radio', { name: '1 – Tidak baik' }).isChecked()).toBe(true);
+    expect(await u1.getByRole('radio', { name: 'Tidak sesuai' }).isChecked()).toBe(true);
     await page.keyboard.press('ArrowRight');
-    expect(await u1.getByRole('radio', { name: '2 – Kurang baik' }).isChecked()).toBe(true);
-    expect(await u1.getByRole('radio', { name: '1 – Tidak baik' }).isChecked()).toBe(false);
-    // Taps on the label text for the rest: u2 = 3, the others 4.
+    expect(await u1.getByRole('radio', { name: 'Kurang sesuai', exact: true }).isChecked()).toBe(true);
+    expect(await u1.getByRole('radio', { name: 'Tidak sesuai' }).isChecked()).toBe(false);
+    // Taps on the label text for the rest: u2 its third answer, the others their fourth.
     for (const [i, e] of skmElements.entries()) {
       if (i === 0) continue;
-      const label = e.code === 'u2' ? '3 – Baik' : '4 – Sangat baik';
-      await group(page, e.id).getByText(label).tap();
-      expect(await group(page, e.id).getByRole('radio', { name: label }).isChecked(), e.id).toBe(true);
+      const label = e.answers[e.code === 'u2' ? 2 : 3].id;
+      await group(page, e.id).getByText(label, { exact: true }).tap();
+      expect(await group(page, e.id).getByRole('radio', { name: label, exact: true }).isChecked(), e.id).toBe(true);
     }
     await page.getByLabel('Saran atau pengaduan').fill('Petugas ramah, antrean agak panjang.');
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     await page.waitForLoadState();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Terima kasih');
     expect(await page.getByRole('status').textContent()).toContain('sudah kami terima');
+    await expectPageAccessible(page, 'the thank-you page');
     // The server recorded exactly what the browser sent.
     const kasi = await tokenFor(stack.issuer, who.kasi);
     const survey = await eventually(async () => {
@@ -119,6 +140,41 @@ describe('the survey page in a browser', () => {
     expect(again?.status()).toBe(409);
     expect(await page.getByRole('alert').textContent()).toContain('sudah diisi');
     expect(await page.getByRole('radio').count()).toBe(0);
+    await expectPageAccessible(page, 'the answered-link page');
+    await page.close();
+  });
+
+  it('takes a complaint with a contact, and stops a contact that is neither phone nor e-mail before sending', async () => {
+    const { page } = await open(complaintUrl);
+    const posts: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+    for (const e of skmElements)
+      await group(page, e.id)
+        .getByText(e.answers[e.code === 'u3' ? 0 : 3].id, { exact: true })
+        .tap();
+    await page.getByLabel('Ini pengaduan').check();
+    const contact = page.getByRole('textbox', { name: 'Nomor HP atau e-mail' });
+    await contact.fill('di rumah saja');
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await page.waitForTimeout(300);
+    expect(posts).toEqual([]);
+    expect(await contact.evaluate((el) => (el as any).validity.patternMismatch)).toBe(true);
+    for (const ok of ['0812 3456 7890', '+62 812-3456-7890', '(061) 4512345', 'warga@contoh.id'])
+      expect(await contact.evaluate((el, v) => ((el as any).value = v) && (el as any).validity.valid, ok), ok).toBe(
+        true,
+      );
+    await contact.fill('0812-3456-7890');
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await page.waitForLoadState();
+    expect(posts).toHaveLength(1);
+    expect(await page.getByRole('status').textContent()).toContain('2×24 jam');
+    // The unit head, who handles it, reads the contact beside the transaction's reference.
+    const kasi = await tokenFor(stack.issuer, who.kasi);
+    const followUp = await eventually(async () => {
+      const res = await stack.call('GET', '/units/DUK-IDK/survey-follow-ups', { token: kasi });
+      return res.body.items?.find((f: { reference: string }) => f.reference === 'E2E-3');
+    });
+    expect(followUp.contact).toEqual({ kind: 'phone', value: '+6281234567890' });
     await page.close();
   });
 
@@ -134,7 +190,7 @@ describe('the survey page in a browser', () => {
     // The browser sends the citizen to the first unanswered question.
     expect(
       await group(page, 'Persyaratan')
-        .getByRole('radio', { name: '1 – Tidak baik' })
+        .getByRole('radio', { name: 'Tidak sesuai' })
         .evaluate((el) => el === (globalThis as any).document.activeElement),
     ).toBe(true);
     await page.close();
@@ -165,6 +221,7 @@ describe('the survey page in a browser', () => {
     for (const p of [bad.page, gone.page]) {
       expect(await p.locator('html').getAttribute('lang')).toBe('id');
       expect(await p.getByRole('radio').count()).toBe(0);
+      await expectPageAccessible(p, await p.title());
       await p.close();
     }
   });

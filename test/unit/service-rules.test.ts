@@ -4,7 +4,7 @@ import { sameTransaction } from '../../shared/app/ingest.ts';
 import { completionDelta, followUpOf } from '../../shared/app/service-totals.ts';
 import { type Answers, elementCodes } from '../../shared/domain/skm.ts';
 import type { ServiceTransaction } from '../../shared/store/service-transactions.ts';
-import type { StoredResponse } from '../../shared/store/surveys.ts';
+import { linkIdOfFollowUp, type StoredResponse } from '../../shared/store/surveys.ts';
 
 describe('completionDelta', () => {
   it.each<
@@ -74,11 +74,12 @@ describe('followUpOf', () => {
   });
 
   it('is open, due 2×24 hours after the response, with an id that sorts by time', () => {
-    expect(followUpOf(response({ comment: 'Lama sekali' }))).toEqual({
+    expect(followUpOf(response({ comment: 'Lama sekali' }), 'SIAK-2026-000123')).toEqual({
       id: '20261127T030405678Z-abcDEF123',
       unitCode: 'DUK-IDK',
       serviceType: 'ktp-el',
       reasons: ['complaint', 'element_rated_1', 'low_overall'],
+      reference: 'SIAK-2026-000123',
       answers,
       comment: 'Lama sekali',
       submittedAt: '2026-11-27T03:04:05.678Z',
@@ -89,6 +90,11 @@ describe('followUpOf', () => {
   });
 
   it('carries a null comment when the citizen wrote none', () => {
-    expect(followUpOf(response({})).comment).toBeNull();
+    expect(followUpOf(response({}), null).comment).toBeNull();
+  });
+
+  it('names the survey link it came from, whatever characters the link id holds', () => {
+    for (const linkId of ['abcDEF123', 'a-b_c-d', '-leading'])
+      expect(linkIdOfFollowUp(followUpOf(response({ linkId }), null).id)).toBe(linkId);
   });
 });

@@ -8,6 +8,8 @@ import {
   gradeOfHundredths,
   ikmOf,
   krejcieMorgan,
+  parseContact,
+  skmElements,
 } from '../../shared/domain/skm.ts';
 
 /** Element sums u1…u9 from a list of nine numbers. */
@@ -140,5 +142,72 @@ describe('followUpReasons', () => {
     ],
   ])('%s', (_label, answers, complaint, expected) => {
     expect(followUpReasons(answersOf(answers), complaint)).toEqual(expected);
+  });
+});
+
+describe('the questionnaire (PermenPANRB 14/2017 sample)', () => {
+  // Each element its own four answers, scored 1 to 4 in this order: the regulation's sample, as units print it.
+  it.each([
+    ['u1', 'Persyaratan', ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai']],
+    ['u2', 'Sistem, mekanisme, dan prosedur', ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah']],
+    ['u3', 'Waktu penyelesaian', ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat']],
+    ['u4', 'Biaya/tarif', ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis']],
+    ['u5', 'Produk spesifikasi jenis pelayanan', ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai']],
+    ['u6', 'Kompetensi pelaksana', ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten']],
+    [
+      'u7',
+      'Perilaku pelaksana',
+      ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
+    ],
+    ['u8', 'Sarana dan prasarana', ['Buruk', 'Cukup', 'Baik', 'Sangat baik']],
+    [
+      'u9',
+      'Penanganan pengaduan, saran dan masukan',
+      ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
+    ],
+  ])('%s %s answers %j', (code, name, answers) => {
+    const element = skmElements.find((e) => e.code === code)!;
+    expect(element.id).toBe(name);
+    expect(element.answers.map((a) => a.id)).toEqual(answers);
+    expect(element.question.id).toMatch(/^Bagaimana .+\?$/);
+    expect(new Set(element.answers.map((a) => a.en)).size).toBe(4);
+  });
+
+  it('asks nine different questions, in the order of the elements', () => {
+    expect(skmElements.map((e) => e.code)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9']);
+    expect(new Set(skmElements.map((e) => e.question.id)).size).toBe(9);
+  });
+});
+
+describe('parseContact', () => {
+  it.each([
+    ['nothing', undefined, undefined],
+    ['blank', '   ', undefined],
+    ['a mobile number with spaces', '0812 3456 7890', { kind: 'phone', value: '+6281234567890' }],
+    ['a mobile number with dashes', '0812-3456-7890', { kind: 'phone', value: '+6281234567890' }],
+    ['+62 written', '+62 812 3456 7890', { kind: 'phone', value: '+6281234567890' }],
+    ['62 without the plus', '6281234567890', { kind: 'phone', value: '+6281234567890' }],
+    ['a Medan fixed line with its area code in brackets', '(061) 4512345', { kind: 'phone', value: '+62614512345' }],
+    [
+      'an e-mail address, domain lower-cased',
+      ' Warga.Medan@Contoh.ID ',
+      { kind: 'email', value: 'Warga.Medan@contoh.id' },
+    ],
+    [
+      'an e-mail address with a sub-domain',
+      'a@mail.pemkomedan.go.id',
+      { kind: 'email', value: 'a@mail.pemkomedan.go.id' },
+    ],
+    ['too few digits', '0812 345', 'invalid'],
+    ['too many digits', '0812 3456 7890 1234', 'invalid'],
+    ['a trunk zero after +62', '+62 0812 3456 7890', 'invalid'],
+    ['a foreign number', '+1 202 555 0100', 'invalid'],
+    ['letters', 'rumah saya', 'invalid'],
+    ['an address without a domain dot', 'warga@contoh', 'invalid'],
+    ['two @', 'a@b@contoh.id', 'invalid'],
+    ['a space in an address', 'warga medan@contoh.id', 'invalid'],
+    ['an empty domain label', 'warga@contoh..id', 'invalid'],
+  ] as const)('%s', (_label, raw, expected) => {
+    expect(parseContact(raw)).toEqual(expected);
   });
 });
