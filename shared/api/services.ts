@@ -652,7 +652,9 @@ export const followUp = import.meta.bundled
         serviceType: z.string(),
         serviceName: z.nullable(z.string()).check(meta('Nama jenis layanan / the service type’s name')),
         reasons: z.array(z.string()),
-        reference: z.nullable(z.string()).check(meta('Nomor transaksi pada sistem instansi / the agency’s transaction reference')),
+        reference: z
+          .nullable(z.string())
+          .check(meta('Nomor transaksi pada sistem instansi / the agency’s transaction reference')),
         contact: z.optional(
           z
             .object({ kind: z.enum(['phone', 'email']), value: z.string() })
