@@ -31,7 +31,8 @@ export function TeamEvaluations({ period }: { period: Period }) {
     );
   if (team.isPending) return <p role="status">{t('loading')}</p>;
   const { items, periodState } = team.data;
-  const decidable = periodState === 'scored' || periodState === 'closed';
+  // Decided while the period is scored and the member's OPD not yet final (finalisation goes OPD by OPD).
+  const decidable = (item: TeamEvaluation) => (periodState === 'scored' || periodState === 'closed') && !item.finalised;
   return (
     <>
       <p role="status" tabIndex={-1} ref={statusLine} className="status-line">
@@ -54,7 +55,7 @@ export function TeamEvaluations({ period }: { period: Period }) {
                 </p>
                 <p>{todo(item, t)}</p>
                 {item.appeal && <p>{t(`evaluation.teamAppeal.${item.appeal}` as MessageKey)}</p>}
-                {decidable && (
+                {decidable(item) && (
                   <button
                     type="button"
                     aria-expanded={open === item.nip}
@@ -64,7 +65,7 @@ export function TeamEvaluations({ period }: { period: Period }) {
                     {open === item.nip ? t('evaluation.close') : t('evaluation.open', { name: item.name })}
                   </button>
                 )}
-                {decidable && open === item.nip && (
+                {decidable(item) && open === item.nip && (
                   <div id={`review-${item.nip}`}>
                     <PersonReview
                       item={item}
