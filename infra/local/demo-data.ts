@@ -107,7 +107,7 @@ export const demoPeople: DemoPerson[] = [
   p('199204282017032001', 'Nurhayati Batubara', 'Operator Perekaman KTP-el', 'DUK-IDK', KASI_IDK),
   p('199512032020121002', 'Fajar Ramadhan Lubis', 'Verifikator Berkas Kependudukan', 'DUK-IDK', KASI_IDK),
   p(KASI_PINDAH, 'Yusuf Maulana Rangkuti, S.IP', 'Kepala Seksi Pindah Datang', 'DUK-PINDAH', KABID_DAFDUK, {
-    demoRole: 'Kasi Pindah Datang (atasan)',
+    demoRole: 'Kasi Pindah (atasan)',
   }),
   p('199406172019032003', 'Putri Ayu Simatupang', 'Pengolah Data Pindah Datang', 'DUK-PINDAH', KASI_PINDAH),
   p('199608222022031001', 'Reza Fahlevi Hasibuan', 'Pengadministrasi Kependudukan', 'DUK-PINDAH', KASI_PINDAH),

@@ -116,7 +116,11 @@ async function recipientsOf(scope: OrgScope, audience: Audience): Promise<Employ
     const holder = chain[audience.role === 'supervisor_of' ? 0 : 1];
     nips = holder ? await withActing([holder.nip], audience.date) : [];
   } else if (audience.role === 'reviewers_of_period' || audience.role === 'evaluated_in_period') {
-    const evaluated = await new EvaluationRepository(scope).inUnit(audience.periodId, '/');
+    const repo = new EvaluationRepository(scope);
+    const opds = audience.role === 'evaluated_in_period' ? audience.opds : undefined;
+    const evaluated = opds
+      ? (await Promise.all(opds.map((code) => repo.inUnit(audience.periodId, `/${code}/`)))).flat()
+      : await repo.inUnit(audience.periodId, '/');
     if (audience.role === 'evaluated_in_period') nips = evaluated.map((e) => e.nip);
     else
       nips = await withActing(

@@ -30,8 +30,8 @@ export type Audience =
   | { role: 'unit_heads'; unitCode: string; date: string }
   /** The direct supervisors of everyone evaluated in a period (and their Plt/Plh on `date`). */
   | { role: 'reviewers_of_period'; periodId: string; date: string }
-  /** Everyone evaluated in a period. */
-  | { role: 'evaluated_in_period'; periodId: string };
+  /** Everyone evaluated in a period, or only in the OPDs named (by code) when they are finalised one by one. */
+  | { role: 'evaluated_in_period'; periodId: string; opds?: string[] };
 
 export interface NotificationDraft {
   type: NotificationType;
@@ -184,6 +184,19 @@ export function draftsFor(
       ];
     }
     case 'Period': {
+      // OPDs finalised by this change: their people hear it now, as their appeal window opens.
+      const wasFinal = (before?.opds ?? {}) as Record<string, unknown>;
+      const opds = Object.keys((after.opds ?? {}) as Record<string, unknown>).filter((code) => !wasFinal[code]);
+      if (opds.length > 0)
+        return [
+          {
+            type: 'evaluation_finalised',
+            audience: { role: 'evaluated_in_period', periodId: after.id as string, opds },
+            title: 'Penilaian sudah final',
+            body: `Penilaian kinerja periode ${after.id} sudah final. Lihat penjelasannya; keberatan dapat diajukan dalam batas waktu yang berlaku.`,
+            link: `/employees/me/evaluations/${after.id}`,
+          },
+        ];
       if (!changed(before, after, 'state')) return [];
       if (after.state === 'scored')
         return [

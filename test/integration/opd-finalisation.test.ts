@@ -112,6 +112,13 @@ describe('finalisation by OPD', () => {
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.period).toMatchObject({ state: 'scored', opds: { BKPSDM: { acceptedRecommendations: 2 } } });
     expect(done.body.report).toMatchObject({ opd: 'BKPSDM', evaluations: 2 });
+    // Its people hear it now (their appeal window opens; the admin who finalised is not told); other OPDs' do not.
+    const told = async (as: keyof typeof who) =>
+      ((await call(as, 'GET', '/me/notifications?limit=100')).body.items as { type: string }[]).some(
+        (n) => n.type === 'evaluation_finalised',
+      );
+    await eventually(async () => (await told('kepalaBkpsdm')) || undefined);
+    expect(await told('staff')).toBe(false);
     // A run over a finalised OPD leaves its evaluations as they are.
     const before = await new EvaluationRepository(scope).get(who.bkpsdm, PERIOD);
     const rerun = await call('bkpsdm', 'POST', '/scoring-runs', { periodId: PERIOD, unitCode: 'BKPSDM' });
