@@ -65,6 +65,8 @@ export interface GatewayOptions {
   allowedOrigins?: string[];
   /** Local-only pages answered before the API's routes (the web app, the dev sign-in); true when answered. */
   pages?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Until this settles, GET /health answers 503 `{ status: 'starting' }` (npm start: while it seeds the demo). */
+  starting?: Promise<unknown>;
 }
 
 /** Token buckets per client address: the local form of API Gateway's route throttling on public routes. */
@@ -90,8 +92,14 @@ export function createGateway({
   publicRateLimit = 20,
   allowedOrigins,
   pages,
+  starting,
 }: GatewayOptions): Server {
   const allowPublic = rateLimiter(publicRateLimit);
+  let ready = !starting;
+  void starting?.then(
+    () => (ready = true),
+    () => undefined,
+  );
   // Static segments win over parameters (POST /employees/import before /employees/{nip}).
   const routes = functions.map(compile).sort((a, b) => a.params - b.params);
 
@@ -147,6 +155,14 @@ export function createGateway({
       }
     }
     if (method === 'OPTIONS') return send(res, 204, {}, '');
+    if (!ready && method === 'GET' && url.pathname === '/health') {
+      return send(
+        res,
+        503,
+        { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1', 'cache-control': 'no-store' },
+        JSON.stringify({ status: 'starting', time: new Date().toISOString() }),
+      );
+    }
     try {
       if (await pages?.(req, res)) return;
       const chunks: Buffer[] = [];

@@ -41,6 +41,8 @@ export interface LocalApiOptions {
   outboxDir?: string;
   /** The built web app served under /app/ (default web/dist). */
   webDir?: string;
+  /** Until this settles, /health answers 503 `starting` (npm start: while it seeds the demo). */
+  starting?: Promise<unknown>;
 }
 
 export interface LocalApi {
@@ -90,6 +92,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     publicRateLimit: options.publicRateLimit,
     allowedOrigins: allowedOriginsFrom(process.env.KINERJA_ALLOWED_ORIGINS),
     pages: localPages({ issuer: options.issuer, webDir: options.webDir }),
+    starting: options.starting,
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

@@ -11,21 +11,32 @@ import { YearRepository } from '../../shared/store/years.ts';
 import { DEMO_ORG } from './demo-data.ts';
 import { LOCAL_TABLES } from './paths.ts';
 import { configureEnvironment } from './runtime.ts';
+import { progressOn } from './terminal.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 
+const USAGE = `Usage: npm run score -- --period <YYYY-MM|YYYY-Qn|YYYY> [--unit <code>] [--org <org-id>] [--close]
+
+Scores a period of the local data (npm start must be running), task by task, as the cloud does.
+  --period   the period to score, e.g. 2026-11
+  --unit     only this unit and the units below it (default: the whole organisation)
+  --org      the organisation (default: the demo's, kota-medan)
+  --close    close the period first if it is still open
+  -h, --help this text`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      help: { type: 'boolean', short: 'h' },
       period: { type: 'string' },
       unit: { type: 'string' },
       org: { type: 'string' },
       close: { type: 'boolean' },
     },
   });
-  if (!values.period)
-    throw new Error('usage: npm run score -- --period 2026-11 [--unit DUK-IDK] [--org kota-medan] [--close]');
+  if (values.help) return void console.log(USAGE);
+  if (!values.period) throw new Error(`--period is missing.\n${USAGE}`);
   const endpoint = `http://localhost:${process.env.DYNAMODB_PORT ?? 8100}`;
   const reachable = await fetch(endpoint).then(
     () => true,
@@ -59,16 +70,17 @@ async function main(): Promise<void> {
     `scoring run ${run.runId}: period ${run.periodId}, rules version ${run.rulesVersion}${run.unitCode ? `, unit ${run.unitCode} and below` : ''}`,
   );
   const started = Date.now();
+  const progress = progressOn(process.stdout);
   let total = 0;
   for (const queue = [...tasks]; queue.length > 0; ) {
     const task = queue.shift()!;
     const { scored, next } = await runScoringTask(scope, task, ctx(), (n) =>
-      process.stdout.write(`\r  ${task.unitCode} slice ${task.slice}: ${n}…`),
+      progress.update(`  ${task.unitCode} slice ${task.slice}: ${n}…`),
     );
     await runs.markDone(task, scored, ctx().now);
     if (next) queue.push(next);
     total += scored;
-    console.log(`\r\x1b[K  ${task.unitCode}${task.slice ? ` (slice ${task.slice})` : ''}: ${scored} scored`);
+    progress.line(`  ${task.unitCode}${task.slice ? ` (slice ${task.slice})` : ''}: ${scored} scored`);
   }
   await runs.finishIfComplete(run.periodId, run.runId, ctx());
   const after = await new YearRepository(scope).findPeriod(run.periodId);

@@ -1,11 +1,13 @@
 /**
- * `npm start`: the whole product on one machine. DynamoDB Local (data kept in .data/), the same handlers
- * behind a local API Gateway with JWT verification, the stream poller, the scheduler, and demo data.
+ * `npm start`: the whole product on one machine. DynamoDB Local (data kept in .data/, or KINERJA_DATA_DIR), the
+ * same handlers behind a local API Gateway with JWT verification, the stream poller, the scheduler, and demo data.
+ * /health answers 503 `starting` until the demo is seeded and the banner printed, then 200.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { decodeJwt } from 'jose';
 import { registerOrganisation } from '../../shared/store/organisations.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
 import { type DynamoLocal, portIsFree, requireJava17, startDynamoDbLocal } from './dynamodb.ts';
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     throw new LocalSetupError(`${DATA_DIR} is a file, not a folder. Move it away and start again.`);
   if (existsSync(DYNAMODB_DIR) && !statSync(DYNAMODB_DIR).isDirectory()) {
     throw new LocalSetupError(
-      `The data folder ${DYNAMODB_DIR} is broken (it is a file). Move it away (rm -rf .data starts from scratch) and start again.`,
+      `The data folder ${DYNAMODB_DIR} is broken (it is a file). Move it away (rm -rf ${DATA_DIR} starts from scratch) and start again.`,
     );
   }
 
@@ -66,8 +68,12 @@ async function main(): Promise<void> {
   try {
     dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir: DYNAMODB_DIR });
     const issuer = await createIssuer(KEY_FILE);
+    // Requests are served from here on, but /health says `starting` until the demo people are there.
+    let markReady!: () => void;
+    const ready = new Promise<void>((r) => (markReady = r));
     try {
       api = await startLocalApi({
+        starting: ready,
         endpoint: dynamo.endpoint,
         tableNames: LOCAL_TABLES,
         issuer,
@@ -93,7 +99,7 @@ async function main(): Promise<void> {
     } catch (err) {
       if (err instanceof LocalSetupError) throw err;
       throw new LocalSetupError(
-        `DynamoDB Local could not serve the data in ${DYNAMODB_DIR} (${(err as Error).message}). If the folder is damaged, move it away (rm -rf .data starts from scratch).`,
+        `DynamoDB Local could not serve the data in ${DYNAMODB_DIR} (${(err as Error).message}). If the folder is damaged, move it away (rm -rf ${DATA_DIR} starts from scratch).`,
       );
     }
     writeFileSync(
@@ -122,14 +128,14 @@ kinerja-asn is running locally.
   Web app:    ${api.url}/app/   (sign in as any demo person below)
   API:        ${api.url}
   Docs:       ${api.url}/docs   (OpenAPI: ${api.url}/openapi.json)
-  DynamoDB:   ${dynamo.endpoint}  (data in .data/dynamodb; delete .data/ to start from scratch)
+  DynamoDB:   ${dynamo.endpoint}  (data in ${DYNAMODB_DIR}; delete ${DATA_DIR} to start from scratch)
   Outbox:     ${OUTBOX_DIR}  (notification e-mails, one .eml file each)
 
-Dev tokens (valid 12 hours; more with: npm run token -- <nip>  or  npm run token -- client):
+Dev tokens (valid ${lifetimeOf(staff.token)}; more with: npm run token -- <nip>  or  npm run token -- client):
 ${tokens.map((t) => `  ${t.role.padEnd(26)} ${t.who}\n    ${t.token}`).join('\n')}
   ${'Machine client'.padEnd(26)} ${DEMO_MACHINE_CLIENT.name}
     ${machine}
-    or fetch one: curl -s -u ${MACHINE_CLIENT_ID}:${MACHINE_CLIENT_SECRET} -d grant_type=client_credentials ${api.url}${TOKEN_PATH}
+    valid ${lifetimeOf(machine)}; or fetch one: curl -s -u ${MACHINE_CLIENT_ID}:${MACHINE_CLIENT_SECRET} -d grant_type=client_credentials ${api.url}${TOKEN_PATH}
 
 CORS origins: ${api.allowedOrigins.join(', ')}  (set KINERJA_ALLOWED_ORIGINS to change)
 
@@ -137,11 +143,20 @@ Try it:
   curl -s ${api.url}/me -H "Authorization: Bearer ${staff.token}"
 
 Press Ctrl-C to stop.`);
+    markReady();
   } catch (err) {
     await api?.stop().catch(() => undefined);
     await dynamo?.stop().catch(() => undefined);
     throw err;
   }
+}
+
+/** How long a token lives, read from the token itself ("12 hours", "1 hour", "90 minutes"). */
+function lifetimeOf(token: string): string {
+  const { iat = 0, exp = 0 } = decodeJwt(token);
+  const seconds = exp - iat;
+  if (seconds % 3600 === 0) return seconds === 3600 ? '1 hour' : `${seconds / 3600} hours`;
+  return seconds % 60 === 0 ? `${seconds / 60} minutes` : `${seconds} seconds`;
 }
 
 /** Builds web/ into web/dist when there is no build yet or a source file is newer than it (about a second). */

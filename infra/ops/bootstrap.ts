@@ -15,9 +15,29 @@ import { registerMachineClient } from '../../shared/store/machine-clients.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { UnitRepository } from '../../shared/store/units.ts';
 
+const USAGE = `Usage: npm run bootstrap -- --table <MainTableName> --org <org-id> --name "<organisation>"
+         --admin-nip <nip> --admin-name "<name>" [options]
+
+Creates an organisation's first records in a deployed table, with the AWS credentials and region of this shell:
+the organisation, its BKPSDM unit, the first Admin BKPSDM, and optionally an agency system's machine client.
+Safe to re-run: identical records are replayed, not duplicated.
+
+  --table            the main table's name (the stack's output MainTableName)
+  --org              the organisation id, e.g. kota-medan
+  --name             the organisation's name, e.g. "Pemerintah Kota Medan"
+  --admin-nip        the first Admin BKPSDM's NIP (18 digits)
+  --admin-name       their name
+  --admin-position   their position (default: Admin BKPSDM)
+  --unit-code        the BKPSDM unit's code (default: BKPSDM)
+  --unit-name        its name (default: Badan Kepegawaian dan Pengembangan Sumber Daya Manusia)
+  --machine-client   an agency system's Cognito app client id, to register to the organisation
+  --machine-name     that system's name
+  -h, --help         this text`;
+
 async function main(): Promise<void> {
   const { values: v } = parseArgs({
     options: {
+      help: { type: 'boolean', short: 'h' },
       table: { type: 'string' },
       org: { type: 'string' },
       name: { type: 'string' },
@@ -30,8 +50,9 @@ async function main(): Promise<void> {
       'machine-name': { type: 'string' },
     },
   });
+  if (v.help) return void console.log(USAGE);
   const missing = ['table', 'org', 'name', 'admin-nip', 'admin-name'].filter((k) => !v[k as keyof typeof v]);
-  if (missing.length) throw new Error(`missing --${missing.join(', --')} (see the header of infra/ops/bootstrap.ts)`);
+  if (missing.length) throw new Error(`missing --${missing.join(', --')}.\n${USAGE}`);
   const nip = v['admin-nip']!;
   const check = checkNip(nip, 'PNS');
   if (!check.ok) throw new Error(`admin NIP ${nip}: ${check.reason.en}`);

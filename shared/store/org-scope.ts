@@ -163,7 +163,8 @@ export class OrgScope {
   }
 
   /**
-   * Writes many independent items (BatchWriteItem, 25 a call, a few calls at once, unprocessed items retried).
+   * Writes many independent items (BatchWriteItem, 25 a call, a few calls at once, unprocessed items retried with
+   * backoff, a bounded number of times: see BATCH_RETRIES).
    * Not atomic and not conditional: only for items that may overwrite whatever is there (last write wins).
    */
   async putMany(table: TableName, items: Item[]): Promise<void> {
@@ -173,14 +174,16 @@ export class OrgScope {
     for (let i = 0; i < items.length; i += 25) calls.push(items.slice(i, i + 25));
     await Promise.all(
       calls.map(async (chunk) => {
-        let request: Record<string, { PutRequest: { Item: Item } }[]> | undefined = {
-          [name]: chunk.map((Item) => ({ PutRequest: { Item } })),
-        };
-        for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-          if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
-          const out: BatchWriteCommandOutput = await this.doc.send(new BatchWriteCommand({ RequestItems: request }));
-          request = out.UnprocessedItems as typeof request;
-        }
+        type Request = Record<string, { PutRequest: { Item: Item } }[]>;
+        await untilProcessed<Request>(
+          { [name]: chunk.map((Item) => ({ PutRequest: { Item } })) },
+          async (request) => {
+            const out: BatchWriteCommandOutput = await this.doc.send(new BatchWriteCommand({ RequestItems: request }));
+            return out.UnprocessedItems as Request | undefined;
+          },
+          (left) =>
+            `BatchWriteItem on ${name}: ${left[name]?.length ?? 0} of ${chunk.length} items still unwritten after ${BATCH_RETRIES.attempts} attempts (DynamoDB is throttling the table). The items written are fine; retry the operation later.`,
+        );
       }),
     );
   }
@@ -305,7 +308,8 @@ export class OrgScope {
   }
 
   /**
-   * Reads many items by key (BatchGetItem, 25 keys a call, several calls at once, unprocessed keys retried);
+   * Reads many items by key (BatchGetItem, 25 keys a call, several calls at once, unprocessed keys retried as
+   * putMany's items are);
    * `consistent` (base table only) for reads a conditional write then relies on.
    */
   async getMany<T = Item>(table: TableName, keys: { pk: string; sk: string }[], consistent = false): Promise<T[]> {
@@ -317,15 +321,17 @@ export class OrgScope {
     const pages = await Promise.all(
       chunks.map(async (chunk) => {
         const found: T[] = [];
-        let request: Record<string, { Keys: Item[]; ConsistentRead?: boolean }> | undefined = {
-          [name]: { Keys: chunk, ...(consistent ? { ConsistentRead: true } : {}) },
-        };
-        for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-          if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
-          const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
-          found.push(...((out.Responses?.[name] ?? []) as T[]));
-          request = out.UnprocessedKeys as typeof request;
-        }
+        type Request = Record<string, { Keys: Item[]; ConsistentRead?: boolean }>;
+        await untilProcessed<Request>(
+          { [name]: { Keys: chunk, ...(consistent ? { ConsistentRead: true } : {}) } },
+          async (request) => {
+            const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+            found.push(...((out.Responses?.[name] ?? []) as T[]));
+            return out.UnprocessedKeys as Request | undefined;
+          },
+          (left) =>
+            `BatchGetItem on ${name}: ${left[name]?.Keys.length ?? 0} of ${chunk.length} keys still unread after ${BATCH_RETRIES.attempts} attempts (DynamoDB is throttling the table); retry the operation later.`,
+        );
         return found;
       }),
     );
@@ -381,6 +387,35 @@ export class OrgScope {
       updatedBy: actor,
       ...(requestId ? { requestId } : {}),
     };
+  }
+}
+
+/**
+ * How batch calls retry what DynamoDB left unprocessed (throttling): exponential backoff with full jitter, as AWS
+ * advises, and a bounded number of attempts so a throttled table fails the operation instead of holding it forever.
+ */
+export const BATCH_RETRIES = { attempts: 8, baseMs: 25, capMs: 1_000 };
+
+/** The wait before retry `n` (1, 2, …): anywhere from 0 to base·2^n, at most the cap ("full jitter"). */
+export const backoffMs = (retry: number, random: () => number = Math.random): number =>
+  random() * Math.min(BATCH_RETRIES.capMs, BATCH_RETRIES.baseMs * 2 ** retry);
+
+/**
+ * Sends `first`, then whatever each answer leaves unprocessed, until nothing is left; throws `exhausted(left)`
+ * after BATCH_RETRIES.attempts calls.
+ */
+export async function untilProcessed<R extends Record<string, unknown>>(
+  first: R,
+  send: (request: R) => Promise<R | undefined>,
+  exhausted: (left: R) => string,
+): Promise<void> {
+  let request = first;
+  for (let attempt = 1; ; attempt++) {
+    const left = await send(request);
+    if (!left || Object.keys(left).length === 0) return;
+    if (attempt >= BATCH_RETRIES.attempts) throw new Error(exhausted(left));
+    await new Promise((r) => setTimeout(r, backoffMs(attempt)));
+    request = left;
   }
 }
 
