@@ -1,11 +1,13 @@
 /** `npm start` as a newcomer runs it: banner, working tokens and curl, Ctrl-C, restart keeps data, clear failures. */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { decodeJwt } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/dynamodb.ts';
+import { who } from '../support/demo.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-start-'));
@@ -27,6 +29,18 @@ function start(env: Record<string, string>): {
   return { child, output: () => out, exited };
 }
 
+/** `npm run token -- <nip>` against the running start (its PORT), as a child process: the printed token. */
+function mint(nip: string, env: Record<string, string>): Promise<string> {
+  return new Promise((ok, fail) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'infra/local/token.ts', nip],
+      { cwd: root, env: { ...process.env, KINERJA_DATA_DIR: dataDir, ...env } },
+      (err, stdout) => (err ? fail(err) : ok(stdout.trim())),
+    );
+  });
+}
+
 async function waitFor(text: string, output: () => string, exited: Promise<unknown>, ms = 60_000) {
   let done = false;
   void exited.then(() => (done = true));
@@ -42,9 +56,29 @@ describe('npm start', () => {
     const [port, dynamoPort] = [await freePort(), await freePort()];
     const env = { PORT: String(port), DYNAMODB_PORT: String(dynamoPort) };
     const first = start(env);
-    await waitFor('Press Ctrl-C to stop.', first.output, first.exited);
+    // While the demo is seeded, /health says `starting`; a token asked for meanwhile waits for it.
+    const health: { status: number; body: { status: string } }[] = [];
+    let earlyToken: Promise<string> | undefined;
+    while (!first.output().includes('Press Ctrl-C to stop.')) {
+      const res = await fetch(`http://localhost:${port}/health`).catch(() => undefined);
+      if (res) health.push({ status: res.status, body: (await res.json()) as { status: string } });
+      if (res?.status === 503 && !earlyToken) earlyToken = mint(who.bkpsdm, env);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(health.length).toBeGreaterThan(0);
+    expect(health.find((h) => h.status === 503)?.body.status).toBe('starting');
+    expect(health.filter((h) => h.status !== 503).every((h) => h.status === 200)).toBe(true);
+    expect((await fetch(`http://localhost:${port}/health`)).status).toBe(200);
+    expect(decodeJwt(await earlyToken!)['cognito:groups']).toEqual(['admin_bkpsdm']);
+
     const banner = first.output();
     expect(banner).toContain(`http://localhost:${port}`);
+    // The banner tells the truth: the data folder in use, each token's lifetime; and no noise from metrics.
+    expect(banner).toContain(`data in ${join(dataDir, 'dynamodb')}; delete ${dataDir} to start from scratch`);
+    expect(banner).not.toContain('.data/');
+    expect(banner).toContain('Dev tokens (valid 12 hours;');
+    expect(banner).toMatch(/Machine client.*\n\s+\S+\n\s+valid 1 hour; or fetch one/);
+    expect(banner).not.toContain('No application metrics');
     for (const role of ['Kepala Dinas', 'Pegawai', 'Admin OPD', 'Admin BKPSDM', 'Auditor', 'Machine client'])
       expect(banner).toContain(role);
 
