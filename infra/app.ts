@@ -115,6 +115,8 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
     tables: stateful.tables,
     secrets: stateful.secrets,
     functions: all.filter((f) => f.trigger.kind !== 'http'),
+    // Notification e-mails open the app: at a custom domain (-c webAppUrl=https://…/app), else the distribution.
+    webAppUrl: (app.node.tryGetContext('webAppUrl') as string | undefined) ?? `${web.url}/app`,
   });
 
   // cdk-nag 3 is a validation plugin: synthesis fails on any unacknowledged AwsSolutions error.

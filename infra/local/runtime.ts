@@ -100,6 +100,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   });
   const { port } = server.address() as { port: number };
   process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? `http://localhost:${port}`;
+  // Notification e-mails open the web app this gateway serves (or wherever PUBLIC_BASE_URL says it is reached).
+  process.env.WEB_APP_URL = `${process.env.PUBLIC_BASE_URL}/app`;
   // The OpenAPI document names the local issuer's token endpoint, as the stack names Cognito's.
   process.env.TOKEN_URL = `http://localhost:${port}/oauth2/token`;
 

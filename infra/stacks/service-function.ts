@@ -27,6 +27,8 @@ export interface ServiceFunctionProps {
   secrets: Record<SecretName, ISecret>;
   /** The public address printed in survey links (a custom domain); without it, the API's own host. */
   publicBaseUrl?: string;
+  /** The web app's address (…/app), which notification e-mails link to. */
+  webAppUrl?: string;
   /** The log group of the function's area (functions/<area>/), shared by its functions. */
   logGroup: LogGroup;
   /** The client-credentials token endpoint (Cognito's), named by the OpenAPI document get-openapi serves. */
@@ -78,8 +80,9 @@ export class ServiceFunction extends Construct {
     };
     for (const name of accessedTables(def)) environment[tableDefs[name].envVar] = tables[name].tableName;
     for (const name of def.secrets ?? []) environment[secretEnvVars[name]] = secrets[name].secretArn;
-    if (props.publicBaseUrl && (def.secrets?.includes('survey-signing-key') || def.sendsEmail))
+    if (props.publicBaseUrl && def.secrets?.includes('survey-signing-key'))
       environment.PUBLIC_BASE_URL = props.publicBaseUrl;
+    if (props.webAppUrl && def.sendsEmail) environment.WEB_APP_URL = props.webAppUrl;
     const emailFrom = scope.node.tryGetContext('emailFrom') as string | undefined;
     if (def.sendsEmail && emailFrom) environment.EMAIL_FROM = emailFrom;
     if ((def.name === 'get-openapi' || def.name === 'get-docs') && props.tokenUrl)
@@ -189,6 +192,7 @@ export function buildFunctions(
     secrets: Record<SecretName, ISecret>;
     repoRoot: string;
     tokenUrl?: string;
+    webAppUrl?: string;
   },
 ): Record<string, ServiceFunction> {
   // Survey links carry this address when the API sits behind a custom domain (context publicBaseUrl).

@@ -26,6 +26,8 @@ export interface WorkersStackProps extends StackProps {
   secrets: Record<SecretName, ISecret>;
   /** The stream consumers and scheduled functions of the manifest. */
   functions: FunctionDef[];
+  /** The web app's address (…/app), which notification e-mails link to. */
+  webAppUrl?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export class WorkersStack extends Stack {
       tables: props.tables,
       secrets: props.secrets,
       repoRoot: REPO_ROOT,
+      ...(props.webAppUrl ? { webAppUrl: props.webAppUrl } : {}),
     });
     for (const def of props.functions) {
       const fn = this.functions[def.name]!;

@@ -6,8 +6,21 @@ import type { NotificationDraft } from '../domain/notifications.ts';
 export type SendEmail = (to: { name: string; email: string }, draft: NotificationDraft, id: string) => Promise<void>;
 
 const subjectOf = (d: NotificationDraft) => `[Kinerja ASN] ${d.title}`;
-const textOf = (d: NotificationDraft) =>
-  `${d.body}\r\n\r\nBuka: ${(process.env.PUBLIC_BASE_URL ?? '').replace(/\/$/, '')}${d.link}\r\n`;
+
+/**
+ * The web app's address that opens a notification: its inbox with the API link and the notification's id, so the
+ * app marks it read and shows the page it is about (after sign-in when needed; web/src/pages/inbox/links.ts).
+ * `appUrl` is the app's own address (WEB_APP_URL: the distribution's /app, or the local runtime's).
+ */
+export function openUrlOf(appUrl: string, link: string, id: string): string {
+  return `${appUrl.replace(/\/$/, '')}/kotak-masuk?${new URLSearchParams({ buka: link, id })}`;
+}
+
+const textOf = (d: NotificationDraft, id: string) => {
+  const appUrl = process.env.WEB_APP_URL;
+  // Without an app to open (a deployment that has none), the e-mail says what happened and no more.
+  return appUrl ? `${d.body}\r\n\r\nBuka: ${openUrlOf(appUrl, d.link, id)}\r\n` : `${d.body}\r\n`;
+};
 
 /** Locally: one .eml file per e-mail in the outbox folder `npm start` names (EMAIL_OUTBOX_DIR). */
 const outbox =
@@ -26,14 +39,14 @@ const outbox =
     ];
     writeFileSync(
       join(dir, `${id}-${to.email.replace(/[^A-Za-z0-9.@_-]/g, '_')}.eml`),
-      [...headers, '', textOf(draft)].join('\r\n'),
+      [...headers, '', textOf(draft, id)].join('\r\n'),
     );
   };
 
 /** On AWS: Amazon SES (v2), from the verified identity EMAIL_FROM. */
 const ses =
   (from: string): SendEmail =>
-  async (to, draft) => {
+  async (to, draft, id) => {
     await new SESv2Client({}).send(
       new SendEmailCommand({
         FromEmailAddress: from,
@@ -42,7 +55,7 @@ const ses =
         Content: {
           Simple: {
             Subject: { Data: subjectOf(draft), Charset: 'UTF-8' },
-            Body: { Text: { Data: textOf(draft), Charset: 'UTF-8' } },
+            Body: { Text: { Data: textOf(draft, id), Charset: 'UTF-8' } },
           },
         },
       }),

@@ -10,6 +10,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { ApiError } from '../api/client';
 import type { AppConfig } from '../config';
 import { getLang } from '../i18n';
+import { appPathOf, returnPathOf } from './return-to';
 
 const DEV_TOKEN_KEY = 'kinerja.devToken';
 
@@ -23,8 +24,8 @@ export interface Auth {
   signIn(): Promise<void>;
   /** dev: sign in as this NIP (throws ApiError, e.g. body.nip). */
   signInDev(nip: string): Promise<void>;
-  /** cognito: called on /auth/callback. */
-  completeSignIn(): Promise<void>;
+  /** cognito: called on /auth/callback; answers the app path the sign-in began on. */
+  completeSignIn(): Promise<string>;
   signOut(): Promise<void>;
 }
 
@@ -100,7 +101,8 @@ export function AuthProvider({ config, children }: { config: AppConfig; children
       token,
       ready,
       signIn: async () => {
-        await manager?.signinRedirect();
+        // Back to the page asked for (an e-mail's link, say) once signed in.
+        await manager?.signinRedirect({ state: { returnTo: appPathOf(window.location, import.meta.env.BASE_URL) } });
       },
       signInDev: async (nip) => {
         let res: Response;
@@ -122,6 +124,7 @@ export function AuthProvider({ config, children }: { config: AppConfig; children
       completeSignIn: async () => {
         const user = await manager?.signinRedirectCallback();
         setToken(user?.id_token);
+        return returnPathOf(user?.state);
       },
       signOut: async () => {
         sessionStorage.removeItem(DEV_TOKEN_KEY);
