@@ -84,7 +84,7 @@ export type PeriodChangeProblem = {
  * refused. Scoring pins `rulesInForce` unless a version is pinned already; any other state releases it.
  */
 export function periodChange(
-  period: PeriodDates & { state: PeriodState; rulesVersion?: number },
+  period: PeriodDates & { state: PeriodState; rulesVersion?: number; opds?: Record<string, unknown> },
   yearPeriods: readonly { id: string; kind: PeriodKind; state: PeriodState }[],
   { state, inputDeadline }: PeriodRequest,
   rulesInForce: number,
@@ -95,6 +95,10 @@ export function periodChange(
     problem: { code, params },
   });
   if (period.state === 'finalised') return refuse('period_finalised', { period: period.id });
+  // Once an OPD is finalised, its evaluations stand: the period no longer goes back to closed.
+  const finalOpds = Object.keys(period.opds ?? {});
+  if (state !== undefined && state !== period.state && finalOpds.length > 0)
+    return refuse('period_finalised', { period: `${period.id} (${finalOpds.join(', ')})` });
   if (state !== undefined && state !== period.state) {
     // Finality comes from the finalisation check (distribution curve, reviews), never from a plain state change.
     if (state === 'finalised') return refuse('period_state_by_workflow', { state });

@@ -14,6 +14,7 @@ import {
   stateAt,
   unitsToScoreAgain,
 } from '../../shared/domain/evaluation-finalisation.ts';
+import { periodChange } from '../../shared/domain/periods.ts';
 
 const fin = (at: string, acceptedRecommendations = 0, acknowledgement?: Finalisation['acknowledgement']) => ({
   at,
@@ -184,5 +185,27 @@ describe('unitsToScoreAgain', () => {
   ];
   it.each(cases)('%s', (_label, p, members, evaluated, expected) => {
     expect(unitsToScoreAgain(p, members, new Set(evaluated))).toEqual(expected);
+  });
+});
+
+describe('a period with a finalised OPD', () => {
+  const november = {
+    id: '2026-11',
+    kind: 'month' as const,
+    start: '2026-11-01',
+    end: '2026-11-30',
+    inputDeadline: '2026-12-05',
+  };
+  it.each<[string, FinalisablePeriod['opds'], string | undefined]>([
+    ['goes back to closed while no OPD is final', undefined, undefined],
+    ['stays scored once one OPD is final', { BKPSDM: fin('2026-12-10T02:00:00Z') }, 'period_finalised'],
+  ])('%s', (_label, opds, problem) => {
+    const decided = periodChange(
+      { ...november, state: 'scored', ...(opds ? { opds } : {}) },
+      [],
+      { state: 'closed' },
+      1,
+    );
+    expect('problem' in decided ? decided.problem.code : undefined).toBe(problem);
   });
 });
