@@ -13,8 +13,10 @@ import {
   ratingNames,
   recommendPerilaku,
   rewardOrder,
+  shownHasilKerja,
   type UnitPredikat,
 } from '../domain/scoring.ts';
+import { decimalComma, spreadsheetCsv } from '../domain/spreadsheet.ts';
 import { wibDate, yearOf } from '../domain/time.ts';
 import { opdOf } from '../domain/units.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
@@ -81,7 +83,12 @@ async function reviewableEvaluation(
   return { target, period, decider };
 }
 
-const withOutcome = (e: Evaluation) => ({ ...e, outcome: outcomeOf(e) });
+/** An evaluation as shown: its figures half-up to two decimals (see shownHasilKerja), with the outcome in force. */
+const withOutcome = (e: Evaluation) => ({
+  ...e,
+  ...(e.hasilKerja ? { hasilKerja: shownHasilKerja(e.hasilKerja) } : {}),
+  outcome: outcomeOf(e),
+});
 
 /** The evaluation with the outcome in force and, once finalised, whether it can still be appealed. */
 export async function evaluationWithOutcome(ctx: UseCaseContext, nipParam: string, periodId: string) {
@@ -89,9 +96,8 @@ export async function evaluationWithOutcome(ctx: UseCaseContext, nipParam: strin
   // 360° input beside the supervisor's ratings: counts and comments, never who gave them, never averaged in.
   // The state is the one of the person's OPD: final once their OPD is.
   return {
-    ...evaluation,
+    ...withOutcome(evaluation),
     periodState: stateAt(period, evaluation.unitPath),
-    outcome: outcomeOf(evaluation),
     input360: inputSummary(input),
   };
 }
@@ -423,12 +429,10 @@ export async function unitRewardsPage(ctx: UseCaseContext, code: string, periodI
   return { ...rest, ...pageOf(items, page) };
 }
 
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** The reward list as a spreadsheet (CSV, Indonesian headings), and the name to save it under. */
+/**
+ * The reward list as a spreadsheet for Excel in an Indonesian locale (see spreadsheetCsv: BOM, semicolons, decimal
+ * comma, formula cells defused), Indonesian headings, and the name to save it under.
+ */
 export function rewardsCsv(rewards: Awaited<ReturnType<typeof unitRewards>>): { filename: string; text: string } {
   const header = [
     'Peringkat',
@@ -444,26 +448,22 @@ export function rewardsCsv(rewards: Awaited<ReturnType<typeof unitRewards>>): { 
     'IKI utama di atas ekspektasi',
     'Final',
   ];
-  const lines = rewards.items.map((r) =>
-    [
-      r.rank,
-      r.nip,
-      r.name,
-      r.position,
-      r.unitCode,
-      r.unitName,
-      predikatNames[r.predikat],
-      r.nilaiKinerja.toFixed(2),
-      ratingNames[r.hasilKerja],
-      ratingNames[r.perilaku],
-      r.utamaAbove,
-      r.final ? 'ya' : 'belum',
-    ]
-      .map(csvCell)
-      .join(','),
-  );
+  const rows = rewards.items.map((r) => [
+    r.rank,
+    r.nip,
+    r.name,
+    r.position,
+    r.unitCode,
+    r.unitName,
+    predikatNames[r.predikat],
+    decimalComma(r.nilaiKinerja, 2),
+    ratingNames[r.hasilKerja],
+    ratingNames[r.perilaku],
+    r.utamaAbove,
+    r.final ? 'ya' : 'belum',
+  ]);
   return {
     filename: `penghargaan-${rewards.unitCode}-${rewards.periodId}.csv`,
-    text: `${[header.join(','), ...lines].join('\r\n')}\r\n`,
+    text: spreadsheetCsv(header, rows),
   };
 }

@@ -4,10 +4,18 @@
  */
 import { type Evaluation, outcomeOf } from './evaluation.ts';
 import type { Rules } from './rules.ts';
-import { berakhlakNames, capaianFormula, predikatNames, ratingNames, recommendPerilaku } from './scoring.ts';
+import {
+  berakhlakNames,
+  capaianFormula,
+  predikatNames,
+  ratingNames,
+  recommendPerilaku,
+  round2,
+  shownHasilKerja,
+} from './scoring.ts';
 
 const fmt = (x: number | null | undefined) =>
-  x === null || x === undefined ? '-' : Number.isInteger(x) ? String(x) : x.toFixed(2);
+  x === null || x === undefined ? '-' : Number.isInteger(x) ? String(x) : round2(x).toFixed(2);
 const levelText = { above: 'di atas ekspektasi', meets: 'sesuai ekspektasi', below: 'di bawah ekspektasi' } as const;
 
 export function explanationOf(
@@ -15,7 +23,8 @@ export function explanationOf(
   periodState: string,
   rules: Pick<Rules, 'capaianCap' | 'aboveThreshold' | 'meetsThreshold'>,
 ) {
-  const hk = e.hasilKerja;
+  // Figures half-up to two decimals, as every figure the API shows.
+  const hk = e.hasilKerja && shownHasilKerja(e.hasilKerja);
   const outcome = outcomeOf(e);
   const perilaku = e.behaviour ? recommendPerilaku(e.behaviour.values) : null;
   return {

@@ -178,6 +178,22 @@ export interface HasilKerja {
 /** Half-up to two decimals for positive numbers, avoiding binary artefacts (1.005 → 1.01). */
 export const round2 = (x: number): number => Math.round((x + Number.EPSILON * Math.max(1, Math.abs(x))) * 100) / 100;
 
+/**
+ * Hasil kerja as the API shows it: capaian and nilai kinerja half-up to two decimals, like every figure it returns.
+ * The stored result keeps full precision (its hash and any recomputation use that).
+ */
+export function shownHasilKerja<H extends HasilKerja>(hk: H): H {
+  return {
+    ...hk,
+    indicators: hk.indicators.map((i) => ({
+      ...i,
+      capaian: i.capaian === null ? null : round2(i.capaian),
+      cappedCapaian: round2(i.cappedCapaian),
+    })),
+    nilaiKinerja: hk.nilaiKinerjaRounded,
+  };
+}
+
 /** The recommended hasil kerja rating over the utama indicators' levels (policy default rule of domain.md). */
 export function recommendHasilKerja(utamaLevels: Level[]): Rating {
   const n = utamaLevels.length;
