@@ -5,7 +5,7 @@
  * with a note (an empty note refused beside the field); he reads the note, fixes the target, and after a 409
  * (the plan saved elsewhere meanwhile) reloads without losing what he typed and resubmits; she approves; he sees
  * it approved; then he revises it with a reason and she reads the change of target in words and approves the
- * revision. Nobody types an id or a version. axe finds nothing on any screen on the way.
+ * revision. Another member starts from a copy of last year's plan. Nobody types an id or a version. axe finds nothing on any screen on the way.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -194,4 +194,63 @@ describe('SKP drafting and approval in a browser', () => {
     await kasiContext.close();
     await employee.close();
   }, 120_000);
+
+  it("offers last year's plan to copy, with its links to the supervisor cleared", async () => {
+    const year = Number(thisYear());
+    const [bkpsdmToken, kasiToken] = await Promise.all([
+      tokenFor(web.stack.issuer, who.bkpsdm),
+      tokenFor(web.stack.issuer, who.kasi),
+    ]);
+    // The demo opens only the current year: BKPSDM opens last year, and a team member without a plan this
+    // year gets one there (a draft is enough to copy).
+    const opened = await web.stack.call('POST', '/years', {
+      token: bkpsdmToken,
+      body: { year: year - 1, cadence: 'monthly' },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const team = await web.stack.call('GET', `/employees/me/team-plans/${year}`, { token: kasiToken });
+    const member = (team.body as TeamPlans).items.find((m) => m.state === 'none');
+    expect(member, 'a team member without a plan').toBeDefined();
+    const lastYear = {
+      id: 'verif-1',
+      kind: 'utama',
+      title: 'Terverifikasinya berkas permohonan KIA',
+      parentRhkId: 'kasi-lama',
+      iki: [
+        {
+          id: 'verif-1-a',
+          name: 'Berkas KIA diverifikasi',
+          aspect: 'kuantitas',
+          target: { kind: 'single', value: 900 },
+          unit: 'berkas',
+          direction: 'higher',
+          weight: 100,
+        },
+      ],
+    };
+    const memberToken = await tokenFor(web.stack.issuer, member!.nip);
+    const created = await web.stack.call('POST', `/employees/me/plans/${year - 1}`, {
+      token: memberToken,
+      body: { rhk: [lastYear] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    const context = await phoneContext(web.context.browser()!);
+    const page = await context.newPage();
+    await signIn(page, member!.nip);
+    await open(page, 'SKP');
+    const copy = page.getByRole('button', { name: `Salin SKP tahun ${year - 1}` });
+    await copy.waitFor();
+    await expectAccessible(page, 'copy offered');
+    await copy.tap();
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe('Draf SKP tersimpan.');
+    const rhk1 = page.getByRole('group', { name: 'RHK 1', exact: true });
+    expect(await rhk1.getByLabel('Rumusan RHK (hasil kerja)').inputValue()).toBe(lastYear.title);
+    expect(await rhk1.getByLabel('RHK atasan yang diintervensi').inputValue()).toBe('');
+    expect(await rhk1.getByLabel('Indikator kinerja individu (IKI)').inputValue()).toBe(lastYear.iki[0]!.name);
+    expect(await rhk1.getByLabel('Target', { exact: true }).inputValue()).toBe('900');
+    expect(await page.getByRole('button', { name: `Salin SKP tahun ${year - 1}` }).count()).toBe(0);
+    await expectAccessible(page, 'copied draft');
+    await context.close();
+  }, 60_000);
 });

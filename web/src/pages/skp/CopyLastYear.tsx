@@ -15,7 +15,13 @@ export function CopyLastYear({ year, onOutcome }: { year: number; onOutcome: (me
       <button
         type="button"
         disabled={create.isPending}
-        onClick={() => create.mutate({ copyFrom: year - 1 }, { onSuccess: () => onOutcome(t('skp.edit.saved')) })}
+        // The promise, not mutate's callbacks: once the copy exists this offer is gone, and those would not run.
+        onClick={() =>
+          create.mutateAsync({ copyFrom: year - 1 }).then(
+            () => onOutcome(t('skp.edit.saved')),
+            () => undefined, // shown from create.error
+          )
+        }
       >
         {t('skp.edit.copy', { year: year - 1 })}
       </button>

@@ -20,6 +20,7 @@ import {
   useUpdatePlan,
 } from './data';
 import { blankIki, blankRhk, draftOf, type IkiDraft, placedErrors, type RhkDraft, rhkOf, weightTotal } from './draft';
+import { stateText } from './words';
 
 const aspects = ['kuantitas', 'kualitas', 'waktu', 'biaya'] as const;
 const sources = ['manual', 'activities', 'service'] as const;
@@ -79,6 +80,7 @@ export function PlanEditor({ year, latest, onOutcome }: Props) {
   const run = async (step: () => Promise<string>) => {
     setBusy(true);
     setError(undefined);
+    onOutcome('');
     try {
       onOutcome(await step());
     } catch (err) {
@@ -116,7 +118,12 @@ export function PlanEditor({ year, latest, onOutcome }: Props) {
         void onSave();
       }}
     >
-      {latest && <p className="skp-head">{t('skp.edit.head', { version: latest.planVersion })}</p>}
+      {latest && (
+        <p className="skp-head">
+          <span>{t('skp.edit.head', { version: latest.planVersion })}</span>
+          <span className={`skp-state skp-state-${latest.state}`}>{stateText(latest.state, t)}</span>
+        </p>
+      )}
       {latest?.state === 'returned' && latest.returnNote && (
         <p className="log-reason">{t('skp.returnNote', { note: latest.returnNote })}</p>
       )}

@@ -13,9 +13,11 @@ export function RevisePlan({ year, onOutcome }: { year: number; onOutcome: (mess
   const fieldError = revise.error instanceof ApiError ? revise.error.fieldErrors().reason : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    revise.mutate(reason, {
-      onSuccess: (draft) => onOutcome(t('skp.revise.started', { version: draft.planVersion })),
-    });
+    // The promise, not mutate's callbacks: the new draft replaces this form, and those would not run.
+    revise.mutateAsync(reason).then(
+      (draft) => onOutcome(t('skp.revise.started', { version: draft.planVersion })),
+      () => undefined, // shown from revise.error
+    );
   };
   return (
     <section aria-labelledby="skp-revise">
