@@ -129,7 +129,7 @@ describe('evaluations in a browser', () => {
     await expectAccessible(kasi, 'team evaluations, nothing rated');
     await expectFitsPhone(kasi);
 
-    // Behaviour: one value left unchosen is named by the API under its field; then all seven, saved.
+    // Behaviour: a value left unchosen is named under its field (and takes the focus); then all seven, saved.
     await team.getByRole('button', { name: `Nilai ${RAHMAT.name}` }).tap();
     const behaviour = team.getByRole('form', { name: `Perilaku BerAKHLAK, ${RAHMAT.name}` });
     const values = ['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif'];
@@ -138,7 +138,8 @@ describe('evaluations in a browser', () => {
     await behaviour.getByRole('button', { name: 'Simpan penilaian perilaku' }).tap();
     const kolaboratif = behaviour.getByLabel('Kolaboratif', { exact: true });
     await expect.poll(() => kolaboratif.getAttribute('aria-invalid')).toBe('true');
-    expect(await behaviour.locator('.field-error').count()).toBe(1);
+    expect(await behaviour.locator('.field-error').allTextContents()).toEqual(['Pilih penilaian untuk nilai ini.']);
+    await expect.poll(() => kolaboratif.evaluate((el) => el.matches(':focus'))).toBe(true);
     await expectAccessible(kasi, 'behaviour form with an error');
     await expectFitsPhone(kasi);
     await kolaboratif.selectOption({ label: 'Di Atas Ekspektasi' });
@@ -205,7 +206,7 @@ describe('evaluations in a browser', () => {
     await appeal.getByRole('button', { name: 'Ajukan keberatan' }).tap();
     const appealReason = appeal.getByLabel('Alasan keberatan');
     await expect.poll(() => appealReason.getAttribute('aria-invalid')).toBe('true');
-    expect(await appeal.locator('.field-error').count()).toBe(1);
+    expect(await appeal.locator('.field-error').allTextContents()).toEqual(['Kolom ini tidak boleh kosong.']);
     await expectAccessible(rahmat, 'appeal form with an error');
     await appealReason.fill('Verifikasi 40 berkas pada tanggal 29 belum terhitung dalam realisasi IKI.');
     await appeal.getByRole('button', { name: 'Ajukan keberatan' }).tap();

@@ -56,7 +56,7 @@ export function Evaluation() {
             <MyEvaluation period={period} />
           </section>
           {leads && (
-            <section id="tim" aria-labelledby="evaluation-team">
+            <section aria-labelledby="evaluation-team">
               <h2 id="evaluation-team">{t('evaluation.teamTitle')}</h2>
               {/* Keyed by period: another period starts with no panel open on someone else's figures. */}
               <TeamEvaluations key={period.id} period={period} />

@@ -24,7 +24,7 @@ export function Team() {
         <TeamMonitoring />
       </section>
       <p>
-        <Link href="/penilaian#tim" className="page-link">
+        <Link href="/penilaian" className="page-link">
           {t('evaluation.teamLink')}
         </Link>
       </p>

@@ -82,6 +82,7 @@ export const id = {
   'evaluation.reviewSaved': 'Penilaian {name} dikonfirmasi: {predikat}.',
   'evaluation.saving': 'Menyimpan…',
   'evaluation.choose': '— Pilih —',
+  'evaluation.chooseRating': 'Pilih penilaian untuk nilai ini.',
   'evaluation.conflict':
     'Penilaian ini telah diubah di tempat lain. Muat ulang untuk melihat versi terbarunya, lalu kirim lagi.',
   'evaluation.reload': 'Muat ulang',
@@ -172,6 +173,7 @@ export const en: Record<keyof typeof id, string> = {
   'evaluation.reviewSaved': '{name}’s evaluation confirmed: {predikat}.',
   'evaluation.saving': 'Saving…',
   'evaluation.choose': '— Choose —',
+  'evaluation.chooseRating': 'Choose a rating for this value.',
   'evaluation.conflict': 'This evaluation was changed elsewhere. Reload to see its latest version, then send again.',
   'evaluation.reload': 'Reload',
   'evaluation.reloaded': 'Reloaded. Check, then send again.',

@@ -120,15 +120,24 @@ function BehaviourForm({
     Object.fromEntries(berakhlak.map((v) => [v, given[v] ?? ''])),
   );
   const [note, setNote] = useState('');
+  // Values left unchosen, named here before sending (the API would name them by their codes).
+  const [unchosen, setUnchosen] = useState<BerakhlakValue[]>([]);
   const rate = useRateBehaviour(evaluation.nip, periodId);
-  const fieldErrors = rate.error instanceof ApiError ? rate.error.fieldErrors() : {};
+  const fieldErrors: Record<string, string> = rate.error instanceof ApiError ? rate.error.fieldErrors() : {};
+  for (const v of unchosen) fieldErrors[`values.${v}`] = t('evaluation.chooseRating');
   const conflict = rate.error instanceof ApiError && rate.error.status === 409;
   const placed = berakhlak.some((v) => fieldErrors[`values.${v}`]) || !!fieldErrors.note;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const missing = berakhlak.filter((v) => !values[v]);
+    setUnchosen(missing);
+    if (missing.length > 0) {
+      rate.reset();
+      (event.currentTarget as HTMLFormElement).querySelector<HTMLSelectElement>(`[name="${missing[0]}"]`)?.focus();
+      return;
+    }
     rate.mutate(
       {
-        // Unchosen values go as they are: the API names each one missing, shown under its field.
         values: values as Record<BerakhlakValue, Rating>,
         ...(note.trim() ? { note: note.trim() } : {}),
         version,
