@@ -200,7 +200,15 @@ export class EvaluationRepository {
           : { expression: 'attribute_not_exists(pk)' },
       );
     } catch (err) {
-      if (isConditionalFailure(err)) throw new DomainError('version_conflict', { current: '?', sent: current.version });
+      if (isConditionalFailure(err)) {
+        // Changed between the read and the write: answer with the evaluation as it is now, as a stale version does.
+        const latest = (await this.get(nip, periodId, true)) ?? null;
+        throw new DomainError(
+          'version_conflict',
+          { current: latest?.version ?? '-', sent: current.version },
+          { current: latest },
+        );
+      }
       throw err;
     }
     return (await this.get(nip, periodId, true))!;

@@ -108,7 +108,16 @@ export class FeedbackRepository {
     try {
       await this.scope.put('main', next, { expression: 'version = :v', values: { ':v': expectedVersion } });
     } catch (err) {
-      if (isConditionalFailure(err)) throw new DomainError('version_conflict', { current: '?', sent: expectedVersion });
+      if (isConditionalFailure(err)) {
+        // Changed between the read and the write: answer with the record as it is now, as a stale version does.
+        const now = await this.scope.get('main', pk, `FEEDBACK#${id}`, true);
+        const latest = now ? FeedbackRepository.clean<Feedback>(now) : null;
+        throw new DomainError(
+          'version_conflict',
+          { current: latest?.version ?? '-', sent: expectedVersion },
+          { current: latest },
+        );
+      }
       throw err;
     }
     return FeedbackRepository.clean(next);

@@ -57,9 +57,16 @@ export class HolidayRepository {
   ): Promise<HolidayCalendar> {
     const k = this.key(year);
     const previous = expectedVersion > 0 ? await this.scope.get('main', k.pk, k.sk, true) : undefined;
-    const conflict = (current: unknown) =>
-      new DomainError('version_conflict', { current: String(current ?? 0), sent: expectedVersion });
-    if (expectedVersion > 0 && previous?.version !== expectedVersion) throw conflict(previous?.version);
+    // 409 with the calendar as it is now in details.current (null: none yet), as every stale version answers.
+    const conflict = async () => {
+      const current = (await this.get(year)) ?? null;
+      return new DomainError(
+        'version_conflict',
+        { current: String(current?.version ?? 0), sent: expectedVersion },
+        { current },
+      );
+    };
+    if (expectedVersion > 0 && previous?.version !== expectedVersion) throw await conflict();
     const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
     const item = {
       ...k,
@@ -82,7 +89,7 @@ export class HolidayRepository {
           : { expression: 'attribute_not_exists(pk)' },
       );
     } catch (err) {
-      if (isConditionalFailure(err)) throw conflict((await this.get(year))?.version);
+      if (isConditionalFailure(err)) throw await conflict();
       throw err;
     }
     return HolidayRepository.fromItem(item);

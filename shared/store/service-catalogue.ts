@@ -137,12 +137,17 @@ export class ServiceCatalogueRepository {
     const sk = `HOURS#${hours.effectiveFrom}`;
     const previous =
       expectedVersion !== undefined ? await this.scope.get('main', this.pk(unitCode), sk, true) : undefined;
-    const conflict = () =>
-      new DomainError('version_conflict', {
-        current: String(previous?.version ?? 'ada / exists'),
-        sent: expectedVersion ?? 0,
-      });
-    if (expectedVersion !== undefined && previous?.version !== expectedVersion) throw conflict();
+    // 409 with the hours version as it is now in details.current (null: none starts that day), as every stale
+    // version answers.
+    const conflict = async () => {
+      const stored = await this.scope.get('main', this.pk(unitCode), sk, true);
+      return new DomainError(
+        'version_conflict',
+        { current: String(stored?.version ?? 'ada / exists'), sent: expectedVersion ?? 0 },
+        { current: stored ? ServiceCatalogueRepository.hours(stored) : null },
+      );
+    };
+    if (expectedVersion !== undefined && previous?.version !== expectedVersion) throw await conflict();
     const item = {
       pk: this.pk(unitCode),
       sk,
@@ -165,7 +170,7 @@ export class ServiceCatalogueRepository {
           : { expression: 'version = :v', values: { ':v': expectedVersion } },
       );
     } catch (err) {
-      if (isConditionalFailure(err)) throw conflict();
+      if (isConditionalFailure(err)) throw await conflict();
       throw err;
     }
     return ServiceCatalogueRepository.hours(item);

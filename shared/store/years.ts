@@ -204,8 +204,15 @@ export class YearRepository {
     try {
       await this.scope.put('main', item, { expression: 'attribute_not_exists(pk)' });
     } catch (err) {
-      if (isConditionalFailure(err))
-        throw new DomainError('version_conflict', { current: `>${expectedCurrent}`, sent: expectedCurrent });
+      if (isConditionalFailure(err)) {
+        // Another version was made meanwhile: answer with the rules in force now, as a stale version does.
+        const current = (await this.rules(year))?.current ?? null;
+        throw new DomainError(
+          'version_conflict',
+          { current: current?.rulesVersion ?? `>${expectedCurrent}`, sent: expectedCurrent },
+          { current },
+        );
+      }
       throw err;
     }
     return { ...rules, rulesVersion, reason, updatedAt: ctx.now, updatedBy: ctx.actor };

@@ -134,6 +134,7 @@ describe('service catalogue, hours and holidays', () => {
       body: { effectiveFrom: '2027-01-01', reason: 'x', weekly: week },
     });
     expect(replaceWithoutVersion.status).toBe(409);
+    expect(replaceWithoutVersion.body.error.details.current).toMatchObject({ effectiveFrom: '2027-01-01', version: 1 });
   });
 
   it('keeps the holiday calendar for BKPSDM, versioned', async () => {
@@ -162,6 +163,7 @@ describe('service catalogue, hours and holidays', () => {
       body: { days: [], reason: 'x', expectedVersion: 0 },
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current).toMatchObject({ year: 2027, version: 1, days });
     expect((await stack.call('GET', '/holidays/2027', { token: t.staff })).body.version).toBe(1);
     expect((await stack.call('GET', '/holidays/2026', { token: t.staff })).body.days.length).toBeGreaterThan(20);
   });
