@@ -151,7 +151,7 @@ export const updateActivity = route({
         tag: 'Aktivitas',
         summary: 'Ubah aktivitas yang belum diverifikasi (atau ditolak) / edit an unverified or rejected activity',
         description:
-          'Send the `version` you read (optimistic locking; 409 if it changed). The entry passes the same rules as a new one and goes back to pending in the queue of your supervisor today; `notice` as for a new entry.',
+          'Send the `version` you read (optimistic locking; 409 with the entry as it is now in `details.current` if it changed). The entry passes the same rules as a new one and goes back to pending in the queue of your supervisor today; `notice` as for a new entry.',
         bodyExample: { version: 1, end: '11:00', outputQuantity: 16 },
         responses: {
           200: {
@@ -174,7 +174,7 @@ export const deleteActivity = route({
         tag: 'Aktivitas',
         summary: 'Hapus aktivitas yang belum diverifikasi / delete an unverified activity',
         description:
-          'Only a pending or rejected entry of your own, while its period is open. Send the `version` you read (409 if it changed).',
+          'Only a pending or rejected entry of your own, while its period is open. Send the `version` you read (409 with the entry as it is now in `details.current` if it changed).',
         responses: {
           200: {
             description: 'Deleted',
@@ -384,7 +384,7 @@ export const decideActivities = route({
         summary:
           'Setujui, tolak (dengan alasan) atau buka kembali satu atau banyak aktivitas / approve, reject or reopen one or many',
         description:
-          'Up to 50 decisions, each with the `version` of the entry as read (the queue gives it). Each decision stands alone and answers for itself: a refused one does not hold back the others. Reopening puts an approved entry back to pending while its period is still open.',
+          "Up to 50 decisions, each with the `version` of the entry as read (the queue gives it). Each decision stands alone and answers for itself: a refused one does not hold back the others, and a stale `version` answers 409 `activity_conflict` with the entry as it is now in `error.details.current`. The decisions of one person's day are written in one transaction with the totals they move (all or none); if that day changes at the same moment they are decided again one by one. Reopening puts an approved entry back to pending while its period is still open.",
         bodyExample: {
           decisions: [
             {
