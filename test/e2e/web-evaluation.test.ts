@@ -164,6 +164,23 @@ describe('evaluations in a browser', () => {
     await expectFitsPhone(kasi);
     const why = 'Berkas yang diverifikasi bulan ini lebih rumit dari biasanya.';
     await reason.fill(why);
+    // Meanwhile the same ratings are saved again elsewhere (another device): sending now is a conflict, offered a
+    // reload that keeps what was chosen and typed; then it goes through.
+    const current = await call(who.kasi, 'GET', `/employees/${RAHMAT.nip}/evaluations/${PERIOD}`);
+    await call(who.kasi, 'PUT', `/employees/${RAHMAT.nip}/evaluations/${PERIOD}/behaviour`, {
+      values: current.behaviour.values,
+      version: current.version,
+    });
+    await review.getByRole('button', { name: 'Simpan konfirmasi' }).tap();
+    const conflict = review.getByRole('alert');
+    await expect
+      .poll(() => conflict.locator('p').textContent())
+      .toBe('Penilaian ini telah diubah di tempat lain. Muat ulang untuk melihat versi terbarunya, lalu kirim lagi.');
+    await expectAccessible(kasi, 'review form after a conflict');
+    await conflict.getByRole('button', { name: 'Muat ulang' }).tap();
+    await team.getByText('Dimuat ulang. Periksa lalu kirim lagi.').waitFor();
+    expect(await reason.inputValue()).toBe(why);
+    expect(await hasilKerja.inputValue()).toBe('sesuai');
     await review.getByRole('button', { name: 'Simpan konfirmasi' }).tap();
     const status = team.getByRole('status').first();
     await expect.poll(() => status.textContent()).toBe(`Penilaian ${RAHMAT.name} dikonfirmasi: Baik.`);
