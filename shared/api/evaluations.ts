@@ -632,7 +632,7 @@ export const getUnitRewards = route({
         summary: 'Daftar penghargaan unit per periode (JSON atau CSV) / reward list of a unit',
         description:
           'Sangat Baik first, then by nilai kinerja (two decimals), then perilaku, then the number of utama indicators above expectation, then NIP. ' +
-          'Each row names the person and their unit. JSON is paged (`limit`/`cursor`; ranks count over the whole list); `format=csv` exports the whole list as a spreadsheet.',
+          'Each row names the person and their unit. JSON is paged (`limit`/`cursor`; ranks count over the whole list); `format=csv` exports the whole list as a spreadsheet for Excel in an Indonesian locale: UTF-8 with a byte order mark, semicolons, decimal commas, and text cells that would start a formula prefixed with an apostrophe.',
         responses: {
           200: {
             description: 'Ranked list (a page of it as JSON; whole as CSV)',

@@ -199,6 +199,8 @@ export const importEmployees = route({
         summary: 'Impor pegawai dari CSV (semua atau tidak sama sekali) / import employees from CSV, all or nothing',
         description:
           'Body: `text/csv` with header `nip,nama,jabatan,kode_unit,nip_atasan` (English headers `nip,name,position,unit_code,supervisor_nip` work too; optional `jenis` PNS|PPPK, `email`). ' +
+          'Columns separated by commas, semicolons (as Excel saves CSV in an Indonesian locale) or tabs, read from the header line; a byte order mark is ignored. ' +
+          'A file that cannot be used is refused (422) with what is wrong and where: the line and column of a broken quote, a missing header, a line with another separator, missing columns. ' +
           'Every row is checked before anything is written; any bad row cancels the whole import with a per-row report (422). ' +
           'Importing the same file again changes nothing.',
         bodyExample:

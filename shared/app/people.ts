@@ -18,7 +18,7 @@ import { sameEmployee } from '../domain/employee-records.ts';
 import { employeeProblems, type Lookups } from '../domain/employee-rules.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { wibDate } from '../domain/time.ts';
-import { type Lang, type MessageCode, render } from '../messages/catalogue.ts';
+import { type Lang, render } from '../messages/catalogue.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
 import { validationMessage } from '../messages/validation.ts';
 import { type ActingAssignment, ActingRepository } from '../store/acting.ts';
@@ -125,7 +125,7 @@ export async function importEmployees(
 ): Promise<{ rows: number; created: number; updated: number; unchanged: number }> {
   const { principal, scope, lang, actor } = ctx;
   const parsed = parseImport(csv);
-  if (!parsed.ok) throw new DomainError(parsed.fileProblem.code as MessageCode, { detail: parsed.fileProblem.detail });
+  if (!parsed.ok) throw new DomainError(parsed.fileProblem.code, parsed.fileProblem.params);
   if (parsed.rows.length > MAX_IMPORT_ROWS)
     throw new DomainError('import_too_large', { rows: parsed.rows.length, max: MAX_IMPORT_ROWS });
 

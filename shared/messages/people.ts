@@ -43,8 +43,20 @@ export const peopleMessages = {
     en: 'NIP {nip} appears more than once in the file.',
   },
   csv_unreadable: {
-    id: 'Berkas CSV tidak bisa dibaca: {detail}.',
-    en: 'The CSV file cannot be read: {detail}.',
+    id: 'Berkas CSV tidak bisa dibaca di baris {line}, kolom {column}: {reason}. Belum ada yang tersimpan.',
+    en: 'The CSV file cannot be read at line {line}, column {column}: {reason}. Nothing was saved.',
+  },
+  csv_no_header: {
+    id: 'Baris pertama berkas berisi data (NIP {nip}), bukan judul kolom. Tambahkan baris judul di atasnya, mis. nip;nama;jabatan;kode_unit;nip_atasan.',
+    en: 'The first line of the file is data (NIP {nip}), not the column headers. Add a header line above it, e.g. nip;name;position;unit_code;supervisor_nip.',
+  },
+  csv_wrong_delimiter: {
+    id: 'Baris judul terbaca sebagai satu kolom ("{header}"): kolom harus dipisahkan titik koma (;), koma (,) atau tab. Simpan ulang dari spreadsheet sebagai CSV.',
+    en: 'The header line reads as one column ("{header}"): columns must be separated by semicolons (;), commas (,) or tabs. Save it again from the spreadsheet as CSV.',
+  },
+  csv_row_delimiter: {
+    id: 'Baris {line} memakai pemisah "{found}", sedangkan baris judul memakai "{expected}". Simpan ulang berkas agar semua baris memakai pemisah yang sama.',
+    en: 'Line {line} is separated by "{found}" while the header line uses "{expected}". Save the file again so every line uses the same separator.',
   },
   csv_empty: {
     id: 'Berkas CSV kosong; baris pertama harus judul kolom.',

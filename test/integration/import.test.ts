@@ -132,6 +132,31 @@ describe('employee import', () => {
     expect(res.body.error.details).toEqual([{ line: 2, nip: '199901012024031001', unitCode: 'BKPSDM' }]);
   });
 
+  it('reads the same people from the file Excel saves in an Indonesian locale (BOM, semicolons, CRLF)', async () => {
+    // The state after the previous test, as Excel in an Indonesian locale writes it: nothing to change.
+    const excel = `\uFEFF${[
+      'NIP;Nama;Jabatan;Kode_Unit;NIP_Atasan;Jenis',
+      '199603142021031002;Ahmad Fauzi;Pranata Komputer Ahli Muda;DUK-SIAK;198409102009031003;PNS',
+      '199712012022032001;Siti Rahma, S.Kom;Pranata Komputer;DUK-SIAK;198409102009031003;',
+      '198409102009031003;Irwansyah Putra;Analis Sistem;DUK-SIAK;198809092011011001;PNS',
+      '',
+    ].join('\r\n')}`;
+    const res = await stack.call('POST', '/employees/import', { token: admin, body: excel });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ rows: 3, created: 0, updated: 0, unchanged: 3 });
+    // A line saved with commas under a semicolon header: refused, naming the line and both separators.
+    const mixed = excel.replace(
+      '199712012022032001;Siti Rahma, S.Kom;Pranata Komputer;DUK-SIAK;198409102009031003;',
+      '199712012022032001,Siti Rahma,Pranata Komputer,DUK-SIAK,198409102009031003,',
+    );
+    const refused = await stack.call('POST', '/employees/import', { token: admin, body: mixed });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('csv_row_delimiter');
+    expect(refused.body.error.message).toBe(
+      'Baris 3 memakai pemisah ",", sedangkan baris judul memakai ";". Simpan ulang berkas agar semua baris memakai pemisah yang sama.',
+    );
+  });
+
   it.each([
     ['a header without required columns', 'nip,nama\n199901012024031001,X', 'csv_missing_columns'],
     ['an empty file', '', 'csv_empty'],

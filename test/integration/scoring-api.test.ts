@@ -490,15 +490,21 @@ describe('distribution, finalisation, rewards and appeals', () => {
     const next = await call('kasi', 'GET', `/units/DUK-IDK/rewards/${PERIOD}?limit=3&cursor=${first.body.nextCursor}`);
     expect(next.body.items.map((r: { rank: number }) => r.rank)).toEqual([4]);
     expect(next.body.nextCursor).toBeUndefined();
-    // The CSV is the whole list, with the unit's name.
+    // The CSV is the whole list, with the unit's name, as Excel in an Indonesian locale opens it: UTF-8 with a byte
+    // order mark, semicolons, decimal commas.
     const csv = await call('kasi', 'GET', `/units/DUK-IDK/rewards/${PERIOD}?format=csv&limit=1`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (csv.body as string).trim().split('\r\n');
-    expect(lines[0]).toContain('Peringkat,NIP,Nama');
-    expect(lines[0]).toContain('Unit,Nama Unit');
-    expect(lines[1]).toContain(`1,${who.staff},Rahmat Hidayat Daulay`);
-    expect(lines[1]).toContain('DUK-IDK,Seksi Identitas Penduduk');
+    expect(lines[0]).toContain('Peringkat;NIP;Nama');
+    expect(lines[0]).toContain('Unit;Nama Unit');
+    expect(lines[1]).toContain(`1;${who.staff};Rahmat Hidayat Daulay`);
+    expect(lines[1]).toContain('DUK-IDK;Seksi Identitas Penduduk');
+    expect(lines[1]).toMatch(/;\d+,\d\d;/);
     expect(lines).toHaveLength(5);
+    const raw = await fetch(`${stack.url}/units/DUK-IDK/rewards/${PERIOD}?format=csv`, {
+      headers: { authorization: `Bearer ${t.kasi}` },
+    });
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect((await call('staff', 'GET', `/units/DUK-IDK/rewards/${PERIOD}`)).status).toBe(403);
   });
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   completeRow,
+  detectDelimiter,
   type ImportCandidate,
   type ImportRow,
   importProblems,
   parseImport,
 } from '../../shared/domain/employee-import.ts';
 import { supervisorsFirst } from '../../shared/domain/employee-records.ts';
+import { render } from '../../shared/messages/catalogue.ts';
 
 const A = '199003152015031001';
 const B = '198512302010122002';
@@ -101,6 +103,21 @@ const parsed: [label: string, csv: string, rows: ImportRow[]][] = [
     [read()],
   ],
   ['a header and no rows', `${HEADER_ID}\n`, []],
+  [
+    'semicolons, as Excel saves CSV in an Indonesian locale, with commas inside names',
+    `nip;nama;jabatan;kode_unit;nip_atasan\r\n${A};Budi Siregar, S.Sos;Pengadministrasi Umum;PELAYANAN;${B}\r\n`,
+    [read({ name: 'Budi Siregar, S.Sos', supervisorNip: B })],
+  ],
+  [
+    'semicolons with a byte order mark and a quoted cell holding a semicolon',
+    `\uFEFFNIP;Nama;Jabatan;Kode Unit\r\n${A};"Budi; Siregar";Staf;PELAYANAN\r\n`,
+    [{ nip: A, name: 'Budi; Siregar', position: 'Staf', unitCode: 'PELAYANAN' }],
+  ],
+  [
+    'tabs, as pasted from a sheet',
+    `nip\tnama\tjabatan\tkode_unit\n${A}\tBudi Siregar\tPengadministrasi Umum\tPELAYANAN`,
+    [{ nip: A, name: 'Budi Siregar', position: 'Pengadministrasi Umum', unitCode: 'PELAYANAN' }],
+  ],
 ];
 
 const fileProblems: [label: string, csv: string, code: string, detail?: string][] = [
@@ -110,9 +127,63 @@ const fileProblems: [label: string, csv: string, code: string, detail?: string][
   ['no unit column', `nip,nama,jabatan\n${A},Budi,Staf`, 'csv_missing_columns', 'unitCode'],
   ['no nip column', 'nama,jabatan,kode_unit\nBudi,Staf,PELAYANAN', 'csv_missing_columns', 'nip'],
   ['no name and no position', `nip,kode_unit\n${A},PELAYANAN`, 'csv_missing_columns', 'name, position'],
-  ['data without a header row', `${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,`, 'csv_missing_columns'],
-  ['an unclosed quote', `${HEADER_ID}\n${A},"Budi,Staf,PELAYANAN,`, 'csv_unreadable'],
+  ['data without a header row', `${A},Budi Siregar,Pengadministrasi Umum,PELAYANAN,`, 'csv_no_header', A],
+  ['data without a header row, semicolons', `${A};Budi Siregar;Staf;PELAYANAN`, 'csv_no_header', A],
+  ['columns separated by a pipe', `nip|nama|jabatan|kode_unit\n${A}|Budi|Staf|PELAYANAN`, 'csv_wrong_delimiter'],
+  [
+    'a row saved with commas under a semicolon header',
+    `nip;nama;jabatan;kode_unit\n${A};Budi;Staf;PELAYANAN\n${B},Sri,Staf,PELAYANAN`,
+    'csv_row_delimiter',
+    'line 3',
+  ],
+  ['an unclosed quote', `${HEADER_ID}\n${A},"Budi,Staf,PELAYANAN,`, 'csv_unreadable', 'CSV_QUOTE_NOT_CLOSED'],
+  ['a quote inside a cell', `${HEADER_ID}\n${A},Bu"di,Staf,PELAYANAN,`, 'csv_unreadable', 'INVALID_OPENING_QUOTE'],
 ];
+
+/** Each refusal in the sentence the person reads: what is wrong and where. */
+const refusalMessages: [label: string, csv: string, message: string][] = [
+  [
+    'a quote inside a cell names its line and column',
+    `${HEADER_ID}\n${A},Budi,Sta"f,PELAYANAN,`,
+    'Berkas CSV tidak bisa dibaca di baris 2, kolom 3: ada tanda kutip (") di tengah isi sel; apit seluruh isi sel dengan kutip dan gandakan kutip di dalamnya (""), atau hapus kutipnya. Belum ada yang tersimpan.',
+  ],
+  [
+    'a row with another separator names the line and both separators',
+    `nip;nama;jabatan;kode_unit\n${A};Budi;Staf;PELAYANAN\n${B},Sri,Staf,PELAYANAN`,
+    'Baris 3 memakai pemisah ",", sedangkan baris judul memakai ";". Simpan ulang berkas agar semua baris memakai pemisah yang sama.',
+  ],
+  [
+    'a missing header names the NIP found instead',
+    `${A};Budi Siregar;Staf;PELAYANAN`,
+    `Baris pertama berkas berisi data (NIP ${A}), bukan judul kolom. Tambahkan baris judul di atasnya, mis. nip;nama;jabatan;kode_unit;nip_atasan.`,
+  ],
+  [
+    'missing columns are named as the header spells them',
+    `nip;nama\n${A};Budi`,
+    'Kolom wajib tidak ada di baris judul: jabatan/position, kode_unit/unit_code. Kolom yang diterima: nip, nama, jabatan, kode_unit, nip_atasan (opsional: jenis, email).',
+  ],
+];
+
+describe('parseImport says what is wrong with a file, and where', () => {
+  it.each(refusalMessages)('%s', (_label, csv, message) => {
+    const result = parseImport(csv);
+    if (result.ok) throw new Error('expected a refusal');
+    expect(render(result.fileProblem.code, 'id', result.fileProblem.params)).toBe(message);
+    expect(render(result.fileProblem.code, 'en', result.fileProblem.params)).not.toMatch(/\{\w+\}/);
+  });
+});
+
+describe('detectDelimiter', () => {
+  it.each([
+    ['commas', 'nip,nama,jabatan,kode_unit', ','],
+    ['semicolons', 'nip;nama;jabatan;kode_unit', ';'],
+    ['semicolons, a comma inside a header', 'nip;nama, gelar;jabatan;kode_unit', ';'],
+    ['tabs', 'nip\tnama\tjabatan\tkode_unit', '\t'],
+    ['one column', 'nip', ','],
+  ])('%s', (_label, header, delimiter) => {
+    expect(detectDelimiter(header)).toBe(delimiter);
+  });
+});
 
 describe('parseImport reads HR exports', () => {
   it.each(parsed)('%s', (_label, csv, rows) => {
