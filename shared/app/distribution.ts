@@ -98,7 +98,7 @@ export async function distributionReport(
   const tree = await new UnitRepository(scope).tree();
   const opds = opdsOf(tree).filter((o) => !only || only.includes(o.code));
   const inside = (path: string) => opds.some((o) => isWithin(path, o.path));
-  const [evaluations, unitPredikats, members] = await Promise.all([
+  const [evaluations, unitPredikats, members, evaluatedAnywhere] = await Promise.all([
     only?.length === 1
       ? repo.inUnit(period.id, opds[0]?.path ?? `/${only[0]}/`)
       : repo.inUnit(period.id, '/').then((all) => (only ? all.filter((e) => inside(e.unitPath ?? '')) : all)),
@@ -107,6 +107,8 @@ export async function distributionReport(
       period.id,
     ),
     activeMembers(scope, opds),
+    // Someone moved here after the run is scored elsewhere, not missing (the next run scores them here).
+    only ? repo.evaluatedNips(period.id) : undefined,
   ]);
   const outcomes = evaluations.map((e) => ({ e, o: outcomeOf(e) }));
   // Names from the evaluations (as scored), the members and the tree already read: no request per person.
@@ -117,7 +119,7 @@ export async function distributionReport(
     unitCode: e.unitCode ?? '',
     unitName: unitNames.get(e.unitCode ?? '') ?? '',
   });
-  const scored = new Set(evaluations.map((e) => e.nip));
+  const scored = evaluatedAnywhere ?? new Set(evaluations.map((e) => e.nip));
   const unscored = members.filter((m) => !scored.has(m.nip));
   const unreviewed = outcomes.filter(({ o }) => o.source === 'recommendation').map(({ e }) => e);
   const withoutPredikat = outcomes.filter(({ o }) => !o.predikat).map(({ e }) => e);
