@@ -129,10 +129,11 @@ describe('signing in with Cognito (hosted UI, authorization code + PKCE)', () =>
     expect(bearers[0]).toBe(`Bearer ${hostedUi.issuedTokens[0]}`);
 
     // Kept for the tab only: in sessionStorage, nothing in localStorage.
-    const stored = await page.evaluate(() => ({
+    // Strings, not functions: the root tsconfig has no DOM types.
+    const stored = await page.evaluate<{ session: string[]; local: string[] }>(`({
       session: Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:')),
       local: Object.values(localStorage).filter((v) => v.includes('id_token')),
-    }));
+    })`);
     expect(stored.session).toHaveLength(1);
     expect(stored.local).toEqual([]);
 
@@ -154,7 +155,7 @@ describe('signing in with Cognito (hosted UI, authorization code + PKCE)', () =>
     expect(logout.get('logout_uri')).toBe(`${web.stack.url}/app/`);
     await page.goto(`${web.stack.url}/app/`);
     await page.getByRole('button', { name: 'Masuk dengan akun Pemkot' }).waitFor();
-    const left = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:')));
+    const left = await page.evaluate<string[]>("Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:'))");
     expect(left).toEqual([]);
     await context.close();
   });
