@@ -82,7 +82,14 @@ describe('the web app in a browser', () => {
     await expect.poll(() => h1(page).textContent()).toBe(`Selamat datang, ${PEGAWAI.name}`);
     expect(await page.getByText(/^Hari ini /).textContent()).toMatch(/\d{4}$/);
     const nav = page.getByRole('navigation', { name: 'Menu utama' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Beranda', 'Aktivitas', 'SKP', 'Kotak masuk']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Beranda',
+      'Aktivitas',
+      'SKP',
+      'Penilaian',
+      'Umpan balik',
+      'Kotak masuk',
+    ]);
     expect(await nav.getByRole('link', { name: 'Beranda' }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(page, 'home');
     await expectFitsPhone(page);
@@ -99,7 +106,14 @@ describe('the web app in a browser', () => {
     await expect.poll(() => h1(page).textContent()).toBe(`Welcome, ${PEGAWAI.name}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const menu = page.getByRole('navigation', { name: 'Main menu' });
-    expect(await menu.getByRole('link').allTextContents()).toEqual(['Home', 'Activities', 'SKP', 'Inbox']);
+    expect(await menu.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'Activities',
+      'SKP',
+      'Evaluation',
+      'Feedback',
+      'Inbox',
+    ]);
 
     await page.getByRole('button', { name: 'Sign out' }).tap();
     await expect.poll(() => h1(page).textContent()).toBe('Sign in');
