@@ -1,5 +1,5 @@
 import type { Decider } from '../auth/policy.ts';
-import { canManagePeriods, canReadRewards, isBkpsdm, reasons } from '../auth/policy.ts';
+import { canDecideAppeal, canManagePeriods, canReadRewards, reasons } from '../auth/policy.ts';
 import { type BehaviourInput, type Evaluation, inputSummary, outcomeOf } from '../domain/evaluation.ts';
 import { finalisationOf, isFinalisedAt, stateAt } from '../domain/evaluation-finalisation.ts';
 import { explanationOf } from '../domain/explanation.ts';
@@ -105,8 +105,15 @@ export async function evaluationWithOutcome(ctx: UseCaseContext, nipParam: strin
 /** Every number of an evaluation with its inputs and formula, under the rules it was scored with. */
 export async function explainEvaluation(ctx: UseCaseContext, nipParam: string, periodId: string) {
   const { evaluation, period } = await readableEvaluation(ctx, nipParam, periodId);
-  const rules = rulesOfPeriod(await new YearRepository(ctx.scope).rules(yearOf(period.id)), evaluation);
-  return explanationOf(evaluation, stateAt(period, evaluation.unitPath), rules);
+  // Who reviewed and who decided an appeal, by name: the explanation says who changed what.
+  const deciders = [evaluation.review?.by, evaluation.appeal?.decision?.by].flatMap((a) =>
+    a?.startsWith('nip:') ? [a.slice(4)] : [],
+  );
+  const [rules, names] = await Promise.all([
+    new YearRepository(ctx.scope).rules(yearOf(period.id)),
+    new EmployeeRepository(ctx.scope).namesOf([...new Set(deciders)]),
+  ]);
+  return explanationOf(evaluation, stateAt(period, evaluation.unitPath), rulesOfPeriod(rules, evaluation), names);
 }
 
 /** The direct supervisor's BerAKHLAK ratings of the period; the recommended perilaku follows from them. */
@@ -320,9 +327,13 @@ export async function settleAppeal(
   const chain = await new EmployeeRepository(ctx.scope).supervisorChain(target);
   const secondLevel = chain[1]?.nip;
   const me = ctx.principal.nip;
-  // Nobody decides an appeal against their own rating: not the employee, not the direct supervisor who rated.
-  const designated = isBkpsdm(ctx.principal) && me !== target.nip && me !== chain[0]?.nip;
-  if (!designated && secondLevel !== me) throw forbidden(reasons.notAppealReviewer);
+  const mayDecide = canDecideAppeal(ctx.principal, {
+    isEmployee: me === target.nip,
+    isDirectSupervisor: me === chain[0]?.nip,
+    isSecondLevel: me === secondLevel,
+    employeeIsActorsSupervisor: ctx.actor.supervisorNip === target.nip,
+  });
+  if (!mayDecide) throw forbidden(reasons.notAppealReviewer);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
   const { outcome, reason, hasilKerja, perilaku } = body;
   if (outcome === 'revised' && (!hasilKerja || !perilaku)) throw new DomainError('appeal_revision_missing');

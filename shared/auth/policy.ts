@@ -176,6 +176,18 @@ export function deciderFor(p: UserPrincipal, f: DeciderFacts): Decider | undefin
   return undefined;
 }
 
+/**
+ * Who decides a keberatan: the supervisor's own supervisor, or the BKPSDM admin as designated reviewer — never the
+ * employee, never the direct supervisor who rated, and never an admin about their own direct supervisor.
+ */
+export function canDecideAppeal(
+  p: UserPrincipal,
+  f: { isEmployee: boolean; isDirectSupervisor: boolean; isSecondLevel: boolean; employeeIsActorsSupervisor: boolean },
+): boolean {
+  if (f.isEmployee || f.isDirectSupervisor) return false;
+  return f.isSecondLevel || (has(p, 'admin_bkpsdm') && !f.employeeIsActorsSupervisor);
+}
+
 export const reasons = {
   notYourData: {
     id: 'data ini bukan milik Anda, bawahan Anda, atau unit yang Anda kelola',
@@ -235,8 +247,8 @@ export const reasons = {
     en: 'an appeal is filed by the employee evaluated',
   },
   notAppealReviewer: {
-    id: 'keberatan diputuskan oleh atasan dari atasan langsung, atau Admin BKPSDM sebagai pejabat yang ditunjuk',
-    en: "an appeal is decided by the supervisor's own supervisor, or the BKPSDM admin as designated reviewer",
+    id: 'keberatan diputuskan oleh atasan dari atasan langsung, atau Admin BKPSDM sebagai pejabat yang ditunjuk (tidak atas atasan langsungnya sendiri)',
+    en: "an appeal is decided by the supervisor's own supervisor, or the BKPSDM admin as designated reviewer (never about their own supervisor)",
   },
   directSupervisorOnly: {
     id: 'umpan balik diberikan oleh atasan langsung (atau Plt/Plh-nya hari ini) kepada bawahannya',

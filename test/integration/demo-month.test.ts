@@ -244,5 +244,15 @@ describe('a demo month with the printed roles', () => {
       reason: 'Berkas yang saya verifikasi belum terhitung semua.',
     });
     expect(appeal.status, JSON.stringify(appeal.body)).toBe(200);
+    // Nor does an appeal let anyone judge their own superior: the admin does not decide her own head's.
+    const headAppeal = await as(KEPALA_BKPSDM.nip, 'POST', `/employees/me/evaluations/${PERIOD}/appeal`, {
+      reason: 'Capaian BKPSDM belum diperhitungkan.',
+    });
+    expect(headAppeal.status).toBe(200);
+    const ownHead = await as(ADMIN.nip, 'POST', `${evaluationPath(KEPALA_BKPSDM.nip)}/appeal/decision`, {
+      outcome: 'upheld',
+      reason: 'Sesuai keputusan.',
+    });
+    expect(ownHead.status).toBe(403);
   });
 });

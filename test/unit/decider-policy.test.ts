@@ -1,6 +1,12 @@
 /** Who decides for a person (plan, activities, behaviour ratings, review): the policy's table. */
 import { describe, expect, it } from 'vitest';
-import { type Decider, type DeciderFacts, deciderFor, type Relation } from '../../shared/auth/policy.ts';
+import {
+  canDecideAppeal,
+  type Decider,
+  type DeciderFacts,
+  deciderFor,
+  type Relation,
+} from '../../shared/auth/policy.ts';
 import type { Group, UserPrincipal } from '../../shared/auth/principal.ts';
 
 const user = (groups: Group[] = []): UserPrincipal => ({
@@ -67,5 +73,29 @@ const cases: [label: string, p: UserPrincipal, f: DeciderFacts, expected: Decide
 describe('deciderFor', () => {
   it.each(cases)('%s', (_label, p, f, expected) => {
     expect(deciderFor(p, f)).toBe(expected);
+  });
+});
+
+describe('canDecideAppeal', () => {
+  const f = (over: Partial<Parameters<typeof canDecideAppeal>[1]> = {}) => ({
+    isEmployee: false,
+    isDirectSupervisor: false,
+    isSecondLevel: false,
+    employeeIsActorsSupervisor: false,
+    ...over,
+  });
+  it.each<[string, UserPrincipal, ReturnType<typeof f>, boolean]>([
+    ["the supervisor's own supervisor", employee, f({ isSecondLevel: true }), true],
+    ['BKPSDM as designated reviewer', bkpsdm, f(), true],
+    ["BKPSDM for the Sekda (no second level: the Wali Kota's decision, recorded)", bkpsdm, f(), true],
+    ['never the employee', bkpsdm, f({ isEmployee: true }), false],
+    ['never the direct supervisor who rated', bkpsdm, f({ isDirectSupervisor: true }), false],
+    ['never an admin about their own direct supervisor', bkpsdm, f({ employeeIsActorsSupervisor: true }), false],
+    ['the second level even when the employee is an admin', employee, f({ isSecondLevel: true }), true],
+    ['not a colleague', employee, f(), false],
+    ['not an OPD admin', adminOpd, f(), false],
+    ['not an auditor', auditor, f(), false],
+  ])('%s', (_label, p, facts, expected) => {
+    expect(canDecideAppeal(p, facts)).toBe(expected);
   });
 });
