@@ -3,12 +3,13 @@
  * the page the address names (routes.tsx). The router's base is /app, where the app is served.
  */
 import { type ReactNode, Suspense } from 'react';
-import { Route, Switch } from 'wouter';
+import { Route, Switch, useLocation } from 'wouter';
 import { ApiError } from './api/client';
 import { useMe } from './api/hooks';
 import { useAuth } from './auth/auth';
 import { FormError } from './components/forms';
 import { LanguageSwitch, Layout } from './components/Layout';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { useI18n } from './i18n';
 import { AuthCallback } from './pages/AuthCallback';
 import { NotFound } from './pages/NotFound';
@@ -59,6 +60,7 @@ function SignedIn() {
   const { t } = useI18n();
   const auth = useAuth();
   const me = useMe();
+  const [location] = useLocation();
   const viewer = {
     groups: me.data?.groups ?? [],
     directSubordinates: me.data?.directSubordinates,
@@ -84,14 +86,16 @@ function SignedIn() {
           )}
         </>
       ) : (
-        <Suspense fallback={<p role="status">{t('loading')}</p>}>
-          <Switch>
-            {routes.map((r) => (
-              <Route key={r.path} path={r.path} component={r.component} />
-            ))}
-            <Route component={NotFound} />
-          </Switch>
-        </Suspense>
+        <PageErrorBoundary key={location}>
+          <Suspense fallback={<p role="status">{t('loading')}</p>}>
+            <Switch>
+              {routes.map((r) => (
+                <Route key={r.path} path={r.path} component={r.component} />
+              ))}
+              <Route component={NotFound} />
+            </Switch>
+          </Suspense>
+        </PageErrorBoundary>
       )}
     </Layout>
   );

@@ -7,6 +7,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { Lang } from './api/client';
 import * as evaluation from './words/evaluation';
 import * as feedback from './words/feedback';
+import * as home from './words/home';
 import * as inbox from './words/inbox';
 import * as offline from './words/offline';
 import * as periodTotals from './words/period-totals';
@@ -43,6 +44,7 @@ const base = {
   'error.network': 'Server tidak dapat dihubungi. Periksa koneksi Anda lalu coba lagi.',
   'error.title': 'Terjadi kesalahan',
   'error.retry': 'Coba lagi',
+  'error.page': 'Halaman ini gagal ditampilkan. Coba lagi; bila tetap gagal, buka halaman lain dari menu.',
   'activities.logTitle': 'Catat aktivitas',
   'activities.weekTitle': 'Hari ini dan minggu ini',
   'activities.totalsTitle': 'Capaian periode berjalan',
@@ -151,7 +153,16 @@ const base = {
 };
 
 /** Each area's words live in words/<area>.ts, so pages can grow without touching one long list. */
-const id = { ...base, ...plans.id, ...inbox.id, ...feedback.id, ...evaluation.id, ...offline.id, ...periodTotals.id };
+const id = {
+  ...base,
+  ...plans.id,
+  ...inbox.id,
+  ...feedback.id,
+  ...evaluation.id,
+  ...offline.id,
+  ...periodTotals.id,
+  ...home.id,
+};
 
 export type MessageKey = keyof typeof id;
 
@@ -186,6 +197,7 @@ const baseEn: Record<keyof typeof base, string> = {
   'error.network': 'The server cannot be reached. Check your connection and try again.',
   'error.title': 'Something went wrong',
   'error.retry': 'Try again',
+  'error.page': 'This page could not be shown. Try again; if it still fails, open another page from the menu.',
   'activities.logTitle': 'Log an activity',
   'activities.weekTitle': 'Today and this week',
   'activities.totalsTitle': 'This period so far',
@@ -299,6 +311,7 @@ const en: Record<MessageKey, string> = {
   ...evaluation.en,
   ...offline.en,
   ...periodTotals.en,
+  ...home.en,
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { id, en };
