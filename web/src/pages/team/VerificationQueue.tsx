@@ -4,12 +4,13 @@
  * itself: accepted ones leave the list, refused ones keep their entry with the API's message beside it. After a
  * decision the focus moves to the status line that tells the outcome.
  */
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, unwrap } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { errorText, FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
+import { useVerificationQueue } from './data';
 import { QueueEntryItem } from './QueueEntryItem';
 import { type DecisionResult, groupByPerson, inBatches, type QueueEntry, type Refusal, refusalOf } from './queue';
 
@@ -19,20 +20,10 @@ type Decision = Pick<QueueEntry, 'nip' | 'date' | 'id' | 'version'> & {
 };
 
 export function VerificationQueue() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const api = useApi();
   const queries = useQueryClient();
-  const queue = useInfiniteQuery({
-    queryKey: ['verification-queue', lang],
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/employees/{nip}/verification-queue', {
-          params: { path: { nip: 'me' }, query: pageParam ? { cursor: pageParam } : {} },
-        }),
-      ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const queue = useVerificationQueue();
   const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
   const [refusals, setRefusals] = useState<ReadonlyMap<string, Refusal>>(new Map());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -3,27 +3,20 @@
  * submitted to this supervisor opens for review (what changed, in words), to approve or return with a note.
  * After a decision the focus moves to the status line that tells the outcome.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { unwrap } from '../../../api/client';
-import { useApi } from '../../../api/hooks';
-import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/forms';
 import { useI18n } from '../../../i18n';
 import { stateText } from '../../skp/words';
+import { useTeamPlans } from '../data';
 import { todayWib } from '../format';
 import { PlanReview } from './PlanReview';
 
-export type TeamPlanEntry = components['schemas']['TeamPlanEntry'];
+export type { TeamPlanEntry } from '../data';
 
 export function PlanApprovals() {
-  const { t, lang } = useI18n();
-  const api = useApi();
+  const { t } = useI18n();
   const year = Number(todayWib().slice(0, 4));
-  const team = useQuery({
-    queryKey: ['team-plans', year, lang],
-    queryFn: () => unwrap(api.GET('/employees/{nip}/team-plans/{year}', { params: { path: { nip: 'me', year } } })),
-  });
+  const team = useTeamPlans(year);
   const [open, setOpen] = useState<string>();
   const [status, setStatus] = useState({ message: '' });
   const statusLine = useRef<HTMLParagraphElement>(null);
