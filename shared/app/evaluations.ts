@@ -105,8 +105,15 @@ export async function evaluationWithOutcome(ctx: UseCaseContext, nipParam: strin
 /** Every number of an evaluation with its inputs and formula, under the rules it was scored with. */
 export async function explainEvaluation(ctx: UseCaseContext, nipParam: string, periodId: string) {
   const { evaluation, period } = await readableEvaluation(ctx, nipParam, periodId);
-  const rules = rulesOfPeriod(await new YearRepository(ctx.scope).rules(yearOf(period.id)), evaluation);
-  return explanationOf(evaluation, stateAt(period, evaluation.unitPath), rules);
+  // Who reviewed and who decided an appeal, by name: the explanation says who changed what.
+  const deciders = [evaluation.review?.by, evaluation.appeal?.decision?.by].flatMap((a) =>
+    a?.startsWith('nip:') ? [a.slice(4)] : [],
+  );
+  const [rules, names] = await Promise.all([
+    new YearRepository(ctx.scope).rules(yearOf(period.id)),
+    new EmployeeRepository(ctx.scope).namesOf([...new Set(deciders)]),
+  ]);
+  return explanationOf(evaluation, stateAt(period, evaluation.unitPath), rulesOfPeriod(rules, evaluation), names);
 }
 
 /** The direct supervisor's BerAKHLAK ratings of the period; the recommended perilaku follows from them. */

@@ -9,6 +9,7 @@ import { seedDemo } from '../../infra/local/seed.ts';
 import { runScoringTask } from '../../shared/app/scoring.ts';
 import { defaultRules } from '../../shared/domain/rules.ts';
 import { scoreHasilKerja } from '../../shared/domain/scoring.ts';
+import { wibTime } from '../../shared/messages/catalogue.ts';
 import { EvaluationRepository } from '../../shared/store/evaluations.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
 import { ScoringRunRepository } from '../../shared/store/scoring.ts';
@@ -358,6 +359,15 @@ describe('review by the supervisor', () => {
     expect(x.indicators[0].text).toContain('9 / 8.33 × 100');
     expect(x.nilaiKinerja.text).toContain('108 × 60 + 120 × 40');
     expect(x.predikat.text).toContain('Baik');
+    // The supervisor's override, in words: who, when (WIB), what changed and why.
+    const { review } = (await evaluation(who.staff)).body;
+    expect(x.predikat.text).toContain(
+      `(diubah atasan Rina Marlina Pohan, S.Sos (NIP ${who.kasi}) pada ${wibTime(review.at)}: hasil kerja dari `,
+    );
+    expect(x.predikat.text).toMatch(
+      /menjadi Sesuai Ekspektasi dengan alasan "Kualitas berkas IKI b masih perlu perbaikan\."\)\.$/,
+    );
+    expect(wibTime(review.at)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})? WIB$/);
     const again = scoreHasilKerja(x.indicators, { ...defaultRules, ...x.inputs.rules });
     expect(again.nilaiKinerjaRounded).toBe(x.nilaiKinerja.rounded);
     expect(again.indicators.map((i) => i.capaian)).toEqual(x.indicators.map((i: { capaian: number }) => i.capaian));

@@ -207,7 +207,8 @@ describe('explanationOf', () => {
       inputsHash: rated.inputsHash!,
     } as const;
     expect(explanationOf({ ...rated, review }, 'scored', defaultRules).predikat.text).toBe(
-      'Matriks PermenPANRB 6/2022: hasil kerja Sesuai Ekspektasi × perilaku Sesuai Ekspektasi = Baik (dikonfirmasi atasan).',
+      'Matriks PermenPANRB 6/2022: hasil kerja Sesuai Ekspektasi × perilaku Sesuai Ekspektasi = Baik ' +
+        '(diubah atasan NIP 2 pada 2026-12-09 08:00 WIB: hasil kerja dari Di Atas Ekspektasi menjadi Sesuai Ekspektasi dengan alasan "x").',
     );
     const revised = {
       hasilKerja: 'di_atas',
@@ -225,9 +226,84 @@ describe('explanationOf', () => {
     } as const;
     const appealed = explanationOf({ ...rated, review, appeal }, 'finalised', defaultRules);
     expect(appealed.predikat.text).toBe(
-      'Matriks PermenPANRB 6/2022: hasil kerja Di Atas Ekspektasi × perilaku Di Atas Ekspektasi = Sangat Baik (hasil keberatan).',
+      'Matriks PermenPANRB 6/2022: hasil kerja Di Atas Ekspektasi × perilaku Di Atas Ekspektasi = Sangat Baik ' +
+        '(direvisi atas keberatan oleh NIP 3 pada 2026-12-09 08:00 WIB: hasil kerja dari Sesuai Ekspektasi menjadi Di Atas Ekspektasi; ' +
+        'perilaku dari Sesuai Ekspektasi menjadi Di Atas Ekspektasi; alasan: "d").',
     );
     expect(appealed.appeal).toEqual(appeal);
     expect(appealed.review).toEqual(review);
+  });
+});
+
+describe('the explanation says who confirmed or changed the ratings, what, when (WIB) and why', () => {
+  const rated = { ...scored(), behaviour: { values: allSesuai, by: 'nip:2', at: now } };
+  const names = new Map([[person.supervisorNip, 'Rina Marlina Pohan, S.Sos']]);
+  const by = `nip:${person.supervisorNip}`;
+  const sourceOf = (e: Evaluation) => {
+    const text = explanationOf(e, 'scored', defaultRules, names).predikat.text;
+    return text.slice(text.indexOf('(') + 1, -2);
+  };
+  // Recommended: hasil kerja Di Atas (both IKI above), perilaku Sesuai (all seven values Sesuai).
+  it.each<[label: string, review: Partial<NonNullable<Evaluation['review']>>, source: string]>([
+    [
+      'a confirmation changes nothing',
+      { hasilKerja: 'di_atas', perilaku: 'sesuai', predikat: 'baik', reasons: {} },
+      `dikonfirmasi atasan Rina Marlina Pohan, S.Sos (NIP ${person.supervisorNip}) pada 2026-12-09 08:00 WIB, sama dengan rekomendasi sistem`,
+    ],
+    [
+      'an override of hasil kerja, with its reason',
+      {
+        hasilKerja: 'sesuai',
+        perilaku: 'sesuai',
+        predikat: 'baik',
+        reasons: { hasilKerja: 'Target IKI 1 terlalu rendah.' },
+      },
+      `diubah atasan Rina Marlina Pohan, S.Sos (NIP ${person.supervisorNip}) pada 2026-12-09 08:00 WIB: ` +
+        'hasil kerja dari Di Atas Ekspektasi menjadi Sesuai Ekspektasi dengan alasan "Target IKI 1 terlalu rendah."',
+    ],
+    [
+      'an override of both, each with its reason',
+      {
+        hasilKerja: 'di_bawah',
+        perilaku: 'di_atas',
+        predikat: 'butuh_perbaikan',
+        reasons: { hasilKerja: 'Laporan terlambat.', perilaku: 'Teladan pelayanan.' },
+      },
+      `diubah atasan Rina Marlina Pohan, S.Sos (NIP ${person.supervisorNip}) pada 2026-12-09 08:00 WIB: ` +
+        'hasil kerja dari Di Atas Ekspektasi menjadi Di Bawah Ekspektasi dengan alasan "Laporan terlambat."; ' +
+        'perilaku dari Sesuai Ekspektasi menjadi Di Atas Ekspektasi dengan alasan "Teladan pelayanan."',
+    ],
+    [
+      'late in the evening UTC is the next morning in WIB',
+      { hasilKerja: 'di_atas', perilaku: 'sesuai', predikat: 'baik', reasons: {}, at: '2026-12-09T18:30:00.000Z' },
+      `dikonfirmasi atasan Rina Marlina Pohan, S.Sos (NIP ${person.supervisorNip}) pada 2026-12-10 01:30 WIB, sama dengan rekomendasi sistem`,
+    ],
+    [
+      'someone whose name is not known is named by NIP',
+      {
+        hasilKerja: 'sesuai',
+        perilaku: 'sesuai',
+        predikat: 'baik',
+        reasons: { hasilKerja: 'r' },
+        by: 'nip:198001012005011006',
+      },
+      'diubah atasan NIP 198001012005011006 pada 2026-12-09 08:00 WIB: hasil kerja dari Di Atas Ekspektasi menjadi Sesuai Ekspektasi dengan alasan "r"',
+    ],
+  ])('%s', (_label, review, source) => {
+    const full = { by, at: now, inputsHash: rated.inputsHash!, ...review } as NonNullable<Evaluation['review']>;
+    expect(sourceOf({ ...rated, review: full })).toBe(source);
+  });
+
+  it('a review that saw other figures no longer speaks: the recommendation is in force again', () => {
+    const review = {
+      hasilKerja: 'sesuai',
+      perilaku: 'sesuai',
+      predikat: 'baik',
+      reasons: { hasilKerja: 'x' },
+      by,
+      at: now,
+      inputsHash: 'stale',
+    } as const;
+    expect(sourceOf({ ...rated, review })).toBe('rekomendasi sistem');
   });
 });
