@@ -239,3 +239,39 @@ describe('a stale version answers 409 with the entry as it is now', () => {
     expect(staleDecision.body.results[0].error.details.current.description).toBe('Diubah sekali');
   });
 });
+
+describe('a change that races another answers 409 with the record as it is now', () => {
+  it('for two first saves of a holiday calendar, and two new rules versions, at the same moment', async () => {
+    const days = (name: string) => [{ date: '2028-01-01', name, kind: 'libur_nasional' }];
+    const calendars = await Promise.all(
+      ['Tahun Baru A', 'Tahun Baru B'].map((name) =>
+        stack.call('PUT', '/holidays/2028', {
+          token: t.bkpsdm,
+          body: { days: days(name), reason: name, expectedVersion: 0 },
+        }),
+      ),
+    );
+    const savedCalendar = calendars.find((r) => r.status === 200)!;
+    const lostCalendar = calendars.find((r) => r.status === 409)!;
+    expect(lostCalendar.body.error.details.current).toEqual(savedCalendar.body);
+
+    const {
+      rulesVersion,
+      reason: _r,
+      updatedAt: _u,
+      updatedBy: _b,
+      ...fields
+    } = (await stack.call('GET', `/years/${YEAR}/rules`, { token: t.bkpsdm })).body.current;
+    const rules = await Promise.all(
+      ['Uji A', 'Uji B'].map((reason) =>
+        stack.call('PUT', `/years/${YEAR}/rules`, {
+          token: t.bkpsdm,
+          body: { ...fields, expectedRulesVersion: rulesVersion, reason },
+        }),
+      ),
+    );
+    expect(rules.map((r) => r.status).sort()).toEqual([200, 409]);
+    const lostRules = rules.find((r) => r.status === 409)!;
+    expect(lostRules.body.error.details.current).toMatchObject({ rulesVersion: rulesVersion + 1 });
+  });
+});
