@@ -86,7 +86,7 @@ ${skmElements.map(element).join('\n')}
 <div class="check"><input type="checkbox" id="complaint" name="complaint" value="ya"><label for="complaint">Ini pengaduan: saya ingin ditindaklanjuti oleh pimpinan unit (paling lambat 2×24 jam)</label></div>
 <label for="contact"><strong>Nomor HP atau e-mail</strong> (tidak wajib)</label>
 <p class="note" id="contact-note">Tulis bila Anda ingin dihubungi tentang pengaduan ini, mis. 0812 3456 7890 atau nama@contoh.id. Kontak hanya disimpan bila masukan Anda ditindaklanjuti, dan hanya dilihat petugas yang menindaklanjutinya.</p>
-<input type="text" id="contact" name="contact" maxlength="254" inputmode="email" autocapitalize="off" spellcheck="false" pattern="${CONTACT_PATTERN}" title="Nomor HP (mis. 0812 3456 7890) atau alamat e-mail (mis. nama@contoh.id)" aria-describedby="contact-note">
+<input type="text" id="contact" name="contact" maxlength="254" autocapitalize="off" spellcheck="false" pattern="${CONTACT_PATTERN}" title="Nomor HP (mis. 0812 3456 7890) atau alamat e-mail (mis. nama@contoh.id)" aria-describedby="contact-note">
 <button type="submit">Kirim penilaian</button>
 </form>`,
   );
