@@ -169,8 +169,32 @@ describe('feedback in a browser', () => {
     await expect.poll(() => h1(rina).textContent()).toBe('Kotak masuk');
     await rina.getByText('Tidak ada notifikasi yang belum dibaca.').waitFor();
     expect(await rina.getByText('Belum dibaca', { exact: true }).count()).toBe(0);
-    await expectAccessible(rina, 'inbox, all read');
+    await expectAccessible(rina, 'inbox, none unread');
     await expectFitsPhone(rina);
+
+    // She answers from elsewhere while his page shows the thread as it was: his reply is refused (409), the page
+    // offers a reload and keeps what he typed; sent again, it goes.
+    const [feedback] = (
+      await web.stack.call('GET', `/employees/${PEGAWAI.nip}/feedback`, { token: await devToken(KASI.nip) })
+    ).body.items;
+    const answered = await web.stack.call('POST', `/employees/${PEGAWAI.nip}/feedback/${feedback.id}/replies`, {
+      token: await devToken(KASI.nip),
+      body: { text: 'Bagus, terima kasih.', version: feedback.version },
+    });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    await thread.getByLabel('Balasan Anda').fill('Siap, Bu.');
+    await thread.getByRole('button', { name: 'Kirim balasan' }).tap();
+    const conflict = thread.getByRole('alert');
+    await expect.poll(() => conflict.textContent()).toContain('Percakapan ini berubah sejak Anda membukanya.');
+    await expectAccessible(rahmat, 'reply refused after a change elsewhere');
+    await expectFitsPhone(rahmat);
+    await conflict.getByRole('button', { name: 'Muat ulang' }).tap();
+    await replies.getByText('Bagus, terima kasih.').waitFor();
+    expect(await thread.getByLabel('Balasan Anda').inputValue()).toBe('Siap, Bu.');
+    await thread.getByRole('button', { name: 'Kirim balasan' }).tap();
+    await expect.poll(() => thread.getByRole('status').textContent()).toBe('Balasan terkirim.');
+    await replies.getByText('Siap, Bu.').waitFor();
+    expect(await thread.getByRole('alert').count()).toBe(0);
     await rahmat.close();
     await rina.close();
   });

@@ -2,7 +2,7 @@
  * The inbox's read of the API: the unread count (for the menu's badge: asked every minute and whenever the window
  * gets the focus back) and the notifications, newest first, page by page. Marking read refreshes both.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import type { components } from '../../api/schema';
@@ -46,15 +46,33 @@ export function useInbox() {
   });
 }
 
-/** Marks the ids given, or all, read; then the list and the badge are asked again. */
+type Which = { ids: string[] } | { all: true };
+type InboxPages = InfiniteData<{ items: Notification[]; nextCursor?: string; unreadCount: number }>;
+
+/**
+ * Marks the ids given, or all, read. The list held and the badge change at once (so the two never disagree, even
+ * in a list opened again before it is refetched); then both are asked again.
+ */
 export function useMarkRead() {
   const api = useApi();
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (which: { ids: string[] } | { all: true }) =>
-      unwrap(api.POST('/me/notifications/read', { body: which })),
-    onSuccess: (result) => {
+    mutationFn: (which: Which) => unwrap(api.POST('/me/notifications/read', { body: which })),
+    onSuccess: (result, which) => {
+      const marked = (n: Notification) => 'all' in which || which.ids.includes(n.id);
       queries.setQueryData([INBOX, 'unread'], result.unreadCount);
+      queries.setQueriesData<InboxPages>({ queryKey: [INBOX, 'list'] }, (data) =>
+        data
+          ? {
+              ...data,
+              pages: data.pages.map((page) => ({
+                ...page,
+                unreadCount: result.unreadCount,
+                items: page.items.map((n) => (!n.read && marked(n) ? { ...n, read: true } : n)),
+              })),
+            }
+          : data,
+      );
       return queries.invalidateQueries({ queryKey: [INBOX] });
     },
   });
