@@ -162,6 +162,22 @@ describe('bulk verification', () => {
     expect(await day(PEER)).toMatchObject({ loggedMinutes: 240, approvedMinutes: 0, countedMinutes: 0 });
   });
 
+  it('writes 50 decisions of one person and day in two transactions (DynamoDB takes 100 items at most)', async () => {
+    const entries = await logEntries(peer, 'peer-1', 50, 10 * 60 + 10);
+    const start = await totals(PEER);
+    const res = await decide(
+      t.kasi,
+      entries.map((e) => asDecision(e)),
+    );
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual(entries.map(() => 200));
+    const end = await totals(PEER);
+    expect(end.approved - start.approved).toBe(50);
+    expect(end.pending - start.pending).toBe(-50);
+    // 500 approved minutes that day, counted up to the daily cap of 450, once across both transactions.
+    expect(await day(PEER)).toMatchObject({ approvedMinutes: 500, countedMinutes: 450 });
+    expect(end.countedMinutes - start.countedMinutes).toBe(450);
+  });
+
   it('refuses single decisions on their own and writes the rest of the same day', async () => {
     const [a, b, c, d] = await logEntries(t.staff, 'staff-1', 4, 13 * 60);
     const res = await decide(t.kasi, [
