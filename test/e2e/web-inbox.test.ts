@@ -61,20 +61,27 @@ describe('the inbox in a browser', () => {
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     };
-    for (let n = 1; n <= 21; n++) await give(n);
-    await expect.poll(() => unreadCount(nurhayati), { timeout: 10_000 }).toBe(21);
-
+    // Nothing yet: the inbox and the feedback page say so, and no badge.
     const page = await web.context.newPage();
     await page.goto(`${web.stack.url}/app/`);
     await signInByNip(page, OPERATOR.nip);
-    await inboxLink(page, 21).waitFor();
+    await inboxLink(page, 0).tap();
+    await page.getByText('Belum ada notifikasi.').waitFor();
+    await expectAccessible(page, 'inbox, empty');
+    await expectFitsPhone(page);
+    await nav(page).getByRole('link', { name: 'Umpan balik' }).tap();
+    await page.getByText('Belum ada umpan balik untuk Anda.').waitFor();
+    await page.getByText('Belum ada dialog kinerja yang dicatat.').waitFor();
+    expect(await page.getByRole('region', { name: 'Tim Anda' }).count()).toBe(0);
+    await expectAccessible(page, 'feedback page, empty');
+    await expectFitsPhone(page);
 
-    // One more while the app is open: asked again when the page comes back into view.
-    await give(22);
+    // 22 while the app is open: the badge is asked again when the page comes back into view.
+    for (let n = 1; n <= 22; n++) await give(n);
     await expect.poll(() => unreadCount(nurhayati), { timeout: 10_000 }).toBe(22);
     await page.evaluate("document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))");
     await inboxLink(page, 22).waitFor();
-    await expectAccessible(page, 'home with 22 unread');
+    await expectAccessible(page, 'feedback page with 22 unread');
     await expectFitsPhone(page);
 
     // Newest first, 20 at a time.

@@ -9,27 +9,8 @@ import { Field, FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { todayWib } from '../activities/dates';
 import { SelectField, TextAreaField } from '../activities/fields';
-import { type DialogInput, type TeamMember, useRecordDialog } from './data';
-
-type FollowUpRow = { key: number; text: string; owner: 'employee' | 'supervisor'; due: string };
-
-/** The body to send: topics one per line (blank lines dropped), an empty due date left out. Checking is the API's. */
-export function dialogInputOf(v: {
-  date: string;
-  topics: string;
-  followUps: FollowUpRow[];
-  notes: string;
-}): DialogInput {
-  return {
-    date: v.date,
-    topics: v.topics
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean),
-    followUps: v.followUps.map(({ text, owner, due }) => ({ text, owner, ...(due ? { due } : {}) })),
-    ...(v.notes.trim() ? { notes: v.notes } : {}),
-  };
-}
+import { type TeamMember, useRecordDialog } from './data';
+import { dialogInputOf, type FollowUpRow } from './dialog-input';
 
 let nextKey = 0;
 
