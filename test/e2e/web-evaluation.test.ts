@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data.ts';
 import { EvaluationRepository } from '../../shared/store/evaluations.ts';
 import { OrgScope } from '../../shared/store/org-scope.ts';
-import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
+import { expectAccessible, expectFitsPhone, isFocused, webAppUnderTest } from '../support/browser.ts';
 import { who } from '../support/demo.ts';
 import { yesterday } from '../support/plans.ts';
 import { eventually } from '../support/stack.ts';
@@ -139,7 +139,7 @@ describe('evaluations in a browser', () => {
     const kolaboratif = behaviour.getByLabel('Kolaboratif', { exact: true });
     await expect.poll(() => kolaboratif.getAttribute('aria-invalid')).toBe('true');
     expect(await behaviour.locator('.field-error').allTextContents()).toEqual(['Pilih penilaian untuk nilai ini.']);
-    await expect.poll(() => kolaboratif.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await expect.poll(() => isFocused(kolaboratif)).toBe(true);
     await expectAccessible(kasi, 'behaviour form with an error');
     await expectFitsPhone(kasi);
     await kolaboratif.selectOption({ label: 'Di Atas Ekspektasi' });
@@ -184,7 +184,7 @@ describe('evaluations in a browser', () => {
     await review.getByRole('button', { name: 'Simpan konfirmasi' }).tap();
     const status = team.getByRole('status').first();
     await expect.poll(() => status.textContent()).toBe(`Penilaian ${RAHMAT.name} dikonfirmasi: Baik.`);
-    await expect.poll(() => status.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await expect.poll(() => isFocused(status)).toBe(true);
     await team.getByText('Dikonfirmasi', { exact: true }).waitFor();
     expect(await team.getByText('Predikat: Baik').count()).toBe(1);
     await expectAccessible(kasi, 'team evaluations after the review');

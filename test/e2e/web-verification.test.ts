@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
+import { expectAccessible, expectFitsPhone, isFocused, webAppUnderTest } from '../support/browser.ts';
 
 const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
 const KASI = { nip: '198203152006041002' };
@@ -74,7 +74,7 @@ describe('the verification queue in a browser', () => {
     await page.keyboard.press('Enter');
     const status = page.getByRole('status');
     await expect.poll(() => status.textContent()).toBe('3 aktivitas disetujui, 0 tidak.');
-    await expect.poll(() => status.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await expect.poll(() => isFocused(status)).toBe(true);
     expect(await page.getByText('Tidak ada aktivitas yang menunggu verifikasi.').count()).toBe(1);
     expect(await his.count()).toBe(0);
     await expectAccessible(page, 'queue after approval');
@@ -89,7 +89,7 @@ describe('the verification queue in a browser', () => {
     await his.getByRole('listitem').first().waitFor();
     await his.getByRole('button', { name: 'Tolak' }).tap();
     const reason = page.getByLabel('Alasan penolakan');
-    await expect.poll(() => reason.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await expect.poll(() => isFocused(reason)).toBe(true);
     await page.getByRole('button', { name: 'Tolak aktivitas' }).tap();
     await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.reject-form .field-error').textContent()).toBe('Kolom ini tidak boleh kosong.');

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { WEB_DIST } from '../../infra/local/web.ts';
@@ -26,6 +26,9 @@ import { launchChromium, PHONE } from './chromium.ts';
 import { startTestStack, type TestStack } from './stack.ts';
 
 export { CHROMIUM, launchChromium, PHONE } from './chromium.ts';
+
+/** Whether the element has the keyboard focus (a string: the root tsconfig has no DOM types). */
+export const isFocused = async (element: Locator) => (await element.evaluate("(el) => el.matches(':focus')")) === true;
 
 /** axe's WCAG 2.0–2.2 A and AA rules, as the web app is held to them. */
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
