@@ -56,6 +56,9 @@ function pwa(): Parameters<typeof VitePWA>[0] {
       // The workbox runtime inside sw.js: no second file with a fixed name to keep uncached.
       inlineWorkboxRuntime: true,
       cleanupOutdatedCaches: true,
+      // A new worker takes over at once, this page included (config.json is then kept through it: offline/shell.ts).
+      skipWaiting: true,
+      clientsClaim: true,
       runtimeCaching: [
         {
           urlPattern: ({ url }) => url.pathname === '/app/config.json',

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n';
 import { postActivity } from '../pages/activities/data';
 import { refresh, sendNow, setSender } from './activityQueue';
 import { useQueuedActivities, useQueueOwner } from './hooks';
+import { keepConfigForOffline } from './shell';
 
 export function QueueStatus() {
   const { t } = useI18n();
@@ -17,6 +18,8 @@ export function QueueStatus() {
   const owner = useQueueOwner();
   const queries = useQueryClient();
   const items = useQueuedActivities();
+
+  useEffect(keepConfigForOffline, []);
 
   useEffect(() => {
     if (!owner) return;

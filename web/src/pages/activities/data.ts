@@ -140,6 +140,8 @@ export function useCreateActivity() {
         throw err;
       }
     },
+    // Run offline too (TanStack pauses mutations offline by default): offline is when the entry is queued.
+    networkMode: 'always',
     onSuccess: (result) => (result.queued ? undefined : refresh()),
   });
 }
