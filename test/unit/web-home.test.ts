@@ -1,7 +1,6 @@
 /** The home page's reading of one's week: today's count and minutes, the week's entries by status. */
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../web/src/pages/activities/data.ts';
-import { summarise } from '../../web/src/pages/home/today.ts';
+import { type Activity, summarise } from '../../web/src/pages/home/today.ts';
 
 const TODAY = '2026-11-30';
 let n = 0;

@@ -1,5 +1,8 @@
 /** What the home page says of one's own entries: today's count and minutes, the week's entries by status. */
-import type { Activity } from '../activities/data';
+// The schema's type, not activities/data's: this stays a pure module that tests import without React or the DOM.
+import type { components } from '../../api/schema';
+
+export type Activity = components['schemas']['Activity'];
 
 export interface MyWeek {
   todayCount: number;
