@@ -103,7 +103,9 @@ describe('the inbox in a browser', () => {
     await items.first().getByRole('button', { name: 'Tandai sudah dibaca' }).tap();
     const status = page.getByRole('status').first();
     await expect.poll(() => status.textContent()).toBe('Notifikasi ditandai sudah dibaca.');
-    await expect.poll(() => status.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate<boolean>("document.activeElement?.matches('p.status-line') ?? false"))
+      .toBe(true);
     await inboxLink(page, 21).waitFor();
     await expect.poll(() => page.getByText('Belum dibaca', { exact: true }).count()).toBe(21);
     expect(await items.first().textContent()).not.toContain('Belum dibaca');

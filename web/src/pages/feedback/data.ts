@@ -8,6 +8,7 @@ import { ApiError, unwrap } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
+import type { DialogInput } from './dialog-input';
 
 export type Feedback = components['schemas']['Feedback'];
 export type Dialog = components['schemas']['Dialog'];
@@ -17,12 +18,6 @@ export type FeedbackAbout =
   | { kind: 'period'; periodId: string }
   | { kind: 'rhk'; year: number; rhkId: string }
   | { kind: 'activity'; date: string; activityId: string };
-export interface DialogInput {
-  date: string;
-  topics: string[];
-  followUps: { text: string; owner: 'employee' | 'supervisor'; due?: string }[];
-  notes?: string;
-}
 
 const PAGE_SIZE = 10;
 

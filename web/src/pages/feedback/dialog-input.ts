@@ -1,5 +1,11 @@
-/** A performance dialog as typed in the form, and the body the API takes from it. */
-import type { DialogInput } from './data';
+/** A performance dialog as typed in the form, and the body the API takes from it (pure: no React, no client). */
+/** What POST /employees/{nip}/dialogs takes. */
+export interface DialogInput {
+  date: string;
+  topics: string[];
+  followUps: { text: string; owner: 'employee' | 'supervisor'; due?: string }[];
+  notes?: string;
+}
 
 export type FollowUpRow = { key: number; text: string; owner: 'employee' | 'supervisor'; due: string };
 
