@@ -18,7 +18,7 @@ export function MyWeek({ today }: { today: string }) {
   return (
     <>
       <p>{t('home.loggedToday', { count: w.todayCount, duration })}</p>
-      <h3>{t('home.week')}</h3>
+      <h3 className="home-sub">{t('home.week')}</h3>
       <dl className="log-totals">
         <div>
           <dt>{t('activities.status.pending')}</dt>
@@ -35,7 +35,7 @@ export function MyWeek({ today }: { today: string }) {
       </dl>
       {w.rejected.length > 0 && (
         <>
-          <h3>{t('home.rejectedTitle')}</h3>
+          <h3 className="home-sub">{t('home.rejectedTitle')}</h3>
           <ul className="log-entries">
             {w.rejected.map((e) => (
               <li key={e.id} className="log-entry">
