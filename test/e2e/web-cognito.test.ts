@@ -153,6 +153,7 @@ describe('signing in with Cognito (hosted UI, authorization code + PKCE)', () =>
     const logout = hostedUi.logoutRequests[0]!.searchParams;
     expect(logout.get('client_id')).toBe(CLIENT_ID);
     expect(logout.get('logout_uri')).toBe(`${web.stack.url}/app/`);
+    await page.getByRole('heading', { name: 'Signed out' }).waitFor();
     await page.goto(`${web.stack.url}/app/`);
     await page.getByRole('button', { name: 'Masuk dengan akun Pemkot' }).waitFor();
     const left = await page.evaluate<string[]>("Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:'))");

@@ -27,8 +27,9 @@ import { startTestStack, type TestStack } from './stack.ts';
 
 export { CHROMIUM, launchChromium, PHONE } from './chromium.ts';
 
-/** Whether the element has the keyboard focus (a string: the root tsconfig has no DOM types). */
-export const isFocused = async (element: Locator) => (await element.evaluate("(el) => el.matches(':focus')")) === true;
+/** Whether the element has the keyboard focus (cast: the root tsconfig has no DOM types). */
+export const isFocused = (element: Locator) =>
+  element.evaluate((el) => (el as unknown as { matches(selector: string): boolean }).matches(':focus'));
 
 /** axe's WCAG 2.0–2.2 A and AA rules, as the web app is held to them. */
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
