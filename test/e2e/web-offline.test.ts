@@ -127,17 +127,23 @@ describe('the web app offline', () => {
     // Back online. The first answer is lost on the way (the API stored the entry, the phone never heard):
     // the entry stays queued and is sent again with the same key, and the API answers from the first response.
     const keys: string[] = [];
+    let online = false; // attempts made while still offline (the retry timer) never reach the API: not counted
     page.on('request', (r) => {
-      if (isCreate(r)) keys.push(r.headers()['idempotency-key'] ?? '');
+      if (online && isCreate(r)) keys.push(r.headers()['idempotency-key'] ?? '');
     });
     let lost = false;
     await web.context.route('**/employees/me/activities', async (route) => {
       if (route.request().method() !== 'POST' || lost) return route.fallback();
-      lost = true;
-      await route.fetch();
+      try {
+        await route.fetch();
+        lost = true;
+      } catch {
+        // still offline: nothing reached the API
+      }
       await route.abort('connectionreset');
     });
     const refusal = page.waitForResponse((r) => isCreate(r.request()) && r.status() >= 400, { timeout: 30_000 });
+    online = true;
     await web.context.setOffline(false);
     const refusalBody = await (await refusal).json();
     expect(refusalBody.error.code).toBe('activity_overlap');
@@ -149,6 +155,7 @@ describe('the web app offline', () => {
     await sent.getByText('Menunggu verifikasi').waitFor();
     expect(await stored('Perekaman KTP-el di kecamatan (luring)')).toHaveLength(1);
     // The first entry's key twice (the lost answer, the retry), then the second entry's own.
+    expect(lost).toBe(true);
     expect(keys).toHaveLength(3);
     expect(keys[0]).toBe(keys[1]);
     expect(keys[2]).not.toBe(keys[0]);
