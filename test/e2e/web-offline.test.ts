@@ -95,7 +95,7 @@ describe('the web app offline', () => {
     // Offline: two entries wait on the device, in the header's count and on the page.
     await web.context.setOffline(true);
     await logActivity(page, date, first, 'Perekaman KTP-el di kecamatan (luring)');
-    await page.getByText('Tidak ada koneksi: aktivitas disimpan di perangkat ini dan menunggu dikirim.').waitFor();
+    await page.getByText('Aktivitas disimpan di perangkat ini dan menunggu dikirim.').waitFor();
     await logActivity(page, date, refusedSlot, 'Verifikasi berkas di kelurahan (luring)');
     const queue = page.getByRole('region', { name: 'Belum terkirim' });
     await queue.getByText(/^Tidak ada koneksi\. 2 aktivitas tersimpan di perangkat ini/).waitFor();

@@ -1,7 +1,7 @@
 /** The offline pages' words: Bahasa Indonesia first; English must have every key (the type says so). */
 export const id = {
   'offline.headerCount': '{count} belum terkirim',
-  'offline.queuedSaved': 'Tidak ada koneksi: aktivitas disimpan di perangkat ini dan menunggu dikirim.',
+  'offline.queuedSaved': 'Aktivitas disimpan di perangkat ini dan menunggu dikirim.',
   'offline.title': 'Belum terkirim',
   'offline.waitingOffline':
     'Tidak ada koneksi. {count} aktivitas tersimpan di perangkat ini dan dikirim otomatis saat tersambung lagi.',
@@ -20,7 +20,7 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'offline.headerCount': '{count} not sent',
-  'offline.queuedSaved': 'No connection: the activity is kept on this device and waits to be sent.',
+  'offline.queuedSaved': 'The activity is kept on this device and waits to be sent.',
   'offline.title': 'Not sent yet',
   'offline.waitingOffline':
     'No connection. {count} activities are kept on this device and sent automatically once you are back online.',
