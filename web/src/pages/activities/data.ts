@@ -9,7 +9,7 @@ import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { enqueue, getSnapshot } from '../../offline/activityQueue';
 import { useQueueOwner } from '../../offline/hooks';
-import { isUnreachable, waiting } from '../../offline/queue';
+import { type ActivityInput, isUnreachable, waiting } from '../../offline/queue';
 import { yearOf } from './dates';
 
 export type Activity = components['schemas']['Activity'];
@@ -17,18 +17,8 @@ export type PlanVersion = components['schemas']['PlanVersion'];
 export type Rhk = PlanVersion['rhk'][number];
 export type Notice = components['schemas']['ActivityWithNotice']['notice'];
 
-/** What the form sends: the create body, also the fields of an edit. */
-export interface ActivityInput {
-  date: string;
-  start: string;
-  end: string;
-  description: string;
-  rhkId: string;
-  ikiId: string;
-  outputQuantity: number;
-  outputUnit: string;
-  evidence?: string[];
-}
+/** What the form sends: the create body (as the API documents it), also the fields of an edit. */
+export type { ActivityInput };
 
 const me = { nip: 'me' } as const;
 
