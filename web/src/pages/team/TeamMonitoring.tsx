@@ -15,10 +15,13 @@ type Member = components['schemas']['MemberActivity'];
 /** The month or quarter of the current year that holds today. */
 function useCurrentPeriod() {
   const api = useApi();
+  const { lang } = useI18n();
   const today = todayWib();
+  const year = Number(today.slice(0, 4));
   return useQuery({
-    queryKey: ['year', today.slice(0, 4)],
-    queryFn: () => unwrap(api.GET('/years/{year}', { params: { path: { year: Number(today.slice(0, 4)) } } })),
+    // The activities page asks for the same year under this key: one answer serves both.
+    queryKey: ['year', year, lang],
+    queryFn: () => unwrap(api.GET('/years/{year}', { params: { path: { year } } })),
     select: (year) => year.periods.find((p) => p.kind !== 'year' && p.start <= today && today <= p.end),
   });
 }
