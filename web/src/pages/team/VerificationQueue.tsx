@@ -10,7 +10,7 @@ import { ApiError, unwrap } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { errorText, FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { useVerificationQueue } from './data';
+import { QUEUE, useVerificationQueue } from './data';
 import { QueueEntryItem } from './QueueEntryItem';
 import { type DecisionResult, groupByPerson, inBatches, type QueueEntry, type Refusal, refusalOf } from './queue';
 
@@ -65,7 +65,11 @@ export function VerificationQueue() {
       for (const r of results) r.status === 200 ? next.delete(r.id) : next.set(r.id, refusalOf(r));
       return next;
     });
-    if (accepted.length) void queries.invalidateQueries({ queryKey: ['team-activity'] });
+    if (accepted.length) {
+      void queries.invalidateQueries({ queryKey: ['team-activity'] });
+      // The home page's count of what waits.
+      void queries.invalidateQueries({ queryKey: [QUEUE, 'summary'] });
+    }
     return accepted.length;
   };
 

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n';
 
 export type TeamPlanEntry = components['schemas']['TeamPlanEntry'];
 
-const QUEUE = 'verification-queue';
+export const QUEUE = 'verification-queue';
 /** The API's largest page: the full count takes as few calls as it can. */
 const FULL_PAGE = 100;
 
