@@ -3,7 +3,6 @@
  * hasil kerja and perilaku, or a different rating with the reason an override needs. Each write sends the version
  * read; when someone else changed the evaluation meanwhile (409), "Muat ulang" reads it again to send once more.
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { FormError } from '../../components/forms';
@@ -20,6 +19,7 @@ import {
   useEvaluation,
   useExplanation,
   useRateBehaviour,
+  useRefreshEvaluations,
   useReview,
 } from './data';
 import { predikatName, ratingName, valueName } from './names';
@@ -38,13 +38,9 @@ export function PersonReview({ item, periodId, onReviewed }: Props) {
   const [version, setVersion] = useState(item.version);
   useEffect(() => setVersion(item.version), [item.version]);
   const [saved, setSaved] = useState('');
-  const queries = useQueryClient();
+  const refresh = useRefreshEvaluations();
   const reload = async () => {
-    await Promise.all(
-      ['team-evaluations', 'evaluation', 'evaluation-explanation'].map((key) =>
-        queries.invalidateQueries({ queryKey: [key] }),
-      ),
-    );
+    await refresh();
     setSaved(t('evaluation.reloaded'));
   };
 

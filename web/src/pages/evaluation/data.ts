@@ -95,7 +95,7 @@ export function useExplanation(nip: string, periodId: string, enabled = true) {
 }
 
 /** Everything a write changes: the evaluations, their explanations and the team list. */
-function useRefreshEvaluations() {
+export function useRefreshEvaluations() {
   const queries = useQueryClient();
   return () =>
     Promise.all(
