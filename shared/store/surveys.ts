@@ -1,13 +1,6 @@
 import type { Answers, Contact } from '../domain/skm.ts';
 import { DomainError } from '../messages/errors.ts';
-import {
-  cancellationCodes,
-  type Item,
-  isConditionalFailure,
-  type OrgScope,
-  recordOf,
-  type WriteContext,
-} from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
 
 export interface SurveyResponse {
   answers: Answers;
@@ -85,8 +78,8 @@ export class SurveyRepository {
           { put: { table: 'main', item: { ...this.contactKey(response.linkId), ...contact, createdAt: ctx.now } } },
         ]);
     } catch (err) {
-      if (isConditionalFailure(err) || cancellationCodes(err)[0] === 'ConditionalCheckFailed')
-        throw new DomainError('survey_already_answered');
+      // A failed condition, or another submission's transaction in flight: answered already either way.
+      if (isConditionalFailure(err)) throw new DomainError('survey_already_answered');
       throw err;
     }
   }
@@ -154,7 +147,8 @@ export class SurveyRepository {
         { delete: { table: 'main', key: this.contactKey(linkIdOfFollowUp(id)) } },
       ]);
     } catch (err) {
-      if (cancellationCodes(err)[0] === 'ConditionalCheckFailed') throw new DomainError('follow_up_resolved');
+      // Resolved meanwhile, or being resolved by someone else's transaction in flight: a 409 either way.
+      if (isConditionalFailure(err)) throw new DomainError('follow_up_resolved');
       throw err;
     }
     return SurveyRepository.followUp(next);
