@@ -8,7 +8,8 @@ import { useApi } from '../../api/hooks';
 import type { components } from '../../api/schema';
 import { FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { formatDate, todayWib } from './format';
+import { todayWib, yearOf } from '../activities/dates';
+import { formatDate } from './format';
 
 type Member = components['schemas']['MemberActivity'];
 
@@ -17,7 +18,7 @@ function useCurrentPeriod() {
   const api = useApi();
   const { lang } = useI18n();
   const today = todayWib();
-  const year = Number(today.slice(0, 4));
+  const year = yearOf(today);
   return useQuery({
     // The activities page asks for the same year under this key: one answer serves both.
     queryKey: ['year', year, lang],

@@ -2,6 +2,3 @@
 export function formatDate(date: string, locale: string, style: 'medium' | 'full' = 'medium'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
-
-/** Today in WIB, the working day the API counts in. */
-export const todayWib = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());

@@ -6,16 +6,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { FormError } from '../../../components/forms';
 import { useI18n } from '../../../i18n';
+import { todayWib, yearOf } from '../../activities/dates';
 import { stateText } from '../../skp/words';
 import { useTeamPlans } from '../data';
-import { todayWib } from '../format';
 import { PlanReview } from './PlanReview';
 
 export type { TeamPlanEntry } from '../data';
 
 export function PlanApprovals() {
   const { t } = useI18n();
-  const year = Number(todayWib().slice(0, 4));
+  const year = yearOf(todayWib());
   const team = useTeamPlans(year);
   const [open, setOpen] = useState<string>();
   const [status, setStatus] = useState({ message: '' });
