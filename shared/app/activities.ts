@@ -15,7 +15,7 @@ import { workingDaysBetween } from '../domain/service-hours.ts';
 import { indicatorsOf, realisasiOf } from '../domain/service-indicators.ts';
 import { wibDate, yearOf } from '../domain/time.ts';
 import { activityDecisionRefused } from '../messages/activities.ts';
-import { type Lang, render } from '../messages/catalogue.ts';
+import { type Lang, type MessageCode, render } from '../messages/catalogue.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
 import {
@@ -87,8 +87,14 @@ export async function dateRules(
   date: string,
   now: Date,
   by: 'owner' | 'supervisor' = 'owner',
+  field?: string,
 ): Promise<DateRules> {
-  return rulesOn(await years.getWithRules(yearOf(date)), date, now, by);
+  return rulesOn(await years.getWithRules(yearOf(date)), date, now, by, field);
+}
+
+/** A refusal naming the request's field it is about (if the request has one), so a form shows it there. */
+function refusal(code: MessageCode, params: Record<string, unknown>, field?: string): DomainError {
+  return new DomainError(code, params, undefined, field ? [{ field, code, params }] : undefined);
 }
 
 /** `dateRules` on a year as read (with its rules), for several dates of one year read once. */
@@ -97,22 +103,23 @@ export function rulesOn(
   date: string,
   now: Date,
   by: 'owner' | 'supervisor',
+  field?: string,
 ): DateRules {
-  if (!found) throw new DomainError('year_not_open', { year: yearOf(date) });
+  if (!found) throw refusal('year_not_open', { year: yearOf(date) }, field);
   const { year: performanceYear, rules } = found;
   const period = performanceYear.periods.find((p) => p.id === periodIdFor(date, performanceYear.cadence))!;
   if (period.state !== 'open')
-    throw new DomainError('activity_period_closed', { period: period.id, state: period.state });
+    throw refusal('activity_period_closed', { period: period.id, state: period.state }, field);
   if (by === 'owner' && wibClock(now).today > period.inputDeadline)
-    throw new DomainError('activity_past_deadline', { period: period.id, deadline: period.inputDeadline, date });
+    throw refusal('activity_past_deadline', { period: period.id, deadline: period.inputDeadline, date }, field);
   return { period, cap: rulesOfPeriod(rules, period).dailyMinuteCap };
 }
 
 function checkTimes(a: { date: string; start: string; end: string }, now: Date): number {
   const minutes = toMinutes(a.end) - toMinutes(a.start);
-  if (minutes <= 0) throw new DomainError('activity_time_invalid', { start: a.start, end: a.end });
+  if (minutes <= 0) throw refusal('activity_time_invalid', { start: a.start, end: a.end }, 'body.end');
   const clock = wibClock(now);
-  if (isFuture(a.date, a.end, clock.today, clock.time)) throw new DomainError('activity_future', a);
+  if (isFuture(a.date, a.end, clock.today, clock.time)) throw refusal('activity_future', a, 'body.end');
   return minutes;
 }
 
@@ -123,9 +130,9 @@ async function planVersionFor(
   a: { date: string; rhkId: string; ikiId: string },
 ): Promise<number> {
   const plan = versionInForce(await plans.versions(nip, yearOf(a.date)), a.date);
-  if (!plan) throw new DomainError('activity_no_plan', { date: a.date });
+  if (!plan) throw refusal('activity_no_plan', { date: a.date }, 'body.date');
   const found = plan.rhk.find((r) => r.id === a.rhkId)?.iki.some((k) => k.id === a.ikiId);
-  if (!found) throw new DomainError('activity_iki_not_in_plan', { iki: a.ikiId, rhk: a.rhkId, date: a.date });
+  if (!found) throw refusal('activity_iki_not_in_plan', { iki: a.ikiId, rhk: a.rhkId, date: a.date }, 'body.ikiId');
   return plan.planVersion;
 }
 
@@ -141,12 +148,7 @@ async function dayWithoutOverlap(
   const day = await repo.day(nip, a.date);
   const others = (await repo.range(nip, a.date, a.date, true)).filter((o) => o.id !== a.id && o.status !== 'rejected');
   const clash = others.find((o) => overlaps(o, a));
-  if (clash)
-    throw new DomainError(
-      'activity_overlap',
-      { ...a, otherStart: clash.start, otherEnd: clash.end },
-      { existing: clash },
-    );
+  if (clash) throw refusal('activity_overlap', { ...a, otherStart: clash.start, otherEnd: clash.end }, 'body.start');
   return day;
 }
 
@@ -180,8 +182,10 @@ export async function admitEntry(
 ): Promise<Admitted> {
   const minutes = checkTimes(next, ctx.now);
   const [, { period, cap }, planVersion, day] = await allInOrder([
-    current && current.date !== next.date ? dateRules(repos.years, current.date, ctx.now) : Promise.resolve(undefined),
-    dateRules(repos.years, next.date, ctx.now),
+    current && current.date !== next.date
+      ? dateRules(repos.years, current.date, ctx.now, 'owner', 'body.date')
+      : Promise.resolve(undefined),
+    dateRules(repos.years, next.date, ctx.now, 'owner', 'body.date'),
     planVersionFor(repos.plans, nip, next),
     dayWithoutOverlap(repos.activities, nip, next),
   ]);

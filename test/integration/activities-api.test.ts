@@ -58,40 +58,46 @@ describe('logging activities', () => {
   });
 
   it.each([
-    ['an overlap with another entry', () => entry({ start: '09:30', end: '11:00' }), 422, 'activity_overlap'],
-    ['an end before the start', () => entry({ start: '13:00', end: '12:00' }), 422, 'activity_time_invalid'],
-    ['the future', () => entry({ date: tomorrow }), 422, 'activity_future'],
+    ['an overlap with another entry', () => entry({ start: '09:30', end: '11:00' }), 422, 'activity_overlap', 'start'],
+    ['an end before the start', () => entry({ start: '13:00', end: '12:00' }), 422, 'activity_time_invalid', 'end'],
+    ['the future', () => entry({ date: tomorrow }), 422, 'activity_future', 'end'],
     [
       'an IKI not in the plan in force',
       () => entry({ start: '14:00', end: '15:00', ikiId: 'kasi-1-a' }),
       422,
       'activity_iki_not_in_plan',
+      'ikiId',
     ],
-    ['a year not opened', () => entry({ date: '2019-03-04' }), 422, 'year_not_open'],
+    ['a year not opened', () => entry({ date: '2019-03-04' }), 422, 'year_not_open', 'date'],
     [
       'an IKI not in the plan at an overlapping time (the plan is checked first)',
       () => entry({ start: '09:30', end: '11:00', ikiId: 'kasi-1-a' }),
       422,
       'activity_iki_not_in_plan',
+      'ikiId',
     ],
     [
       'a year not opened for an IKI not in any plan (the date is checked first)',
       () => entry({ date: '2019-03-04', ikiId: 'kasi-1-a' }),
       422,
       'year_not_open',
+      'date',
     ],
-    ['a malformed time', () => entry({ start: '8:00' }), 400, 'validation_failed'],
+    ['a malformed time', () => entry({ start: '8:00' }), 400, 'validation_failed', 'start'],
     [
       'evidence that is not a web link',
       () => entry({ start: '14:00', end: '15:00', evidence: ['file:///etc/passwd'] }),
       400,
       'validation_failed',
+      'evidence.0',
     ],
-  ])('refuses %s and writes nothing', async (_n, body, status, code) => {
+  ])('refuses %s and writes nothing, naming the field', async (_n, body, status, code, field) => {
     const before = await totals();
     const res = await log(body());
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
+    // The field the refusal is about, so a form shows the message under it.
+    expect(res.body.error.details).toContainEqual(expect.objectContaining({ field: `body.${field}` }));
     expect(await totals()).toEqual(before);
   });
 

@@ -180,6 +180,9 @@ describe('a closed period', () => {
     expect(closed.status).toBe(200);
     const res = await log('otherStaff', entry('17:00', '17:30', 'other-1'));
     expect(res.body.error.code).toBe('activity_period_closed');
+    expect(res.body.error.details).toEqual([
+      { field: 'body.date', code: 'activity_period_closed', message: res.body.error.message },
+    ]);
     expect((await decide('otherKasi', who.otherStaff, pending)).body.results[0].error.code).toBe(
       'activity_period_closed',
     );

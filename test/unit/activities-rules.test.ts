@@ -99,21 +99,31 @@ describe('admitEntry: the first rule broken answers, whichever read is slowest',
       'times, date, plan and overlap',
       { ...breaking.date, ...breaking.plan, ...breaking.times },
       'activity_time_invalid',
+      'body.end',
     ],
-    ['date, plan and overlap', { ...breaking.date, ...breaking.plan, ...breaking.overlap }, 'activity_period_closed'],
-    ['plan and overlap', { ...breaking.plan, ...breaking.overlap }, 'activity_iki_not_in_plan'],
-    ['overlap only', breaking.overlap, 'activity_overlap'],
-  ])('%s', async (_n, over, code) => {
+    [
+      'date, plan and overlap',
+      { ...breaking.date, ...breaking.plan, ...breaking.overlap },
+      'activity_period_closed',
+      'body.date',
+    ],
+    ['plan and overlap', { ...breaking.plan, ...breaking.overlap }, 'activity_iki_not_in_plan', 'body.ikiId'],
+    ['overlap only', breaking.overlap, 'activity_overlap', 'body.start'],
+  ])('%s', async (_n, over, code, field) => {
     // The later a rule is in the order, the sooner its read answers.
     const repos = { years: years(30), plans: plans(15), activities: activities(0) };
-    await expect(admitEntry(repos, ctx, 'n', entry(over))).rejects.toMatchObject({ code });
+    await expect(admitEntry(repos, ctx, 'n', entry(over))).rejects.toMatchObject({ code, problems: [{ field, code }] });
   });
 
   it('an edit moving an entry out of a closed period is refused for the old date first', async () => {
     const current = { ...existing, id: 'mine', date: '2026-09-15' } as Activity;
     const repos = { years: years(30), plans: plans(0), activities: activities(0) };
     const run = admitEntry(repos, ctx, 'n', entry({ ...breaking.plan, id: 'mine' }), current);
-    await expect(run).rejects.toMatchObject({ code: 'activity_period_closed', params: { period: '2026-09' } });
+    await expect(run).rejects.toMatchObject({
+      code: 'activity_period_closed',
+      params: { period: '2026-09' },
+      problems: [{ field: 'body.date' }],
+    });
   });
 
   it('admits an entry breaking nothing, with the period, cap, plan version and day as read', async () => {

@@ -96,8 +96,9 @@ describe('dateRules: the period of an activity must be open and before its input
       'activity_period_closed',
     ],
   ] as const)('%s', async (_n, state, deadline, now, by, code) => {
-    const run = dateRules(years(state, deadline), '2026-10-15', now, by);
-    if (code) await expect(run).rejects.toMatchObject({ code });
+    const run = dateRules(years(state, deadline), '2026-10-15', now, by, 'body.date');
+    // Named as the field the date came in, so a form shows the refusal under it.
+    if (code) await expect(run).rejects.toMatchObject({ code, problems: [{ field: 'body.date', code }] });
     else await expect(run).resolves.toMatchObject({ cap: 450, period: { id: '2026-10' } });
   });
 });

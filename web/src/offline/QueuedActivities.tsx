@@ -53,6 +53,8 @@ function QueuedEntry({ item }: { item: QueuedActivity }) {
   const names = namesOf(usePlanInForce(yearOf(body.date)).data);
   // One error per refusal: the form moves the focus to its field when the error changes, not on every render.
   const error = useMemo(() => refusal && errorOf(refusal), [refusal]);
+  // A refusal naming one field repeats its message in details: say it once.
+  const moreDetails = refusal?.details.filter((d) => d.message !== refusal.message) ?? [];
   if (mode === 'fix' && error)
     return (
       <section className="log-entry" aria-label={t('offline.fixTitle')}>
@@ -90,9 +92,9 @@ function QueuedEntry({ item }: { item: QueuedActivity }) {
       {refusal && (
         <div className="log-reason">
           <p>{refusal.message}</p>
-          {refusal.details.length > 0 && (
+          {moreDetails.length > 0 && (
             <ul>
-              {refusal.details.map((d) => (
+              {moreDetails.map((d) => (
                 <li key={`${d.field}-${d.code}`}>{d.message}</li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 /**
  * One activity's fields: the day and times, the RHK then the IKI chosen by name from the plan in force for the
  * day's year, what was done and produced, and an optional evidence link. Used to log a new entry and to edit one.
- * The API's messages go next to the field they concern; those it sends by code only are placed by the code.
+ * The API's messages go next to the field they name.
  */
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
@@ -24,28 +24,10 @@ export interface ActivityValues {
   evidence: string;
 }
 
-/** Refusals the API names by code alone, and the field each is about. */
-const fieldOfCode: Record<string, keyof ActivityValues> = {
-  activity_time_invalid: 'end',
-  activity_future: 'end',
-  activity_overlap: 'start',
-  activity_past_deadline: 'date',
-  activity_period_closed: 'date',
-  activity_no_plan: 'date',
-  year_not_open: 'date',
-  activity_iki_not_in_plan: 'ikiId',
-};
-
 function fieldErrorsOf(error: unknown): Partial<Record<keyof ActivityValues, string>> {
   if (!(error instanceof ApiError)) return {};
   const byField = error.fieldErrors() as Record<string, string>;
-  const out: Partial<Record<keyof ActivityValues, string>> = {
-    ...byField,
-    evidence: byField.evidence ?? byField['evidence.0'],
-  };
-  const field = fieldOfCode[error.code];
-  if (field) out[field] = error.message;
-  return out;
+  return { ...byField, evidence: byField.evidence ?? byField['evidence.0'] };
 }
 
 /** The body to send: numbers as numbers, an empty evidence link left out. Checking is the API's. */
