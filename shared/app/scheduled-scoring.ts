@@ -9,6 +9,7 @@ import { organisationIds } from '../store/organisations.ts';
 import { ScoringRunRepository } from '../store/scoring.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type Period, YearRepository } from '../store/years.ts';
+import { opdsOf } from './distribution.ts';
 
 /** A run still going after this long was killed or lost: a new run takes over (same results, idempotent). */
 const STALE_RUN_MS = 6 * 3_600_000;
@@ -68,7 +69,7 @@ async function scoreNewcomers(
   const runs = new ScoringRunRepository(scope);
   const latest = await runs.latestRun(period.id);
   if (latest?.state === 'running' && now.getTime() - Date.parse(latest.startedAt) < STALE_RUN_MS) return false;
-  const opds = (await new UnitRepository(scope).tree()).filter((u) => u.path === `/${u.code}/`);
+  const opds = opdsOf(await new UnitRepository(scope).tree());
   const employees = new EmployeeRepository(scope);
   const members: Item[][] = new Array(opds.length);
   await forEachConcurrently(opds, 8, async (o, k) => {
