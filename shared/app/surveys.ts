@@ -1,7 +1,7 @@
 /** The citizen survey behind a receipt's link: the form, and its one response. */
 import { type Answers, elementCodes, followUpReasons, parseContact } from '../domain/skm.ts';
 import { type SurveyLink, verifySurveyLink } from '../domain/survey-token.ts';
-import { DomainError } from '../messages/errors.ts';
+import { DomainError, problemsError } from '../messages/errors.ts';
 import { OrgScope } from '../store/org-scope.ts';
 import { ServiceCatalogueRepository } from '../store/service-catalogue.ts';
 import { type StoredResponse, SurveyRepository } from '../store/surveys.ts';
@@ -49,10 +49,7 @@ export async function answerSurvey(
 ): Promise<{ followUp: boolean }> {
   const { scope, link } = await verifiedLink(token, ctx.now);
   const contact = parseContact(input.contact);
-  if (contact === 'invalid')
-    throw new DomainError('survey_contact_invalid', {}, undefined, [
-      { field: 'contact', code: 'survey_contact_invalid' },
-    ]);
+  if (contact === 'invalid') throw problemsError([{ field: 'contact', code: 'survey_contact_invalid' }]);
   const comment = input.comment?.trim();
   const response: StoredResponse = {
     linkId: link.linkId,
