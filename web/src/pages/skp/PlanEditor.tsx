@@ -48,6 +48,8 @@ export function PlanEditor({ year, latest, onOutcome }: Props) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // A removed RHK takes its button with it: the focus goes to adding one, not to the page's start.
+  const addRhkButton = useRef<HTMLButtonElement>(null);
 
   const { byField, others } = placedErrors(error, draft);
   const conflict = error instanceof ApiError && error.status === 409;
@@ -153,13 +155,20 @@ export function PlanEditor({ year, latest, onOutcome }: Props) {
               onRemoveIki={(j) =>
                 edit((d) => d.map((x, k) => (k === i ? { ...x, iki: x.iki.filter((_, m) => m !== j) } : x)), true)
               }
-              onRemove={() => edit((d) => d.filter((_, k) => k !== i), true)}
+              onRemove={() => {
+                edit((d) => d.filter((_, k) => k !== i), true);
+                addRhkButton.current?.focus();
+              }}
             />
           </li>
         ))}
       </ol>
       <div className="log-actions">
-        <button type="button" onClick={() => edit((d) => [...d, blankRhk(d.length === 0 ? 'utama' : 'tambahan')])}>
+        <button
+          type="button"
+          ref={addRhkButton}
+          onClick={() => edit((d) => [...d, blankRhk(d.length === 0 ? 'utama' : 'tambahan')])}
+        >
           {t('skp.edit.addRhk')}
         </button>
       </div>
@@ -204,6 +213,8 @@ function RhkFields({
   onRemove,
 }: RhkProps) {
   const { t } = useI18n();
+  // A removed IKI takes its button with it: the focus goes to adding one to the same RHK.
+  const addIkiButton = useRef<HTMLButtonElement>(null);
   const known = !rhk.parentRhkId || supervisor?.rhk.some((p) => p.id === rhk.parentRhkId);
   return (
     <fieldset className="skp-edit-rhk">
@@ -266,14 +277,17 @@ function RhkFields({
               n={`${n}.${j + 1}`}
               errors={(field) => errors(`iki.${j}.${field}`)}
               onChange={(patch) => onIkiChange(j, patch)}
-              onRemove={() => onRemoveIki(j)}
+              onRemove={() => {
+                onRemoveIki(j);
+                addIkiButton.current?.focus();
+              }}
             />
           </li>
         ))}
       </ol>
       {errors('iki') && <p className="field-error">{errors('iki')}</p>}
       <div className="log-actions">
-        <button type="button" onClick={onAddIki}>
+        <button type="button" ref={addIkiButton} onClick={onAddIki}>
           {t('skp.edit.addIki', { n })}
         </button>
         <button type="button" onClick={onRemove}>
