@@ -143,6 +143,10 @@ describe('feedback in a browser', () => {
     expect(await replies.textContent()).toContain('Baik, mulai besok foto berkas saya lampirkan.');
     await thread.getByRole('button', { name: 'Tandai sudah dipahami' }).tap();
     await thread.getByText('Sudah Anda tandai dipahami').waitFor();
+    // The button is gone: the focus is on the line that says it is done, not lost to the page's start.
+    await expect
+      .poll(() => rahmat.evaluate(() => document.activeElement?.textContent))
+      .toBe('Sudah Anda tandai dipahami');
     // The dialog she recorded is his to read too.
     const hisDialogs = rahmat.getByRole('region', { name: 'Dialog kinerja Anda' });
     await hisDialogs.getByText('Antrean KTP-el sore hari').waitFor();

@@ -3,7 +3,7 @@
  * acknowledgement, and a reply form. A reply sent after the thread changed elsewhere (409) offers a reload and
  * keeps what was typed.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
@@ -16,6 +16,12 @@ export function Thread({ feedback: f, owner, onReload }: { feedback: Feedback; o
   const { t, locale } = useI18n();
   const headId = `thread-${f.id}`;
   const mine = owner === 'me';
+  // Acknowledging takes its button away: the focus goes to the line that now says it is done.
+  const [acknowledging, setAcknowledging] = useState(false);
+  const ackLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (acknowledging && f.acknowledgedAt) ackLine.current?.focus();
+  }, [acknowledging, f.acknowledgedAt]);
   return (
     <article className="thread" aria-labelledby={headId}>
       <h3 id={headId}>{t('feedback.from', { name: f.fromName ?? f.from })}</h3>
@@ -36,9 +42,18 @@ export function Thread({ feedback: f, owner, onReload }: { feedback: Feedback; o
         </ol>
       )}
       {f.acknowledgedAt ? (
-        <p className="thread-ack">{mine ? t('feedback.acknowledged') : t('feedback.acknowledgedBy')}</p>
+        <p className="thread-ack" ref={ackLine} tabIndex={-1}>
+          {mine ? t('feedback.acknowledged') : t('feedback.acknowledgedBy')}
+        </p>
       ) : (
-        mine && <Acknowledge feedback={f} describedBy={headId} onReload={onReload} />
+        mine && (
+          <Acknowledge
+            feedback={f}
+            describedBy={headId}
+            onReload={onReload}
+            onAcknowledge={() => setAcknowledging(true)}
+          />
+        )
       )}
       <ReplyForm feedback={f} owner={owner} onReload={onReload} />
     </article>
@@ -68,10 +83,12 @@ function Acknowledge({
   feedback: f,
   describedBy,
   onReload,
+  onAcknowledge,
 }: {
   feedback: Feedback;
   describedBy: string;
   onReload: () => void;
+  onAcknowledge: () => void;
 }) {
   const { t } = useI18n();
   const acknowledge = useAcknowledge(f.id);
@@ -81,7 +98,10 @@ function Acknowledge({
         type="button"
         aria-describedby={describedBy}
         disabled={acknowledge.isPending}
-        onClick={() => acknowledge.mutate(f.version)}
+        onClick={() => {
+          onAcknowledge();
+          acknowledge.mutate(f.version);
+        }}
       >
         {t('feedback.acknowledge')}
       </button>
