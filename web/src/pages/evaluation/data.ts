@@ -39,6 +39,7 @@ export const isScored = (state: string) => state === 'scored' || state === 'fina
 export function usePeriods() {
   const api = useApi();
   const { lang } = useI18n();
+  const queries = useQueryClient();
   const today = todayWib();
   const year = yearOf(today);
   return useQuery({
@@ -46,7 +47,12 @@ export function usePeriods() {
     queryFn: async (): Promise<Period[]> => {
       const periodsOf = async (y: number) => {
         try {
-          return (await unwrap(api.GET('/years/{year}', { params: { path: { year: y } } }))).periods;
+          // Under the key the activities and Tim pages read the year by: one answer serves all.
+          const read = await queries.fetchQuery({
+            queryKey: ['year', y, lang],
+            queryFn: () => unwrap(api.GET('/years/{year}', { params: { path: { year: y } } })),
+          });
+          return read.periods;
         } catch (err) {
           if (err instanceof ApiError && err.status === 404) return [];
           throw err;
