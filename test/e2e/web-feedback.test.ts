@@ -145,7 +145,7 @@ describe('feedback in a browser', () => {
     await thread.getByText('Sudah Anda tandai dipahami').waitFor();
     // The button is gone: the focus is on the line that says it is done, not lost to the page's start.
     await expect
-      .poll(() => rahmat.evaluate(() => document.activeElement?.textContent))
+      .poll(() => rahmat.evaluate<string | undefined>('document.activeElement?.textContent'))
       .toBe('Sudah Anda tandai dipahami');
     // The dialog she recorded is his to read too.
     const hisDialogs = rahmat.getByRole('region', { name: 'Dialog kinerja Anda' });

@@ -10,7 +10,8 @@ const PEGAWAI = { nip: '199001152015031003', name: 'Rahmat Hidayat Daulay' };
 const web = webAppUnderTest();
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+// A string: the root tsconfig has no DOM types.
+const focusedName = (page: Page) => page.evaluate<string | undefined>('document.activeElement?.textContent?.trim()');
 
 describe('the SKP editor', () => {
   it('moves the focus to the add button after removing an IKI or an RHK', async () => {
