@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, unwrap } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import type { components } from '../../api/schema';
+import type { components, operations } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { todayWib, yearOf } from '../activities/dates';
 
@@ -14,20 +14,24 @@ export type Period = components['schemas']['Period'];
 export type EvaluationInForce = components['schemas']['EvaluationInForce'];
 export type Explanation = components['schemas']['EvaluationExplanation'];
 export type TeamEvaluation = components['schemas']['TeamEvaluation'];
-export type Rating = 'di_atas' | 'sesuai' | 'di_bawah';
+/** The seven BerAKHLAK values and their ratings, as the rate-behaviour body documents them. */
+type BehaviourValues = operations['rate-behaviour']['requestBody']['content']['application/json']['values'];
+export type BerakhlakValue = keyof BehaviourValues;
+export type Rating = BehaviourValues[BerakhlakValue];
 export type Predikat = NonNullable<components['schemas']['EvaluationOutcome']['predikat']>;
 
 export const ratings: readonly Rating[] = ['di_atas', 'sesuai', 'di_bawah'];
-export const berakhlak = [
-  'berorientasi_pelayanan',
-  'akuntabel',
-  'kompeten',
-  'harmonis',
-  'loyal',
-  'adaptif',
-  'kolaboratif',
-] as const;
-export type BerakhlakValue = (typeof berakhlak)[number];
+/** In the regulation's order; the type makes the list complete and exact against the API document. */
+const berakhlakOrder = {
+  berorientasi_pelayanan: true,
+  akuntabel: true,
+  kompeten: true,
+  harmonis: true,
+  loyal: true,
+  adaptif: true,
+  kolaboratif: true,
+} satisfies Record<BerakhlakValue, true>;
+export const berakhlak = Object.keys(berakhlakOrder) as BerakhlakValue[];
 
 /** A period has figures to show once scored (and keeps them when finalised). */
 export const isScored = (state: string) => state === 'scored' || state === 'finalised';
