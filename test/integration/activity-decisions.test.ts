@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
+import { httpFunctions } from '../../shared/platform/manifest.ts';
 import { documentClient } from '../../shared/store/client.ts';
 import { demoTokens, tokenFor, who } from '../support/demo.ts';
 import { approvedPlans, ikiOf, yesterday } from '../support/plans.ts';
@@ -22,7 +23,9 @@ const PEER = '199204282017032001'; // Nurhayati: the Kepala Seksi's other direct
 let requests = 0;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // HTTP functions only: the stream consumers (audit, notifications) would add their own DynamoDB requests to the
+  // count below whenever they happen to run; nothing here reads what they write.
+  stack = await startTestStack({ functions: httpFunctions() });
   await seedDemo();
   t = await demoTokens(stack.issuer);
   await approvedPlans(stack, YEAR);
