@@ -201,5 +201,5 @@ describe('feedback in a browser', () => {
     expect(await thread.getByRole('alert').count()).toBe(0);
     await rahmat.close();
     await rina.close();
-  });
+  }, 120_000); // a long journey over two phones: well over 30 s while the whole suite runs
 });
