@@ -5,12 +5,17 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Lang } from './api/client';
+import * as appeals from './words/appeals';
+import * as audit from './words/audit';
+import * as dashboard from './words/dashboard';
 import * as evaluation from './words/evaluation';
 import * as feedback from './words/feedback';
 import * as home from './words/home';
 import * as inbox from './words/inbox';
 import * as offline from './words/offline';
+import * as people from './words/people';
 import * as periodTotals from './words/period-totals';
+import * as periods from './words/periods';
 import * as plans from './words/plans';
 
 const base = {
@@ -39,6 +44,7 @@ const base = {
   'home.welcome': 'Selamat datang, {name}',
   'home.today': 'Hari ini {date}',
   'placeholder.soon': 'Halaman ini sedang dibuat.',
+  'chart.asTable': 'Lihat angka dalam tabel',
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.back': 'Kembali ke Beranda',
   'error.network': 'Server tidak dapat dihubungi. Periksa koneksi Anda lalu coba lagi.',
@@ -158,6 +164,11 @@ const id = {
   ...inbox.id,
   ...feedback.id,
   ...evaluation.id,
+  ...dashboard.id,
+  ...periods.id,
+  ...appeals.id,
+  ...people.id,
+  ...audit.id,
   ...offline.id,
   ...periodTotals.id,
   ...home.id,
@@ -191,6 +202,7 @@ const baseEn: Record<keyof typeof base, string> = {
   'home.welcome': 'Welcome, {name}',
   'home.today': 'Today is {date}',
   'placeholder.soon': 'This page is being built.',
+  'chart.asTable': 'See the figures as a table',
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to Home',
   'error.network': 'The server cannot be reached. Check your connection and try again.',
@@ -307,6 +319,11 @@ const en: Record<MessageKey, string> = {
   ...inbox.en,
   ...feedback.en,
   ...evaluation.en,
+  ...dashboard.en,
+  ...periods.en,
+  ...appeals.en,
+  ...people.en,
+  ...audit.en,
   ...offline.en,
   ...periodTotals.en,
   ...home.en,

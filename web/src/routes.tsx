@@ -6,7 +6,15 @@ import { type ComponentType, lazy } from 'react';
 import type { MessageKey } from './i18n';
 import { Home } from './pages/Home';
 import { useUnreadCount } from './pages/inbox/data';
-import { leadsATeam, type Viewer } from './viewer';
+import {
+  decidesAppeals,
+  leadsATeam,
+  managesPeople,
+  readsAudit,
+  runsPeriods,
+  seesDashboard,
+  type Viewer,
+} from './viewer';
 
 /**
  * A page loaded when first opened, in its own chunk: the first load carries only the frame and the home page
@@ -34,6 +42,26 @@ const Evaluation = page(
 const Inbox = page(
   () => import('./pages/Inbox'),
   (m) => m.Inbox,
+);
+const Dashboard = page(
+  () => import('./pages/Dashboard'),
+  (m) => m.Dashboard,
+);
+const Periods = page(
+  () => import('./pages/Periods'),
+  (m) => m.Periods,
+);
+const Appeals = page(
+  () => import('./pages/Appeals'),
+  (m) => m.Appeals,
+);
+const People = page(
+  () => import('./pages/People'),
+  (m) => m.People,
+);
+const Audit = page(
+  () => import('./pages/Audit'),
+  (m) => m.Audit,
 );
 const Feedback = page(
   () => import('./pages/Feedback'),
@@ -63,6 +91,12 @@ export const appRoutes: AppRoute[] = [
     // Direct subordinates, or Plt/Plh for someone on today's date.
     visible: leadsATeam,
   },
+  // The leaders' pages: what a head of unit, BKPSDM, an Admin OPD and an auditor steer with.
+  { path: '/dasbor', label: 'nav.dashboard', component: Dashboard, visible: seesDashboard },
+  { path: '/periode', label: 'nav.periods', component: Periods, visible: runsPeriods },
+  { path: '/keberatan', label: 'nav.appeals', component: Appeals, visible: decidesAppeals },
+  { path: '/pegawai', label: 'nav.people', component: People, visible: managesPeople },
+  { path: '/audit', label: 'nav.audit', component: Audit, visible: readsAudit },
   { path: '/penilaian', label: 'nav.evaluation', component: Evaluation },
   { path: '/umpan-balik', label: 'nav.feedback', component: Feedback },
   {

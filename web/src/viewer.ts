@@ -16,3 +16,22 @@ export function leadsATeam(viewer: Viewer, today: string = todayWib()): boolean 
   if ((viewer.directSubordinates ?? 0) > 0) return true;
   return (viewer.actingAssignments ?? []).some((a) => a.startDate <= today && today <= a.endDate);
 }
+
+const inGroup = (viewer: Viewer, ...groups: string[]) => viewer.groups.some((g) => groups.includes(g));
+
+/** The unit dashboard: whoever leads people, and the organisation's admins and auditors. */
+export const seesDashboard = (viewer: Viewer, today?: string): boolean =>
+  leadsATeam(viewer, today) || inGroup(viewer, 'admin_bkpsdm', 'admin_opd', 'auditor');
+
+/** Years, periods, rules, scoring runs, distribution, finalisation and rewards: BKPSDM (auditors read). */
+export const runsPeriods = (viewer: Viewer): boolean => inGroup(viewer, 'admin_bkpsdm', 'auditor');
+
+/** The appeals queue: BKPSDM, and supervisors, who decide their subordinates' subordinates' appeals. */
+export const decidesAppeals = (viewer: Viewer, today?: string): boolean =>
+  leadsATeam(viewer, today) || inGroup(viewer, 'admin_bkpsdm');
+
+/** People, units, imports, Plt/Plh and machine clients: BKPSDM anywhere, Admin OPD in their OPD. */
+export const managesPeople = (viewer: Viewer): boolean => inGroup(viewer, 'admin_bkpsdm', 'admin_opd');
+
+/** The organisation's audit trail: auditors (Inspektorat). */
+export const readsAudit = (viewer: Viewer): boolean => inGroup(viewer, 'auditor');
