@@ -608,6 +608,55 @@ export const getUnitServiceIndicators = route({
       },
 });
 
+export const getUnitServiceTrend = route({
+  name: 'get-unit-service-trend',
+  params: z.object({ code: unitCode, year: performanceYear }),
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Layanan',
+        summary:
+          "Tren indikator layanan unit per bulan dalam setahun / a unit's service indicators per month of a year",
+        description:
+          'The same indicators as `…/service-indicators/{periodId}`, rolled up over the whole subtree, for each period of the year but the year itself (twelve months, or four quarters when the year runs by quarter), in order: one request for a year-long trend instead of one per month. ' +
+          'Read from the running totals (one query per unit of the subtree for the whole year), never from the transactions. ' +
+          '`standards` lists the distinct standard completion times (service minutes) of the service types in the subtree, to hold the median against. ' +
+          'The same readers as the indicators (there are no officers here); 404 when the unit or the year does not exist.',
+        responses: {
+          200: {
+            description: 'One entry per period of the year, in order',
+            schema: z
+              .object({
+                unitCode: z.string(),
+                year: z.number(),
+                standards: z.array(z.number()),
+                periods: z.array(
+                  z
+                    .object({
+                      ...indicatorFields,
+                      periodId: z.string(),
+                      kind: z.enum(['month', 'quarter']),
+                      start: isoDate,
+                      end: isoDate,
+                    })
+                    .check(id('PeriodServiceIndicators', 'Indikator satu periode / the indicators of one period')),
+                ),
+              })
+              .check(id('UnitServiceTrend')),
+            example: {
+              unitCode: 'DUK',
+              year: 2026,
+              standards: [60],
+              periods: [
+                { ...indicatorsExample, periodId: '2026-11', kind: 'month', start: '2026-11-01', end: '2026-11-30' },
+              ],
+            },
+          },
+        },
+        errors: [400, 403, 404],
+      },
+});
+
 export const getEmployeeServiceIndicators = route({
   name: 'get-employee-service-indicators',
   params: z.object({ nip: nipParam, periodId }),

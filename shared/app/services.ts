@@ -193,6 +193,42 @@ export async function unitServiceIndicators(ctx: UseCaseContext, unitCode: strin
   };
 }
 
+/**
+ * A unit's service indicators per period of a year (its months, or quarters when the year runs by quarter), for the
+ * trend: the same roll-up of the whole subtree as the indicators, read from the running totals — one query per unit
+ * of the subtree for the whole year, and one for its catalogue (the standards the trend is held against). The same
+ * readers as the indicators; no officers' rows, so the unit's own people see all of it.
+ */
+export async function unitServiceTrend(ctx: UseCaseContext, unitCode: string, year: number) {
+  const { unit } = await indicatorUnit(ctx, unitCode);
+  const totals = new ServiceTotalsRepository(ctx.scope);
+  const catalogue = new ServiceCatalogueRepository(ctx.scope);
+  const [performanceYear, tree] = await Promise.all([
+    new YearRepository(ctx.scope).get(year),
+    new UnitRepository(ctx.scope).tree(),
+  ]);
+  if (!performanceYear) throw notFound('year');
+  const subtree = tree.filter((u) => isWithin(u.path, unit.path));
+  const perUnit: { byPeriod: Map<string, ServiceTotals>; standards: number[] }[] = new Array(subtree.length);
+  await forEachConcurrently(subtree, 8, async (u, k) => {
+    const [byPeriod, types] = await Promise.all([totals.unitByPeriod(u.code, year), catalogue.types(u.code)]);
+    perUnit[k] = { byPeriod, standards: types.map((t) => t.standardMinutes) };
+  });
+  const periods = performanceYear.periods.filter((p) => p.kind !== 'year');
+  return {
+    unitCode: unit.code,
+    year,
+    standards: [...new Set(perUnit.flatMap((p) => p.standards))].sort((a, b) => a - b),
+    periods: periods.map((p) => ({
+      periodId: p.id,
+      kind: p.kind,
+      start: p.start,
+      end: p.end,
+      ...indicatorsOf(perUnit.reduce((sum, u) => addTotals(sum, u.byPeriod.get(p.id) ?? emptyTotals()), emptyTotals())),
+    })),
+  };
+}
+
 /** An officer's service indicators in a period: combined over the units served, and per unit. */
 export async function employeeServiceIndicators(ctx: UseCaseContext, nipParam: string, periodId: string) {
   const { target } = await readableEmployee(ctx, nipParam);

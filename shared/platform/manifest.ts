@@ -375,6 +375,12 @@ export const functions: FunctionDef[] = [
     access: { main: 'read' },
   },
   {
+    name: 'get-unit-service-trend',
+    entry: 'functions/services/get-unit-service-trend.ts',
+    trigger: http('GET', '/units/{code}/service-trend/{year}', 'user'),
+    access: { main: 'read' },
+  },
+  {
     name: 'get-employee-service-indicators',
     entry: 'functions/services/get-employee-service-indicators.ts',
     trigger: http('GET', '/employees/{nip}/service-indicators/{periodId}', 'user'),

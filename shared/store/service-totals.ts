@@ -144,6 +144,22 @@ export class ServiceTotalsRepository {
     return { unit: ServiceTotalsRepository.totalsOf(own), types };
   }
 
+  /**
+   * The unit's own totals in each period of a year but the year itself (its months, or quarters), by period id:
+   * one key range of the unit's partition (`SVCSUM#<year>-`), the service types' records left out.
+   */
+  async unitByPeriod(unitCode: string, year: number): Promise<Map<string, ServiceTotals>> {
+    const items = await this.scope.queryAll('main', {
+      pk: this.scope.key('UNIT', unitCode),
+      beginsWith: `SVCSUM#${year}-`,
+    });
+    return new Map(
+      items
+        .filter((i) => !(i.sk as string).includes('#TYPE#'))
+        .map((i) => [i.periodId as string, ServiceTotalsRepository.totalsOf(i)]),
+    );
+  }
+
   /** Each officer's totals in a unit and period (one key range of gsi2). */
   async officersOfUnit(unitCode: string, periodId: string): Promise<Map<string, ServiceTotals>> {
     const items = await this.scope.queryAll('main', { index: 'gsi2', pk: this.officersIndex(unitCode, periodId) });
