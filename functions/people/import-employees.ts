@@ -3,5 +3,5 @@ import * as people from '#shared/app/people';
 import { json, userHandler } from '#shared/http/handler';
 
 export const handler = userHandler(importEmployees, async (req) =>
-  json(await people.importEmployees(req, req.rawBody)),
+  json(await people.importEmployees(req, req.rawBody, { dryRun: req.query.dryRun === 'true' })),
 );

@@ -189,9 +189,53 @@ export const updateEmployee = route({
       },
 });
 
+const importResult = import.meta.bundled
+  ? undefined!
+  : z
+      .object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number() })
+      .check(id('ImportResult'));
+
+const importPreview = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        dryRun: z.literal(true),
+        rows: z.number(),
+        created: z.number().check(z.meta({ description: 'Baris yang akan dibuat / rows that would be created' })),
+        updated: z.number().check(z.meta({ description: 'Baris yang akan diubah / rows that would be changed' })),
+        unchanged: z.number(),
+        invalid: z
+          .number()
+          .check(
+            z.meta({ description: 'Baris bermasalah; 0 = siap diimpor / rows with problems; 0 = ready to import' }),
+          ),
+        lines: z.array(
+          z
+            .object({
+              line: z.number().check(z.meta({ description: 'Baris dalam berkas (kepala = 1) / line in the file' })),
+              nip: z.string(),
+              name: z.string(),
+              outcome: z.enum(['create', 'update', 'unchanged', 'invalid']),
+              problems: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+            })
+            .check(id('ImportPreviewLine')),
+        ),
+      })
+      .check(id('ImportPreview', 'Pratinjau impor, tanpa menulis apa pun / an import preview: nothing written'));
+
 export const importEmployees = route({
   name: 'import-employees',
   bodyType: 'csv',
+  query: z.object({
+    dryRun: z.optional(
+      z.enum(['true', 'false']).check(
+        z.meta({
+          description:
+            'Periksa saja, tanpa menulis / only check, write nothing: every row with its outcome and problems',
+        }),
+      ),
+    ),
+  }),
   docs: import.meta.bundled
     ? undefined
     : {
@@ -202,15 +246,16 @@ export const importEmployees = route({
           'Columns separated by commas, semicolons (as Excel saves CSV in an Indonesian locale) or tabs, read from the header line; a byte order mark is ignored. ' +
           'A file that cannot be used is refused (422) with what is wrong and where: the line and column of a broken quote, a missing header, a line with another separator, missing columns. ' +
           'Every row is checked before anything is written; any bad row cancels the whole import with a per-row report (422). ' +
-          'Importing the same file again changes nothing.',
+          'Importing the same file again changes nothing. ' +
+          'With `?dryRun=true` nothing is written: the answer (200) lists every row with what importing it would do ' +
+          '(`create`, `update`, `unchanged`) or its problems (`invalid`), in words, so the file can be fixed and checked again first. ' +
+          'A file that cannot be read at all is still refused (422).',
         bodyExample:
           'nip,nama,jabatan,kode_unit,nip_atasan\n199001152015031003,Rahmat Hidayat,Pengelola Data,DUK-PDI,198203152006041002\n',
         responses: {
           200: {
-            description: 'Import result',
-            schema: z
-              .object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number() })
-              .check(id('ImportResult')),
+            description: 'Import result; with `dryRun=true`, the preview (nothing written)',
+            schema: z.union([importResult, importPreview]),
             example: { rows: 120, created: 3, updated: 2, unchanged: 115 },
           },
         },

@@ -115,14 +115,40 @@ export async function updateEmployee(
   return employees.replace(current, next, version, writeContextOf(ctx), hierarchyRead);
 }
 
+export interface ImportResult {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** One row of a dry run: what importing it would do, or why it cannot be imported. */
+export interface ImportPreviewLine {
+  line: number;
+  nip: string;
+  name: string;
+  outcome: 'create' | 'update' | 'unchanged' | 'invalid';
+  problems: { field: string; code: string; message: string }[];
+}
+
+/** A dry run: the counts an import would make, and every row with its outcome and problems. Nothing is written. */
+export interface ImportPreview extends ImportResult {
+  dryRun: true;
+  /** Rows with at least one problem; 0 means the file can be imported as it is. */
+  invalid: number;
+  lines: ImportPreviewLine[];
+}
+
 /**
  * Imports a CSV of employees, all or nothing: every row is checked (shape, then the rules against what is
- * stored, then the caller's rights) before anything is written.
+ * stored, then the caller's rights) before anything is written. With `dryRun`, nothing is written: the answer
+ * is every row's outcome and problems, so a file can be fixed before it is imported.
  */
 export async function importEmployees(
   ctx: UseCaseContext,
   csv: string,
-): Promise<{ rows: number; created: number; updated: number; unchanged: number }> {
+  options: { dryRun?: boolean } = {},
+): Promise<ImportResult | ImportPreview> {
   const { principal, scope, lang, actor } = ctx;
   const parsed = parseImport(csv);
   if (!parsed.ok) throw new DomainError(parsed.fileProblem.code, parsed.fileProblem.params);
@@ -148,25 +174,24 @@ export async function importEmployees(
       (nip) => (stored.has(nip) ? (stored.get(nip)!.supervisorNip ?? null) : undefined),
     ),
   );
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.line - b.line);
-    throw new DomainError(
-      'import_invalid',
-      { count: new Set(problems.map((p) => p.line)).size },
-      problems.map((p) => ({
-        line: p.line,
-        nip: p.nip,
-        field: p.field,
-        code: p.code,
-        message: p.message ?? render(p.code, lang, p.params),
-      })),
-    );
+  problems.sort((a, b) => a.line - b.line);
+  const rendered = problems.map((p) => ({
+    line: p.line,
+    nip: p.nip,
+    field: p.field,
+    code: p.code,
+    message: p.message ?? render(p.code, lang, p.params),
+  }));
+  if (rendered.length > 0 && !options.dryRun) {
+    throw new DomainError('import_invalid', { count: new Set(problems.map((p) => p.line)).size }, rendered);
   }
 
   // 3. What changes, and whether the caller may make each change.
+  const badLines = new Set(problems.map((p) => p.line));
   const changes: EmployeeChange[] = [];
   const denied: { line: number; nip: string; unitCode: string }[] = [];
   for (const row of candidates) {
+    if (badLines.has(row.line!)) continue;
     const current = stored.get(row.nip);
     const { line, ...fields } = row;
     const next: EmployeeFields = { ...fields, unitPath: paths.get(row.unitCode)!, status: current?.status ?? 'active' };
@@ -188,6 +213,7 @@ export async function importEmployees(
     if (!allowed) denied.push({ line: line!, nip: row.nip, unitCode: row.unitCode });
     changes.push({ line: line!, next, current });
   }
+  if (options.dryRun) return previewOf(parsed.rows, rendered, changes, denied, lang);
   if (denied.length > 0) throw new DomainError('forbidden', { reason: reasons.notAdminHere }, denied);
 
   // 4. Write: supervisors first, in transactions, undone as a whole if one fails.
@@ -199,6 +225,39 @@ export async function importEmployees(
     created,
     updated: changes.length - created,
     unchanged: parsed.rows.length - changes.length,
+  };
+}
+
+/** Every row of the file with what importing it would do; a row the caller may not change is a problem too. */
+function previewOf(
+  rows: ImportRow[],
+  problems: { line: number; field: string; code: string; message: string }[],
+  changes: EmployeeChange[],
+  denied: { line: number }[],
+  lang: Lang,
+): ImportPreview {
+  const byLine = new Map<number, ImportPreviewLine['problems']>();
+  const add = (line: number, problem: ImportPreviewLine['problems'][number]) =>
+    byLine.set(line, [...(byLine.get(line) ?? []), problem]);
+  for (const { line, field, code, message } of problems) add(line, { field, code, message });
+  const refusal = render('forbidden', lang, { reason: reasons.notAdminHere });
+  for (const { line } of denied) add(line, { field: 'unitCode', code: 'forbidden', message: refusal });
+  const changeOf = new Map(changes.map((c) => [c.line, c]));
+  const lines = rows.map((row): ImportPreviewLine => {
+    const rowProblems = byLine.get(row.line!) ?? [];
+    const change = changeOf.get(row.line!);
+    const outcome = rowProblems.length > 0 ? 'invalid' : !change ? 'unchanged' : change.current ? 'update' : 'create';
+    return { line: row.line!, nip: row.nip, name: row.name, outcome, problems: rowProblems };
+  });
+  const count = (o: ImportPreviewLine['outcome']) => lines.filter((l) => l.outcome === o).length;
+  return {
+    dryRun: true,
+    rows: rows.length,
+    created: count('create'),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    invalid: count('invalid'),
+    lines,
   };
 }
 
