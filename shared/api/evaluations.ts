@@ -740,6 +740,79 @@ export const decideAppeal = route({
       },
 });
 
+const pendingAppeal = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        nip: z.string(),
+        name: z.string(),
+        position: z.string(),
+        unitCode: z.string(),
+        periodId: z.string(),
+        reason: z.string(),
+        filedAt: z.string().check(meta('Waktu pengajuan (UTC) / when it was filed')),
+        filedOn: z.string().check(meta('Tanggal pengajuan (WIB) / the date it was filed')),
+        waitingDays: z
+          .number()
+          .check(meta('Hari sejak diajukan (WIB); aturan tidak menetapkan batas waktu keputusan / days waiting')),
+        deciderNip: z.nullable(
+          z.string().check(meta('Atasan dari atasan saat diajukan, bila ada / the second level named at filing')),
+        ),
+        outcome,
+        version: decisionsVersion,
+      })
+      .check(id('PendingAppeal'));
+
+export const listAppeals = route({
+  name: 'list-appeals',
+  query: pageQuery,
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Penilaian',
+        summary: 'Antrean keberatan yang menunggu keputusan / appeals waiting for a decision',
+        description:
+          'Oldest first. BKPSDM (and auditors, read-only) see the whole organisation (`scope: organisation`); a supervisor sees the appeals they were named to decide — the second level above the employee when the appeal was filed (`scope: own`); anyone else 403. ' +
+          'Each names the employee, the period, the reason, when it was filed and the days it has waited (the rules set a deadline for filing, `appealWindowDays`, none for the decision). ' +
+          'An appeal leaves the queue with its decision. Paged with `limit`/`cursor`.',
+        responses: {
+          200: {
+            description: 'A page of the queue',
+            schema: z
+              .object({ scope: z.enum(['organisation', 'own']), ...page(pendingAppeal).shape })
+              .check(id('AppealQueue')),
+            example: {
+              scope: 'organisation',
+              items: [
+                {
+                  nip: '199605212020121003',
+                  name: 'Rahmat Hidayat Daulay',
+                  position: 'Pengadministrasi Kependudukan',
+                  unitCode: 'DUK-IDK',
+                  periodId: '2026-11',
+                  reason: 'Realisasi IKI tidak menghitung 40 aktivitas.',
+                  filedAt: '2026-12-11T02:00:00.000Z',
+                  filedOn: '2026-12-11',
+                  waitingDays: 3,
+                  deciderNip: '197805102005011002',
+                  outcome: {
+                    hasilKerja: 'sesuai',
+                    perilaku: 'sesuai',
+                    predikat: 'baik',
+                    source: 'review',
+                    reviewCurrent: true,
+                  },
+                  version: 3,
+                },
+              ],
+              nextCursor: 's1.eyJwayI6Ii4uLiJ9',
+            },
+          },
+        },
+        errors: [400, 403],
+      },
+});
+
 export const giveBehaviourInput = route({
   name: 'give-behaviour-input',
   params: byEvaluation,

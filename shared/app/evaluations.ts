@@ -1,5 +1,5 @@
 import type { Decider } from '../auth/policy.ts';
-import { canDecideAppeal, canManagePeriods, canReadRewards, reasons } from '../auth/policy.ts';
+import { appealQueueOf, canDecideAppeal, canManagePeriods, canReadRewards, reasons } from '../auth/policy.ts';
 import { type BehaviourInput, type Evaluation, inputSummary, outcomeOf } from '../domain/evaluation.ts';
 import { finalisationOf, isFinalisedAt, stateAt } from '../domain/evaluation-finalisation.ts';
 import { explanationOf } from '../domain/explanation.ts';
@@ -294,6 +294,8 @@ export async function lodgeAppeal(ctx: UseCaseContext, nipParam: string, periodI
   const period = await years.findPeriod(periodId);
   const days = rulesOfPeriod(await years.rules(yearOf(period.id)), period).appealWindowDays;
   const w = writeContextOf(ctx);
+  // The second level above the employee decides: their queue names them (BKPSDM's queue holds every appeal).
+  const deciderNip = (await new EmployeeRepository(ctx.scope).supervisorChain(ctx.actor))[1]?.nip;
   let deadline = '';
   const saved = await new EvaluationRepository(ctx.scope).change(
     nip,
@@ -306,11 +308,54 @@ export async function lodgeAppeal(ctx: UseCaseContext, nipParam: string, periodI
       deadline = appealDeadline(wibDate(new Date(final.at)), days);
       if (wibDate(ctx.now) > deadline) throw new DomainError('appeal_window_closed', { deadline, days });
       if (e.appeal) throw new DomainError('appeal_exists', { state: e.appeal.state });
-      return { appeal: { reason, filedAt: w.now, state: 'filed' } };
+      return { appeal: { reason, filedAt: w.now, state: 'filed', ...(deciderNip ? { deciderNip } : {}) } };
     },
     w,
   );
   return { ...withOutcome(saved), appealDeadline: deadline };
+}
+
+/** Whole days from one WIB date to another. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/**
+ * The appeals waiting for a decision, oldest first: the organisation's for BKPSDM and auditors, the ones a
+ * supervisor was named to decide (second level above the employee, at filing) for them. Each with the employee,
+ * the period, the reason, when it was filed (WIB) and how many days it has waited: the rules set no deadline for
+ * the decision, only for filing (`appealWindowDays`). Paged; served from the queue's index, never a scan.
+ */
+export async function appealQueue(ctx: UseCaseContext, page: PageRequest) {
+  const leads = (await new EmployeeRepository(ctx.scope).directSubordinates(ctx.principal.nip, 1)).items.length > 0;
+  const scope = appealQueueOf(ctx.principal, { leadsATeam: leads });
+  if (!scope) throw forbidden(reasons.appealQueueReaders);
+  const found = await new EvaluationRepository(ctx.scope).pendingAppeals(
+    scope === 'own' ? ctx.principal.nip : undefined,
+    page.limit ?? 25,
+    page.cursor,
+  );
+  const today = wibDate(ctx.now);
+  return {
+    scope,
+    items: found.items.map((e) => {
+      const appeal = e.appeal as NonNullable<Evaluation['appeal']> & { deciderNip?: string };
+      const filedOn = wibDate(new Date(appeal.filedAt));
+      return {
+        nip: e.nip,
+        name: e.name ?? '',
+        position: e.position ?? '',
+        unitCode: e.unitCode ?? '',
+        periodId: e.periodId,
+        reason: appeal.reason,
+        filedAt: appeal.filedAt,
+        filedOn,
+        waitingDays: daysBetween(filedOn, today),
+        deciderNip: appeal.deciderNip ?? null,
+        outcome: outcomeOf(e),
+        version: e.version,
+      };
+    }),
+    ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}),
+  };
 }
 
 /**

@@ -188,6 +188,16 @@ export function canDecideAppeal(
   return f.isSecondLevel || (has(p, 'admin_bkpsdm') && !f.employeeIsActorsSupervisor);
 }
 
+/**
+ * Which appeals queue someone reads: BKPSDM (who may decide any) and auditors (who read everything) the
+ * organisation's; a supervisor — the only kind of person ever named second level above someone — their own, the
+ * appeals they were named to decide; anyone else none.
+ */
+export function appealQueueOf(p: UserPrincipal, f: { leadsATeam: boolean }): 'organisation' | 'own' | undefined {
+  if (isOrgWideReader(p)) return 'organisation';
+  return f.leadsATeam ? 'own' : undefined;
+}
+
 export const reasons = {
   notYourData: {
     id: 'data ini bukan milik Anda, bawahan Anda, atau unit yang Anda kelola',
@@ -249,6 +259,10 @@ export const reasons = {
   notAppealReviewer: {
     id: 'keberatan diputuskan oleh atasan dari atasan langsung, atau Admin BKPSDM sebagai pejabat yang ditunjuk (tidak atas atasan langsungnya sendiri)',
     en: "an appeal is decided by the supervisor's own supervisor, or the BKPSDM admin as designated reviewer (never about their own supervisor)",
+  },
+  appealQueueReaders: {
+    id: 'antrean keberatan hanya untuk atasan (yang memutuskan keberatan bawahan dari bawahannya), Admin BKPSDM, dan Auditor',
+    en: "the appeals queue is for supervisors (who decide their subordinates' subordinates' appeals), BKPSDM and auditors",
   },
   directSupervisorOnly: {
     id: 'umpan balik diberikan oleh atasan langsung (atau Plt/Plh-nya hari ini) kepada bawahannya',

@@ -460,6 +460,12 @@ export const functions: FunctionDef[] = [
     access: { main: 'readwrite' },
   },
   {
+    name: 'list-appeals',
+    entry: 'functions/evaluations/list-appeals.ts',
+    trigger: http('GET', '/appeals', 'user'),
+    access: { main: 'read' },
+  },
+  {
     name: 'set-unit-predikat',
     entry: 'functions/evaluations/set-unit-predikat.ts',
     trigger: http('PUT', '/units/{code}/predikat/{periodId}', 'user'),

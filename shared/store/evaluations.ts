@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BehaviourInput, ComputedEvaluation, Evaluation } from '../domain/evaluation.ts';
 import type { UnitPredikat } from '../domain/scoring.ts';
 import { DomainError } from '../messages/errors.ts';
-import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
+import { type Item, isConditionalFailure, type OrgScope, type Page, recordOf, type WriteContext } from './org-scope.ts';
 
 /**
  * Evaluations, two records per person and period in the person's partition: what the scoring run computed (written
@@ -12,6 +12,8 @@ import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteCon
  *   pk ORG#o#EMP#<nip> / sk EVAL#<periodId>#COMPUTED   the run's figures
  *        gsi1 ORG#o#EVALS#<periodId> / <unitPath><nip>     a period's evaluations by unit subtree
  *   pk ORG#o#EMP#<nip> / sk EVAL#<periodId>            behaviour ratings, review, appeal (version)
+ *        gsi1 ORG#o#APPEALS / <filedAt>#<nip>#<periodId>   appeals waiting for a decision, oldest first (only
+ *        gsi2 ORG#o#APPEALQUEUE#<decider> / <same>          while filed: the keys go with the decision)
  *   pk ORG#o#UNIT#<code> / sk PREDIKAT#<periodId>      the unit's own predikat, set by the leadership
  */
 export class EvaluationRepository {
@@ -23,6 +25,46 @@ export class EvaluationRepository {
 
   computedKey(nip: string, periodId: string) {
     return { pk: this.scope.key('EMP', nip), sk: `EVAL#${periodId}#COMPUTED` };
+  }
+
+  /**
+   * The appeals queue's keys on the decisions record, derived from its appeal: present while it is filed (the
+   * organisation's queue, and the queue of the second-level supervisor named at filing), absent once decided. They
+   * live on the record the appeal is written to, so the queue changes in the same conditional write.
+   */
+  private appealKeys(human: Item): Item {
+    const appeal = human.appeal as (Evaluation['appeal'] & { deciderNip?: string }) | undefined;
+    if (appeal?.state !== 'filed') return {};
+    const sk = `${appeal.filedAt}#${human.nip}#${human.periodId}`;
+    return {
+      gsi1pk: this.scope.key('APPEALS'),
+      gsi1sk: sk,
+      ...(appeal.deciderNip ? { gsi2pk: this.scope.key('APPEALQUEUE', appeal.deciderNip), gsi2sk: sk } : {}),
+    };
+  }
+
+  /**
+   * Appeals waiting for a decision, oldest first, each with the evaluation as scored (name, unit): the whole
+   * organisation's, or those the second-level supervisor `deciderNip` was named for. One index query and one batch
+   * read of the page's computed records.
+   */
+  async pendingAppeals(deciderNip: string | undefined, limit = 25, cursor?: string): Promise<Page<Evaluation>> {
+    const page = await this.scope.query('main', {
+      ...(deciderNip
+        ? { index: 'gsi2' as const, pk: this.scope.key('APPEALQUEUE', deciderNip) }
+        : { index: 'gsi1' as const, pk: this.scope.key('APPEALS') }),
+      limit,
+      cursor,
+    });
+    const computed = await this.scope.getMany(
+      'main',
+      page.items.map((h) => this.computedKey(h.nip as string, h.periodId as string)),
+    );
+    const computedOf = (h: Item) => computed.find((c) => c.nip === h.nip && c.periodId === h.periodId);
+    return {
+      items: page.items.flatMap((h) => EvaluationRepository.merge(computedOf(h), h) ?? []),
+      nextCursor: page.nextCursor,
+    };
   }
 
   private static clean(i: Item): Item {
@@ -177,12 +219,12 @@ export class EvaluationRepository {
     const patch = change(current);
     const k = this.key(nip, periodId);
     const previous = current.version > 0 ? await this.scope.get('main', k.pk, k.sk, true) : undefined;
+    // The queue's keys follow the appeal as it now stands (see appealKeys), never the previous record's.
+    const { gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...kept } = previous ?? {};
+    const record = { ...kept, ...k, nip, periodId, ...patch };
     const human = {
-      ...(previous ?? {}),
-      ...k,
-      nip,
-      periodId,
-      ...patch,
+      ...record,
+      ...this.appealKeys(record),
       ...this.scope.stamp(
         'Evaluation',
         `${nip}/${periodId}`,
