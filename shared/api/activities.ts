@@ -511,10 +511,19 @@ const activityCountFields = import.meta.bundled
   ? undefined!
   : {
       members: z.number(),
+      logging: z
+        .number()
+        .check(z.meta({ description: 'Yang mencatat dalam periode / members with an entry in the period' })),
       pending: z.number(),
       approved: z.number(),
       rejected: z.number(),
       countedMinutes: z.number(),
+      oldestPending: z.nullable(isoDate).check(
+        z.meta({
+          description:
+            'Tanggal entri tertua yang menunggu verifikasi / the date of the oldest entry waiting for a verifier of the unit',
+        }),
+      ),
     };
 const activityCounts = import.meta.bundled ? undefined! : z.object(activityCountFields);
 
@@ -531,7 +540,7 @@ export const getUnitActivity = route({
         description:
           "The same rows for everyone in the unit subtree, and the unit's totals. For the unit's heads and those above it, its OPD admin, BKPSDM and auditors. " +
           'Paged, as a subtree can be large: `limit` rows (1–100, default 25) by NIP and `nextCursor` while more follow. ' +
-          '`totals` are always those of the whole subtree (`members`: how many people it has), `children` the same per direct child unit with its own subtree (a bidang for an OPD, a seksi for a bidang; none for a seksi); `loggedNothingThisWeek` names those of this page who logged nothing this week.',
+          '`totals` are always those of the whole subtree (`members`: how many people it has, `logging`: how many logged anything in the period, `oldestPending`: the oldest entry waiting for a verifier of the subtree), `children` the same per direct child unit with its own subtree (a bidang for an OPD, a seksi for a bidang; none for a seksi); `backlog` each verifier of the subtree with entries waiting (how many, since when; oldest first, two index queries per verifier); `loggedNothingThisWeek` names those of this page who logged nothing this week.',
         responses: {
           200: {
             description: 'A page of rows, and the roll-up of the whole subtree',
@@ -556,6 +565,23 @@ export const getUnitActivity = route({
                       }),
                     ),
                 ),
+                backlog: z.array(
+                  z
+                    .object({
+                      nip: z.string(),
+                      name: z.string(),
+                      unitCode: z.string(),
+                      waiting: z.number(),
+                      oldestDate: isoDate,
+                    })
+                    .check(
+                      z.meta({
+                        id: 'VerificationBacklog',
+                        description:
+                          'Antrean verifikasi seorang atasan di unit / a verifier of the subtree with entries waiting',
+                      }),
+                    ),
+                ),
                 loggedNothingThisWeek: z.array(z.string()),
               })
               .check(z.meta({ id: 'UnitActivity' })),
@@ -563,17 +589,36 @@ export const getUnitActivity = route({
               periodId: '2026-11',
               members: [memberExample],
               nextCursor: '199001152015031003',
-              totals: { members: 14, pending: 41, approved: 388, rejected: 12, countedMinutes: 112_500 },
+              totals: {
+                members: 14,
+                logging: 12,
+                pending: 41,
+                approved: 388,
+                rejected: 12,
+                countedMinutes: 112_500,
+                oldestPending: '2026-11-03',
+              },
               children: [
                 {
                   unitCode: 'DUK-IDK',
                   name: 'Seksi Identitas Penduduk',
                   kind: 'seksi',
                   members: 4,
+                  logging: 4,
                   pending: 9,
                   approved: 120,
                   rejected: 3,
                   countedMinutes: 34_200,
+                  oldestPending: '2026-11-03',
+                },
+              ],
+              backlog: [
+                {
+                  nip: '198507122010012003',
+                  name: 'Siti Rahmah Lubis',
+                  unitCode: 'DUK-IDK',
+                  waiting: 9,
+                  oldestDate: '2026-11-03',
                 },
               ],
               loggedNothingThisWeek: [],

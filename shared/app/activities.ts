@@ -715,6 +715,7 @@ export async function unitActivity(
     ...(after.length > limit ? { nextCursor: rows.at(-1)!.nip } : {}),
     totals: rollUp.totals,
     children: rollUp.children,
+    backlog: rollUp.backlog,
     loggedNothingThisWeek: loggedNothingThisWeek(rows),
   };
 }

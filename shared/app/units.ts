@@ -1,6 +1,7 @@
 /** The organisation's unit tree: creating units, and the directory every signed-in person of it may read. */
 import { canCreateUnitUnder, reasons } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
+import { forEachConcurrently } from '../concurrency.ts';
 import { personMatcher } from '../domain/people-search.ts';
 import { activityCounts, breakdownByChild } from '../domain/roll-up.ts';
 import { parentProblem, type UnitKind, unitPath } from '../domain/units.ts';
@@ -81,28 +82,67 @@ export async function listUnitEmployees(
 
 /**
  * The activity roll-up of a unit subtree in a period (the unit's monitoring): everyone's counts and counted minutes
- * summed for the whole subtree and per direct child unit (each with its own subtree). One batch read of the
- * period totals of `members` (the subtree's people), one query of the unit tree.
+ * summed for the whole subtree and per direct child unit (each with its own subtree), with how many logged anything
+ * (adoption) and the oldest entry waiting for a verifier of the unit. One batch read of the period totals of
+ * `members` (the subtree's people), one query of the unit tree, and two index queries per verifier of the subtree
+ * (the head of the queue and its length: per supervisor, never per person).
  */
 export async function unitActivityRollUp(scope: OrgScope, unit: Unit, members: Item[], periodId: string) {
+  const activities = new ActivityRepository(scope);
+  const verifiers = members.filter((m) => members.some((o) => o.supervisorNip === m.nip));
+  const queues = new Map<string, { waiting: number; oldestDate: string | null }>();
   const [totals, tree] = await Promise.all([
-    new ActivityRepository(scope).periodTotalsOf(
+    activities.periodTotalsOf(
       members.map((m) => m.nip as string),
       periodId,
     ),
     new UnitRepository(scope).tree(),
+    forEachConcurrently(verifiers, 8, async (v) => {
+      const [head, waiting] = await Promise.all([
+        activities.queue(v.nip as string, 1),
+        activities.queueLength(v.nip as string),
+      ]);
+      queues.set(v.nip as string, { waiting, oldestDate: (head.items[0]?.date as string | undefined) ?? null });
+    }),
   ]);
   const rollUp = breakdownByChild(
     unit,
     tree,
     members.map((m, i) => {
       const { pending, approved, rejected, countedMinutes } = totals[i]!;
-      return { path: m.unitPath as string, value: { members: 1, pending, approved, rejected, countedMinutes } };
+      return {
+        path: m.unitPath as string,
+        value: {
+          members: 1,
+          logging: pending + approved + rejected > 0 ? 1 : 0,
+          pending,
+          approved,
+          rejected,
+          countedMinutes,
+          oldestPending: queues.get(m.nip as string)?.oldestDate ?? null,
+        },
+      };
     }),
     activityCounts,
   );
   return {
     totals: rollUp.total,
     children: rollUp.children.map((c) => ({ unitCode: c.unit.code, name: c.unit.name, kind: c.unit.kind, ...c.total })),
+    backlog: verifiers
+      .flatMap((v) => {
+        const q = queues.get(v.nip as string);
+        return q && q.waiting > 0 && q.oldestDate
+          ? [
+              {
+                nip: v.nip as string,
+                name: v.name as string,
+                unitCode: v.unitCode as string,
+                waiting: q.waiting,
+                oldestDate: q.oldestDate,
+              },
+            ]
+          : [];
+      })
+      .sort((a, b) => a.oldestDate.localeCompare(b.oldestDate) || a.nip.localeCompare(b.nip)),
   };
 }

@@ -76,19 +76,36 @@ export function breakdownByChild<T>(
 /** Activity counts of people, summed per unit (the monitoring roll-up). */
 export interface ActivityCounts {
   members: number;
+  /** Members with at least one entry in the period (pending, approved or rejected): adoption. */
+  logging: number;
   pending: number;
   approved: number;
   rejected: number;
   countedMinutes: number;
+  /** The date of the oldest entry waiting in the queue of a verifier of the unit; null when none waits. */
+  oldestPending: string | null;
 }
 
+/** The earlier of two ISO dates (they compare as strings), null standing for none. */
+const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+
 export const activityCounts: Summing<ActivityCounts> = {
-  empty: () => ({ members: 0, pending: 0, approved: 0, rejected: 0, countedMinutes: 0 }),
+  empty: () => ({
+    members: 0,
+    logging: 0,
+    pending: 0,
+    approved: 0,
+    rejected: 0,
+    countedMinutes: 0,
+    oldestPending: null,
+  }),
   add: (a, b) => ({
     members: a.members + b.members,
+    logging: a.logging + b.logging,
     pending: a.pending + b.pending,
     approved: a.approved + b.approved,
     rejected: a.rejected + b.rejected,
     countedMinutes: a.countedMinutes + b.countedMinutes,
+    oldestPending: earlier(a.oldestPending, b.oldestPending),
   }),
 };

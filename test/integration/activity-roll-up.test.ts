@@ -101,3 +101,38 @@ describe("a unit's activity roll-up", () => {
     expect(seksi.totals).toMatchObject({ approved: 1, members: seksi.members.length });
   });
 });
+
+describe('adoption and the verification backlog', () => {
+  it('counts who logged, and names each verifier with entries waiting and since when', async () => {
+    const pending = await stack.call('POST', '/employees/me/activities', {
+      token: t.staff,
+      body: {
+        date: D,
+        start: '13:00',
+        end: '14:00',
+        description: 'Verifikasi berkas KIA',
+        rhkId: 'staff-1',
+        ikiId: 'staff-1-a',
+        outputQuantity: 3,
+        outputUnit: 'dokumen',
+        evidence: [],
+      },
+    });
+    expect(pending.status, JSON.stringify(pending.body)).toBe(201);
+    const res = await stack.call('GET', `/units/DUK-DAFDUK/activity/${PERIOD}`, { token: t.kabid });
+    expect(res.body.totals).toMatchObject({ logging: 1, pending: 1, oldestPending: D });
+    expect(
+      res.body.children.map((c: { unitCode: string; logging: number; oldestPending: string | null }) => [
+        c.unitCode,
+        c.logging,
+        c.oldestPending,
+      ]),
+    ).toEqual([
+      ['DUK-IDK', 1, D],
+      ['DUK-PINDAH', 0, null],
+    ]);
+    expect(res.body.backlog).toEqual([
+      { nip: who.kasi, name: expect.any(String), unitCode: 'DUK-IDK', waiting: 1, oldestDate: D },
+    ]);
+  });
+});

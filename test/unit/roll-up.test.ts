@@ -129,24 +129,27 @@ describe('breakdownByChild', () => {
   });
 
   it('sums activity counts, members included', () => {
-    const row = (members: number, n: number) => ({
+    const row = (members: number, n: number, oldestPending: string | null = null) => ({
       members,
+      logging: n > 1 ? members : 0,
       pending: n,
       approved: 2 * n,
       rejected: 3 * n,
       countedMinutes: 100 * n,
+      oldestPending,
     });
     const b = breakdownByChild(
       B1,
       tree,
-      [at('/OPD/B1/S11/', 0), at('/OPD/B1/S12/', 0)].map((v, i) => ({
+      [at('/OPD/B1/S11/', 0), at('/OPD/B1/S12/', 0), at('/OPD/B1/S12/', 0)].map((v, i) => ({
         path: v.path,
-        value: row(1, i + 1),
+        value: row(1, i + 1, [null, '2026-11-09', '2026-11-03'][i]),
       })),
       activityCounts,
     );
-    expect(b.total).toEqual(row(2, 3));
-    expect(b.children.map((c) => c.total)).toEqual([row(1, 1), row(1, 2)]);
+    // Adoption adds up; the oldest waiting entry is the earliest date of any, null only where none waits.
+    expect(b.total).toEqual({ ...row(3, 6, '2026-11-03'), logging: 2 });
+    expect(b.children.map((c) => c.total)).toEqual([row(1, 1), { ...row(2, 5, '2026-11-03'), logging: 2 }]);
   });
 });
 
