@@ -42,10 +42,27 @@ const auditPage = import.meta.bundled
       example: { items: [entryExample], nextCursor: 's1.eyJwayI6Ii4uLiJ9' },
     };
 
+const monthParam = z
+  .string()
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/), z.meta({ description: 'Bulan (WIB), YYYY-MM', examples: ['2026-11'] }));
+const dayParam = z.optional(
+  z.coerce
+    .number()
+    .check(
+      z.int(),
+      z.minimum(1),
+      z.maximum(31),
+      z.meta({
+        description: 'Hanya tanggal ini dalam bulan itu (WIB), 1–31 / only this day of the month',
+        examples: [27],
+      }),
+    ),
+);
+
 export const listEmployeeAudit = route({
   name: 'list-employee-audit',
   params: z.object({ nip: nipParam }),
-  query: pageQuery,
+  query: z.extend(pageQuery, { month: z.optional(monthParam), day: dayParam }),
   docs: import.meta.bundled
     ? undefined
     : {
@@ -53,6 +70,7 @@ export const listEmployeeAudit = route({
         summary: 'Jejak audit tentang seorang pegawai / audit trail concerning one employee',
         description:
           'Every change to records concerning the employee, newest first: who (with the name, when a person), when, before, after. ' +
+          'With `month` (and `day`), only that WIB month (or day), from the key: no filtering after reading. ' +
           'Paged with `limit`/`cursor`. Readable by auditors and by the employee.',
         responses: { 200: auditPage },
         errors: [400, 403, 404],
@@ -61,21 +79,49 @@ export const listEmployeeAudit = route({
 
 export const listAudit = route({
   name: 'list-audit',
-  query: z.extend(pageQuery, {
-    month: z
-      .string()
-      .check(
-        z.regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-        z.meta({ description: 'Bulan (WIB), YYYY-MM', examples: ['2026-11'] }),
-      ),
-  }),
+  query: z.extend(pageQuery, { month: monthParam, day: dayParam }),
   docs: import.meta.bundled
     ? undefined
     : {
         tag: 'Jejak audit',
         summary: 'Jejak audit organisasi per bulan (Auditor) / organisation audit trail by month',
         description:
-          'Every change in the organisation in one month (WIB), newest first, with the acting person’s name. Paged with `limit`/`cursor`. Auditors only.',
+          'Every change in the organisation in one month (WIB), newest first, with the acting person’s name; with `day`, only that day of the month (from the key; a day the month lacks gives none). Paged with `limit`/`cursor`. Auditors only.',
+        responses: { 200: auditPage },
+        errors: [400, 403],
+      },
+});
+
+export const listRecordAudit = route({
+  name: 'list-record-audit',
+  query: z.extend(pageQuery, {
+    entity: z
+      .string()
+      .check(
+        z.regex(/^[A-Za-z]{1,60}$/),
+        z.meta({
+          description: 'Jenis catatan, seperti pada entri / the record kind, as entries name it',
+          examples: ['Evaluation'],
+        }),
+      ),
+    entityId: z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(300),
+        z.meta({
+          description: 'Id catatan, seperti pada entri / the record id, as entries name it',
+          examples: ['199001152015031003/2026-11'],
+        }),
+      ),
+  }),
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Jejak audit',
+        summary: 'Riwayat satu catatan (Auditor) / the history of one record',
+        description:
+          'Every change to one record (`entity` and `entityId` as the entries name them, e.g. `Evaluation` and `<nip>/<period>`), newest first, across months, from the record’s own key. Paged with `limit`/`cursor`. Auditors only.',
         responses: { 200: auditPage },
         errors: [400, 403],
       },

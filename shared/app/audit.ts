@@ -1,7 +1,7 @@
 /** The audit trail: recorded from the table's stream, read by auditors and by the employee it concerns. */
 
 import { canReadAuditOf, canReadOrgAudit, reasons } from '../auth/policy.ts';
-import { type AuditEntry, auditEntryFrom, type StreamChange } from '../domain/audit.ts';
+import { type AuditEntry, auditEntryFrom, type StreamChange, wibSpan } from '../domain/audit.ts';
 import { forbidden } from '../messages/errors.ts';
 import { AuditRepository } from '../store/audit.ts';
 import { EmployeeRepository } from '../store/employees.ts';
@@ -24,17 +24,42 @@ async function withNames(scope: OrgScope, page: Page<AuditEntry>) {
   };
 }
 
-/** The organisation's log of one month (WIB), newest first: auditors only. */
-export async function organisationAudit(ctx: UseCaseContext, month: string, page: PageRequest) {
-  if (!canReadOrgAudit(ctx.principal)) throw forbidden(reasons.auditorsOnly);
-  return withNames(ctx.scope, await new AuditRepository(ctx.scope).inMonth(month, page.limit ?? 25, page.cursor));
+/** When: a WIB month, optionally one day of it (both served by the sort key's time range). */
+export interface AuditWhen {
+  month?: string;
+  day?: number;
 }
 
-/** Every change concerning one employee, newest first: auditors and the employee themself. */
-export async function employeeAudit(ctx: UseCaseContext, nipParam: string, page: PageRequest) {
+const empty: Page<AuditEntry> = { items: [] };
+
+/** The organisation's log of one month (WIB), or one day of it, newest first: auditors only. */
+export async function organisationAudit(ctx: UseCaseContext, month: string, page: PageRequest & { day?: number }) {
+  if (!canReadOrgAudit(ctx.principal)) throw forbidden(reasons.auditorsOnly);
+  const span = wibSpan(month, page.day);
+  if (!span) return withNames(ctx.scope, empty);
+  const repo = new AuditRepository(ctx.scope);
+  return withNames(ctx.scope, await repo.inMonth(month, page.limit ?? 25, page.cursor, page.day ? span : undefined));
+}
+
+/** Every change concerning one employee, newest first (in a WIB month or one day of it, when asked): auditors and the employee themself. */
+export async function employeeAudit(ctx: UseCaseContext, nipParam: string, page: PageRequest & AuditWhen) {
   const nip = resolveNip(ctx.principal, nipParam);
   if (!canReadAuditOf(ctx.principal, nip)) throw forbidden(reasons.auditOfOthers);
-  return withNames(ctx.scope, await new AuditRepository(ctx.scope).concerning(nip, page.limit ?? 25, page.cursor));
+  const span = page.month ? wibSpan(page.month, page.day) : undefined;
+  if (page.month && !span) return withNames(ctx.scope, empty);
+  return withNames(
+    ctx.scope,
+    await new AuditRepository(ctx.scope).concerning(nip, page.limit ?? 25, page.cursor, span),
+  );
+}
+
+/** The history of one record (an entity and its id, as entries name them), newest first: auditors only. */
+export async function recordAudit(ctx: UseCaseContext, entity: string, entityId: string, page: PageRequest) {
+  if (!canReadOrgAudit(ctx.principal)) throw forbidden(reasons.auditorsOnly);
+  return withNames(
+    ctx.scope,
+    await new AuditRepository(ctx.scope).ofRecord(entity, entityId, page.limit ?? 25, page.cursor),
+  );
 }
 
 /** One stream record → one audit entry, stored once however often the record is delivered. */

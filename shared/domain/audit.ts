@@ -90,3 +90,16 @@ export function auditEntryFrom(change: StreamChange): AuditEntry | undefined {
     ...(after ? { after } : {}),
   };
 }
+
+/**
+ * The span of a WIB month, or of one WIB day of it, as the audit keys' time range (UTC ISO, end exclusive: a key
+ * `<at>#<event>` sorts after its `<at>`). Undefined for a day the month does not have (30 February).
+ */
+export function wibSpan(month: string, day?: number): [string, string] | undefined {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const WIB = 7 * 3_600_000;
+  const at = (yy: number, mm: number, dd: number) => new Date(Date.UTC(yy, mm - 1, dd) - WIB).toISOString();
+  if (day === undefined) return [at(y, m, 1), at(y, m + 1, 1)];
+  if (new Date(Date.UTC(y, m - 1, day)).getUTCMonth() !== m - 1) return undefined;
+  return [at(y, m, day), at(y, m, day + 1)];
+}

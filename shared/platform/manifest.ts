@@ -558,6 +558,12 @@ export const functions: FunctionDef[] = [
     access: { main: 'read', audit: 'read' },
   },
   {
+    name: 'list-record-audit',
+    entry: 'functions/audit/list-record-audit.ts',
+    trigger: http('GET', '/audit/record', 'user'),
+    access: { main: 'read', audit: 'read' },
+  },
+  {
     name: 'record-audit',
     entry: 'functions/audit/record-audit.ts',
     trigger: {

@@ -41,11 +41,13 @@ export class AuditRepository {
     };
   }
 
-  async concerning(nip: string, limit = 25, cursor?: string): Promise<Page<AuditEntry>> {
+  /** `span`: only the entries of that time range (UTC ISO, see wibSpan), from the sort key. */
+  async concerning(nip: string, limit = 25, cursor?: string, span?: [string, string]): Promise<Page<AuditEntry>> {
     return AuditRepository.page(
       await this.scope.query('audit', {
         index: 'gsi1',
         pk: this.scope.key('AUDITPERSON', nip),
+        ...(span ? { between: span } : {}),
         limit,
         cursor,
         newestFirst: true,
@@ -53,11 +55,12 @@ export class AuditRepository {
     );
   }
 
-  async inMonth(month: string, limit = 25, cursor?: string): Promise<Page<AuditEntry>> {
+  async inMonth(month: string, limit = 25, cursor?: string, span?: [string, string]): Promise<Page<AuditEntry>> {
     return AuditRepository.page(
       await this.scope.query('audit', {
         index: 'gsi2',
         pk: this.scope.key('AUDITMONTH', month),
+        ...(span ? { between: span } : {}),
         limit,
         cursor,
         newestFirst: true,
