@@ -1,5 +1,6 @@
 /** The audit trail: recorded from the table's stream, read by auditors and by the employee it concerns. */
 
+import { randomUUID } from 'node:crypto';
 import { canReadAuditOf, canReadOrgAudit, reasons } from '../auth/policy.ts';
 import { type AuditEntry, auditEntryFrom, type StreamChange, wibSpan } from '../domain/audit.ts';
 import { forbidden } from '../messages/errors.ts';
@@ -7,7 +8,7 @@ import { AuditRepository } from '../store/audit.ts';
 import { EmployeeRepository } from '../store/employees.ts';
 import { OrgScope, type Page } from '../store/org-scope.ts';
 import { resolveNip } from './access.ts';
-import type { PageRequest, UseCaseContext } from './context.ts';
+import { type PageRequest, type UseCaseContext, writeContextOf } from './context.ts';
 
 /** A person's actor id (`nip:…`) gives their NIP; systems and agency clients have none. */
 const actorNip = (actor: string) => (actor.startsWith('nip:') ? actor.slice(4) : undefined);
@@ -67,4 +68,33 @@ export async function recordAuditEntry(change: StreamChange): Promise<'stored' |
   const entry = auditEntryFrom(change);
   if (!entry) return 'ignored';
   return new AuditRepository(new OrgScope(entry.orgId)).append(entry);
+}
+
+/** A document served: which (`document`, e.g. `recap:DISDUKCAPIL:2026-11`), whom it concerns, what it held. */
+export interface Download {
+  document: string;
+  subjectNip?: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * A download leaves no record in the main table, so no stream record: the serving function appends the entry itself,
+ * before the file goes out, in the stream's shape: a `Download` record created (`after` = what was served), so the
+ * audit pages and their schema read it as any other entry.
+ */
+export async function recordDownload(ctx: UseCaseContext, download: Download): Promise<void> {
+  const { actor, now, requestId } = writeContextOf(ctx);
+  await new AuditRepository(ctx.scope).append({
+    id: `download-${randomUUID()}`,
+    orgId: ctx.scope.orgId,
+    at: now,
+    entity: 'Download',
+    entityId: download.document,
+    action: 'created',
+    actor,
+    requestId,
+    ...(download.subjectNip ? { subjectNip: download.subjectNip } : {}),
+    changedFields: Object.keys(download.details).sort(),
+    after: download.details,
+  });
 }

@@ -49,7 +49,9 @@ export interface HttpRequest<S extends RouteSpec, P extends Principal | undefine
 
 export type Reply =
   | { status?: number; json: unknown; headers?: Record<string, string> }
-  | { status?: number; html: string; headers?: Record<string, string> };
+  | { status?: number; html: string; headers?: Record<string, string> }
+  /** A file (a workbook, a PDF): sent base64-encoded with isBase64Encoded, as API Gateway passes binary bodies. */
+  | { status?: number; binary: Uint8Array; headers: Record<string, string> };
 
 export const json = (body: unknown, status = 200): Reply => ({ status, json: body });
 
@@ -204,6 +206,14 @@ function respond(reply: Reply, requestId: string, lang: Lang): APIGatewayProxySt
   // One outcome metric per request: client mistakes and server faults are watched separately.
   metrics.addMetric(status >= 500 ? 'ServerError' : status >= 400 ? 'ClientError' : 'Success', 'Count', 1);
   const headers: Record<string, string> = { 'x-correlation-id': requestId, 'content-language': lang, ...reply.headers };
+  if ('binary' in reply) {
+    return {
+      statusCode: status,
+      headers: { 'cache-control': 'no-store', ...headers },
+      body: Buffer.from(reply.binary).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
   if ('html' in reply) {
     return {
       statusCode: reply.status ?? 200,
