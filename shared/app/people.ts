@@ -18,7 +18,7 @@ import { sameEmployee } from '../domain/employee-records.ts';
 import { employeeProblems, type Lookups } from '../domain/employee-rules.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { wibDate } from '../domain/time.ts';
-import { type Lang, render } from '../messages/catalogue.ts';
+import { type Lang, type MessageCode, render } from '../messages/catalogue.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
 import { validationMessage } from '../messages/validation.ts';
 import { type ActingAssignment, ActingRepository } from '../store/acting.ts';
@@ -322,15 +322,18 @@ export async function createActingAssignment(
   const { principal, scope, actor } = ctx;
   const { forNip, kind, startDate, endDate, decreeNumber } = appointment;
   const actingNip = resolveNip(principal, nipParam);
-  if (actingNip === forNip) throw new DomainError('acting_for_self');
+  // Refusals name the field they are about, so a form shows each under it.
+  const at = (field: string, code: MessageCode, params: Record<string, unknown> = {}) =>
+    new DomainError(code, params, undefined, [{ field: `body.${field}`, code, params }]);
+  if (actingNip === forNip) throw at('forNip', 'acting_for_self');
   if (actingNip === principal.nip) throw forbidden(reasons.selfAppointment);
-  if (endDate < startDate) throw new DomainError('invalid_date_range', { startDate, endDate });
+  if (endDate < startDate) throw at('endDate', 'invalid_date_range', { startDate, endDate });
 
   const people = await new EmployeeRepository(scope).getMany([actingNip, forNip]);
   const acting = people.get(actingNip);
   const holder = people.get(forNip);
   if (acting?.status !== 'active') throw notFound('employee');
-  if (!holder) throw new DomainError('supervisor_not_found', { nip: forNip });
+  if (!holder) throw at('forNip', 'supervisor_not_found', { nip: forNip });
   // The admin must manage both the position and the person appointed to it.
   if (
     !canManagePeopleIn(principal, actor.unitPath, holder.unitPath) ||

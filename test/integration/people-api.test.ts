@@ -409,23 +409,34 @@ describe('acting assignments (Plt/Plh)', () => {
       { forNip: who.kabid, kind: 'PLT', startDate: '2027-01-01', endDate: '2027-01-31' },
       422,
       'acting_for_self',
+      'body.forNip',
     ],
     [
       'an end before the start',
       { forNip: who.kadis, kind: 'PLT', startDate: '2027-02-01', endDate: '2027-01-31' },
       422,
       'invalid_date_range',
+      'body.endDate',
     ],
     [
       'an impossible date',
       { forNip: who.kadis, kind: 'PLT', startDate: '2027-02-30', endDate: '2027-03-01' },
       400,
       'validation_failed',
+      'body.startDate',
     ],
-  ])('refuses %s', async (_n, body, status, code) => {
+    [
+      'an unknown position holder',
+      { forNip: '199912312024011999', kind: 'PLT', startDate: '2027-01-01', endDate: '2027-01-31' },
+      422,
+      'supervisor_not_found',
+      'body.forNip',
+    ],
+  ])('refuses %s, naming the field', async (_n, body, status, code, field) => {
     const res = await stack.call('POST', `/employees/${who.kabid}/acting-assignments`, { token: t.bkpsdm, body });
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
+    expect(res.body.error.details[0].field).toBe(field);
   });
 
   it('refuses appointments by someone who is not an admin', async () => {
