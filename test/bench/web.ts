@@ -4,7 +4,10 @@
  * 1. first-load JavaScript (gzip) of the employee home and of the supervisor's queue, as a ratio to the bare page
  *    (goal ≤ 2×: pages are loaded per route, so the first load carries only the frame and the page opened);
  * 2. time until the activity form accepts input on a throttled phone (CPU ×4, DevTools' "Slow 4G" network), as a
- *    ratio to the bare page's input under the same throttling. Medians of BENCH_WEB_ROUNDS (default 5).
+ *    ratio to the bare page's input under the same throttling;
+ * 3. the head of unit's dashboard: first-load JavaScript (Observable Plot comes with it), time until its first chart
+ *    is drawn on the same throttled phone (ratio to the bare page's input), and the API requests it makes (goal:
+ *    one per panel, none per person). Medians of BENCH_WEB_ROUNDS (default 5).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +26,7 @@ const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 5);
 const WEB = resolve(import.meta.dirname, '../../web');
 const PEGAWAI = demoPeople.find((p) => p.demoRole === 'Pegawai')!;
 const KASI = demoPeople.find((p) => p.demoRole === 'Kepala Seksi (atasan)')!;
+const KADIS = demoPeople.find((p) => p.demoRole === 'Kepala Dinas (atasan)')!;
 /** DevTools' "Slow 4G" preset and its 4× CPU slowdown for a low-end phone. */
 const SLOW_4G = {
   offline: false,
@@ -52,11 +56,24 @@ interface Visit {
 }
 
 /** Gzip bytes of every script the page loads until it is ready and the network is idle. */
-async function firstLoadJs(browser: Browser, base: string, visit: Visit, tokens: Map<string, string>): Promise<number> {
+async function firstLoadJs(
+  browser: Browser,
+  base: string,
+  visit: Visit,
+  tokens: Map<string, string>,
+  apiCalls?: string[],
+): Promise<number> {
   const { page, close } = await openPage(browser, visit, tokens);
   const scripts: Promise<number>[] = [];
   page.on('response', (res) => {
     if (res.request().resourceType() === 'script') scripts.push(res.body().then((b) => gzipSync(b).length));
+  });
+  // The API's requests: everything fetched outside the web app's own files.
+  page.on('request', (req) => {
+    const { pathname } = new URL(req.url());
+    if (['fetch', 'xhr'].includes(req.resourceType()) && !pathname.startsWith('/app/')) {
+      apiCalls?.push(`${req.method()} ${pathname}`);
+    }
   });
   await page.goto(`${base}${visit.path}`);
   await visit.ready(page);
@@ -66,8 +83,13 @@ async function firstLoadJs(browser: Browser, base: string, visit: Visit, tokens:
   return total;
 }
 
-/** Milliseconds from navigation start until the page's input took typed text, throttled. */
-async function timeToInput(browser: Browser, base: string, visit: Visit, tokens: Map<string, string>): Promise<number> {
+/** Milliseconds from navigation start until the page is ready (its input takes text, its chart is drawn), throttled. */
+async function timeUntilReady(
+  browser: Browser,
+  base: string,
+  visit: Visit,
+  tokens: Map<string, string>,
+): Promise<number> {
   const { page, close } = await openPage(browser, visit, tokens);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
@@ -123,7 +145,7 @@ export async function webBench(): Promise<void> {
       functions: [],
     });
     servers.push(app, bare);
-    const tokens = await tokensFor(issuer, [PEGAWAI.nip, KASI.nip]);
+    const tokens = await tokensFor(issuer, [PEGAWAI.nip, KASI.nip, KADIS.nip]);
     browser = await launchChromium();
 
     const bareVisit: Visit = { path: '/app/', ready: typeInto('Uraian kegiatan') };
@@ -138,15 +160,25 @@ export async function webBench(): Promise<void> {
       ready: (p) => p.getByRole('heading', { level: 2, name: 'Antrean verifikasi' }).waitFor(),
     };
     const form: Visit = { path: '/app/aktivitas', as: PEGAWAI.nip, ready: typeInto('Uraian kegiatan') };
+    const dashboard: Visit = {
+      path: '/app/dasbor',
+      as: KADIS.nip,
+      ready: (p) => p.locator('figure.chart svg').first().waitFor(),
+    };
 
-    const js = { bare: [] as number[], home: [] as number[], queue: [] as number[] };
-    const ms = { bare: [] as number[], form: [] as number[] };
+    const js = { bare: [] as number[], home: [] as number[], queue: [] as number[], dashboard: [] as number[] };
+    const ms = { bare: [] as number[], form: [] as number[], dashboard: [] as number[] };
+    let dashboardCalls: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       js.bare.push(await firstLoadJs(browser, bare.url, bareVisit, tokens));
       js.home.push(await firstLoadJs(browser, app.url, home, tokens));
       js.queue.push(await firstLoadJs(browser, app.url, queue, tokens));
-      ms.bare.push(await timeToInput(browser, bare.url, bareVisit, tokens));
-      ms.form.push(await timeToInput(browser, app.url, form, tokens));
+      ms.bare.push(await timeUntilReady(browser, bare.url, bareVisit, tokens));
+      ms.form.push(await timeUntilReady(browser, app.url, form, tokens));
+      const calls: string[] = [];
+      js.dashboard.push(await firstLoadJs(browser, app.url, dashboard, tokens, calls));
+      ms.dashboard.push(await timeUntilReady(browser, app.url, dashboard, tokens));
+      dashboardCalls = calls;
     }
     const [bareJs, homeJs, queueJs] = [median(js.bare), median(js.home), median(js.queue)];
     const [bareMs, formMs] = [median(ms.bare), median(ms.form)];
@@ -159,6 +191,12 @@ export async function webBench(): Promise<void> {
     console.log(
       '  (the form waits for its data: who is signed in, the plan in force, the week; the bare page has none)',
     );
+    const [dashJs, dashMs] = [median(js.dashboard), median(ms.dashboard)];
+    console.log("head of unit's dashboard (Kepala Dinas, the whole Dinas):");
+    console.log(`  first-load JS      ${kb(dashJs)}  ratio ${(dashJs / bareJs).toFixed(2)}× (Plot is in it)`);
+    console.log(`  until the first chart is drawn  ${dashMs.toFixed(0)} ms  ratio ${(dashMs / bareMs).toFixed(2)}×`);
+    console.log(`  API requests: ${dashboardCalls.length} (goal: one per panel, none per person)`);
+    for (const [call, n] of countOf(dashboardCalls)) console.log(`    ${n}× ${call}`);
   } finally {
     await browser?.close();
     for (const s of servers) await s.stop();
@@ -166,6 +204,12 @@ export async function webBench(): Promise<void> {
     rmSync(appDir, { recursive: true, force: true });
     rmSync(bareDir, { recursive: true, force: true });
   }
+}
+
+function countOf(xs: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return counts;
 }
 
 async function tokensFor(issuer: Issuer, nips: string[]): Promise<Map<string, string>> {
