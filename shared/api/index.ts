@@ -6,6 +6,7 @@ import * as feedback from './feedback.ts';
 import * as notifications from './notifications.ts';
 import * as people from './people.ts';
 import * as plans from './plans.ts';
+import * as recap from './recap.ts';
 import type { RouteSpec } from './route.ts';
 import * as services from './services.ts';
 import * as system from './system.ts';
@@ -24,4 +25,5 @@ export const routeSpecs: RouteSpec[] = [
   evaluations,
   feedback,
   notifications,
+  recap,
 ].flatMap((area) => Object.values(area).filter(isRouteSpec));

@@ -443,7 +443,16 @@ export async function recordUnitPredikat(
  * name. Heads and above. The whole ranking; `rewardsPage` cuts a page from it.
  */
 export async function unitRewards(ctx: UseCaseContext, code: string, periodId: string) {
-  const { unit, heads, isHead } = await monitoredUnit(ctx, code);
+  return rewardList(await rewardReadersView(ctx, code, periodId));
+}
+
+/**
+ * What the reward list reads, for whoever may read it (the unit's heads and the supervisors above them, the OPD
+ * admin, BKPSDM, auditors): the unit and its members, the period, the subtree's evaluations, the unit tree.
+ * The recap workbook reads through it too, so its figures are the list's.
+ */
+export async function rewardReadersView(ctx: UseCaseContext, code: string, periodId: string) {
+  const { unit, members, heads, isHead } = await monitoredUnit(ctx, code);
   const head = heads[0];
   const aboveTheHead = head
     ? (await new EmployeeRepository(ctx.scope).supervisorChain(EmployeeRepository.fromItem(head))).some(
@@ -457,6 +466,11 @@ export async function unitRewards(ctx: UseCaseContext, code: string, periodId: s
     new EvaluationRepository(ctx.scope).inUnit(period.id, unit.path),
     new UnitRepository(ctx.scope).tree(),
   ]);
+  return { unit, members, period, evaluations, tree };
+}
+
+/** The ranked reward list of what `rewardReadersView` read. */
+export function rewardList({ unit, period, evaluations, tree }: Awaited<ReturnType<typeof rewardReadersView>>) {
   const unitNames = new Map(tree.map((u) => [u.code, u.name]));
   const rows = evaluations
     .map((e) => ({ e, o: outcomeOf(e) }))

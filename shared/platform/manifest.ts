@@ -477,6 +477,15 @@ export const functions: FunctionDef[] = [
     trigger: http('GET', '/units/{code}/rewards/{periodId}', 'user'),
     access: { main: 'read' },
   },
+  // The recap workbook: reads as the reward list does; appends its download to the audit trail (PutItem only).
+  {
+    name: 'get-unit-recap',
+    entry: 'functions/documents/get-unit-recap.ts',
+    trigger: http('GET', '/units/{code}/recap/{periodId}', 'user'),
+    access: { main: 'read', audit: 'write' },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
   {
     name: 'get-distribution',
     entry: 'functions/evaluations/get-distribution.ts',
