@@ -540,14 +540,27 @@ export const getUnitActivity = route({
         description:
           "The same rows for everyone in the unit subtree, and the unit's totals. For the unit's heads and those above it, its OPD admin, BKPSDM and auditors. " +
           'Paged, as a subtree can be large: `limit` rows (1–100, default 25) by NIP and `nextCursor` while more follow. ' +
-          '`totals` are always those of the whole subtree (`members`: how many people it has, `logging`: how many logged anything in the period, `oldestPending`: the oldest entry waiting for a verifier of the subtree), `children` the same per direct child unit with its own subtree (a bidang for an OPD, a seksi for a bidang; none for a seksi); `backlog` each verifier of the subtree with entries waiting (how many, since when; oldest first, two index queries per verifier); `loggedNothingThisWeek` names those of this page who logged nothing this week.',
+          '`totals` are always those of the whole subtree (`members`: how many people it has, `logging`: how many logged anything in the period, `oldestPending`: the oldest entry waiting for a verifier of the subtree), `children` the same per direct child unit with its own subtree (a bidang for an OPD, a seksi for a bidang; none for a seksi); `backlog` each verifier of the subtree with entries waiting (how many, since when; oldest first, two index queries per verifier); `loggedNothingThisWeek` names those of this page who logged nothing this week. The `progress` of each row counts the IKI of the plan in force by their level so far (capaian against the period target, as `…/activity-totals/{periodId}` computes it; three more queries per row of the page, the rules of the year once).',
         responses: {
           200: {
             description: 'A page of rows, and the roll-up of the whole subtree',
             schema: z
               .object({
                 periodId: z.string(),
-                members: z.array(memberActivity),
+                members: z.array(
+                  z
+                    .extend(memberActivity, {
+                      progress: z
+                        .object({ iki: z.number(), above: z.number(), meets: z.number(), below: z.number() })
+                        .check(
+                          z.meta({
+                            description:
+                              'IKI rencana yang berlaku menurut tingkat capaiannya sejauh ini / the IKI of the plan in force by their level so far (capaian against the period’s target)',
+                          }),
+                        ),
+                    })
+                    .check(z.meta({ id: 'UnitMemberActivity' })),
+                ),
                 nextCursor: z.optional(z.string()),
                 totals: activityCounts,
                 children: z.array(
@@ -587,7 +600,7 @@ export const getUnitActivity = route({
               .check(z.meta({ id: 'UnitActivity' })),
             example: {
               periodId: '2026-11',
-              members: [memberExample],
+              members: [{ ...memberExample, progress: { iki: 3, above: 1, meets: 1, below: 1 } }],
               nextCursor: '199001152015031003',
               totals: {
                 members: 14,

@@ -538,11 +538,31 @@ export async function activityTotals(ctx: UseCaseContext, nipParam: string, peri
   const { target } = await readableEmployee(ctx, nipParam);
   const years = new YearRepository(ctx.scope);
   const period = await years.findPeriod(periodId);
+  const { totals, iki } = await progressOf(ctx.scope, target.nip, period, years.rules(yearOf(period.id)));
+  return { ...totals.period, iki };
+}
+
+type YearRules = Awaited<ReturnType<YearRepository['rules']>>;
+
+/** How many IKI of a plan are above, meet or are below expectation so far. */
+const levelCounts = (iki: { level: 'above' | 'meets' | 'below' }[]) => ({
+  iki: iki.length,
+  above: iki.filter((k) => k.level === 'above').length,
+  meets: iki.filter((k) => k.level === 'meets').length,
+  below: iki.filter((k) => k.level === 'below').length,
+});
+
+/**
+ * A person's progress per IKI of the plan in force at the period's end: realisasi, the period's target, capaian and
+ * level, as scoring computes them. Three queries (their totals, plan versions and service totals) and the year's
+ * rules (given, so a list reads them once).
+ */
+async function progressOf(scope: OrgScope, nip: string, period: Period, yearRules: Promise<YearRules>) {
   const [totals, versions, service, rules] = await Promise.all([
-    new ActivityRepository(ctx.scope).totals(target.nip, period.id),
-    new PlanRepository(ctx.scope).versions(target.nip, yearOf(period.id)),
-    new ServiceTotalsRepository(ctx.scope).officer(target.nip, period.id),
-    years.rules(yearOf(period.id)),
+    new ActivityRepository(scope).totals(nip, period.id),
+    new PlanRepository(scope).versions(nip, yearOf(period.id)),
+    new ServiceTotalsRepository(scope).officer(nip, period.id),
+    yearRules,
   ]);
   const serviceIndicators = indicatorsOf(service.combined);
   const plan =
@@ -558,7 +578,7 @@ export async function activityTotals(ctx: UseCaseContext, nipParam: string, peri
       : (byIki.get(k.id)?.approvedQuantity ?? null);
   const progress = ikiProgress(plan?.rhk ?? [], scored, period.kind, rulesOfPeriod(rules, period));
   return {
-    ...totals.period,
+    totals,
     iki: (plan?.rhk ?? []).flatMap((r) =>
       r.iki.map((k) => ({
         rhkId: r.id,
@@ -705,13 +725,17 @@ export async function unitActivity(
   const after = members
     .filter((m) => query.cursor === undefined || (m.nip as string) > query.cursor)
     .sort((a, b) => (a.nip as string).localeCompare(b.nip as string));
-  const [rows, rollUp] = await Promise.all([
-    monitoringRows(ctx, period, after.slice(0, limit)),
+  const page = after.slice(0, limit);
+  const yearRules = new YearRepository(ctx.scope).rules(yearOf(period.id));
+  const [rows, rollUp, progress] = await Promise.all([
+    monitoringRows(ctx, period, page),
     unitActivityRollUp(ctx.scope, unit, members, period.id),
+    Promise.all(page.map((m) => progressOf(ctx.scope, m.nip as string, period, yearRules))),
   ]);
   return {
     periodId: period.id,
-    members: rows,
+    // Each row with its IKI's levels so far (capaian against the period's target, as scoring would rate them).
+    members: rows.map((r, i) => ({ ...r, progress: levelCounts(progress[i]!.iki) })),
     ...(after.length > limit ? { nextCursor: rows.at(-1)!.nip } : {}),
     totals: rollUp.totals,
     children: rollUp.children,

@@ -153,6 +153,12 @@ describe('the Kepala Dinas', () => {
     expect(
       await page.getByText(`${activity.backlog[0].name}: ${n(activity.backlog[0].waiting)} entri menunggu`).count(),
     ).toBe(1);
+    // Per person: the levels of their IKI so far, as the API counts them (the Pegawai has an approved plan).
+    const staff = activity.members.find((m: { nip: string }) => m.nip === who.staff);
+    expect(staff.progress.iki).toBeGreaterThan(0);
+    expect(await page.locator(`td[data-progress="${who.staff}"]`).textContent()).toBe(
+      `${n(staff.progress.above + staff.progress.meets)} dari ${n(staff.progress.iki)} memenuhi target`,
+    );
     await expectAccessible(page, 'the Kepala Dinas’s dashboard, tables open');
     await expectFitsPhone(page);
 

@@ -135,4 +135,20 @@ describe('adoption and the verification backlog', () => {
       { nip: who.kasi, name: expect.any(String), unitCode: 'DUK-IDK', waiting: 1, oldestDate: D },
     ]);
   });
+
+  it('gives each person on the page the levels of their IKI, as their activity totals compute them', async () => {
+    const res = await stack.call('GET', `/units/DUK-IDK/activity/${PERIOD}`, { token: t.kasi });
+    const row = res.body.members.find((m: { nip: string }) => m.nip === who.staff);
+    const own = (await stack.call('GET', `/employees/${who.staff}/activity-totals/${PERIOD}`, { token: t.kasi })).body;
+    const count = (level: string) => own.iki.filter((k: { level: string }) => k.level === level).length;
+    expect(row.progress).toEqual({
+      iki: own.iki.length,
+      above: count('above'),
+      meets: count('meets'),
+      below: count('below'),
+    });
+    // staff-1-a: 12 of a month's 8.33 is above; the rest have nothing approved yet.
+    expect(row.progress.above).toBeGreaterThanOrEqual(1);
+    expect(row.progress.iki).toBeGreaterThan(row.progress.above);
+  });
 });

@@ -139,6 +139,7 @@ export function ActivityPanel({ unitCode, periodId }: { unitCode: string; period
               <th scope="col">{t('dashboard.activity.col.pending')}</th>
               <th scope="col">{t('dashboard.people.approved')}</th>
               <th scope="col">{t('dashboard.people.minutes')}</th>
+              <th scope="col">{t('dashboard.people.progress')}</th>
             </tr>
           </thead>
           <tbody>
@@ -153,6 +154,14 @@ export function ActivityPanel({ unitCode, periodId }: { unitCode: string; period
                 <td>{n(m.pending)}</td>
                 <td>{n(m.approved)}</td>
                 <td>{n(m.countedMinutes)}</td>
+                <td data-progress={m.nip}>
+                  {m.progress.iki === 0
+                    ? '—'
+                    : t('dashboard.people.progressOf', {
+                        met: n(m.progress.above + m.progress.meets),
+                        iki: n(m.progress.iki),
+                      })}
+                </td>
               </tr>
             ))}
           </tbody>
