@@ -136,6 +136,19 @@ const personExample = {
   unitName: 'Seksi Identitas Penduduk',
 };
 
+/** One line of the curve: the share of `predikats` together at least `min` / at most `max` percent, or `minCount` people. */
+const curveBound = import.meta.bundled
+  ? undefined!
+  : z
+      .object({
+        rule: z.string(),
+        predikats: z.array(predikat),
+        min: z.optional(z.number().check(meta('At least this percent'))),
+        max: z.optional(z.number().check(meta('At most this percent'))),
+        minCount: z.optional(z.number().check(meta('At least this many people'))),
+      })
+      .check(id('CurveBound', 'One line of the SE MenPANRB distribution table'));
+
 const unitDistribution = import.meta.bundled
   ? undefined!
   : z
@@ -145,6 +158,7 @@ const unitDistribution = import.meta.bundled
         unitPredikat: z.enum(unitPredikats),
         employees: z.number(),
         counts: z.record(predikat, z.number()),
+        curve: z.array(curveBound).check(meta("What the unit's predikat expects of its employees (SE MenPANRB)")),
         violations: z.array(z.looseObject({ rule: z.string() })),
       })
       .check(id('UnitDistribution'));
@@ -208,6 +222,11 @@ const distributionExample = {
       unitPredikat: 'kurang',
       employees: 4,
       counts: { sangat_baik: 0, baik: 1, butuh_perbaikan: 3, kurang: 0, sangat_kurang: 0 },
+      curve: [
+        { rule: 'Kurang/Misconduct ≥ 60%', predikats: ['kurang'], min: 60 },
+        { rule: 'Butuh Perbaikan ≥ 10%', predikats: ['butuh_perbaikan'], min: 10 },
+        { rule: 'Sangat Baik ≤ 10%', predikats: ['sangat_baik'], max: 10 },
+      ],
       violations: [{ rule: 'Kurang/Misconduct ≥ 60%' }],
     },
   ],

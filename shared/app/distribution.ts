@@ -10,7 +10,9 @@ import {
   pendingOpds,
 } from '../domain/evaluation-finalisation.ts';
 import {
+  type CurveBound,
   type DistributionViolation,
+  distributionCurve,
   distributionViolations,
   type Predikat,
   predikats,
@@ -32,6 +34,8 @@ export interface UnitDistribution {
   unitPredikat: UnitPredikat;
   employees: number;
   counts: Record<Predikat, number>;
+  /** What the unit's predikat expects of its employees' shares (SE MenPANRB), so a chart can draw it. */
+  curve: CurveBound[];
   violations: DistributionViolation[];
 }
 
@@ -138,6 +142,7 @@ export async function distributionReport(
           Predikat,
           number
         >,
+        curve: distributionCurve(unitPredikats.get(u.code)!),
         violations: distributionViolations(unitPredikats.get(u.code)!, rated),
       };
     });

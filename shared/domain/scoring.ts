@@ -264,45 +264,68 @@ export interface DistributionViolation {
   found: string;
 }
 
+/**
+ * One line of the SE MenPANRB table for a unit's predikat: the share of `predikats` (counted together) its
+ * employees may have — at least `min` percent, at most `max` percent — or, for a presence rule, at least `minCount`
+ * people. The curve is data so the distribution report can show it beside the shares found.
+ */
+export interface CurveBound {
+  rule: string;
+  predikats: Predikat[];
+  min?: number;
+  max?: number;
+  minCount?: number;
+}
+
+/** The curve a unit's predikat expects of its employees' predikat (SE MenPANRB), in the table's order. */
+export function distributionCurve(unit: UnitPredikat): CurveBound[] {
+  switch (unit) {
+    case 'istimewa':
+      return [{ rule: 'Sangat Baik ≤ 70%', predikats: ['sangat_baik'], max: 70 }];
+    case 'baik':
+      return [
+        { rule: 'Baik ≤ 70%', predikats: ['baik'], max: 70 },
+        {
+          rule: 'paling sedikit satu Butuh Perbaikan atau Kurang/Misconduct',
+          predikats: ['butuh_perbaikan', 'kurang'],
+          minCount: 1,
+        },
+      ];
+    case 'butuh_perbaikan':
+      return [
+        { rule: 'Butuh Perbaikan ≥ 60%', predikats: ['butuh_perbaikan'], min: 60 },
+        { rule: 'Sangat Baik ≤ 10%', predikats: ['sangat_baik'], max: 10 },
+      ];
+    case 'kurang':
+      return [
+        { rule: 'Kurang/Misconduct ≥ 60%', predikats: ['kurang'], min: 60 },
+        { rule: 'Butuh Perbaikan ≥ 10%', predikats: ['butuh_perbaikan'], min: 10 },
+        { rule: 'Sangat Baik ≤ 10%', predikats: ['sangat_baik'], max: 10 },
+      ];
+    case 'sangat_kurang':
+      return [
+        { rule: 'Sangat Kurang ≥ 60%', predikats: ['sangat_kurang'], min: 60 },
+        {
+          rule: 'Kurang/Misconduct atau Butuh Perbaikan ≥ 10%',
+          predikats: ['kurang', 'butuh_perbaikan'],
+          min: 10,
+        },
+        { rule: 'tidak ada Sangat Baik', predikats: ['sangat_baik'], max: 0 },
+      ];
+  }
+}
+
 /** Every violation of the SE MenPANRB table for a unit's predikat, given its employees' predikat. */
 export function distributionViolations(unit: UnitPredikat, employees: Predikat[]): DistributionViolation[] {
   const n = employees.length;
   if (n === 0) return [];
-  const count = (...ps: Predikat[]) => employees.filter((p) => ps.includes(p)).length;
-  const pct = (k: number) => (k * 100) / n;
-  const show = (k: number) => `${round2(pct(k))}% (${k} dari ${n})`;
   const out: DistributionViolation[] = [];
-  const atMost = (ps: Predikat[], limit: number, rule: string) => {
-    const k = count(...ps);
-    if (pct(k) > limit) out.push({ rule, found: show(k) });
-  };
-  const atLeast = (ps: Predikat[], limit: number, rule: string) => {
-    const k = count(...ps);
-    if (pct(k) < limit) out.push({ rule, found: show(k) });
-  };
-  switch (unit) {
-    case 'istimewa':
-      atMost(['sangat_baik'], 70, 'Sangat Baik ≤ 70%');
-      break;
-    case 'baik':
-      atMost(['baik'], 70, 'Baik ≤ 70%');
-      if (count('butuh_perbaikan', 'kurang') === 0)
-        out.push({ rule: 'paling sedikit satu Butuh Perbaikan atau Kurang/Misconduct', found: `0 dari ${n}` });
-      break;
-    case 'butuh_perbaikan':
-      atLeast(['butuh_perbaikan'], 60, 'Butuh Perbaikan ≥ 60%');
-      atMost(['sangat_baik'], 10, 'Sangat Baik ≤ 10%');
-      break;
-    case 'kurang':
-      atLeast(['kurang'], 60, 'Kurang/Misconduct ≥ 60%');
-      atLeast(['butuh_perbaikan'], 10, 'Butuh Perbaikan ≥ 10%');
-      atMost(['sangat_baik'], 10, 'Sangat Baik ≤ 10%');
-      break;
-    case 'sangat_kurang':
-      atLeast(['sangat_kurang'], 60, 'Sangat Kurang ≥ 60%');
-      atLeast(['kurang', 'butuh_perbaikan'], 10, 'Kurang/Misconduct atau Butuh Perbaikan ≥ 10%');
-      if (count('sangat_baik') > 0) out.push({ rule: 'tidak ada Sangat Baik', found: show(count('sangat_baik')) });
-      break;
+  for (const bound of distributionCurve(unit)) {
+    const k = employees.filter((p) => bound.predikats.includes(p)).length;
+    const pct = (k * 100) / n;
+    if (bound.minCount !== undefined && k < bound.minCount) out.push({ rule: bound.rule, found: `${k} dari ${n}` });
+    else if ((bound.min !== undefined && pct < bound.min) || (bound.max !== undefined && pct > bound.max))
+      out.push({ rule: bound.rule, found: `${round2(pct)}% (${k} dari ${n})` });
   }
   return out;
 }

@@ -67,6 +67,7 @@ function SignedIn() {
     actingAssignments: me.data?.actingAssignments,
   };
   const routes = appRoutes.filter((r) => !r.visible || r.visible(viewer));
+  const reachable = appRoutes.filter((r) => !r.visible || r.visible(viewer) || r.byAddress);
   return (
     <Layout name={me.data?.employee?.name} routes={me.data ? routes : []}>
       {me.isPending ? (
@@ -89,7 +90,7 @@ function SignedIn() {
         <PageErrorBoundary key={location}>
           <Suspense fallback={<p role="status">{t('loading')}</p>}>
             <Switch>
-              {routes.map((r) => (
+              {reachable.map((r) => (
                 <Route key={r.path} path={r.path} component={r.component} />
               ))}
               <Route component={NotFound} />

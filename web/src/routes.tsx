@@ -76,6 +76,11 @@ export interface AppRoute {
   component: ComponentType;
   /** Shown in the menu (and reachable) only when true; everyone when absent. */
   visible?: (viewer: Viewer) => boolean;
+  /**
+   * Reachable at its address even when hidden from the menu: the page asks the API, and someone not allowed reads
+   * the API's own refusal (403) rather than "not found".
+   */
+  byAddress?: boolean;
   /** A count beside the menu label (a hook, asked by the menu item) and its words for screen readers. */
   badge?: { useCount: () => number | undefined; label: MessageKey };
 }
@@ -93,7 +98,7 @@ export const appRoutes: AppRoute[] = [
   },
   // The leaders' pages: what a head of unit, BKPSDM, an Admin OPD and an auditor steer with.
   { path: '/dasbor', label: 'nav.dashboard', component: Dashboard, visible: seesDashboard },
-  { path: '/periode', label: 'nav.periods', component: Periods, visible: runsPeriods },
+  { path: '/periode', label: 'nav.periods', component: Periods, visible: runsPeriods, byAddress: true },
   { path: '/keberatan', label: 'nav.appeals', component: Appeals, visible: decidesAppeals },
   { path: '/pegawai', label: 'nav.people', component: People, visible: managesPeople },
   { path: '/audit', label: 'nav.audit', component: Audit, visible: readsAudit },

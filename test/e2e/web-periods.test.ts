@@ -1,0 +1,346 @@
+/**
+ * Periode & penilaian in the web app, through the real local stack on a 360 px phone. The BKPSDM admin opens next
+ * year and sets a new version of its rules (refused first, the API's message under the field; then the two
+ * versions side by side with the difference marked); in this year's demo month — its activities verified through
+ * the API, as test/integration/demo-month.test.ts plays it — she closes the month from the page (a stale version
+ * first: the 409 shown, her choice kept), runs the scoring with its progress shown to the end, reads the
+ * distribution chart whose table carries the counts the API reports, finalises Disdukcapil after the API's
+ * refusals (unconfirmed recommendations, unacknowledged violations), and downloads the reward list, whose file is
+ * the API's CSV byte for byte. An auditor reads the same page without any action; a plain employee has no menu
+ * entry and, typing the address, reads the API's 403. axe finds nothing and the page fits a phone in every state.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoPeople } from '../../infra/local/demo-data.ts';
+import { EvaluationRepository } from '../../shared/store/evaluations.ts';
+import { OrgScope } from '../../shared/store/org-scope.ts';
+import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
+import { who } from '../support/demo.ts';
+import { yesterday } from '../support/plans.ts';
+import { eventually } from '../support/stack.ts';
+
+const D = yesterday();
+const YEAR = Number(D.slice(0, 4));
+const NEXT = YEAR + 1;
+const PERIOD = D.slice(0, 7);
+const MONTH_NAME = new Date(`${PERIOD}-01T00:00:00Z`).toLocaleDateString('id-ID', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const DISDUKCAPIL = 'Dinas Kependudukan dan Pencatatan Sipil';
+const predikatWords = {
+  sangat_baik: 'Sangat Baik',
+  baik: 'Baik',
+  butuh_perbaikan: 'Butuh Perbaikan',
+  kurang: 'Kurang/Misconduct',
+  sangat_kurang: 'Sangat Kurang',
+} as const;
+
+const web = webAppUnderTest({ withWork: true });
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function devToken(nip: string): Promise<string> {
+  const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies read loosely in a test
+async function call(nip: string, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await web.stack.call(method, path, { token: await devToken(nip), body });
+  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+  return res.body;
+}
+
+const periodNow = async () =>
+  (await call(who.bkpsdm, 'GET', `/years/${YEAR}`)).periods.find((p: { id: string }) => p.id === PERIOD);
+
+async function openAs(context: BrowserContext, nip: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${web.stack.url}/app/`);
+  await page.getByRole('textbox', { name: 'NIP' }).fill(nip);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).tap();
+  await expect.poll(() => h1(page).textContent()).toMatch(/^Selamat datang, /);
+  return page;
+}
+
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu utama' });
+
+async function toPeriods(page: Page) {
+  await menu(page).getByRole('link', { name: 'Periode & penilaian' }).tap();
+  await expect.poll(() => h1(page).textContent()).toBe('Periode & penilaian');
+}
+
+/** The demo month picked in the page (this year, the month of yesterday). */
+async function pickMonth(page: Page) {
+  await page.getByLabel('Tahun kinerja').selectOption(String(YEAR));
+  await page.getByRole('heading', { name: `Periode tahun ${YEAR}` }).waitFor();
+  await page.getByLabel('Periode', { exact: true }).selectOption(PERIOD);
+}
+
+/** The Kepala Seksi approves the Pegawai's seeded entries: the demo's activities verified. */
+async function verifyDemoActivities() {
+  const entries = await call(who.kasi, 'GET', `/employees/${who.staff}/activities?from=${D}&to=${D}`);
+  expect(entries.items.length).toBeGreaterThan(0);
+  const decided = await call(who.kasi, 'POST', '/activities/decisions', {
+    decisions: entries.items.map((a: { id: string; version: number }) => ({
+      nip: who.staff,
+      date: D,
+      id: a.id,
+      version: a.version,
+      decision: 'approve',
+    })),
+  });
+  expect(decided.results.map((r: { status: number }) => r.status)).toEqual(entries.items.map(() => 200));
+}
+
+/**
+ * After the run: the leadership's predikat for Disdukcapil (recorded by BKPSDM through the API; the OPD is scored
+ * again) and everyone's behaviour rated (through the repository, as web-evaluation does: the page's path is what
+ * this file tests). All "Sesuai" leaves nobody Kurang: the curve of a Kurang unit (Kurang ≥ 60%) is broken.
+ */
+async function rateEveryone() {
+  const set = await call(who.bkpsdm, 'PUT', `/units/DISDUKCAPIL/predikat/${PERIOD}`, {
+    predikat: 'kurang',
+    reason: 'Capaian perjanjian kinerja Disdukcapil di bawah target (keputusan Wali Kota).',
+  });
+  await eventually(
+    async () => (await call(who.bkpsdm, 'GET', `/scoring-runs/${PERIOD}/${set.rescoringRunId}`)).state === 'done',
+    30_000,
+  );
+  const repo = new EvaluationRepository(new OrgScope('kota-medan'));
+  const meets = Object.fromEntries(
+    ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'].map((v) => [
+      v,
+      'sesuai',
+    ]),
+  );
+  const now = new Date().toISOString();
+  for (const { nip } of demoPeople)
+    await repo.change(nip, PERIOD, undefined, () => ({ behaviour: { values: meets as never, by: 'test', at: now } }), {
+      actor: 'test',
+      now,
+    });
+}
+
+describe('periods and scoring in a browser', () => {
+  it('takes BKPSDM from a new year and its rules through a month scored, checked, finalised and rewarded', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await openAs(web.context, who.bkpsdm);
+    await toPeriods(page);
+
+    // Next year is not opened yet: open it, monthly.
+    await page.getByLabel('Tahun kinerja').selectOption(String(NEXT));
+    await page.getByText(`Tahun kinerja ${NEXT} belum dibuka.`).waitFor();
+    await expectAccessible(page, 'a year not opened');
+    await expectFitsPhone(page);
+    await page.getByRole('button', { name: `Buka tahun ${NEXT}` }).tap();
+    await page.getByRole('heading', { name: `Periode tahun ${NEXT}` }).waitFor();
+    expect((await call(who.bkpsdm, 'GET', `/years/${NEXT}`)).periods).toHaveLength(13);
+    expect(await page.getByRole('button', { name: /^Ubah periode / }).count()).toBe(13);
+
+    // A new version of next year's rules: an impossible cap is refused under its field, then version 2 is set.
+    await page.getByText('Baru ada satu versi aturan tahun ini').waitFor();
+    const rulesForm = page.getByRole('form', { name: 'Tetapkan versi baru' });
+    const cap = rulesForm.getByLabel('Batas capaian (%)');
+    await cap.fill('300');
+    await rulesForm.getByLabel('Alasan').fill('Batas pengisian digeser ke tanggal 7 (SE Sekda).');
+    await rulesForm.getByLabel('Tanggal batas pengisian (bulan berikutnya)').fill('7');
+    await rulesForm.getByRole('button', { name: 'Simpan versi baru' }).tap();
+    await expect.poll(() => cap.getAttribute('aria-invalid')).toBe('true');
+    const capError = await page.evaluate<string>(
+      `document.getElementById(document.querySelector('input[name="capaianCap"]').getAttribute('aria-describedby')).textContent`,
+    );
+    expect(capError.length).toBeGreaterThan(0);
+    await expectAccessible(page, 'rules form with an error');
+    await expectFitsPhone(page);
+    await cap.fill('120');
+    await rulesForm.getByRole('button', { name: 'Simpan versi baru' }).tap();
+    await rulesForm.getByText('Aturan versi 2 tersimpan.').waitFor();
+    const rules = await call(who.bkpsdm, 'GET', `/years/${NEXT}/rules`);
+    expect(rules.current).toMatchObject({ rulesVersion: 2, inputDeadlineDay: 7, capaianCap: 120 });
+    // Side by side: version 1 and 2, the deadline day marked as the one difference.
+    const compare = page.getByRole('region', { name: 'Bandingkan versi' });
+    await compare.waitFor();
+    await page.getByText('Aturan yang berbeda: 1.').waitFor();
+    const differing = compare.locator('tr.differs th');
+    expect(await differing.allTextContents()).toEqual(
+      expect.arrayContaining(['Tanggal batas pengisian (bulan berikutnya)berbeda']),
+    );
+    expect(
+      await compare
+        .getByRole('row', { name: /Tanggal batas pengisian/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['5', '7']);
+    await expectAccessible(page, 'rules side by side');
+    await expectFitsPhone(page);
+
+    // This year's demo month: the activities verified, then closed from the page — first against a stale version.
+    await verifyDemoActivities();
+    await pickMonth(page);
+    await page.getByRole('button', { name: `Ubah periode ${MONTH_NAME}` }).tap();
+    const periodForm = page.getByRole('form', { name: `Ubah periode ${MONTH_NAME}` });
+    await periodForm.getByLabel('Status').selectOption({ label: 'Ditutup' });
+    // Meanwhile someone moves the deadline a day later through the API: the page's version is stale.
+    const before = await periodNow();
+    const later = new Date(`${before.inputDeadline}T00:00:00Z`);
+    later.setUTCDate(later.getUTCDate() + 1);
+    await call(who.bkpsdm, 'PATCH', `/years/${YEAR}/periods/${PERIOD}`, {
+      version: before.version,
+      inputDeadline: later.toISOString().slice(0, 10),
+    });
+    await periodForm.getByRole('button', { name: 'Simpan' }).tap();
+    await periodForm.getByText(/Data sudah diubah orang lain/).waitFor();
+    await periodForm.getByText(/Periode ini sekarang: status Terbuka/).waitFor();
+    expect(await periodForm.getByLabel('Status').inputValue()).toBe('closed');
+    await expectAccessible(page, 'period form after a 409');
+    await expectFitsPhone(page);
+    await periodForm.getByRole('button', { name: 'Simpan' }).tap();
+    await periodForm.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await periodNow()).state).toBe('closed');
+
+    // The scoring run, from the page, with its progress to the end.
+    await page.getByRole('button', { name: 'Jalankan penilaian' }).tap();
+    const progress = page.getByRole('progressbar', { name: 'Kemajuan penilaian' });
+    await progress.waitFor();
+    const counts = page.getByText(/^Selesai .*: \d+ pegawai dinilai\.$/);
+    await counts.waitFor({ timeout: 60_000 });
+    expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
+    expect(Number(await progress.getAttribute('max'))).toBeGreaterThan(0);
+    expect(await counts.textContent()).toContain(`: ${demoPeople.length} pegawai dinilai.`);
+    expect(await counts.getAttribute('aria-live')).toBe('polite');
+    await page.getByText('Semua pegawai aktif sudah punya penilaian.').waitFor();
+    expect((await periodNow()).state).toBe('scored');
+    await expectAccessible(page, 'a scoring run done');
+    await expectFitsPhone(page);
+
+    // The leadership's predikat and everyone's behaviour; then the distribution chart and its table.
+    await rateEveryone();
+    await page.reload();
+    await expect.poll(() => h1(page).textContent()).toBe('Periode & penilaian');
+    await pickMonth(page);
+    const curve = page.getByRole('region', { name: 'Kurva distribusi' });
+    expect(await curve.getByLabel('OPD').inputValue()).toBe('DISDUKCAPIL');
+    const api = await call(who.bkpsdm, 'GET', `/years/${YEAR}/periods/${PERIOD}/distribution?opd=DISDUKCAPIL`);
+    const unit = api.units.find((u: { unitCode: string }) => u.unitCode === 'DISDUKCAPIL');
+    expect(unit.violations.length).toBeGreaterThan(0);
+    const figure = curve.getByRole('figure');
+    await figure.locator('svg').waitFor();
+    await figure.getByText('Lihat angka dalam tabel').tap();
+    const rows = figure.getByRole('table').locator('tbody tr');
+    const shown = new Map<string, string>();
+    for (const row of await rows.all()) {
+      const [name, count] = [await row.locator('th').textContent(), await row.locator('td').first().textContent()];
+      shown.set(name ?? '', count ?? '');
+    }
+    for (const [key, words] of Object.entries(predikatWords)) expect(shown.get(words)).toBe(String(unit.counts[key]));
+    // The broken line said in words beside the picture, and the violations listed as the API words them.
+    const kurang = figure.getByRole('row', { name: /^Kurang\/Misconduct \d/ }).getByRole('cell');
+    expect(await kurang.allTextContents()).toEqual([String(unit.counts.kurang), '0%', '≥ 60%: dilanggar']);
+    for (const v of unit.violations) await curve.getByText(v.rule, { exact: false }).first().waitFor();
+    console.log(
+      await page.evaluate<string>(
+        `[...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > 360).slice(0, 30).map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().left) + '-' + Math.round(el.getBoundingClientRect().right) + ' ' + getComputedStyle(el).whiteSpace + ' ' + (el.textContent || '').slice(0, 40)).join('\\n')`,
+      ),
+    );
+    await expectAccessible(page, 'the distribution chart with its table');
+    await expectFitsPhone(page);
+
+    // Finalising Disdukcapil: refused while recommendations are unconfirmed, then while violations are not
+    // acknowledged; then final.
+    const finalise = page.getByRole('region', { name: 'Finalisasi per OPD' });
+    await finalise.getByRole('button', { name: `Finalkan ${DISDUKCAPIL}` }).tap();
+    const confirm = finalise.getByRole('form', { name: `Finalkan ${DISDUKCAPIL}?` });
+    await confirm.getByRole('button', { name: `Ya, finalkan ${DISDUKCAPIL}` }).tap();
+    await confirm
+      .getByRole('alert')
+      .getByText(/belum dikonfirmasi atasan/)
+      .waitFor();
+    const unreviewed = api.opds.find((o: { opdCode: string }) => o.opdCode === 'DISDUKCAPIL').unreviewedCount;
+    await confirm.getByRole('heading', { name: `Yang dimaksud (${unreviewed})` }).waitFor();
+    await expectAccessible(page, 'finalisation refused');
+    await expectFitsPhone(page, 'checkbox-by-label');
+    await confirm.getByLabel(/penilaian yang belum dikonfirmasi atasan dengan rekomendasinya/).check();
+    await confirm.getByRole('button', { name: `Ya, finalkan ${DISDUKCAPIL}` }).tap();
+    await confirm
+      .getByRole('alert')
+      .getByText(/pelanggaran kurva distribusi/)
+      .waitFor();
+    await confirm
+      .getByLabel(/^Alasan menerima \d+ pelanggaran kurva/)
+      .fill('Unit baru; distribusi dibahas dengan Sekda.');
+    await confirm.getByRole('button', { name: `Ya, finalkan ${DISDUKCAPIL}` }).tap();
+    await finalise.getByText(`${DISDUKCAPIL} sudah final.`).waitFor();
+    const after = await periodNow();
+    expect(after.opds.DISDUKCAPIL).toMatchObject({
+      by: `nip:${who.bkpsdm}`,
+      acceptedRecommendations: unreviewed,
+      acknowledgement: { reason: 'Unit baru; distribusi dibahas dengan Sekda.', violations: unit.violations.length },
+    });
+    await finalise
+      .getByText(/^Final sejak /)
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'an OPD finalised');
+    await expectFitsPhone(page);
+
+    // The reward list of Disdukcapil, and its CSV downloaded as the API gives it.
+    const rewards = page.getByRole('region', { name: 'Daftar penghargaan' });
+    await rewards.getByLabel('Unit').selectOption('DISDUKCAPIL');
+    const list = await call(who.bkpsdm, 'GET', `/units/DISDUKCAPIL/rewards/${PERIOD}?limit=100`);
+    await rewards.getByRole('table').getByText(list.items[0].name).waitFor();
+    expect(await rewards.getByRole('table').locator('tbody tr').count()).toBe(list.items.length);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      rewards.getByRole('button', { name: 'Unduh CSV' }).tap(),
+    ]);
+    const csv = await fetch(`${web.stack.url}/units/DISDUKCAPIL/rewards/${PERIOD}?format=csv`, {
+      headers: { authorization: `Bearer ${await devToken(who.bkpsdm)}` },
+    });
+    const disposition = csv.headers.get('content-disposition') ?? '';
+    expect(disposition).toContain(download.suggestedFilename());
+    const file = readFileSync((await download.path()) as string);
+    expect(file.equals(Buffer.from(await csv.arrayBuffer()))).toBe(true);
+    const text = file.toString('utf8');
+    for (const r of list.items) expect(text).toContain(r.nip);
+    await rewards.getByText(`Berkas ${download.suggestedFilename()} diunduh.`).waitFor();
+    await expectAccessible(page, 'the reward list downloaded');
+    await expectFitsPhone(page);
+    await page.close();
+  });
+
+  it('shows an auditor the page without actions, and a plain employee only the API refusal', {
+    timeout: 120_000,
+  }, async () => {
+    const auditor = await openAs(web.context, who.auditor);
+    await toPeriods(auditor);
+    await auditor.getByText(/Anda membaca sebagai auditor/).waitFor();
+    await auditor.getByRole('heading', { name: `Periode tahun ${YEAR}` }).waitFor();
+    await auditor.getByRole('heading', { name: `Aturan penilaian ${YEAR}` }).waitFor();
+    await auditor.getByRole('region', { name: 'Kurva distribusi' }).getByLabel('OPD').waitFor();
+    for (const name of [/^Ubah periode /, /^Jalankan penilaian$/, /^Finalkan /, /^Simpan versi baru$/])
+      expect(await auditor.getByRole('button', { name }).count()).toBe(0);
+    await expectAccessible(auditor, 'the auditor reading');
+    await expectFitsPhone(auditor);
+    await auditor.close();
+
+    const staff = await openAs(web.context, who.staff);
+    expect(await menu(staff).getByRole('link', { name: 'Periode & penilaian' }).count()).toBe(0);
+    await staff.goto(`${web.stack.url}/app/periode`);
+    await expect.poll(() => h1(staff).textContent()).toBe('Periode & penilaian');
+    const refusal = staff.getByRole('alert');
+    await refusal.waitFor();
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const api = await web.stack.call('GET', `/years/${today.slice(0, 4)}/periods/${today.slice(0, 7)}/distribution`, {
+      token: await devToken(who.staff),
+    });
+    expect(api.status).toBe(403);
+    expect(await refusal.textContent()).toContain(api.body.error.message);
+    await expectAccessible(staff, 'a plain employee refused');
+    await expectFitsPhone(staff);
+    await staff.close();
+  });
+});
