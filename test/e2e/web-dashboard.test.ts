@@ -188,6 +188,19 @@ describe('the Kepala Bidang', () => {
     await expectAccessible(page, 'the Kepala Bidang’s dashboard');
     await expectFitsPhone(page);
 
+    // The low rating at Pindah Datang: its count leads to that seksi's list, with the deadline.
+    const pindah = bidang.children.find((c: { unitCode: string }) => c.unitCode === 'DUK-PINDAH');
+    expect(pindah.followUps).toBe(1);
+    await page.locator('tr[data-unit="DUK-PINDAH"] td').getByRole('link').tap();
+    const list = (await api('/units/DUK-PINDAH/survey-follow-ups?status=open', who.kabid)).body.items;
+    expect(list).toHaveLength(1);
+    const section = page.getByRole('region', { name: 'Pengaduan dan tindak lanjut' });
+    await expect.poll(() => section.textContent()).toContain('1 menunggu tindak lanjut');
+    expect(await section.locator('li').count()).toBe(1);
+    expect(await section.locator('li').textContent()).toContain(list[0].serviceName);
+    await expectAccessible(page, 'a seksi’s follow-ups');
+    await expectFitsPhone(page);
+
     // The Dinas above him: the API says no, and the page says what the API said.
     const refused = await api(`/units/DISDUKCAPIL/service-indicators/${periodId}`, who.kabid);
     expect(refused.status).toBe(403);
