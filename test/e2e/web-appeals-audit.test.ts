@@ -3,7 +3,7 @@
  * scoring the Kepala Seksi overrides her Pegawai's recommended hasil kerja with a reason (through the API: the
  * review page has its own test); the month is finalised and the Pegawai appeals. BKPSDM finds the appeal in
  * /app/keberatan with its date; the Kepala Seksi, who rated, is refused the decision with the API's 403 at the
- * form; the Kepala Bidang (second level) opens it from her own queue, reads the evaluation and its explanation,
+ * form; the Kepala Bidang (second level) opens it from his own queue, reads the evaluation and its explanation,
  * is told what is missing, and decides it. The auditor opens /app/audit, filters by the Pegawai's NIP, the day,
  * the actor and the record, and finds the override with its reason, before → after and correlation id; others
  * find no audit page. axe finds nothing and everything fits the phone on every state.
@@ -175,7 +175,7 @@ describe('appeals and the audit trail in a browser', () => {
     await checked(kasi, 'decision refused (403) for the supervisor who rated');
     await kasi.close();
 
-    // The Kepala Bidang: her own queue; the appeal opens with the evaluation, its explanation and the form.
+    // The Kepala Bidang: his own queue; the appeal opens with the evaluation, its explanation and the form.
     const kabid = await openAs(web.context, who.kabid);
     await menu(kabid).getByRole('link', { name: 'Keberatan' }).tap();
     await kabid.getByText(/^Keberatan bawahan dari bawahan Anda/).waitFor();
@@ -210,7 +210,7 @@ describe('appeals and the audit trail in a browser', () => {
     await checked(kabid, 'appeal decided');
     await kabid.getByRole('link', { name: 'Kembali ke antrean keberatan' }).tap();
     await kabid.getByText('Tidak ada keberatan yang menunggu keputusan.').waitFor();
-    // No audit page for her.
+    // No audit page for him.
     expect(await menu(kabid).getByRole('link', { name: 'Jejak audit' }).count()).toBe(0);
     await kabid.goto(`${web.stack.url}/app/audit`);
     await expect.poll(() => h1(kabid).textContent()).toBe('Halaman tidak ditemukan');

@@ -4,7 +4,7 @@
  * those of one actor or record kind. Each entry says who, when, what changed (before → after), why when the
  * change carries a reason, and the correlation id.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Field, FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
@@ -49,15 +49,17 @@ export function Audit() {
     <>
       <PageTitle>{t('nav.audit')}</PageTitle>
       <p>{t('audit.intro')}</p>
-      <Filters key={JSON.stringify(applied)} initial={applied} onApply={setApplied} />
+      <Filters applied={applied} onApply={setApplied} />
       <Entries filter={applied} onHistory={(entity, entityId) => setApplied({ ...blank(), entity, entityId })} />
     </>
   );
 }
 
-function Filters({ initial, onApply }: { initial: AuditFilter; onApply: (f: AuditFilter) => void }) {
+function Filters({ applied, onApply }: { applied: AuditFilter; onApply: (f: AuditFilter) => void }) {
   const { t } = useI18n();
-  const [f, setF] = useState(initial);
+  const [f, setF] = useState(applied);
+  // A filter applied from elsewhere (an entry's record history) shows in the fields; the focus stays where it is.
+  useEffect(() => setF(applied), [applied]);
   const [missing, setMissing] = useState(false);
   const set = (k: keyof AuditFilter) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const submit = (event: FormEvent) => {
