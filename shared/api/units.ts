@@ -147,3 +147,49 @@ export const listUnitEmployees = route({
         errors: [400, 403, 404],
       },
 });
+
+export const listMachineClients = route({
+  name: 'list-machine-clients',
+  docs: import.meta.bundled
+    ? undefined
+    : {
+        tag: 'Organisasi',
+        summary: 'Klien mesin terdaftar / the registered machine clients (Admin BKPSDM)',
+        description:
+          'The agency systems (client-credentials apps) registered to the organisation, by client id: read-only. ' +
+          'Registering one, or rotating its secret, stays with IT: `npm run bootstrap -- … --machine-client <clientId> --machine-name "<name>"` ' +
+          '(re-running it for a client registered earlier also lists it here). Not paged: at most 100.',
+        responses: {
+          200: {
+            description: 'The registered clients',
+            schema: z
+              .object({
+                items: z.array(
+                  z
+                    .object({
+                      clientId: z.string(),
+                      name: z.string(),
+                      registeredAt: z.string(),
+                      registeredBy: z
+                        .string()
+                        .check(z.meta({ description: 'Siapa yang mendaftarkan / who registered it' })),
+                    })
+                    .check(id('MachineClient', 'Klien mesin / a machine client')),
+                ),
+              })
+              .check(id('MachineClientList')),
+            example: {
+              items: [
+                {
+                  clientId: 'kinerja-local-machine',
+                  name: 'SIAK Disdukcapil front office',
+                  registeredAt: '2026-01-05T02:00:00.000Z',
+                  registeredBy: 'system:bootstrap',
+                },
+              ],
+            },
+          },
+        },
+        errors: [403],
+      },
+});

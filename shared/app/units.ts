@@ -1,5 +1,5 @@
 /** The organisation's unit tree: creating units, and the directory every signed-in person of it may read. */
-import { canCreateUnitUnder, reasons } from '../auth/policy.ts';
+import { canCreateUnitUnder, canSeeMachineClients, reasons } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { forEachConcurrently } from '../concurrency.ts';
 import { personMatcher } from '../domain/people-search.ts';
@@ -8,6 +8,7 @@ import { parentProblem, type UnitKind, unitPath } from '../domain/units.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { ActivityRepository } from '../store/activities.ts';
 import { EmployeeRepository } from '../store/employees.ts';
+import { listMachineClients as registeredClients } from '../store/machine-clients.ts';
 import type { Item, OrgScope } from '../store/org-scope.ts';
 import { summary } from '../store/summaries.ts';
 import { type Unit, UnitRepository } from '../store/units.ts';
@@ -37,6 +38,12 @@ export async function createUnit(
     { code, name, kind, ...(parent ? { parentCode: parent.code } : {}), path: unitPath(parent?.path, code) },
     writeContextOf(ctx),
   );
+}
+
+/** The agency systems registered to push to and read from the organisation: BKPSDM only. */
+export async function listMachineClients(ctx: UseCaseContext) {
+  if (!canSeeMachineClients(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
+  return { items: await registeredClients(ctx.scope) };
 }
 
 /** The organisation and its whole unit tree: its public directory. */

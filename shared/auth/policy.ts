@@ -147,6 +147,9 @@ export const canFollowUpUnit = (
 /** Years, periods and rules belong to BKPSDM. */
 export const canManagePeriods = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
 
+/** The organisation's registered machine clients (agency systems): BKPSDM only, who asks IT to register them. */
+export const canSeeMachineClients = (p: UserPrincipal): boolean => has(p, 'admin_bkpsdm');
+
 /**
  * How someone decides for a person (their plan, their activities, their behaviour ratings and review):
  * - `supervisor`: the direct supervisor (or the Plt/Plh of that position on the day), on their own judgement;

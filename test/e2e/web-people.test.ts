@@ -3,7 +3,7 @@
  * tree by keyboard and by tap, adds a unit (a bad code refused under its field), searches a person by name, edits
  * the record (and after someone else's change, the 409 names the current version and a reload starts from it),
  * previews a CSV with bad rows (each row's problems in words, nothing written — checked through the API), fixes
- * it and imports it (the people then exist), and appoints a Plh (a wrong date range refused under its field). The
+ * it and imports it (the people then exist), and appoints a Plh (a wrong date range refused under its field); the registered machine clients show. The
  * Admin OPD sees only her OPD, and the API's refusal for a person and a CSV row outside it. axe finds nothing and
  * everything fits the phone on every state on the way.
  */
@@ -216,8 +216,13 @@ describe('people and units in a browser', () => {
         decreeNumber: '800/12/BKPSDM/2027',
       },
     ]);
-    await page.getByRole('heading', { level: 2, name: 'Klien mesin' }).waitFor();
-    expect(await page.locator('pre.command').textContent()).toContain('--machine-client <clientId>');
+    // The organisation's machine clients, read-only, with the command that registers one.
+    const clients = region(page, 'Klien mesin');
+    await clients.getByText('SIAK Disdukcapil front office (demo)').waitFor();
+    expect(await clients.locator('.client-list li').count()).toBe(
+      (await web.stack.call('GET', '/machine-clients', { token: bkpsdmToken })).body.items.length,
+    );
+    expect(await clients.locator('pre.command').textContent()).toContain('--machine-client <clientId>');
     await checkScreen(page, 'a Plh appointed');
 
     // The Admin OPD: only her OPD is offered; the API's refusal shows for work outside it.

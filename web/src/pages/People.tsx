@@ -12,6 +12,7 @@ import { AddUnitForm } from './people/AddUnitForm';
 import { useUnits } from './people/data';
 import { NewEmployeeForm } from './people/EmployeeForm';
 import { ImportPanel } from './people/ImportPanel';
+import { MachineClients } from './people/MachineClients';
 import { OpenByNip, PeopleList } from './people/PeopleList';
 import { PersonPanel } from './people/PersonPanel';
 import { managerScope, unitsInScope } from './people/scope';
@@ -75,13 +76,7 @@ export function People() {
           {scope.wholeOrg && (
             <section aria-labelledby="clients-title">
               <h2 id="clients-title">{t('people.clients.title')}</h2>
-              <p>{t('people.clients.intro')}</p>
-              <pre className="command">
-                <code>
-                  {`npm run bootstrap -- --table <MainTableName> --org ${tree.data.organisation.orgId} --name "${tree.data.organisation.name}" --admin-nip <NIP admin> --admin-name "<nama admin>" --machine-client <clientId> --machine-name "<nama sistem>"`}
-                </code>
-              </pre>
-              <p>{t('people.clients.limit')}</p>
+              <MachineClients org={tree.data.organisation} />
             </section>
           )}
         </>

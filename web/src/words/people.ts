@@ -88,9 +88,12 @@ export const id = {
   'people.import.outcome.invalid': 'Bermasalah',
   'people.import.done': 'Impor selesai: {rows} baris, {created} dibuat, {updated} diubah, {unchanged} tetap.',
   'people.clients.title': 'Klien mesin',
+  'people.clients.none': 'Belum ada klien mesin yang terdaftar ke organisasi ini.',
+  'people.clients.item': 'ID klien {id}, didaftarkan {at} oleh {by}',
   'people.clients.intro':
-    'Sistem layanan (mis. SIAK) mengirim transaksi dengan klien mesin yang terdaftar ke organisasi ini. Pendaftaran dan penggantian rahasianya dilakukan petugas TI dengan perintah berikut (aman diulang):',
-  'people.clients.limit': 'Daftar klien yang terdaftar belum dapat dilihat di halaman ini.',
+    'Sistem layanan (mis. SIAK) mengirim transaksi dan membaca direktori dengan klien mesin yang terdaftar ke organisasi ini. Halaman ini hanya menampilkannya: petugas TI membuat klien (dan mengganti rahasianya) di Cognito, lalu mendaftarkannya ke organisasi dengan perintah berikut (aman diulang):',
+  'people.clients.limit':
+    'Klien yang didaftarkan sebelum daftar ini ada baru muncul setelah perintah itu dijalankan lagi untuknya.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -183,7 +186,9 @@ export const en: Record<keyof typeof id, string> = {
   'people.import.outcome.invalid': 'Has problems',
   'people.import.done': 'Import done: {rows} rows, {created} created, {updated} changed, {unchanged} unchanged.',
   'people.clients.title': 'Machine clients',
+  'people.clients.none': 'No machine client is registered to this organisation yet.',
+  'people.clients.item': 'Client id {id}, registered {at} by {by}',
   'people.clients.intro':
-    'Service systems (e.g. SIAK) push transactions with a machine client registered to this organisation. IT staff register one, or rotate its secret, with this command (safe to re-run):',
-  'people.clients.limit': 'The list of registered clients cannot be shown on this page yet.',
+    'Service systems (e.g. SIAK) push transactions and read the directory with a machine client registered to this organisation. This page only shows them: IT staff create the client (and rotate its secret) in Cognito, then register it to the organisation with this command (safe to re-run):',
+  'people.clients.limit': 'A client registered before this list existed shows once that command is run again for it.',
 };

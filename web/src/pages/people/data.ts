@@ -156,3 +156,16 @@ export function useImport() {
 
 export const isPreview = (answer: ImportResult | ImportPreview): answer is ImportPreview =>
   'dryRun' in answer && answer.dryRun === true;
+
+export type MachineClient = components['schemas']['MachineClient'];
+
+/** The agency systems registered to the organisation (BKPSDM only): read-only, registered with the CLI. */
+export function useMachineClients(enabled: boolean) {
+  const api = useApi();
+  const { lang } = useI18n();
+  return useQuery({
+    queryKey: ['machine-clients', lang],
+    queryFn: () => unwrap(api.GET('/machine-clients')),
+    enabled,
+  });
+}
