@@ -5,6 +5,8 @@
 import { buildDocsAsset, buildDocsPage, docsAssetNames, docsPageFile } from '../shared/api/docs-page.ts';
 import { openApiFile } from '../shared/api/documents.ts';
 import { buildOpenApi } from '../shared/api/openapi.ts';
+import { packagedFont, pdfFontFiles, shippedFontName } from '../shared/http/pdf-fonts.ts';
+import { functions } from '../shared/platform/manifest.ts';
 
 export const bundling = {
   format: 'esm' as const,
@@ -32,4 +34,18 @@ export const prebuiltFiles: Record<string, Record<string, () => string>> = {
   'get-openapi': { [openApiFile]: () => JSON.stringify(buildOpenApi()) },
   'get-docs': { [docsPageFile]: buildDocsPage },
   'get-docs-asset': Object.fromEntries(docsAssetNames.map((name) => [name, () => buildDocsAsset(name)])),
+  // The printing functions' embedded fonts (shared/http/pdf-fonts.ts), as base64 text.
+  ...Object.fromEntries(
+    functions
+      .filter((f) => f.prints)
+      .map((f) => [
+        f.name,
+        Object.fromEntries(
+          Object.values(pdfFontFiles).map((file) => [
+            shippedFontName(file),
+            () => packagedFont(file).toString('base64'),
+          ]),
+        ),
+      ]),
+  ),
 };

@@ -80,7 +80,7 @@ export class ServiceFunction extends Construct {
     };
     for (const name of accessedTables(def)) environment[tableDefs[name].envVar] = tables[name].tableName;
     for (const name of def.secrets ?? []) environment[secretEnvVars[name]] = secrets[name].secretArn;
-    if (props.publicBaseUrl && def.secrets?.includes('survey-signing-key'))
+    if (props.publicBaseUrl && (def.secrets?.includes('survey-signing-key') || def.prints))
       environment.PUBLIC_BASE_URL = props.publicBaseUrl;
     if (props.webAppUrl && def.sendsEmail) environment.WEB_APP_URL = props.webAppUrl;
     const emailFrom = scope.node.tryGetContext('emailFrom') as string | undefined;

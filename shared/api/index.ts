@@ -1,6 +1,7 @@
 /** Every HTTP operation's spec, by manifest function name: the OpenAPI document is built from this. */
 import * as activities from './activities.ts';
 import * as audit from './audit.ts';
+import * as documentsPrint from './documents-print.ts';
 import * as evaluations from './evaluations.ts';
 import * as feedback from './feedback.ts';
 import * as notifications from './notifications.ts';
@@ -26,4 +27,5 @@ export const routeSpecs: RouteSpec[] = [
   feedback,
   notifications,
   recap,
+  documentsPrint,
 ].flatMap((area) => Object.values(area).filter(isRouteSpec));

@@ -34,6 +34,7 @@ const tagDescriptions: Record<string, string> = {
   Penilaian: 'Penilaian kinerja, predikat, dan tunjangan / performance ratings, predikat and rewards',
   'Umpan balik': 'Umpan balik, tindak lanjut, dan keberatan / feedback, follow-ups and appeals',
   Notifikasi: 'Pemberitahuan untuk pegawai / notices for employees',
+  Dokumen: 'Dokumen cetak (PDF) dan verifikasinya / printed documents (PDF) and their verification',
 };
 
 const errorDescriptions: Record<number, string> = {

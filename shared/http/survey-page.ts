@@ -8,7 +8,7 @@
 import { type ElementCode, skmElements } from '../domain/skm.ts';
 import type { Lang } from '../messages/catalogue.ts';
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `
@@ -37,7 +37,8 @@ button{font:inherit;font-weight:600;color:#fff;background:#0b4f8a;border:0;borde
 .box{border-left:.35rem solid #0b4f8a;padding:.5rem 1rem;background:#f3f6fa}
 `;
 
-function layout(title: string, body: string, lang: Lang = 'id'): string {
+/** The public pages' frame (the survey's, and the verification of printed documents): one stylesheet, no scripts. */
+export function layout(title: string, body: string, lang: Lang = 'id'): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>

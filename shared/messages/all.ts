@@ -1,6 +1,7 @@
 /** The whole catalogue: what tests check and what runs unbundled; a deployed function carries only its part. */
 import { activityMessages } from './activities.ts';
 import { commonMessages } from './common.ts';
+import { documentMessages } from './documents.ts';
 import { evaluationMessages } from './evaluations.ts';
 import { feedbackMessages } from './feedback.ts';
 import { gatewayMessages } from './gateway.ts';
@@ -19,4 +20,5 @@ export const allMessages = {
   ...serviceMessages,
   ...evaluationMessages,
   ...feedbackMessages,
+  ...documentMessages,
 };

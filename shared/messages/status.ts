@@ -22,6 +22,7 @@ const statuses: Partial<Record<MessageCode, HttpStatus>> = {
   not_registered: 403,
   // 404
   not_found: 404,
+  print_unknown: 404,
   route_not_found: 404,
   // 409
   acting_overlap: 409,

@@ -61,6 +61,8 @@ export interface FunctionDef {
   secrets?: SecretName[];
   /** Sends e-mail (Amazon SES, when the deployment names a sender with -c emailFrom=…). */
   sendsEmail?: boolean;
+  /** Prints PDF documents: ships the embedded fonts beside its bundle and prints the public verification address. */
+  prints?: boolean;
 }
 
 /** Secrets of the deployment, created by the stateful stack; never in code or environment values. */
@@ -103,12 +105,6 @@ export const functions: FunctionDef[] = [
     entry: 'functions/units/create-unit.ts',
     trigger: http('POST', '/units', 'user'),
     access: { main: 'readwrite' },
-  },
-  {
-    name: 'list-machine-clients',
-    entry: 'functions/units/list-machine-clients.ts',
-    trigger: http('GET', '/machine-clients', 'user'),
-    access: { main: 'read' },
   },
   {
     name: 'list-unit-employees',
@@ -481,6 +477,29 @@ export const functions: FunctionDef[] = [
     name: 'get-unit-rewards',
     entry: 'functions/evaluations/get-unit-rewards.ts',
     trigger: http('GET', '/units/{code}/rewards/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
+  // Printing writes the print's record (its verification code) and appends each download to the audit trail.
+  {
+    name: 'get-plan-document',
+    entry: 'functions/documents/get-plan-document.ts',
+    trigger: http('GET', '/employees/{nip}/plans/{year}/document', 'user'),
+    access: { main: 'readwrite', audit: 'write' },
+    memoryMb: 1024,
+    prints: true,
+  },
+  {
+    name: 'get-evaluation-document',
+    entry: 'functions/documents/get-evaluation-document.ts',
+    trigger: http('GET', '/employees/{nip}/evaluations/{periodId}/document', 'user'),
+    access: { main: 'readwrite', audit: 'write' },
+    memoryMb: 1024,
+    prints: true,
+  },
+  {
+    name: 'get-print-verification',
+    entry: 'functions/documents/get-print-verification.ts',
+    trigger: http('GET', '/v/{org}/{code}', 'public'),
     access: { main: 'read' },
   },
   // The recap workbook: reads as the reward list does; appends its download to the audit trail (PutItem only).

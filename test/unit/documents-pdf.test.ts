@@ -397,7 +397,6 @@ describe('verifiable prints', () => {
       title: 'SKP 2026 versi 1',
       date: '2026-01-05',
       draft: false,
-      downloads: 4,
       printedAt: '2026-01-05T02:00:00.000Z',
     };
     expect(verificationView(print, 'r3')).toEqual({

@@ -58,7 +58,6 @@ export interface PrintRecord {
   /** The document's own date (YYYY-MM-DD), as printed beside the signatures. */
   date: string;
   draft: boolean;
-  downloads: number;
   printedAt: string;
 }
 
