@@ -1,14 +1,15 @@
 /**
  * Writes sheets (workbooks.ts) as an .xlsx file with exceljs: a bold header row frozen in place with an auto filter
  * over it, the columns' widths, number formats on number and date columns. Text goes in as shared strings, never as
- * formulas, so a name typed as "=…" stays text. Only the recap function imports this (exceljs is large).
+ * formulas, so a name typed as "=…" stays text. Only the recap function imports this (exceljs is large), and loads
+ * exceljs on its first workbook: a cold start that only answers 403 or 404 does not evaluate it.
  */
-import ExcelJS from 'exceljs';
 import { numberFormats, type Sheet } from './workbooks.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function xlsxOf(sheets: Sheet[], created: Date): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'kinerja-asn';
   workbook.created = created;
