@@ -96,19 +96,10 @@ async function verifyDemoActivities() {
 }
 
 /**
- * After the run: the leadership's predikat for Disdukcapil (recorded by BKPSDM through the API; the OPD is scored
- * again) and everyone's behaviour rated (through the repository, as web-evaluation does: the page's path is what
- * this file tests). All "Sesuai" leaves nobody Kurang: the curve of a Kurang unit (Kurang ≥ 60%) is broken.
+ * Everyone's behaviour rated (through the repository, as web-evaluation does: the page's path is what this file
+ * tests). All "Sesuai" leaves nobody Kurang: the curve of a Kurang unit (Kurang ≥ 60%) is broken.
  */
 async function rateEveryone() {
-  const set = await call(who.bkpsdm, 'PUT', `/units/DISDUKCAPIL/predikat/${PERIOD}`, {
-    predikat: 'kurang',
-    reason: 'Capaian perjanjian kinerja Disdukcapil di bawah target (keputusan Wali Kota).',
-  });
-  await eventually(
-    async () => (await call(who.bkpsdm, 'GET', `/scoring-runs/${PERIOD}/${set.rescoringRunId}`)).state === 'done',
-    30_000,
-  );
   const repo = new EvaluationRepository(new OrgScope('kota-medan'));
   const meets = Object.fromEntries(
     ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'].map((v) => [
@@ -217,12 +208,27 @@ describe('periods and scoring in a browser', () => {
     await expectAccessible(page, 'a scoring run done');
     await expectFitsPhone(page);
 
-    // The leadership's predikat and everyone's behaviour; then the distribution chart and its table.
+    // The leadership's predikat of Disdukcapil, recorded from the page: the OPD is scored again, shown to its end.
+    const curve = page.getByRole('region', { name: 'Kurva distribusi' });
+    await curve.getByLabel('OPD').selectOption('DISDUKCAPIL');
+    await curve.getByText('Pimpinan belum menetapkan predikat unit di OPD ini').waitFor();
+    const predikatForm = curve.getByRole('form', { name: 'Predikat unit dari pimpinan' });
+    expect(await predikatForm.getByLabel('Unit', { exact: true }).inputValue()).toBe('DISDUKCAPIL');
+    await predikatForm.getByLabel('Predikat unit', { exact: true }).selectOption({ label: 'Kurang' });
+    await predikatForm.getByLabel('Alasan (keputusan pimpinan)').fill('Capaian perjanjian kinerja di bawah target.');
+    await predikatForm.getByRole('button', { name: 'Simpan predikat unit' }).tap();
+    await predikatForm.getByText(`Predikat ${DISDUKCAPIL}: Kurang, tersimpan.`).waitFor();
+    await predikatForm.getByRole('progressbar', { name: 'Penilaian ulang unit' }).waitFor();
+    await predikatForm.getByText(/^Selesai .*pegawai dinilai\.$/).waitFor({ timeout: 60_000 });
+    await expectAccessible(page, 'a unit predikat recorded, its unit scored again');
+    await expectFitsPhone(page);
+
+    // Everyone's behaviour; then the distribution chart and its table.
     await rateEveryone();
     await page.reload();
     await expect.poll(() => h1(page).textContent()).toBe('Periode & penilaian');
     await pickMonth(page);
-    const curve = page.getByRole('region', { name: 'Kurva distribusi' });
+    // The OPD whose unit carries a predikat is the one shown first.
     expect(await curve.getByLabel('OPD').inputValue()).toBe('DISDUKCAPIL');
     const api = await call(who.bkpsdm, 'GET', `/years/${YEAR}/periods/${PERIOD}/distribution?opd=DISDUKCAPIL`);
     const unit = api.units.find((u: { unitCode: string }) => u.unitCode === 'DISDUKCAPIL');

@@ -14,11 +14,12 @@ import { todayWib, yearOf } from './activities/dates';
 import { SelectField } from './activities/fields';
 import { periodName } from './evaluation/names';
 import { OpdDistribution } from './periods/Distribution';
-import { type Period, useDistribution, useUnits, useYear } from './periods/data';
+import { type Period, type Unit, useDistribution, useUnits, useYear } from './periods/data';
 import { FinaliseOpds } from './periods/Finalise';
 import { Rewards } from './periods/Rewards';
 import { Rules } from './periods/Rules';
 import { Scoring } from './periods/Scoring';
+import { UnitPredikatForm } from './periods/UnitPredikat';
 import { OpenYear, PeriodList, stateName } from './periods/YearPeriods';
 
 export function Periods() {
@@ -116,21 +117,23 @@ function PeriodWork({ year, periods, canAct }: { year: number; periods: Period[]
       </SelectField>
       {units.isError ? <FormError error={units.error} /> : null}
       <Scoring key={`scoring-${period.id}`} year={year} period={period} opds={opds} canAct={canAct} />
-      <Check key={`check-${period.id}`} year={year} period={period} canAct={canAct} />
+      <Check key={`check-${period.id}`} year={year} period={period} units={units.data?.units ?? []} canAct={canAct} />
       {units.data ? <Rewards key={`rewards-${period.id}`} periodId={period.id} units={units.data.units} /> : null}
     </section>
   );
 }
 
 /** The distribution check and finalisation: the organisation's report gives the OPDs and where each stands. */
-function Check({ year, period, canAct }: { year: number; period: Period; canAct: boolean }) {
+function Check({ year, period, units, canAct }: { year: number; period: Period; units: Unit[]; canAct: boolean }) {
   const { t } = useI18n();
   const report = useDistribution(year, period.id);
   const [opd, setOpd] = useState<string>();
   const opds = report.data?.opds ?? [];
-  // Unless chosen: the first OPD whose own units carry a leadership predikat (its curve can be drawn).
-  const withCurve = opds.find((o) => report.data?.units.some((u) => u.unitCode === o.opdCode));
+  const opdOf = (code: string) => units.find((u) => u.code === code)?.path.split('/')[1] ?? code;
+  // Unless chosen: the first OPD with a unit that carries a leadership predikat (its curve can be drawn).
+  const withCurve = opds.find((o) => report.data?.units.some((u) => opdOf(u.unitCode) === o.opdCode));
   const shown = opd ?? withCurve?.opdCode ?? opds[0]?.opdCode;
+  const opdUnits = units.filter((u) => u.path.startsWith(`/${shown}/`));
   return (
     <>
       <section aria-labelledby="periods-curve">
@@ -154,6 +157,9 @@ function Check({ year, period, canAct }: { year: number; period: Period; canAct:
               ))}
             </SelectField>
             {shown ? <OpdDistribution year={year} periodId={period.id} opd={shown} /> : null}
+            {canAct && shown && opds.find((o) => o.opdCode === shown)?.state === 'pending' && opdUnits.length > 0 ? (
+              <UnitPredikatForm key={shown} year={year} periodId={period.id} opd={shown} units={opdUnits} />
+            ) : null}
           </>
         )}
       </section>

@@ -5,7 +5,7 @@
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { FormError } from '../../components/forms';
-import { useI18n } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
 import { SelectField } from '../activities/fields';
 import { type Period, type Unit, useDistribution, useRefreshPeriodWork, useRun, useStartRun } from './data';
 import { formatMoment, formatNumber } from './format';
@@ -25,12 +25,13 @@ export function Scoring({
   const { t } = useI18n();
   const start = useStartRun();
   const [scope, setScope] = useState('');
-  const [runId, setRunId] = useState<string>();
+  // The run started here, with the OPD it covers (kept: the picker may change meanwhile).
+  const [run, setRun] = useState<{ id: string; opd?: string }>();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     start.mutate(
       { periodId: period.id, ...(scope ? { unitCode: scope } : {}) },
-      { onSuccess: (started) => setRunId(started.runId) },
+      { onSuccess: (started) => setRun({ id: started.runId, opd: scope || undefined }) },
     );
   };
   return (
@@ -59,12 +60,25 @@ export function Scoring({
           {period.state === 'finalised' ? <p className="hint">{t('periods.scoring.finalised')}</p> : null}
         </form>
       ) : null}
-      {runId ? <RunProgress key={runId} year={year} periodId={period.id} runId={runId} /> : null}
+      {run ? <RunProgress key={run.id} year={year} periodId={period.id} runId={run.id} opd={run.opd} /> : null}
     </section>
   );
 }
 
-function RunProgress({ year, periodId, runId }: { year: number; periodId: string; runId: string }) {
+/** A run's progress until done, then what is left; `opd` is the OPD whose check to show then (else all). */
+export function RunProgress({
+  year,
+  periodId,
+  runId,
+  opd,
+  title = 'periods.scoring.runTitle',
+}: {
+  year: number;
+  periodId: string;
+  runId: string;
+  opd?: string;
+  title?: MessageKey;
+}) {
   const { t, locale } = useI18n();
   const run = useRun(periodId, runId);
   const refresh = useRefreshPeriodWork();
@@ -83,15 +97,15 @@ function RunProgress({ year, periodId, runId }: { year: number; periodId: string
   const finished = data?.tasks.done ?? 0;
   return (
     <div className="run">
-      <h3 id="periods-run">{t('periods.scoring.runTitle')}</h3>
+      <h3 id={`run-${runId}`}>{t(title)}</h3>
       {/* A native progress bar: role progressbar, its value and maximum read out; indeterminate until counted. */}
       <progress
-        aria-labelledby="periods-run"
-        aria-describedby="periods-run-counts"
+        aria-labelledby={`run-${runId}`}
+        aria-describedby={`run-${runId}-counts`}
         max={total ?? undefined}
         value={total === null ? undefined : finished}
       />
-      <p id="periods-run-counts" aria-live="polite" className="status-line">
+      <p id={`run-${runId}-counts`} aria-live="polite" className="status-line">
         {!data
           ? t('loading')
           : done
@@ -118,7 +132,7 @@ function RunProgress({ year, periodId, runId }: { year: number; periodId: string
           </ul>
         </>
       ) : null}
-      {done ? <Unscored year={year} periodId={periodId} opd={data?.unitCode ?? undefined} /> : null}
+      {done ? <Unscored year={year} periodId={periodId} opd={opd} /> : null}
     </div>
   );
 }

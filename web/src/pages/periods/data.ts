@@ -174,6 +174,20 @@ export function useRun(periodId: string, runId: string | undefined) {
   });
 }
 
+export const unitPredikats = ['istimewa', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const;
+export type UnitPredikat = (typeof unitPredikats)[number];
+
+/** The leadership's rating of a unit, recorded by BKPSDM; once the period is scored the unit is scored again. */
+export function useSetUnitPredikat(periodId: string) {
+  const api = useApi();
+  const refresh = useRefreshPeriodWork();
+  return useMutation({
+    mutationFn: ({ code, ...body }: { code: string; predikat: UnitPredikat; reason: string }) =>
+      unwrap(api.PUT('/units/{code}/predikat/{periodId}', { params: { path: { code, periodId } }, body })),
+    onSuccess: refresh,
+  });
+}
+
 /** The distribution check of a period: the whole organisation, or one OPD. */
 export function useDistribution(year: number, periodId: string, opd?: string) {
   const api = useApi();
