@@ -167,6 +167,10 @@ describe('the Kepala Dinas', () => {
     await expect.poll(() => page.getByTestId('dashboard-unit').textContent()).toContain('Bidang Pelayanan Pendaftaran');
     expect(new URL(page.url()).searchParams.get('unit')).toBe('DUK-DAFDUK');
     const bidang = (await api(`/units/DUK-DAFDUK/service-indicators/${periodId}`, who.kadis)).body;
+    // Its rows are now the bidang's seksi (every service of the demo is in this bidang, so the totals match).
+    await expect
+      .poll(() => page.locator('tr[data-unit]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit'))))
+      .toEqual(bidang.children.map((c: { unitCode: string }) => c.unitCode));
     await expectServiceFigures(page, bidang.unit);
     await expectAccessible(page, 'a bidang’s dashboard opened from the Dinas');
     await expectFitsPhone(page);

@@ -4,7 +4,7 @@
  * and errors come in it). The year and the unit tree are read under the keys the other pages use, so one answer
  * serves all.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import type { components } from '../../api/schema';
@@ -15,8 +15,8 @@ export type UnitServiceIndicators = components['schemas']['UnitServiceIndicators
 export type UnitServiceTrend = components['schemas']['UnitServiceTrend'];
 export type FollowUp = components['schemas']['SurveyFollowUpPage']['items'][number];
 
-/** Figures of one unit: stay on the page while the next unit or period loads. */
-const keep = { placeholderData: keepPreviousData, retry: false } as const;
+/** A refusal (403) or a missing year (404) is an answer to show at once, not a failure to retry. */
+const noRetry = { retry: false } as const;
 
 export function useYear(year: number) {
   const api = useApi();
@@ -51,7 +51,7 @@ export function useUnitActivity(code: string, periodId: string | undefined, curs
         }),
       ),
     enabled: !!periodId,
-    ...keep,
+    ...noRetry,
   });
 }
 
@@ -65,7 +65,7 @@ export function useServiceIndicators(code: string, periodId: string | undefined)
         api.GET('/units/{code}/service-indicators/{periodId}', { params: { path: { code, periodId: periodId! } } }),
       ),
     enabled: !!periodId,
-    ...keep,
+    ...noRetry,
   });
 }
 
@@ -76,7 +76,7 @@ export function useServiceTrend(code: string, year: number) {
   return useQuery({
     queryKey: ['unit-service-trend', code, year, lang],
     queryFn: () => unwrap(api.GET('/units/{code}/service-trend/{year}', { params: { path: { code, year } } })),
-    ...keep,
+    ...noRetry,
   });
 }
 
@@ -92,6 +92,6 @@ export function useOpenFollowUps(code: string) {
           params: { path: { code }, query: { status: 'open', limit: 50 } },
         }),
       ),
-    ...keep,
+    ...noRetry,
   });
 }
