@@ -19,7 +19,7 @@ import { employeeProblems, type Lookups } from '../domain/employee-rules.ts';
 import type { EmploymentType } from '../domain/nip.ts';
 import { wibDate } from '../domain/time.ts';
 import { type Lang, type MessageCode, render } from '../messages/catalogue.ts';
-import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
+import { DomainError, type FieldProblem, forbidden, notFound, problemsError } from '../messages/errors.ts';
 import { validationMessage } from '../messages/validation.ts';
 import { type ActingAssignment, ActingRepository } from '../store/acting.ts';
 import { type Employee, type EmployeeChange, type EmployeeFields, EmployeeRepository } from '../store/employees.ts';
@@ -43,6 +43,9 @@ export interface NewEmployee {
   email?: string;
 }
 
+/** The employee rules name a record's fields (`nip`); a request names them as its body's (`body.nip`). */
+const inBody = (problems: FieldProblem[]): FieldProblem[] => problems.map((p) => ({ ...p, field: `body.${p.field}` }));
+
 /** Registers a person (BKPSDM, or the Admin OPD within their OPD); a retry of the same registration is `replayed`. */
 export async function createEmployee(
   ctx: UseCaseContext,
@@ -51,7 +54,7 @@ export async function createEmployee(
   const { principal, scope, actor } = ctx;
   const lookups = await lookupsFor(scope, fields.unitCode, fields.supervisorNip);
   const problems = employeeProblems(fields, lookups);
-  if (problems.length > 0) throw problemsError(problems);
+  if (problems.length > 0) throw problemsError(inBody(problems));
   const unitPath = lookups.unitPath(fields.unitCode)!;
   if (!canManagePeopleIn(principal, actor.unitPath, unitPath)) throw forbidden(reasons.notAdminHere);
   if (
@@ -91,7 +94,7 @@ export async function updateEmployee(
   const draft = { ...current, ...changes };
   const lookups = await lookupsFor(scope, draft.unitCode, draft.supervisorNip);
   const problems = employeeProblems(draft, lookups);
-  if (problems.length > 0) throw problemsError(problems);
+  if (problems.length > 0) throw problemsError(inBody(problems));
   const next: EmployeeFields = { ...draft, unitPath: lookups.unitPath(draft.unitCode)! };
   // Moving someone into another OPD needs rights there too.
   if (!canManagePeopleIn(principal, actor.unitPath, next.unitPath)) throw forbidden(reasons.notAdminHere);

@@ -1,6 +1,6 @@
 /**
  * Pegawai & unit in the web app, through the real local stack on a 360 px phone. The BKPSDM admin browses the unit
- * tree by keyboard and by tap, adds a unit (a bad code refused under its field), searches a person by name, edits
+ * tree by keyboard and by tap, adds a unit (a bad code refused under its field), registers a person in it, searches a person by name, edits
  * the record (and after someone else's change, the 409 names the current version and a reload starts from it),
  * previews a CSV with bad rows (each row's problems in words, nothing written — checked through the API), fixes
  * it and imports it (the people then exist), and appoints a Plh (a wrong date range refused under its field); the registered machine clients show. The
@@ -23,6 +23,7 @@ const IDK = 'Seksi Identitas Penduduk';
 const NEW_A = '199604142021031001';
 const NEW_B = '199606142021031002';
 const NEW_C = '199705052022032003';
+const NEW_D = '199801012024012001';
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const region = (page: Page, name: string) => page.getByRole('region', { name });
@@ -92,6 +93,21 @@ describe('people and units in a browser', () => {
       kind: 'seksi',
       parentCode: 'DUK-DAFDUK',
     });
+
+    // A new person in the new unit: a short NIP refused under its field, then registered and opened.
+    const register = region(page, 'Daftarkan pegawai baru');
+    await register.getByLabel('NIP', { exact: true }).fill('19980101');
+    await register.getByLabel('Nama lengkap dan gelar').fill('Eka Putri Ginting');
+    await register.getByLabel('Jabatan').fill('Pengadministrasi Arsip');
+    await register.getByLabel('Unit kerja').selectOption('DUK-ARSIP');
+    await register.getByRole('button', { name: 'Daftarkan pegawai' }).tap();
+    await expect.poll(() => register.getByLabel('NIP', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await checkScreen(page, 'a registration refused at the NIP');
+    await register.getByLabel('NIP', { exact: true }).fill(NEW_D);
+    await register.getByRole('button', { name: 'Daftarkan pegawai' }).tap();
+    await region(page, 'Eka Putri Ginting').waitFor();
+    const registered = await web.stack.call('GET', `/employees/${NEW_D}`, { token: bkpsdmToken });
+    expect(registered.body).toMatchObject({ name: 'Eka Putri Ginting', unitCode: 'DUK-ARSIP', status: 'active' });
 
     // Search the whole Dinas by name; open Rahmat's record.
     await tree.getByRole('button', { name: new RegExp(`^${DISDUKCAPIL}`) }).tap();

@@ -233,6 +233,16 @@ describe('registering and changing people', () => {
     expect(await getStored(body.nip as string)).toBeUndefined();
   });
 
+  it.each([
+    ['body.nip', newPerson({ nip: '199513022020121011' })],
+    ['body.unitCode', newPerson({ nip: '199502022020121011', unitCode: 'NOWHERE' })],
+    ['body.supervisorNip', newPerson({ nip: '199502022020121011', supervisorNip: '199912312024011999' })],
+  ])('names the field of a rule refusal as the request does (%s), so a form shows it there', async (field, body) => {
+    const res = await stack.call('POST', '/employees', { token: t.bkpsdm, body });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual([field]);
+  });
+
   it("explains a NIP problem precisely, in the caller's language", async () => {
     const body = newPerson({ nip: '199502022020121000' });
     const id = await stack.call('POST', '/employees', { token: t.bkpsdm, body });
