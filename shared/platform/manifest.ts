@@ -107,6 +107,12 @@ export const functions: FunctionDef[] = [
     access: { main: 'readwrite' },
   },
   {
+    name: 'list-machine-clients',
+    entry: 'functions/units/list-machine-clients.ts',
+    trigger: http('GET', '/machine-clients', 'user'),
+    access: { main: 'read' },
+  },
+  {
     name: 'list-unit-employees',
     entry: 'functions/units/list-unit-employees.ts',
     trigger: http('GET', '/units/{code}/employees', 'any', ['directory.read']),
