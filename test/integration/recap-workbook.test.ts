@@ -110,7 +110,10 @@ beforeAll(async () => {
     body: { transactions: [tx('R-1', '09:30'), tx('R-2', '09:40'), tx('R-3', '10:30')] },
   });
   expect(pushed.body.summary.created, JSON.stringify(pushed.body)).toBe(3);
-  await eventually(async () => (await get(t.kadis, `/units/${OPD}/service-indicators/${PERIOD}`)).unit.served === 3);
+  await eventually(
+    async () => (await get(t.kadis, `/units/${OPD}/service-indicators/${PERIOD}`)).unit.served === 3,
+    30_000,
+  );
 
   // The period closed and scored; everyone's behaviour rated, the staff's through the API.
   const year = await get(t.bkpsdm, `/years/${YEAR}`);
@@ -124,7 +127,7 @@ beforeAll(async () => {
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   await eventually(
     async () => (await get(t.bkpsdm, `/scoring-runs/${PERIOD}/${started.body.runId}`)).state === 'done',
-    20_000,
+    60_000,
   );
   const staffEval = await get(t.kasi, `/employees/${who.staff}/evaluations/${PERIOD}`);
   const rated = await stack.call('PUT', `/employees/${who.staff}/evaluations/${PERIOD}/behaviour`, {
@@ -166,7 +169,7 @@ beforeAll(async () => {
   expect(served.status, String(served.body)).toBe(200);
   book = new ExcelJS.Workbook();
   await book.xlsx.load(served.body as unknown as ArrayBuffer);
-}, 120_000);
+}, 180_000);
 afterAll(() => stack.stop());
 
 describe('recap workbook', () => {
