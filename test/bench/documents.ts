@@ -229,6 +229,30 @@ export async function documentsBench(): Promise<void> {
     for (let i = 0; i < ROUNDS; i++)
       for (const name of i % 2 ? [...names].reverse() : names) times[name].push(await timed(runs[name]));
     const ms = { recap: median(times.recap), rewards: median(times.rewards), allJson: median(times.allJson) };
+    // Where the workbook's time goes: the reads (every sheet's data) and the writing of the file.
+    const { unitRecapData } = await import('../../shared/app/recap.ts');
+    const { recapSheets } = await import('../../shared/domain/workbooks.ts');
+    const { xlsxOf } = await import('../../shared/domain/workbooks-xlsx.ts');
+    const ctx = {
+      scope,
+      principal: {
+        kind: 'user' as const,
+        orgId: DEMO_ORG.orgId,
+        nip: BKPSDM,
+        groups: ['admin_bkpsdm' as const],
+        subject: BKPSDM,
+      },
+      actor: (await new EmployeeRepository(scope).get(BKPSDM))!,
+      now: new Date(),
+      lang: 'id' as const,
+      requestId: 'bench',
+    };
+    const split = { reads: [] as number[], write: [] as number[] };
+    for (let i = 0; i < ROUNDS; i++) {
+      let data!: Awaited<ReturnType<typeof unitRecapData>>['data'];
+      split.reads.push(await timed(async () => ({ data } = await unitRecapData(ctx, 'BENCH', PERIOD))));
+      split.write.push(await timed(() => xlsxOf(recapSheets(data), ctx.now)));
+    }
 
     const dir = mkdtempSync(join(tmpdir(), 'kinerja-bench-recap-'));
     let bundle: { recap: number; rewards: number };
@@ -243,6 +267,9 @@ export async function documentsBench(): Promise<void> {
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
     console.log(`${ROUNDS} paired rounds, medians; caller: BKPSDM; unit BENCH (${SEKSI} seksi), period ${PERIOD}`);
     console.log(`  workbook (get-unit-recap)                 ${ms.recap.toFixed(0).padStart(7)} ms`);
+    console.log(
+      `    of which reads ${median(split.reads).toFixed(0)} ms, writing the .xlsx ${median(split.write).toFixed(0)} ms`,
+    );
     console.log(
       `  reward list as JSON, one call (100 rows)  ${ms.rewards.toFixed(0).padStart(7)} ms   workbook ${(ms.recap / ms.rewards).toFixed(2)}×`,
     );
