@@ -4,6 +4,7 @@
  * Approved: read it, or start a revision with a reason. The version in force and the list of versions below.
  */
 import { useEffect, useRef, useState } from 'react';
+import { DownloadPdf, usePlanPdf } from '../components/DownloadPdf';
 import { FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
@@ -84,12 +85,20 @@ function PlanOf({ plan, year, onOutcome }: { plan: Plan; year: number; onOutcome
           {latest.state === 'approved' && <RevisePlan year={year} onOutcome={onOutcome} />}
         </>
       )}
+      <PlanPdf year={year} version={latest.planVersion} />
       {showInForce && (
         <section aria-labelledby="skp-in-force">
           <h3 id="skp-in-force">{t('skp.inForceTitle')}</h3>
           <PlanVersionView plan={inForce} inForce parentTitles={parentTitles} />
+          <PlanPdf year={year} version={inForce.planVersion} />
         </section>
       )}
     </>
   );
+}
+
+/** The Dokumen SKP of one version as a PDF (a version not approved prints as a DRAFT). */
+function PlanPdf({ year, version }: { year: number; version: number }) {
+  const { t } = useI18n();
+  return <DownloadPdf download={usePlanPdf('me', year, version)} label={t('skp.pdfLabel', { version })} />;
 }

@@ -87,6 +87,7 @@ export const id = {
     'Penilaian ini telah diubah di tempat lain. Muat ulang untuk melihat versi terbarunya, lalu kirim lagi.',
   'evaluation.reload': 'Muat ulang',
   'evaluation.reloaded': 'Dimuat ulang. Periksa lalu kirim lagi.',
+  'evaluation.pdfLabel': 'Unduh PDF Dokumen Evaluasi Kinerja {period}',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -177,4 +178,5 @@ export const en: Record<keyof typeof id, string> = {
   'evaluation.conflict': 'This evaluation was changed elsewhere. Reload to see its latest version, then send again.',
   'evaluation.reload': 'Reload',
   'evaluation.reloaded': 'Reloaded. Check, then send again.',
+  'evaluation.pdfLabel': 'Download PDF of the performance evaluation document, {period}',
 };

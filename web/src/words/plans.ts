@@ -104,6 +104,10 @@ export const id = {
   'team.plans.diff.ikiWeight': 'IKI "{name}": bobot diubah dari {before} menjadi {after}.',
   'team.plans.diff.ikiChanged': 'IKI "{name}" diubah dari {before} menjadi {after}.',
   'team.plans.diff.nothing': '(kosong)',
+  'pdf.download': 'Unduh PDF',
+  'pdf.preparing': 'Menyiapkan PDF…',
+  'pdf.saved': 'Tersimpan: {name}',
+  'skp.pdfLabel': 'Unduh PDF Dokumen SKP versi {version}',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -212,4 +216,8 @@ export const en: Record<keyof typeof id, string> = {
   'team.plans.diff.ikiWeight': 'IKI "{name}": weight changed from {before} to {after}.',
   'team.plans.diff.ikiChanged': 'IKI "{name}" changed from {before} to {after}.',
   'team.plans.diff.nothing': '(none)',
+  'pdf.download': 'Download PDF',
+  'pdf.preparing': 'Preparing the PDF…',
+  'pdf.saved': 'Saved: {name}',
+  'skp.pdfLabel': 'Download PDF of the SKP document, version {version}',
 };

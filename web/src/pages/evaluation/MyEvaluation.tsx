@@ -2,6 +2,7 @@
  * One's own evaluation of a period: before scoring, a plain "not scored yet"; once scored, the figures in force, how
  * each was computed (the API's words, unchanged), the supervisor's confirmation or override, and the appeal.
  */
+import { DownloadPdf, useEvaluationPdf } from '../../components/DownloadPdf';
 import { FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { Appeal } from './Appeal';
@@ -15,6 +16,7 @@ export function MyEvaluation({ period }: { period: Period }) {
   const evaluation = useEvaluation('me', period.id, scored);
   const explanation = useExplanation('me', period.id, scored && !!evaluation.data);
   const name = periodName(period, t, locale);
+  const pdf = useEvaluationPdf('me', period.id);
   if (!scored) return <p>{t('evaluation.notScored', { period: name })}</p>;
   if (evaluation.isError)
     return (
@@ -44,6 +46,7 @@ export function MyEvaluation({ period }: { period: Period }) {
         <dd>{e.hasilKerja ? e.hasilKerja.nilaiKinerjaRounded.toLocaleString(locale) : notYet}</dd>
       </dl>
       <p>{t(`evaluation.source.${outcome.source}`)}</p>
+      <DownloadPdf download={pdf} label={t('evaluation.pdfLabel', { period: name })} />
       {explanation.isError ? (
         <FormError error={explanation.error} />
       ) : explanation.data ? (

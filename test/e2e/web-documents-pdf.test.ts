@@ -1,0 +1,102 @@
+/**
+ * "Unduh PDF" in the web app, through the real local stack on a 360 px phone: the Pegawai downloads his SKP from
+ * the SKP page and, once the month is scored, his evaluation from the Penilaian page; each arrives as a PDF named
+ * as the API names it, with his name and NIP inside (the evaluation marked DRAFT: not final yet), under the strict
+ * CSP (no violation reported). axe finds nothing on either screen.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
+import { who } from '../support/demo.ts';
+import { pdfText } from '../support/pdf.ts';
+import { yesterday } from '../support/plans.ts';
+import { eventually } from '../support/stack.ts';
+
+const RAHMAT = { nip: who.staff, name: 'Rahmat Hidayat Daulay' };
+const D = yesterday();
+const YEAR = Number(D.slice(0, 4));
+const PERIOD = D.slice(0, 7);
+const PERIOD_NAME = new Date(`${PERIOD}-01T00:00:00Z`).toLocaleDateString('id-ID', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const web = webAppUnderTest({ withWork: true });
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function call(nip: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
+  const { token } = (await res.json()) as { token: string };
+  const out = await web.stack.call(method, path, { token, body });
+  expect(out.status, `${method} ${path}: ${JSON.stringify(out.body)}`).toBeLessThan(300);
+  return out.body;
+}
+
+/** The Kepala Seksi approves the seeded entries, BKPSDM closes the period and runs the scoring to its end. */
+async function scorePeriod() {
+  const entries = await call(who.kasi, 'GET', `/employees/${RAHMAT.nip}/activities?from=${D}&to=${D}`);
+  await call(who.kasi, 'POST', '/activities/decisions', {
+    decisions: entries.items.map((a: { id: string; version: number }) => ({
+      nip: RAHMAT.nip,
+      date: D,
+      id: a.id,
+      version: a.version,
+      decision: 'approve',
+    })),
+  });
+  const year = await call(who.bkpsdm, 'GET', `/years/${YEAR}`);
+  const period = year.periods.find((p: { id: string }) => p.id === PERIOD);
+  await call(who.bkpsdm, 'PATCH', `/years/${YEAR}/periods/${PERIOD}`, { version: period.version, state: 'closed' });
+  const run = await call(who.bkpsdm, 'POST', '/scoring-runs', { periodId: PERIOD });
+  await eventually(async () => {
+    const progress = await call(who.bkpsdm, 'GET', `/scoring-runs/${PERIOD}/${run.runId}`);
+    return progress.state === 'done' ? progress : undefined;
+  }, 30_000);
+}
+
+/** Taps the button and takes the file the browser saves: its name and bytes. */
+async function downloadBy(page: Page, name: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).tap()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
+}
+
+describe('documents in a browser', () => {
+  it('the Pegawai downloads his SKP and his evaluation as PDFs', { timeout: 120_000 }, async () => {
+    const page = await web.context.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    await page.goto(`${web.stack.url}/app/`);
+    await page.getByRole('textbox', { name: 'NIP' }).fill(RAHMAT.nip);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).tap();
+    await expect.poll(() => h1(page).textContent()).toMatch(/^Selamat datang, /);
+
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'SKP' }).tap();
+    const skp = await downloadBy(page, 'Unduh PDF Dokumen SKP versi 1');
+    expect(skp.name).toBe(`SKP-${YEAR}-${RAHMAT.nip}-v1.pdf`);
+    const skpText = (await pdfText(skp.bytes)).text;
+    expect(skpText).toContain(RAHMAT.name);
+    expect(skpText).toContain(RAHMAT.nip);
+    expect(skpText).not.toContain('DRAFT');
+    await page.getByText(`Tersimpan: ${skp.name}`).first().waitFor();
+    await expectAccessible(page, 'SKP page with its PDF saved');
+    await expectFitsPhone(page);
+
+    await scorePeriod();
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Penilaian' }).tap();
+    await expect.poll(() => h1(page).textContent()).toBe('Penilaian');
+    const evaluation = await downloadBy(page, `Unduh PDF Dokumen Evaluasi Kinerja ${PERIOD_NAME}`);
+    expect(evaluation.name).toBe(`Evaluasi-${PERIOD}-${RAHMAT.nip}.pdf`);
+    const text = (await pdfText(evaluation.bytes)).text;
+    expect(text).toContain(RAHMAT.name);
+    expect(text).toContain('DOKUMEN EVALUASI KINERJA PEGAWAI');
+    expect(text).toContain('DRAFT');
+    await page.getByText(`Tersimpan: ${evaluation.name}`).waitFor();
+    await expectAccessible(page, 'evaluation page with its PDF saved');
+    await expectFitsPhone(page);
+    expect(cspViolations).toEqual([]);
+  });
+});
