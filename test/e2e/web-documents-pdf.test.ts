@@ -2,14 +2,15 @@
  * "Unduh PDF" in the web app, through the real local stack on a 360 px phone: the Pegawai downloads his SKP from
  * the SKP page and, once the month is scored, his evaluation from the Penilaian page; each arrives as a PDF named
  * as the API names it, with his name and NIP inside (the evaluation marked DRAFT: not final yet), under the strict
- * CSP (no violation reported). axe finds nothing on either screen.
+ * CSP (no violation reported); a stranger's phone opens the SKP's QR code on the public verification page. axe finds
+ * nothing on any of these screens.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
 import { who } from '../support/demo.ts';
-import { pdfText } from '../support/pdf.ts';
+import { pdfQrCode, pdfText } from '../support/pdf.ts';
 import { yesterday } from '../support/plans.ts';
 import { eventually } from '../support/stack.ts';
 
@@ -84,6 +85,18 @@ describe('documents in a browser', () => {
     await page.getByText(`Tersimpan: ${skp.name}`).first().waitFor();
     await expectAccessible(page, 'SKP page with its PDF saved');
     await expectFitsPhone(page);
+
+    // A stranger scans the paper's QR code with a phone (no sign-in): the verification page, accessible and phone-sized.
+    const stranger = await web.context
+      .browser()!
+      .newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+    const phone = await stranger.newPage();
+    await phone.goto((await pdfQrCode(skp.bytes))!);
+    await phone.getByText('BERLAKU — dokumen ini masih yang terkini.').waitFor();
+    expect(await phone.getByText(`${RAHMAT.name} (NIP ${RAHMAT.nip})`).count()).toBe(1);
+    await expectAccessible(phone, 'verification page');
+    await expectFitsPhone(phone);
+    await stranger.close();
 
     await scorePeriod();
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Penilaian' }).tap();
