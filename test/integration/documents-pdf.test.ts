@@ -6,10 +6,20 @@
  * what, and every download in the audit trail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPeople } from '../../infra/local/demo-data.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { angka, tanggal } from '../../shared/domain/documents/pdf-common.ts';
-import { periodTargetOf, predikatNames, ratingNames } from '../../shared/domain/scoring.ts';
+import {
+  type BerakhlakValue,
+  berakhlak,
+  periodTargetOf,
+  predikatNames,
+  type Rating,
+  ratingNames,
+} from '../../shared/domain/scoring.ts';
 import { wibDate } from '../../shared/domain/time.ts';
+import { EvaluationRepository } from '../../shared/store/evaluations.ts';
+import { OrgScope } from '../../shared/store/org-scope.ts';
 import { demoTokens, who } from '../support/demo.ts';
 import { pdfQrCode, pdfText } from '../support/pdf.ts';
 import { approvedPlans, yesterday } from '../support/plans.ts';
@@ -282,6 +292,36 @@ describe('Dokumen Evaluasi Kinerja', () => {
     expect(page.html).toContain('Dokumen Evaluasi Kinerja Pegawai');
     expect(page.html).toContain('DRAFT');
     expect(page.html).not.toContain('TIDAK BERLAKU');
+  });
+
+  it('once final: no DRAFT, dated the day of finalisation; the draft print is no longer current', async () => {
+    const draft = await download(t.staff, evaluationPath('me'));
+    const draftUrl = (await pdfQrCode(draft.bytes))!;
+    // Everyone else's behaviour rated (through the repository: the API path is tested above), then the period final.
+    const repo = new EvaluationRepository(new OrgScope('kota-medan'));
+    const meets = Object.fromEntries(berakhlak.map((v) => [v, 'sesuai'])) as Record<BerakhlakValue, Rating>;
+    const now = new Date().toISOString();
+    for (const { nip } of demoPeople.filter((p) => p.nip !== who.staff))
+      await repo.change(nip, PERIOD, undefined, () => ({ behaviour: { values: meets, by: 'test', at: now } }), {
+        actor: 'test',
+        now,
+      });
+    const period = (await get(t.bkpsdm, `/years/${YEAR}`)).periods.find((p: { id: string }) => p.id === PERIOD);
+    const finalised = await stack.call('POST', `/years/${YEAR}/periods/${PERIOD}/finalise`, {
+      token: t.bkpsdm,
+      body: { version: period.version, acceptRecommendations: true },
+    });
+    expect(finalised.status, JSON.stringify(finalised.body)).toBe(200);
+
+    expect((await openPage(draftUrl)).html).toContain('TIDAK BERLAKU LAGI');
+    const final = await download(t.staff, evaluationPath('me'));
+    const { text } = await pdfText(final.bytes);
+    expect(text).not.toContain('DRAFT');
+    expect(text).toContain('Status: final');
+    expect(text).toContain(`Medan, ${tanggal(wibDate(new Date()))}`);
+    expect(final.code).not.toBe(draft.code);
+    const page = await openPage((await pdfQrCode(final.bytes))!);
+    expect(page.html).toContain('BERLAKU — dokumen ini masih yang terkini.');
   });
 
   it('a supervisor prints the team member’s; strangers are refused; an unknown evaluation is 404', async () => {
