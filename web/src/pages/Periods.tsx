@@ -158,7 +158,14 @@ function Check({ year, period, units, canAct }: { year: number; period: Period; 
             </SelectField>
             {shown ? <OpdDistribution year={year} periodId={period.id} opd={shown} /> : null}
             {canAct && shown && opds.find((o) => o.opdCode === shown)?.state === 'pending' && opdUnits.length > 0 ? (
-              <UnitPredikatForm key={shown} year={year} periodId={period.id} opd={shown} units={opdUnits} />
+              <UnitPredikatForm
+                key={shown}
+                year={year}
+                periodId={period.id}
+                opd={shown}
+                units={opdUnits}
+                current={Object.fromEntries((report.data?.units ?? []).map((u) => [u.unitCode, u.unitPredikat]))}
+              />
             ) : null}
           </>
         )}

@@ -4,7 +4,7 @@
  * in the API's words, and who is still unscored, unreviewed or without a predikat.
  */
 import * as Plot from '@observablehq/plot';
-import { useCallback, useMemo } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import { Chart } from '../../components/Chart';
 import { FormError } from '../../components/forms';
 import { type MessageKey, type Translate, useI18n } from '../../i18n';
@@ -15,6 +15,11 @@ import { formatShare } from './format';
 import { PeopleList } from './PeopleList';
 
 const rowName = (row: CurveRow, t: Translate) => row.predikats.map((p) => predikatName(p, t)).join(' + ');
+
+/** "Kurang/Misconduct" may break after its slash: a narrow table column then fits a phone. */
+const breakAfterSlash = (name: string): ReactNode =>
+  // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed name, in order
+  name.split('/').flatMap((part, i, all) => (i < all.length - 1 ? [`${part}/`, <wbr key={i} />] : [part]));
 
 export const unitPredikatName = (p: string, t: Translate) => t(`periods.unitPredikat.${p}` as MessageKey);
 
@@ -43,18 +48,24 @@ function Report({ report }: { report: Distribution }) {
         report.units.map((u) => <UnitCurve key={u.unitCode} unit={u} />)
       )}
       {report.unscoredCount > 0 ? (
-        <PeopleList title={t('periods.people.unscored', { count: report.unscoredCount })} people={report.unscored} />
+        <PeopleList
+          title={t('periods.people.unscored', { count: report.unscoredCount })}
+          people={report.unscored}
+          folded
+        />
       ) : null}
       {report.withoutPredikatCount > 0 ? (
         <PeopleList
           title={t('periods.people.withoutPredikat', { count: report.withoutPredikatCount })}
           people={report.withoutPredikat}
+          folded
         />
       ) : null}
       {report.unreviewedCount > 0 ? (
         <PeopleList
           title={t('periods.people.unreviewed', { count: report.unreviewedCount })}
           people={report.unreviewed}
+          folded
         />
       ) : null}
     </>
@@ -76,7 +87,7 @@ function UnitCurve({ unit }: { unit: UnitDistribution }) {
         width,
         height: 40 + data.length * 36,
         marginLeft: Math.min(150, Math.round(width * 0.4)),
-        marginRight: 48,
+        marginRight: 64,
         x: { domain: [0, 100], label: t('periods.curve.axis'), grid: true },
         y: { domain: labels, label: null },
         marks: [
@@ -115,7 +126,7 @@ function UnitCurve({ unit }: { unit: UnitDistribution }) {
       ],
       // The bound and whether it holds in one cell: four columns fit a phone.
       rows: rows.map((r, i) => [
-        labels[i],
+        breakAfterSlash(labels[i] ?? ''),
         r.count,
         formatShare(r.share, locale),
         r.bound

@@ -16,17 +16,21 @@ export function UnitPredikatForm({
   periodId,
   opd,
   units,
+  current,
 }: {
   year: number;
   periodId: string;
   opd: string;
   /** The OPD's units, in tree order (the OPD first). */
   units: Unit[];
+  /** The predikat already recorded, by unit code: the starting choice. */
+  current: Record<string, string>;
 }) {
   const { t } = useI18n();
   const set = useSetUnitPredikat(periodId);
   const [code, setCode] = useState(opd);
-  const [predikat, setPredikat] = useState<UnitPredikat>('baik');
+  const [chosen, setPredikat] = useState<UnitPredikat>();
+  const predikat = chosen ?? (current[code] as UnitPredikat | undefined) ?? 'baik';
   const [reason, setReason] = useState('');
   const errors = fieldErrorsOf(set.error);
   const submit = (e: FormEvent) => {
@@ -39,7 +43,15 @@ export function UnitPredikatForm({
       <h3 id="periods-unit-predikat">{t('periods.unitPredikat.title')}</h3>
       <p className="hint">{t('periods.unitPredikat.hint')}</p>
       <FormError error={set.error} />
-      <SelectField label={t('periods.rewards.unit')} name="unit" value={code} onChange={(e) => setCode(e.target.value)}>
+      <SelectField
+        label={t('periods.rewards.unit')}
+        name="unit"
+        value={code}
+        onChange={(e) => {
+          setCode(e.target.value);
+          setPredikat(undefined);
+        }}
+      >
         {units.map((u) => (
           <option key={u.code} value={u.code}>
             {'— '.repeat(u.path.split('/').filter(Boolean).length - 1)}
