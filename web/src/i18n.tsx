@@ -5,17 +5,17 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Lang } from './api/client';
-import * as appeals from './words/appeals';
-import * as audit from './words/audit';
-import * as dashboard from './words/dashboard';
+import type * as appeals from './words/appeals';
+import type * as audit from './words/audit';
+import type * as dashboard from './words/dashboard';
 import * as evaluation from './words/evaluation';
 import * as feedback from './words/feedback';
 import * as home from './words/home';
 import * as inbox from './words/inbox';
 import * as offline from './words/offline';
-import * as people from './words/people';
+import type * as people from './words/people';
 import * as periodTotals from './words/period-totals';
-import * as periods from './words/periods';
+import type * as periods from './words/periods';
 import * as plans from './words/plans';
 
 const base = {
@@ -28,6 +28,11 @@ const base = {
   'nav.skp': 'SKP',
   'nav.team': 'Tim',
   'nav.inbox': 'Kotak masuk',
+  'nav.dashboard': 'Dasbor',
+  'nav.periods': 'Periode & penilaian',
+  'nav.appeals': 'Keberatan',
+  'nav.people': 'Pegawai & unit',
+  'nav.audit': 'Jejak audit',
   'lang.switch': 'English',
   signOut: 'Keluar',
   'signIn.title': 'Masuk',
@@ -164,17 +169,18 @@ const id = {
   ...inbox.id,
   ...feedback.id,
   ...evaluation.id,
-  ...dashboard.id,
-  ...periods.id,
-  ...appeals.id,
-  ...people.id,
-  ...audit.id,
   ...offline.id,
   ...periodTotals.id,
   ...home.id,
 };
 
-export type MessageKey = keyof typeof id;
+/**
+ * The leaders' pages (dashboard, periods, appeals, people, audit) bring their own words with their chunk
+ * (`addWords`), so an employee's first load does not carry them; their keys are typed here all the same.
+ */
+type LaterWords = typeof dashboard.id & typeof periods.id & typeof appeals.id & typeof people.id & typeof audit.id;
+
+export type MessageKey = keyof typeof id | keyof LaterWords;
 
 const baseEn: Record<keyof typeof base, string> = {
   appName: 'Kinerja ASN',
@@ -186,6 +192,11 @@ const baseEn: Record<keyof typeof base, string> = {
   'nav.skp': 'SKP',
   'nav.team': 'Team',
   'nav.inbox': 'Inbox',
+  'nav.dashboard': 'Dashboard',
+  'nav.periods': 'Periods & scoring',
+  'nav.appeals': 'Appeals',
+  'nav.people': 'People & units',
+  'nav.audit': 'Audit trail',
   'lang.switch': 'Bahasa Indonesia',
   signOut: 'Sign out',
   'signIn.title': 'Sign in',
@@ -313,23 +324,24 @@ const baseEn: Record<keyof typeof base, string> = {
   'skp.versions.date': 'In force from',
 };
 
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof id, string> = {
   ...baseEn,
   ...plans.en,
   ...inbox.en,
   ...feedback.en,
   ...evaluation.en,
-  ...dashboard.en,
-  ...periods.en,
-  ...appeals.en,
-  ...people.en,
-  ...audit.en,
   ...offline.en,
   ...periodTotals.en,
   ...home.en,
 };
 
-const messages: Record<Lang, Record<MessageKey, string>> = { id, en };
+const messages: Record<Lang, Record<string, string>> = { id: { ...id }, en: { ...en } };
+
+/** A page's words, added when its chunk loads (see LaterWords); each words file checks that `en` has every key. */
+export function addWords(words: { id: Record<string, string>; en: Record<string, string> }): void {
+  Object.assign(messages.id, words.id);
+  Object.assign(messages.en, words.en);
+}
 const STORAGE_KEY = 'kinerja.lang';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -377,7 +389,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       locale: lang === 'id' ? 'id-ID' : 'en-GB',
       t: (key, params) =>
-        messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole)),
+        (messages[lang][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole)),
     }),
     [lang, setLang],
   );

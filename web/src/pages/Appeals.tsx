@@ -5,9 +5,12 @@
  */
 import { useSearch } from 'wouter';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { addWords, useI18n } from '../i18n';
+import * as words from '../words/appeals';
 import { AppealDetail } from './appeals/AppealDetail';
 import { AppealQueue } from './appeals/AppealQueue';
+
+addWords(words);
 
 export function Appeals() {
   const { t } = useI18n();

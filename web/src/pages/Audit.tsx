@@ -7,11 +7,14 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Field, FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { addWords, useI18n } from '../i18n';
+import * as words from '../words/audit';
 import { todayWib } from './activities/dates';
 import { SelectField } from './activities/fields';
 import { type AuditFilter, locallyFiltered, sourceOf, useAuditEntries } from './audit/data';
 import { EntryItem, entityName } from './audit/EntryItem';
+
+addWords(words);
 
 const ENTITIES = [
   'Evaluation',

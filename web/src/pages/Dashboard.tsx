@@ -9,7 +9,8 @@ import { useLocation, useSearch } from 'wouter';
 import { useMe } from '../api/hooks';
 import { FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { addWords, useI18n } from '../i18n';
+import * as words from '../words/dashboard';
 import { todayWib, yearOf } from './activities/dates';
 import { SelectField } from './activities/fields';
 import { ActivityPanel } from './dashboard/ActivityPanel';
@@ -18,6 +19,8 @@ import { FollowUpsPanel } from './dashboard/FollowUpsPanel';
 import { ServicePanel } from './dashboard/ServicePanel';
 import { dashboardHref, pickPeriod } from './dashboard/shape';
 import { TrendPanel } from './dashboard/TrendPanel';
+
+addWords(words);
 
 export function Dashboard() {
   const { t } = useI18n();

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useMe } from '../api/hooks';
 import { FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { addWords, useI18n } from '../i18n';
+import * as words from '../words/people';
 import { AddUnitForm } from './people/AddUnitForm';
 import { useUnits } from './people/data';
 import { NewEmployeeForm } from './people/EmployeeForm';
@@ -17,6 +18,8 @@ import { OpenByNip, PeopleList } from './people/PeopleList';
 import { PersonPanel } from './people/PersonPanel';
 import { managerScope, unitsInScope } from './people/scope';
 import { UnitTree } from './people/UnitTree';
+
+addWords(words);
 
 export function People() {
   const { t } = useI18n();

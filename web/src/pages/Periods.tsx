@@ -8,8 +8,9 @@ import { useState } from 'react';
 import { useMe } from '../api/hooks';
 import { FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { addWords, useI18n } from '../i18n';
 import { runsPeriods } from '../viewer';
+import * as words from '../words/periods';
 import { todayWib, yearOf } from './activities/dates';
 import { SelectField } from './activities/fields';
 import { periodName } from './evaluation/names';
@@ -21,6 +22,8 @@ import { Rules } from './periods/Rules';
 import { Scoring } from './periods/Scoring';
 import { UnitPredikatForm } from './periods/UnitPredikat';
 import { OpenYear, PeriodList, stateName } from './periods/YearPeriods';
+
+addWords(words);
 
 export function Periods() {
   const { t } = useI18n();

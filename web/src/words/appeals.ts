@@ -1,6 +1,5 @@
 /** The appeals pages' words: Bahasa Indonesia first; English must have every key (the type says so). */
 export const id = {
-  'nav.appeals': 'Keberatan',
   'appeals.intro.organisation':
     'Semua keberatan di organisasi yang menunggu keputusan, yang terlama di atas. Anda memutuskan sebagai pejabat yang ditunjuk, kecuali atas atasan langsung Anda sendiri.',
   'appeals.intro.own':
@@ -45,7 +44,6 @@ export const id = {
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
-  'nav.appeals': 'Appeals',
   'appeals.intro.organisation':
     'Every appeal in the organisation waiting for a decision, oldest first. You decide as the designated reviewer, except about your own direct supervisor.',
   'appeals.intro.own':

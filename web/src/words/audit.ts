@@ -1,6 +1,5 @@
 /** The audit pages' words: Bahasa Indonesia first; English must have every key (the type says so). */
 export const id = {
-  'nav.audit': 'Jejak audit',
   'audit.intro':
     'Setiap perubahan data: siapa, kapan (WIB), apa yang berubah (sebelum → sesudah), alasannya bila ada, dan ID korelasi permintaannya.',
   'audit.filtersTitle': 'Saring',
@@ -64,7 +63,6 @@ export const id = {
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
-  'nav.audit': 'Audit trail',
   'audit.intro':
     'Every change to the data: who, when (WIB), what changed (before → after), the reason when there is one, and the request’s correlation id.',
   'audit.filtersTitle': 'Filter',

@@ -1,6 +1,5 @@
 /** The dashboard pages' words: Bahasa Indonesia first; English must have every key (the type says so). */
 export const id = {
-  'nav.dashboard': 'Dasbor',
   'dashboard.pick.unit': 'Unit',
   'dashboard.pick.year': 'Tahun',
   'dashboard.pick.period': 'Periode',
@@ -87,7 +86,6 @@ export const id = {
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
-  'nav.dashboard': 'Dashboard',
   'dashboard.pick.unit': 'Unit',
   'dashboard.pick.year': 'Year',
   'dashboard.pick.period': 'Period',

@@ -1,6 +1,5 @@
 /** The people pages' words: Bahasa Indonesia first; English must have every key (the type says so). */
 export const id = {
-  'nav.people': 'Pegawai & unit',
   'people.scope.org': 'Anda mengelola pegawai dan unit seluruh {org}.',
   'people.scope.opd': 'Anda mengelola pegawai dan unit {opd} saja.',
   'people.scope.none': 'Unit Anda belum tercatat, jadi belum ada OPD yang dapat Anda kelola.',
@@ -97,7 +96,6 @@ export const id = {
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
-  'nav.people': 'People & units',
   'people.scope.org': 'You manage the people and units of the whole {org}.',
   'people.scope.opd': 'You manage the people and units of {opd} only.',
   'people.scope.none': 'Your unit is not recorded, so there is no OPD you can manage yet.',

@@ -1,6 +1,5 @@
 /** The periods pages' words: Bahasa Indonesia first; English must have every key (the type says so). */
 export const id = {
-  'nav.periods': 'Periode & penilaian',
   'periods.readOnly':
     'Anda membaca sebagai auditor: tombol untuk membuka tahun, mengubah periode dan aturan, menjalankan penilaian dan memfinalkan tidak ditampilkan, karena hanya Admin BKPSDM yang boleh melakukannya.',
   'periods.year': 'Tahun kinerja',
@@ -141,7 +140,6 @@ export const id = {
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
-  'nav.periods': 'Periods & scoring',
   'periods.readOnly':
     'You are reading as an auditor: the buttons to open a year, change periods and rules, run scoring and finalise are not shown, because only the BKPSDM admin may do these.',
   'periods.year': 'Performance year',
