@@ -17,10 +17,10 @@ export async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages:
   return { text: pages.join('\n').replace(/[ \t]+/g, ' '), pages: doc.numPages };
 }
 
-/** The QR code found on a page (the last page by default), as a phone would read it from the paper. */
+/** The QR code found on a page (the first by default, where documents carry it), as a phone reads it from paper. */
 export async function pdfQrCode(bytes: Uint8Array, pageNumber?: number): Promise<string | undefined> {
   const doc = await open(bytes);
-  const page = await doc.getPage(pageNumber ?? doc.numPages);
+  const page = await doc.getPage(pageNumber ?? 1);
   const viewport = page.getViewport({ scale: 3 });
   const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
   const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));

@@ -67,24 +67,60 @@ export const styles = {
   small: { fontSize: 7.5, color: '#333333' },
 };
 
-/** A4 portrait with the fonts embedded by the renderer; metadata names the document, never more than it shows. */
-export function page(title: string, content: Node[], draft: boolean, verification: Verification): DocDefinition {
+/**
+ * A4 portrait with the fonts embedded by the renderer; metadata names the document, never more than it shows. Every
+ * page's footer says where to verify it (the address and the code) and which page of how many it is.
+ */
+export function page(
+  doc: { title: string; footer: string; draft: boolean; verification: Verification },
+  content: Node[],
+): DocDefinition {
+  const v = doc.verification;
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
-    pageMargins: [40, 40, 40, 56],
-    info: { title, creator: 'kinerja-asn', producer: 'kinerja-asn (pdfmake)' },
+    pageMargins: [40, 36, 40, 52],
+    info: { title: doc.title, creator: 'kinerja-asn', producer: 'kinerja-asn (pdfmake)' },
     defaultStyle: { font: 'Roboto', fontSize: 8.5, lineHeight: 1.1 },
     styles,
-    ...(draft ? { watermark: { text: 'DRAFT', color: '#9a9a9a', opacity: 0.25, bold: true, fontSize: 110 } } : {}),
+    ...(doc.draft ? { watermark: { text: 'DRAFT', color: '#9a9a9a', opacity: 0.25, bold: true, fontSize: 110 } } : {}),
     footer: (current: number, count: number) => ({
-      columns: [
-        { text: `${title} · kode verifikasi ${printedCode(verification.code)}`, style: 'small' },
-        { text: `Halaman ${current} dari ${count}`, style: 'small', alignment: 'right', width: 90 },
+      margin: [40, 12, 40, 0],
+      stack: [
+        {
+          columns: [
+            { text: doc.footer, style: 'small' },
+            { text: `Halaman ${current} dari ${count}`, style: 'small', alignment: 'right', width: 90 },
+          ],
+        },
+        {
+          text: `Verifikasi keaslian: pindai kode QR atau buka ${v.url} (kode ${printedCode(v.code)})`,
+          style: 'small',
+        },
       ],
-      margin: [40, 16, 40, 0],
     }),
     content,
+  };
+}
+
+/**
+ * The document's heading: its title lines centred, and at the right the verification QR code with the short code
+ * under it (the page it opens says what the document is and whether it is still the current one).
+ */
+export function heading(lines: Node[], v: Verification): Node {
+  return {
+    columns: [
+      { width: 72, text: '' },
+      { width: '*', stack: lines, margin: [0, 6, 0, 0] },
+      {
+        width: 72,
+        stack: [
+          { qr: v.url, fit: 68, eccLevel: 'M', alignment: 'right' },
+          { text: printedCode(v.code), fontSize: 6.5, alignment: 'right', margin: [0, 1, 0, 0] },
+        ],
+      },
+    ],
+    margin: [0, 0, 0, 4],
   };
 }
 
@@ -133,38 +169,6 @@ export function signatures(
         b.person ? `NIP ${b.person.nip}` : ' ',
       ],
     })),
-  };
-}
-
-/** The verification box: the QR code of the public page, its address and short code, and what it tells. */
-export function verificationBox(v: Verification): Node {
-  return {
-    margin: [0, 16, 0, 0],
-    unbreakable: true,
-    table: {
-      widths: [78, '*'],
-      body: [
-        [
-          { qr: v.url, fit: 76, eccLevel: 'M', margin: [0, 0, 0, 0] },
-          {
-            stack: [
-              { text: 'Verifikasi dokumen', bold: true },
-              `Pindai kode QR atau buka ${v.url}`,
-              { text: ['Kode verifikasi: ', { text: printedCode(v.code), bold: true }] },
-              {
-                text:
-                  'Halaman itu menunjukkan jenis dokumen, pemiliknya, versinya, tanggalnya dan apakah dokumen ini masih ' +
-                  'berlaku atau sudah diganti (tidak berlaku lagi).',
-                style: 'small',
-                margin: [0, 3, 0, 0],
-              },
-            ],
-            margin: [4, 4, 0, 0],
-          },
-        ],
-      ],
-    },
-    layout: 'noBorders',
   };
 }
 

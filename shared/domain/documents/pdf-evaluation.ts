@@ -22,6 +22,7 @@ import {
   angka,
   type DocDefinition,
   draftNote,
+  heading,
   identityTable,
   monthName,
   type Node,
@@ -29,7 +30,6 @@ import {
   page,
   signatures,
   type Verification,
-  verificationBox,
 } from './pdf-common.ts';
 import { targetText } from './pdf-skp.ts';
 
@@ -97,16 +97,23 @@ function indicatorRows(d: EvaluationDocumentInput): Node[][] {
         ...Array(7).fill(''),
       ],
     ];
-  let lastRhk = '';
+  // An RHK's cells span the rows of its IKI (they come in plan order, an RHK's together).
+  const span = (k: number) => {
+    let n = 1;
+    while (d.indicators[k + n]?.rhkId === d.indicators[k]!.rhkId) n++;
+    return n;
+  };
   let n = 0;
-  return d.indicators.map((i) => {
-    const newRhk = i.rhkId !== lastRhk;
-    lastRhk = i.rhkId;
-    if (newRhk) n++;
+  return d.indicators.map((i, k) => {
+    const first = k === 0 || d.indicators[k - 1]!.rhkId !== i.rhkId;
+    if (first) n++;
+    const rows = first ? { rowSpan: span(k) } : {};
     const capped = i.capaian !== null && i.cappedCapaian !== i.capaian ? ` (dibatasi ${angka(i.cappedCapaian)})` : '';
     return [
-      { text: newRhk ? String(n) : '', alignment: 'center' },
-      newRhk ? `${d.rhkTitles.get(i.rhkId) ?? i.rhkId}${i.kind === 'tambahan' ? ' (tambahan)' : ''}` : '',
+      first ? { text: String(n), alignment: 'center', ...rows } : '',
+      first
+        ? { text: `${d.rhkTitles.get(i.rhkId) ?? i.rhkId}${i.kind === 'tambahan' ? ' (tambahan)' : ''}`, ...rows }
+        : '',
       i.name,
       {
         text: targetText(periodTargetOf(i.target, i.months ?? 12), d.ikiUnits.get(i.ikiId) ?? ''),
@@ -124,14 +131,21 @@ export function evaluationDocument(d: EvaluationDocumentInput): DocDefinition {
   const draft = d.periodState !== 'finalised';
   const label = periodLabel(d.periodId);
   const title = `Evaluasi Kinerja ${label} ${d.pegawai.name} (NIP ${d.pegawai.nip})`;
-  const th = (text: string) => ({ text, style: 'th' });
+  const th = (text: string) => ({ text, style: 'th', fontSize: 7.5 });
   const content: Node[] = [
-    {
-      text: isAnnual(d.periodId) ? 'DOKUMEN EVALUASI KINERJA PEGAWAI (TAHUNAN)' : 'DOKUMEN EVALUASI KINERJA PEGAWAI',
-      style: 'title',
-    },
-    { text: `PERIODE: ${label.toUpperCase()}`, style: 'subtitle' },
-    { text: d.organisation.toUpperCase(), style: 'subtitle' },
+    heading(
+      [
+        {
+          text: isAnnual(d.periodId)
+            ? 'DOKUMEN EVALUASI KINERJA PEGAWAI (TAHUNAN)'
+            : 'DOKUMEN EVALUASI KINERJA PEGAWAI',
+          style: 'title',
+        },
+        { text: `PERIODE: ${label.toUpperCase()}`, style: 'subtitle' },
+        { text: d.organisation.toUpperCase(), style: 'subtitle' },
+      ],
+      d.verification,
+    ),
     {
       text: `Status: ${periodStateNames[d.periodState] ?? d.periodState}${d.planVersion ? ` · SKP versi ${d.planVersion}` : ''}`,
       alignment: 'right',
@@ -147,7 +161,7 @@ export function evaluationDocument(d: EvaluationDocumentInput): DocDefinition {
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: [14, '*', '*', 52, 40, 48, 26, 50],
+        widths: [14, '*', '*', 54, 46, 50, 30, 54],
         body: [
           [
             th('NO'),
@@ -215,7 +229,9 @@ export function evaluationDocument(d: EvaluationDocumentInput): DocDefinition {
       { role: 'Atasan Pejabat Penilai Kinerja', person: d.atasanPenilai },
       { role: 'Pejabat Penilai Kinerja', person: d.penilai },
     ]),
-    verificationBox(d.verification),
   ];
-  return page(title, content, draft, d.verification);
+  return page(
+    { title, footer: `Evaluasi Kinerja ${label} · NIP ${d.pegawai.nip}`, draft, verification: d.verification },
+    content,
+  );
 }

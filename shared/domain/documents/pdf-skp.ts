@@ -10,6 +10,7 @@ import {
   angka,
   type DocDefinition,
   draftNote,
+  heading,
   identityTable,
   type Node,
   type PrintedPerson,
@@ -17,7 +18,6 @@ import {
   signatures,
   tanggal,
   type Verification,
-  verificationBox,
 } from './pdf-common.ts';
 
 /** The behaviours each BerAKHLAK value stands for (SE MenPANRB 20/2021, as the SKP form lists them). */
@@ -131,7 +131,12 @@ function rhkRows(rhk: Rhk[], parents: ReadonlyMap<string, string>): Node[][] {
 function behaviourRows(expectations: Partial<Record<BerakhlakValue, string>>): Node[][] {
   return berakhlak.map((v, i) => [
     { text: String(i + 1), alignment: 'center' },
-    { stack: [{ text: berakhlakNames[v], bold: true }, { ul: berakhlakBehaviours[v] }] },
+    {
+      stack: [
+        { text: berakhlakNames[v], bold: true },
+        { ul: berakhlakBehaviours[v], fontSize: 7.5 },
+      ],
+    },
     expectations[v] ?? '-',
   ]);
 }
@@ -141,9 +146,14 @@ export function skpDocument(d: SkpDocumentInput): DocDefinition {
   const title = `SKP ${d.year} ${d.pegawai.name} (NIP ${d.pegawai.nip}) versi ${d.planVersion}`;
   const th = (text: string) => ({ text, style: 'th' });
   const content: Node[] = [
-    { text: 'SASARAN KINERJA PEGAWAI', style: 'title' },
-    { text: 'PENDEKATAN HASIL KERJA KUANTITATIF', style: 'subtitle' },
-    { text: d.organisation.toUpperCase(), style: 'subtitle' },
+    heading(
+      [
+        { text: 'SASARAN KINERJA PEGAWAI', style: 'title' },
+        { text: 'PENDEKATAN HASIL KERJA KUANTITATIF', style: 'subtitle' },
+        { text: d.organisation.toUpperCase(), style: 'subtitle' },
+      ],
+      d.verification,
+    ),
     {
       columns: [
         { text: `PERIODE PENILAIAN: 1 JANUARI S.D. 31 DESEMBER ${d.year}`, bold: true },
@@ -201,7 +211,14 @@ export function skpDocument(d: SkpDocumentInput): DocDefinition {
       { role: 'Pegawai yang Dinilai', person: d.pegawai },
       { role: 'Pejabat Penilai Kinerja', person: d.penilai },
     ]),
-    verificationBox(d.verification),
   ];
-  return page(title, content, draft, d.verification);
+  return page(
+    {
+      title,
+      footer: `SKP ${d.year} versi ${d.planVersion} · NIP ${d.pegawai.nip}`,
+      draft,
+      verification: d.verification,
+    },
+    content,
+  );
 }
