@@ -10,6 +10,7 @@
  * entry and, typing the address, reads the API's 403. axe finds nothing and the page fits a phone in every state.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data.ts';
@@ -334,6 +335,22 @@ describe('periods and scoring in a browser', () => {
     for (const r of list.items) expect(text).toContain(r.nip);
     await rewards.getByText(`Berkas ${download.suggestedFilename()} diunduh.`).waitFor();
     await expectAccessible(page, 'the reward list downloaded');
+
+    // The unit's recap workbook beside it: one sheet per subject, the reward sheet with every person ranked.
+    const [recap] = await Promise.all([
+      page.waitForEvent('download'),
+      rewards.getByRole('button', { name: 'Unduh rekap (xlsx)' }).tap(),
+    ]);
+    expect(recap.suggestedFilename()).toBe(`rekap-DISDUKCAPIL-${PERIOD}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await recap.path()) as string);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Penilaian', 'Adopsi aktivitas', 'Layanan', 'Penghargaan']);
+    const rewardSheet = workbook.getWorksheet('Penghargaan')!;
+    const nips: string[] = [];
+    rewardSheet.eachRow((row, n) => {
+      if (n > 1) nips.push(String(row.getCell(2).value));
+    });
+    expect(nips).toEqual(list.items.map((r: { nip: string }) => r.nip));
     await expectFitsPhone(page);
     await page.close();
   });

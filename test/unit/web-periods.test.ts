@@ -1,7 +1,7 @@
 /** The period page's pure parts: a unit's distribution as rows against its curve, and the CSV's file name. */
 import { describe, expect, it } from 'vitest';
+import { fileNameOf } from '../../web/src/api/file-name.ts';
 import { curveRows } from '../../web/src/pages/periods/curve.ts';
-import { fileNameOf } from '../../web/src/pages/periods/format.ts';
 
 const counts = (c: Partial<Record<string, number>>) => ({
   sangat_baik: 0,

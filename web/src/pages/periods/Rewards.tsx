@@ -7,7 +7,7 @@ import { FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { SelectField } from '../activities/fields';
 import { predikatName, ratingName } from '../evaluation/names';
-import { type Unit, useDownloadRewards, useRewards } from './data';
+import { type Unit, useDownloadRecap, useDownloadRewards, useRewards } from './data';
 import { formatNumber } from './format';
 
 export function Rewards({ periodId, units }: { periodId: string; units: Unit[] }) {
@@ -15,6 +15,7 @@ export function Rewards({ periodId, units }: { periodId: string; units: Unit[] }
   const [code, setCode] = useState(units[0]?.code ?? '');
   const rewards = useRewards(code || undefined, periodId);
   const download = useDownloadRewards();
+  const recap = useDownloadRecap();
   const depth = (u: Unit) => u.path.split('/').filter(Boolean).length - 1;
   return (
     <section aria-labelledby="periods-rewards">
@@ -26,6 +27,7 @@ export function Rewards({ periodId, units }: { periodId: string; units: Unit[] }
         onChange={(e) => {
           setCode(e.target.value);
           download.reset();
+          recap.reset();
         }}
       >
         {units.map((u) => (
@@ -43,10 +45,15 @@ export function Rewards({ periodId, units }: { periodId: string; units: Unit[] }
         >
           {t('periods.rewards.download')}
         </button>
+        <button type="button" disabled={!code || recap.isPending} onClick={() => recap.mutate({ code, periodId })}>
+          {t('periods.rewards.recap')}
+        </button>
       </div>
-      <FormError error={download.error} />
+      <FormError error={download.error ?? recap.error} />
       <p role="status" className="status-line">
-        {download.data ? t('periods.rewards.downloaded', { name: download.data }) : ''}
+        {download.data || recap.data
+          ? t('periods.rewards.downloaded', { name: [download.data, recap.data].filter(Boolean).join(', ') })
+          : ''}
       </p>
       {rewards.isError ? (
         <FormError error={rewards.error} />

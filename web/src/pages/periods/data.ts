@@ -5,10 +5,10 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, type FieldError, unwrap } from '../../api/client';
+import { useDownload } from '../../api/download';
 import { useApi } from '../../api/hooks';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
-import { fileNameOf } from './format';
 
 export type Period = components['schemas']['Period'];
 export type PerformanceYear = components['schemas']['PerformanceYear'];
@@ -277,30 +277,27 @@ export function useRewards(code: string | undefined, periodId: string) {
  * The reward list as the API's CSV, saved as a file: fetched with the bearer token (a plain link could not send
  * it), then handed to the browser as a download through an object URL, named as the API names it.
  */
-export function useDownloadRewards() {
-  const api = useApi();
-  return useMutation({
-    mutationFn: async ({ code, periodId }: { code: string; periodId: string }) => {
-      const call = api.GET('/units/{code}/rewards/{periodId}', {
+/** The reward list's CSV, saved as the API names it. */
+export const useDownloadRewards = () =>
+  useDownload(
+    (api, { code, periodId }: { code: string; periodId: string }) =>
+      api.GET('/units/{code}/rewards/{periodId}', {
         params: { path: { code, periodId }, query: { format: 'csv' } },
         parseAs: 'blob',
-      });
-      const blob = (await unwrap(call)) as unknown as Blob;
-      const { response } = await call;
-      const name = fileNameOf(response.headers.get('content-disposition'), `penghargaan-${code}-${periodId}.csv`);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // The browser has taken the file once the click is handled; the URL is freed a moment later.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return name;
-    },
-  });
-}
+      }),
+    ({ code, periodId }) => `penghargaan-${code}-${periodId}.csv`,
+  );
+
+/** The unit's recap workbook (evaluations, activity adoption, services, rewards), saved as the API names it. */
+export const useDownloadRecap = () =>
+  useDownload(
+    (api, { code, periodId }: { code: string; periodId: string }) =>
+      api.GET('/units/{code}/recap/{periodId}', {
+        params: { path: { code, periodId }, query: { format: 'xlsx' } },
+        parseAs: 'blob',
+      }),
+    ({ code, periodId }) => `rekap-${code}-${periodId}.xlsx`,
+  );
 
 /** Problems by field for a form (`body.capaianCap` → `capaianCap`). */
 export const fieldErrorsOf = (error: unknown): Record<string, string> =>

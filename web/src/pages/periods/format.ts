@@ -26,18 +26,3 @@ export const formatShare = (share: number, locale: string): string =>
 
 export const formatNumber = (n: number, locale: string): string =>
   n.toLocaleString(locale, { maximumFractionDigits: 2 });
-
-/** The file name a Content-Disposition header gives (filename*= first), else `fallback`. */
-export function fileNameOf(disposition: string | null, fallback: string): string {
-  if (!disposition) return fallback;
-  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition)?.[1];
-  if (star) {
-    try {
-      return decodeURIComponent(star.trim().replace(/^"|"$/g, ''));
-    } catch {
-      // a malformed encoding: fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*("?)([^";]+)\1/i.exec(disposition)?.[2];
-  return plain?.trim() || fallback;
-}
