@@ -11,6 +11,7 @@ import { decodeJwt } from 'jose';
 import { registerOrganisation } from '../../shared/store/organisations.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
 import { type DynamoLocal, portIsFree, requireJava17, startDynamoDbLocal } from './dynamodb.ts';
+import { writeFailedBatch } from './failures.ts';
 import { createIssuer, MACHINE_CLIENT_ID, MACHINE_CLIENT_SECRET, TOKEN_PATH } from './issuer.ts';
 import {
   CHECKPOINT_FILE,
@@ -83,10 +84,8 @@ async function main(): Promise<void> {
         outboxDir: OUTBOX_DIR,
         publicBaseUrl: process.env.PUBLIC_BASE_URL,
         onFailure: (batch) => {
-          mkdirSync(FAILURES_DIR, { recursive: true });
-          const file = resolve(FAILURES_DIR, `${batch.at.replace(/[:.]/g, '-')}-${batch.function}.json`);
-          writeFileSync(file, JSON.stringify(batch, null, 2));
-          log(`stream records that kept failing were written to ${file}`);
+          const file = writeFailedBatch(FAILURES_DIR, batch);
+          log(`stream records that kept failing were written to ${file} (npm run replay re-drives them)`);
         },
         log,
       });
