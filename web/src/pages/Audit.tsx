@@ -34,6 +34,8 @@ const ENTITIES = [
   'ServiceTransaction',
   'SurveyResponse',
   'SurveyFollowUp',
+  'Print',
+  'Download',
 ];
 
 const blank = (): AuditFilter => ({

@@ -60,6 +60,8 @@ export const id = {
   'audit.entity.ServiceTransaction': 'Transaksi layanan',
   'audit.entity.SurveyResponse': 'Jawaban survei',
   'audit.entity.SurveyFollowUp': 'Tindak lanjut survei',
+  'audit.entity.Print': 'Dokumen cetak',
+  'audit.entity.Download': 'Unduhan dokumen',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -122,4 +124,6 @@ export const en: Record<keyof typeof id, string> = {
   'audit.entity.ServiceTransaction': 'Service transaction',
   'audit.entity.SurveyResponse': 'Survey response',
   'audit.entity.SurveyFollowUp': 'Survey follow-up',
+  'audit.entity.Print': 'Printed document',
+  'audit.entity.Download': 'Document download',
 };
