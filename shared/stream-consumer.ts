@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent, SQSEvent, SQSRecord } from 'aws-lambda';
 import { observe } from './observability.ts';
 
 type Image = Record<string, unknown>;
@@ -43,6 +43,30 @@ export function streamConsumer(apply: (change: Change) => Promise<unknown>, opti
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   const applyRecord = (record: DynamoDBRecord) => apply(changeOf(record));
   return middy(async (event: DynamoDBStreamEvent, context: Context) =>
+    processPartialResponse(event, applyRecord, processor, { context, processInParallel: options.inParallel }),
+  ).use(observe());
+}
+
+/**
+ * The handler of a stream consumer that takes the batch as a whole (to fold its changes before writing): `apply`
+ * returns the sequence numbers it could not apply, reported as partial batch failures (the stream retries from the
+ * lowest; Lambda bisects a batch that throws).
+ */
+export function batchStreamConsumer(apply: (changes: Change[]) => Promise<{ failed: string[] }>) {
+  return middy(async (event: DynamoDBStreamEvent) => {
+    const { failed } = await apply(event.Records.map(changeOf));
+    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  }).use(observe());
+}
+
+/**
+ * The handler of an SQS consumer: `apply` runs once per message body (parsed JSON); a message that throws fails
+ * alone (partial batch response: SQS delivers it again after its visibility timeout, then to the dead-letter queue).
+ */
+export function queueConsumer(apply: (body: unknown) => Promise<unknown>, options: { inParallel: boolean }) {
+  const processor = new BatchProcessor(EventType.SQS);
+  const applyRecord = (record: SQSRecord) => apply(JSON.parse(record.body));
+  return middy(async (event: SQSEvent, context: Context) =>
     processPartialResponse(event, applyRecord, processor, { context, processInParallel: options.inParallel }),
   ).use(observe());
 }

@@ -1,15 +1,14 @@
 import { runDeliveredTask } from '#shared/app/scoring';
 import { metrics } from '#shared/observability';
-import { streamConsumer } from '#shared/stream-consumer';
+import { queueConsumer } from '#shared/stream-consumer';
 
 /**
- * One unit of a scoring run, as the stream delivers its task record (see runDeliveredTask). Tasks of different
- * units are independent: several at once.
+ * One unit of a scoring run, as the scoring-tasks queue delivers it (see runDeliveredTask). Tasks of different
+ * units are independent: the queue's event source runs several at once.
  */
-export const handler = streamConsumer(
-  async ({ newImage: task }) => {
-    if (task?.state !== 'pending') return;
-    const scored = await runDeliveredTask(task as unknown as Parameters<typeof runDeliveredTask>[0], new Date());
+export const handler = queueConsumer(
+  async (task) => {
+    const scored = await runDeliveredTask(task as Parameters<typeof runDeliveredTask>[0], new Date());
     metrics.addMetric('EmployeesScored', 'Count', scored);
   },
   { inParallel: true },

@@ -1,19 +1,16 @@
-import { applyServiceChange } from '#shared/app/service-totals';
-import { metrics } from '#shared/observability';
-import { streamConsumer } from '#shared/stream-consumer';
-
-const outcomeMetric = {
-  applied: 'ServiceTotalsApplied',
-  duplicate: 'ServiceTotalsDuplicate',
-  ignored: 'ServiceTotalsIgnored',
-};
+import { applyServiceChanges } from '#shared/app/service-totals';
+import { logger, metrics } from '#shared/observability';
+import { batchStreamConsumer } from '#shared/stream-consumer';
 
 /**
- * Service transactions and survey responses → running totals (and follow-ups), each change exactly once.
- * One at a time: changes of one unit share its totals records (increments commute, so a retried record that
- * lands after a later one still ends in the same totals).
+ * Service transactions and survey responses → running totals (and follow-ups), each change exactly once, a
+ * batch's changes folded per totals record (one write per record per batch; see applyServiceChanges).
  */
-export const handler = streamConsumer(
-  async (change) => metrics.addMetric(outcomeMetric[await applyServiceChange(change, new Date())], 'Count', 1),
-  { inParallel: false },
-);
+export const handler = batchStreamConsumer(async (changes) => {
+  const outcome = await applyServiceChanges(changes, new Date());
+  metrics.addMetric('ServiceTotalsApplied', 'Count', outcome.applied);
+  metrics.addMetric('ServiceTotalsDuplicate', 'Count', outcome.duplicate);
+  metrics.addMetric('ServiceTotalsIgnored', 'Count', outcome.ignored);
+  for (const err of outcome.errors) logger.error('service totals not applied', err as Error);
+  return outcome;
+});

@@ -8,6 +8,7 @@ import {
   type FunctionDef,
   httpFunctions,
   functions as manifest,
+  queueFunctions,
   scheduledFunctions,
   streamFunctions,
   type TableName,
@@ -16,8 +17,9 @@ import { tableDefs } from '../../shared/platform/tables.ts';
 import { ensureTables } from './dynamodb.ts';
 import { createGateway, localOrigins } from './gateway.ts';
 import type { Issuer } from './issuer.ts';
+import { type DeadLetter, startQueuePoller } from './queues.ts';
 import { startScheduler } from './scheduler.ts';
-import { type FailedBatch, startStreamPoller } from './streams.ts';
+import { type FailedBatch, type StreamPoller, startStreamPoller } from './streams.ts';
 import { localPages } from './web.ts';
 
 export interface LocalApiOptions {
@@ -29,6 +31,8 @@ export interface LocalApiOptions {
   pollMs?: number;
   checkpointFile?: string;
   onFailure?: (batch: FailedBatch) => void;
+  /** A queue message that kept failing (the queue's dead-letter queue on AWS). */
+  onDeadLetter?: (message: DeadLetter) => void;
   log?: (line: string) => void;
   functions?: FunctionDef[];
   /** Key survey links are signed with (npm start keeps one in .data/keys; tests get a fresh one). */
@@ -47,6 +51,8 @@ export interface LocalApiOptions {
 
 export interface LocalApi {
   url: string;
+  /** The stream poller, when there are stream consumers (tests pause it). */
+  streams?: Pick<StreamPoller, 'pause' | 'resume'>;
   /** Origins whose browser scripts may call the API (CORS). */
   allowedOrigins: string[];
   stop(): Promise<void>;
@@ -117,13 +123,21 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         log: options.log,
       })
     : undefined;
+  // Queues (scoring tasks) have their own poller: nothing on the stream holds them back.
+  const queues = startQueuePoller({
+    functions: only(queueFunctions()),
+    onDeadLetter: options.onDeadLetter,
+    log: options.log,
+  });
   const scheduler = startScheduler(only(scheduledFunctions()), options.log);
 
   return {
     url: `http://localhost:${port}`,
+    ...(poller ? { streams: poller } : {}),
     allowedOrigins: allowedOriginsFrom(process.env.KINERJA_ALLOWED_ORIGINS) ?? localOrigins(port),
     stop: async () => {
       scheduler.stop();
+      await queues.stop();
       await poller?.stop();
       server.closeAllConnections();
       await new Promise((r) => server.close(() => r(undefined)));

@@ -1,7 +1,8 @@
 /**
  * The local event-source mapping: reads the table's real DynamoDB stream (DynamoDB Local), applies each
  * consumer's filters, invokes it with Lambda-shaped records, honours `batchItemFailures` by retrying from the
- * first failed record, and after `maxRetries` hands that record to the on-failure sink and moves on.
+ * first failed record, and after `maxRetries` hands that record to the on-failure sink and moves on; a record older
+ * than `maxRecordAgeSeconds` goes to the sink without being delivered (Lambda's maximum record age).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,7 +16,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
-import type { FunctionDef, StreamTrigger } from '../../shared/platform/manifest.ts';
+import { type FunctionDef, STREAM_RECORD_MAX_AGE_SECONDS, type StreamTrigger } from '../../shared/platform/manifest.ts';
 import { matchesFilters } from './event-filter.ts';
 import { invoke } from './lambda.ts';
 
@@ -51,6 +52,9 @@ export interface StreamPollerOptions {
 }
 
 export interface StreamPoller {
+  /** Holds every consumer where it is (tests: a backlog that certainly waits); `resume` goes on from there. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -160,7 +164,16 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       if (!out.NextShardIterator) state.done = true;
       return false;
     }
-    const wanted = records.filter((r) => matchesFilters(r, fn.trigger.filters));
+    const matching = records.filter((r) => matchesFilters(r, fn.trigger.filters));
+    // As Lambda's MaximumRecordAgeInSeconds: a record older than the bound goes to the on-failure sink unread.
+    const maxAge = fn.trigger.maxRecordAgeSeconds ?? STREAM_RECORD_MAX_AGE_SECONDS;
+    const oldest = Date.now() / 1000 - maxAge;
+    const expired = matching.filter((r) => (r.dynamodb?.ApproximateCreationDateTime ?? Infinity) < oldest);
+    if (expired.length) {
+      options.onFailure?.({ function: fn.name, shardId, records: expired, attempts: 0, at: new Date().toISOString() });
+      options.log?.(`${fn.name}: ${expired.length} record(s) older than ${maxAge} s set aside`);
+    }
+    const wanted = matching.filter((r) => !expired.includes(r));
     let failedFrom: string | undefined;
     if (wanted.length > 0) {
       try {
@@ -212,9 +225,14 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   }
 
   let running = true;
+  let paused = false;
   const loops = options.functions.map(async (fn) => {
     const shards = (checkpoints[fn.name] ??= {});
     while (running) {
+      if (paused) {
+        await new Promise((r) => setTimeout(r, pollMs));
+        continue;
+      }
       let busy = false;
       let all: Awaited<ReturnType<typeof listShards>> = [];
       try {
@@ -242,6 +260,12 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   });
 
   return {
+    pause: () => {
+      paused = true;
+    },
+    resume: () => {
+      paused = false;
+    },
     stop: async () => {
       running = false;
       await Promise.all(loops);

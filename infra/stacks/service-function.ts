@@ -8,8 +8,15 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type Charset, type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionDef, SecretName, TableName } from '../../shared/platform/manifest.ts';
+import {
+  type FunctionDef,
+  type QueueName,
+  queueEnvVars,
+  type SecretName,
+  type TableName,
+} from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
 import { bundling, prebuiltFiles } from '../bundling.ts';
 import { pascalCase } from './helpers.ts';
@@ -57,6 +64,12 @@ export const secretEnvVars: Record<SecretName, string> = { 'survey-signing-key':
  * One manifest entry as a Lambda function, with the defaults set once: ARM64, latest Node runtime, ESM bundle with
  * source maps, its area's log group, active tracing, and IAM limited to exactly the table access the manifest names.
  */
+/**
+ * A queue's name in the account: fixed, so that a sender in an API stack finds the queue the workers stack owns by
+ * its ARN, without a cross-stack export (one deployment per account and region, as the stack names already are).
+ */
+export const queuePhysicalName = (queue: QueueName): string => `kinerja-asn-${queue}`;
+
 export class ServiceFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly role: Role;
@@ -87,6 +100,12 @@ export class ServiceFunction extends Construct {
     if (def.sendsEmail && emailFrom) environment.EMAIL_FROM = emailFrom;
     if ((def.name === 'get-openapi' || def.name === 'get-docs') && props.tokenUrl)
       environment.TOKEN_URL = props.tokenUrl;
+    const sendsTo = (def.sends ?? []).map((name) => {
+      const arn = Stack.of(this).formatArn({ service: 'sqs', resource: queuePhysicalName(name) });
+      const queue = Queue.fromQueueArn(this, `${pascalCase(name)}QueueRef`, arn);
+      environment[queueEnvVars[name]] = queue.queueUrl;
+      return queue;
+    });
 
     const prebuilt = prebuiltFiles[def.name];
     this.fn = new NodejsFunction(this, 'Handler', {
@@ -122,6 +141,7 @@ export class ServiceFunction extends Construct {
 
     this.grantTableAccess(def, tables);
     for (const name of def.secrets ?? []) secrets[name].grantRead(this.role);
+    for (const queue of sendsTo) queue.grantSendMessages(this.role);
     if (def.sendsEmail && emailFrom) {
       // SES checks the sending identity: the address itself or its domain, nothing else.
       const identity = (name: string) =>

@@ -3,21 +3,28 @@ import { Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type CfnFunction, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type {
-  FunctionDef,
-  ScheduleTrigger,
-  SecretName,
-  StreamTrigger,
-  TableName,
+import {
+  type FunctionDef,
+  type QueueTrigger,
+  type ScheduleTrigger,
+  type SecretName,
+  STREAM_RECORD_MAX_AGE_SECONDS,
+  type StreamTrigger,
+  type TableName,
 } from '../../shared/platform/manifest.ts';
 import { pascalCase } from './helpers.ts';
-import { buildFunctions, type ServiceFunction } from './service-function.ts';
+import {
+  buildFunctions,
+  DEFAULT_TIMEOUT_SECONDS,
+  queuePhysicalName,
+  type ServiceFunction,
+} from './service-function.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -54,6 +61,7 @@ export class WorkersStack extends Stack {
     for (const def of props.functions) {
       const fn = this.functions[def.name]!;
       if (def.trigger.kind === 'stream') this.addStreamSource(def, def.trigger, fn, props.tables);
+      else if (def.trigger.kind === 'queue') this.addQueueSource(def, def.trigger, fn);
       else if (def.trigger.kind === 'schedule') this.addSchedule(def, def.trigger, fn);
     }
   }
@@ -73,10 +81,35 @@ export class WorkersStack extends Stack {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: trigger.batchSize,
         retryAttempts: trigger.maxRetries,
+        maxRecordAge: Duration.seconds(trigger.maxRecordAgeSeconds ?? STREAM_RECORD_MAX_AGE_SECONDS),
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
         filters: trigger.filters.map((pattern) => FilterCriteria.filter(pattern)),
         onFailure: new SqsDlq(onFailure),
+      }),
+    );
+  }
+
+  /** The function's own SQS queue (scoring tasks): its own path and parallelism, a DLQ after maxReceiveCount. */
+  private addQueueSource(def: FunctionDef, trigger: QueueTrigger, fn: ServiceFunction): void {
+    const deadLetterQueue = this.deadLetterQueue(
+      `${pascalCase(def.name)}Dlq`,
+      `${trigger.queue} messages that ${def.name} failed ${trigger.maxReceiveCount} times`,
+    );
+    const queue = new Queue(this, `${pascalCase(trigger.queue)}Queue`, {
+      queueName: queuePhysicalName(trigger.queue),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS's advice for an SQS event source: six times the function's timeout, so a slow run is not redelivered.
+      visibilityTimeout: Duration.seconds(6 * (def.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS)),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: trigger.maxReceiveCount },
+    });
+    fn.fn.addEventSource(
+      new SqsEventSource(queue, {
+        batchSize: trigger.batchSize,
+        maxConcurrency: trigger.maxConcurrency,
+        reportBatchItemFailures: true,
       }),
     );
   }

@@ -22,11 +22,11 @@ import { opdOf } from '../domain/units.ts';
 import { DomainError, forbidden, notFound, problemsError } from '../messages/errors.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { EvaluationRepository } from '../store/evaluations.ts';
-import { ScoringRunRepository } from '../store/scoring.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type Period, YearRepository } from '../store/years.ts';
 import { deciderOf, monitoredUnit, ownNip, readableEmployee, resolveNip, teamOf } from './access.ts';
 import { type PageRequest, type UseCaseContext, writeContextOf } from './context.ts';
+import { startQueuedRun } from './scoring.ts';
 
 /** An evaluation the caller may read (the person, their supervisors, admins of their OPD, BKPSDM, auditors). */
 async function readableEvaluation(
@@ -433,7 +433,7 @@ export async function recordUnitPredikat(
   // The unit's head takes the unit's rating as hasil kerja: once scored, the unit is scored again with it.
   const rescore =
     period.state === 'closed' || period.state === 'scored'
-      ? (await new ScoringRunRepository(ctx.scope).start(period, yearOf(period.id), unit.code, 'stream', w)).run.runId
+      ? (await startQueuedRun(ctx.scope, period, unit.code, w)).run.runId
       : null;
   return { unitCode: unit.code, periodId: period.id, predikat: body.predikat, rescoringRunId: rescore };
 }

@@ -10,6 +10,7 @@ import { ScoringRunRepository } from '../store/scoring.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type Period, YearRepository } from '../store/years.ts';
 import { opdsOf } from './distribution.ts';
+import { startQueuedRun } from './scoring.ts';
 
 /** A run still going after this long was killed or lost: a new run takes over (same results, idempotent). */
 const STALE_RUN_MS = 6 * 3_600_000;
@@ -32,7 +33,7 @@ export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContex
     if (!found) continue;
     for (let period of found.year.periods) {
       if (period.state === 'scored') {
-        if (await scoreNewcomers(scope, period, year, now, ctx)) started.push(period.id);
+        if (await scoreNewcomers(scope, period, now, ctx)) started.push(period.id);
         continue;
       }
       if (period.state !== 'open' && period.state !== 'closed') continue;
@@ -48,7 +49,7 @@ export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContex
       if (latest?.state === 'running' && now.getTime() - Date.parse(latest.startedAt) < STALE_RUN_MS) continue;
       if (period.state === 'open')
         period = await years.updatePeriod(year, period.id, period.version, () => ({ state: 'closed' }), ctx);
-      await runs.start(period, year, null, 'stream', ctx);
+      await startQueuedRun(scope, period, null, ctx);
       started.push(period.id);
     }
   }
@@ -59,13 +60,7 @@ export async function scoreDuePeriods(orgId: string, now: Date, ctx: WriteContex
  * A scored period: one run for each unit with someone active and not evaluated (registered after the run) outside
  * the finalised OPDs — unless a run is still going. Whether it started any.
  */
-async function scoreNewcomers(
-  scope: OrgScope,
-  period: Period,
-  year: number,
-  now: Date,
-  ctx: WriteContext,
-): Promise<boolean> {
+async function scoreNewcomers(scope: OrgScope, period: Period, now: Date, ctx: WriteContext): Promise<boolean> {
   const runs = new ScoringRunRepository(scope);
   const latest = await runs.latestRun(period.id);
   if (latest?.state === 'running' && now.getTime() - Date.parse(latest.startedAt) < STALE_RUN_MS) return false;
@@ -86,7 +81,7 @@ async function scoreNewcomers(
     })),
     evaluated,
   );
-  for (const unitCode of units) await runs.start(period, year, unitCode, 'stream', ctx);
+  for (const unitCode of units) await startQueuedRun(scope, period, unitCode, ctx);
   return units.length > 0;
 }
 

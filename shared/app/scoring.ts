@@ -13,28 +13,44 @@ import { indicatorsOf } from '../domain/service-indicators.ts';
 import { yearOf } from '../domain/time.ts';
 import { unitHeads } from '../domain/units.ts';
 import { forbidden, notFound } from '../messages/errors.ts';
+import { sendMessages } from '../queues.ts';
 import { ActivityRepository } from '../store/activities.ts';
 import { EmployeeRepository } from '../store/employees.ts';
 import { EvaluationRepository } from '../store/evaluations.ts';
 import { type Item, OrgScope, type WriteContext } from '../store/org-scope.ts';
 import { PlanRepository, type PlanVersion } from '../store/plans.ts';
-import { ScoringRunRepository, type ScoringTask, SLICE } from '../store/scoring.ts';
+import { type ScoringRun, ScoringRunRepository, type ScoringTask, SLICE } from '../store/scoring.ts';
 import { ServiceTotalsRepository } from '../store/service-totals.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type Period, YearRepository } from '../store/years.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
 
-/** BKPSDM starts (or re-runs) scoring for a period, or for one unit's subtree; the tasks run through the stream. */
+/**
+ * Starts a run whose tasks go through the scoring-tasks queue: they are recorded (with the run's exact task
+ * count) first, then sent. A start killed before the sending leaves a run that never finishes; starting again
+ * gives the figures of one clean run (tasks write each person's record whole).
+ */
+export async function startQueuedRun(
+  scope: OrgScope,
+  period: Period,
+  unitCode: string | null,
+  ctx: WriteContext,
+): Promise<{ run: ScoringRun; tasks: ScoringTask[] }> {
+  const started = await new ScoringRunRepository(scope).start(period, yearOf(period.id), unitCode, 'queue', ctx);
+  await sendMessages(
+    'scoring-tasks',
+    started.tasks.map((t) => taskMessage(scope, t)),
+  );
+  return started;
+}
+
+const taskMessage = (scope: OrgScope, t: ScoringTask) => ({ orgId: scope.orgId, ...t });
+
+/** BKPSDM starts (or re-runs) scoring for a period, or for one unit's subtree; the tasks run through their queue. */
 export async function startScoring(ctx: UseCaseContext, periodId: string, unitCode: string | undefined) {
   if (!canManagePeriods(ctx.principal)) throw forbidden(reasons.bkpsdmOnly);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
-  const { run, tasks } = await new ScoringRunRepository(ctx.scope).start(
-    period,
-    yearOf(period.id),
-    unitCode ?? null,
-    'stream',
-    writeContextOf(ctx),
-  );
+  const { run, tasks } = await startQueuedRun(ctx.scope, period, unitCode ?? null, writeContextOf(ctx));
   return { runId: run.runId, periodId: run.periodId, tasks: tasks.length, rulesVersion: run.rulesVersion };
 }
 
@@ -61,14 +77,19 @@ export async function scoringRunProgress(ctx: UseCaseContext, periodId: string, 
 }
 
 /**
- * A task the stream delivered: scores its employees (idempotent: a redelivered or re-run task writes the same
- * figures), marks the task done, and closes the run when it was the last. Returns how many it scored.
+ * A task the queue delivered: scores its employees (idempotent: a redelivered or re-run task writes the same
+ * figures), sends the next slice of a large unit, marks the task done, and closes the run when it was the last.
+ * A task already done (a message delivered twice) is left alone. Returns how many it scored.
  */
 export async function runDeliveredTask(task: ScoringTask & { orgId: string }, now: Date): Promise<number> {
   const scope = new OrgScope(task.orgId);
   const ctx = { actor: 'system:scoring', now: now.toISOString() };
-  const { scored } = await runScoringTask(scope, task, ctx);
   const runs = new ScoringRunRepository(scope);
+  if ((await runs.task(task))?.state !== 'pending') return 0;
+  const { scored, next } = await runScoringTask(scope, task, ctx);
+  // Sent on every delivery, before this task counts as done: a delivery killed after recording the next slice
+  // but before sending it is delivered again and sends it then (running a slice twice changes no figure).
+  if (next) await sendMessages('scoring-tasks', [taskMessage(scope, next)]);
   await runs.markDone(task, scored, ctx.now);
   await runs.finishIfComplete(task.periodId, task.runId, ctx);
   return scored;

@@ -1,3 +1,4 @@
+import { forEachConcurrently } from '../concurrency.ts';
 import { periodIdFor } from '../domain/activities.ts';
 import type { Cadence } from '../domain/periods.ts';
 import { minuteBucket } from '../domain/service-indicators.ts';
@@ -66,18 +67,21 @@ async function cadenceOf(scope: OrgScope, year: number): Promise<Cadence> {
   return found ?? (await years.get(year - 1))?.cadence ?? 'monthly';
 }
 
-/**
- * Applies one change of a service transaction or survey response to the running totals, exactly once: the
- * increments, a marker named by the stream record's sequence number, and (for a flagged response) the follow-up
- * go in one transaction conditioned on the marker being new. A redelivered record finds its marker and changes
- * nothing. A transaction's correction moves its old contribution out and its new one in.
- */
-export async function applyServiceChange(
-  change: RecordChange,
-  now: Date,
-): Promise<'applied' | 'duplicate' | 'ignored'> {
+/** One change turned into what it writes: its totals increments and, for a survey response, its own records. */
+interface PlannedChange {
+  sequence: string;
+  orgId: string;
+  totals: TotalsChanges;
+  extra: TransactItem[];
+  marker: TransactItem;
+}
+
+/** DynamoDB's limit of items in one TransactWriteItems. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+async function planChange(change: RecordChange, now: Date): Promise<PlannedChange | undefined> {
   const image = change.newImage ?? change.oldImage;
-  if (!image || typeof image.orgId !== 'string') return 'ignored';
+  if (!image || typeof image.orgId !== 'string') return undefined;
   const scope = new OrgScope(image.orgId);
   const totals = new ServiceTotalsRepository(scope);
   const changes = new TotalsChanges();
@@ -123,11 +127,9 @@ export async function applyServiceChange(
         },
       });
   } else {
-    return 'ignored';
+    return undefined;
   }
-
-  const updates = totals.updates(changes.changes);
-  if (updates.length === 0 && extra.length === 0) return 'ignored';
+  if (totals.updates(changes.changes).length === 0 && extra.length === 0) return undefined;
   const marker: TransactItem = {
     put: {
       table: 'main',
@@ -139,16 +141,117 @@ export async function applyServiceChange(
       condition: 'attribute_not_exists(pk)',
     },
   };
-  // Changes of one unit share its totals: a concurrent transaction on them is retried after a jittered pause.
-  for (let attempt = 0; ; attempt++) {
+  return { sequence: change.sequence, orgId: image.orgId, totals: changes, extra, marker };
+}
+
+/** What a batch came to: sequences applied, already applied before (redelivered), ignored, and failed. */
+export interface BatchOutcome {
+  applied: number;
+  duplicate: number;
+  ignored: number;
+  /** Sequence numbers of the changes not applied (the stream delivers them again), and why. */
+  failed: string[];
+  errors: unknown[];
+}
+
+/**
+ * Applies a batch of changes of service transactions and survey responses to the running totals, exactly once,
+ * folded: the changes' increments are summed per totals record, so a batch writes each record once (not once per
+ * change), in transactions of at most 100 items that carry every change's marker (named by the stream record's
+ * sequence number, conditioned on being new), the summed increments and the responses' own writes. A marker
+ * already there (a redelivered record) cancels its transaction: that change is dropped as a duplicate and the
+ * rest is folded and written again, so a redelivered batch changes nothing. A transaction's correction moves its
+ * old contribution out and its new one in; increments commute, so the order of changes within a batch is moot.
+ */
+export async function applyServiceChanges(changes: RecordChange[], now: Date): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { applied: 0, duplicate: 0, ignored: 0, failed: [], errors: [] };
+  const planned = new Array<PlannedChange | undefined>(changes.length);
+  const unplanned = new Set<number>();
+  await forEachConcurrently(changes, 8, async (change, i) => {
     try {
-      await scope.transact([marker, ...updates, ...extra]);
-      return 'applied';
+      planned[i] = await planChange(change, now);
     } catch (err) {
-      const codes = cancellationCodes(err);
-      if (codes[0] === 'ConditionalCheckFailed') return 'duplicate';
-      if (!codes.includes('TransactionConflict') || attempt >= 6) throw err;
-      await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * (0.5 + Math.random())));
+      unplanned.add(i);
+      outcome.errors.push(err);
+    }
+  });
+  for (const i of unplanned) outcome.failed.push(changes[i]!.sequence);
+  outcome.ignored = planned.filter((p, i) => !p && !unplanned.has(i)).length;
+  // Transactions per organisation, filled while the markers, the responses' writes and the distinct totals
+  // records fit in one.
+  const groups: PlannedChange[][] = [];
+  for (const orgId of new Set(planned.flatMap((p) => (p ? [p.orgId] : [])))) {
+    let group: PlannedChange[] = [];
+    let keys = new Set<string>();
+    let items = 0;
+    for (const p of planned) {
+      if (!p || p.orgId !== orgId) continue;
+      const added = [...p.totals.changes.keys()].filter((k) => !keys.has(k));
+      const size = 1 + p.extra.length + added.length;
+      if (group.length && items + keys.size + size > MAX_TRANSACTION_ITEMS) {
+        groups.push(group);
+        group = [];
+        keys = new Set();
+        items = 0;
+      }
+      group.push(p);
+      items += 1 + p.extra.length;
+      for (const k of p.totals.changes.keys()) keys.add(k);
+    }
+    if (group.length) groups.push(group);
+  }
+  // One after the other: two transactions of one batch would often share totals records.
+  for (const group of groups) {
+    try {
+      const { applied, duplicate } = await writeFolded(group);
+      outcome.applied += applied;
+      outcome.duplicate += duplicate;
+    } catch (err) {
+      outcome.failed.push(...group.map((p) => p.sequence));
+      outcome.errors.push(err);
     }
   }
+  return outcome;
+}
+
+async function writeFolded(group: PlannedChange[]): Promise<{ applied: number; duplicate: number }> {
+  const scope = new OrgScope(group[0]!.orgId);
+  const totals = new ServiceTotalsRepository(scope);
+  let pending = group;
+  let duplicate = 0;
+  // Changes of one unit share its totals: a concurrent transaction on them is retried after a jittered pause.
+  for (let attempt = 0; pending.length > 0; ) {
+    const folded = new TotalsChanges();
+    for (const p of pending) for (const { key, delta } of p.totals.changes.values()) folded.add([key], delta);
+    try {
+      await scope.transact([
+        ...pending.map((p) => p.marker),
+        ...totals.updates(folded.changes),
+        ...pending.flatMap((p) => p.extra),
+      ]);
+      return { applied: pending.length, duplicate };
+    } catch (err) {
+      const codes = cancellationCodes(err);
+      const seen = pending.filter((_, i) => codes[i] === 'ConditionalCheckFailed');
+      if (seen.length > 0) {
+        duplicate += seen.length;
+        pending = pending.filter((p) => !seen.includes(p));
+        continue;
+      }
+      if (!codes.includes('TransactionConflict') || attempt >= 6) throw err;
+      await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * (0.5 + Math.random())));
+      attempt++;
+    }
+  }
+  return { applied: 0, duplicate };
+}
+
+/** One change on its own (tests, replay): see applyServiceChanges. */
+export async function applyServiceChange(
+  change: RecordChange,
+  now: Date,
+): Promise<'applied' | 'duplicate' | 'ignored'> {
+  const outcome = await applyServiceChanges([change], now);
+  if (outcome.errors.length) throw outcome.errors[0];
+  return outcome.applied ? 'applied' : outcome.duplicate ? 'duplicate' : 'ignored';
 }

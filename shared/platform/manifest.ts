@@ -28,7 +28,37 @@ export interface StreamTrigger {
   table: TableName;
   filters: StreamFilterPattern[];
   batchSize: number;
+  /** Retries of a failing record (bisected down to it) before it goes to the on-failure destination. */
   maxRetries: number;
+  /**
+   * A record older than this is not delivered any more but handed to the on-failure destination (replay reads the
+   * item's current state): a consumer that falls far behind drains instead of holding its shard until expiry.
+   * Default: STREAM_RECORD_MAX_AGE_SECONDS.
+   */
+  maxRecordAgeSeconds?: number;
+}
+
+/** Six hours: rides out an outage of a few hours, well inside the stream's 24-hour retention. */
+export const STREAM_RECORD_MAX_AGE_SECONDS = 6 * 3600;
+
+/** SQS queues of the deployment (the local runtime keeps them in memory). */
+export type QueueName = 'scoring-tasks';
+
+/** The variable a sender finds a queue's URL in. */
+export const queueEnvVars: Record<QueueName, string> = { 'scoring-tasks': 'SCORING_TASKS_QUEUE_URL' };
+
+/**
+ * Messages of an SQS queue (an SQS event source on AWS, an in-process poller locally): its own path and its own
+ * parallelism, whatever the table's stream carries.
+ */
+export interface QueueTrigger {
+  kind: 'queue';
+  queue: QueueName;
+  batchSize: number;
+  /** At most this many invocations at once (the event source's maximum concurrency, at least 2). */
+  maxConcurrency: number;
+  /** Deliveries of a message that keeps failing before it moves to the queue's dead-letter queue. */
+  maxReceiveCount: number;
 }
 
 export interface ScheduleTrigger {
@@ -38,7 +68,7 @@ export interface ScheduleTrigger {
   description: string;
 }
 
-export type Trigger = HttpTrigger | StreamTrigger | ScheduleTrigger;
+export type Trigger = HttpTrigger | StreamTrigger | QueueTrigger | ScheduleTrigger;
 
 export type TableName = 'main' | 'audit';
 
@@ -61,6 +91,8 @@ export interface FunctionDef {
   secrets?: SecretName[];
   /** Sends e-mail (Amazon SES, when the deployment names a sender with -c emailFrom=…). */
   sendsEmail?: boolean;
+  /** Queues the function sends messages to (granted send on exactly those; their URLs in its environment). */
+  sends?: QueueName[];
   /** Prints PDF documents: ships the embedded fonts beside its bundle and prints the public verification address. */
   prints?: boolean;
 }
@@ -412,6 +444,7 @@ export const functions: FunctionDef[] = [
     entry: 'functions/evaluations/start-scoring-run.ts',
     trigger: http('POST', '/scoring-runs', 'user'),
     access: { main: 'readwrite' },
+    sends: ['scoring-tasks'],
   },
   {
     name: 'get-scoring-run',
@@ -478,6 +511,7 @@ export const functions: FunctionDef[] = [
     entry: 'functions/evaluations/set-unit-predikat.ts',
     trigger: http('PUT', '/units/{code}/predikat/{periodId}', 'user'),
     access: { main: 'readwrite' },
+    sends: ['scoring-tasks'],
   },
   {
     name: 'get-unit-rewards',
@@ -613,6 +647,7 @@ export const functions: FunctionDef[] = [
       filters: [{ dynamodb: { Keys: { pk: { S: [{ prefix: 'ORG#' }] } } } }],
       batchSize: 100,
       maxRetries: 3,
+      maxRecordAgeSeconds: 6 * 3600,
     },
     access: { audit: 'write' },
   },
@@ -626,6 +661,7 @@ export const functions: FunctionDef[] = [
       filters: [{ eventName: ['MODIFY'], dynamodb: { NewImage: { entity: { S: ['Employee'] } } } }],
       batchSize: 25,
       maxRetries: 3,
+      maxRecordAgeSeconds: 6 * 3600,
     },
     access: { main: 'readwrite' },
   },
@@ -637,10 +673,12 @@ export const functions: FunctionDef[] = [
       table: 'main',
       // Service transactions and survey responses only; the running totals follow from their changes.
       filters: [{ dynamodb: { NewImage: { entity: { S: ['ServiceTransaction', 'SurveyResponse'] } } } }],
-      batchSize: 25,
-      // A change never applied would leave the totals wrong for good: retry (the failures are transient) for as
-      // long as the stream keeps the record (CDK's maximum), rather than hand it to the on-failure queue.
-      maxRetries: 10_000,
+      // Folded per totals record before writing (shared/app/service-totals.ts): a bigger batch is fewer writes.
+      batchSize: 100,
+      // Bounded: a change that keeps failing is bisected down to, then goes to the on-failure queue, from which
+      // `npm run replay` applies it (exactly once: the APPLIED# marker) — rather than holding the shard for a day.
+      maxRetries: 20,
+      maxRecordAgeSeconds: 6 * 3600,
     },
     access: { main: 'readwrite' },
     timeoutSeconds: 60,
@@ -648,15 +686,11 @@ export const functions: FunctionDef[] = [
   {
     name: 'run-scoring-task',
     entry: 'functions/evaluations/run-scoring-task.ts',
-    trigger: {
-      kind: 'stream',
-      table: 'main',
-      // New scoring tasks only (a unit, or a slice of ≤ 2,000 of its people); inline tasks are run by npm run score.
-      filters: [{ eventName: ['INSERT'], dynamodb: { NewImage: { taskType: { S: ['scoring'] } } } }],
-      batchSize: 1,
-      maxRetries: 10,
-    },
+    // Tasks come through their own queue, not the table's stream: a run never waits behind a bulk ingest there,
+    // and runs up to ten units side by side whatever the stream's shards.
+    trigger: { kind: 'queue', queue: 'scoring-tasks', batchSize: 1, maxConcurrency: 10, maxReceiveCount: 3 },
     access: { main: 'readwrite' },
+    sends: ['scoring-tasks'],
     timeoutSeconds: 900,
     memoryMb: 1024,
   },
@@ -676,6 +710,7 @@ export const functions: FunctionDef[] = [
       ],
       batchSize: 25,
       maxRetries: 5,
+      maxRecordAgeSeconds: 6 * 3600,
     },
     access: { main: 'readwrite' },
     sendsEmail: true,
@@ -706,6 +741,7 @@ export const functions: FunctionDef[] = [
       description: 'Daily scoring of periods past their input deadline (01:00 WIB)',
     },
     access: { main: 'readwrite' },
+    sends: ['scoring-tasks'],
     timeoutSeconds: 300,
   },
 ];
@@ -715,6 +751,9 @@ export const httpFunctions = (): (FunctionDef & { trigger: HttpTrigger })[] =>
 
 export const streamFunctions = (): (FunctionDef & { trigger: StreamTrigger })[] =>
   functions.filter((f): f is FunctionDef & { trigger: StreamTrigger } => f.trigger.kind === 'stream');
+
+export const queueFunctions = (): (FunctionDef & { trigger: QueueTrigger })[] =>
+  functions.filter((f): f is FunctionDef & { trigger: QueueTrigger } => f.trigger.kind === 'queue');
 
 export const scheduledFunctions = (): (FunctionDef & { trigger: ScheduleTrigger })[] =>
   functions.filter((f): f is FunctionDef & { trigger: ScheduleTrigger } => f.trigger.kind === 'schedule');

@@ -14,8 +14,8 @@ export interface ScoringTask {
   runId: string;
   unitCode: string;
   slice: number;
-  /** `stream`: picked up by the run-scoring-task consumer; `inline`: run by whoever made it (npm run score). */
-  mode: 'stream' | 'inline';
+  /** `queue`: sent to the scoring-tasks queue, run by run-scoring-task; `inline`: run by whoever made it (npm run score). */
+  mode: 'queue' | 'inline';
   state: 'pending' | 'done';
   scored?: number;
 }
@@ -38,12 +38,11 @@ export interface ScoringRun {
 const ACTIVE_STATES = ['closed', 'scored'];
 
 /**
- * Scoring runs and their tasks. Each task is its own partition, so the stream spreads tasks over its shards and
- * the consumer runs them side by side. Keys:
+ * Scoring runs and their tasks. Each task is its own record (its state and count), delivered through the
+ * scoring-tasks queue (shared/app/scoring.ts), whose consumer runs them side by side. Keys:
  *   pk ORG#o#SCORING#<periodId> / sk RUN#<runId>                               a run, with its task counters
  *   pk ORG#o#SCORINGTASK#<periodId>#<runId>#<unit>#<slice> / sk TASK           a unit of work (not audited)
  *        gsi1 ORG#o#SCORINGTASKS#<periodId>#<runId> / <unit>#<slice>            the tasks of a run (progress)
- * Tasks carry `taskType: 'scoring'`, which the run-scoring-task stream consumer filters on.
  */
 export class ScoringRunRepository {
   constructor(private readonly scope: OrgScope) {}
@@ -65,7 +64,7 @@ export class ScoringRunRepository {
       gsi1pk: this.scope.key('SCORINGTASKS', t.periodId, t.runId),
       gsi1sk: `${t.unitCode}#${String(t.slice).padStart(4, '0')}`,
       orgId: this.scope.orgId,
-      taskType: t.mode === 'stream' ? 'scoring' : 'scoring-inline',
+      taskType: t.mode === 'queue' ? 'scoring' : 'scoring-inline',
       ...t,
     };
   }
@@ -162,6 +161,12 @@ export class ScoringRunRepository {
     } catch (err) {
       if (!isConditionalFailure(err)) throw err; // already added by an earlier delivery of this task
     }
+  }
+
+  /** A task as stored (a redelivered message finds it done). */
+  async task(t: Pick<ScoringTask, 'periodId' | 'runId' | 'unitCode' | 'slice'>): Promise<ScoringTask | undefined> {
+    const k = this.taskKey(t);
+    return (await this.scope.get('main', k.pk, k.sk, true)) as unknown as ScoringTask | undefined;
   }
 
   /** Marks a task done and counts it on its run, once (a redelivered task counts nothing twice). */

@@ -13,6 +13,8 @@ import {
   type FunctionDef,
   functions,
   httpFunctions,
+  queueFunctions,
+  STREAM_RECORD_MAX_AGE_SECONDS,
   streamFunctions,
   type TableName,
 } from '../../shared/platform/manifest.ts';
@@ -576,7 +578,7 @@ describe('stateless stack: stream consumers', () => {
   it('each stream function has a filtered, bisecting, partial-failure mapping with an encrypted SQS on-failure queue', () => {
     const t = real.statelessTemplate;
     expect(streamFunctions().length).toBeGreaterThan(0);
-    t.resourceCountIs('AWS::Lambda::EventSourceMapping', streamFunctions().length);
+    t.resourceCountIs('AWS::Lambda::EventSourceMapping', streamFunctions().length + queueFunctions().length);
     for (const def of streamFunctions()) {
       const mapping = Object.values(
         t.findResources('AWS::Lambda::EventSourceMapping', {
@@ -589,10 +591,16 @@ describe('stateless stack: stream consumers', () => {
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: def.trigger.batchSize,
         MaximumRetryAttempts: def.trigger.maxRetries,
+        MaximumRecordAgeInSeconds: def.trigger.maxRecordAgeSeconds ?? STREAM_RECORD_MAX_AGE_SECONDS,
         BisectBatchOnFunctionError: true,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         FilterCriteria: { Filters: def.trigger.filters.map((f) => ({ Pattern: JSON.stringify(f) })) },
       });
+      // Bounded: no consumer retries for ever or holds its shard until the stream's 24 h retention.
+      expect(props.MaximumRetryAttempts, def.name).toBeGreaterThanOrEqual(1);
+      expect(props.MaximumRetryAttempts, def.name).toBeLessThanOrEqual(20);
+      expect(props.MaximumRecordAgeInSeconds, def.name).toBeGreaterThanOrEqual(60);
+      expect(props.MaximumRecordAgeInSeconds, def.name).toBeLessThan(24 * 3600);
       expect(JSON.stringify(props.EventSourceArn)).toContain(tableId(real, def.trigger.table));
       const queueId = props.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0] as string;
       expect(t.toJSON().Resources[queueId]).toMatchObject({
@@ -607,6 +615,55 @@ describe('stateless stack: stream consumers', () => {
           ]),
         },
       });
+    }
+  });
+});
+
+describe('workers stack: queues', () => {
+  it('scoring tasks have their own encrypted queue, a DLQ and an event source with its own concurrency', () => {
+    const t = real.workersTemplate;
+    const consumers = queueFunctions();
+    expect(consumers.map((f) => f.name)).toEqual(['run-scoring-task']);
+    for (const def of consumers) {
+      const timeout = def.timeoutSeconds ?? 10;
+      const queues = t.findResources('AWS::SQS::Queue', {
+        Properties: { QueueName: `kinerja-asn-${def.trigger.queue}` },
+      });
+      const [queueId, queue] = Object.entries(queues)[0] as [string, Json];
+      expect(queue.Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: 6 * timeout,
+        RedrivePolicy: { maxReceiveCount: def.trigger.maxReceiveCount },
+      });
+      expect(queue.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0]).toMatch(/^RunScoringTaskDlq/);
+      t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: fnId(real, def.name) },
+        EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+        BatchSize: def.trigger.batchSize,
+        ScalingConfig: { MaximumConcurrency: def.trigger.maxConcurrency },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    }
+  });
+
+  it('only the functions that declare a queue may send to it, and know its URL', () => {
+    const senders = functions.filter((f) => f.sends?.length).map((f) => f.name);
+    expect(senders.sort()).toEqual(['run-scoring-task', 'schedule-scoring', 'set-unit-predikat', 'start-scoring-run']);
+    const t = real.statelessTemplate.toJSON();
+    for (const def of functions) {
+      const statements = Object.values(t.Resources as Record<string, Json>)
+        .filter((r) => r.Type === 'AWS::IAM::Policy')
+        .filter((r) => JSON.stringify(r.Properties.Roles).includes(roleId(real, def.name)))
+        .flatMap((r) => r.Properties.PolicyDocument.Statement as Json[]);
+      // (A stream consumer's role may also send to its own on-failure queue: that is the event source's grant.)
+      const sends = statements.some(
+        (st) =>
+          JSON.stringify(st.Action).includes('sqs:SendMessage') &&
+          JSON.stringify(st.Resource).includes('kinerja-asn-scoring-tasks'),
+      );
+      expect(sends, def.name).toBe(senders.includes(def.name));
+      const env = (t.Resources[fnId(real, def.name)] as Json).Properties.Environment?.Variables ?? {};
+      expect('SCORING_TASKS_QUEUE_URL' in env, def.name).toBe(senders.includes(def.name));
     }
   });
 });

@@ -1,5 +1,6 @@
 /** The daily schedule: periods past their input deadline and the verification days are closed and scored, once. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startQueuePoller } from '../../infra/local/queues.ts';
 import { seedDemo } from '../../infra/local/seed.ts';
 import { scoreDuePeriods } from '../../shared/app/scheduled-scoring.ts';
 import { wibDate } from '../../shared/domain/time.ts';
@@ -14,6 +15,9 @@ const scope = new OrgScope('kota-medan');
 const at = (date: string, time = '01:00') => new Date(`${date}T${time}:00+07:00`);
 /** The schedule firing at that moment (its clock and its writes agree). */
 const fire = (now: Date) => scoreDuePeriods('kota-medan', now, { actor: 'system:schedule', now: now.toISOString() });
+
+// The queue the runs send their tasks to, with no consumer here: they wait in it.
+const queues = startQueuePoller({ functions: [] });
 
 beforeAll(async () => {
   await useTables();
@@ -34,6 +38,7 @@ describe('scheduled scoring', () => {
     expect(year!.periods.find((p) => p.id === january)).toMatchObject({ state: 'closed', rulesVersion: 1 });
     const run = await new ScoringRunRepository(scope).latestRun(january);
     expect(run).toMatchObject({ state: 'running', rulesVersion: 1, unitCode: null });
+    expect(queues.depth('scoring-tasks')).toBe(run!.taskCount);
     // Fired again while the run is going: no second run.
     expect(await fire(at(`${YEAR}-02-09`, '03:00'))).toEqual([]);
     // Six hours without finishing: a run counts as lost and a new one takes over (the results are the same).

@@ -8,7 +8,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { applyServiceChange } from '../../shared/app/service-totals.ts';
+import { applyServiceChange, applyServiceChanges } from '../../shared/app/service-totals.ts';
 import { periodIdFor } from '../../shared/domain/activities.ts';
 import { addTotals, emptyTotals, minuteBucket, type ServiceTotals } from '../../shared/domain/service-indicators.ts';
 import { wibDate } from '../../shared/domain/time.ts';
@@ -229,5 +229,35 @@ describe('service totals', () => {
     expect(await applyServiceChange(change, new Date())).toBe('duplicate');
     const totals = stored(await scanAll()).get(key);
     expect(totals).toMatchObject({ served: 1, withinStandard: 1, serviceSeconds: 1800, histogram: { 30: 1 } });
+  });
+
+  it('fold a batch per totals record, and apply only the new changes of a batch delivered again', async () => {
+    const scope = new OrgScope(ORG);
+    const key = `${scope.key('UNIT', 'DUK-KAWIN')}|SVCSUM#2026-09`;
+    // 120 changes: more than one transaction of 100 items, so the batch is written in several.
+    const changes = Array.from({ length: 120 }, (_, i) => ({
+      sequence: `fold-${i}`,
+      newImage: {
+        pk: scope.key('TX', `FOLD-${i}`),
+        sk: 'TX',
+        orgId: ORG,
+        entity: 'ServiceTransaction',
+        unitCode: 'DUK-KAWIN',
+        serviceType: 'akta-perkawinan',
+        officers: [i % 2 ? '199104062014031002' : '199203152015032001'],
+        completedAt: '2026-09-07T03:00:00.000Z',
+        serviceSeconds: 600 * (1 + (i % 3)),
+        withinStandard: i % 3 !== 2,
+        periodIds: ['2026-09', '2026'],
+      },
+    }));
+    const first = await applyServiceChanges(changes.slice(0, 50), new Date());
+    expect(first).toMatchObject({ applied: 50, duplicate: 0, failed: [] });
+    // Redelivered with the rest (a retry after a failure half-way): the first 50 are no-ops.
+    const again = await applyServiceChanges(changes, new Date());
+    expect(again).toMatchObject({ applied: 70, duplicate: 50, failed: [] });
+    expect(await applyServiceChanges(changes, new Date())).toMatchObject({ applied: 0, duplicate: 120 });
+    const totals = stored(await scanAll()).get(key);
+    expect(totals).toMatchObject({ served: 120, withinStandard: 80, serviceSeconds: 600 * (40 + 80 + 120) });
   });
 });

@@ -18,6 +18,7 @@ const consumer: FunctionDef & { trigger: StreamTrigger } = {
     table: 'main',
     batchSize: 10,
     maxRetries: 2,
+    maxRecordAgeSeconds: 3600,
     filters: [{ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'ORG#' }] } } } }],
   },
 };
@@ -116,6 +117,26 @@ describe('local stream poller', () => {
     await new Promise((r) => setTimeout(r, 200));
     await second.stop();
     expect(script().deliveries).toEqual(['before', 'while-down']);
+    client.destroy();
+  });
+
+  it('sets a record older than the maximum record age aside, unread', async () => {
+    const client = ddb();
+    const failures: FailedBatch[] = [];
+    await write(client, 'stale');
+    // The stream stamps whole seconds: wait until 'stale' is surely older than one second.
+    await new Promise((r) => setTimeout(r, 2_500));
+    const poller = await startStreamPoller({
+      endpoint: inject('dynamoEndpoint'),
+      tableName: table,
+      functions: [{ ...consumer, trigger: { ...consumer.trigger, maxRecordAgeSeconds: 1 } }],
+      pollMs: 20,
+      onFailure: (b) => failures.push(b),
+    });
+    await eventually(async () => failures.length === 1);
+    await poller.stop();
+    expect(script().deliveries).toEqual([]);
+    expect(failures[0]!.records.map((r) => r.dynamodb!.NewImage!.entityId!.S)).toEqual(['stale']);
     client.destroy();
   });
 });

@@ -34,6 +34,9 @@ export interface TestStack {
       undocumented?: true;
     },
   ): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Holds the stream consumers where they are, and lets them go on (the local stream poller's pause). */
+  pauseStreams(): void;
+  resumeStreams(): void;
   stop(): Promise<void>;
 }
 
@@ -99,6 +102,8 @@ export async function startTestStack(options: { functions?: FunctionDef[]; pollM
       }
       return { status: res.status, body, headers: res.headers };
     },
+    pauseStreams: () => api.streams?.pause(),
+    resumeStreams: () => api.streams?.resume(),
     stop: api.stop,
   };
 }
