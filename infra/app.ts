@@ -10,8 +10,7 @@ import { App, CfnOutput, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type FunctionDef, type HttpTrigger, functions as manifestFunctions } from '../shared/platform/manifest.ts';
 import { ApiAreaStack } from './stacks/api-area-stack.ts';
-import { TableBackups } from './stacks/backup.ts';
-import { MonitoringStack, watchApi, watchFunctions, watchTables, watchWorkers } from './stacks/monitoring.ts';
+import { checkProductionSignIn } from './stacks/go-live.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 import { WebApp } from './stacks/web-app.ts';
@@ -38,8 +37,6 @@ export interface KinerjaApp {
   workers: WorkersStack;
   /** The authenticated routes of the larger areas, one stack each. */
   areas: ApiAreaStack[];
-  /** The alarm topic and the environment's dashboard (the alarms sit in the stacks of what they watch). */
-  monitoring: MonitoringStack;
 }
 
 /** Areas (functions/<area>/) whose authenticated routes get their own stack; the rest stay in the API stack. */
@@ -76,6 +73,8 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
   // rather than read from CDK_DEFAULT_REGION: the CLI fills that from the deployer's profile, or with us-east-1
   // when there is none, which would quietly move the data out of Jakarta. Override with `-c region=...`.
   const region = (app.node.tryGetContext('region') as string | undefined) ?? DEFAULT_REGION;
+  // -c stage=prod: fails now, before anything is built, when sign-in would not come back to the city's address.
+  checkProductionSignIn(app);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region };
 
   const stateful = new StatefulStack(app, 'KinerjaAsn-Stateful', {
@@ -123,25 +122,9 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
     webAppUrl: (app.node.tryGetContext('webAppUrl') as string | undefined) ?? `${web.url}/app`,
   });
 
-  // Backups beside the tables; alarms in the stack of what they watch, found from the manifest (a new function or
-  // consumer gets its alarms without an edit here); then the topic and dashboard, which list those alarms.
-  new TableBackups(stateful, 'Backups', { tables: stateful.tables });
-  watchTables(stateful, stateful.tables);
-  watchApi(stateless, stateless.api);
-  for (const stack of [stateless, ...areas, workers]) watchFunctions(stack, stack.functions, all);
-  watchWorkers(workers, workers.functions, all);
-  const monitoring = new MonitoringStack(app, 'KinerjaAsn-Monitoring', {
-    env,
-    description: 'Kinerja ASN: alarm topic and dashboard',
-    api: stateless.api,
-    tables: stateful.tables,
-    functionStacks: [stateless, ...areas, workers],
-    workers,
-  });
-
   // cdk-nag 3 is a validation plugin: synthesis fails on any unacknowledged AwsSolutions error.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful, stateless, web, workers, areas, monitoring };
+  return { app, stateful, stateless, web, workers, areas };
 }
 
 /** web/dist, built by `npm run build:web`; tests that skip bundling get a one-page stand-in. */

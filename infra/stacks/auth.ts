@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -11,11 +11,15 @@ import {
   type UserPoolClient,
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
+  UserPoolEmail,
   type UserPoolResourceServer,
+  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { groups } from '../../shared/auth/principal.ts';
 import { apiScopes, resourceServerId, scopeClaim } from '../../shared/platform/manifest.ts';
+import { authMessages } from './auth-messages.ts';
+import { isProduction } from './go-live.ts';
 import { contextList, contextString } from './helpers.ts';
 
 /** The resource server's identifier, the one the handlers check scopes against (shared/platform/manifest.ts). */
@@ -45,6 +49,16 @@ export class Auth extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     const stack = Stack.of(this);
+
+    // Cognito's own sender is capped at 50 e-mails a day: a city inviting its staff needs SES. The notifications'
+    // sender (-c emailFrom) serves unless -c cognitoEmailFrom names another verified address.
+    const fromEmail = contextString(this, 'cognitoEmailFrom') ?? contextString(this, 'emailFrom');
+    if (!fromEmail && isProduction(this))
+      Annotations.of(this).addWarningV2(
+        'kinerja:cognitoEmail',
+        'Production without -c emailFrom (or -c cognitoEmailFrom): Cognito sends from its default address, at most 50 e-mails a day.',
+      );
+    const messages = authMessages({ appUrl: contextString(this, 'webAppUrl') });
 
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: 'kinerja-asn',
@@ -76,6 +90,22 @@ export class Auth extends Construct {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: FeaturePlan.ESSENTIALS,
+      ...(fromEmail
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail,
+              fromName: contextString(this, 'cognitoEmailFromName') ?? 'Kinerja ASN',
+              replyTo: contextString(this, 'cognitoReplyTo'),
+              // The identity SES verified: the address itself unless a verified domain is named.
+              sesVerifiedDomain: contextString(this, 'sesVerifiedDomain'),
+              // Only if SES is set up in another region than the pool.
+              sesRegion: contextString(this, 'sesRegion'),
+            }),
+          }
+        : {}),
+      userInvitation: messages.invitation,
+      // Also the text of the forgot-password code (see auth-messages.ts).
+      userVerification: { ...messages.verification, emailStyle: VerificationEmailStyle.CODE },
     });
     Validations.of(this.userPool).acknowledge(
       {

@@ -2,14 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
   type CfnStage,
   CorsHttpMethod,
+  DomainName,
   HttpApi,
   HttpAuthorizer,
   HttpAuthorizerType,
   HttpStage,
   LogGroupLogDestination,
+  SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -17,6 +21,7 @@ import type { Construct } from 'constructs';
 import { cors } from '../../shared/platform/cors.ts';
 import type { FunctionDef, HttpTrigger, SecretName, TableName } from '../../shared/platform/manifest.ts';
 import { Auth } from './auth.ts';
+import { customDomain } from './go-live.ts';
 import { contextList, contextNumber } from './helpers.ts';
 import { addRoute, SharedJwtAuthorizer } from './routes.ts';
 import { buildFunctions, type ServiceFunction } from './service-function.ts';
@@ -113,6 +118,22 @@ export class StatelessStack extends Stack {
         ),
       },
     });
+
+    // -c apiDomainName with -c apiCertificateArn (a certificate in the API's region): agency systems call the API
+    // at the city's own address, which outlives any rebuild of the API.
+    const domain = customDomain(this, 'api', this.region);
+    if (domain) {
+      const domainName = new DomainName(this, 'ApiDomain', {
+        domainName: domain.name,
+        certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', domain.certificateArn),
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      });
+      new ApiMapping(this, 'ApiDomainMapping', { api: this.api, domainName, stage: this.stage });
+      new CfnOutput(this, 'ApiDomainTarget', {
+        description: `DNS: ${domain.name} CNAME (or alias) to this name`,
+        value: domainName.regionalDomainName,
+      });
+    }
 
     // Route-level throttling for public routes: nobody without a token can use up the whole stage's budget.
     const publicRoutes = httpDefs.filter((f) => f.trigger.auth === 'public');

@@ -7,8 +7,9 @@
  * It lives in the API's stack: the web client's callback URLs name the distribution, the distribution names the
  * API and the Cognito domain; in one stack that is no cycle, across two stacks it would be.
  */
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -21,6 +22,7 @@ import {
   HeadersReferrerPolicy,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -30,6 +32,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
+import { customDomain } from './go-live.ts';
 import { contextList } from './helpers.ts';
 
 export interface WebAppProps {
@@ -137,8 +140,17 @@ export class WebApp extends Construct {
       enableAcceptEncodingBrotli: true,
     });
     const api = new HttpOrigin(`${props.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`);
+    // -c webDomainName with -c webCertificateArn (CloudFront reads certificates from us-east-1 only).
+    const domain = customDomain(this, 'web', 'us-east-1');
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'kinerja-asn: web app (/app/*) and API',
+      ...(domain
+        ? {
+            domainNames: [domain.name],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultBehavior: {
         origin: api,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -179,13 +191,19 @@ export class WebApp extends Construct {
         reason:
           'The API stage writes an access log of every API call; the static app files carry no personal data, so their request logs are not kept.',
       },
-      {
+    );
+    if (!domain)
+      Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'The default *.cloudfront.net certificate fixes the minimum TLS policy; a custom domain with TLSv1.2_2021 comes with the agency certificate.',
-      },
-    );
-    this.url = `https://${this.distribution.distributionDomainName}`;
+          'The default *.cloudfront.net certificate fixes the minimum TLS policy; with -c webDomainName the distribution takes the agency certificate with TLSv1.2_2021.',
+      });
+    this.url = `https://${domain?.name ?? this.distribution.distributionDomainName}`;
+    if (domain)
+      new CfnOutput(stack, 'WebDomainTarget', {
+        description: `DNS: ${domain.name} CNAME (or alias) to this name`,
+        value: this.distribution.distributionDomainName,
+      });
 
     // Sign-in comes back to the app on this distribution, unless deploy context names other addresses.
     const callbackUrls = contextList(this, 'webCallbackUrls');
