@@ -10,7 +10,9 @@ import { App, CfnOutput, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type FunctionDef, type HttpTrigger, functions as manifestFunctions } from '../shared/platform/manifest.ts';
 import { ApiAreaStack } from './stacks/api-area-stack.ts';
+import { TableBackups } from './stacks/backup.ts';
 import { checkProductionSignIn } from './stacks/go-live.ts';
+import { MonitoringStack, watchApi, watchFunctions, watchTables, watchWorkers } from './stacks/monitoring.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 import { WebApp } from './stacks/web-app.ts';
@@ -37,6 +39,8 @@ export interface KinerjaApp {
   workers: WorkersStack;
   /** The authenticated routes of the larger areas, one stack each. */
   areas: ApiAreaStack[];
+  /** The alarm topic and the environment's dashboard (the alarms sit in the stacks of what they watch). */
+  monitoring: MonitoringStack;
 }
 
 /** Areas (functions/<area>/) whose authenticated routes get their own stack; the rest stay in the API stack. */
@@ -122,9 +126,25 @@ export function buildApp(options: BuildAppOptions = {}): KinerjaApp {
     webAppUrl: (app.node.tryGetContext('webAppUrl') as string | undefined) ?? `${web.url}/app`,
   });
 
+  // Backups beside the tables; alarms in the stack of what they watch, found from the manifest (a new function or
+  // consumer gets its alarms without an edit here); then the topic and dashboard, which list those alarms.
+  new TableBackups(stateful, 'Backups', { tables: stateful.tables });
+  watchTables(stateful, stateful.tables);
+  watchApi(stateless, stateless.api);
+  for (const stack of [stateless, ...areas, workers]) watchFunctions(stack, stack.functions, all);
+  watchWorkers(workers, workers.functions, all);
+  const monitoring = new MonitoringStack(app, 'KinerjaAsn-Monitoring', {
+    env,
+    description: 'Kinerja ASN: alarm topic and dashboard',
+    api: stateless.api,
+    tables: stateful.tables,
+    functionStacks: [stateless, ...areas, workers],
+    workers,
+  });
+
   // cdk-nag 3 is a validation plugin: synthesis fails on any unacknowledged AwsSolutions error.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful, stateless, web, workers, areas };
+  return { app, stateful, stateless, web, workers, areas, monitoring };
 }
 
 /** web/dist, built by `npm run build:web`; tests that skip bundling get a one-page stand-in. */
