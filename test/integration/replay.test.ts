@@ -67,8 +67,9 @@ afterAll(async () => {
 
 const replay = (folder = dir) =>
   run(
-    'npx',
+    process.execPath,
     [
+      '--import',
       'tsx',
       'infra/ops/replay.ts',
       '--dir',
