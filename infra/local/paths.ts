@@ -6,6 +6,8 @@ export const DYNAMODB_DIR = resolve(DATA_DIR, 'dynamodb');
 export const KEY_FILE = resolve(DATA_DIR, 'keys/signing-key.json');
 /** The key survey links are signed with (Secrets Manager in the cloud); links stay valid across restarts. */
 export const SURVEY_KEY_FILE = resolve(DATA_DIR, 'keys/survey-signing-key');
+/** Each organisation's survey key set after its first rotation (`npm run rotate-survey-key`), one JSON file each. */
+export const SURVEY_KEYS_DIR = resolve(DATA_DIR, 'keys/survey');
 export const USERS_FILE = resolve(DATA_DIR, 'local-users.json');
 export const CHECKPOINT_FILE = resolve(DATA_DIR, 'stream-checkpoints.json');
 export const FAILURES_DIR = resolve(DATA_DIR, 'stream-failures');

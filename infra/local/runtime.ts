@@ -37,6 +37,8 @@ export interface LocalApiOptions {
   functions?: FunctionDef[];
   /** Key survey links are signed with (npm start keeps one in .data/keys; tests get a fresh one). */
   surveyKey?: Buffer;
+  /** Each organisation's key set once rotated (`npm run rotate-survey-key`); without it, only the key above. */
+  surveyKeysDir?: string;
   /** Address printed in survey links; defaults to the gateway's own (set PUBLIC_BASE_URL for phones on the LAN). */
   publicBaseUrl?: string;
   /** Requests per second per client address on public routes (the survey); API Gateway route throttling in the cloud. */
@@ -90,6 +92,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
 
   // What the stack gives Lambda as a secret; locally an environment value of this process.
   process.env.SURVEY_SIGNING_KEY = (options.surveyKey ?? randomBytes(32)).toString('base64');
+  if (options.surveyKeysDir) process.env.SURVEY_KEYS_DIR = options.surveyKeysDir;
   if (options.outboxDir) process.env.EMAIL_OUTBOX_DIR = options.outboxDir;
   const server: Server = createGateway({
     issuer: options.issuer,

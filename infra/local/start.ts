@@ -22,6 +22,7 @@ import {
   LOCAL_TABLES,
   OUTBOX_DIR,
   SURVEY_KEY_FILE,
+  SURVEY_KEYS_DIR,
   USERS_FILE,
 } from './paths.ts';
 import { LocalSetupError } from './problems.ts';
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
         port,
         checkpointFile: CHECKPOINT_FILE,
         surveyKey: surveyKey(),
+        surveyKeysDir: SURVEY_KEYS_DIR,
         outboxDir: OUTBOX_DIR,
         publicBaseUrl: process.env.PUBLIC_BASE_URL,
         onFailure: (batch) => {

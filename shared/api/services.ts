@@ -422,7 +422,7 @@ export const getSurveyPage = route({
         tag: 'Survei',
         summary: 'Halaman survei kepuasan masyarakat (SKM) / the citizen satisfaction survey page',
         description:
-          'HTML in Bahasa Indonesia, works without JavaScript. An expired (410), tampered (400) or already answered (409) link gets its own page.',
+          'HTML in Bahasa Indonesia, works without JavaScript. An expired (410), tampered or no longer signed with a live key (400), already answered (409) link, or one naming no service transaction of its unit and service type (404), gets its own page.',
         responses: {
           200: {
             description: 'The form',
@@ -455,7 +455,7 @@ export const submitSurvey = route({
         tag: 'Survei',
         summary: 'Kirim jawaban survei (form) / submit the survey (form post)',
         description:
-          "The nine SKM elements (u1–u9), each answered 1–4 from the element's own four answers (PermenPANRB 14/2017), an optional comment and complaint, and an optional `contact` (phone or e-mail, 422 when it is neither) kept only when the response is passed on for follow-up. One answer per link (409 after). Low ratings and complaints go to the unit head for follow-up.",
+          "The nine SKM elements (u1–u9), each answered 1–4 from the element's own four answers (PermenPANRB 14/2017), an optional comment and complaint, and an optional `contact` (phone or e-mail, 422 when it is neither) kept only when the response is passed on for follow-up. One answer per link (409 after); a link naming no service transaction of its unit and service type is refused (404) and counts nothing. Low ratings and complaints go to the unit head for follow-up.",
         bodyExample: 'u1=4&u2=4&u3=3&u4=4&u5=4&u6=4&u7=4&u8=3&u9=4&comment=Pelayanan+cepat',
         responses: {
           200: {

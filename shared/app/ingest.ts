@@ -12,7 +12,7 @@ import { ServiceCatalogueRepository, type ServiceType, type StoredHours } from '
 import { type ServiceTransaction, TransactionRepository } from '../store/service-transactions.ts';
 import { UnitRepository } from '../store/units.ts';
 import { type PerformanceYear, YearRepository } from '../store/years.ts';
-import { surveySigningKey } from '../survey-key.ts';
+import { surveyKeySet } from '../survey-key.ts';
 import { writeContextOf } from './context.ts';
 
 /** What an agency system sends for one transaction (validated by the route schema). */
@@ -139,21 +139,22 @@ export async function pushTransactionBatch(
     accepted.push({ index, input, survey: survey !== false });
   }
 
-  const key = await surveySigningKey();
+  // New links are signed with the organisation's newest key; link ids come from its link key, which never rotates.
+  const keys = await surveyKeySet(ctx.scope.orgId);
   const outcomes = await ingestTransactions(
     ctx.scope,
     accepted.map((a) => a.input),
     writeContextOf(ctx),
     {
       surveyValidDays: options.surveyValidDays ?? DEFAULT_SURVEY_DAYS,
-      linkIdOf: (externalId) => linkIdFor(key, ctx.scope.orgId, externalId),
+      linkIdOf: (externalId) => linkIdFor(keys.linkKey, ctx.scope.orgId, externalId),
     },
   );
   // A completion pushed long after the fact gets no link: it would already have expired.
   const surveyOf = (t: ServiceTransaction) =>
     t.completedAt && t.surveyExpiresAt && t.surveyExpiresAt * 1000 > ctx.now.getTime()
       ? {
-          surveyUrl: `${options.baseUrl}/s/${signSurveyLink({ orgId: ctx.scope.orgId, unitCode: t.unitCode, serviceType: t.serviceType, linkId: t.linkId, expiresAt: t.surveyExpiresAt }, key)}`,
+          surveyUrl: `${options.baseUrl}/s/${signSurveyLink({ orgId: ctx.scope.orgId, unitCode: t.unitCode, serviceType: t.serviceType, linkId: t.linkId, expiresAt: t.surveyExpiresAt }, keys.keys[0]!)}`,
           surveyExpiresAt: new Date(t.surveyExpiresAt * 1000).toISOString(),
         }
       : {};

@@ -1,18 +1,38 @@
 /** The citizen survey behind a receipt's link: the form, and its one response. */
 import { type Answers, elementCodes, followUpReasons, parseContact } from '../domain/skm.ts';
-import { type SurveyLink, verifySurveyLink } from '../domain/survey-token.ts';
+import { SAFE_ORG_ID } from '../domain/survey-keys.ts';
+import { type SurveyLink, surveyTokenOrg, verifySurveyLink } from '../domain/survey-token.ts';
 import { DomainError, problemsError } from '../messages/errors.ts';
 import { OrgScope } from '../store/org-scope.ts';
 import { ServiceCatalogueRepository } from '../store/service-catalogue.ts';
+import { TransactionRepository } from '../store/service-transactions.ts';
 import { type StoredResponse, SurveyRepository } from '../store/surveys.ts';
 import { UnitRepository } from '../store/units.ts';
-import { surveySigningKey } from '../survey-key.ts';
+import { surveyKeySet } from '../survey-key.ts';
 
-/** The link a token names, or 400 (tampered) / 410 (expired). The data scope is the organisation it names. */
+/**
+ * The link a token names, or 400 (tampered, or signed with a key that is not live) / 410 (expired) / 404 (no
+ * transaction of that organisation, unit and service type behind it). The data scope is the organisation it names;
+ * its own keys verify it. The signature is not the whole proof: a correctly signed link counts only if its
+ * transaction exists (one gsi1 read), so a leaked key cannot add responses to a unit's IKM.
+ */
 export async function verifiedLink(token: string, now: Date): Promise<{ scope: OrgScope; link: SurveyLink }> {
-  const verified = verifySurveyLink(token, await surveySigningKey(), now);
+  const orgId = surveyTokenOrg(token);
+  if (!orgId || !SAFE_ORG_ID.test(orgId)) throw new DomainError('survey_link_invalid');
+  let keys = await surveyKeySet(orgId);
+  let verified = verifySurveyLink(token, keys.keys, now);
+  // A key id this container does not hold yet may be one rotated in since it read the set.
+  if ('problem' in verified && verified.problem === 'survey_link_invalid') {
+    const fresher = await surveyKeySet(orgId, { refresh: true });
+    if (fresher !== keys) verified = verifySurveyLink(token, (keys = fresher).keys, now);
+  }
   if ('problem' in verified) throw new DomainError(verified.problem);
-  return { scope: new OrgScope(verified.link.orgId), link: verified.link };
+  const { link } = verified;
+  const scope = new OrgScope(link.orgId);
+  const tx = await new TransactionRepository(scope).byLink(link.linkId);
+  if (!tx?.completedAt || tx.unitCode !== link.unitCode || tx.serviceType !== link.serviceType)
+    throw new DomainError('survey_link_unknown');
+  return { scope, link };
 }
 
 /** What the survey form names: the organisation, the unit and the service (409 once the link is answered). */

@@ -106,6 +106,7 @@ const titles: Record<string, { id: string; en: string }> = {
   survey_already_answered: { id: 'Survei sudah diisi', en: 'Survey already answered' },
   survey_link_expired: { id: 'Tautan kedaluwarsa', en: 'Link expired' },
   survey_link_invalid: { id: 'Tautan tidak sah', en: 'Invalid link' },
+  survey_link_unknown: { id: 'Tautan tidak dikenal', en: 'Unknown link' },
   survey_contact_invalid: { id: 'Kontak tidak sah', en: 'Invalid contact' },
   validation_failed: { id: 'Jawaban belum lengkap', en: 'Answers incomplete' },
 };

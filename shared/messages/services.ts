@@ -62,6 +62,10 @@ export const serviceMessages = {
     id: 'Tautan survei ini tidak sah. Pindai ulang kode QR atau salin tautan dari tanda terima dengan lengkap.',
     en: 'This survey link is not valid. Scan the QR code again or copy the whole link from the receipt.',
   },
+  survey_link_unknown: {
+    id: 'Tautan survei ini tidak menunjuk layanan yang tercatat di unit ini. Tidak ada yang disimpan. Pindai kode QR pada tanda terima Anda sendiri.',
+    en: 'This survey link does not name a service recorded by this office. Nothing was saved. Scan the QR code on your own receipt.',
+  },
   survey_link_expired: {
     id: 'Tautan survei ini sudah kedaluwarsa. Terima kasih atas niat Anda memberi penilaian.',
     en: 'This survey link has expired. Thank you for wanting to give your rating.',

@@ -23,6 +23,7 @@ const statuses: Partial<Record<MessageCode, HttpStatus>> = {
   // 404
   not_found: 404,
   print_unknown: 404,
+  survey_link_unknown: 404,
   route_not_found: 404,
   // 409
   acting_overlap: 409,

@@ -196,7 +196,7 @@ describe('the survey page in a browser', () => {
     await page.close();
   });
 
-  it('explains a tampered and an expired link', async () => {
+  it('explains a tampered, an expired and an unknown link', async () => {
     const [base, token] = answerUrl.split('/s/') as [string, string];
     const tampered = `${base}/s/${token.slice(0, 5)}${token[5] === 'A' ? 'B' : 'A'}${token.slice(6)}`;
     const bad = await open(tampered);
@@ -218,7 +218,22 @@ describe('the survey page in a browser', () => {
     expect(gone.status).toBe(410);
     expect(await gone.page.title()).toBe('Tautan kedaluwarsa');
     expect(await gone.page.getByRole('alert').textContent()).toContain('kedaluwarsa');
-    for (const p of [bad.page, gone.page]) {
+    // Correctly signed, but no transaction of the organisation has this link id: refused, nothing to fill in.
+    const forged = signSurveyLink(
+      {
+        orgId: 'kota-medan',
+        unitCode: 'DUK-IDK',
+        serviceType: 'ktp-el',
+        linkId: 'AAAAAAAAAAAAAAAAAAAAAA',
+        expiresAt: Math.floor(Date.now() / 1000) + 86_400,
+      },
+      key,
+    );
+    const unknown = await open(`${base}/s/${forged}`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.page.title()).toBe('Tautan tidak dikenal');
+    expect(await unknown.page.getByRole('alert').textContent()).toContain('Tidak ada yang disimpan');
+    for (const p of [bad.page, gone.page, unknown.page]) {
       expect(await p.locator('html').getAttribute('lang')).toBe('id');
       expect(await p.getByRole('radio').count()).toBe(0);
       await expectPageAccessible(p, await p.title());

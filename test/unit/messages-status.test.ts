@@ -12,6 +12,7 @@ const statuses: [code: MessageCode, status: HttpStatus][] = [
   ['insufficient_scope', 403],
   ['not_found', 404],
   ['route_not_found', 404],
+  ['survey_link_unknown', 404],
   ['version_conflict', 409],
   ['plan_state', 409],
   ['survey_already_answered', 409],

@@ -1,6 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { linkIdFor, type SurveyLink, signSurveyLink, verifySurveyLink } from '../../shared/domain/survey-token.ts';
+import {
+  linkIdFor,
+  type SurveyLink,
+  signSurveyLink,
+  surveyTokenOrg,
+  verifySurveyLink,
+} from '../../shared/domain/survey-token.ts';
 
 const newLinkId = () => randomBytes(16).toString('base64url');
 
@@ -178,5 +184,41 @@ describe('token content and size', () => {
     const t = signSurveyLink(longest, key);
     expect(t.length).toBeLessThanOrEqual(300);
     expect(verifySurveyLink(t, key, before)).toEqual({ link: longest });
+  });
+});
+
+describe('key ids', () => {
+  const k1 = { kid: '1', key: Buffer.alloc(32, 0x11) };
+  const k2 = { kid: '2', key: Buffer.alloc(32, 0x22) };
+  const legacy = { kid: '0', key };
+  const withKid = signSurveyLink(link, k2);
+
+  it('a token signed with a rotated key starts with its key id and stays short (QR code)', () => {
+    expect(withKid).toMatch(/^2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(withKid.length).toBe(token.length + 2);
+    expect(surveyTokenOrg(withKid)).toBe('kota-medan');
+  });
+
+  it('a token of key id "0" keeps the form of before key ids (printed links verify unchanged)', () => {
+    expect(signSurveyLink(link, legacy)).toBe(token);
+    expect(surveyTokenOrg(token)).toBe('kota-medan');
+  });
+
+  it.each<[label: string, t: string, keys: { kid: string; key: Buffer }[], ok: boolean]>([
+    ['newest key verifies its token', withKid, [k2, k1], true],
+    ['the previous key still verifies its token', signSurveyLink(link, k1), [k2, k1], true],
+    ['a legacy token while key 0 is live', token, [k1, legacy], true],
+    ['a legacy token once key 0 is dropped', token, [k2, k1], false],
+    ['an unknown key id', signSurveyLink(link, { kid: '3', key: k2.key }), [k2, k1], false],
+    ['a key id swapped to another live key', `1${withKid.slice(1)}`, [k2, k1], false],
+    ['the key id stripped (the signature covers it)', withKid.slice(2), [k2, { kid: '0', key: k2.key }], false],
+    ['an explicit key id "0." prefix', `0.${token}`, [legacy], false],
+    ['a key id with characters outside base36', `A.${withKid.slice(2)}`, [k2, { kid: 'A', key: k2.key }], false],
+  ])('%s', (_label, t, keys, ok) => {
+    expect(verifySurveyLink(t, keys, before)).toEqual(ok ? { link } : { problem: 'survey_link_invalid' });
+  });
+
+  it('the organisation is read without trusting it: malformed tokens name none', () => {
+    for (const bad of ['', 'abc', '...', 'a.b.c.d']) expect(surveyTokenOrg(bad)).toBeUndefined();
   });
 });
