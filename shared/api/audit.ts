@@ -46,17 +46,15 @@ const monthParam = z
   .string()
   .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/), z.meta({ description: 'Bulan (WIB), YYYY-MM', examples: ['2026-11'] }));
 const dayParam = z.optional(
-  z.coerce
-    .number()
-    .check(
-      z.int(),
-      z.minimum(1),
-      z.maximum(31),
-      z.meta({
-        description: 'Hanya tanggal ini dalam bulan itu (WIB), 1–31 / only this day of the month',
-        examples: [27],
-      }),
-    ),
+  z.coerce.number().check(
+    z.int(),
+    z.minimum(1),
+    z.maximum(31),
+    z.meta({
+      description: 'Hanya tanggal ini dalam bulan itu (WIB), 1–31 / only this day of the month',
+      examples: [27],
+    }),
+  ),
 );
 
 export const listEmployeeAudit = route({
@@ -95,25 +93,21 @@ export const listAudit = route({
 export const listRecordAudit = route({
   name: 'list-record-audit',
   query: z.extend(pageQuery, {
-    entity: z
-      .string()
-      .check(
-        z.regex(/^[A-Za-z]{1,60}$/),
-        z.meta({
-          description: 'Jenis catatan, seperti pada entri / the record kind, as entries name it',
-          examples: ['Evaluation'],
-        }),
-      ),
-    entityId: z
-      .string()
-      .check(
-        z.minLength(1),
-        z.maxLength(300),
-        z.meta({
-          description: 'Id catatan, seperti pada entri / the record id, as entries name it',
-          examples: ['199001152015031003/2026-11'],
-        }),
-      ),
+    entity: z.string().check(
+      z.regex(/^[A-Za-z]{1,60}$/),
+      z.meta({
+        description: 'Jenis catatan, seperti pada entri / the record kind, as entries name it',
+        examples: ['Evaluation'],
+      }),
+    ),
+    entityId: z.string().check(
+      z.minLength(1),
+      z.maxLength(300),
+      z.meta({
+        description: 'Id catatan, seperti pada entri / the record id, as entries name it',
+        examples: ['199001152015031003/2026-11'],
+      }),
+    ),
   }),
   docs: import.meta.bundled
     ? undefined
