@@ -22,6 +22,13 @@ export const bundling = {
   define: { 'import.meta.bundled': 'true' },
 };
 
+/**
+ * esbuild's log level when the CDK bundles (`cdk synth`): warnings and errors only. Its per-bundle summary (file
+ * sizes, "Done in") made ~400 lines of output. Kept apart from `bundling`: the benches and tests that spread it
+ * set their own level.
+ */
+export const synthLogLevel = 'warning' as const;
+
 declare global {
   interface ImportMeta {
     /** true in a deployed bundle (see `bundling.define`), undefined when run from source. */

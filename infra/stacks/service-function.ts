@@ -5,7 +5,13 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type Charset, type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  type Charset,
+  type ICommandHooks,
+  type LogLevel,
+  NodejsFunction,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -18,7 +24,7 @@ import {
   type TableName,
 } from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
-import { bundling, prebuiltFiles } from '../bundling.ts';
+import { bundling, prebuiltFiles, synthLogLevel } from '../bundling.ts';
 import { pascalCase } from './helpers.ts';
 
 export const DEFAULT_MEMORY_MB = 256;
@@ -129,6 +135,8 @@ export class ServiceFunction extends Construct {
         minify: bundling.minify,
         // CDK's Charset values are esbuild's own ('utf8', 'ascii').
         charset: bundling.charset as Charset,
+        // CDK's LogLevel values are esbuild's own too.
+        logLevel: synthLogLevel as LogLevel,
         sourceMap: true,
         sourcesContent: false,
         target: bundling.target,
