@@ -332,7 +332,11 @@ export class MonitoringStack extends Stack {
         height: 2,
       }),
     );
-    this.dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms, width: 24, height: 6 }));
+    // An alarm status widget shows at most 100 alarms.
+    for (let start = 0; start < alarms.length; start += 100)
+      this.dashboard.addWidgets(
+        new AlarmStatusWidget({ title: 'Alarms', alarms: alarms.slice(start, start + 100), width: 24, height: 6 }),
+      );
     this.dashboard.addWidgets(
       new GraphWidget({
         title: 'API requests and 5xx',
