@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { DynamoDBBatchResponse } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { type FunctionDef, type StreamTrigger, streamFunctions } from '../../shared/platform/manifest.ts';
 import { invoke } from './lambda.ts';
 import type { FailedBatch } from './streams.ts';
@@ -22,6 +22,18 @@ export interface ReplayResult {
   reason?: string;
   /** Where a replayed file was moved to. */
   movedTo?: string;
+  /** One line per record: what changed, and its place in the stream. */
+  described?: string[];
+}
+
+/** `MODIFY Feedback FB-1 (sequence 4200…)`: enough to find the record in the table and in the logs. */
+export function describeRecord(record: DynamoDBRecord): string {
+  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
+  const keys = record.dynamodb?.Keys;
+  const what = image?.entity?.S
+    ? `${image.entity.S} ${image.entityId?.S ?? ''}`.trim()
+    : `${keys?.pk?.S ?? '?'} / ${keys?.sk?.S ?? '?'}`;
+  return `${record.eventName ?? '?'} ${what} (sequence ${record.dynamodb?.SequenceNumber ?? '?'})`;
 }
 
 export const REPLAYED_FOLDER = 'replayed';
@@ -80,7 +92,12 @@ async function replayFile(file: string, consumers: Map<string, FunctionDef>): Pr
   } catch (err) {
     return { source: file, records: 0, outcome: 'failed', reason: `unreadable: ${(err as Error).message}` };
   }
-  const base = { source: file, function: batch.function, records: batch.records.length };
+  const base = {
+    source: file,
+    function: batch.function,
+    records: batch.records.length,
+    described: batch.records.map(describeRecord),
+  };
   const fn = consumers.get(batch.function) as (FunctionDef & { trigger: StreamTrigger }) | undefined;
   if (!fn) return { ...base, outcome: 'failed', reason: `no stream consumer named ${batch.function}` };
   try {

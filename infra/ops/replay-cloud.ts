@@ -18,7 +18,7 @@ import { InvokeCommand, ListEventSourceMappingsCommand } from '@aws-sdk/client-l
 import { DeleteMessageCommand, GetQueueUrlCommand, type Message, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { matchesFilters } from '../local/event-filter.ts';
-import { failureOf, type ReplayResult } from '../local/replay.ts';
+import { describeRecord, failureOf, type ReplayResult } from '../local/replay.ts';
 
 /** Anything with the SDK clients' `send` (the real clients, or the tests' mocks). */
 interface Sender {
@@ -156,6 +156,7 @@ async function replayMessage(clients: CloudClients, queueUrl: string, message: M
   } catch (err) {
     return { ...base, records: 0, outcome: 'failed', reason: (err as Error).message };
   }
+  const described = records.map(describeRecord);
   try {
     // Batches of 25 stay far below Lambda's 6 MB request limit.
     for (let i = 0; i < records.length; i += 25) {
@@ -178,18 +179,19 @@ async function replayMessage(clients: CloudClients, queueUrl: string, message: M
         return {
           ...base,
           records: records.length,
+          described,
           outcome: 'failed',
           reason: `${out.FunctionError}: ${message ?? answer}`,
         };
       }
       const reason = failureOf(answer ? JSON.parse(answer) : undefined);
-      if (reason) return { ...base, records: records.length, outcome: 'failed', reason };
+      if (reason) return { ...base, records: records.length, described, outcome: 'failed', reason };
     }
   } catch (err) {
-    return { ...base, records: records.length, outcome: 'failed', reason: (err as Error).message };
+    return { ...base, records: records.length, described, outcome: 'failed', reason: (err as Error).message };
   }
   await clients.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
-  return { ...base, records: records.length, outcome: 'replayed' };
+  return { ...base, records: records.length, described, outcome: 'replayed' };
 }
 
 export async function replayQueue(options: {

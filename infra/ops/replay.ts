@@ -36,6 +36,7 @@ function print(result: ReplayResult): void {
       `replayed      ${where} (${what})${result.movedTo ? ` → ${relative(process.cwd(), result.movedTo)}` : ''}`,
     );
   else console.log(`failed again  ${where} (${what}): ${result.reason}`);
+  for (const line of result.described ?? []) console.log(`                ${line}`);
 }
 
 async function local(values: Record<string, string | boolean | undefined>): Promise<ReplayResult[]> {

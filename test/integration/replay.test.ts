@@ -149,6 +149,9 @@ describe('npm run replay (local)', () => {
     const first = await replay();
     expect(first.stdout.match(/^replayed /gm)).toHaveLength(4);
     expect(first.stdout).toContain('4 replayed, 0 failed again.');
+    // Each record named under its file: what changed, and where it sits in the stream.
+    expect(first.stdout).toContain(`INSERT Feedback ${feedbackId} (sequence `);
+    expect(first.stdout).toContain(`INSERT ServiceTransaction ${txId} (sequence `);
     expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toEqual([]);
     expect(readdirSync(join(dir, 'replayed'))).toHaveLength(4);
     const settled = async () => {

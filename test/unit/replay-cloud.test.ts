@@ -134,7 +134,13 @@ describe('replay from an on-failure queue', () => {
     });
     const results = await replayQueue({ queueUrl: QUEUE, clients: m.clients });
     expect(results).toEqual([
-      { source: 'message m1', function: 'KinerjaWorkers-Notify', records: 2, outcome: 'replayed' },
+      {
+        source: 'message m1',
+        function: 'KinerjaWorkers-Notify',
+        records: 2,
+        outcome: 'replayed',
+        described: ['MODIFY Feedback 100 (sequence 100)', 'MODIFY Feedback 300 (sequence 300)'],
+      },
     ]);
     const [invoke] = m.of('InvokeCommand');
     expect(invoke!.input).toMatchObject({ FunctionName: FN, InvocationType: 'RequestResponse' });
@@ -170,7 +176,14 @@ describe('replay from an on-failure queue', () => {
     const m = mocks({ messages: [message('m1')], pages: [[streamRecord('100', 'Feedback')]], invoke: () => answer });
     const results = await replayQueue({ queueUrl: QUEUE, clients: m.clients });
     expect(results).toEqual([
-      { source: 'message m1', function: 'KinerjaWorkers-Notify', records: 1, outcome: 'failed', reason },
+      {
+        source: 'message m1',
+        function: 'KinerjaWorkers-Notify',
+        records: 1,
+        outcome: 'failed',
+        reason,
+        described: ['MODIFY Feedback 100 (sequence 100)'],
+      },
     ]);
     expect(m.of('InvokeCommand')).toHaveLength(1);
     expect(m.of('DeleteMessageCommand')).toHaveLength(0);
