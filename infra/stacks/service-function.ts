@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -24,6 +24,7 @@ import {
   type TableName,
 } from '../../shared/platform/manifest.ts';
 import { tableDefs } from '../../shared/platform/tables.ts';
+import { DEFAULT_SURVEY_KEYS_SECRET_PREFIX } from '../../shared/survey-key.ts';
 import { bundling, prebuiltFiles, synthLogLevel } from '../bundling.ts';
 import { pascalCase } from './helpers.ts';
 
@@ -99,6 +100,8 @@ export class ServiceFunction extends Construct {
     };
     for (const name of accessedTables(def)) environment[tableDefs[name].envVar] = tables[name].tableName;
     for (const name of def.secrets ?? []) environment[secretEnvVars[name]] = secrets[name].secretArn;
+    const signsSurveys = def.secrets?.includes('survey-signing-key');
+    if (signsSurveys) environment.SURVEY_KEYS_SECRET_PREFIX = DEFAULT_SURVEY_KEYS_SECRET_PREFIX;
     if (props.publicBaseUrl && (def.secrets?.includes('survey-signing-key') || def.prints))
       environment.PUBLIC_BASE_URL = props.publicBaseUrl;
     if (props.webAppUrl && def.sendsEmail) environment.WEB_APP_URL = props.webAppUrl;
@@ -149,6 +152,30 @@ export class ServiceFunction extends Construct {
 
     this.grantTableAccess(def, tables);
     for (const name of def.secrets ?? []) secrets[name].grantRead(this.role);
+    if (signsSurveys) {
+      const stack = Stack.of(this);
+      // How cdk-nag spells the ARN in its finding: concrete values, or <AWS::…> for the pseudo parameters.
+      const named = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+      // Each organisation's survey key set: its own secret, made by `npm run rotate-survey-key -- --cloud` (read only).
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [
+            Stack.of(this).formatArn({
+              service: 'secretsmanager',
+              resource: 'secret',
+              resourceName: `${DEFAULT_SURVEY_KEYS_SECRET_PREFIX}*`,
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          ],
+        }),
+      );
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:${named(stack.partition, 'Partition')}:secretsmanager:${named(stack.region, 'Region')}:${named(stack.account, 'AccountId')}:secret:${DEFAULT_SURVEY_KEYS_SECRET_PREFIX}*]`,
+        reason:
+          'One survey key secret per organisation, created when an organisation first rotates its key: the names are known only by their prefix; read-only.',
+      });
+    }
     for (const queue of sendsTo) queue.grantSendMessages(this.role);
     if (def.sendsEmail && emailFrom) {
       // SES checks the sending identity: the address itself or its domain, nothing else.

@@ -269,6 +269,11 @@ describe('secrets', () => {
       expect(reads, def.name).toBe(named);
       expect(Object.hasOwn(vars, 'SURVEY_SECRET_ARN'), def.name).toBe(named);
       if (named) expect(JSON.stringify(vars.SURVEY_SECRET_ARN)).toContain(secretId);
+      // Each organisation's own key set (npm run rotate-survey-key -- --cloud): read-only, by name prefix.
+      expect(vars.SURVEY_KEYS_SECRET_PREFIX, def.name).toBe(named ? 'kinerja-asn/survey-keys/' : undefined);
+      expect(actionsOn(statementsOf(real, def.name), ':secret:kinerja-asn/survey-keys/*'), def.name).toEqual(
+        named ? ['secretsmanager:GetSecretValue'] : [],
+      );
     }
     expect(
       functions
@@ -730,6 +735,8 @@ describe('cdk-nag AwsSolutions', () => {
       // AWS Backup's service-role policy on the backup selections' role (infra/stacks/backup.ts).
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
       'AwsSolutions-IAM5[Resource::*]',
+      // Each organisation's survey key secret, by name prefix, read-only (infra/stacks/service-function.ts).
+      'AwsSolutions-IAM5[Resource::arn:aws:secretsmanager:ap-southeast-3:<AWS::AccountId>:secret:kinerja-asn/survey-keys/*]',
       'AwsSolutions-SMG4',
       // The alarm topic: CloudWatch cannot publish under the AWS managed SNS key (infra/stacks/monitoring.ts).
       'AwsSolutions-SNS2',
