@@ -142,6 +142,12 @@ describe('signing in with Cognito (hosted UI, authorization code + PKCE)', () =>
     await expect.poll(() => hostedUi.tokenRequests.length, { timeout: 15_000 }).toBe(2);
     expect(hostedUi.tokenRequests[1]!.get('grant_type')).toBe('refresh_token');
     expect(hostedUi.tokenRequests[1]!.get('refresh_token')).toBe('refresh-1');
+    // The client stores the renewed user once it has read the answer; reload only then (a busy machine is slow).
+    const renewedStored = (token: string | undefined) =>
+      `Object.keys(sessionStorage).some((k) => k.startsWith('oidc.user:') && sessionStorage.getItem(k).includes(${JSON.stringify(token ?? 'none yet')}))`;
+    await expect
+      .poll(() => page.evaluate<boolean>(renewedStored(hostedUi.issuedTokens[1])), { timeout: 15_000 })
+      .toBe(true);
     await page.reload();
     await expect.poll(() => h1(page).textContent()).toMatch(/^Selamat datang, /);
     expect(bearers.at(-1)).toBe(`Bearer ${hostedUi.issuedTokens[1]}`);

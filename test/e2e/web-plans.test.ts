@@ -72,7 +72,8 @@ describe('SKP drafting and approval in a browser', () => {
     await iki1.getByLabel('Realisasi diambil dari').selectOption({ label: 'Hasil aktivitas harian yang disetujui' });
     await iki1.getByLabel('Bobot (%)').fill('60');
     await employee.getByRole('button', { name: 'Simpan draf' }).tap();
-    const status = employee.getByRole('main').getByRole('status');
+    // The page's status line comes first; the PDF download has its own further down.
+    const status = employee.getByRole('main').getByRole('status').first();
     await expect.poll(() => status.textContent()).toBe('Draf SKP tersimpan.');
     await employee.getByText('Versi 1', { exact: true }).waitFor();
 
@@ -243,7 +244,9 @@ describe('SKP drafting and approval in a browser', () => {
     await copy.waitFor();
     await expectAccessible(page, 'copy offered');
     await copy.tap();
-    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe('Draf SKP tersimpan.');
+    await expect
+      .poll(() => page.getByRole('main').getByRole('status').first().textContent())
+      .toBe('Draf SKP tersimpan.');
     const rhk1 = page.getByRole('group', { name: 'RHK 1', exact: true });
     expect(await rhk1.getByLabel('Rumusan RHK (hasil kerja)').inputValue()).toBe(lastYear.title);
     expect(await rhk1.getByLabel('RHK atasan yang diintervensi').inputValue()).toBe('');
