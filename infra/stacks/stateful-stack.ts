@@ -65,7 +65,7 @@ export class StatefulStack extends Stack {
     Validations.of(surveyKey).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Rotating the survey signing key would void every survey link already printed on receipts (valid up to 90 days); it is rotated by hand between survey campaigns.',
+        'This is key id 0 of organisations that never rotated: rotating it in place would void every link already printed with it (valid up to 90 days). Keys rotate with `npm run rotate-survey-key -- --cloud` into per-organisation secrets that keep the previous key live.',
     });
     this.secrets = { 'survey-signing-key': surveyKey };
   }
