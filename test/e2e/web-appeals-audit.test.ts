@@ -30,13 +30,8 @@ const web = webAppUnderTest({ withWork: true });
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
-async function devToken(nip: string): Promise<string> {
-  const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
-  return ((await res.json()) as { token: string }).token;
-}
-
 async function send(nip: string, method: string, path: string, body?: unknown) {
-  const res = await web.stack.call(method, path, { token: await devToken(nip), body });
+  const res = await web.stack.call(method, path, { token: await web.devToken(nip), body });
   expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
   return res;
 }

@@ -21,11 +21,6 @@ const path = (page: Page) => {
   return url.pathname + url.search;
 };
 
-async function devToken(nip: string): Promise<string> {
-  const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
-  return ((await res.json()) as { token: string }).token;
-}
-
 /** Waits until the notify consumer has put a notification of `type` in the person's inbox; answers the count. */
 async function unreadOnceNotified(token: string, type: string): Promise<number> {
   let count = 0;
@@ -111,7 +106,7 @@ describe('feedback in a browser', () => {
     await expectAccessible(rina, 'feedback page with a thread and a dialog');
 
     // Rahmat: the badge names the count; the inbox marks it unread; its link leads to the feedback page.
-    expect(await unreadOnceNotified(await devToken(PEGAWAI.nip), 'feedback_given')).toBe(1);
+    expect(await unreadOnceNotified(await web.devToken(PEGAWAI.nip), 'feedback_given')).toBe(1);
     const rahmat = await signedIn(PEGAWAI.nip);
     const inboxLink = nav(rahmat).getByRole('link', { name: 'Kotak masuk, 1 belum dibaca' });
     await inboxLink.waitFor();
@@ -154,7 +149,7 @@ describe('feedback in a browser', () => {
     await expectFitsPhone(rahmat);
 
     // Rina: the reply's notification leads to his thread, him already picked.
-    expect(await unreadOnceNotified(await devToken(KASI.nip), 'feedback_replied')).toBe(1);
+    expect(await unreadOnceNotified(await web.devToken(KASI.nip), 'feedback_replied')).toBe(1);
     await rina.reload();
     await nav(rina).getByRole('link', { name: 'Kotak masuk, 1 belum dibaca' }).tap();
     await expect.poll(() => h1(rina).textContent()).toBe('Kotak masuk');
@@ -179,10 +174,10 @@ describe('feedback in a browser', () => {
     // She answers from elsewhere while his page shows the thread as it was: his reply is refused (409), the page
     // offers a reload and keeps what he typed; sent again, it goes.
     const [feedback] = (
-      await web.stack.call('GET', `/employees/${PEGAWAI.nip}/feedback`, { token: await devToken(KASI.nip) })
+      await web.stack.call('GET', `/employees/${PEGAWAI.nip}/feedback`, { token: await web.devToken(KASI.nip) })
     ).body.items;
     const answered = await web.stack.call('POST', `/employees/${PEGAWAI.nip}/feedback/${feedback.id}/replies`, {
-      token: await devToken(KASI.nip),
+      token: await web.devToken(KASI.nip),
       body: { text: 'Bagus, terima kasih.', version: feedback.version },
     });
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);

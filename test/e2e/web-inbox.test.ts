@@ -27,11 +27,6 @@ const inboxLink = (page: Page, unread: number) =>
     unread ? { name: `Kotak masuk, ${unread} belum dibaca` } : { name: 'Kotak masuk', exact: true },
   );
 
-async function devToken(nip: string): Promise<string> {
-  const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
-  return ((await res.json()) as { token: string }).token;
-}
-
 /** The outbox's e-mail whose text has `words`. */
 const mailWith = (words: string) =>
   readdirSync(outbox)
@@ -52,8 +47,8 @@ async function signInByNip(page: Page, nip: string) {
 
 describe('the inbox in a browser', () => {
   it('shows the unread count, pages newest first, and marks one then all read', async () => {
-    const rina = await devToken(KASI.nip);
-    const nurhayati = await devToken(OPERATOR.nip);
+    const rina = await web.devToken(KASI.nip);
+    const nurhayati = await web.devToken(OPERATOR.nip);
     const give = async (n: number) => {
       const res = await web.stack.call('POST', `/employees/${OPERATOR.nip}/feedback`, {
         token: rina,
@@ -126,10 +121,10 @@ describe('the inbox in a browser', () => {
   });
 
   it('opens the page an e-mail links to, after sign-in, and marks that notification read', async () => {
-    const rina = await devToken(KASI.nip);
-    const nurhayati = await devToken(OPERATOR.nip);
+    const rina = await web.devToken(KASI.nip);
+    const nurhayati = await web.devToken(OPERATOR.nip);
     // The demo people have no e-mail address: the OPD's admin gives the Kepala Seksi one.
-    const admin = await devToken(ADMIN_OPD);
+    const admin = await web.devToken(ADMIN_OPD);
     const record = await web.stack.call('GET', `/employees/${KASI.nip}`, { token: admin });
     const changed = await web.stack.call('PATCH', `/employees/${KASI.nip}`, {
       token: admin,

@@ -41,13 +41,8 @@ const predikatWords = {
 const web = webAppUnderTest({ withWork: true });
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
-async function devToken(nip: string): Promise<string> {
-  const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
-  return ((await res.json()) as { token: string }).token;
-}
-
 async function call(nip: string, method: string, path: string, body?: unknown) {
-  const res = await web.stack.call(method, path, { token: await devToken(nip), body });
+  const res = await web.stack.call(method, path, { token: await web.devToken(nip), body });
   expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
   return res.body;
 }
@@ -325,7 +320,7 @@ describe('periods and scoring in a browser', () => {
       rewards.getByRole('button', { name: 'Unduh CSV' }).tap(),
     ]);
     const csv = await fetch(`${web.stack.url}/units/DISDUKCAPIL/rewards/${PERIOD}?format=csv`, {
-      headers: { authorization: `Bearer ${await devToken(who.bkpsdm)}` },
+      headers: { authorization: `Bearer ${await web.devToken(who.bkpsdm)}` },
     });
     const disposition = csv.headers.get('content-disposition') ?? '';
     expect(disposition).toContain(download.suggestedFilename());
@@ -378,7 +373,7 @@ describe('periods and scoring in a browser', () => {
     await refusal.waitFor();
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const api = await web.stack.call('GET', `/years/${today.slice(0, 4)}/periods/${today.slice(0, 7)}/distribution`, {
-      token: await devToken(who.staff),
+      token: await web.devToken(who.staff),
     });
     expect(api.status).toBe(403);
     expect(await refusal.textContent()).toContain(api.body.error.message);

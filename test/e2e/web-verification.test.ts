@@ -15,11 +15,6 @@ const web = webAppUnderTest({ withWork: true });
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const yesterday = () => new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
 
-async function devToken(nip: string): Promise<string> {
-  const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
-  return ((await res.json()) as { token: string }).token;
-}
-
 /** The Pegawai logs an hour of yesterday afternoon through the API, as his own app would. */
 async function logActivity(token: string, start: string, end: string, description: string) {
   const res = await web.stack.call('POST', '/employees/me/activities', {
@@ -41,7 +36,7 @@ async function logActivity(token: string, start: string, end: string, descriptio
 
 describe('the verification queue in a browser', () => {
   it("lets the Kepala Seksi approve her Pegawai's entries in bulk and reject one with a reason", async () => {
-    const rahmat = await devToken(PEGAWAI.nip);
+    const rahmat = await web.devToken(PEGAWAI.nip);
     await logActivity(rahmat, '13:00', '14:00', 'Perekaman KTP-el pemohon susulan');
 
     const page = await web.context.newPage();

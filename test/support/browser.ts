@@ -148,6 +148,8 @@ export async function expectFitsPhone(page: Page, targets: TapTargets = 'as-draw
 export interface WebAppUnderTest {
   stack: TestStack;
   context: BrowserContext;
+  /** A token for `nip` from the local runtime's dev sign-in (`POST /dev/token`), as the web app's sign-in gets it. */
+  devToken(nip: string): Promise<string>;
 }
 
 /**
@@ -155,7 +157,12 @@ export interface WebAppUnderTest {
  * plans and pending work when `withWork`), opens Chromium with a phone context; closes all after the file.
  */
 export function webAppUnderTest(seed: { withWork?: boolean } = {}): WebAppUnderTest {
-  const web = {} as WebAppUnderTest;
+  const web = {
+    devToken: async (nip: string) => {
+      const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
+      return ((await res.json()) as { token: string }).token;
+    },
+  } as WebAppUnderTest;
   let browser: Browser | undefined;
   beforeAll(async () => {
     await ensureWebAppBuilt();
