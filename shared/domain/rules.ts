@@ -19,6 +19,41 @@ export interface Rules {
   scoringDelayDays: number;
   /** A supervisor's daily digest lists entries waiting for verification longer than this many days. */
   reminderAfterDays: number;
+  // Fairness signals (issue 18): thresholds for a second look, never automatic — a signal changes no score.
+  /** Two descriptions are near-duplicates when their word-set Jaccard similarity is ≥ this (%). */
+  duplicateSimilarityPct: number;
+  /** …and a near-duplicate description is a signal when repeated on at least this many distinct days. */
+  duplicateMinDays: number;
+  /** Logged minutes exactly at `dailyMinuteCap` on at least this many consecutive days-with-entries. */
+  capStreakDays: number;
+  /** Entries created in the last this-many days up to the input deadline (or after) count as late… */
+  lateWindowDays: number;
+  /** …and are a signal when they are ≥ this share (%) of the period's entries… */
+  lateSharePct: number;
+  /** …and the period has at least this many entries. */
+  lateMinEntries: number;
+  /** Output claimed on service-measured IKIs ≥ this % of the service transactions credited… */
+  overclaimRatioPct: number;
+  /** …and claimed − credited ≥ this. */
+  overclaimMinGap: number;
+  /** The same evidence document (URL) cited by at least this many people of the same OPD in the period. */
+  sharedOutputMinPeople: number;
+  /** Approvals by one supervisor chained within this many seconds of each other… */
+  bulkSeconds: number;
+  /** …in runs of at least this many entries count as approved in bulk. */
+  bulkMinEntries: number;
+  /** Leniency and central tendency are computed only with at least this many people rated. */
+  raterMinRated: number;
+  /** A rater is out of line when |leniency − the OPD's others| ≥ this / 100 rating steps. */
+  leniencyThresholdPct: number;
+  /** A rater is out of line when their share of "sesuai" is ≥ this many points above the rest of the OPD. */
+  centralTendencyPct: number;
+  /** Nothing logged for at least this many working days → idle. */
+  idleWorkingDays: number;
+  /** A pending entry older than this many days → the supervisor's verification queue is overdue. */
+  queueDeadlineDays: number;
+  /** A unit where < this % of active members logged in the last `idleWorkingDays` working days is below. */
+  adoptionMinPct: number;
 }
 
 export const defaultRules: Rules = {
@@ -30,7 +65,46 @@ export const defaultRules: Rules = {
   inputDeadlineDay: 5,
   scoringDelayDays: 3,
   reminderAfterDays: 2,
+  duplicateSimilarityPct: 80,
+  duplicateMinDays: 8,
+  capStreakDays: 10,
+  lateWindowDays: 3,
+  lateSharePct: 60,
+  lateMinEntries: 10,
+  overclaimRatioPct: 200,
+  overclaimMinGap: 10,
+  sharedOutputMinPeople: 2,
+  bulkSeconds: 10,
+  bulkMinEntries: 5,
+  raterMinRated: 5,
+  leniencyThresholdPct: 50,
+  centralTendencyPct: 30,
+  idleWorkingDays: 5,
+  queueDeadlineDays: 5,
+  adoptionMinPct: 70,
 };
+
+/** Rules fields added after rules versions were first stored: a stored version without them reads their default. */
+export const fairnessRuleFields = [
+  'duplicateSimilarityPct',
+  'duplicateMinDays',
+  'capStreakDays',
+  'lateWindowDays',
+  'lateSharePct',
+  'lateMinEntries',
+  'overclaimRatioPct',
+  'overclaimMinGap',
+  'sharedOutputMinPeople',
+  'bulkSeconds',
+  'bulkMinEntries',
+  'raterMinRated',
+  'leniencyThresholdPct',
+  'centralTendencyPct',
+  'idleWorkingDays',
+  'queueDeadlineDays',
+  'adoptionMinPct',
+] as const satisfies readonly (keyof Rules)[];
+export type FairnessRuleField = (typeof fairnessRuleFields)[number];
 
 /** One saved version of a year's rules. */
 export interface RulesVersion extends Rules {
@@ -61,7 +135,8 @@ export function rulesOfPeriod(rules: RulesHistory | undefined, period?: { rulesV
     };
   const pinned =
     period?.rulesVersion === undefined ? undefined : rules.history.find((r) => r.rulesVersion === period.rulesVersion);
-  return pinned ?? rules.current;
+  // A version stored before a field existed reads that field's policy default.
+  return { ...defaultRules, ...(pinned ?? rules.current) };
 }
 
 /** The fields of the rules (without version, reason and stamp). */

@@ -5,6 +5,7 @@ import {
   type RulesProblem,
   type RulesVersion,
   rulesForNewYear,
+  rulesOfPeriod,
   rulesProblems,
 } from '../../shared/domain/rules.ts';
 
@@ -22,6 +23,23 @@ const defaults: [field: keyof Rules, value: number, source: string][] = [
     'scheduled scoring 3 days after the input deadline (our default: the supervisors verify first)',
   ],
   ['reminderAfterDays', 2, 'digest of entries waiting for verification longer than 2 days (our default)'],
+  ['duplicateSimilarityPct', 80, 'near-duplicate descriptions: word-set Jaccard ≥ 80 % (issue 18)'],
+  ['duplicateMinDays', 8, '…repeated on ≥ 8 distinct days'],
+  ['capStreakDays', 10, 'exactly at the daily cap on ≥ 10 consecutive days-with-entries'],
+  ['lateWindowDays', 3, 'late: created in the last 3 days up to the input deadline or after'],
+  ['lateSharePct', 60, '…≥ 60 % of the period entries'],
+  ['lateMinEntries', 10, '…with ≥ 10 entries'],
+  ['overclaimRatioPct', 200, 'claimed ≥ 200 % of the service transactions credited'],
+  ['overclaimMinGap', 10, '…and claimed − credited ≥ 10'],
+  ['sharedOutputMinPeople', 2, 'the same document cited by ≥ 2 people'],
+  ['bulkSeconds', 10, 'approvals chained within 10 s'],
+  ['bulkMinEntries', 5, '…in runs of ≥ 5 entries'],
+  ['raterMinRated', 5, 'leniency needs ≥ 5 people rated'],
+  ['leniencyThresholdPct', 50, '|leniency − others| ≥ 0.50 steps → out of line'],
+  ['centralTendencyPct', 30, 'sesuai share ≥ 30 points above the others → out of line'],
+  ['idleWorkingDays', 5, 'idle after 5 working days without an entry'],
+  ['queueDeadlineDays', 5, 'a queue is overdue with an entry pending > 5 days'],
+  ['adoptionMinPct', 70, 'a unit is below when < 70 % of active members log'],
 ];
 
 /** Overrides on the defaults and the problems they must produce, in order. */
@@ -89,5 +107,25 @@ describe('rulesForNewYear', () => {
       rulesVersion: 1,
       reason: 'Dilanjutkan dari aturan 2026 versi 3 / carried over from 2026',
     });
+  });
+});
+
+describe('rulesOfPeriod', () => {
+  const stamp = { reason: 'x', updatedAt: '2026-01-02T00:00:00.000Z', updatedBy: 'nip:1' };
+  it('reads a field a stored version lacks (stored before the field existed) as its policy default', () => {
+    const { duplicateMinDays: _d, capStreakDays: _c, ...older } = { ...defaultRules, capaianCap: 130 };
+    const v1 = { ...older, ...stamp, rulesVersion: 1 } as RulesVersion;
+    const read = rulesOfPeriod({ current: v1, history: [v1] });
+    expect(read.duplicateMinDays).toBe(8);
+    expect(read.capStreakDays).toBe(10);
+    expect(read.capaianCap).toBe(130);
+  });
+
+  it('keeps the pinned version of a period, stored values winning over defaults', () => {
+    const v1 = { ...defaultRules, lateSharePct: 75, ...stamp, rulesVersion: 1 };
+    const v2 = { ...defaultRules, lateSharePct: 50, ...stamp, rulesVersion: 2 };
+    expect(rulesOfPeriod({ current: v2, history: [v2, v1] }, { rulesVersion: 1 }).lateSharePct).toBe(75);
+    expect(rulesOfPeriod({ current: v2, history: [v2, v1] }).lateSharePct).toBe(50);
+    expect(rulesOfPeriod(undefined).lateSharePct).toBe(60);
   });
 });
