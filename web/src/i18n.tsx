@@ -9,6 +9,7 @@ import type * as appeals from './words/appeals';
 import type * as audit from './words/audit';
 import type * as dashboard from './words/dashboard';
 import * as evaluation from './words/evaluation';
+import type * as fairness from './words/fairness';
 import * as feedback from './words/feedback';
 import * as home from './words/home';
 import * as inbox from './words/inbox';
@@ -33,6 +34,8 @@ const base = {
   'nav.appeals': 'Keberatan',
   'nav.people': 'Pegawai & unit',
   'nav.audit': 'Jejak audit',
+  'nav.fairness': 'Keadilan',
+  'nav.signals': 'Sinyal saya',
   'lang.switch': 'English',
   signOut: 'Keluar',
   'signIn.title': 'Masuk',
@@ -175,10 +178,15 @@ const id = {
 };
 
 /**
- * The leaders' pages (dashboard, periods, appeals, people, audit) bring their own words with their chunk
- * (`addWords`), so an employee's first load does not carry them; their keys are typed here all the same.
+ * The leaders' pages (dashboard, periods, appeals, people, audit) and the fairness pages bring their own words with
+ * their chunk (`addWords`), so an employee's first load does not carry them; their keys are typed here all the same.
  */
-type LaterWords = typeof dashboard.id & typeof periods.id & typeof appeals.id & typeof people.id & typeof audit.id;
+type LaterWords = typeof dashboard.id &
+  typeof periods.id &
+  typeof appeals.id &
+  typeof people.id &
+  typeof audit.id &
+  typeof fairness.id;
 
 export type MessageKey = keyof typeof id | keyof LaterWords;
 
@@ -197,6 +205,8 @@ const baseEn: Record<keyof typeof base, string> = {
   'nav.appeals': 'Appeals',
   'nav.people': 'People & units',
   'nav.audit': 'Audit trail',
+  'nav.fairness': 'Fairness',
+  'nav.signals': 'My signals',
   'lang.switch': 'Bahasa Indonesia',
   signOut: 'Sign out',
   'signIn.title': 'Sign in',

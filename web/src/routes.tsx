@@ -13,6 +13,7 @@ import {
   readsAudit,
   runsPeriods,
   seesDashboard,
+  seesFairness,
   type Viewer,
 } from './viewer';
 
@@ -63,6 +64,14 @@ const Audit = page(
   () => import('./pages/Audit'),
   (m) => m.Audit,
 );
+const Fairness = page(
+  () => import('./pages/Fairness'),
+  (m) => m.Fairness,
+);
+const MySignals = page(
+  () => import('./pages/MySignals'),
+  (m) => m.MySignals,
+);
 const Feedback = page(
   () => import('./pages/Feedback'),
   (m) => m.Feedback,
@@ -102,8 +111,12 @@ export const appRoutes: AppRoute[] = [
   { path: '/keberatan', label: 'nav.appeals', component: Appeals, visible: decidesAppeals },
   { path: '/pegawai', label: 'nav.people', component: People, visible: managesPeople },
   { path: '/audit', label: 'nav.audit', component: Audit, visible: readsAudit },
+  // Rater patterns, signals and adoption of a unit (issue 18); the API refuses a unit the viewer may not read.
+  { path: '/keadilan', label: 'nav.fairness', component: Fairness, visible: seesFairness, byAddress: true },
   { path: '/penilaian', label: 'nav.evaluation', component: Evaluation },
   { path: '/umpan-balik', label: 'nav.feedback', component: Feedback },
+  // One's own signals; another person's (?pegawai=<nip>) for their superiors, BKPSDM and auditors.
+  { path: '/sinyal', label: 'nav.signals', component: MySignals },
   {
     path: '/kotak-masuk',
     label: 'nav.inbox',

@@ -35,3 +35,13 @@ export const managesPeople = (viewer: Viewer): boolean => inGroup(viewer, 'admin
 
 /** The organisation's audit trail: auditors (Inspektorat). */
 export const readsAudit = (viewer: Viewer): boolean => inGroup(viewer, 'auditor');
+
+/**
+ * Keadilan (rater patterns, signals, adoption of a unit): whoever leads people (a head of unit reads their own
+ * subtree), BKPSDM and auditors. The API decides which unit each may read.
+ */
+export const seesFairness = (viewer: Viewer, today?: string): boolean =>
+  leadsATeam(viewer, today) || inGroup(viewer, 'admin_bkpsdm', 'auditor');
+
+/** Runs the fairness computation on demand ("Hitung sekarang"): BKPSDM. */
+export const runsFairness = (viewer: Viewer): boolean => inGroup(viewer, 'admin_bkpsdm');

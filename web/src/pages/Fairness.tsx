@@ -1,0 +1,147 @@
+/**
+ * Keadilan (issue 18): for one unit (an OPD or a unit under it) and one period, the rater patterns of its
+ * supervisors against the rest of the OPD, the people with signals worth a second look, and adoption (idle
+ * people, overdue queues, child units below the threshold). `?unit=<code>&periode=<id>` name what is shown;
+ * `&penilai=<nip>` opens one supervisor's detail. BKPSDM can compute the period now ("Hitung sekarang"). Every
+ * figure was computed by the period's run; a period not computed yet says so and what to do. Nothing here changes
+ * a score. A unit the viewer may not read shows the API's own refusal in each section.
+ */
+import { useLocation, useSearch } from 'wouter';
+import { useMe } from '../api/hooks';
+import { FormError } from '../components/forms';
+import { PageTitle } from '../components/PageTitle';
+import { addWords, useI18n } from '../i18n';
+import { runsFairness } from '../viewer';
+import * as words from '../words/fairness';
+import { todayWib, yearOf } from './activities/dates';
+import { SelectField } from './activities/fields';
+import { useUnitTree, useYear } from './dashboard/data';
+import { pickPeriod } from './dashboard/shape';
+import { AdoptionPanel } from './fairness/AdoptionPanel';
+import { RaterDetail } from './fairness/RaterDetail';
+import { RatersPanel } from './fairness/RatersPanel';
+import { RunNow } from './fairness/RunNow';
+import { SignalsPanel } from './fairness/SignalsPanel';
+import { fairnessHref } from './fairness/shape';
+
+addWords(words);
+
+export function Fairness() {
+  const { t } = useI18n();
+  const me = useMe();
+  const search = new URLSearchParams(useSearch());
+  const [, navigate] = useLocation();
+  const today = todayWib();
+  const askedPeriod = search.get('periode');
+  const year = askedPeriod && /^\d{4}/.test(askedPeriod) ? Number(askedPeriod.slice(0, 4)) : yearOf(today);
+  const yearRead = useYear(year);
+  const tree = useUnitTree();
+  const unitCode = search.get('unit') ?? me.data?.employee?.unitCode;
+  const rater = search.get('penilai') ?? undefined;
+  const period = yearRead.data ? pickPeriod(yearRead.data.periods, today, askedPeriod) : undefined;
+  const unit = tree.data?.units.find((u) => u.code === unitCode);
+  const isBkpsdm = runsFairness({ groups: me.data?.groups ?? [] });
+  const go = (code: string, periodId: string | undefined) => navigate(fairnessHref(code, periodId));
+  const years = [yearOf(today), yearOf(today) - 1];
+  return (
+    <>
+      <PageTitle>{t('nav.fairness')}</PageTitle>
+      <p>{t('fairness.intro')}</p>
+      <p className="status-line">{t('fairness.noScore')}</p>
+      {me.error && <FormError error={me.error} />}
+      <form className="dash-pick" onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          label={t('fairness.pick.unit')}
+          name="unit"
+          value={unitCode ?? ''}
+          onChange={(e) => go(e.target.value, period?.id)}
+        >
+          {!unit && unitCode && <option value={unitCode}>{unitCode}</option>}
+          {(tree.data?.units ?? []).map((u) => (
+            <option key={u.code} value={u.code}>
+              {'\u00a0'.repeat(2 * Math.max(0, u.path.split('/').length - 3))}
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('fairness.pick.year')}
+          name="year"
+          value={String(year)}
+          onChange={(e) => unitCode && go(unitCode, e.target.value)}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('fairness.pick.period')}
+          name="period"
+          value={period?.id ?? ''}
+          onChange={(e) => unitCode && go(unitCode, e.target.value)}
+        >
+          {(yearRead.data?.periods ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.kind === 'year' ? t('fairness.pick.wholeYear', { year: p.id }) : p.id}
+            </option>
+          ))}
+        </SelectField>
+      </form>
+      {yearRead.error && <FormError error={yearRead.error} />}
+      {tree.error && <FormError error={tree.error} />}
+      {unitCode && (
+        <p className="dash-unit" data-testid="fairness-unit">
+          {t('fairness.showing', { unit: unit?.name ?? unitCode, period: period?.id ?? '…' })}
+        </p>
+      )}
+      {unitCode && period ? (
+        <div className="dash">
+          {isBkpsdm ? <RunNow key={`run-${period.id}`} periodId={period.id} /> : null}
+          <section aria-labelledby="fair-raters">
+            <h2 id="fair-raters">{t('fairness.raters.title')}</h2>
+            {rater ? (
+              <RaterDetail
+                key={`rater-${rater}-${period.id}`}
+                nip={rater}
+                periodId={period.id}
+                backHref={fairnessHref(unitCode, period.id)}
+                isBkpsdm={isBkpsdm}
+              />
+            ) : (
+              <RatersPanel
+                key={`raters-${unitCode}-${period.id}`}
+                unitCode={unitCode}
+                periodId={period.id}
+                isBkpsdm={isBkpsdm}
+              />
+            )}
+          </section>
+          <section aria-labelledby="fair-signals">
+            <h2 id="fair-signals">{t('fairness.signals.title')}</h2>
+            <SignalsPanel
+              key={`signals-${unitCode}-${period.id}`}
+              unitCode={unitCode}
+              periodId={period.id}
+              isBkpsdm={isBkpsdm}
+            />
+          </section>
+          <section aria-labelledby="fair-adoption">
+            <h2 id="fair-adoption">{t('fairness.adoption.title')}</h2>
+            <AdoptionPanel
+              key={`adoption-${unitCode}-${period.id}`}
+              unitCode={unitCode}
+              periodId={period.id}
+              isBkpsdm={isBkpsdm}
+            />
+          </section>
+        </div>
+      ) : (
+        !me.error &&
+        !yearRead.error &&
+        (me.data && !unitCode ? <p>{t('fairness.pick.none')}</p> : <p role="status">{t('loading')}</p>)
+      )}
+    </>
+  );
+}

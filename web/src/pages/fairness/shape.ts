@@ -1,0 +1,140 @@
+/**
+ * The fairness pages' figures shaped for their charts, tables and addresses: pure functions of what the API
+ * answered (no fetching, no words), so they are table-tested (test/unit/web-fairness.test.ts).
+ */
+
+export type Rating = 'di_atas' | 'sesuai' | 'di_bawah';
+export const ratingOrder: Rating[] = ['di_atas', 'sesuai', 'di_bawah'];
+
+interface Ratings {
+  di_atas: number;
+  sesuai: number;
+  di_bawah: number;
+  rated?: number;
+}
+
+/** The page's own address: a unit and a period, and optionally the supervisor whose detail is open. */
+export function fairnessHref(unitCode: string, periodId: string | undefined, raterNip?: string): string {
+  const q = new URLSearchParams({ unit: unitCode });
+  if (periodId) q.set('periode', periodId);
+  if (raterNip) q.set('penilai', raterNip);
+  return `/keadilan?${q.toString()}`;
+}
+
+/** A person's signals page: one's own without a NIP, another person's with it. */
+export function signalsHref(nip: string | undefined, periodId: string | undefined): string {
+  const q = new URLSearchParams();
+  if (nip) q.set('pegawai', nip);
+  if (periodId) q.set('periode', periodId);
+  const s = q.toString();
+  return s ? `/sinyal?${s}` : '/sinyal';
+}
+
+const rated = (r: Ratings) => r.di_atas + r.sesuai + r.di_bawah;
+
+/** Each rating's share of the people rated, in percent to one decimal; null when nobody was rated. */
+export function ratingShares(r: Ratings): Record<Rating, number | null> {
+  const whole = rated(r);
+  const pct = (x: number) => (whole > 0 ? Math.round((x * 1000) / whole) / 10 : null);
+  return { di_atas: pct(r.di_atas), sesuai: pct(r.sesuai), di_bawah: pct(r.di_bawah) };
+}
+
+/** The pooled ratings of every supervisor but `nip`: "the rest of the OPD" each rater is compared with. */
+export function othersRatings(items: { nip: string; pattern: { ratings: Ratings } }[], nip: string): Ratings {
+  const sum = { di_atas: 0, sesuai: 0, di_bawah: 0 };
+  for (const i of items) {
+    if (i.nip === nip) continue;
+    sum.di_atas += i.pattern.ratings.di_atas;
+    sum.sesuai += i.pattern.ratings.sesuai;
+    sum.di_bawah += i.pattern.ratings.di_bawah;
+  }
+  return { ...sum, rated: rated(sum) };
+}
+
+export interface ShareBar {
+  /** Who the bar is about (a supervisor's name, or the OPD's label given by the page). */
+  who: string;
+  rating: Rating;
+  pct: number;
+  count: number;
+}
+
+/** A supervisor's rating shares beside the rest of the OPD's: the stacked bars of the chart, in rating order. */
+export function shareBars(rows: { who: string; ratings: Ratings }[]): ShareBar[] {
+  return rows.flatMap(({ who, ratings }) => {
+    const shares = ratingShares(ratings);
+    return ratingOrder.flatMap((rating) =>
+      shares[rating] === null ? [] : [{ who, rating, pct: shares[rating] as number, count: ratings[rating] }],
+    );
+  });
+}
+
+/** A formula as the API gives it: already in the request's language, or both languages to choose from. */
+export function formulaText(formula: string | { id: string; en: string } | undefined, lang: 'id' | 'en'): string {
+  if (!formula) return '';
+  return typeof formula === 'string' ? formula : formula[lang];
+}
+
+interface Comparable {
+  name: string;
+  comparison?: { leniency?: { outOfLine?: boolean }; centralTendency?: { outOfLine?: boolean } };
+}
+
+/** Whether a rater is out of line with the rest of the OPD, on leniency or central tendency. */
+export const outOfLine = (r: Comparable): boolean =>
+  !!(r.comparison?.leniency?.outOfLine || r.comparison?.centralTendency?.outOfLine);
+
+/** Raters out of line first, then by name, so the ones worth a look head the table. */
+export function sortRaters<T extends Comparable>(items: T[]): T[] {
+  return [...items].sort((a, b) => Number(outOfLine(b)) - Number(outOfLine(a)) || a.name.localeCompare(b.name));
+}
+
+/** Answered and open signals of a person, whether the API counts the answers or says whether all are answered. */
+export function answeredCount(row: { count: number; answered: number | boolean }): { answered: number; open: number } {
+  const answered = typeof row.answered === 'number' ? Math.min(row.answered, row.count) : row.answered ? row.count : 0;
+  return { answered, open: row.count - answered };
+}
+
+/** One line of a signal's evidence, as the page draws it. */
+export type EvidenceItem =
+  | { key: string; kind: 'value'; value: string }
+  | { key: string; kind: 'list'; values: string[] }
+  | { key: string; kind: 'table'; columns: string[]; rows: string[][] };
+
+const text = (v: unknown): string =>
+  v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+/**
+ * A signal's evidence (kind-specific, small) as lines to draw: plain values, lists of values, and lists of records
+ * as a table whose columns are every field any record has, in first-seen order.
+ */
+export function evidenceItems(evidence: Record<string, unknown> | null | undefined): EvidenceItem[] {
+  if (!evidence) return [];
+  return Object.entries(evidence).map(([key, v]): EvidenceItem => {
+    if (!Array.isArray(v)) {
+      if (v && typeof v === 'object') {
+        const entries = Object.entries(v as Record<string, unknown>);
+        return { key, kind: 'table', columns: entries.map(([k]) => k), rows: [entries.map(([, x]) => text(x))] };
+      }
+      return { key, kind: 'value', value: text(v) };
+    }
+    if (v.every((x) => x === null || typeof x !== 'object')) return { key, kind: 'list', values: v.map(text) };
+    const columns: string[] = [];
+    for (const row of v)
+      if (row && typeof row === 'object' && !Array.isArray(row))
+        for (const k of Object.keys(row)) if (!columns.includes(k)) columns.push(k);
+    if (columns.length === 0) return { key, kind: 'list', values: v.map(text) };
+    return {
+      key,
+      kind: 'table',
+      columns,
+      rows: v.map((row) => columns.map((c) => text((row as Record<string, unknown> | null)?.[c]))),
+    };
+  });
+}
+
+/** A figure for people: one decimal at most, in the page's language; a dash when there is none. */
+export function figure(x: number | null | undefined, locale: string, suffix = ''): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return `${x.toLocaleString(locale, { maximumFractionDigits: 2 })}${suffix}`;
+}
