@@ -3,6 +3,7 @@ import * as activities from './activities.ts';
 import * as audit from './audit.ts';
 import * as documentsPrint from './documents-print.ts';
 import * as evaluations from './evaluations.ts';
+import * as fairness from './fairness.ts';
 import * as feedback from './feedback.ts';
 import * as notifications from './notifications.ts';
 import * as people from './people.ts';
@@ -28,4 +29,5 @@ export const routeSpecs: RouteSpec[] = [
   notifications,
   recap,
   documentsPrint,
+  fairness,
 ].flatMap((area) => Object.values(area).filter(isRouteSpec));

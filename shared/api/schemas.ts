@@ -158,7 +158,7 @@ export const auditEntry = import.meta.bundled
       at: z.string(),
       entity: z.string(),
       entityId: z.string(),
-      action: z.enum(['created', 'updated', 'deleted']),
+      action: z.enum(['created', 'updated', 'deleted', 'viewed']),
       actor: z.string(),
       requestId: z.optional(z.string()),
       subjectNip: z.optional(z.string()),

@@ -201,6 +201,24 @@ export function appealQueueOf(p: UserPrincipal, f: { leadsATeam: boolean }): 'or
   return f.leadsATeam ? 'own' : undefined;
 }
 
+/**
+ * A person's fairness signals (issue 18): the person, their chain of superiors (or the Plt/Plh of a position in it),
+ * BKPSDM and auditors. Not the OPD admin, not colleagues, not supervisors outside the line.
+ */
+export const canSeeSignalsOf = (p: UserPrincipal, relation: Relation): boolean =>
+  relation !== 'none' || isOrgWideReader(p);
+
+/** A supervisor's rater pattern: the supervisor themself, their superiors, BKPSDM and auditors. */
+export const canSeeRaterPatternsOf = (p: UserPrincipal, relation: Relation): boolean => canSeeSignalsOf(p, relation);
+
+/**
+ * A unit's fairness figures (signals of its people, rater patterns, adoption): BKPSDM and auditors, the unit's heads
+ * (or their Plt/Plh today) and the superiors above those heads — the chain every member of the unit shares. Unlike
+ * canMonitorUnit, not the OPD admin nor staff of the units above who supervise nobody in it.
+ */
+export const canSeeFairnessOfUnit = (p: UserPrincipal, f: { isHeadOfUnit: boolean; aboveTheHead: boolean }): boolean =>
+  isOrgWideReader(p) || f.isHeadOfUnit || f.aboveTheHead;
+
 export const reasons = {
   notYourData: {
     id: 'data ini bukan milik Anda, bawahan Anda, atau unit yang Anda kelola',
@@ -274,6 +292,22 @@ export const reasons = {
   feedbackParties: {
     id: 'hanya pegawai yang bersangkutan dan atasan langsungnya',
     en: 'only the employee concerned and their direct supervisor',
+  },
+  signalReaders: {
+    id: 'sinyal keadilan seseorang hanya untuk pegawai itu, atasan dalam garisnya, Admin BKPSDM, dan Auditor',
+    en: "a person's fairness signals are for that person, the superiors in their line, BKPSDM and auditors only",
+  },
+  raterPatternReaders: {
+    id: 'pola penilaian seorang atasan hanya untuk atasan itu, atasan dalam garisnya, Admin BKPSDM, dan Auditor',
+    en: "a supervisor's rater pattern is for that supervisor, the superiors in their line, BKPSDM and auditors only",
+  },
+  fairnessUnitReaders: {
+    id: 'hanya pimpinan unit (atau Plt/Plh-nya) dan atasannya, Admin BKPSDM, atau Auditor',
+    en: "only the unit's head (or their acting official) and those above, BKPSDM or auditors",
+  },
+  ownSignalsOnly: {
+    id: 'sinyal dijawab oleh pegawai yang bersangkutan',
+    en: 'a signal is answered by the person concerned only',
   },
   auditorsOnly: { id: 'hanya Auditor (Inspektorat)', en: 'auditors (Inspektorat) only' },
   auditOfOthers: {

@@ -10,7 +10,8 @@ export interface AuditEntry {
   at: string;
   entity: string;
   entityId: string;
-  action: 'created' | 'updated' | 'deleted';
+  /** `viewed`: a read of another person's signals (issue 18), appended by the reading function. */
+  action: 'created' | 'updated' | 'deleted' | 'viewed';
   actor: string;
   requestId?: string;
   subjectNip?: string;

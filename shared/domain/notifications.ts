@@ -17,7 +17,8 @@ export type NotificationType =
   | 'survey_follow_up'
   | 'evaluations_ready'
   | 'evaluation_finalised'
-  | 'verification_digest';
+  | 'verification_digest'
+  | 'adoption_digest';
 
 /** Who a notification goes to, by role; the consumer turns roles into people. */
 export type Audience =

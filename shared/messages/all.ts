@@ -9,6 +9,7 @@ import { peopleMessages } from './people.ts';
 import { periodMessages } from './periods.ts';
 import { planMessages } from './plans.ts';
 import { serviceMessages } from './services.ts';
+import { signalMessages } from './signals.ts';
 
 export const allMessages = {
   ...commonMessages,
@@ -21,4 +22,5 @@ export const allMessages = {
   ...evaluationMessages,
   ...feedbackMessages,
   ...documentMessages,
+  ...signalMessages,
 };

@@ -21,10 +21,12 @@ const statuses: Partial<Record<MessageCode, HttpStatus>> = {
   machine_client_unknown: 403,
   not_registered: 403,
   // 404
+  fairness_not_computed: 404,
   not_found: 404,
   print_unknown: 404,
   survey_link_unknown: 404,
   route_not_found: 404,
+  signal_unknown: 404,
   // 409
   acting_overlap: 409,
   activity_conflict: 409,

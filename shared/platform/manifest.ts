@@ -569,6 +569,45 @@ export const functions: FunctionDef[] = [
     memoryMb: 1024,
   },
 
+  // Fairness (issue 18): read the records the fairness run computes; a view of another person's signals appends to
+  // the audit trail (PutItem only); the answer writes the person's own signals record.
+  {
+    name: 'get-person-signals',
+    entry: 'functions/fairness/get-person-signals.ts',
+    trigger: http('GET', '/employees/{nip}/signals/{periodId}', 'user'),
+    access: { main: 'read', audit: 'write' },
+  },
+  {
+    name: 'answer-signal',
+    entry: 'functions/fairness/answer-signal.ts',
+    trigger: http('PUT', '/employees/{nip}/signals/{periodId}/{signalId}/answer', 'user'),
+    access: { main: 'readwrite' },
+  },
+  {
+    name: 'list-unit-signals',
+    entry: 'functions/fairness/list-unit-signals.ts',
+    trigger: http('GET', '/units/{code}/signals/{periodId}', 'user'),
+    access: { main: 'read', audit: 'write' },
+  },
+  {
+    name: 'list-rater-patterns',
+    entry: 'functions/fairness/list-rater-patterns.ts',
+    trigger: http('GET', '/units/{code}/rater-patterns/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'get-rater-pattern',
+    entry: 'functions/fairness/get-rater-pattern.ts',
+    trigger: http('GET', '/employees/{nip}/rater-pattern/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
+  {
+    name: 'get-unit-adoption',
+    entry: 'functions/fairness/get-unit-adoption.ts',
+    trigger: http('GET', '/units/{code}/adoption/{periodId}', 'user'),
+    access: { main: 'read' },
+  },
+
   {
     name: 'give-feedback',
     entry: 'functions/feedback/give-feedback.ts',
@@ -726,6 +765,20 @@ export const functions: FunctionDef[] = [
       kind: 'schedule',
       cron: '0 7 ? * MON-FRI *',
       description: 'Daily digest of activities waiting for verification (07:00 WIB, working days)',
+    },
+    access: { main: 'readwrite' },
+    sendsEmail: true,
+    timeoutSeconds: 300,
+  },
+  {
+    name: 'send-adoption-digest',
+    entry: 'functions/fairness/send-adoption-digest.ts',
+    // Mondays at 07:00 WIB: heads of unit hear of idle members, overdue queues and units below the threshold, as
+    // the last fairness run found them (UnitAdoption records); writes their notifications.
+    trigger: {
+      kind: 'schedule',
+      cron: '0 7 ? * MON *',
+      description: 'Weekly adoption digest to heads of unit (Mondays 07:00 WIB)',
     },
     access: { main: 'readwrite' },
     sendsEmail: true,
