@@ -4,6 +4,7 @@ import * as audit from './audit.ts';
 import * as documentsPrint from './documents-print.ts';
 import * as evaluations from './evaluations.ts';
 import * as fairness from './fairness.ts';
+import * as fairnessRuns from './fairness-runs.ts';
 import * as feedback from './feedback.ts';
 import * as notifications from './notifications.ts';
 import * as people from './people.ts';
@@ -30,4 +31,5 @@ export const routeSpecs: RouteSpec[] = [
   recap,
   documentsPrint,
   fairness,
+  fairnessRuns,
 ].flatMap((area) => Object.values(area).filter(isRouteSpec));

@@ -42,10 +42,13 @@ export interface StreamTrigger {
 export const STREAM_RECORD_MAX_AGE_SECONDS = 6 * 3600;
 
 /** SQS queues of the deployment (the local runtime keeps them in memory). */
-export type QueueName = 'scoring-tasks';
+export type QueueName = 'scoring-tasks' | 'fairness-tasks';
 
 /** The variable a sender finds a queue's URL in. */
-export const queueEnvVars: Record<QueueName, string> = { 'scoring-tasks': 'SCORING_TASKS_QUEUE_URL' };
+export const queueEnvVars: Record<QueueName, string> = {
+  'scoring-tasks': 'SCORING_TASKS_QUEUE_URL',
+  'fairness-tasks': 'FAIRNESS_TASKS_QUEUE_URL',
+};
 
 /**
  * Messages of an SQS queue (an SQS event source on AWS, an in-process poller locally): its own path and its own
@@ -607,6 +610,20 @@ export const functions: FunctionDef[] = [
     trigger: http('GET', '/units/{code}/adoption/{periodId}', 'user'),
     access: { main: 'read' },
   },
+  // The fairness run (BKPSDM on demand; the schedule daily): one task per OPD through the fairness-tasks queue.
+  {
+    name: 'start-fairness-run',
+    entry: 'functions/fairness/start-fairness-run.ts',
+    trigger: http('POST', '/fairness/{periodId}/runs', 'user'),
+    access: { main: 'readwrite' },
+    sends: ['fairness-tasks'],
+  },
+  {
+    name: 'get-fairness-run',
+    entry: 'functions/fairness/get-fairness-run.ts',
+    trigger: http('GET', '/fairness/{periodId}/runs/{runId}', 'user'),
+    access: { main: 'read' },
+  },
 
   {
     name: 'give-feedback',
@@ -734,6 +751,16 @@ export const functions: FunctionDef[] = [
     memoryMb: 1024,
   },
   {
+    name: 'run-fairness-task',
+    entry: 'functions/fairness/run-fairness-task.ts',
+    // One OPD's fairness figures a message, through its own queue as scoring's tasks (a bulk ingest on the table's
+    // stream never delays it); a few OPDs side by side.
+    trigger: { kind: 'queue', queue: 'fairness-tasks', batchSize: 1, maxConcurrency: 5, maxReceiveCount: 3 },
+    access: { main: 'readwrite' },
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+  },
+  {
     name: 'notify',
     entry: 'functions/notifications/notify.ts',
     trigger: {
@@ -795,6 +822,19 @@ export const functions: FunctionDef[] = [
     },
     access: { main: 'readwrite' },
     sends: ['scoring-tasks'],
+    timeoutSeconds: 300,
+  },
+  {
+    name: 'schedule-fairness',
+    entry: 'functions/fairness/schedule-fairness.ts',
+    // Every day at 02:00 WIB (after scoring's 01:00): the open period and the previous one until its input deadline.
+    trigger: {
+      kind: 'schedule',
+      cron: '0 2 * * ? *',
+      description: 'Daily fairness run of the open period (and the previous one until its deadline), 02:00 WIB',
+    },
+    access: { main: 'readwrite' },
+    sends: ['fairness-tasks'],
     timeoutSeconds: 300,
   },
 ];

@@ -1,49 +1,9 @@
+import type { Adoption } from '../domain/fairness-adoption.ts';
+import type { RaterComparison, RaterPattern } from '../domain/fairness-raters.ts';
+import type { Signal } from '../domain/fairness-signals.ts';
 import { opdOf } from '../domain/units.ts';
 import { DomainError } from '../messages/errors.ts';
 import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
-
-// The domain's types, as the fairness contract gives them (shared/domain/fairness-*.ts own them; these are replaced
-// by imports from there once those modules exist).
-type Bilingual = { id: string; en: string };
-type Rating = 'di_atas' | 'sesuai' | 'di_bawah';
-export interface Signal {
-  id: string;
-  kind: 'near_duplicate' | 'at_cap' | 'late_entries' | 'over_claim' | 'shared_output';
-  measure: number;
-  threshold: number;
-  rule: string;
-  explanation: Bilingual;
-  evidence: Record<string, unknown>;
-}
-export interface RaterPattern {
-  supervisorNip: string;
-  decided: number;
-  approved: number;
-  rejected: number;
-  approvalPct: number | null;
-  rejectionPct: number | null;
-  medianDecisionHours: number | null;
-  bulkApproved: number;
-  bulkPct: number | null;
-  bulkRuns: { at: string; entries: number; seconds: number }[];
-  backlog: number;
-  oldestPendingDays: number | null;
-  ratings: { di_atas: number; sesuai: number; di_bawah: number; rated: number };
-  overrides: { nip: string; from: Rating; to: Rating; reason: string | null }[];
-  leniency: number | null;
-}
-export interface RaterComparison {
-  supervisorNip: string;
-  leniency: { value: number | null; opdOthers: number | null; formula: Bilingual; outOfLine: boolean };
-  centralTendency: { value: number | null; formula: Bilingual; outOfLine: boolean };
-}
-export interface Adoption {
-  members: number;
-  loggingRecently: number;
-  loggingPct: number | null;
-  belowThreshold: boolean;
-  idle: { nip: string; lastLoggedDate: string | null; idleWorkingDays: number }[];
-}
 
 /** A person's answer to one signal (a note; supervisor and BKPSDM read it). */
 export interface SignalAnswer {
@@ -330,5 +290,163 @@ export class FairnessRepository {
       codes.map((c) => this.adoptionKey(c, periodId)),
     );
     return items.map((i) => recordOf(i) as unknown as UnitAdoptionRecord);
+  }
+}
+
+/** One OPD's share of a fairness run, delivered through the fairness-tasks queue. */
+export interface FairnessTask {
+  periodId: string;
+  runId: string;
+  opdCode: string;
+  state: 'pending' | 'done';
+  /** People the task computed. */
+  people?: number;
+}
+
+export interface FairnessRun {
+  periodId: string;
+  runId: string;
+  /** `schedule`: the daily run (one a day and period); `bkpsdm`: started on demand. */
+  trigger: 'schedule' | 'bkpsdm';
+  rulesVersion: number;
+  startedBy: string;
+  startedAt: string;
+  state: 'running' | 'done';
+  /** Set once every task is written: a start killed half-way never counts as finished. */
+  taskCount?: number;
+  doneTasks?: number;
+  people?: number;
+  finishedAt?: string;
+}
+
+/**
+ * Fairness runs and their tasks, as scoring runs (shared/store/scoring.ts): each task its own record, counted once
+ * on its run. Neither is audited (no `entity`). Keys:
+ *   pk ORG#o#ANALYTICSRUN#<periodId> / sk RUN#<runId>                            a run, with its task counters
+ *   pk ORG#o#ANALYTICSTASK#<periodId>#<runId>#<opd> / sk TASK                     one OPD's task
+ *        gsi1 ORG#o#ANALYTICSTASKS#<periodId>#<runId> / <opd>                      the tasks of a run (progress)
+ */
+export class FairnessRunRepository {
+  constructor(private readonly scope: OrgScope) {}
+
+  private runKey(periodId: string, runId: string) {
+    return { pk: this.scope.key('ANALYTICSRUN', periodId), sk: `RUN#${runId}` };
+  }
+
+  private taskKey(t: Pick<FairnessTask, 'periodId' | 'runId' | 'opdCode'>) {
+    return { pk: this.scope.key('ANALYTICSTASK', t.periodId, t.runId, t.opdCode), sk: 'TASK' };
+  }
+
+  private taskItem(t: FairnessTask): Item {
+    return {
+      ...this.taskKey(t),
+      gsi1pk: this.scope.key('ANALYTICSTASKS', t.periodId, t.runId),
+      gsi1sk: t.opdCode,
+      orgId: this.scope.orgId,
+      taskType: 'fairness',
+      ...t,
+    };
+  }
+
+  async run(periodId: string, runId: string): Promise<FairnessRun | undefined> {
+    const k = this.runKey(periodId, runId);
+    const item = await this.scope.get('main', k.pk, k.sk, true);
+    return item ? (recordOf(item) as unknown as FairnessRun) : undefined;
+  }
+
+  async latestRun(periodId: string): Promise<FairnessRun | undefined> {
+    const page = await this.scope.query('main', {
+      pk: this.scope.key('ANALYTICSRUN', periodId),
+      beginsWith: 'RUN#',
+      newestFirst: true,
+      limit: 1,
+    });
+    return page.items[0] ? (recordOf(page.items[0]) as unknown as FairnessRun) : undefined;
+  }
+
+  async tasks(periodId: string, runId: string): Promise<FairnessTask[]> {
+    const items = await this.scope.queryAll('main', {
+      index: 'gsi1',
+      pk: this.scope.key('ANALYTICSTASKS', periodId, runId),
+    });
+    return items.map((i) => recordOf(i, 'taskType') as unknown as FairnessTask);
+  }
+
+  async task(t: Pick<FairnessTask, 'periodId' | 'runId' | 'opdCode'>): Promise<FairnessTask | undefined> {
+    const k = this.taskKey(t);
+    const item = await this.scope.get('main', k.pk, k.sk, true);
+    return item ? (recordOf(item, 'taskType') as unknown as FairnessTask) : undefined;
+  }
+
+  /**
+   * Records a run and one task per OPD, then its task count. The run is written only if its id is new: a second
+   * start with the same id (the daily run of a day) returns `created: false` and writes nothing.
+   */
+  async start(run: Omit<FairnessRun, 'state' | 'doneTasks' | 'people'>, opdCodes: string[], ctx: WriteContext) {
+    const k = this.runKey(run.periodId, run.runId);
+    const record: FairnessRun = { ...run, state: 'running', doneTasks: 0, people: 0 };
+    try {
+      await this.scope.put(
+        'main',
+        { ...k, orgId: this.scope.orgId, ...record },
+        {
+          expression: 'attribute_not_exists(pk)',
+        },
+      );
+    } catch (err) {
+      if (!isConditionalFailure(err)) throw err;
+      return { run: (await this.run(run.periodId, run.runId))!, tasks: [] as FairnessTask[], created: false };
+    }
+    const tasks = opdCodes.map(
+      (opdCode): FairnessTask => ({ periodId: run.periodId, runId: run.runId, opdCode, state: 'pending' }),
+    );
+    await this.scope.putMany(
+      'main',
+      tasks.map((t) => this.taskItem(t)),
+    );
+    await this.scope.update('main', k, { set: 'SET taskCount = :n', values: { ':n': tasks.length } });
+    await this.finishIfComplete(run.periodId, run.runId, ctx);
+    return { run: { ...record, taskCount: tasks.length }, tasks, created: true };
+  }
+
+  /** Marks a task done and counts it on its run, once (a redelivered task counts nothing twice). */
+  async markDone(t: FairnessTask, people: number, now: string): Promise<void> {
+    try {
+      await this.scope.transact([
+        {
+          update: {
+            table: 'main',
+            key: this.taskKey(t),
+            set: 'SET #s = :done, people = :n, doneAt = :at',
+            condition: '#s = :pending',
+            names: { '#s': 'state' },
+            values: { ':done': 'done', ':n': people, ':at': now, ':pending': 'pending' },
+          },
+        },
+        {
+          update: {
+            table: 'main',
+            key: this.runKey(t.periodId, t.runId),
+            set: 'ADD doneTasks :one, people :n',
+            values: { ':one': 1, ':n': people },
+          },
+        },
+      ]);
+    } catch (err) {
+      if (!isConditionalFailure(err)) throw err;
+    }
+  }
+
+  /** When every task is done, the run is (idempotent). */
+  async finishIfComplete(periodId: string, runId: string, ctx: WriteContext): Promise<boolean> {
+    const run = await this.run(periodId, runId);
+    if (!run || run.taskCount === undefined || (run.doneTasks ?? 0) < run.taskCount) return false;
+    if (run.state !== 'done')
+      await this.scope.update('main', this.runKey(periodId, runId), {
+        set: 'SET #s = :done, finishedAt = :at',
+        names: { '#s': 'state' },
+        values: { ':done': 'done', ':at': ctx.now },
+      });
+    return true;
   }
 }
