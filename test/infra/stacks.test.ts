@@ -681,7 +681,7 @@ describe('stateless stack: schedules', () => {
       Object.keys(real.statelessTemplate.findResources('AWS::Scheduler::Schedule'))
         .map((id) => id.replace(/Schedule[0-9A-F]{8}$/, ''))
         .sort(),
-    ).toEqual(['ScheduleScoring', 'SendVerificationDigest']);
+    ).toEqual(['ScheduleScoring', 'SendAdoptionDigest', 'SendVerificationDigest']);
     const queues = t.findResources('AWS::SQS::Queue');
     t.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 1 * * ? *)',
