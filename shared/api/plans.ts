@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { defaultRules, type FairnessRuleField, fairnessRuleFields } from '../domain/rules.ts';
 import { serviceMetrics } from '../domain/service-indicators.ts';
 import { periodMessages } from '../messages/periods.ts';
 import { planMessages } from '../messages/plans.ts';
@@ -535,18 +536,89 @@ const reminderAfterDays = z.number().check(
       'Hari tunggu verifikasi sebelum masuk ringkasan harian atasan (bawaan 2) / days before a pending entry enters the daily digest',
   }),
 );
+/** Fairness thresholds (issue 18): [min, max, description]; integers. A signal is a second look, never automatic. */
+const fairnessRuleRanges = {
+  duplicateSimilarityPct: [
+    50,
+    100,
+    'Kemiripan uraian (Jaccard kata, %) dianggap hampir sama (bawaan 80) / near-duplicate similarity',
+  ],
+  duplicateMinDays: [
+    2,
+    366,
+    'Uraian hampir sama pada ≥ sekian hari (bawaan 8) / near-duplicate on at least these many days',
+  ],
+  capStreakDays: [
+    2,
+    366,
+    'Hari berturut-turut tepat di batas menit harian (bawaan 10) / consecutive days exactly at the daily cap',
+  ],
+  lateWindowDays: [
+    1,
+    31,
+    'Hari terakhir sampai batas pengisian yang dihitung terlambat (bawaan 3) / late window before the deadline',
+  ],
+  lateSharePct: [1, 100, 'Porsi entri terlambat (%, bawaan 60) / share of late entries'],
+  lateMinEntries: [
+    1,
+    1000,
+    'Jumlah entri minimum untuk sinyal terlambat (bawaan 10) / minimum entries for the late signal',
+  ],
+  overclaimRatioPct: [
+    100,
+    10000,
+    'Output diklaim ≥ % transaksi layanan yang dikreditkan (bawaan 200) / claimed vs credited ratio',
+  ],
+  overclaimMinGap: [1, 100000, 'Selisih klaim − kredit minimum (bawaan 10) / minimum claimed − credited gap'],
+  sharedOutputMinPeople: [
+    2,
+    100,
+    'Dokumen bukti yang sama dikutip ≥ sekian orang (bawaan 2) / people citing one document',
+  ],
+  bulkSeconds: [1, 3600, 'Persetujuan berantai dalam sekian detik (bawaan 10) / seconds between chained approvals'],
+  bulkMinEntries: [2, 1000, 'Rangkaian ≥ sekian entri dihitung massal (bawaan 5) / entries in a bulk run'],
+  raterMinRated: [
+    1,
+    1000,
+    'Orang dinilai minimum untuk kelonggaran (bawaan 5) / people rated before leniency is computed',
+  ],
+  leniencyThresholdPct: [
+    1,
+    200,
+    'Selisih kelonggaran ≥ sekian/100 langkah (bawaan 50) / leniency gap in hundredths of a step',
+  ],
+  centralTendencyPct: [1, 100, 'Porsi "sesuai" ≥ sekian poin di atas OPD (bawaan 30) / central tendency points'],
+  idleWorkingDays: [1, 60, 'Hari kerja tanpa entri sebelum dianggap tidak aktif (bawaan 5) / idle working days'],
+  queueDeadlineDays: [
+    1,
+    60,
+    'Hari tunggu verifikasi sebelum antrean terlambat (bawaan 5) / days before a queue is overdue',
+  ],
+  adoptionMinPct: [1, 100, 'Porsi anggota unit yang mencatat, minimum (%, bawaan 70) / unit adoption threshold'],
+} as const satisfies Record<FairnessRuleField, readonly [number, number, string]>;
+const fairnessRule = ([min, max, description]: readonly [number, number, string]) =>
+  z.number().check(z.int(), z.minimum(min), z.maximum(max), z.meta({ description }));
+const fairnessRules = Object.fromEntries(
+  Object.entries(fairnessRuleRanges).map(([f, range]) => [f, fairnessRule(range)]),
+) as Record<FairnessRuleField, ReturnType<typeof fairnessRule>>;
+/** In a request each is optional: a field a client does not send keeps its value in force. */
+const fairnessRulesOptional = Object.fromEntries(
+  Object.entries(fairnessRules).map(([f, schema]) => [f, z.optional(schema)]),
+) as Record<FairnessRuleField, z.ZodMiniOptional<ReturnType<typeof fairnessRule>>>;
 const rulesVersion = import.meta.bundled
   ? undefined!
   : z
       .extend(rules, {
         scoringDelayDays,
         reminderAfterDays,
+        ...fairnessRules,
         rulesVersion: z.number(),
         reason: z.string(),
         updatedAt: z.string(),
         updatedBy: z.string(),
       })
       .check(id('RulesVersion', 'Satu versi aturan penilaian / one version of the scoring rules'));
+const fairnessDefaults = Object.fromEntries(fairnessRuleFields.map((f) => [f, defaultRules[f]]));
 const rulesExample = {
   capaianCap: 120,
   aboveThreshold: 110,
@@ -556,6 +628,7 @@ const rulesExample = {
   inputDeadlineDay: 5,
   scoringDelayDays: 3,
   reminderAfterDays: 2,
+  ...fairnessDefaults,
   rulesVersion: 1,
   reason: 'Nilai bawaan kebijakan / policy defaults',
   updatedAt: '2026-01-02T01:00:00.000Z',
@@ -671,6 +744,7 @@ export const updateRules = route({
   body: z.extend(rules, {
     scoringDelayDays: z.optional(scoringDelayDays),
     reminderAfterDays: z.optional(reminderAfterDays),
+    ...fairnessRulesOptional,
     expectedRulesVersion: z.number().check(z.int(), z.minimum(1)),
     reason: text(1000),
   }),

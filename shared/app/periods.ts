@@ -1,7 +1,7 @@
 /** Performance years, their periods and their versioned rules: opened and changed by BKPSDM, read by everyone. */
 import { canManagePeriods, reasons } from '../auth/policy.ts';
 import { type Cadence, type PeriodRequest, periodChange } from '../domain/periods.ts';
-import { type Rules, rulesProblems } from '../domain/rules.ts';
+import { type FairnessRuleField, fairnessRuleFields, type Rules, rulesProblems } from '../domain/rules.ts';
 import { render } from '../messages/catalogue.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import type { OrgScope } from '../store/org-scope.ts';
@@ -55,8 +55,11 @@ export async function updatePeriod(
   );
 }
 
-export type RulesChange = Omit<Rules, 'scoringDelayDays' | 'reminderAfterDays'> &
-  Partial<Pick<Rules, 'scoringDelayDays' | 'reminderAfterDays'>> & { expectedRulesVersion: number; reason: string };
+export type RulesChange = Omit<Rules, 'scoringDelayDays' | 'reminderAfterDays' | FairnessRuleField> &
+  Partial<Pick<Rules, 'scoringDelayDays' | 'reminderAfterDays' | FairnessRuleField>> & {
+    expectedRulesVersion: number;
+    reason: string;
+  };
 
 /** A new rules version, based on the version in force now (optimistic locking on `expectedRulesVersion`). */
 export async function updateRules(
@@ -87,6 +90,10 @@ export async function updateRules(
   // Fields a client does not send yet keep their value in force.
   const rules = {
     ...given,
+    ...(Object.fromEntries(fairnessRuleFields.map((f) => [f, given[f] ?? current.current[f]])) as Pick<
+      Rules,
+      FairnessRuleField
+    >),
     scoringDelayDays: scoringDelayDays ?? current.current.scoringDelayDays,
     reminderAfterDays: reminderAfterDays ?? current.current.reminderAfterDays,
   };
