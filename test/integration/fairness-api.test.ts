@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
+import type { RaterPattern } from '../../shared/domain/fairness-raters.ts';
 import type { Signal } from '../../shared/domain/fairness-signals.ts';
 import { AuditRepository } from '../../shared/store/audit.ts';
 import { FairnessRepository } from '../../shared/store/fairness.ts';
@@ -56,6 +57,7 @@ const computed = {
   rulesVersion: 1,
   computedAt: '2026-11-29T19:00:00.000Z',
 };
+// The run's pattern (leniencyBasis: what compareRaters pools), as the domain types it.
 const pattern = {
   supervisorNip: who.kasi,
   decided: 40,
@@ -70,9 +72,10 @@ const pattern = {
   backlog: 0,
   oldestPendingDays: null,
   ratings: { di_atas: 3, sesuai: 0, di_bawah: 0, rated: 3 },
-  overrides: [{ nip: who.staff, from: 'sesuai' as const, to: 'di_atas' as const, reason: 'Target terlampaui' }],
+  overrides: [{ nip: who.staff, from: 'sesuai', to: 'di_atas', reason: 'Target terlampaui' }],
   leniency: 0.67,
-};
+  leniencyBasis: { people: 3, sum: 2 },
+} as RaterPattern;
 const formula = (id: string) => ({ id, en: `${id} (en)` });
 const adoption = (unitCode: string, unitPath: string, loggingPct: number, idle: string[]) => ({
   unitCode,
@@ -132,7 +135,8 @@ beforeAll(async () => {
       ratings: { di_atas: 0, sesuai: 1, di_bawah: 0, rated: 1 },
       overrides: [],
       leniency: 0,
-    },
+      leniencyBasis: { people: 1, sum: 0 },
+    } as RaterPattern,
     comparison: {
       supervisorNip: who.kabid,
       leniency: { value: 0, opdOthers: 0.67, formula: formula('f'), outOfLine: false },
@@ -370,5 +374,34 @@ describe('adoption', () => {
     const missing = await call('kasi', 'GET', '/units/DUK-IDK/adoption/2026-10');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('fairness_not_computed');
+  });
+});
+
+describe('after a real fairness run', () => {
+  const RUN_P = '2026-08';
+  it('serves the records the run wrote: computed signals, rater patterns of the OPD, adoption of every unit', async () => {
+    expect((await call('staff', 'GET', `/employees/me/signals/${RUN_P}`)).status).toBe(404);
+    const started = await call('bkpsdm', 'POST', `/fairness/${RUN_P}/runs`, {});
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    await eventually(async () => {
+      const run = await call('bkpsdm', 'GET', `/fairness/${RUN_P}/runs/${started.body.runId}`);
+      return run.body.state === 'done';
+    }, 60_000);
+    const mine = await call('staff', 'GET', `/employees/me/signals/${RUN_P}`);
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body).toMatchObject({ nip: who.staff, periodId: RUN_P });
+    expect(Array.isArray(mine.body.signals)).toBe(true);
+    expect((await call('kasi', 'GET', `/employees/${who.staff}/signals/${RUN_P}`)).status).toBe(200);
+    expect((await call('otherKasi', 'GET', `/employees/${who.staff}/signals/${RUN_P}`)).status).toBe(403);
+    const list = await call('kadis', 'GET', `/units/DISDUKCAPIL/signals/${RUN_P}`);
+    expect(list.status).toBe(200);
+    expect((await call('kadis', 'GET', `/units/DISDUKCAPIL/rater-patterns/${RUN_P}`)).status).toBe(200);
+    const adoption = await call('kabid', 'GET', `/units/DUK-DAFDUK/adoption/${RUN_P}`);
+    expect(adoption.status, JSON.stringify(adoption.body)).toBe(200);
+    expect(adoption.body.children.map((c: { code: string }) => c.code)).toEqual(['DUK-IDK', 'DUK-PINDAH']);
+    // Every child unit of the OPD has its record: none left without figures.
+    expect(adoption.body.children.every((c: { belowThreshold: boolean | null }) => c.belowThreshold !== null)).toBe(
+      true,
+    );
   });
 });
