@@ -119,6 +119,48 @@ describe('performance years', () => {
     expect(again.body.error.code).toBe('year_exists');
   });
 
+  it('versions the fairness thresholds with the rules: defaults, ranges, and kept when a client does not send them', async () => {
+    const base = {
+      capaianCap: 120,
+      aboveThreshold: 110,
+      meetsThreshold: 90,
+      dailyMinuteCap: 450,
+      appealWindowDays: 14,
+      inputDeadlineDay: 5,
+    };
+    const v1 = (await call('staff', 'GET', `/years/${NEXT}/rules`)).body.current;
+    expect(v1).toMatchObject({ rulesVersion: 1, duplicateSimilarityPct: 80, lateSharePct: 60, adoptionMinPct: 70 });
+    const v2 = await call('bkpsdm', 'PUT', `/years/${NEXT}/rules`, {
+      ...base,
+      lateSharePct: 75,
+      capStreakDays: 12,
+      expectedRulesVersion: 1,
+      reason: 'Ambang sinyal terlambat 75 %',
+    });
+    expect(v2.status, JSON.stringify(v2.body)).toBe(200);
+    expect(v2.body).toMatchObject({ rulesVersion: 2, lateSharePct: 75, capStreakDays: 12, duplicateMinDays: 8 });
+    // A client that does not know the thresholds yet keeps them as they are in force.
+    const v3 = await call('bkpsdm', 'PUT', `/years/${NEXT}/rules`, { ...base, expectedRulesVersion: 2, reason: 'x' });
+    expect(v3.status, JSON.stringify(v3.body)).toBe(200);
+    expect(v3.body).toMatchObject({ rulesVersion: 3, lateSharePct: 75, capStreakDays: 12 });
+    for (const [field, value] of [
+      ['lateSharePct', 0],
+      ['lateSharePct', 101],
+      ['duplicateSimilarityPct', 49],
+      ['bulkSeconds', 1.5],
+    ] as const) {
+      const bad = await call('bkpsdm', 'PUT', `/years/${NEXT}/rules`, {
+        ...base,
+        [field]: value,
+        expectedRulesVersion: 3,
+        reason: 'salah',
+      });
+      expect(bad.status, `${field} ${value}`).toBe(400);
+    }
+    const read = await call('staff', 'GET', `/years/${NEXT}/rules`);
+    expect(read.body.history.map((r: { lateSharePct: number }) => r.lateSharePct)).toEqual([75, 75, 60]);
+  });
+
   it('moves a period through its states and never out of finalised', async () => {
     const path = `/years/${Y}/periods/${Y}-01`;
     const get = async () =>
