@@ -54,6 +54,9 @@ const personSignals = import.meta.bundled
         rulesVersion: z.number(),
         computedAt: z.string(),
         signals: z.array(signal),
+        version: z
+          .number()
+          .check(meta('Bertambah pada tiap jawaban; kirim sebagai expectedVersion / bumped by each answer')),
       })
       .check(id('PersonSignals'));
 
@@ -157,6 +160,7 @@ const personSignalsExample = {
       answer: null,
     },
   ],
+  version: 2,
 };
 const raterPatternExample = {
   nip: RINA,

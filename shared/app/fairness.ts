@@ -94,6 +94,7 @@ export async function personSignals(ctx: UseCaseContext, nipParam: string, perio
     rulesVersion: rec.rulesVersion,
     computedAt: rec.computedAt,
     signals,
+    version: rec.version,
   };
 }
 

@@ -161,7 +161,13 @@ describe("a person's signals", () => {
   it('the person sees them with evidence, the threshold and the explanation in their language, no answer yet', async () => {
     const res = await signalsOf('staff', 'me');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ nip: who.staff, name: 'Rahmat Hidayat Daulay', periodId: P, rulesVersion: 1 });
+    expect(res.body).toMatchObject({
+      nip: who.staff,
+      name: 'Rahmat Hidayat Daulay',
+      periodId: P,
+      rulesVersion: 1,
+      version: 1,
+    });
     expect(res.body.signals).toEqual([
       {
         id: 'at_cap',
@@ -226,6 +232,7 @@ describe("a person's signals", () => {
     for (const as of ['kasi', 'kabid', 'kadis', 'bkpsdm', 'auditor'] as const) {
       const res = await signalsOf(as);
       expect(res.status, as).toBe(200);
+      expect(res.body.version).toBe(6);
       expect(res.body.signals.map((s: { answer: { note: string } }) => s.answer.note)).toEqual([
         'Lembur dicatat di SIAK.',
         'Tugas yang sama setiap hari: perekaman.',
