@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: measured ratios, never pass/fail on time. `npm run bench -- cold`, `-- activities`,
- * `-- services`, `-- scoring`, `-- notifications`, `-- web` or `-- documents` runs one.
+ * `-- services`, `-- scoring`, `-- notifications`, `-- web`, `-- documents` or
+ * `-- analytics` runs one.
  */
 // Node 20 is supported here; the SDK's notice about its future Node 22 floor is noise in the report.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { activitiesBench } from './activities.ts';
+import { analyticsBench } from './analytics.ts';
 import { coldStartBench } from './cold-start.ts';
 import { documentsBench } from './documents.ts';
 import { notificationsBench } from './notifications.ts';
@@ -21,3 +23,4 @@ if (!only || only === 'scoring') await scoringBench();
 if (!only || only === 'notifications') await notificationsBench();
 if (!only || only === 'web') await webBench();
 if (!only || only === 'documents') await documentsBench();
+if (!only || only === 'analytics') await analyticsBench();
