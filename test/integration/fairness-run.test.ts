@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed.ts';
-import { runDeliveredFairnessTask } from '../../shared/app/fairness-runs.ts';
+import { computeDuePeriods, periodsToCompute, runDeliveredFairnessTask } from '../../shared/app/fairness-runs.ts';
 import { defaultRules } from '../../shared/domain/rules.ts';
 import { addDays } from '../../shared/domain/time.ts';
 import { AuditRepository } from '../../shared/store/audit.ts';
@@ -16,6 +16,7 @@ import { type Item, OrgScope } from '../../shared/store/org-scope.ts';
 import { PlanRepository } from '../../shared/store/plans.ts';
 import { ServiceTotalsRepository } from '../../shared/store/service-totals.ts';
 import { UnitRepository } from '../../shared/store/units.ts';
+import { YearRepository } from '../../shared/store/years.ts';
 import { demoTokens, type who } from '../support/demo.ts';
 import { openYear } from '../support/services.ts';
 import { eventually, startTestStack, type TestStack } from '../support/stack.ts';
@@ -405,4 +406,33 @@ describe('the fairness run over an OPD month', () => {
     }
     expect(stack.failures).toEqual([]);
   }, 90_000);
+});
+
+describe('the daily schedule', () => {
+  it('computes the open period, and the previous one until its input deadline', async () => {
+    const periods = (await new YearRepository(scope).get(2026))!.periods;
+    const ids = (today: string) => periodsToCompute(periods, today).map((p) => p.id);
+    expect(ids('2026-10-03')).toEqual(['2026-09', '2026-10']);
+    expect(ids('2026-10-05')).toEqual(['2026-09', '2026-10']);
+    expect(ids('2026-10-06')).toEqual(['2026-10']);
+    expect(ids('2026-12-31')).toEqual(['2026-12']);
+  });
+
+  it('starts one run a day and period, however often it fires that day', async () => {
+    // 3 October 2026, 02:00 WIB.
+    const at = new Date('2026-10-02T19:00:00.000Z');
+    expect(await computeDuePeriods(scope.orgId, at)).toEqual(['2026-09', '2026-10']);
+    expect(await computeDuePeriods(scope.orgId, new Date(at.getTime() + 3_600_000))).toEqual([]);
+    const runs = new FairnessRunRepository(scope);
+    for (const period of ['2026-09', '2026-10']) {
+      const run = await eventually(async () => {
+        const r = await runs.run(period, '20261003-daily');
+        return r?.state === 'done' ? r : undefined;
+      }, 120_000);
+      expect(run).toMatchObject({ trigger: 'schedule', startedBy: 'system:schedule' });
+      expect(run.doneTasks).toBe(run.taskCount);
+    }
+    // The scheduled recompute of September kept what the people wrote.
+    expect(Object.keys((await signalsOf(padder)).answers)).toHaveLength(2);
+  }, 180_000);
 });
