@@ -1,12 +1,11 @@
 /** The fairness pages' shaping (web/src/pages/fairness/shape.ts) and who sees their menu entries (viewer.ts). */
 import { describe, expect, it } from 'vitest';
-import { runCounts, runDone } from '../../web/src/pages/fairness/data.ts';
+
 import {
   answeredCount,
   evidenceItems,
   fairnessHref,
   figure,
-  formulaText,
   othersRatings,
   outOfLine,
   ratingShares,
@@ -93,20 +92,13 @@ describe('raters', () => {
     const sorted = sortRaters([rater('Citra', false, false), rater('Budi', false, false), rater('Zul', true, false)]);
     expect(sorted.map((r) => r.name)).toEqual(['Zul', 'Budi', 'Citra']);
   });
-
-  it('reads a formula in the page’s language, whether the API gives one text or both', () => {
-    expect(formulaText('mean(given − recommended)', 'en')).toBe('mean(given − recommended)');
-    expect(formulaText({ id: 'rata-rata', en: 'mean' }, 'id')).toBe('rata-rata');
-    expect(formulaText({ id: 'rata-rata', en: 'mean' }, 'en')).toBe('mean');
-    expect(formulaText(undefined, 'id')).toBe('');
-  });
 });
 
 describe('signals', () => {
-  it('counts answers given as a number or as a flag', () => {
+  it('counts answered and open signals, never more answers than signals', () => {
     expect(answeredCount({ count: 3, answered: 1 })).toEqual({ answered: 1, open: 2 });
-    expect(answeredCount({ count: 2, answered: true })).toEqual({ answered: 2, open: 0 });
-    expect(answeredCount({ count: 2, answered: false })).toEqual({ answered: 0, open: 2 });
+    expect(answeredCount({ count: 2, answered: 2 })).toEqual({ answered: 2, open: 0 });
+    expect(answeredCount({ count: 2, answered: 0 })).toEqual({ answered: 0, open: 2 });
     expect(answeredCount({ count: 2, answered: 5 })).toEqual({ answered: 2, open: 0 });
   });
 
@@ -146,22 +138,6 @@ describe('signals', () => {
     expect(figure(12.345, 'en-GB', ' %')).toBe('12.35 %');
     expect(figure(null, 'id-ID')).toBe('—');
     expect(figure(Number.NaN, 'id-ID')).toBe('—');
-  });
-});
-
-describe('a fairness run’s progress', () => {
-  it('reads done and total tasks as scoring runs count them, or flat', () => {
-    expect(runCounts({ tasks: { done: 1, total: 3 } })).toEqual({ done: 1, total: 3 });
-    expect(runCounts({ done: 2, total: 2 })).toEqual({ done: 2, total: 2 });
-    expect(runCounts({})).toEqual({ done: 0, total: null });
-  });
-
-  it('is done when its state says so, else when every task is', () => {
-    expect(runDone({ state: 'running', tasks: { done: 3, total: 3 } })).toBe(false);
-    expect(runDone({ state: 'done' })).toBe(true);
-    expect(runDone({ done: 3, total: 3 })).toBe(true);
-    expect(runDone({ done: 2, total: 3 })).toBe(false);
-    expect(runDone({})).toBe(false);
   });
 });
 

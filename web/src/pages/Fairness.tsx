@@ -18,6 +18,8 @@ import { SelectField } from './activities/fields';
 import { useUnitTree, useYear } from './dashboard/data';
 import { pickPeriod } from './dashboard/shape';
 import { AdoptionPanel } from './fairness/AdoptionPanel';
+import { useUnitAdoption } from './fairness/data';
+import { Failure, notComputed } from './fairness/Failure';
 import { RaterDetail } from './fairness/RaterDetail';
 import { RatersPanel } from './fairness/RatersPanel';
 import { RunNow } from './fairness/RunNow';
@@ -99,49 +101,76 @@ export function Fairness() {
       {unitCode && period ? (
         <div className="dash">
           {isBkpsdm ? <RunNow key={`run-${period.id}`} periodId={period.id} /> : null}
-          <section aria-labelledby="fair-raters">
-            <h2 id="fair-raters">{t('fairness.raters.title')}</h2>
-            {rater ? (
-              <RaterDetail
-                key={`rater-${rater}-${period.id}`}
-                nip={rater}
-                periodId={period.id}
-                backHref={fairnessHref(unitCode, period.id)}
-                isBkpsdm={isBkpsdm}
-              />
-            ) : (
-              <RatersPanel
-                key={`raters-${unitCode}-${period.id}`}
-                unitCode={unitCode}
-                periodId={period.id}
-                isBkpsdm={isBkpsdm}
-              />
-            )}
-          </section>
-          <section aria-labelledby="fair-signals">
-            <h2 id="fair-signals">{t('fairness.signals.title')}</h2>
-            <SignalsPanel
-              key={`signals-${unitCode}-${period.id}`}
-              unitCode={unitCode}
-              periodId={period.id}
-              isBkpsdm={isBkpsdm}
-            />
-          </section>
-          <section aria-labelledby="fair-adoption">
-            <h2 id="fair-adoption">{t('fairness.adoption.title')}</h2>
-            <AdoptionPanel
-              key={`adoption-${unitCode}-${period.id}`}
-              unitCode={unitCode}
-              periodId={period.id}
-              isBkpsdm={isBkpsdm}
-            />
-          </section>
+          <Sections unitCode={unitCode} periodId={period.id} rater={rater} isBkpsdm={isBkpsdm} />
         </div>
       ) : (
         !me.error &&
         !yearRead.error &&
         (me.data && !unitCode ? <p>{t('fairness.pick.none')}</p> : <p role="status">{t('loading')}</p>)
       )}
+    </>
+  );
+}
+
+/**
+ * The three sections, once the period is known to be computed: the unit's adoption record exists for every unit
+ * the run went through, so its 404 says "not computed yet" for the whole page (the lists would only look empty).
+ */
+function Sections({
+  unitCode,
+  periodId,
+  rater,
+  isBkpsdm,
+}: {
+  unitCode: string;
+  periodId: string;
+  rater?: string;
+  isBkpsdm: boolean;
+}) {
+  const { t } = useI18n();
+  const adoption = useUnitAdoption(unitCode, periodId);
+  if (adoption.error && notComputed(adoption.error)) return <Failure error={adoption.error} isBkpsdm={isBkpsdm} />;
+  if (adoption.isPending) return <p role="status">{t('loading')}</p>;
+  const period = { id: periodId };
+  return (
+    <>
+      <section aria-labelledby="fair-raters">
+        <h2 id="fair-raters">{t('fairness.raters.title')}</h2>
+        {rater ? (
+          <RaterDetail
+            key={`rater-${rater}-${period.id}`}
+            nip={rater}
+            periodId={period.id}
+            backHref={fairnessHref(unitCode, period.id)}
+            isBkpsdm={isBkpsdm}
+          />
+        ) : (
+          <RatersPanel
+            key={`raters-${unitCode}-${period.id}`}
+            unitCode={unitCode}
+            periodId={period.id}
+            isBkpsdm={isBkpsdm}
+          />
+        )}
+      </section>
+      <section aria-labelledby="fair-signals">
+        <h2 id="fair-signals">{t('fairness.signals.title')}</h2>
+        <SignalsPanel
+          key={`signals-${unitCode}-${period.id}`}
+          unitCode={unitCode}
+          periodId={period.id}
+          isBkpsdm={isBkpsdm}
+        />
+      </section>
+      <section aria-labelledby="fair-adoption">
+        <h2 id="fair-adoption">{t('fairness.adoption.title')}</h2>
+        <AdoptionPanel
+          key={`adoption-${unitCode}-${period.id}`}
+          unitCode={unitCode}
+          periodId={period.id}
+          isBkpsdm={isBkpsdm}
+        />
+      </section>
     </>
   );
 }

@@ -48,7 +48,7 @@ export function MySignals() {
   const go = (periodId: string) => navigate(signalsHref(own ? undefined : nip, periodId));
   return (
     <>
-      <PageTitle>{t('nav.signals')}</PageTitle>
+      <PageTitle>{own ? t('nav.signals') : t('signals.titleOther')}</PageTitle>
       <p className="status-line" data-testid="no-score">
         {t('signals.noScore')}
       </p>

@@ -30,6 +30,7 @@ export const id = {
   'audit.action.created': 'dibuat',
   'audit.action.updated': 'diubah',
   'audit.action.deleted': 'dihapus',
+  'audit.action.viewed': 'dilihat',
   'audit.entryTitle': '{entity} {id} {action}',
   'audit.who': 'Oleh',
   'audit.when': 'Waktu',
@@ -62,6 +63,8 @@ export const id = {
   'audit.entity.SurveyFollowUp': 'Tindak lanjut survei',
   'audit.entity.Print': 'Dokumen cetak',
   'audit.entity.Download': 'Unduhan dokumen',
+  'audit.entity.SignalsView': 'Sinyal dilihat',
+  'audit.entity.PersonSignals': 'Sinyal pegawai',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -94,6 +97,7 @@ export const en: Record<keyof typeof id, string> = {
   'audit.action.created': 'created',
   'audit.action.updated': 'changed',
   'audit.action.deleted': 'deleted',
+  'audit.action.viewed': 'viewed',
   'audit.entryTitle': '{entity} {id} {action}',
   'audit.who': 'By',
   'audit.when': 'When',
@@ -126,4 +130,6 @@ export const en: Record<keyof typeof id, string> = {
   'audit.entity.SurveyFollowUp': 'Survey follow-up',
   'audit.entity.Print': 'Printed document',
   'audit.entity.Download': 'Document download',
+  'audit.entity.SignalsView': 'Signals viewed',
+  'audit.entity.PersonSignals': 'A person’s signals',
 };

@@ -101,6 +101,7 @@ export const id = {
   'fairness.kind.late_entries': 'Banyak dicatat menjelang batas waktu',
   'fairness.kind.over_claim': 'Hasil diklaim melebihi layanan tercatat',
   'fairness.kind.shared_output': 'Bukti dukung yang sama dipakai beberapa orang',
+  'signals.titleOther': 'Sinyal pegawai',
   'signals.intro':
     'Hal-hal pada catatan Anda yang layak dilihat ulang, masing-masing dengan penjelasan dan buktinya. Anda dapat menjawab setiap sinyal; atasan dan BKPSDM membaca jawaban Anda.',
   'signals.introOther':
@@ -231,6 +232,7 @@ export const en: Record<keyof typeof id, string> = {
   'fairness.kind.late_entries': 'Mostly logged just before the deadline',
   'fairness.kind.over_claim': 'Output claimed beyond the service recorded',
   'fairness.kind.shared_output': 'The same evidence cited by several people',
+  'signals.titleOther': "An employee's signals",
   'signals.intro':
     'Things in your records worth a second look, each with its explanation and evidence. You can answer each signal; your supervisor and BKPSDM read your answer.',
   'signals.introOther':

@@ -23,21 +23,19 @@ export function AdoptionPanel({
   const read = useUnitAdoption(unitCode, periodId);
   if (read.error) return <Failure error={read.error} isBkpsdm={isBkpsdm} />;
   if (!read.data) return <p role="status">{t('loading')}</p>;
-  const { asOf, adoption, idle, overdueQueues } = read.data;
+  const { asOf, idle, overdueQueues, members, loggingRecently, loggingPct, belowThreshold } = read.data;
   const below = read.data.children.filter((c) => c.belowThreshold);
   return (
     <>
       <p className="hint">{t('fairness.adoption.hint', { asOf: formatDate(asOf, locale) })}</p>
-      {adoption ? (
-        <p className={adoption.belowThreshold ? 'status-line fair-off' : 'status-line'}>
-          {t('fairness.adoption.logging', {
-            logging: adoption.loggingRecently,
-            members: adoption.members,
-            pct: figure(adoption.loggingPct, locale, ' %'),
-          })}
-          {adoption.belowThreshold ? ` ${t('fairness.adoption.below')}` : ''}
-        </p>
-      ) : null}
+      <p className={belowThreshold ? 'status-line fair-off' : 'status-line'}>
+        {t('fairness.adoption.logging', {
+          logging: loggingRecently,
+          members,
+          pct: figure(loggingPct, locale, ' %'),
+        })}
+        {belowThreshold ? ` ${t('fairness.adoption.below')}` : ''}
+      </p>
       <h3>{t('fairness.adoption.idle')}</h3>
       {idle.length === 0 ? (
         <p>{t('fairness.adoption.idleNone')}</p>

@@ -1,12 +1,11 @@
 /** How leniency and central tendency are computed, in words, with the run's own formula text when it gives one. */
 import { useI18n } from '../../i18n';
 import type { RaterComparison } from './data';
-import { formulaText } from './shape';
 
 export function Formulas({ comparison }: { comparison?: RaterComparison }) {
-  const { t, lang } = useI18n();
-  const leniency = formulaText(comparison?.leniency?.formula, lang);
-  const central = formulaText(comparison?.centralTendency?.formula, lang);
+  const { t } = useI18n();
+  const leniency = comparison?.leniency.formula;
+  const central = comparison?.centralTendency.formula;
   return (
     <details className="fair-formula">
       <summary>{t('fairness.formula.title')}</summary>

@@ -129,7 +129,7 @@ export function RaterPatternView({ record, headingLevel }: { record: RaterRecord
           {p.overrides.map((o) => (
             <li key={o.nip}>
               {t('fairness.detail.override', {
-                who: o.name ? `${o.name} (${o.nip})` : o.nip,
+                who: o.nip,
                 from: t(`fairness.rating.${o.from}`),
                 to: t(`fairness.rating.${o.to}`),
               })}

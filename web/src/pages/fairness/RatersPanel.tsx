@@ -115,21 +115,6 @@ function RatersTable({ items, unitCode, periodId }: { items: RaterRecord[]; unit
   );
 }
 
-/** The whole OPD's ratings: as the API sums them, else the sum of the raters listed. */
-function opdRatings(data: RaterPatterns, items: RaterRecord[]) {
-  const given = data.opd?.ratings;
-  if (
-    given &&
-    typeof given.di_atas === 'number' &&
-    typeof given.sesuai === 'number' &&
-    typeof given.di_bawah === 'number'
-  )
-    return { di_atas: given.di_atas, sesuai: given.sesuai, di_bawah: given.di_bawah };
-  const sum = { di_atas: 0, sesuai: 0, di_bawah: 0 };
-  for (const i of items) for (const r of ratingOrder) sum[r] += i.pattern.ratings[r];
-  return sum;
-}
-
 const ratingColour = { di_atas: '#0b4f8a', sesuai: '#6b8fb3', di_bawah: '#b3541e' } as const;
 
 function SharesChart({ data, items }: { data: RaterPatterns; items: RaterRecord[] }) {
@@ -138,7 +123,7 @@ function SharesChart({ data, items }: { data: RaterPatterns; items: RaterRecord[
   const rows = useMemo(
     () => [
       ...items.filter((i) => i.pattern.ratings.rated > 0).map((i) => ({ who: i.name, ratings: i.pattern.ratings })),
-      { who: opdLabel, ratings: opdRatings(data, items) },
+      { who: opdLabel, ratings: data.opd.ratings },
     ],
     [items, data, opdLabel],
   );

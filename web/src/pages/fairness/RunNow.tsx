@@ -6,7 +6,7 @@
 import { type FormEvent, useState } from 'react';
 import { FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { runCounts, runDone, useFairnessRun, useStartFairnessRun } from './data';
+import { useFairnessRun, useStartFairnessRun } from './data';
 
 export function RunNow({ periodId }: { periodId: string }) {
   const { t } = useI18n();
@@ -36,8 +36,8 @@ function Progress({ periodId, runId }: { periodId: string; runId: string }) {
   const run = useFairnessRun(periodId, runId);
   if (run.isError) return <FormError error={run.error} />;
   const data = run.data;
-  const counts = data ? runCounts(data) : { done: 0, total: null };
-  const done = data ? runDone(data) : false;
+  const counts = data?.units ?? { done: 0, total: null };
+  const done = data?.state === 'done';
   return (
     <div className="run">
       <h3 id={`fair-run-${runId}`}>{t('fairness.run.progressTitle')}</h3>

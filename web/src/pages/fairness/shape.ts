@@ -3,7 +3,9 @@
  * answered (no fetching, no words), so they are table-tested (test/unit/web-fairness.test.ts).
  */
 
-export type Rating = 'di_atas' | 'sesuai' | 'di_bawah';
+import type { Rating } from './types';
+
+export type { Rating };
 export const ratingOrder: Rating[] = ['di_atas', 'sesuai', 'di_bawah'];
 
 interface Ratings {
@@ -69,12 +71,6 @@ export function shareBars(rows: { who: string; ratings: Ratings }[]): ShareBar[]
   });
 }
 
-/** A formula as the API gives it: already in the request's language, or both languages to choose from. */
-export function formulaText(formula: string | { id: string; en: string } | undefined, lang: 'id' | 'en'): string {
-  if (!formula) return '';
-  return typeof formula === 'string' ? formula : formula[lang];
-}
-
 interface Comparable {
   name: string;
   comparison?: { leniency?: { outOfLine?: boolean }; centralTendency?: { outOfLine?: boolean } };
@@ -89,9 +85,9 @@ export function sortRaters<T extends Comparable>(items: T[]): T[] {
   return [...items].sort((a, b) => Number(outOfLine(b)) - Number(outOfLine(a)) || a.name.localeCompare(b.name));
 }
 
-/** Answered and open signals of a person, whether the API counts the answers or says whether all are answered. */
-export function answeredCount(row: { count: number; answered: number | boolean }): { answered: number; open: number } {
-  const answered = typeof row.answered === 'number' ? Math.min(row.answered, row.count) : row.answered ? row.count : 0;
+/** Answered and open signals of a person (an answer counted once, never more than the signals). */
+export function answeredCount(row: { count: number; answered: number }): { answered: number; open: number } {
+  const answered = Math.min(row.answered, row.count);
   return { answered, open: row.count - answered };
 }
 
