@@ -11,7 +11,7 @@ import { SelectField, TextAreaField } from '../activities/fields';
 import { fieldErrorsOf, type RulesInput, type RulesVersion, useRules, useUpdateRules } from './data';
 import { formatMoment } from './format';
 
-const ruleFields = [
+const scoringFields = [
   'capaianCap',
   'aboveThreshold',
   'meetsThreshold',
@@ -21,6 +21,29 @@ const ruleFields = [
   'scoringDelayDays',
   'reminderAfterDays',
 ] as const satisfies ReadonlyArray<keyof RulesInput>;
+
+/** Thresholds of the fairness signals, rater patterns and adoption: versioned with the rest, shown as their own group. */
+const fairnessFields = [
+  'duplicateSimilarityPct',
+  'duplicateMinDays',
+  'capStreakDays',
+  'lateWindowDays',
+  'lateSharePct',
+  'lateMinEntries',
+  'overclaimRatioPct',
+  'overclaimMinGap',
+  'sharedOutputMinPeople',
+  'bulkSeconds',
+  'bulkMinEntries',
+  'raterMinRated',
+  'leniencyThresholdPct',
+  'centralTendencyPct',
+  'idleWorkingDays',
+  'queueDeadlineDays',
+  'adoptionMinPct',
+] as const satisfies ReadonlyArray<keyof RulesInput>;
+
+const ruleFields = [...scoringFields, ...fairnessFields] as const;
 
 const label = (field: string) => `periods.rules.${field}` as MessageKey;
 
@@ -184,7 +207,7 @@ function NewRulesVersion({ year, current }: { year: number; current: RulesVersio
       <p className="hint">{t('periods.rules.newHint', { version: current.rulesVersion })}</p>
       <FormError error={update.error} />
       {stale ? <p className="note">{t('periods.rules.staleKept')}</p> : null}
-      {ruleFields.map((f) => (
+      {scoringFields.map((f) => (
         <Field
           key={f}
           label={t(label(f))}
@@ -196,6 +219,21 @@ function NewRulesVersion({ year, current }: { year: number; current: RulesVersio
           onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
         />
       ))}
+      <fieldset>
+        <legend>{t('periods.rules.fairnessGroup')}</legend>
+        {fairnessFields.map((f) => (
+          <Field
+            key={f}
+            label={t(label(f))}
+            name={f}
+            type="number"
+            inputMode="numeric"
+            value={draft[f]}
+            error={errors[f]}
+            onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+          />
+        ))}
+      </fieldset>
       <TextAreaField
         label={t('periods.rules.reason')}
         name="reason"

@@ -119,6 +119,23 @@ export type RulesInput = Pick<
   | 'inputDeadlineDay'
   | 'scoringDelayDays'
   | 'reminderAfterDays'
+  | 'duplicateSimilarityPct'
+  | 'duplicateMinDays'
+  | 'capStreakDays'
+  | 'lateWindowDays'
+  | 'lateSharePct'
+  | 'lateMinEntries'
+  | 'overclaimRatioPct'
+  | 'overclaimMinGap'
+  | 'sharedOutputMinPeople'
+  | 'bulkSeconds'
+  | 'bulkMinEntries'
+  | 'raterMinRated'
+  | 'leniencyThresholdPct'
+  | 'centralTendencyPct'
+  | 'idleWorkingDays'
+  | 'queueDeadlineDays'
+  | 'adoptionMinPct'
 >;
 
 export function useUpdateRules(year: number) {
