@@ -88,6 +88,7 @@ describe('the web app in a browser', () => {
       'SKP',
       'Penilaian',
       'Umpan balik',
+      'Sinyal saya',
       'Kotak masuk',
     ]);
     expect(await nav.getByRole('link', { name: 'Beranda' }).getAttribute('aria-current')).toBe('page');
@@ -112,6 +113,7 @@ describe('the web app in a browser', () => {
       'SKP',
       'Evaluation',
       'Feedback',
+      'My signals',
       'Inbox',
     ]);
 
