@@ -248,6 +248,15 @@ describe('fairness in a browser', () => {
     await checked(page, 'signal answered');
     const stored = await call(RAHMAT.nip, 'GET', `/employees/${RAHMAT.nip}/signals/${PERIOD}`);
     expect(stored.signals.find((s: { id: string }) => s.id === 'at_cap').answer.note).toBe(ANSWER);
+
+    // In English: the page's words and the API's explanation both.
+    await page.getByRole('button', { name: 'English' }).tap();
+    await expect.poll(() => h1(page).textContent()).toBe('My signals');
+    await page.getByText('12 consecutive days at exactly 450 minutes, the daily cap; the threshold is 10.').waitFor();
+    expect(await page.getByTestId('no-score').textContent()).toContain('Signals change no score');
+    await checked(page, 'own signals in English');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).tap();
+    await expect.poll(() => h1(page).textContent()).toBe('Sinyal saya');
     await page.close();
   });
 
