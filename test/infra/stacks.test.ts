@@ -13,6 +13,8 @@ import {
   type FunctionDef,
   functions,
   httpFunctions,
+  type QueueName,
+  queueEnvVars,
   queueFunctions,
   STREAM_RECORD_MAX_AGE_SECONDS,
   streamFunctions,
@@ -628,7 +630,7 @@ describe('workers stack: queues', () => {
   it('scoring tasks have their own encrypted queue, a DLQ and an event source with its own concurrency', () => {
     const t = real.workersTemplate;
     const consumers = queueFunctions();
-    expect(consumers.map((f) => f.name)).toEqual(['run-scoring-task']);
+    expect(consumers.map((f) => f.name)).toEqual(['run-scoring-task', 'run-fairness-task']);
     for (const def of consumers) {
       const timeout = def.timeoutSeconds ?? 10;
       const queues = t.findResources('AWS::SQS::Queue', {
@@ -640,7 +642,8 @@ describe('workers stack: queues', () => {
         VisibilityTimeout: 6 * timeout,
         RedrivePolicy: { maxReceiveCount: def.trigger.maxReceiveCount },
       });
-      expect(queue.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0]).toMatch(/^RunScoringTaskDlq/);
+      const dlq = def.name.replace(/(^|-)([a-z])/g, (_, _d, c: string) => c.toUpperCase());
+      expect(queue.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0]).toMatch(new RegExp(`^${dlq}Dlq`));
       t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         FunctionName: { Ref: fnId(real, def.name) },
         EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
@@ -652,23 +655,35 @@ describe('workers stack: queues', () => {
   });
 
   it('only the functions that declare a queue may send to it, and know its URL', () => {
-    const senders = functions.filter((f) => f.sends?.length).map((f) => f.name);
-    expect(senders.sort()).toEqual(['run-scoring-task', 'schedule-scoring', 'set-unit-predikat', 'start-scoring-run']);
+    const senders = (queue: QueueName) =>
+      functions
+        .filter((f) => f.sends?.includes(queue))
+        .map((f) => f.name)
+        .sort();
+    expect(senders('scoring-tasks')).toEqual([
+      'run-scoring-task',
+      'schedule-scoring',
+      'set-unit-predikat',
+      'start-scoring-run',
+    ]);
+    expect(senders('fairness-tasks')).toEqual(['schedule-fairness', 'start-fairness-run']);
     const t = real.statelessTemplate.toJSON();
-    for (const def of functions) {
-      const statements = Object.values(t.Resources as Record<string, Json>)
-        .filter((r) => r.Type === 'AWS::IAM::Policy')
-        .filter((r) => JSON.stringify(r.Properties.Roles).includes(roleId(real, def.name)))
-        .flatMap((r) => r.Properties.PolicyDocument.Statement as Json[]);
-      // (A stream consumer's role may also send to its own on-failure queue: that is the event source's grant.)
-      const sends = statements.some(
-        (st) =>
-          JSON.stringify(st.Action).includes('sqs:SendMessage') &&
-          JSON.stringify(st.Resource).includes('kinerja-asn-scoring-tasks'),
-      );
-      expect(sends, def.name).toBe(senders.includes(def.name));
-      const env = (t.Resources[fnId(real, def.name)] as Json).Properties.Environment?.Variables ?? {};
-      expect('SCORING_TASKS_QUEUE_URL' in env, def.name).toBe(senders.includes(def.name));
+    for (const queue of ['scoring-tasks', 'fairness-tasks'] as const) {
+      for (const def of functions) {
+        const statements = Object.values(t.Resources as Record<string, Json>)
+          .filter((r) => r.Type === 'AWS::IAM::Policy')
+          .filter((r) => JSON.stringify(r.Properties.Roles).includes(roleId(real, def.name)))
+          .flatMap((r) => r.Properties.PolicyDocument.Statement as Json[]);
+        // (A stream consumer's role may also send to its own on-failure queue: that is the event source's grant.)
+        const sends = statements.some(
+          (st) =>
+            JSON.stringify(st.Action).includes('sqs:SendMessage') &&
+            JSON.stringify(st.Resource).includes(`kinerja-asn-${queue}`),
+        );
+        expect(sends, `${def.name} → ${queue}`).toBe(senders(queue).includes(def.name));
+        const env = (t.Resources[fnId(real, def.name)] as Json).Properties.Environment?.Variables ?? {};
+        expect(queueEnvVars[queue] in env, `${def.name} → ${queue}`).toBe(senders(queue).includes(def.name));
+      }
     }
   });
 });
@@ -681,7 +696,7 @@ describe('stateless stack: schedules', () => {
       Object.keys(real.statelessTemplate.findResources('AWS::Scheduler::Schedule'))
         .map((id) => id.replace(/Schedule[0-9A-F]{8}$/, ''))
         .sort(),
-    ).toEqual(['ScheduleScoring', 'SendAdoptionDigest', 'SendVerificationDigest']);
+    ).toEqual(['ScheduleFairness', 'ScheduleScoring', 'SendAdoptionDigest', 'SendVerificationDigest']);
     const queues = t.findResources('AWS::SQS::Queue');
     t.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 1 * * ? *)',

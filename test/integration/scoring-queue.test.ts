@@ -52,7 +52,10 @@ afterAll(() => stack.stop());
 
 describe('scoring tasks', () => {
   it('are not a stream consumer: they have their own queue', () => {
-    expect(queueFunctions().map((f) => [f.name, f.trigger.queue])).toEqual([['run-scoring-task', 'scoring-tasks']]);
+    expect(queueFunctions().map((f) => [f.name, f.trigger.queue])).toEqual([
+      ['run-scoring-task', 'scoring-tasks'],
+      ['run-fairness-task', 'fairness-tasks'],
+    ]);
     expect(streamFunctions().map((f) => f.name)).not.toContain('run-scoring-task');
   });
 
