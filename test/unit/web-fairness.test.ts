@@ -1,11 +1,13 @@
 /** The fairness pages' shaping (web/src/pages/fairness/shape.ts) and who sees their menu entries (viewer.ts). */
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../web/src/api/client.ts';
 
 import {
   answeredCount,
   evidenceItems,
   fairnessHref,
   figure,
+  notComputed,
   othersRatings,
   outOfLine,
   ratingShares,
@@ -152,5 +154,14 @@ describe('who sees the fairness pages in the menu', () => {
   ])('%s', (_, viewer, sees, runs) => {
     expect(seesFairness(viewer, TODAY)).toBe(sees);
     expect(runsFairness(viewer)).toBe(runs);
+  });
+});
+
+describe('not computed yet', () => {
+  it('is the API’s fairness_not_computed, not any 404 or refusal', () => {
+    expect(notComputed(new ApiError(404, 'fairness_not_computed', 'belum dihitung'))).toBe(true);
+    expect(notComputed(new ApiError(404, 'not_found', 'Unit tidak ditemukan'))).toBe(false);
+    expect(notComputed(new ApiError(403, 'forbidden', 'ditolak'))).toBe(false);
+    expect(notComputed(new Error('x'))).toBe(false);
   });
 });

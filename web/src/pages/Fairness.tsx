@@ -19,12 +19,12 @@ import { useUnitTree, useYear } from './dashboard/data';
 import { pickPeriod } from './dashboard/shape';
 import { AdoptionPanel } from './fairness/AdoptionPanel';
 import { useUnitAdoption } from './fairness/data';
-import { Failure, notComputed } from './fairness/Failure';
+import { Failure } from './fairness/Failure';
 import { RaterDetail } from './fairness/RaterDetail';
 import { RatersPanel } from './fairness/RatersPanel';
 import { RunNow } from './fairness/RunNow';
 import { SignalsPanel } from './fairness/SignalsPanel';
-import { fairnessHref } from './fairness/shape';
+import { fairnessHref, notComputed } from './fairness/shape';
 
 addWords(words);
 

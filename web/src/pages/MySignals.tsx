@@ -17,10 +17,10 @@ import { SelectField } from './activities/fields';
 import { useYear } from './dashboard/data';
 import { pickPeriod } from './dashboard/shape';
 import { usePersonSignals, useRaterPattern } from './fairness/data';
-import { Failure, notComputed } from './fairness/Failure';
+import { Failure } from './fairness/Failure';
 import { RaterPatternView } from './fairness/RaterDetail';
 import { SignalItem } from './fairness/SignalItem';
-import { signalsHref } from './fairness/shape';
+import { notComputed, signalsHref } from './fairness/shape';
 import { formatMoment } from './periods/format';
 
 addWords(words);

@@ -2,12 +2,9 @@
  * What a fairness read that failed says: "not computed yet" (404) as a state with what to do — wait for the daily
  * run, or, for BKPSDM, compute it now — and any other failure (a refusal, the network) as the API's own message.
  */
-import { ApiError } from '../../api/client';
 import { FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
-
-export const notComputed = (error: unknown): boolean =>
-  error instanceof ApiError && (error.code === 'fairness_not_computed' || error.status === 404);
+import { notComputed } from './shape';
 
 export function Failure({ error, isBkpsdm, own }: { error: unknown; isBkpsdm?: boolean; own?: boolean }) {
   const { t } = useI18n();

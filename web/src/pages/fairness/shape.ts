@@ -3,6 +3,7 @@
  * answered (no fetching, no words), so they are table-tested (test/unit/web-fairness.test.ts).
  */
 
+import { ApiError } from '../../api/client';
 import type { Rating } from './types';
 
 export type { Rating };
@@ -134,3 +135,7 @@ export function figure(x: number | null | undefined, locale: string, suffix = ''
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
   return `${x.toLocaleString(locale, { maximumFractionDigits: 2 })}${suffix}`;
 }
+
+/** The API's 404 for a period its run has not computed (a missing unit or person is another 404, said as such). */
+export const notComputed = (error: unknown): boolean =>
+  error instanceof ApiError && error.code === 'fairness_not_computed';
