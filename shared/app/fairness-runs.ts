@@ -16,7 +16,7 @@ import { rulesOfPeriod } from '../domain/rules.ts';
 import { addTotals, emptyTotals, indicatorsOf, type ServiceTotals } from '../domain/service-indicators.ts';
 import { addDays, wibDate, yearOf } from '../domain/time.ts';
 import { isWithin } from '../domain/units.ts';
-import { DomainError, forbidden, notFound } from '../messages/errors.ts';
+import { forbidden, notFound } from '../messages/errors.ts';
 import { sendMessages } from '../queues.ts';
 import { type Activity, ActivityRepository } from '../store/activities.ts';
 import { EmployeeRepository } from '../store/employees.ts';
@@ -93,7 +93,7 @@ export async function fairnessRunProgress(ctx: UseCaseContext, periodId: string,
     runs.tasks(periodId, runId),
     new UnitRepository(ctx.scope).tree(),
   ]);
-  if (!run) throw new DomainError('not_found', { what: 'fairness_run' });
+  if (!run) throw notFound('fairness_run');
   const { taskCount, doneTasks, people, ...rest } = run;
   const names = new Map(tree.map((u) => [u.code, u.name]));
   return {

@@ -43,6 +43,8 @@ export const nouns = {
   evaluation: { id: 'Penilaian kinerja', en: 'Evaluation' },
   scoring_run: { id: 'Proses penilaian', en: 'Scoring run' },
   feedback: { id: 'Umpan balik', en: 'Feedback' },
+  fairness_run: { id: 'Perhitungan sinyal keadilan', en: 'Fairness run' },
+  signal: { id: 'Sinyal', en: 'Signal' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Noun = keyof typeof nouns;

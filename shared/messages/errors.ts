@@ -40,7 +40,9 @@ export type Noun =
   | 'follow_up'
   | 'evaluation'
   | 'scoring_run'
-  | 'feedback';
+  | 'feedback'
+  | 'fairness_run'
+  | 'signal';
 
 export const notFound = (what: Noun) => new DomainError('not_found', { what });
 export const forbidden = (reason: Bilingual) => new DomainError('forbidden', { reason });

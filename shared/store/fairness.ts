@@ -2,7 +2,7 @@ import type { Adoption } from '../domain/fairness-adoption.ts';
 import type { RaterComparison, RaterPattern } from '../domain/fairness-raters.ts';
 import type { Signal } from '../domain/fairness-signals.ts';
 import { opdOf } from '../domain/units.ts';
-import { DomainError } from '../messages/errors.ts';
+import { DomainError, notFound } from '../messages/errors.ts';
 import { type Item, isConditionalFailure, type OrgScope, recordOf, type WriteContext } from './org-scope.ts';
 
 /** A person's answer to one signal (a note; supervisor and BKPSDM read it). */
@@ -203,7 +203,7 @@ export class FairnessRepository {
     } catch (err) {
       if (!isConditionalFailure(err)) throw err;
       const current = await this.personSignals(nip, periodId, true);
-      if (!current?.signals.some((s) => s.id === signalId)) throw new DomainError('not_found', { what: 'signal' });
+      if (!current?.signals.some((s) => s.id === signalId)) throw notFound('signal');
       throw new DomainError('version_conflict', { current: current.version, sent: expectedVersion }, { current });
     }
   }
