@@ -5,12 +5,13 @@
  * with its reason) and the other seksi head's in line, adoption per unit. The Pegawai reads his signals, opens the
  * evidence, is told at the field that an answer needs words, and answers; the Kepala Seksi sees her own pattern on
  * her signals page and, on Keadilan, her seksi, then opens the Pegawai's signals and reads his answer (the view
- * lands in the audit trail); the Kepala Bidang compares his two seksi heads, opens the one out of line and reads
- * adoption; a colleague without a line to the Pegawai is refused; the auditor finds a month not computed said so;
- * BKPSDM computes the month now and follows the run to its end. axe finds nothing and everything fits the phone in
- * every state; every page says that signals change no score.
+ * lands in the audit trail); the Kepala Bidang compares his two seksi heads, reads adoption and opens the one out
+ * of line (her shares beside the rest of the OPD, her bulk run, her override and its reason); a colleague without a
+ * line to the Pegawai is refused; the auditor finds a month not computed said so; BKPSDM computes that month now and
+ * follows the run to its end. axe finds nothing and everything fits the phone in every state; every page says that
+ * signals change no score.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wibDate } from '../../shared/domain/time.ts';
 import { FairnessRepository } from '../../shared/store/fairness.ts';
@@ -51,6 +52,15 @@ async function signIn(nip: string): Promise<Page> {
   await page.getByRole('button', { name: 'Masuk', exact: true }).tap();
   await expect.poll(() => h1(page).textContent()).toMatch(/^Selamat datang, /);
   return page;
+}
+
+/** A chart's table, row by row, each cell's text. */
+async function tableRows(chart: Locator): Promise<string[][]> {
+  const rows = chart.locator('tbody tr');
+  const out: string[][] = [];
+  for (let i = 0; i < (await rows.count()); i++)
+    out.push((await rows.nth(i).locator('th, td').allTextContents()).map((c) => c.trim()));
+  return out;
 }
 
 async function call(nip: string, method: string, path: string, body?: unknown) {
@@ -320,10 +330,7 @@ describe('fairness in a browser', () => {
     await expect.poll(() => page.locator('figure.chart svg').count()).toBe(1);
     const chart = page.locator('figure.chart');
     await chart.locator('summary').tap();
-    const shareRows = chart.locator('tbody tr');
-    const shares: string[][] = [];
-    for (let i = 0; i < (await shareRows.count()); i++)
-      shares.push((await shareRows.nth(i).locator('th, td').allTextContents()).map((c) => c.trim()));
+    const shares = await tableRows(chart);
     expect(shares).toEqual([
       [RINA.name, '3', '100 %', '0 %', '0 %'],
       [YUSUF.name, '2', '0 %', '100 %', '0 %'],
@@ -351,6 +358,13 @@ describe('fairness in a browser', () => {
     expect(await detail.getByRole('list', { name: 'Persetujuan massal' }).textContent()).toContain(
       '20 aktivitas dalam 38 detik',
     );
+    // Her shares beside the rest of the OPD (the OPD pooled less her own), drawn, and its table.
+    await expect.poll(() => page.locator('figure.chart svg').count()).toBe(1);
+    await page.locator('figure.chart summary').tap();
+    expect(await tableRows(page.locator('figure.chart'))).toEqual([
+      [RINA.name, '3', '100 %', '0 %', '0 %'],
+      ['Atasan lain di OPD', '2', '0 %', '100 %', '0 %'],
+    ]);
     const overrides = detail.getByRole('list', { name: 'Penilaian yang berbeda dari rekomendasi' });
     expect(await overrides.textContent()).toContain(`${RAHMAT.nip}: Sesuai ekspektasi → Di atas ekspektasi`);
     expect(await overrides.textContent()).toContain(`Alasan: ${OVERRIDE_WHY}`);

@@ -8,9 +8,9 @@ import {
   fairnessHref,
   figure,
   notComputed,
-  othersRatings,
   outOfLine,
   ratingShares,
+  restOfOpd,
   shareBars,
   signalsHref,
   sortRaters,
@@ -53,15 +53,17 @@ describe('rating shares', () => {
     });
   });
 
-  it('pools every other rater as the rest of the OPD', () => {
-    const r = (nip: string, di_atas: number, sesuai: number, di_bawah: number) => ({
-      nip,
-      pattern: { ratings: { di_atas, sesuai, di_bawah, rated: di_atas + sesuai + di_bawah } },
+  it('takes the rater out of the OPD’s pooled ratings for the rest of the OPD', () => {
+    const opd = { di_atas: 6, sesuai: 5, di_bawah: 3, rated: 14 };
+    expect(restOfOpd(opd, { di_atas: 5, sesuai: 0, di_bawah: 0 })).toEqual({
+      di_atas: 1,
+      sesuai: 5,
+      di_bawah: 3,
+      rated: 9,
     });
-    const items = [r('a', 5, 0, 0), r('b', 1, 3, 1), r('c', 0, 2, 2)];
-    expect(othersRatings(items, 'a')).toEqual({ di_atas: 1, sesuai: 5, di_bawah: 3, rated: 9 });
-    expect(othersRatings(items, 'nobody').rated).toBe(14);
-    expect(othersRatings([r('a', 5, 0, 0)], 'a').rated).toBe(0);
+    expect(restOfOpd(opd, opd).rated).toBe(0);
+    // Figures of different runs never make a negative count.
+    expect(restOfOpd({ di_atas: 1, sesuai: 0, di_bawah: 0 }, { di_atas: 2, sesuai: 0, di_bawah: 0 }).di_atas).toBe(0);
   });
 
   it('draws one bar piece per rating given, and none for someone who rated nobody', () => {

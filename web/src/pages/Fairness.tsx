@@ -140,6 +140,7 @@ function Sections({
           <RaterDetail
             key={`rater-${rater}-${period.id}`}
             nip={rater}
+            unitCode={unitCode}
             periodId={period.id}
             backHref={fairnessHref(unitCode, period.id)}
             isBkpsdm={isBkpsdm}

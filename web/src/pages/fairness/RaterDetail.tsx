@@ -4,21 +4,26 @@
  * how many, in how many seconds) and the ratings that differ from the recommendation with their reasons. Opened from
  * a row of Pola penilai, and shown to a supervisor on their own signals page.
  */
+import { useMemo } from 'react';
 import { Link } from 'wouter';
+import { FormError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { formatMoment } from '../periods/format';
-import { type RaterRecord, useRaterPattern } from './data';
+import { type RaterRecord, useRaterPattern, useRaterPatterns } from './data';
 import { Failure } from './Failure';
 import { Formulas } from './Formulas';
-import { figure, outOfLine, ratingOrder } from './shape';
+import { SharesChart } from './SharesChart';
+import { figure, outOfLine, ratingOrder, restOfOpd } from './shape';
 
 export function RaterDetail({
   nip,
+  unitCode,
   periodId,
   backHref,
   isBkpsdm,
 }: {
   nip: string;
+  unitCode: string;
   periodId: string;
   backHref: string;
   isBkpsdm: boolean;
@@ -35,9 +40,38 @@ export function RaterDetail({
       ) : !read.data ? (
         <p role="status">{t('loading')}</p>
       ) : (
-        <RaterPatternView record={read.data} headingLevel={3} />
+        <>
+          <RaterPatternView record={read.data} headingLevel={3} />
+          <AgainstTheRest record={read.data} unitCode={unitCode} periodId={periodId} />
+        </>
       )}
     </>
+  );
+}
+
+/** The rater's rating shares beside the rest of the OPD's (the unit's list pools the OPD; read once, cached). */
+function AgainstTheRest({ record, unitCode, periodId }: { record: RaterRecord; unitCode: string; periodId: string }) {
+  const { t } = useI18n();
+  const list = useRaterPatterns(unitCode, periodId);
+  const mine = record.pattern.ratings;
+  const rows = useMemo(
+    () =>
+      list.data
+        ? [
+            { who: record.name, ratings: mine },
+            { who: t('fairness.detail.others'), ratings: restOfOpd(list.data.opd.ratings, mine) },
+          ]
+        : [],
+    [list.data, record.name, mine, t],
+  );
+  if (list.error) return <FormError error={list.error} />;
+  if (rows.length === 0 || mine.rated === 0) return null;
+  return (
+    <SharesChart
+      rows={rows}
+      caption={t('fairness.detail.chart', { name: record.name })}
+      note={t('fairness.detail.chartNote')}
+    />
   );
 }
 

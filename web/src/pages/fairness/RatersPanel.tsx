@@ -5,17 +5,16 @@
  * an "out of line" mark. Their rating shares beside the whole OPD's as a chart with its table. A row opens the
  * supervisor's detail. One request (GET /units/{code}/rater-patterns/{periodId}).
  */
-import * as Plot from '@observablehq/plot';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'wouter';
-import { Chart } from '../../components/Chart';
 import { useI18n } from '../../i18n';
 import { ScrollRegion } from '../dashboard/ScrollRegion';
 import { formatMoment } from '../periods/format';
 import { type RaterPatterns, type RaterRecord, useRaterPatterns } from './data';
 import { Failure } from './Failure';
 import { Formulas } from './Formulas';
-import { fairnessHref, figure, outOfLine, ratingOrder, ratingShares, shareBars, sortRaters } from './shape';
+import { SharesChart } from './SharesChart';
+import { fairnessHref, figure, outOfLine, sortRaters } from './shape';
 
 export function RatersPanel({
   unitCode,
@@ -41,7 +40,7 @@ export function RatersPanel({
       ) : (
         <>
           <RatersTable items={items} unitCode={unitCode} periodId={periodId} />
-          <SharesChart data={read.data} items={items} />
+          <OpdChart data={read.data} items={items} />
           <Formulas comparison={items[0]?.comparison} />
         </>
       )}
@@ -115,10 +114,8 @@ function RatersTable({ items, unitCode, periodId }: { items: RaterRecord[]; unit
   );
 }
 
-const ratingColour = { di_atas: '#0b4f8a', sesuai: '#6b8fb3', di_bawah: '#b3541e' } as const;
-
-function SharesChart({ data, items }: { data: RaterPatterns; items: RaterRecord[] }) {
-  const { t, locale } = useI18n();
+function OpdChart({ data, items }: { data: RaterPatterns; items: RaterRecord[] }) {
+  const { t } = useI18n();
   const opdLabel = t('fairness.raters.opd');
   const rows = useMemo(
     () => [
@@ -127,47 +124,5 @@ function SharesChart({ data, items }: { data: RaterPatterns; items: RaterRecord[
     ],
     [items, data, opdLabel],
   );
-  const bars = useMemo(() => shareBars(rows), [rows]);
-  const label = useCallback((r: (typeof ratingOrder)[number]) => t(`fairness.rating.${r}`), [t]);
-  const plot = useCallback(
-    (width: number): Plot.PlotOptions => ({
-      width,
-      height: 40 + rows.length * 36,
-      marginLeft: Math.min(170, Math.round(width * 0.45)),
-      x: { domain: [0, 100], label: t('fairness.raters.chartAxis'), grid: true },
-      y: { domain: rows.map((r) => r.who), label: null },
-      color: { domain: ratingOrder, range: ratingOrder.map((r) => ratingColour[r]) },
-      marks: [
-        Plot.barX(bars, Plot.stackX({ x: 'pct', y: 'who', fill: 'rating', order: ratingOrder })),
-        Plot.axisY({ lineWidth: 12, tickSize: 0 }),
-        Plot.ruleX([0]),
-      ],
-    }),
-    [rows, bars, t],
-  );
-  const table = useMemo(() => {
-    const pct = (x: number | null) => figure(x, locale, ' %');
-    return {
-      columns: [t('fairness.raters.col.who'), t('fairness.raters.col.rated'), ...ratingOrder.map((r) => label(r))],
-      rows: rows.map((r) => {
-        const shares = ratingShares(r.ratings);
-        const rated = r.ratings.di_atas + r.ratings.sesuai + r.ratings.di_bawah;
-        return [r.who, rated.toLocaleString(locale), ...ratingOrder.map((k) => pct(shares[k]))];
-      }),
-    };
-  }, [rows, t, locale, label]);
-  if (bars.length === 0) return null;
-  return (
-    <>
-      <Chart caption={t('fairness.raters.chart')} note={t('fairness.raters.chartNote')} plot={plot} table={table} />
-      <ul className="fair-legend" aria-hidden="true">
-        {ratingOrder.map((r) => (
-          <li key={r}>
-            <span className={`fair-swatch fair-swatch-${r}`} />
-            {label(r)}
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+  return <SharesChart rows={rows} caption={t('fairness.raters.chart')} note={t('fairness.raters.chartNote')} />;
 }

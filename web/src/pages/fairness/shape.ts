@@ -42,16 +42,17 @@ export function ratingShares(r: Ratings): Record<Rating, number | null> {
   return { di_atas: pct(r.di_atas), sesuai: pct(r.sesuai), di_bawah: pct(r.di_bawah) };
 }
 
-/** The pooled ratings of every supervisor but `nip`: "the rest of the OPD" each rater is compared with. */
-export function othersRatings(items: { nip: string; pattern: { ratings: Ratings } }[], nip: string): Ratings {
-  const sum = { di_atas: 0, sesuai: 0, di_bawah: 0 };
-  for (const i of items) {
-    if (i.nip === nip) continue;
-    sum.di_atas += i.pattern.ratings.di_atas;
-    sum.sesuai += i.pattern.ratings.sesuai;
-    sum.di_bawah += i.pattern.ratings.di_bawah;
-  }
-  return { ...sum, rated: rated(sum) };
+/**
+ * "The rest of the OPD" one rater is compared with: the OPD's pooled ratings less the rater's own (never below 0,
+ * should the figures come from different runs).
+ */
+export function restOfOpd(opd: Ratings, mine: Ratings): Ratings {
+  const rest = {
+    di_atas: Math.max(0, opd.di_atas - mine.di_atas),
+    sesuai: Math.max(0, opd.sesuai - mine.sesuai),
+    di_bawah: Math.max(0, opd.di_bawah - mine.di_bawah),
+  };
+  return { ...rest, rated: rated(rest) };
 }
 
 export interface ShareBar {
