@@ -8,11 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { decodeJwt } from 'jose';
+import { scheduledFunctions } from '../../shared/platform/manifest.ts';
 import { registerOrganisation } from '../../shared/store/organisations.ts';
 import { DEMO_MACHINE_CLIENT, DEMO_ORG, demoPeople } from './demo-data.ts';
 import { type DynamoLocal, portIsFree, requireJava17, startDynamoDbLocal } from './dynamodb.ts';
 import { writeFailedBatch } from './failures.ts';
 import { createIssuer, MACHINE_CLIENT_ID, MACHINE_CLIENT_SECRET, TOKEN_PATH } from './issuer.ts';
+import { invoke } from './lambda.ts';
 import {
   CHECKPOINT_FILE,
   DATA_DIR,
@@ -27,6 +29,7 @@ import {
 } from './paths.ts';
 import { LocalSetupError } from './problems.ts';
 import { type LocalApi, startLocalApi } from './runtime.ts';
+import { scheduledEvent } from './scheduler.ts';
 import { isSeeded, seedDemo } from './seed.ts';
 import { WEB_DIST } from './web.ts';
 
@@ -97,6 +100,10 @@ async function main(): Promise<void> {
         log('first start: seeding the demo organisation (Pemerintah Kota Medan)…');
         await seedDemo({ withWork: true });
       }
+      // The daily fairness run (02:00 WIB) also runs at start, for a machine that was off then: the run is named by
+      // the day, so a second start on the same day starts nothing. Its tasks go through the local queue.
+      const fairness = scheduledFunctions().find((f) => f.name === 'schedule-fairness');
+      if (fairness) await invoke(fairness, scheduledEvent(fairness, new Date()));
     } catch (err) {
       if (err instanceof LocalSetupError) throw err;
       throw new LocalSetupError(

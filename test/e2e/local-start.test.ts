@@ -96,6 +96,22 @@ describe('npm start', () => {
     const planBody = (await planRes.json()) as { inForce: { state: string; rhk: { parentRhkId: string }[] } };
     expect(planBody.inForce).toMatchObject({ state: 'approved', rhk: [{ parentRhkId: 'kasi-1' }] });
 
+    // The day's fairness run ran at start (its tasks on the local queue): the Pegawai's signals of the month are
+    // computed, so the Keadilan pages show figures rather than "not computed yet".
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+    const signalsDeadline = Date.now() + 60_000;
+    const readSignals = () =>
+      fetch(`http://localhost:${port}/employees/me/signals/${month}`, {
+        headers: { authorization: `Bearer ${curl[2]}` },
+      });
+    let signals = await readSignals();
+    while (signals.status !== 200 && Date.now() < signalsDeadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      signals = await readSignals();
+    }
+    expect(signals.status, await signals.clone().text()).toBe(200);
+    expect(((await signals.json()) as { periodId: string }).periodId).toBe(month);
+
     // A change made now must survive the restart.
     const admin = /Admin BKPSDM.*\n\s+(\S+)/.exec(banner)![1]!;
     const made = await fetch(`http://localhost:${port}/units`, {
