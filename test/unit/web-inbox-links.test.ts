@@ -20,6 +20,11 @@ describe('the app page a notification opens', () => {
     [`/employees/${MEMBER}/evaluations/2026-Q4`, '/penilaian'],
     ['/employees/me/evaluations/2026-11', '/penilaian'],
     ['/employees/me/team-evaluations/2026-11', '/penilaian'],
+    // The weekly adoption digest to a head of unit; a person's signals (own, or someone else's for a superior).
+    ['/units/DUK-IDK/adoption/2026-11', '/keadilan?unit=DUK-IDK&periode=2026-11'],
+    ['/employees/me/signals/2026-11', '/sinyal?periode=2026-11'],
+    [`/employees/${MEMBER}/signals/2026-11`, `/sinyal?pegawai=${MEMBER}&periode=2026-11`],
+    [`/employees/${ME}/signals`, '/sinyal'],
     // No page in the app yet, or not a link the API writes: the inbox shows it without a link.
     ['/units/1.2.3/survey-follow-ups', undefined],
     [`/employees/${ME}`, undefined],

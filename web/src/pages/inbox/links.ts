@@ -14,6 +14,9 @@ export const ID_PARAM = 'id';
 export function appRouteOf(link: string, myNip: string | undefined): string | undefined {
   const [path = ''] = link.split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  // The weekly adoption digest: the unit's Keadilan page at that period.
+  if (parts[0] === 'units' && parts[2] === 'adoption' && parts.length === 4)
+    return `/keadilan?${new URLSearchParams({ unit: parts[1]!, periode: parts[3]! })}`;
   if (parts[0] !== 'employees' || parts.length < 3) return undefined;
   const nip = parts[1]!;
   const own = nip === 'me' || nip === myNip;
@@ -31,6 +34,13 @@ export function appRouteOf(link: string, myNip: string | undefined): string | un
     case 'evaluations':
     case 'team-evaluations':
       return '/penilaian';
+    case 'signals': {
+      const query = new URLSearchParams({
+        ...(own ? {} : { pegawai: nip }),
+        ...(parts[3] ? { periode: parts[3] } : {}),
+      }).toString();
+      return query ? `/sinyal?${query}` : '/sinyal';
+    }
     default:
       return undefined;
   }
