@@ -36,6 +36,8 @@ const ENTITIES = [
   'SurveyFollowUp',
   'Print',
   'Download',
+  'PersonSignals',
+  'SignalsView',
 ];
 
 const blank = (): AuditFilter => ({
