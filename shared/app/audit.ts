@@ -78,23 +78,36 @@ export interface Download {
 }
 
 /**
- * A download leaves no record in the main table, so no stream record: the serving function appends the entry itself,
- * before the file goes out, in the stream's shape: a `Download` record created (`after` = what was served), so the
- * audit pages and their schema read it as any other entry.
+ * A read worth the trail (a document served, another person's signals seen) leaves no record in the main table, so
+ * no stream record: the serving use case appends the entry itself, before the answer goes out, in the stream's shape
+ * (`after` = what was shown), so the audit pages and their schema read it as any other entry.
  */
-export async function recordDownload(ctx: UseCaseContext, download: Download): Promise<void> {
+export async function recordRead(
+  ctx: UseCaseContext,
+  read: {
+    entity: string;
+    entityId: string;
+    action: 'created' | 'viewed';
+    subjectNip?: string;
+    details: Record<string, unknown>;
+  },
+): Promise<void> {
   const { actor, now, requestId } = writeContextOf(ctx);
   await new AuditRepository(ctx.scope).append({
-    id: `download-${randomUUID()}`,
+    id: `${read.entity === 'Download' ? 'download' : 'view'}-${randomUUID()}`,
     orgId: ctx.scope.orgId,
     at: now,
-    entity: 'Download',
-    entityId: download.document,
-    action: 'created',
+    entity: read.entity,
+    entityId: read.entityId,
+    action: read.action,
     actor,
     requestId,
-    ...(download.subjectNip ? { subjectNip: download.subjectNip } : {}),
-    changedFields: Object.keys(download.details).sort(),
-    after: download.details,
+    ...(read.subjectNip ? { subjectNip: read.subjectNip } : {}),
+    changedFields: Object.keys(read.details).sort(),
+    after: read.details,
   });
 }
+
+/** A download: a `Download` record created, named by the document. */
+export const recordDownload = (ctx: UseCaseContext, download: Download): Promise<void> =>
+  recordRead(ctx, { entity: 'Download', entityId: download.document, action: 'created', ...download });

@@ -6,7 +6,6 @@
  * is appended to the audit trail before the answer goes out.
  */
 
-import { randomUUID } from 'node:crypto';
 import { canSeeFairnessOfUnit, canSeeRaterPatternsOf, canSeeSignalsOf, reasons } from '../auth/policy.ts';
 import type { Signal } from '../domain/fairness-signals.ts';
 import { wibDate } from '../domain/time.ts';
@@ -15,12 +14,12 @@ import type { Lang } from '../messages/catalogue.ts';
 import type { Bilingual } from '../messages/errors.ts';
 import { DomainError, forbidden, notFound } from '../messages/errors.ts';
 import { ActingRepository } from '../store/acting.ts';
-import { AuditRepository } from '../store/audit.ts';
 import { EmployeeRepository } from '../store/employees.ts';
 import { FairnessRepository, type RaterPatternRecord, type SignalAnswer } from '../store/fairness.ts';
 import type { Item } from '../store/org-scope.ts';
 import { type Unit, UnitRepository } from '../store/units.ts';
 import { ownNip, relationTo, resolveNip } from './access.ts';
+import { recordRead } from './audit.ts';
 import { type UseCaseContext, writeContextOf } from './context.ts';
 
 /** A stored signal as a reader gets it: the explanation in their language, the person's answer beside it. */
@@ -42,29 +41,13 @@ const notComputed = (periodId: string, subject: string) =>
   new DomainError('fairness_not_computed', { period: periodId, subject });
 
 /**
- * A view of someone else's signals, appended to the audit trail as the stream would record a change: entity
- * `SignalsView`, action `viewed`, the person concerned as subject (a unit's list names none: its entity id is the
- * unit). The reader's own signals are not recorded.
+ * A view of someone else's signals in the audit trail: entity `SignalsView`, action `viewed`, the person concerned as
+ * subject (a unit's list names none: its entity id is the unit). The reader's own signals are not recorded.
  */
-async function recordView(
+const recordView = (
   ctx: UseCaseContext,
   view: { entityId: string; subjectNip?: string; details: Record<string, unknown> },
-): Promise<void> {
-  const { actor, now, requestId } = writeContextOf(ctx);
-  await new AuditRepository(ctx.scope).append({
-    id: `view-${randomUUID()}`,
-    orgId: ctx.scope.orgId,
-    at: now,
-    entity: 'SignalsView',
-    entityId: view.entityId,
-    action: 'viewed',
-    actor,
-    requestId,
-    ...(view.subjectNip ? { subjectNip: view.subjectNip } : {}),
-    changedFields: Object.keys(view.details).sort(),
-    after: view.details,
-  });
-}
+): Promise<void> => recordRead(ctx, { entity: 'SignalsView', action: 'viewed', ...view });
 
 /** The person a path names (`me` or a NIP), 404 when absent, and how the caller stands to them. */
 async function personOf(ctx: UseCaseContext, nipParam: string) {
