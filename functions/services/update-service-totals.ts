@@ -4,7 +4,8 @@ import { batchStreamConsumer } from '#shared/stream-consumer';
 
 /**
  * Service transactions and survey responses → running totals (and follow-ups), each change exactly once, a
- * batch's changes folded per totals record (one write per record per batch; see applyServiceChanges).
+ * batch's changes folded per totals record (one write per record per batch), their sequence numbers kept in one
+ * set per request's instant (see applyServiceChanges).
  */
 export const handler = batchStreamConsumer(async (changes) => {
   const outcome = await applyServiceChanges(changes, new Date());

@@ -50,7 +50,7 @@ export function followUpOf(r: StoredResponse, reference: string | null): FollowU
   };
 }
 
-/** Markers of applied changes outlive the stream's 24-hour retention, then expire. */
+/** Applied sequence numbers outlive the stream's 24-hour retention, then expire. */
 const MARKER_TTL_SECONDS = 3 * 86_400;
 
 /**
@@ -73,11 +73,26 @@ interface PlannedChange {
   orgId: string;
   totals: TotalsChanges;
   extra: TransactItem[];
-  marker: TransactItem;
+  /** The record holding its sequence number once applied (see appliedKeyOf). */
+  applied: { pk: string; sk: string };
 }
 
 /** DynamoDB's limit of items in one TransactWriteItems. */
 const MAX_TRANSACTION_ITEMS = 100;
+/** Sequence numbers one transaction checks and adds (its condition expression stays within DynamoDB's 4 KB). */
+const MAX_CHANGES_PER_WRITE = 100;
+
+/**
+ * Where a change's sequence number is kept once applied: a string set per 100 ms of the changed record's
+ * `updatedAt` (the same for every delivery of the record), so the changes of one request — written at one
+ * instant, delivered together — share one such record; without `updatedAt`, one record per change.
+ */
+function appliedKeyOf(scope: OrgScope, image: Item, sequence: string): { pk: string; sk: string } {
+  const at = typeof image.updatedAt === 'string' ? image.updatedAt.slice(0, 21) : undefined;
+  return at
+    ? { pk: scope.key('APPLIED', at), sk: 'SEQUENCES' }
+    : { pk: scope.key('APPLIED', 'SEQ', sequence), sk: 'SEQUENCES' };
+}
 
 async function planChange(change: RecordChange, now: Date): Promise<PlannedChange | undefined> {
   const image = change.newImage ?? change.oldImage;
@@ -130,18 +145,13 @@ async function planChange(change: RecordChange, now: Date): Promise<PlannedChang
     return undefined;
   }
   if (totals.updates(changes.changes).length === 0 && extra.length === 0) return undefined;
-  const marker: TransactItem = {
-    put: {
-      table: 'main',
-      item: {
-        pk: image.pk as string,
-        sk: `APPLIED#${change.sequence}`,
-        expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
-      },
-      condition: 'attribute_not_exists(pk)',
-    },
+  return {
+    sequence: change.sequence,
+    orgId: image.orgId,
+    totals: changes,
+    extra,
+    applied: appliedKeyOf(scope, image, change.sequence),
   };
-  return { sequence: change.sequence, orgId: image.orgId, totals: changes, extra, marker };
 }
 
 /** What a batch came to: sequences applied, already applied before (redelivered), ignored, and failed. */
@@ -157,11 +167,13 @@ export interface BatchOutcome {
 /**
  * Applies a batch of changes of service transactions and survey responses to the running totals, exactly once,
  * folded: the changes' increments are summed per totals record, so a batch writes each record once (not once per
- * change), in transactions of at most 100 items that carry every change's marker (named by the stream record's
- * sequence number, conditioned on being new), the summed increments and the responses' own writes. A marker
- * already there (a redelivered record) cancels its transaction: that change is dropped as a duplicate and the
- * rest is folded and written again, so a redelivered batch changes nothing. A transaction's correction moves its
- * old contribution out and its new one in; increments commute, so the order of changes within a batch is moot.
+ * change). Each transaction (at most 100 items) carries the summed increments, the responses' own writes, and the
+ * changes' sequence numbers, added to the string sets that keep them (appliedKeyOf) on the condition that none is
+ * there yet: the changes of one request share one set, so a batch usually writes a single such record instead of
+ * one marker per change. A sequence number already there (a redelivered record, or another consumer that was
+ * faster) cancels the transaction: the sets are read back, the changes found in them are dropped as duplicates and
+ * the rest is folded and written again, so a redelivered batch changes nothing. A transaction's correction moves
+ * its old contribution out and its new one in; increments commute, so the order of changes within a batch is moot.
  */
 export async function applyServiceChanges(changes: RecordChange[], now: Date): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { applied: 0, duplicate: 0, ignored: 0, failed: [], errors: [] };
@@ -177,33 +189,49 @@ export async function applyServiceChanges(changes: RecordChange[], now: Date): P
   });
   for (const i of unplanned) outcome.failed.push(changes[i]!.sequence);
   outcome.ignored = planned.filter((p, i) => !p && !unplanned.has(i)).length;
-  // Transactions per organisation, filled while the markers, the responses' writes and the distinct totals
-  // records fit in one.
+  // A record listed twice in one batch counts once.
+  const sequences = new Set<string>();
+  for (const [i, p] of planned.entries()) {
+    if (!p) continue;
+    if (sequences.has(p.sequence)) {
+      planned[i] = undefined;
+      outcome.duplicate++;
+    }
+    sequences.add(p.sequence);
+  }
+  // Transactions per organisation, filled while the records they write (sets of sequence numbers, distinct totals
+  // records, the responses' writes) fit in one.
   const groups: PlannedChange[][] = [];
   for (const orgId of new Set(planned.flatMap((p) => (p ? [p.orgId] : [])))) {
     let group: PlannedChange[] = [];
     let keys = new Set<string>();
-    let items = 0;
+    let extra = 0;
     for (const p of planned) {
       if (!p || p.orgId !== orgId) continue;
-      const added = [...p.totals.changes.keys()].filter((k) => !keys.has(k));
-      const size = 1 + p.extra.length + added.length;
-      if (group.length && items + keys.size + size > MAX_TRANSACTION_ITEMS) {
+      const added = new Set(
+        [`${p.applied.pk}|${p.applied.sk}`, ...p.totals.changes.keys()].filter((k) => !keys.has(k)),
+      );
+      if (
+        group.length &&
+        (group.length >= MAX_CHANGES_PER_WRITE ||
+          extra + keys.size + p.extra.length + added.size > MAX_TRANSACTION_ITEMS)
+      ) {
         groups.push(group);
         group = [];
         keys = new Set();
-        items = 0;
+        extra = 0;
       }
       group.push(p);
-      items += 1 + p.extra.length;
+      extra += p.extra.length;
+      keys.add(`${p.applied.pk}|${p.applied.sk}`);
       for (const k of p.totals.changes.keys()) keys.add(k);
     }
     if (group.length) groups.push(group);
   }
-  // One after the other: two transactions of one batch would often share totals records.
+  // One after the other: two transactions of one batch would often share totals records and sets.
   for (const group of groups) {
     try {
-      const { applied, duplicate } = await writeFolded(group);
+      const { applied, duplicate } = await writeFolded(group, now);
       outcome.applied += applied;
       outcome.duplicate += duplicate;
     } catch (err) {
@@ -214,28 +242,51 @@ export async function applyServiceChanges(changes: RecordChange[], now: Date): P
   return outcome;
 }
 
-async function writeFolded(group: PlannedChange[]): Promise<{ applied: number; duplicate: number }> {
+async function writeFolded(group: PlannedChange[], now: Date): Promise<{ applied: number; duplicate: number }> {
   const scope = new OrgScope(group[0]!.orgId);
   const totals = new ServiceTotalsRepository(scope);
+  const expiresAt = Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS;
   let pending = group;
   let duplicate = 0;
   // Changes of one unit share its totals: a concurrent transaction on them is retried after a jittered pause.
   for (let attempt = 0; pending.length > 0; ) {
     const folded = new TotalsChanges();
     for (const p of pending) for (const { key, delta } of p.totals.changes.values()) folded.add([key], delta);
+    const sets = new Map<string, { key: { pk: string; sk: string }; sequences: string[] }>();
+    for (const p of pending) {
+      const id = `${p.applied.pk}|${p.applied.sk}`;
+      if (!sets.has(id)) sets.set(id, { key: p.applied, sequences: [] });
+      sets.get(id)!.sequences.push(p.sequence);
+    }
+    const marks = [...sets.values()].map(
+      ({ key, sequences }): TransactItem => ({
+        update: {
+          table: 'main',
+          key,
+          set: 'ADD #s :all SET #e = :e',
+          condition: sequences.map((_, i) => `NOT contains(#s, :s${i})`).join(' AND '),
+          names: { '#s': 'sequences', '#e': 'expiresAt' },
+          values: {
+            ':all': new Set(sequences),
+            ':e': expiresAt,
+            ...Object.fromEntries(sequences.map((q, i) => [`:s${i}`, q])),
+          },
+        },
+      }),
+    );
     try {
-      await scope.transact([
-        ...pending.map((p) => p.marker),
-        ...totals.updates(folded.changes),
-        ...pending.flatMap((p) => p.extra),
-      ]);
+      await scope.transact([...marks, ...totals.updates(folded.changes), ...pending.flatMap((p) => p.extra)]);
       return { applied: pending.length, duplicate };
     } catch (err) {
       const codes = cancellationCodes(err);
-      const seen = pending.filter((_, i) => codes[i] === 'ConditionalCheckFailed');
-      if (seen.length > 0) {
-        duplicate += seen.length;
-        pending = pending.filter((p) => !seen.includes(p));
+      const refused = [...sets.values()].filter((_, i) => codes[i] === 'ConditionalCheckFailed');
+      if (refused.length > 0) {
+        const stored = await Promise.all(refused.map(({ key }) => scope.get('main', key.pk, key.sk, true)));
+        const seen = new Set(stored.flatMap((i) => [...((i?.sequences as Set<string> | undefined) ?? [])]));
+        const again = pending.filter((p) => !seen.has(p.sequence));
+        if (again.length === pending.length) throw err;
+        duplicate += pending.length - again.length;
+        pending = again;
         continue;
       }
       if (!codes.includes('TransactionConflict') || attempt >= 6) throw err;

@@ -6,7 +6,9 @@
  *    (existing records, unit, catalogue, hours, officers, holidays, year); the totals follow through the stream.
  * 2. a survey submission through the handler vs the bare write it needs (one conditional put of the response):
  *    latency ratio (target ≤ 1.3×); the totals follow through the stream;
- * 3. the stream consumer applying transaction changes to the totals: changes per second per shard.
+ * 3. the stream consumer applying transaction changes to the totals (the images as part 1 stored them, so the
+ *    changes of one push share their `updatedAt`, as a stream batch's do): changes per second per shard, folded
+ *    vs one by one, against part 1's ingest rate in the same run (target ≥ 1×).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';

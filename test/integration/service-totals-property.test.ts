@@ -262,4 +262,72 @@ describe('service totals', () => {
     const totals = stored(await scanAll()).get(key);
     expect(totals).toMatchObject({ served: 120, withinStandard: 80, serviceSeconds: 600 * (40 + 80 + 120) });
   });
+
+  it("keep the sequence numbers of one request's changes together, and stay exact when batches come back split", async () => {
+    const scope = new OrgScope(ORG);
+    const key = `${scope.key('UNIT', 'DUK-KAWIN')}|SVCSUM#2026-08`;
+    // 80 transactions written by one request (one updatedAt), 20 by another a second later.
+    const changes = Array.from({ length: 100 }, (_, i) => ({
+      sequence: `split-${i}`,
+      newImage: {
+        pk: scope.key('TX', `SPLIT-${i}`),
+        sk: 'TX',
+        orgId: ORG,
+        entity: 'ServiceTransaction',
+        unitCode: 'DUK-KAWIN',
+        serviceType: 'akta-perkawinan',
+        officers: ['199104062014031002'],
+        completedAt: '2026-08-03T03:00:00.000Z',
+        serviceSeconds: 600,
+        withinStandard: true,
+        periodIds: ['2026-08', '2026'],
+        updatedAt: i < 80 ? '2026-08-03T03:00:01.000Z' : '2026-08-03T03:00:02.000Z',
+      },
+    }));
+    expect(await applyServiceChanges(changes.slice(0, 60), new Date())).toMatchObject({ applied: 60, duplicate: 0 });
+    // One record holds the sequence numbers of the first request's changes.
+    const sets = (await scanAll()).filter((i) => (i.pk as string).startsWith(scope.key('APPLIED', '2026-08-03T03')));
+    expect(sets.map((i) => [...(i.sequences as Set<string>)].length)).toEqual([60]);
+    // Delivered again as a bisection would (halves), and overlapping: nothing changes.
+    for (const part of [changes.slice(0, 30), changes.slice(30, 60), changes.slice(20, 45)])
+      expect(await applyServiceChanges(part, new Date())).toMatchObject({ applied: 0, duplicate: part.length });
+    // A later batch starting inside the applied ones applies only the new ones, across both requests.
+    expect(await applyServiceChanges(changes.slice(50), new Date())).toMatchObject({
+      applied: 40,
+      duplicate: 10,
+      failed: [],
+    });
+    expect(stored(await scanAll()).get(key)).toMatchObject({ served: 100, serviceSeconds: 60_000 });
+  });
+
+  it('apply a batch once when several consumers take it at the same time', async () => {
+    const scope = new OrgScope(ORG);
+    const key = `${scope.key('UNIT', 'DUK-KAWIN')}|SVCSUM#2026-07`;
+    const changes = Array.from({ length: 100 }, (_, i) => ({
+      sequence: `race-${i}`,
+      newImage: {
+        pk: scope.key('TX', `RACE-${i}`),
+        sk: 'TX',
+        orgId: ORG,
+        entity: 'ServiceTransaction',
+        unitCode: 'DUK-KAWIN',
+        serviceType: 'akta-perkawinan',
+        officers: [i % 2 ? '199104062014031002' : '199203152015032001'],
+        completedAt: '2026-07-06T03:00:00.000Z',
+        serviceSeconds: 900,
+        withinStandard: true,
+        periodIds: ['2026-07', '2026'],
+        updatedAt: `2026-07-06T03:00:0${i % 3}.000Z`,
+      },
+    }));
+    const outcomes = await Promise.all([
+      applyServiceChanges(changes, new Date()),
+      applyServiceChanges([...changes].reverse(), new Date()),
+      applyServiceChanges(changes.slice(25, 75), new Date()),
+    ]);
+    for (const o of outcomes) expect(o.failed).toEqual([]);
+    expect(outcomes.reduce((n, o) => n + o.applied, 0)).toBe(100);
+    expect(outcomes.reduce((n, o) => n + o.duplicate, 0)).toBe(150);
+    expect(stored(await scanAll()).get(key)).toMatchObject({ served: 100, serviceSeconds: 90_000 });
+  });
 });
