@@ -732,7 +732,7 @@ export const functions: FunctionDef[] = [
       // Folded per totals record before writing (shared/app/service-totals.ts): a bigger batch is fewer writes.
       batchSize: 100,
       // Bounded: a change that keeps failing is bisected down to, then goes to the on-failure queue, from which
-      // `npm run replay` applies it (exactly once: the APPLIED# marker) — rather than holding the shard for a day.
+      // `npm run replay` applies it (exactly once: its sequence number in the APPLIED# set) — rather than holding the shard for a day.
       maxRetries: 20,
       maxRecordAgeSeconds: 6 * 3600,
     },
