@@ -131,10 +131,12 @@ describe('notifications from the stream', () => {
       `To: =?UTF-8?B?${Buffer.from('Rina Marlina Pohan, S.Sos').toString('base64')}?= <rina.pohan@pemkomedan.go.id>`,
     );
     expect(mail).toMatch(/Subject: =\?UTF-8\?B\?/);
-    // Only Rina has an address: every e-mail is hers, one per notification of hers.
-    expect(files.every((f) => f.endsWith('rina.pohan@pemkomedan.go.id.eml'))).toBe(true);
+    // Only Rina has an address: every e-mail is hers, one per notification of hers. An e-mail is sent after its
+    // notification is stored, so the outbox is read again until it has caught up with her inbox.
     const hers = (await inbox('kasi', '?limit=100')).items.length;
-    expect(files).toHaveLength(hers);
+    const all = await eventually(async () => (readdirSync(outbox).length >= hers ? readdirSync(outbox) : undefined));
+    expect(all.every((f) => f.endsWith('rina.pohan@pemkomedan.go.id.eml'))).toBe(true);
+    expect(all).toHaveLength(hers);
   });
 });
 
