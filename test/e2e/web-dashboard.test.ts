@@ -205,6 +205,14 @@ describe('the Kepala Bidang', () => {
     await expectAccessible(page, 'a seksi’s follow-ups');
     await expectFitsPhone(page);
 
+    // The unit's fairness figures are one tap away, on the same unit and period (opened only on request: an audited view).
+    await page.goto(`${web.stack.url}/app/dasbor?unit=DUK-DAFDUK&periode=${periodId}`);
+    const fairness = page.getByRole('region', { name: 'Keadilan' }).getByRole('link');
+    await expect.poll(() => fairness.textContent()).toBe('Buka Keadilan untuk Bidang Pelayanan Pendaftaran Penduduk');
+    await fairness.tap();
+    await expect.poll(() => new URL(page.url()).search).toBe(`?unit=DUK-DAFDUK&periode=${periodId}`);
+    expect(new URL(page.url()).pathname).toBe('/app/keadilan');
+
     // The Dinas above him: the API says no, and the page says what the API said.
     const refused = await api(`/units/DISDUKCAPIL/service-indicators/${periodId}`, who.kabid);
     expect(refused.status).toBe(403);

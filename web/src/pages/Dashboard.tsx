@@ -5,11 +5,12 @@
  * request per panel: activity, service indicators, the year's trend, follow-ups. A unit the viewer may not read
  * shows the API's own refusal in each panel.
  */
-import { useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { useMe } from '../api/hooks';
 import { FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
 import { addWords, useI18n } from '../i18n';
+import { seesFairness } from '../viewer';
 import * as words from '../words/dashboard';
 import { todayWib, yearOf } from './activities/dates';
 import { SelectField } from './activities/fields';
@@ -19,6 +20,7 @@ import { FollowUpsPanel } from './dashboard/FollowUpsPanel';
 import { ServicePanel } from './dashboard/ServicePanel';
 import { dashboardHref, pickPeriod } from './dashboard/shape';
 import { TrendPanel } from './dashboard/TrendPanel';
+import { fairnessHref } from './fairness/shape';
 
 addWords(words);
 
@@ -103,6 +105,16 @@ export function Dashboard() {
             <h2 id="dash-activity">{t('dashboard.activity.title')}</h2>
             <ActivityPanel key={`act-${unitCode}-${period.id}`} unitCode={unitCode} periodId={period.id} />
           </section>
+          {me.data && seesFairness(me.data) && period.kind !== 'year' ? (
+            // A pointer, not a panel: reading the unit's signals is an audited view, so it happens only on request.
+            <section aria-labelledby="dash-fairness">
+              <h2 id="dash-fairness">{t('dashboard.fairness.title')}</h2>
+              <p>{t('dashboard.fairness.text')}</p>
+              <Link href={fairnessHref(unitCode, period.id)} className="page-link">
+                {t('dashboard.fairness.open', { unit: unit?.name ?? unitCode })}
+              </Link>
+            </section>
+          ) : null}
         </div>
       ) : (
         !me.error &&

@@ -6,6 +6,10 @@ export const id = {
   'dashboard.pick.wholeYear': 'Setahun penuh ({year})',
   'dashboard.pick.none': 'Pilih unit yang ingin dipantau.',
   'dashboard.showing': '{unit}, periode {period}',
+  'dashboard.fairness.title': 'Keadilan',
+  'dashboard.fairness.text':
+    'Pola penilai, sinyal yang layak dibicarakan dan adopsi unit ini pada periode yang sama, masing-masing dengan buktinya. Tidak ada yang mengubah nilai.',
+  'dashboard.fairness.open': 'Buka Keadilan untuk {unit}',
   'dashboard.col.unit': 'Unit',
   'dashboard.days': '{n} hari',
   'dashboard.minutes': '{n} menit',
@@ -92,6 +96,10 @@ export const en: Record<keyof typeof id, string> = {
   'dashboard.pick.wholeYear': 'The whole year ({year})',
   'dashboard.pick.none': 'Pick the unit to look at.',
   'dashboard.showing': '{unit}, period {period}',
+  'dashboard.fairness.title': 'Fairness',
+  'dashboard.fairness.text':
+    'Rater patterns, signals worth a conversation and adoption of this unit in the same period, each with its evidence. None of it changes a score.',
+  'dashboard.fairness.open': 'Open Fairness for {unit}',
   'dashboard.col.unit': 'Unit',
   'dashboard.days': '{n} days',
   'dashboard.minutes': '{n} minutes',
