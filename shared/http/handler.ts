@@ -26,6 +26,7 @@ import { logger, metrics, observe } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
 import { OrgScope } from '../store/org-scope.ts';
+import { pageStyleSource } from './survey-page.ts';
 
 type Schema = z.ZodMiniType;
 type Out<S> = S extends Schema ? z.output<S> : never;
@@ -326,8 +327,7 @@ export const publicHandler = <S extends RouteSpec>(
 
 /** Pages for people carry a token in their address: never sent on, framed or cached, and no scripts at all. */
 export const pageHeaders = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy': `default-src 'none'; style-src ${pageStyleSource}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',

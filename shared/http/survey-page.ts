@@ -5,6 +5,7 @@
  * control, native radio buttons (keyboard: Tab between groups, arrows within), visible focus, text contrast above
  * 7:1, no images, no scripts.
  */
+import { createHash } from 'node:crypto';
 import { type ElementCode, skmElements } from '../domain/skm.ts';
 import type { Lang } from '../messages/catalogue.ts';
 
@@ -36,6 +37,12 @@ button{font:inherit;font-weight:600;color:#fff;background:#0b4f8a;border:0;borde
 .note{color:#333;font-size:.95rem}
 .box{border-left:.35rem solid #0b4f8a;padding:.5rem 1rem;background:#f3f6fa}
 `;
+
+/**
+ * The pages' Content-Security-Policy allows exactly this stylesheet by its hash (no 'unsafe-inline'): a style
+ * injected into a page would not apply, and there are no scripts at all.
+ */
+export const pageStyleSource = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 /** The public pages' frame (the survey's, and the verification of printed documents): one stylesheet, no scripts. */
 export function layout(title: string, body: string, lang: Lang = 'id'): string {

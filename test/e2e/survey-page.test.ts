@@ -267,6 +267,20 @@ describe('the survey page in a browser', () => {
     await page.close();
   });
 
+  it('lets only its own stylesheet apply: the policy names it by hash, without unsafe-inline', async () => {
+    const page = await context.newPage();
+    const res = await page.goto(freshUrl);
+    const csp = (await res!.allHeaders())['content-security-policy']!;
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    expect(csp).not.toContain('unsafe-inline');
+    // Chromium enforces the policy: the page's stylesheet (its hash matches) styles the button.
+    const background = await page
+      .locator('button[type=submit]')
+      .evaluate((el) => (globalThis as any).getComputedStyle(el).backgroundColor as string);
+    expect(background).toBe('rgb(11, 79, 138)');
+    await page.close();
+  });
+
   it('is reached by Tab from the top, with a visible focus ring, one stop per question', async () => {
     const { page } = await open(freshUrl);
     const focused = () =>
