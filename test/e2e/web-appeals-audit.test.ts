@@ -8,44 +8,24 @@
  * the actor and the record, and finds the override with its reason, before → after and correlation id; others
  * find no audit page. axe finds nothing and everything fits the phone on every state.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoPeople } from '../../infra/local/demo-data.ts';
 import { wibDate } from '../../shared/domain/time.ts';
-import { EvaluationRepository } from '../../shared/store/evaluations.ts';
-import { OrgScope } from '../../shared/store/org-scope.ts';
 import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
 import { who } from '../support/demo.ts';
-import { yesterday } from '../support/plans.ts';
+import { demoMonth, MEETS_EXPECTATIONS } from '../support/month.ts';
 import { eventually } from '../support/stack.ts';
 
 const RAHMAT = { nip: who.staff, name: 'Rahmat Hidayat Daulay' };
 const KASI_NAME = 'Rina Marlina Pohan, S.Sos';
-const D = yesterday();
-const YEAR = Number(D.slice(0, 4));
-const PERIOD = D.slice(0, 7);
 const WHY = 'Berkas yang diverifikasi bulan ini lebih rumit dari biasanya.';
 const APPEAL = 'Verifikasi 40 berkas pada tanggal 29 belum terhitung dalam realisasi IKI.';
 const web = webAppUnderTest({ withWork: true });
+const month = demoMonth(web);
+const PERIOD = month.period;
+const { call, openAs } = web;
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
-async function send(nip: string, method: string, path: string, body?: unknown) {
-  const res = await web.stack.call(method, path, { token: await web.devToken(nip), body });
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res;
-}
-const call = async (nip: string, method: string, path: string, body?: unknown) =>
-  (await send(nip, method, path, body)).body;
-
-async function openAs(context: BrowserContext, nip: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${web.stack.url}/app/`);
-  await page.getByRole('textbox', { name: 'NIP' }).fill(nip);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).tap();
-  await expect.poll(() => h1(page).textContent()).toMatch(/^Selamat datang, /);
-  return page;
-}
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu utama' });
 
@@ -56,40 +36,14 @@ async function checked(page: Page, what: string) {
 
 /** The month scored, the Kepala Seksi's override of Rahmat's hasil kerja with a reason; its correlation id. */
 async function reviewWithOverride(): Promise<string> {
-  const entries = await call(who.kasi, 'GET', `/employees/${RAHMAT.nip}/activities?from=${D}&to=${D}`);
-  await call(who.kasi, 'POST', '/activities/decisions', {
-    decisions: entries.items.map((a: { id: string; version: number }) => ({
-      nip: RAHMAT.nip,
-      date: D,
-      id: a.id,
-      version: a.version,
-      decision: 'approve',
-    })),
-  });
-  const periodNow = async () =>
-    (await call(who.bkpsdm, 'GET', `/years/${YEAR}`)).periods.find((p: { id: string }) => p.id === PERIOD);
-  await call(who.bkpsdm, 'PATCH', `/years/${YEAR}/periods/${PERIOD}`, {
-    version: (await periodNow()).version,
-    state: 'closed',
-  });
-  const run = await call(who.bkpsdm, 'POST', '/scoring-runs', { periodId: PERIOD });
-  await eventually(
-    async () => (await call(who.bkpsdm, 'GET', `/scoring-runs/${PERIOD}/${run.runId}`)).state === 'done',
-    30_000,
-  );
+  await month.score();
   const path = `/employees/${RAHMAT.nip}/evaluations/${PERIOD}`;
-  const meets = Object.fromEntries(
-    ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'].map((v) => [
-      v,
-      'sesuai',
-    ]),
-  );
   const rated = await call(who.kasi, 'PUT', `${path}/behaviour`, {
-    values: meets,
+    values: MEETS_EXPECTATIONS,
     version: (await call(who.kasi, 'GET', path)).version,
   });
   expect(rated.recommendedHasilKerja).toBe('di_bawah');
-  const review = await send(who.kasi, 'POST', `${path}/review`, {
+  const review = await web.send(who.kasi, 'POST', `${path}/review`, {
     hasilKerja: { rating: 'sesuai', reason: WHY },
     perilaku: { rating: 'sesuai' },
     version: rated.version,
@@ -97,35 +51,12 @@ async function reviewWithOverride(): Promise<string> {
   return review.headers.get('x-correlation-id')!;
 }
 
-/** Everyone else's behaviour rated (through the repository), then the month finalised with the recommendations. */
-async function finalise() {
-  const repo = new EvaluationRepository(new OrgScope('kota-medan'));
-  const meets = Object.fromEntries(
-    ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'].map((v) => [
-      v,
-      'sesuai',
-    ]),
-  );
-  const now = new Date().toISOString();
-  for (const { nip } of demoPeople.filter((p) => p.nip !== RAHMAT.nip))
-    await repo.change(nip, PERIOD, undefined, () => ({ behaviour: { values: meets as never, by: 'test', at: now } }), {
-      actor: 'test',
-      now,
-    });
-  const year = await call(who.bkpsdm, 'GET', `/years/${YEAR}`);
-  const period = year.periods.find((p: { id: string }) => p.id === PERIOD);
-  await call(who.bkpsdm, 'POST', `/years/${YEAR}/periods/${PERIOD}/finalise`, {
-    version: period.version,
-    acceptRecommendations: true,
-  });
-}
-
 describe('appeals and the audit trail in a browser', () => {
   it('queues an appeal for its deciders, refuses the supervisor who rated, decides it; the auditor finds the override', {
     timeout: 240_000,
   }, async () => {
     const correlationId = await reviewWithOverride();
-    await finalise();
+    await month.finalise();
     await call(RAHMAT.nip, 'POST', `/employees/me/evaluations/${PERIOD}/appeal`, { reason: APPEAL });
     const today = wibDate(new Date());
     const filedText = `Diajukan ${new Date(`${today}T00:00:00Z`).toLocaleDateString('id-ID', {
@@ -134,14 +65,10 @@ describe('appeals and the audit trail in a browser', () => {
       year: 'numeric',
       timeZone: 'UTC',
     })}`;
-    const periodText = `Periode ${new Date(`${PERIOD}-01T00:00:00Z`).toLocaleDateString('id-ID', {
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    })}`;
+    const periodText = `Periode ${month.periodName}`;
 
     // BKPSDM: the organisation's queue, oldest first, with the date it was filed and how long it waited.
-    const bkpsdm = await openAs(web.context, who.bkpsdm);
+    const bkpsdm = await openAs(who.bkpsdm);
     await menu(bkpsdm).getByRole('link', { name: 'Keberatan' }).tap();
     await expect.poll(() => h1(bkpsdm).textContent()).toBe('Keberatan');
     const queue = bkpsdm.getByRole('list', { name: 'Menunggu keputusan' });
@@ -157,7 +84,7 @@ describe('appeals and the audit trail in a browser', () => {
     await bkpsdm.close();
 
     // The Kepala Seksi rated him: she may open the evaluation, but her decision is refused with the API's reason.
-    const kasi = await openAs(web.context, who.kasi);
+    const kasi = await openAs(who.kasi);
     await menu(kasi).getByRole('link', { name: 'Keberatan' }).tap();
     await kasi.getByText('Tidak ada keberatan yang menunggu keputusan.').waitFor();
     await checked(kasi, 'appeals queue, empty (direct supervisor)');
@@ -171,7 +98,7 @@ describe('appeals and the audit trail in a browser', () => {
     await kasi.close();
 
     // The Kepala Bidang: his own queue; the appeal opens with the evaluation, its explanation and the form.
-    const kabid = await openAs(web.context, who.kabid);
+    const kabid = await openAs(who.kabid);
     await menu(kabid).getByRole('link', { name: 'Keberatan' }).tap();
     await kabid.getByText(/^Keberatan bawahan dari bawahan Anda/).waitFor();
     const own = kabid.getByRole('list', { name: 'Menunggu keputusan' }).getByRole('listitem');
@@ -218,7 +145,7 @@ describe('appeals and the audit trail in a browser', () => {
       const trail = await call(who.auditor, 'GET', `/employees/${RAHMAT.nip}/audit?limit=100`);
       return trail.items.some((e: { requestId?: string }) => e.requestId === correlationId);
     }, 20_000);
-    const auditor = await openAs(web.context, who.auditor);
+    const auditor = await openAs(who.auditor);
     await menu(auditor).getByRole('link', { name: 'Jejak audit' }).tap();
     await expect.poll(() => h1(auditor).textContent()).toBe('Jejak audit');
     const entries = auditor.getByRole('list', { name: 'Entri' });

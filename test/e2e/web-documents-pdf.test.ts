@@ -10,51 +10,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
 import { who } from '../support/demo.ts';
+import { demoMonth } from '../support/month.ts';
 import { pdfQrCode, pdfText } from '../support/pdf.ts';
-import { yesterday } from '../support/plans.ts';
-import { eventually } from '../support/stack.ts';
 
 const RAHMAT = { nip: who.staff, name: 'Rahmat Hidayat Daulay' };
-const D = yesterday();
-const YEAR = Number(D.slice(0, 4));
-const PERIOD = D.slice(0, 7);
-const PERIOD_NAME = new Date(`${PERIOD}-01T00:00:00Z`).toLocaleDateString('id-ID', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 const web = webAppUnderTest({ withWork: true });
+const month = demoMonth(web);
+const { year: YEAR, period: PERIOD } = month;
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
-async function call(nip: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
-  const { token } = (await res.json()) as { token: string };
-  const out = await web.stack.call(method, path, { token, body });
-  expect(out.status, `${method} ${path}: ${JSON.stringify(out.body)}`).toBeLessThan(300);
-  return out.body;
-}
-
-/** The Kepala Seksi approves the seeded entries, BKPSDM closes the period and runs the scoring to its end. */
-async function scorePeriod() {
-  const entries = await call(who.kasi, 'GET', `/employees/${RAHMAT.nip}/activities?from=${D}&to=${D}`);
-  await call(who.kasi, 'POST', '/activities/decisions', {
-    decisions: entries.items.map((a: { id: string; version: number }) => ({
-      nip: RAHMAT.nip,
-      date: D,
-      id: a.id,
-      version: a.version,
-      decision: 'approve',
-    })),
-  });
-  const year = await call(who.bkpsdm, 'GET', `/years/${YEAR}`);
-  const period = year.periods.find((p: { id: string }) => p.id === PERIOD);
-  await call(who.bkpsdm, 'PATCH', `/years/${YEAR}/periods/${PERIOD}`, { version: period.version, state: 'closed' });
-  const run = await call(who.bkpsdm, 'POST', '/scoring-runs', { periodId: PERIOD });
-  await eventually(async () => {
-    const progress = await call(who.bkpsdm, 'GET', `/scoring-runs/${PERIOD}/${run.runId}`);
-    return progress.state === 'done' ? progress : undefined;
-  }, 30_000);
-}
 
 /** Taps the button and takes the file the browser saves: its name and bytes. */
 async function downloadBy(page: Page, name: string) {
@@ -98,10 +61,10 @@ describe('documents in a browser', () => {
     await expectFitsPhone(phone);
     await stranger.close();
 
-    await scorePeriod();
+    await month.score();
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Penilaian' }).tap();
     await expect.poll(() => h1(page).textContent()).toBe('Penilaian');
-    const evaluation = await downloadBy(page, `Unduh PDF Dokumen Evaluasi Kinerja ${PERIOD_NAME}`);
+    const evaluation = await downloadBy(page, `Unduh PDF Dokumen Evaluasi Kinerja ${month.periodName}`);
     expect(evaluation.name).toBe(`Evaluasi-${PERIOD}-${RAHMAT.nip}.pdf`);
     const text = (await pdfText(evaluation.bytes)).text;
     expect(text).toContain(RAHMAT.name);

@@ -5,101 +5,31 @@
  * reads his evaluation with the API's explanation and the override named, files an appeal and sees its status.
  * A Plh on her dates finds the Tim page and the team's evaluations. axe finds nothing on every screen on the way.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoPeople } from '../../infra/local/demo-data.ts';
-import { EvaluationRepository } from '../../shared/store/evaluations.ts';
-import { OrgScope } from '../../shared/store/org-scope.ts';
 import { expectAccessible, expectFitsPhone, isFocused, webAppUnderTest } from '../support/browser.ts';
 import { who } from '../support/demo.ts';
-import { yesterday } from '../support/plans.ts';
-import { eventually } from '../support/stack.ts';
+import { demoMonth } from '../support/month.ts';
 
 const RAHMAT = { nip: who.staff, name: 'Rahmat Hidayat Daulay' };
 const NURHAYATI = { nip: '199204282017032001', name: 'Nurhayati Batubara' };
-const D = yesterday();
-const YEAR = Number(D.slice(0, 4));
-const PERIOD = D.slice(0, 7);
-const PERIOD_NAME = new Date(`${PERIOD}-01T00:00:00Z`).toLocaleDateString('id-ID', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 // Approved plans down to the Pegawai, and two of his entries from yesterday waiting for his Kepala Seksi.
 const web = webAppUnderTest({ withWork: true });
+const month = demoMonth(web);
+const PERIOD = month.period;
+const { call, openAs } = web;
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
-async function call(nip: string, method: string, path: string, body?: unknown) {
-  const res = await web.stack.call(method, path, { token: await web.devToken(nip), body });
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
-
-/** A new tab (its own session) signed in as `nip` through the dev sign-in's NIP field, on the Penilaian page. */
-async function openAs(context: BrowserContext, nip: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${web.stack.url}/app/`);
-  await page.getByRole('textbox', { name: 'NIP' }).fill(nip);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).tap();
-  await expect.poll(() => h1(page).textContent()).toMatch(/^Selamat datang, /);
-  return page;
-}
 
 async function toEvaluation(page: Page) {
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Penilaian' }).tap();
   await expect.poll(() => h1(page).textContent()).toBe('Penilaian');
 }
 
-/** The Kepala Seksi approves the seeded entries, BKPSDM closes the period and runs the scoring to its end. */
-async function scorePeriod() {
-  const entries = await call(who.kasi, 'GET', `/employees/${RAHMAT.nip}/activities?from=${D}&to=${D}`);
-  await call(who.kasi, 'POST', '/activities/decisions', {
-    decisions: entries.items.map((a: { id: string; version: number }) => ({
-      nip: RAHMAT.nip,
-      date: D,
-      id: a.id,
-      version: a.version,
-      decision: 'approve',
-    })),
-  });
-  const year = await call(who.bkpsdm, 'GET', `/years/${YEAR}`);
-  const period = year.periods.find((p: { id: string }) => p.id === PERIOD);
-  await call(who.bkpsdm, 'PATCH', `/years/${YEAR}/periods/${PERIOD}`, { version: period.version, state: 'closed' });
-  const run = await call(who.bkpsdm, 'POST', '/scoring-runs', { periodId: PERIOD });
-  await eventually(async () => {
-    const progress = await call(who.bkpsdm, 'GET', `/scoring-runs/${PERIOD}/${run.runId}`);
-    return progress.state === 'done' ? progress : undefined;
-  }, 30_000);
-}
-
-/** Everyone else's behaviour rated (through the repository: the page's path is what this file tests), then final. */
-async function finalisePeriod() {
-  const repo = new EvaluationRepository(new OrgScope('kota-medan'));
-  const meets = Object.fromEntries(
-    ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'].map((v) => [
-      v,
-      'sesuai',
-    ]),
-  );
-  const now = new Date().toISOString();
-  for (const { nip } of demoPeople.filter((p) => p.nip !== RAHMAT.nip))
-    await repo.change(nip, PERIOD, undefined, () => ({ behaviour: { values: meets as never, by: 'test', at: now } }), {
-      actor: 'test',
-      now,
-    });
-  const year = await call(who.bkpsdm, 'GET', `/years/${YEAR}`);
-  const period = year.periods.find((p: { id: string }) => p.id === PERIOD);
-  await call(who.bkpsdm, 'POST', `/years/${YEAR}/periods/${PERIOD}/finalise`, {
-    version: period.version,
-    acceptRecommendations: true,
-  });
-}
-
 describe('evaluations in a browser', () => {
   it('takes a period from "not scored yet" through the review with an override to the appeal', async () => {
     // Before scoring: said plainly.
-    const rahmat = await openAs(web.context, RAHMAT.nip);
+    const rahmat = await openAs(RAHMAT.nip);
     await toEvaluation(rahmat);
     await rahmat.getByText('belum dinilai').waitFor();
     expect(await rahmat.getByRole('combobox', { name: 'Periode' }).inputValue()).toBe(
@@ -109,10 +39,10 @@ describe('evaluations in a browser', () => {
     await expectAccessible(rahmat, 'own evaluation, not scored yet');
     await expectFitsPhone(rahmat);
 
-    await scorePeriod();
+    await month.score();
 
     // The Kepala Seksi: the team by name with the predikat, nothing rated yet.
-    const kasi = await openAs(web.context, who.kasi);
+    const kasi = await openAs(who.kasi);
     await toEvaluation(kasi);
     expect(await kasi.getByRole('combobox', { name: 'Periode' }).inputValue()).toBe(PERIOD);
     const team = kasi.getByRole('region', { name: 'Penilaian tim' });
@@ -185,11 +115,11 @@ describe('evaluations in a browser', () => {
     await expectAccessible(kasi, 'team evaluations after the review');
     await kasi.close();
 
-    await finalisePeriod();
+    await month.finalise();
 
     // The Pegawai: his evaluation, each explanation exactly as the API gives it, the override named.
     await rahmat.reload();
-    await rahmat.getByRole('combobox', { name: 'Periode' }).selectOption({ label: PERIOD_NAME });
+    await rahmat.getByRole('combobox', { name: 'Periode' }).selectOption({ label: month.periodName });
     const mine = rahmat.getByRole('region', { name: 'Penilaian saya' });
     await mine.getByText('Final.', { exact: true }).waitFor();
     const figures = mine.locator('.evaluation-figures dd');
@@ -232,7 +162,7 @@ describe('evaluations in a browser', () => {
   }, 120_000);
 
   it('shows the Tim page and the team evaluations to a Plh on her dates', async () => {
-    const before = await openAs(web.context, NURHAYATI.nip);
+    const before = await openAs(NURHAYATI.nip);
     const nav = before.getByRole('navigation', { name: 'Menu utama' });
     await nav.getByRole('link', { name: 'Penilaian' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Tim' }).count()).toBe(0);
@@ -245,7 +175,7 @@ describe('evaluations in a browser', () => {
       startDate: today,
       endDate: today,
     });
-    const acting = await openAs(web.context, NURHAYATI.nip);
+    const acting = await openAs(NURHAYATI.nip);
     await acting.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Tim' }).waitFor();
     await toEvaluation(acting);
     const team = acting.getByRole('region', { name: 'Penilaian tim' });

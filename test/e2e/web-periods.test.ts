@@ -11,24 +11,13 @@
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data.ts';
-import { EvaluationRepository } from '../../shared/store/evaluations.ts';
-import { OrgScope } from '../../shared/store/org-scope.ts';
 import { expectAccessible, expectFitsPhone, webAppUnderTest } from '../support/browser.ts';
 import { who } from '../support/demo.ts';
-import { yesterday } from '../support/plans.ts';
+import { demoMonth } from '../support/month.ts';
 
-const D = yesterday();
-const YEAR = Number(D.slice(0, 4));
-const NEXT = YEAR + 1;
-const PERIOD = D.slice(0, 7);
-const MONTH_NAME = new Date(`${PERIOD}-01T00:00:00Z`).toLocaleDateString('id-ID', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 const DISDUKCAPIL = 'Dinas Kependudukan dan Pencatatan Sipil';
 const predikatWords = {
   sangat_baik: 'Sangat Baik',
@@ -39,25 +28,11 @@ const predikatWords = {
 } as const;
 
 const web = webAppUnderTest({ withWork: true });
+const month = demoMonth(web);
+const { year: YEAR, period: PERIOD, periodName: MONTH_NAME, periodNow } = month;
+const NEXT = YEAR + 1;
+const { call, openAs } = web;
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
-async function call(nip: string, method: string, path: string, body?: unknown) {
-  const res = await web.stack.call(method, path, { token: await web.devToken(nip), body });
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
-
-const periodNow = async () =>
-  (await call(who.bkpsdm, 'GET', `/years/${YEAR}`)).periods.find((p: { id: string }) => p.id === PERIOD);
-
-async function openAs(context: BrowserContext, nip: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${web.stack.url}/app/`);
-  await page.getByRole('textbox', { name: 'NIP' }).fill(nip);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).tap();
-  await expect.poll(() => h1(page).textContent()).toMatch(/^Selamat datang, /);
-  return page;
-}
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu utama' });
 
@@ -75,45 +50,16 @@ async function pickMonth(page: Page) {
 
 /** The Kepala Seksi approves the Pegawai's seeded entries: the demo's activities verified. */
 async function verifyDemoActivities() {
-  const entries = await call(who.kasi, 'GET', `/employees/${who.staff}/activities?from=${D}&to=${D}`);
+  const { entries, decided } = await month.verifyActivities();
   expect(entries.items.length).toBeGreaterThan(0);
-  const decided = await call(who.kasi, 'POST', '/activities/decisions', {
-    decisions: entries.items.map((a: { id: string; version: number }) => ({
-      nip: who.staff,
-      date: D,
-      id: a.id,
-      version: a.version,
-      decision: 'approve',
-    })),
-  });
   expect(decided.results.map((r: { status: number }) => r.status)).toEqual(entries.items.map(() => 200));
-}
-
-/**
- * Everyone's behaviour rated (through the repository, as web-evaluation does: the page's path is what this file
- * tests). All "Sesuai" leaves nobody Kurang: the curve of a Kurang unit (Kurang ≥ 60%) is broken.
- */
-async function rateEveryone() {
-  const repo = new EvaluationRepository(new OrgScope('kota-medan'));
-  const meets = Object.fromEntries(
-    ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'].map((v) => [
-      v,
-      'sesuai',
-    ]),
-  );
-  const now = new Date().toISOString();
-  for (const { nip } of demoPeople)
-    await repo.change(nip, PERIOD, undefined, () => ({ behaviour: { values: meets as never, by: 'test', at: now } }), {
-      actor: 'test',
-      now,
-    });
 }
 
 describe('periods and scoring in a browser', () => {
   it('takes BKPSDM from a new year and its rules through a month scored, checked, finalised and rewarded', {
     timeout: 240_000,
   }, async () => {
-    const page = await openAs(web.context, who.bkpsdm);
+    const page = await openAs(who.bkpsdm);
     await toPeriods(page);
 
     // Next year is not opened yet: open it, monthly.
@@ -239,8 +185,10 @@ describe('periods and scoring in a browser', () => {
     await expectAccessible(page, 'a unit predikat recorded, its unit scored again');
     await expectFitsPhone(page);
 
-    // Everyone's behaviour; then the distribution chart and its table.
-    await rateEveryone();
+    // Everyone's behaviour (through the repository, as web-evaluation does: the page's path is what this file
+    // tests); then the distribution chart and its table. All "Sesuai" leaves nobody Kurang: the curve of a Kurang
+    // unit (Kurang ≥ 60%) is broken.
+    await month.rateBehaviour();
     await page.reload();
     await expect.poll(() => h1(page).textContent()).toBe('Periode & penilaian');
     await pickMonth(page);
@@ -353,7 +301,7 @@ describe('periods and scoring in a browser', () => {
   it('shows an auditor the page without actions, and a plain employee only the API refusal', {
     timeout: 120_000,
   }, async () => {
-    const auditor = await openAs(web.context, who.auditor);
+    const auditor = await openAs(who.auditor);
     await toPeriods(auditor);
     await auditor.getByText(/Anda membaca sebagai auditor/).waitFor();
     await auditor.getByRole('heading', { name: `Periode tahun ${YEAR}` }).waitFor();
@@ -365,7 +313,7 @@ describe('periods and scoring in a browser', () => {
     await expectFitsPhone(auditor);
     await auditor.close();
 
-    const staff = await openAs(web.context, who.staff);
+    const staff = await openAs(who.staff);
     expect(await menu(staff).getByRole('link', { name: 'Periode & penilaian' }).count()).toBe(0);
     await staff.goto(`${web.stack.url}/app/periode`);
     await expect.poll(() => h1(staff).textContent()).toBe('Periode & penilaian');

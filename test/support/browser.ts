@@ -150,6 +150,12 @@ export interface WebAppUnderTest {
   context: BrowserContext;
   /** A token for `nip` from the local runtime's dev sign-in (`POST /dev/token`), as the web app's sign-in gets it. */
   devToken(nip: string): Promise<string>;
+  /** `stack.call` as `nip` (a dev token) that must succeed (status < 300, the body in the failure); the response. */
+  send(nip: string, method: string, path: string, body?: unknown): ReturnType<TestStack['call']>;
+  /** The same, only the response's body. */
+  call(nip: string, method: string, path: string, body?: unknown): Promise<any>;
+  /** A new tab (its own session) signed in as `nip` through the dev sign-in's NIP field, on the home page. */
+  openAs(nip: string): Promise<Page>;
 }
 
 /**
@@ -161,6 +167,21 @@ export function webAppUnderTest(seed: { withWork?: boolean } = {}): WebAppUnderT
     devToken: async (nip: string) => {
       const res = await fetch(`${web.stack.url}/dev/token`, { method: 'POST', body: JSON.stringify({ nip }) });
       return ((await res.json()) as { token: string }).token;
+    },
+    send: async (nip: string, method: string, path: string, body?: unknown) => {
+      const res = await web.stack.call(method, path, { token: await web.devToken(nip), body });
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+      return res;
+    },
+    call: async (nip: string, method: string, path: string, body?: unknown) =>
+      (await web.send(nip, method, path, body)).body,
+    openAs: async (nip: string) => {
+      const page = await web.context.newPage();
+      await page.goto(`${web.stack.url}/app/`);
+      await page.getByRole('textbox', { name: 'NIP' }).fill(nip);
+      await page.getByRole('button', { name: 'Masuk', exact: true }).tap();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Selamat datang, /);
+      return page;
     },
   } as WebAppUnderTest;
   let browser: Browser | undefined;
