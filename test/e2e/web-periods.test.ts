@@ -211,11 +211,6 @@ describe('periods and scoring in a browser', () => {
     const kurang = figure.getByRole('row', { name: /^Kurang\/Misconduct \d/ }).getByRole('cell');
     expect(await kurang.allTextContents()).toEqual([String(unit.counts.kurang), '0%', '≥ 60%: dilanggar']);
     for (const v of unit.violations) await curve.getByText(v.rule, { exact: false }).first().waitFor();
-    console.log(
-      await page.evaluate<string>(
-        `[...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > 360).slice(0, 30).map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().left) + '-' + Math.round(el.getBoundingClientRect().right) + ' ' + getComputedStyle(el).whiteSpace + ' ' + (el.textContent || '').slice(0, 40)).join('\\n')`,
-      ),
-    );
     await expectAccessible(page, 'the distribution chart with its table');
     await expectFitsPhone(page);
 
