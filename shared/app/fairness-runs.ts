@@ -281,8 +281,10 @@ export async function computeOpd(scope: OrgScope, periodId: string, opdCode: str
   for (const e of evaluations) {
     const by = nipOfActor(e.review?.by);
     if (!e.review || !by) continue;
+    const ratedName = byNip.get(e.nip)?.name as string | undefined;
     const rated: RatedPerson = {
       nip: e.nip,
+      ...(ratedName ? { name: ratedName } : {}),
       given: e.review.hasilKerja,
       recommended: e.recommendedHasilKerja ?? null,
       overridden: e.recommendedHasilKerja !== undefined && e.review.hasilKerja !== e.recommendedHasilKerja,

@@ -11,6 +11,8 @@ export type { Rating };
 /** given = outcome hasilKerja; override = review ≠ recommendation. */
 export interface RatedPerson {
   nip: string;
+  /** The person's name as the run found it, so the pattern names whom it lists. */
+  name?: string;
   given: Rating | null;
   recommended: Rating | null;
   overridden: boolean;
@@ -39,7 +41,8 @@ export interface RaterPattern {
   backlog: number;
   oldestPendingDays: number | null;
   ratings: { di_atas: number; sesuai: number; di_bawah: number; rated: number };
-  overrides: { nip: string; from: Rating; to: Rating; reason: string | null }[];
+  /** name: the person rated (null when the run had no name for them). */
+  overrides: { nip: string; name: string | null; from: Rating; to: Rating; reason: string | null }[];
   /** mean over rated people of (given − recommended), steps di_bawah=-1, sesuai=0, di_atas=+1 */
   leniency: number | null;
   /**
@@ -130,7 +133,14 @@ export function raterPattern(inputs: RaterInputs, rules: Rules, now: Date): Rate
     if (r.given && r.recommended) {
       basis.people++;
       basis.sum += step[r.given] - step[r.recommended];
-      if (r.overridden) overrides.push({ nip: r.nip, from: r.recommended, to: r.given, reason: r.reason ?? null });
+      if (r.overridden)
+        overrides.push({
+          nip: r.nip,
+          name: r.name ?? null,
+          from: r.recommended,
+          to: r.given,
+          reason: r.reason ?? null,
+        });
     }
   }
   return {

@@ -111,7 +111,15 @@ function rater(
       oldestPendingDays: 3,
       ratings: { di_atas, sesuai, di_bawah, rated: di_atas + sesuai + di_bawah },
       overrides: p.override
-        ? [{ nip: RAHMAT.nip, from: 'sesuai' as const, to: 'di_atas' as const, reason: OVERRIDE_WHY }]
+        ? [
+            {
+              nip: RAHMAT.nip,
+              name: RAHMAT.name,
+              from: 'sesuai' as const,
+              to: 'di_atas' as const,
+              reason: OVERRIDE_WHY,
+            },
+          ]
         : [],
       leniency: p.leniency,
       leniencyBasis: {
@@ -366,7 +374,10 @@ describe('fairness in a browser', () => {
       ['Atasan lain di OPD', '2', '0 %', '100 %', '0 %'],
     ]);
     const overrides = detail.getByRole('list', { name: 'Penilaian yang berbeda dari rekomendasi' });
-    expect(await overrides.textContent()).toContain(`${RAHMAT.nip}: Sesuai ekspektasi → Di atas ekspektasi`);
+    // The person rated by name, the NIP beside it.
+    expect(await overrides.textContent()).toContain(
+      `${RAHMAT.name} (NIP ${RAHMAT.nip}): Sesuai ekspektasi → Di atas ekspektasi`,
+    );
     expect(await overrides.textContent()).toContain(`Alasan: ${OVERRIDE_WHY}`);
     await checked(page, 'one rater’s detail');
     await page.getByRole('link', { name: 'Kembali ke semua penilai' }).tap();

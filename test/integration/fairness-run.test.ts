@@ -328,6 +328,10 @@ describe('the fairness run over an OPD month', () => {
     expect(s.pattern.ratings).toMatchObject({ di_atas: 5, sesuai: 0, di_bawah: 0, rated: 5 });
     expect(s.pattern.leniency).toBe(1);
     expect(s.pattern.overrides).toHaveLength(5);
+    // Each override names the person rated, as the run found them among the OPD's members.
+    expect(s.pattern.overrides.map((o) => [o.nip, o.name]).sort()).toEqual(
+      stamperStaff.map((n) => [n, `Pegawai ${n.slice(-4)}`]).sort(),
+    );
     expect(s.comparison.leniency.outOfLine).toBe(true);
     expect(s.comparison.centralTendency.outOfLine).toBe(false);
     for (const fair of [fairS, fairT]) {

@@ -71,7 +71,7 @@ describe('raterPattern', () => {
           { entryId: 'p2', nip: 'x', createdAt: '2026-11-20T00:00:00.000Z' },
         ],
         rated: [
-          person(1, 'di_atas', 'sesuai', 'Memimpin tim saat atasan cuti'),
+          { ...person(1, 'di_atas', 'sesuai', 'Memimpin tim saat atasan cuti'), name: 'Rahmat Hidayat Daulay' },
           person(2, 'di_atas', 'sesuai'),
           person(3, 'sesuai', 'sesuai'),
           person(4, 'sesuai', 'di_bawah'),
@@ -99,9 +99,16 @@ describe('raterPattern', () => {
       oldestPendingDays: 10, // 2026-11-20T00:00Z → 2026-11-30T12:00Z
       ratings: { di_atas: 3, sesuai: 3, di_bawah: 0, rated: 6 },
       overrides: [
-        { nip: person(1, null, null).nip, from: 'sesuai', to: 'di_atas', reason: 'Memimpin tim saat atasan cuti' },
-        { nip: person(2, null, null).nip, from: 'sesuai', to: 'di_atas', reason: null },
-        { nip: person(4, null, null).nip, from: 'di_bawah', to: 'sesuai', reason: null },
+        {
+          nip: person(1, null, null).nip,
+          name: 'Rahmat Hidayat Daulay',
+          from: 'sesuai',
+          to: 'di_atas',
+          reason: 'Memimpin tim saat atasan cuti',
+        },
+        // No name given: null, never a guess.
+        { nip: person(2, null, null).nip, name: null, from: 'sesuai', to: 'di_atas', reason: null },
+        { nip: person(4, null, null).nip, name: null, from: 'di_bawah', to: 'sesuai', reason: null },
       ],
       // (+1 +1 +0 +1 +0) / 5 people with both
       leniency: 0.6,

@@ -1,8 +1,8 @@
 /**
  * One supervisor's pattern in the period (GET /employees/{nip}/rater-pattern/{periodId}): the figures, the
  * ratings given, leniency and central tendency against the rest of the OPD, the runs of approvals in bulk (when,
- * how many, in how many seconds) and the ratings that differ from the recommendation with their reasons. Opened from
- * a row of Pola penilai, and shown to a supervisor on their own signals page.
+ * how many, in how many seconds) and the ratings that differ from the recommendation, each person by name and NIP,
+ * with their reasons. Opened from a row of Pola penilai, and shown to a supervisor on their own signals page.
  */
 import { useMemo } from 'react';
 import { Link } from 'wouter';
@@ -163,7 +163,8 @@ export function RaterPatternView({ record, headingLevel }: { record: RaterRecord
           {p.overrides.map((o) => (
             <li key={o.nip}>
               {t('fairness.detail.override', {
-                who: o.nip,
+                // The name beside the NIP; a record computed before overrides carried names has the NIP alone.
+                who: o.name ? t('fairness.detail.person', { name: o.name, nip: o.nip }) : o.nip,
                 from: t(`fairness.rating.${o.from}`),
                 to: t(`fairness.rating.${o.to}`),
               })}
