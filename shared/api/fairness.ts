@@ -86,7 +86,21 @@ const raterPattern = import.meta.bundled
           backlog: ratingCount,
           oldestPendingDays: nullableNumber,
           ratings,
-          overrides: z.array(z.object({ nip: z.string(), from: rating, to: rating, reason: z.nullable(z.string()) })),
+          overrides: z.array(
+            z.object({
+              nip: z.string(),
+              name: z
+                .nullable(z.string())
+                .check(
+                  meta(
+                    'Nama pegawai yang dinilai (null pada hasil perhitungan lama) / the person rated (null: older run)',
+                  ),
+                ),
+              from: rating,
+              to: rating,
+              reason: z.nullable(z.string()),
+            }),
+          ),
           leniency: nullableNumber,
         }),
         comparison: z.object({
@@ -182,7 +196,15 @@ const raterPatternExample = {
     backlog: 2,
     oldestPendingDays: 3,
     ratings: { di_atas: 3, sesuai: 0, di_bawah: 0, rated: 3 },
-    overrides: [{ nip: RAHMAT, from: 'sesuai', to: 'di_atas', reason: 'Target perekaman terlampaui' }],
+    overrides: [
+      {
+        nip: RAHMAT,
+        name: 'Rahmat Hidayat Daulay',
+        from: 'sesuai',
+        to: 'di_atas',
+        reason: 'Target perekaman terlampaui',
+      },
+    ],
     leniency: 0.67,
   },
   comparison: {
@@ -247,7 +269,7 @@ export const listUnitSignals = route({
         tag: TAG,
         summary: 'Pegawai dengan sinyal di sebuah unit / people of a unit with signals',
         description:
-          'People of the unit and the units below it who have at least one signal in the period: the kinds, how many, how many they answered. For BKPSDM, auditors, the unit’s heads (or their Plt/Plh) and the superiors above them. Each view is recorded in the audit trail (entity `SignalsView`, the unit code).',
+          'People of the unit and the units below it who have at least one signal in the period: the kinds, how many, how many they answered. For BKPSDM, auditors, the unit’s heads (or their Plt/Plh) and the superiors above them. Each view is recorded in the audit trail (entity `SignalsView`, the unit code). 404 `fairness_not_computed` (as a person’s signals) when no run has computed the unit’s OPD for the period; `items: []` when it was computed and nobody has a signal.',
         responses: {
           200: {
             description: 'People with signals',
@@ -296,7 +318,7 @@ export const listRaterPatterns = route({
         tag: TAG,
         summary: 'Pola penilaian para atasan sebuah unit / rater patterns of a unit’s supervisors',
         description:
-          'Each supervisor of the unit subtree who decided entries or rated someone: approval and rejection rates, median hours to a decision, the share approved in bulk, backlog, the ratings given and overrides with their reasons, leniency and central tendency against the rest of the OPD (formula shown, `outOfLine` by the period’s rules), and the unit’s objective results. `opd` pools the whole OPD. For BKPSDM, auditors, the unit’s heads and the superiors above them.',
+          'Each supervisor of the unit subtree who decided entries or rated someone: approval and rejection rates, median hours to a decision, the share approved in bulk, backlog, the ratings given and overrides with their reasons, leniency and central tendency against the rest of the OPD (formula shown, `outOfLine` by the period’s rules), and the unit’s objective results. `opd` pools the whole OPD. For BKPSDM, auditors, the unit’s heads and the superiors above them. 404 `fairness_not_computed` (as a person’s signals) when no run has computed the unit’s OPD for the period; `items: []` when it was computed and no supervisor of the unit decided or rated anything.',
         responses: {
           200: {
             description: 'Rater patterns',

@@ -147,10 +147,22 @@ async function fairnessUnit(ctx: UseCaseContext, code: string): Promise<{ unit: 
   return { unit, members };
 }
 
+/**
+ * 404 `fairness_not_computed` unless a run computed the unit's OPD for the period: the run writes an adoption record
+ * for every unit it goes through (one GetItem), so a unit's lists are never an empty answer for "not computed yet".
+ */
+async function computedFor(repo: FairnessRepository, unitCode: string, periodId: string): Promise<void> {
+  if (!(await repo.unitAdoption(unitCode, periodId))) throw notComputed(periodId, unitCode);
+}
+
 /** People of a unit subtree with at least one signal in the period: kinds, count, answered. Audited per view. */
 export async function unitSignals(ctx: UseCaseContext, code: string, periodId: string) {
   const { unit } = await fairnessUnit(ctx, code);
-  const recs = await new FairnessRepository(ctx.scope).signalsOfOpd(opdOf(unit.path), periodId, unit.path);
+  const repo = new FairnessRepository(ctx.scope);
+  const [recs] = await Promise.all([
+    repo.signalsOfOpd(opdOf(unit.path), periodId, unit.path),
+    computedFor(repo, unit.code, periodId),
+  ]);
   const items = recs
     .filter((r) => r.signals.length > 0)
     .map((r) => ({
@@ -199,7 +211,14 @@ function raterView(r: RaterPatternRecord, lang: Lang) {
         di_bawah: p.ratings.di_bawah,
         rated: p.ratings.rated,
       },
-      overrides: p.overrides.map((o) => ({ nip: o.nip, from: o.from, to: o.to, reason: o.reason ?? null })),
+      // Records computed before overrides carried the name have none: null, the NIP still says who.
+      overrides: p.overrides.map((o) => ({
+        nip: o.nip,
+        name: o.name ?? null,
+        from: o.from,
+        to: o.to,
+        reason: o.reason ?? null,
+      })),
       leniency: p.leniency,
     },
     comparison: {
@@ -254,7 +273,8 @@ export async function unitRaterPatterns(ctx: UseCaseContext, code: string, perio
   const { unit } = await fairnessUnit(ctx, code);
   const opd = opdOf(unit.path);
   // One query of the OPD: its pooled figures, and the unit subtree's supervisors among them.
-  const records = await new FairnessRepository(ctx.scope).raterPatternsOfOpd(opd, periodId);
+  const repo = new FairnessRepository(ctx.scope);
+  const [records] = await Promise.all([repo.raterPatternsOfOpd(opd, periodId), computedFor(repo, unit.code, periodId)]);
   const all = records.map((r) => raterView(r, ctx.lang));
   const inUnit = new Set(records.filter((r) => isWithin(r.unitPath, unit.path)).map((r) => r.nip));
   return {

@@ -72,7 +72,9 @@ const pattern = {
   backlog: 0,
   oldestPendingDays: null,
   ratings: { di_atas: 3, sesuai: 0, di_bawah: 0, rated: 3 },
-  overrides: [{ nip: who.staff, from: 'sesuai', to: 'di_atas', reason: 'Target terlampaui' }],
+  overrides: [
+    { nip: who.staff, name: 'Rahmat Hidayat Daulay', from: 'sesuai', to: 'di_atas', reason: 'Target terlampaui' },
+  ],
   leniency: 0.67,
   leniencyBasis: { people: 3, sum: 2 },
 } as RaterPattern;
@@ -144,6 +146,8 @@ beforeAll(async () => {
     },
     unitResults: { withinStandardPct: null, ikm: null },
   });
+  // The run writes every unit of the OPD it computed, the OPD itself too.
+  await r.putUnitAdoption(adoption('DISDUKCAPIL', '/DISDUKCAPIL/', 50, [PINDAH_STAFF]));
   await r.putUnitAdoption(adoption('DUK-DAFDUK', '/DISDUKCAPIL/DUK-DAFDUK/', 62.5, [PINDAH_STAFF]));
   await r.putUnitAdoption(adoption('DUK-IDK', computed.unitPath, 75, []));
   await r.putUnitAdoption(adoption('DUK-PINDAH', '/DISDUKCAPIL/DUK-DAFDUK/DUK-PINDAH/', 25, [PINDAH_STAFF]));
@@ -313,6 +317,25 @@ describe("a unit's people with signals", () => {
   });
 });
 
+describe("a unit's lists of a period never computed", () => {
+  it('answer 404 fairness_not_computed, as the person’s signals do, and record no view', async () => {
+    const before = (await new AuditRepository(scope).ofRecord('SignalsView', 'DUK-IDK', 100)).items.length;
+    for (const path of ['/units/DUK-IDK/signals/2026-10', '/units/DUK-IDK/rater-patterns/2026-10']) {
+      const res = await call('kasi', 'GET', path, undefined, { 'accept-language': 'en' });
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code, path).toBe('fairness_not_computed');
+      const person = await call('staff', 'GET', '/employees/me/signals/2026-10', undefined, {
+        'accept-language': 'en',
+      });
+      expect(res.body.error.message, path).toBe(person.body.error.message.replace(who.staff, 'DUK-IDK'));
+    }
+    expect((await new AuditRepository(scope).ofRecord('SignalsView', 'DUK-IDK', 100)).items).toHaveLength(before);
+    // Still a refusal first for someone who may not read the unit, and 404 for a unit that does not exist.
+    expect((await call('staff', 'GET', '/units/DUK-IDK/rater-patterns/2026-10')).status).toBe(403);
+    expect((await call('bkpsdm', 'GET', '/units/NOPE/rater-patterns/2026-10')).body.error.code).toBe('not_found');
+  });
+});
+
 describe('rater patterns', () => {
   it("lists the unit subtree's supervisors with the OPD pooled, formulas in the request's language", async () => {
     const res = await call('kabid', 'GET', `/units/DUK-DAFDUK/rater-patterns/${P}`, undefined, {
@@ -335,7 +358,21 @@ describe('rater patterns', () => {
       outOfLine: true,
     });
     expect(kasi.pattern.overrides).toEqual([
-      { nip: who.staff, from: 'sesuai', to: 'di_atas', reason: 'Target terlampaui' },
+      { nip: who.staff, name: 'Rahmat Hidayat Daulay', from: 'sesuai', to: 'di_atas', reason: 'Target terlampaui' },
+    ]);
+    // A record computed before overrides carried the name: null, the NIP still says who.
+    const current = await repo().raterPattern(who.kabid, P);
+    await repo().putRaterPattern({
+      ...current!,
+      periodId: '2026-09',
+      pattern: {
+        ...current!.pattern,
+        overrides: [{ nip: who.staff, from: 'sesuai', to: 'di_atas', reason: null }],
+      } as unknown as RaterPattern,
+    });
+    const kabid = await call('kabid', 'GET', `/employees/${who.kabid}/rater-pattern/2026-09`);
+    expect(kabid.body.pattern.overrides).toEqual([
+      { nip: who.staff, name: null, from: 'sesuai', to: 'di_atas', reason: null },
     ]);
     const seksi = await call('kasi', 'GET', `/units/DUK-IDK/rater-patterns/${P}`);
     expect(seksi.body.items.map((i: { nip: string }) => i.nip)).toEqual([who.kasi]);

@@ -113,8 +113,9 @@ export function Fairness() {
 }
 
 /**
- * The three sections, once the period is known to be computed: the unit's adoption record exists for every unit
- * the run went through, so its 404 says "not computed yet" for the whole page (the lists would only look empty).
+ * The three sections, once the period is known to be computed. Each of the unit's reads answers 404
+ * `fairness_not_computed` for a period no run has computed; the adoption's is asked first so the page says it once,
+ * not once per section (a section's own Failure still says it should a read answer it alone).
  */
 function Sections({
   unitCode,
