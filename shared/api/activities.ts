@@ -456,7 +456,20 @@ const memberActivity = import.meta.bundled
         rejected: z.number(),
         countedMinutes: z.number(),
         workingDays: z.array(z.object({ date: z.string(), countedMinutes: z.number(), loggedMinutes: z.number() })),
-        realisasi: z.array(z.object({ ikiId: z.string(), quantity: z.number(), count: z.number() })),
+        realisasi: z.array(
+          z.object({
+            ikiId: z.string(),
+            ikiName: z
+              .nullable(z.string())
+              .check(
+                meta(
+                  'Nama IKI pada rencana yang berlaku di akhir periode (null bila tidak ada di rencana tahun itu) / the IKI’s name',
+                ),
+              ),
+            quantity: z.number(),
+            count: z.number(),
+          }),
+        ),
         loggedThisWeek: z.boolean(),
       })
       .check(z.meta({ id: 'MemberActivity', description: 'Satu baris pemantauan / one monitoring row' }));
@@ -474,7 +487,7 @@ const memberExample = {
     { date: '2026-11-02', countedMinutes: 300, loggedMinutes: 330 },
     { date: '2026-11-03', countedMinutes: 0, loggedMinutes: 0 },
   ],
-  realisasi: [{ ikiId: 's-1-a', quantity: 214, count: 18 }],
+  realisasi: [{ ikiId: 's-1-a', ikiName: 'Jumlah dokumen kependudukan yang diterbitkan', quantity: 214, count: 18 }],
   loggedThisWeek: true,
 };
 
@@ -487,7 +500,7 @@ export const getTeamActivity = route({
         tag: 'Verifikasi',
         summary: 'Pemantauan bawahan langsung dalam satu periode / monitoring of direct subordinates in a period',
         description:
-          'Per subordinate: `nip` and `name`, pending/approved/rejected counts, counted minutes per working day (Monday–Friday minus holidays of the calendar), realisasi per IKI, and whether they logged anything this week. ' +
+          'Per subordinate: `nip` and `name`, pending/approved/rejected counts, counted minutes per working day (Monday–Friday minus holidays of the calendar), realisasi per IKI (its id and its name in the plan in force), and whether they logged anything this week. ' +
           'For oneself, includes the positions held as Plt/Plh today; someone else looking sees only the members they may read. ' +
           'Not paged: bounded by design, one row per direct subordinate of the positions held (a span of control), each with at most the working days of one month or quarter.',
         responses: {

@@ -8,6 +8,7 @@ import { isBkpsdm, reasons } from '../auth/policy.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import { allInOrder } from '../concurrency.ts';
 import { type ActivityStatus, isFuture, overlaps, periodIdFor, toMinutes, weekStart } from '../domain/activities.ts';
+import { planOf } from '../domain/evaluation.ts';
 import { ikiProgress } from '../domain/iki-progress.ts';
 import { type Iki, versionInForce } from '../domain/plans.ts';
 import { rulesOfPeriod } from '../domain/rules.ts';
@@ -579,6 +580,7 @@ async function progressOf(scope: OrgScope, nip: string, period: Period, yearRule
   const progress = ikiProgress(plan?.rhk ?? [], scored, period.kind, rulesOfPeriod(rules, period));
   return {
     totals,
+    ikiNames: ikiNamesIn(versions, plan),
     iki: (plan?.rhk ?? []).flatMap((r) =>
       r.iki.map((k) => ({
         rhkId: r.id,
@@ -696,6 +698,31 @@ async function monitoringRows(ctx: UseCaseContext, period: Period, members: Item
   return Promise.all(members.map((m) => monitoringRow(repo, summary(m), period, ctx.now, holidays)));
 }
 
+/**
+ * The name of each IKI of a person's plan versions of the year: as the plan in force at the period's end (as scoring
+ * reads it) names it; an IKI only another version holds (realisasi logged before a revision) as the latest names it.
+ */
+function ikiNamesIn<V extends { rhk: { iki: Iki[] }[] }>(versions: V[], inForce: V | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const v of inForce ? [...versions, inForce] : versions)
+    for (const r of v.rhk) for (const k of r.iki) names.set(k.id, k.name);
+  return names;
+}
+
+/** A monitoring row's realisasi with each IKI's name (null when no plan version of the year holds it). */
+const withIkiNames = <R extends { realisasi: { ikiId: string; quantity: number; count: number }[] }>(
+  row: R,
+  names: Map<string, string>,
+) => ({
+  ...row,
+  realisasi: row.realisasi.map((r) => ({
+    ikiId: r.ikiId,
+    ikiName: names.get(r.ikiId) ?? null,
+    quantity: r.quantity,
+    count: r.count,
+  })),
+});
+
 const loggedNothingThisWeek = (rows: { nip: string; loggedThisWeek: boolean }[]) =>
   rows.filter((r) => !r.loggedThisWeek).map((r) => r.nip);
 
@@ -703,7 +730,15 @@ const loggedNothingThisWeek = (rows: { nip: string; loggedThisWeek: boolean }[])
 export async function teamActivity(ctx: UseCaseContext, nipParam: string, periodId: string) {
   const { target, relation } = await readableEmployee(ctx, nipParam);
   const period = await new YearRepository(ctx.scope).findPeriod(periodId);
-  const rows = await monitoringRows(ctx, period, await teamOf(ctx, target, relation));
+  const team = await teamOf(ctx, target, relation);
+  // The IKI's names cost one more query per person (their plan versions of the year, where the plan in force is
+  // found), sent beside the row's own three; a team is a span of control, never an OPD.
+  const plans = new PlanRepository(ctx.scope);
+  const [plain, versions] = await Promise.all([
+    monitoringRows(ctx, period, team),
+    Promise.all(team.map((m) => plans.versions(m.nip as string, yearOf(period.id)))),
+  ]);
+  const rows = plain.map((r, i) => withIkiNames(r, ikiNamesIn(versions[i]!, planOf(versions[i]!, period.end))));
   rows.sort((a, b) => a.nip.localeCompare(b.nip));
   return { periodId: period.id, members: rows, loggedNothingThisWeek: loggedNothingThisWeek(rows) };
 }
@@ -735,7 +770,11 @@ export async function unitActivity(
   return {
     periodId: period.id,
     // Each row with its IKI's levels so far (capaian against the period's target, as scoring would rate them).
-    members: rows.map((r, i) => ({ ...r, progress: levelCounts(progress[i]!.iki) })),
+    // The IKI's names come with the plan versions progress already read: no request more.
+    members: rows.map((r, i) => ({
+      ...withIkiNames(r, progress[i]!.ikiNames),
+      progress: levelCounts(progress[i]!.iki),
+    })),
     ...(after.length > limit ? { nextCursor: rows.at(-1)!.nip } : {}),
     totals: rollUp.totals,
     children: rollUp.children,

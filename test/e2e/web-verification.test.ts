@@ -1,7 +1,8 @@
 /**
  * The supervisor's daily loop in the web app, through the real local stack on a 360 px phone: the Pegawai logs an
  * activity (through the API, with his dev token), his Kepala Seksi finds his entries grouped under his name on
- * /tim, approves all of them in one go, then rejects a new one with a reason; axe finds nothing on the way.
+ * /tim, approves all of them in one go, then rejects a new one with a reason; axe finds nothing on the way. Team
+ * monitoring then names each IKI of his realisasi.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +103,16 @@ describe('the verification queue in a browser', () => {
       status: 'rejected',
       rejectReason: 'Bukti dukung belum dilampirkan',
     });
+
+    // Team monitoring, in the period of the entries (the page monitors the running one: its clock at yesterday
+    // noon WIB): realisasi per IKI by the IKI's name, never its id.
+    await page.clock.setFixedTime(new Date(`${yesterday()}T12:00:00+07:00`));
+    await page.reload();
+    const monitored = page.locator(`section[aria-labelledby="member-${PEGAWAI.nip}"]`);
+    await monitored.getByText(/^Pemohon KTP-el yang direkam: [\d.]+ \(\d+ aktivitas disetujui\)$/).waitFor();
+    const realisasi = await monitored.getByRole('listitem').allTextContents();
+    expect(realisasi.length).toBeGreaterThan(0);
+    for (const line of realisasi) expect(line).not.toMatch(/^rahmat-/);
     await page.close();
   });
 });

@@ -292,6 +292,11 @@ describe('verification', () => {
       rejected: totals.rejected,
       countedMinutes: totals.countedMinutes,
     });
+    // Each IKI of realisasi by its name in the plan in force (as the person's own totals name it), not its id alone.
+    const ikiNames = (totals.iki as { ikiId: string; name: string }[]).map((k) => [k.ikiId, k.name]);
+    const named = (rows: { ikiId: string; ikiName: string | null }[]) => rows.map((r) => [r.ikiId, r.ikiName]);
+    expect(row.realisasi.length).toBeGreaterThan(0);
+    expect(ikiNames).toEqual(expect.arrayContaining(named(row.realisasi)));
     const day = row.workingDays.find((d: { date: string }) => d.date === D);
     const dow = new Date(`${D}T00:00:00Z`).getUTCDay();
     if (dow === 0 || dow === 6)
@@ -308,6 +313,8 @@ describe('verification', () => {
       unit.body.members.reduce((s: number, m: { pending: number }) => s + m.pending, 0),
     );
     expect(unit.body.members.map((m: { nip: string }) => m.nip)).toContain(who.staff);
+    const unitRow = unit.body.members.find((m: { nip: string }) => m.nip === who.staff);
+    expect(named(unitRow.realisasi)).toEqual(named(row.realisasi));
     expect((await stack.call('GET', `/units/DUK-DAFDUK/activity/${PERIOD}`, { token: t.staff })).status).toBe(403);
     expect(
       (await stack.call('GET', `/employees/${who.kasi}/team-activity/${PERIOD}`, { token: t.otherKasi })).status,

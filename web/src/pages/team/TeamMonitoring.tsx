@@ -1,6 +1,6 @@
 /**
  * Pemantauan tim in the current period: who logged nothing this week, and per person the counts, counted minutes
- * per working day so far and realisasi per IKI (approved output).
+ * per working day so far and realisasi per IKI (approved output), each IKI by its name in the plan.
  */
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../api/client';
@@ -112,7 +112,7 @@ function MemberRow({ member: m }: { member: Member }) {
           <ul>
             {m.realisasi.map((r) => (
               <li key={r.ikiId}>
-                {t('team.monitor.iki', { iki: r.ikiId, quantity: n(r.quantity), count: n(r.count) })}
+                {t('team.monitor.iki', { iki: r.ikiName ?? r.ikiId, quantity: n(r.quantity), count: n(r.count) })}
               </li>
             ))}
           </ul>
