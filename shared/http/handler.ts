@@ -26,7 +26,7 @@ import { logger, metrics, observe } from '../observability.ts';
 import { type Employee, EmployeeRepository } from '../store/employees.ts';
 import { machineClientOrg } from '../store/machine-clients.ts';
 import { OrgScope } from '../store/org-scope.ts';
-import { pageStyleSource } from './survey-page.ts';
+import { pageStyleSource } from './page-style.ts';
 
 type Schema = z.ZodMiniType;
 type Out<S> = S extends Schema ? z.output<S> : never;
