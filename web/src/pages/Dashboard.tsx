@@ -13,10 +13,10 @@ import { addWords, useI18n } from '../i18n';
 import { seesFairness } from '../viewer';
 import * as words from '../words/dashboard';
 import { todayWib, yearOf } from './activities/dates';
-import { SelectField } from './activities/fields';
 import { ActivityPanel } from './dashboard/ActivityPanel';
 import { useUnitTree, useYear } from './dashboard/data';
 import { FollowUpsPanel } from './dashboard/FollowUpsPanel';
+import { PeriodPicker } from './dashboard/PeriodPicker';
 import { ServicePanel } from './dashboard/ServicePanel';
 import { dashboardHref, pickPeriod } from './dashboard/shape';
 import { TrendPanel } from './dashboard/TrendPanel';
@@ -43,46 +43,22 @@ export function Dashboard() {
     <>
       <PageTitle>{t('nav.dashboard')}</PageTitle>
       {me.error && <FormError error={me.error} />}
-      <form className="dash-pick" onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          label={t('dashboard.pick.unit')}
-          name="unit"
-          value={unitCode ?? ''}
-          onChange={(e) => go(e.target.value, period?.id)}
-        >
-          {!unit && unitCode && <option value={unitCode}>{unitCode}</option>}
-          {(tree.data?.units ?? []).map((u) => (
-            <option key={u.code} value={u.code}>
-              {'\u00a0'.repeat(2 * (u.path.split('/').length - 3))}
-              {u.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('dashboard.pick.year')}
-          name="year"
-          value={String(year)}
-          onChange={(e) => unitCode && go(unitCode, e.target.value)}
-        >
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('dashboard.pick.period')}
-          name="period"
-          value={period?.id ?? ''}
-          onChange={(e) => unitCode && go(unitCode, e.target.value)}
-        >
-          {(yearRead.data?.periods ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.kind === 'year' ? t('dashboard.pick.wholeYear', { year: p.id }) : p.id}
-            </option>
-          ))}
-        </SelectField>
-      </form>
+      <PeriodPicker
+        labels={{
+          unit: t('dashboard.pick.unit'),
+          year: t('dashboard.pick.year'),
+          period: t('dashboard.pick.period'),
+          wholeYear: (y) => t('dashboard.pick.wholeYear', { year: y }),
+        }}
+        units={tree.data?.units}
+        unitCode={unitCode}
+        onUnit={(code) => go(code, period?.id)}
+        year={year}
+        years={years}
+        periods={yearRead.data?.periods ?? []}
+        periodId={period?.id}
+        onPeriod={(id) => unitCode && go(unitCode, id)}
+      />
       {yearRead.error && <FormError error={yearRead.error} />}
       {tree.error && <FormError error={tree.error} />}
       {unitCode && (

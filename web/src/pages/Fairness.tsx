@@ -14,8 +14,8 @@ import { addWords, useI18n } from '../i18n';
 import { runsFairness } from '../viewer';
 import * as words from '../words/fairness';
 import { todayWib, yearOf } from './activities/dates';
-import { SelectField } from './activities/fields';
 import { useUnitTree, useYear } from './dashboard/data';
+import { PeriodPicker } from './dashboard/PeriodPicker';
 import { pickPeriod } from './dashboard/shape';
 import { AdoptionPanel } from './fairness/AdoptionPanel';
 import { useUnitAdoption } from './fairness/data';
@@ -51,46 +51,22 @@ export function Fairness() {
       <p>{t('fairness.intro')}</p>
       <p className="status-line">{t('fairness.noScore')}</p>
       {me.error && <FormError error={me.error} />}
-      <form className="dash-pick" onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          label={t('fairness.pick.unit')}
-          name="unit"
-          value={unitCode ?? ''}
-          onChange={(e) => go(e.target.value, period?.id)}
-        >
-          {!unit && unitCode && <option value={unitCode}>{unitCode}</option>}
-          {(tree.data?.units ?? []).map((u) => (
-            <option key={u.code} value={u.code}>
-              {'\u00a0'.repeat(2 * Math.max(0, u.path.split('/').length - 3))}
-              {u.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('fairness.pick.year')}
-          name="year"
-          value={String(year)}
-          onChange={(e) => unitCode && go(unitCode, e.target.value)}
-        >
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('fairness.pick.period')}
-          name="period"
-          value={period?.id ?? ''}
-          onChange={(e) => unitCode && go(unitCode, e.target.value)}
-        >
-          {(yearRead.data?.periods ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.kind === 'year' ? t('fairness.pick.wholeYear', { year: p.id }) : p.id}
-            </option>
-          ))}
-        </SelectField>
-      </form>
+      <PeriodPicker
+        labels={{
+          unit: t('fairness.pick.unit'),
+          year: t('fairness.pick.year'),
+          period: t('fairness.pick.period'),
+          wholeYear: (y) => t('fairness.pick.wholeYear', { year: y }),
+        }}
+        units={tree.data?.units}
+        unitCode={unitCode}
+        onUnit={(code) => go(code, period?.id)}
+        year={year}
+        years={years}
+        periods={yearRead.data?.periods ?? []}
+        periodId={period?.id}
+        onPeriod={(id) => unitCode && go(unitCode, id)}
+      />
       {yearRead.error && <FormError error={yearRead.error} />}
       {tree.error && <FormError error={tree.error} />}
       {unitCode && (

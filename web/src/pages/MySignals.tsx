@@ -13,8 +13,8 @@ import { addWords, useI18n } from '../i18n';
 import { leadsATeam } from '../viewer';
 import * as words from '../words/fairness';
 import { todayWib, yearOf } from './activities/dates';
-import { SelectField } from './activities/fields';
 import { useYear } from './dashboard/data';
+import { PeriodPicker } from './dashboard/PeriodPicker';
 import { pickPeriod } from './dashboard/shape';
 import { usePersonSignals, useRaterPattern } from './fairness/data';
 import { Failure } from './fairness/Failure';
@@ -52,32 +52,18 @@ export function MySignals() {
       <p className="status-line" data-testid="no-score">
         {t('signals.noScore')}
       </p>
-      <form className="dash-pick" onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          label={t('fairness.pick.year')}
-          name="year"
-          value={String(year)}
-          onChange={(e) => go(e.target.value)}
-        >
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('signals.period')}
-          name="period"
-          value={period?.id ?? ''}
-          onChange={(e) => go(e.target.value)}
-        >
-          {(yearRead.data?.periods ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.kind === 'year' ? t('fairness.pick.wholeYear', { year: p.id }) : p.id}
-            </option>
-          ))}
-        </SelectField>
-      </form>
+      <PeriodPicker
+        labels={{
+          year: t('fairness.pick.year'),
+          period: t('signals.period'),
+          wholeYear: (y) => t('fairness.pick.wholeYear', { year: y }),
+        }}
+        year={year}
+        years={years}
+        periods={yearRead.data?.periods ?? []}
+        periodId={period?.id}
+        onPeriod={go}
+      />
       {yearRead.error && <FormError error={yearRead.error} />}
       {nip && period ? (
         <>
