@@ -15,6 +15,7 @@ import { AuthCallback } from './pages/AuthCallback';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
 import { appRoutes } from './routes';
+import { viewerOf } from './viewer';
 
 export function App() {
   const auth = useAuth();
@@ -61,11 +62,7 @@ function SignedIn() {
   const auth = useAuth();
   const me = useMe();
   const [location] = useLocation();
-  const viewer = {
-    groups: me.data?.groups ?? [],
-    directSubordinates: me.data?.directSubordinates,
-    actingAssignments: me.data?.actingAssignments,
-  };
+  const viewer = viewerOf(me.data);
   const routes = appRoutes.filter((r) => !r.visible || r.visible(viewer));
   const reachable = appRoutes.filter((r) => !r.visible || r.visible(viewer) || r.byAddress);
   return (

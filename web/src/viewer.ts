@@ -8,6 +8,13 @@ export interface Viewer {
   actingAssignments?: { startDate: string; endDate: string }[];
 }
 
+/** The viewer as GET /me describes them (nobody in particular until it is read). */
+export const viewerOf = (me: Partial<Viewer> | undefined): Viewer => ({
+  groups: me?.groups ?? [],
+  directSubordinates: me?.directSubordinates,
+  actingAssignments: me?.actingAssignments,
+});
+
 /**
  * Leads a team: has direct subordinates, or stands in (Plt/Plh) for someone on today's date. The API already names
  * only today's assignments; the dates are checked again here because the page may stay open past midnight.

@@ -10,7 +10,7 @@ import { useMe } from '../api/hooks';
 import { FormError } from '../components/forms';
 import { PageTitle } from '../components/PageTitle';
 import { addWords, useI18n } from '../i18n';
-import { leadsATeam } from '../viewer';
+import { leadsATeam, viewerOf } from '../viewer';
 import * as words from '../words/fairness';
 import { todayWib, yearOf } from './activities/dates';
 import { useYear } from './dashboard/data';
@@ -39,11 +39,7 @@ export function MySignals() {
   const own = !asked || asked === myNip;
   const nip = asked ?? myNip;
   const period = yearRead.data ? pickPeriod(yearRead.data.periods, today, askedPeriod) : undefined;
-  const viewer = {
-    groups: me.data?.groups ?? [],
-    directSubordinates: me.data?.directSubordinates,
-    actingAssignments: me.data?.actingAssignments,
-  };
+  const viewer = viewerOf(me.data);
   const years = [yearOf(today), yearOf(today) - 1];
   const go = (periodId: string) => navigate(signalsHref(own ? undefined : nip, periodId));
   return (
